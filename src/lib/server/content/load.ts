@@ -1,0 +1,418 @@
+// Loads the course from a modules/ folder and checks it: every file against the schema, then the
+// rules across files (signal ids, item ids, step kinds, the assessment, refresher links).
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import {
+	FOLDER_PATTERN,
+	assessmentSchema,
+	describeIssues,
+	formatPath,
+	itemSignalIds,
+	moduleMetaSchema,
+	quizSchema,
+	signalsFileSchema,
+	stepMetaSchema,
+	vignetteSchema,
+	type Assessment,
+	type Item,
+	type ModuleMeta,
+	type Quiz,
+	type Signal,
+	type StepMeta,
+	type Vignette
+} from '$lib/content/schema';
+import { ParseError, parseFrontMatter, parseYaml, readContentFile } from './parse';
+
+export interface CourseStep {
+	slug: string;
+	folder: string;
+	order: number;
+	meta: StepMeta;
+	/** Path of its index.md from the project root, as `import.meta.glob` keys it. */
+	indexPath: string;
+	vignette?: Vignette;
+	quiz?: Quiz;
+	assessment?: Assessment;
+}
+
+export interface CourseModule {
+	slug: string;
+	folder: string;
+	order: number;
+	meta: ModuleMeta;
+	indexPath: string;
+	/** sha256 (hex) over all the module's files: a new hash is a new version. */
+	contentHash: string;
+	steps: CourseStep[];
+	stepBySlug: Map<string, CourseStep>;
+}
+
+export interface Course {
+	signals: Signal[];
+	signalById: Map<string, Signal>;
+	modules: CourseModule[];
+	moduleBySlug: Map<string, CourseModule>;
+}
+
+export interface ContentIssue {
+	/** Relative to process.cwd(), with forward slashes. */
+	file: string;
+	/** Field path inside the file (`nodes.n4.choices[1].next`), or '' for the whole file. */
+	path: string;
+	message: string;
+}
+
+export interface ContentCounts {
+	modules: number;
+	steps: number;
+	vignettes: number;
+	items: number;
+	signals: number;
+}
+
+export interface CourseValidation {
+	course: Course | null;
+	issues: ContentIssue[];
+	counts: ContentCounts;
+}
+
+export function formatIssue(issue: ContentIssue): string {
+	return issue.path
+		? `${issue.file}: ${issue.path}: ${issue.message}`
+		: `${issue.file}: ${issue.message}`;
+}
+
+export class ContentError extends Error {
+	constructor(readonly issues: ContentIssue[]) {
+		super(
+			`invalid course content (${issues.length} ${issues.length === 1 ? 'problem' : 'problems'}):\n` +
+				issues.map(formatIssue).join('\n')
+		);
+		this.name = 'ContentError';
+	}
+}
+
+/** Loads and checks the course; throws ContentError listing every problem. */
+export function loadCourse(dir: string): Course {
+	const { course, issues } = validateCourse(dir);
+	if (!course) throw new ContentError(issues);
+	return course;
+}
+
+const FOLDER_HINT =
+	'folder name must be <nn>-<slug>: two digits, a dash, then lowercase a-z, 0-9, -';
+const DATA_FILE = /\.(ya?ml|md|json)$/i;
+
+function toPosix(p: string): string {
+	return p.split(path.sep).join('/');
+}
+
+function listDir(dir: string) {
+	return readdirSync(dir, { withFileTypes: true })
+		.filter((e) => !e.name.startsWith('.'))
+		.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function hashFolder(dir: string): string {
+	const files: string[] = [];
+	const walk = (d: string) => {
+		for (const e of readdirSync(d, { withFileTypes: true })) {
+			const abs = path.join(d, e.name);
+			if (e.isDirectory()) walk(abs);
+			else if (e.isFile()) files.push(abs);
+		}
+	};
+	walk(dir);
+	const entries = files.map((abs) => ({ rel: toPosix(path.relative(dir, abs)), abs }));
+	entries.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+	const hash = createHash('sha256');
+	for (const { rel, abs } of entries) {
+		const bytes = readFileSync(abs);
+		hash.update(`${rel}\0${bytes.length}\0`);
+		hash.update(bytes);
+	}
+	return hash.digest('hex');
+}
+
+/** Checks the whole course and collects every problem instead of stopping at the first. */
+export function validateCourse(dir: string): CourseValidation {
+	const root = path.resolve(dir);
+	const issues: ContentIssue[] = [];
+	const counts: ContentCounts = { modules: 0, steps: 0, vignettes: 0, items: 0, signals: 0 };
+	const rel = (abs: string) => toPosix(path.relative(process.cwd(), abs)) || '.';
+	const add = (abs: string, at: string, message: string) =>
+		issues.push({ file: rel(abs), path: at, message });
+
+	if (!existsSync(root) || !statSync(root).isDirectory()) {
+		add(root, '', 'content folder not found');
+		return { course: null, issues, counts };
+	}
+
+	function read<T>(
+		abs: string,
+		schema: z.ZodType<T>,
+		frontMatter: boolean,
+		wrongShape?: (data: unknown) => string | undefined
+	): T | undefined {
+		if (!existsSync(abs)) {
+			add(abs, '', 'file is missing');
+			return undefined;
+		}
+		let data: unknown;
+		try {
+			const source = readContentFile(abs);
+			data = frontMatter ? parseFrontMatter(source).data : parseYaml(source);
+		} catch (err) {
+			if (!(err instanceof ParseError)) throw err;
+			add(abs, err.path, err.message);
+			return undefined;
+		}
+		const hint = wrongShape?.(data);
+		if (hint) {
+			add(abs, '', hint);
+			return undefined;
+		}
+		const result = schema.safeParse(data, { reportInput: true });
+		if (!result.success) {
+			for (const p of describeIssues(result.error.issues)) add(abs, p.path, p.message);
+			return undefined;
+		}
+		return result.data;
+	}
+
+	// signals.yaml
+	const signalsFile = path.join(root, 'signals.yaml');
+	const signals = read(signalsFile, signalsFileSchema, false);
+	let signalIds: Set<string> | null = null;
+	if (signals) {
+		signalIds = new Set();
+		signals.forEach((s, i) => {
+			if (signalIds!.has(s.id)) add(signalsFile, `[${i}].id`, `duplicate signal id "${s.id}"`);
+			signalIds!.add(s.id);
+		});
+		counts.signals = signals.length;
+	}
+	const checkSignal = (abs: string, at: string, id: string) => {
+		if (signalIds && !signalIds.has(id)) add(abs, at, `unknown signal "${id}"`);
+	};
+
+	// Folders `<nn>-<slug>`, with unique numbers and slugs; returns the valid ones in order.
+	function numberedFolders(dir: string, allowedFiles: string[]) {
+		const out: { folder: string; slug: string; order: number; abs: string }[] = [];
+		const slugs = new Map<string, string>();
+		const orders = new Map<number, string>();
+		for (const e of listDir(dir)) {
+			const abs = path.join(dir, e.name);
+			if (!e.isDirectory()) {
+				if (DATA_FILE.test(e.name) && !allowedFiles.includes(e.name)) {
+					add(abs, '', `unexpected file; expected ${allowedFiles.join(' or ')} here`);
+				}
+				continue;
+			}
+			if (!FOLDER_PATTERN.test(e.name)) {
+				add(abs, '', FOLDER_HINT);
+				continue;
+			}
+			const order = Number(e.name.slice(0, 2));
+			const slug = e.name.slice(3);
+			if (slugs.has(slug)) add(abs, '', `slug "${slug}" is also used by ${slugs.get(slug)}`);
+			else if (orders.has(order))
+				add(abs, '', `number ${e.name.slice(0, 2)} is also used by ${orders.get(order)}`);
+			else {
+				slugs.set(slug, e.name);
+				orders.set(order, e.name);
+				out.push({ folder: e.name, slug, order, abs });
+			}
+		}
+		return out;
+	}
+
+	const modules: CourseModule[] = [];
+	let complete = true;
+	const moduleFolders = numberedFolders(root, ['signals.yaml', 'README.md']);
+	const metaBySlug = new Map<string, { meta: ModuleMeta; indexFile: string }>();
+
+	for (const m of moduleFolders) {
+		counts.modules++;
+		const indexFile = path.join(m.abs, 'index.md');
+		const meta = read(indexFile, moduleMetaSchema, true);
+		if (meta) metaBySlug.set(m.slug, { meta, indexFile });
+		const steps: CourseStep[] = [];
+		const itemIds = new Map<string, string>();
+		const assessments: { step: string; index: number }[] = [];
+		const stepFolders = numberedFolders(m.abs, ['index.md']);
+
+		stepFolders.forEach((s, index) => {
+			counts.steps++;
+			const stepIndex = path.join(s.abs, 'index.md');
+			const vignetteFile = path.join(s.abs, 'vignette.yaml');
+			const quizFile = path.join(s.abs, 'quiz.yaml');
+			const hasVignette = existsSync(vignetteFile);
+			const hasQuiz = existsSync(quizFile);
+			for (const e of listDir(s.abs)) {
+				if (e.isFile() && DATA_FILE.test(e.name)) {
+					if (!['index.md', 'vignette.yaml', 'quiz.yaml'].includes(e.name)) {
+						add(
+							path.join(s.abs, e.name),
+							'',
+							'unexpected file; expected index.md, vignette.yaml or quiz.yaml'
+						);
+					}
+				}
+			}
+			const stepMeta = read(stepIndex, stepMetaSchema, true);
+			if (!stepMeta) return;
+			const kind = stepMeta.kind;
+			if (kind === 'vignette') counts.vignettes++;
+			if (kind === 'assessment') assessments.push({ step: stepIndex, index });
+			if (hasVignette && kind !== 'vignette') {
+				add(
+					vignetteFile,
+					'',
+					`only a vignette step has a vignette.yaml; this step is kind: ${kind}`
+				);
+			}
+			if (hasQuiz && kind !== 'quiz' && kind !== 'assessment') {
+				add(
+					quizFile,
+					'',
+					`only a quiz or assessment step has a quiz.yaml; this step is kind: ${kind}`
+				);
+			}
+			const step: CourseStep = {
+				slug: s.slug,
+				folder: s.folder,
+				order: s.order,
+				meta: stepMeta,
+				indexPath: '/' + rel(stepIndex)
+			};
+			let items: Item[] = [];
+			const itemsFile = quizFile;
+			let itemsKey = 'items';
+			if (kind === 'vignette') {
+				if (!hasVignette) {
+					add(stepIndex, 'kind', 'a vignette step needs a vignette.yaml beside its index.md');
+				} else {
+					step.vignette = read(vignetteFile, vignetteSchema, false);
+					if (!step.vignette) complete = false;
+					for (const [nodeId, node] of Object.entries(step.vignette?.nodes ?? {})) {
+						node.signals?.forEach((id, i) =>
+							checkSignal(vignetteFile, `nodes.${nodeId}.signals[${i}]`, id)
+						);
+					}
+				}
+			} else if (kind === 'quiz' || kind === 'assessment') {
+				if (!hasQuiz) {
+					add(stepIndex, 'kind', `a ${kind} step needs a quiz.yaml beside its index.md`);
+				} else if (kind === 'quiz') {
+					step.quiz = read(quizFile, quizSchema, false, (data) =>
+						data && typeof data === 'object' && 'pool' in data && !('items' in data)
+							? 'a quiz step lists its questions under items:; draw and pool are for kind: assessment'
+							: undefined
+					);
+					items = step.quiz?.items ?? [];
+				} else {
+					step.assessment = read(quizFile, assessmentSchema, false, (data) =>
+						data && typeof data === 'object' && 'items' in data && !('pool' in data)
+							? 'an assessment step needs draw: and pool:; items: is for kind: quiz'
+							: undefined
+					);
+					items = step.assessment?.pool ?? [];
+					itemsKey = 'pool';
+				}
+				if (!step.quiz && !step.assessment) complete = false;
+			}
+			counts.items += items.length;
+			items.forEach((item, i) => {
+				const first = itemIds.get(item.id);
+				// duplicates within one file are already reported by the schema
+				if (first && first !== itemsFile) {
+					add(
+						itemsFile,
+						`${itemsKey}[${i}].id`,
+						`duplicate item id "${item.id}", also used in ${rel(first)}`
+					);
+				}
+				if (!first) itemIds.set(item.id, itemsFile);
+				for (const ref of itemSignalIds(item)) {
+					checkSignal(itemsFile, formatPath([itemsKey, i, ...ref.path]), ref.id);
+				}
+			});
+			steps.push(step);
+		});
+
+		if (stepFolders.length === 0) add(m.abs, '', 'module has no steps');
+		if (assessments.length === 0 && steps.length === stepFolders.length) {
+			add(indexFile, '', 'module has no assessment step; its last step must be kind: assessment');
+		}
+		assessments
+			.slice(1)
+			.forEach((a) =>
+				add(a.step, 'kind', 'a module has exactly one assessment step; this is a second one')
+			);
+		if (assessments.length > 0 && assessments[0].index !== stepFolders.length - 1) {
+			add(assessments[0].step, 'kind', 'the assessment step must be the last step of the module');
+		}
+
+		if (meta && steps.length === stepFolders.length) {
+			modules.push({
+				slug: m.slug,
+				folder: m.folder,
+				order: m.order,
+				meta,
+				indexPath: '/' + rel(indexFile),
+				contentHash: hashFolder(m.abs),
+				steps,
+				stepBySlug: new Map(steps.map((s) => [s.slug, s]))
+			});
+		}
+	}
+
+	// Refresher links, in both directions, once every module's front matter is known.
+	for (const [slug, { meta, indexFile }] of metaBySlug) {
+		const target = meta.refresher?.module;
+		if (target !== undefined) {
+			const refresher = metaBySlug.get(target);
+			if (target === slug)
+				add(indexFile, 'refresher.module', 'a module cannot be its own refresher');
+			else if (!refresher) {
+				if (!moduleFolders.some((m) => m.slug === target)) {
+					add(indexFile, 'refresher.module', `unknown module "${target}"`);
+				}
+			} else if (!refresher.meta.refreshes.includes(slug)) {
+				add(
+					indexFile,
+					'refresher.module',
+					`module "${target}" does not list "${slug}" under refreshes`
+				);
+			}
+		}
+		meta.refreshes.forEach((r, i) => {
+			const renewed = metaBySlug.get(r);
+			if (!renewed) {
+				if (!moduleFolders.some((m) => m.slug === r))
+					add(indexFile, `refreshes[${i}]`, `unknown module "${r}"`);
+			} else if (renewed.meta.refresher?.module !== slug) {
+				add(
+					indexFile,
+					`refreshes[${i}]`,
+					`module "${r}" does not name "${slug}" as its refresher.module`
+				);
+			}
+		});
+	}
+
+	if (issues.length > 0 || !signals || !complete) return { course: null, issues, counts };
+	return {
+		course: {
+			signals,
+			signalById: new Map(signals.map((s) => [s.id, s])),
+			modules,
+			moduleBySlug: new Map(modules.map((m) => [m.slug, m]))
+		},
+		issues,
+		counts
+	};
+}
