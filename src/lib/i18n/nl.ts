@@ -1,0 +1,142 @@
+// Dutch (nl-BE) interface text. Keep user-facing strings here so French (Brussels) can follow.
+export const nl = {
+	app: {
+		name: 'Signaalwijs',
+		tagline: 'Signalen van tienerpooiers herkennen en weten wat je doet',
+		skipLink: 'Naar de inhoud',
+		mainNav: 'Hoofdmenu',
+		signedInAs: (name: string) => `Aangemeld als ${name}`,
+		signOut: 'Afmelden',
+		signIn: 'Aanmelden',
+		register: 'Registreren',
+		profile: 'Mijn profiel'
+	},
+	nav: {
+		home: 'Start',
+		learn: 'Leren',
+		certificates: 'Certificaten',
+		manage: 'Beheer',
+		author: 'Auteur',
+		admin: 'Platformbeheer',
+		profile: 'Profiel'
+	},
+	helpLine: {
+		heading: 'Hulp nodig of zorgen om een jongere?',
+		text: 'Bel gratis Child Focus op 116 000, dag en nacht, ook anoniem. Of mail naar 116000@childfocus.org.',
+		phone: '116 000',
+		email: '116000@childfocus.org',
+		emergency: 'In nood: bel de politie op 101 of 112.'
+	},
+	footer: {
+		accessibility: 'Toegankelijkheid',
+		privacy: 'Privacy',
+		about: 'Signaalwijs is een opleidingsplatform voor leerkrachten en hulpverleners in Vlaanderen.'
+	},
+	roles: {
+		learner: 'deelnemer',
+		trainer: 'trainer',
+		manager: 'beheerder',
+		admin: 'platformbeheerder'
+	},
+	audiences: {
+		leerkracht: 'Leerkracht',
+		hulpverlener: 'Hulpverlener'
+	},
+	password: {
+		tooShort: (n: number) =>
+			`Kies een wachtwoord van minstens ${n} tekens. Een zin van een paar woorden werkt goed.`,
+		tooLong: (n: number) => `Een wachtwoord mag hoogstens ${n} tekens lang zijn.`,
+		common:
+			'Dit wachtwoord is te makkelijk te raden. Kies een langer of minder gewoon wachtwoord, bijvoorbeeld een zin van een paar woorden.',
+		personal:
+			'Dit wachtwoord lijkt te veel op je naam, je e-mailadres of je organisatie. Kies iets anders.',
+		mismatch: 'De twee wachtwoorden zijn niet gelijk.'
+	},
+	form: {
+		errorSummary: 'Er is iets niet in orde',
+		required: (label: string) => `Vul ${label} in.`,
+		invalidEmail: 'Vul een geldig e-mailadres in, zoals naam@school.be.',
+		tooLong: (label: string, n: number) => `${label} mag hoogstens ${n} tekens lang zijn.`,
+		invalidChoice: (label: string) => `Kies een geldige waarde voor ${label}.`,
+		invalidText: (label: string) => `${label} bevat tekens die niet toegelaten zijn.`
+	},
+	auth: {
+		loginTitle: 'Aanmelden',
+		loginIntro: 'Meld je aan met je e-mailadres en wachtwoord.',
+		email: 'E-mailadres',
+		password: 'Wachtwoord',
+		newPassword: 'Nieuw wachtwoord',
+		repeatPassword: 'Herhaal het wachtwoord',
+		name: 'Naam',
+		audience: 'Ik werk als',
+		loginButton: 'Aanmelden',
+		loginFailed: 'Het e-mailadres of het wachtwoord klopt niet.',
+		throttled: (minutes: number) =>
+			minutes <= 1
+				? 'Te veel pogingen na elkaar. Wacht even en probeer het over een minuut opnieuw.'
+				: `Te veel pogingen na elkaar. Probeer het over ${minutes} minuten opnieuw.`,
+		forgot: 'Wachtwoord vergeten?',
+		noAccount: 'Nog geen account?',
+		registerTitle: 'Registreren',
+		registerIntro: 'Maak een account om de opleiding te volgen.',
+		registerButton: 'Account maken',
+		registered:
+			'Je registratie is ontvangen. Je kunt je nu aanmelden. Had je al een account met dit adres, dan krijg je een e-mail.',
+		passwordHint:
+			'Minstens 12 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.',
+		resetTitle: 'Wachtwoord vergeten',
+		resetIntro:
+			'Vul je e-mailadres in. Als er een account bij hoort, krijg je een e-mail met een link om een nieuw wachtwoord te kiezen. De link werkt één uur.',
+		resetButton: 'Stuur de link',
+		resetSent:
+			'Als er een account bij dit e-mailadres hoort, is er nu een e-mail onderweg. Kijk ook in je map met ongewenste mail.',
+		newPasswordTitle: 'Nieuw wachtwoord kiezen',
+		newPasswordButton: 'Wachtwoord opslaan',
+		resetInvalid:
+			'Deze link werkt niet meer. Hij is al gebruikt, verlopen of vervangen door een nieuwere. Vraag een nieuwe link aan.',
+		resetDone:
+			'Je wachtwoord is gewijzigd. Je bent overal afgemeld. Meld je aan met je nieuwe wachtwoord.',
+		signedOut: 'Je bent afgemeld.',
+		inviteTitle: 'Uitnodiging aanvaarden',
+		inviteIntro: (org: string) =>
+			`Je bent uitgenodigd voor Signaalwijs door ${org}. Kies je naam en een wachtwoord.`,
+		inviteButton: 'Account activeren',
+		inviteInvalid:
+			'Deze uitnodiging werkt niet meer. Ze is al gebruikt, ingetrokken of verlopen. Vraag je contactpersoon om een nieuwe uitnodiging.',
+		inviteExistingAccount:
+			'Er bestaat al een account met dit e-mailadres. Meld je aan; de uitnodiging wordt daarna aan je account gekoppeld.',
+		inviteDone: 'Je account is klaar. Meld je aan met je e-mailadres en je nieuwe wachtwoord.'
+	},
+	errors: {
+		title: (status: number) =>
+			status === 404
+				? 'Pagina niet gevonden'
+				: status === 403
+					? 'Geen toegang'
+					: status === 429
+						? 'Even wachten'
+						: 'Er ging iets mis',
+		403: 'Je hebt geen toegang tot deze pagina. Denk je dat dit niet klopt? Vraag het aan de beheerder van je organisatie.',
+		404: 'Deze pagina bestaat niet (meer). Controleer het adres of ga terug naar de startpagina.',
+		429: 'Je hebt te veel verzoeken na elkaar gestuurd. Wacht even en probeer het dan opnieuw.',
+		500: 'Er ging iets mis aan onze kant. Je gegevens zijn niet verloren. Probeer het straks opnieuw.',
+		reference: (id: string) => `Foutcode: ${id}`,
+		back: 'Naar de startpagina',
+		badRequest:
+			'Dit verzoek kunnen we niet verwerken. Controleer wat je invulde en probeer opnieuw.',
+		tooLarge: 'Wat je verstuurde is te groot.'
+	},
+	mail: {
+		greeting: (name: string) => `Beste ${name},`,
+		signature: 'Met vriendelijke groet,\nSignaalwijs',
+		resetSubject: 'Een nieuw wachtwoord kiezen voor Signaalwijs',
+		resetBody: (link: string) =>
+			`Je vroeg een nieuw wachtwoord aan voor Signaalwijs. Kies het via deze link (hij werkt één uur en één keer):\n\n${link}\n\nVroeg je dit niet aan? Dan mag je deze e-mail negeren; je wachtwoord blijft hetzelfde.`,
+		inviteSubject: (org: string) => `Uitnodiging voor Signaalwijs van ${org}`,
+		inviteBody: (org: string, link: string, days: number) =>
+			`${org} nodigt je uit voor Signaalwijs, de opleiding om signalen van tienerpooiers te herkennen en te weten wat je doet.\n\nActiveer je account via deze link (hij werkt ${days} dagen):\n\n${link}`,
+		existingSubject: 'Poging tot registratie met je e-mailadres',
+		existingBody: (link: string) =>
+			`Iemand probeerde een nieuw account te maken bij Signaalwijs met dit e-mailadres. Je hebt al een account.\n\nWeet je je wachtwoord niet meer? Kies een nieuw via ${link}\n\nWas jij dit niet? Dan hoef je niets te doen.`
+	}
+} as const;

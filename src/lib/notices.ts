@@ -1,0 +1,13 @@
+// One-off confirmations carried in the URL after a redirect (?melding=...): codes, not text.
+import { messages } from '$lib/i18n';
+
+const notices = {
+	afgemeld: messages.auth.signedOut,
+	geregistreerd: messages.auth.registered,
+	'wachtwoord-gewijzigd': messages.auth.resetDone,
+	'account-klaar': messages.auth.inviteDone
+} as const;
+
+export function noticeFor(code: string | null): string | null {
+	return code && code in notices ? notices[code as keyof typeof notices] : null;
+}

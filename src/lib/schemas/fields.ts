@@ -1,0 +1,50 @@
+// Field rules shared by form actions and the browser: what a valid e-mail, name or password is.
+import { z } from 'zod';
+import { messages } from '$lib/i18n';
+
+const m = messages.form;
+
+// Control characters, bidirectional overrides and zero-width characters: never part of a name.
+// eslint-disable-next-line no-control-regex
+const forbiddenText = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+
+export const emailField = z
+	.string({ error: m.required('je e-mailadres') })
+	.transform((value) => value.trim().toLowerCase())
+	.pipe(
+		z
+			.string()
+			.min(1, m.required('je e-mailadres'))
+			.max(254, m.tooLong('Het e-mailadres', 254))
+			.regex(
+				/^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/,
+				m.invalidEmail
+			)
+	);
+
+export const nameField = z
+	.string({ error: m.required('je naam') })
+	.transform((value) => value.trim().replace(/\s+/g, ' '))
+	.pipe(
+		z
+			.string()
+			.min(1, m.required('je naam'))
+			.max(100, m.tooLong('Je naam', 100))
+			.refine((value) => !forbiddenText.test(value), m.invalidText('Je naam'))
+	);
+
+/** Passwords are taken exactly as typed; the policy check itself lives on the server. */
+export const passwordField = z
+	.string({ error: m.required('een wachtwoord') })
+	.min(1, m.required('een wachtwoord'))
+	.max(1024, messages.password.tooLong(256));
+
+export const audienceField = z.enum(['leerkracht', 'hulpverlener'], {
+	error: m.invalidChoice('je beroep')
+});
+
+export const roleField = z.enum(['learner', 'trainer', 'manager'], {
+	error: m.invalidChoice('de rol')
+});
+
+export const tokenField = z.string().max(100);

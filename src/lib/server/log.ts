@@ -1,0 +1,24 @@
+// Structured JSON log lines (UTC) on stdout/stderr. Callers pass ids, never secrets or answers.
+type Fields = Record<string, unknown>;
+
+const redacted = /pass|token|secret|cookie|answer|authorization/i;
+
+// Unit tests exercise failure paths on purpose; their log lines would only hide real output.
+const quiet = !!process.env.VITEST && !process.env.LOG_IN_TESTS;
+
+function write(level: 'info' | 'warn' | 'error', event: string, fields: Fields): void {
+	if (quiet) return;
+	const clean: Fields = {};
+	for (const [key, value] of Object.entries(fields)) {
+		clean[key] = redacted.test(key) ? '[weggelaten]' : value;
+	}
+	const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...clean });
+	if (level === 'info') process.stdout.write(line + '\n');
+	else process.stderr.write(line + '\n');
+}
+
+export const log = {
+	info: (event: string, fields: Fields = {}) => write('info', event, fields),
+	warn: (event: string, fields: Fields = {}) => write('warn', event, fields),
+	error: (event: string, fields: Fields = {}) => write('error', event, fields)
+};
