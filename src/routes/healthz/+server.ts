@@ -1,0 +1,8 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { checkHealth } from '$lib/server/health';
+
+export const GET: RequestHandler = () => {
+	const ok = checkHealth();
+	return json(ok ? { status: 'ok' } : { status: 'error' }, { status: ok ? 200 : 503 });
+};
