@@ -1,0 +1,13 @@
+// `npm run seed:demo`: migrates the database at DATABASE_URL and adds the demo data when empty.
+import { config } from '$lib/server/config';
+import { closeDatabase, openDatabase } from '$lib/server/db';
+import { seedDemo } from '$lib/server/demo/seed';
+
+openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
+const seeded = await seedDemo();
+console.log(
+	seeded
+		? `Demo data added to ${config.databaseUrl}.`
+		: `${config.databaseUrl} already has data; nothing added.`
+);
+closeDatabase();

@@ -1,0 +1,141 @@
+// Demo data for `npm run demo` and the end-to-end tests: two organisations, teams and accounts
+// for every role. Never run on a plain production start.
+import { sql } from 'drizzle-orm';
+import { db } from '../db';
+import { user } from '../db/schema';
+import { hashPassword } from '../auth/password';
+import { addMembership, createOrganisation, createTeam } from '../organisations';
+
+export const demoPassword = 'Signaalwijs-demo-2026';
+
+export const demoAccounts = {
+	teacher: 'leerkracht@demo.signaalwijs.be',
+	newTeacher: 'nieuw@demo.signaalwijs.be',
+	caregiver: 'hulpverlener@demo.signaalwijs.be',
+	trainer: 'trainer@demo.signaalwijs.be',
+	manager: 'manager@demo.signaalwijs.be',
+	horizonManager: 'manager@horizon.demo.signaalwijs.be',
+	admin: 'admin@demo.signaalwijs.be'
+} as const;
+
+const schoolLearners: [name: string, team: string][] = [
+	['Yasmine El Amrani', 'Eerste graad'],
+	['Pieter De Smet', 'Eerste graad'],
+	['Anouk Vermeulen', 'Eerste graad'],
+	['Bram Claeys', 'Tweede graad'],
+	['Fatima Ouali', 'Tweede graad'],
+	['Jonas Willems', 'Tweede graad'],
+	['Sofie Goossens', 'Derde graad'],
+	['Kevin Mertens', 'Derde graad'],
+	['Hanne Jacobs', 'Derde graad'],
+	['Emre Yilmaz', 'Derde graad'],
+	['Ilse Van Damme', 'Tweede graad']
+];
+
+const horizonLearners: [name: string, team: string][] = [
+	['Lien Dubois', 'Leefgroep De Brug'],
+	['Mehdi Benali', 'Leefgroep De Brug'],
+	['Griet Lambrecht', 'Leefgroep De Brug'],
+	['Thomas Hermans', 'Leefgroep De Brug'],
+	['Amina Diallo', 'Mobiele begeleiding'],
+	['Wout Peeters', 'Mobiele begeleiding'],
+	['Charlotte Maes', 'Mobiele begeleiding'],
+	['Dries Van den Broeck', 'Mobiele begeleiding'],
+	['Nadia Haddou', 'Mobiele begeleiding']
+];
+
+function emailFor(name: string, domain: string): string {
+	const local = name
+		.normalize('NFKD')
+		.toLowerCase()
+		.replace(/[^a-z ]/g, '')
+		.trim()
+		.replace(/\s+/g, '.');
+	return `${local}@${domain}`;
+}
+
+export function isEmpty(): boolean {
+	return db.get<{ n: number }>(sql`select count(*) as n from ${user}`).n === 0;
+}
+
+/** Creates the demo organisations and accounts; returns false when the database had users. */
+export async function seedDemo(): Promise<boolean> {
+	if (!isEmpty()) return false;
+	const passwordHash = await hashPassword(demoPassword);
+	const addUser = (email: string, name: string, extra: Partial<typeof user.$inferInsert> = {}) =>
+		Number(
+			db
+				.insert(user)
+				.values({ email, name, passwordHash, ...extra })
+				.run().lastInsertRowid
+		);
+
+	db.$client.transaction(() => {
+		const school = createOrganisation('Sint-Jansschool (demo)');
+		const horizon = createOrganisation('Jeugdhulp Horizon (demo)');
+		const teams = new Map<string, number>();
+		for (const name of ['Eerste graad', 'Tweede graad', 'Derde graad']) {
+			teams.set(name, createTeam(school, name));
+		}
+		for (const name of ['Leefgroep De Brug', 'Mobiele begeleiding']) {
+			teams.set(name, createTeam(horizon, name));
+		}
+
+		const learner = (
+			id: number,
+			organisationId: number,
+			audience: 'leerkracht' | 'hulpverlener',
+			team: string
+		) =>
+			addMembership({
+				userId: id,
+				organisationId,
+				role: 'learner',
+				audience,
+				teamId: teams.get(team)
+			});
+
+		learner(addUser(demoAccounts.teacher, 'Lotte Janssens'), school, 'leerkracht', 'Tweede graad');
+		learner(addUser(demoAccounts.newTeacher, 'Nina Claes'), school, 'leerkracht', 'Eerste graad');
+		learner(
+			addUser(demoAccounts.caregiver, 'Sam Peeters'),
+			horizon,
+			'hulpverlener',
+			'Leefgroep De Brug'
+		);
+		addMembership({
+			userId: addUser(demoAccounts.trainer, 'Tom Verbeke'),
+			organisationId: school,
+			role: 'trainer'
+		});
+		addMembership({
+			userId: addUser(demoAccounts.manager, 'Els Wouters'),
+			organisationId: school,
+			role: 'manager'
+		});
+		addMembership({
+			userId: addUser(demoAccounts.horizonManager, 'Koen Maes'),
+			organisationId: horizon,
+			role: 'manager'
+		});
+		addUser(demoAccounts.admin, 'Admin Demo', { isAdmin: true });
+
+		for (const [name, team] of schoolLearners) {
+			learner(
+				addUser(emailFor(name, 'sint-jans.demo.signaalwijs.be'), name),
+				school,
+				'leerkracht',
+				team
+			);
+		}
+		for (const [name, team] of horizonLearners) {
+			learner(
+				addUser(emailFor(name, 'horizon.demo.signaalwijs.be'), name),
+				horizon,
+				'hulpverlener',
+				team
+			);
+		}
+	})();
+	return true;
+}
