@@ -1,3 +1,4 @@
 // The one schema entry point for Drizzle and drizzle-kit: re-exports each domain's tables.
 export * from './auth.schema';
 export * from './system.schema';
+export * from './learning.schema';
