@@ -2,8 +2,12 @@
 import { config } from '$lib/server/config';
 import { closeDatabase, openDatabase } from '$lib/server/db';
 import { seedDemo } from '$lib/server/demo/seed';
+import { loadShippedCourse } from '$lib/server/course';
+import { syncShippedModules } from '$lib/server/catalogue';
 
+const course = loadShippedCourse();
 openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
+syncShippedModules(course);
 const seeded = await seedDemo();
 console.log(
 	seeded

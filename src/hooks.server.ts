@@ -17,12 +17,14 @@ import { log } from '$lib/server/log';
 import { messages } from '$lib/i18n';
 import { recordAudit } from '$lib/server/audit';
 import { loadShippedCourse } from '$lib/server/course';
+import { syncShippedModules } from '$lib/server/catalogue';
 import { ContentError } from '$lib/server/content';
 
 export const init: ServerInit = async () => {
 	try {
-		loadShippedCourse();
+		const course = loadShippedCourse();
 		openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
+		syncShippedModules(course);
 	} catch (cause) {
 		const message =
 			cause instanceof MigrationError || cause instanceof ContentError

@@ -140,7 +140,8 @@ test('sign in with the keyboard only', async ({ page }) => {
 });
 
 test('repeated wrong passwords get 429, and a forged X-Forwarded-For does not help', async ({
-	request
+	request,
+	baseURL
 }) => {
 	const email = uniqueEmail('throttle');
 	const statuses: number[] = [];
@@ -148,7 +149,7 @@ test('repeated wrong passwords get 429, and a forged X-Forwarded-For does not he
 		const response = await request.post('/aanmelden', {
 			form: { email, password: 'fout wachtwoord nummer ' + i },
 			headers: {
-				origin: 'http://127.0.0.1:4173',
+				origin: baseURL!,
 				'x-forwarded-for': `203.0.113.${i}`,
 				accept: 'text/html'
 			}

@@ -2,11 +2,13 @@
 import path from 'node:path';
 import { db, openDatabase, type DB } from './db';
 import { user } from './db/schema';
+import { clearVersionCache } from './catalogue';
 import { hashPassword } from './auth/password';
 import { addMembership, createOrganisation } from './organisations';
 import type { Audience, Role } from './db/schema';
 
 export function freshDatabase(url = ':memory:'): DB {
+	clearVersionCache();
 	return openDatabase(url, { migrationsDir: path.resolve('drizzle') });
 }
 
