@@ -138,5 +138,92 @@ export const nl = {
 		existingSubject: 'Poging tot registratie met je e-mailadres',
 		existingBody: (link: string) =>
 			`Iemand probeerde een nieuw account te maken bij Signaalwijs met dit e-mailadres. Je hebt al een account.\n\nWeet je je wachtwoord niet meer? Kies een nieuw via ${link}\n\nWas jij dit niet? Dan hoef je niets te doen.`
+	},
+	learn: {
+		dashboardTitle: 'Mijn leeroverzicht',
+		welcome: (name: string) => `Welkom, ${name}.`,
+		inProgress: 'Bezig',
+		completed: 'Afgerond',
+		suggested: 'Aanbevolen voor jou',
+		nothingYet:
+			'Je bent nog niet begonnen aan een module. Kies hieronder een module om te starten.',
+		resume: 'Verder gaan',
+		start: 'Start deze module',
+		view: 'Bekijk de module',
+		minutes: (n: number) => `ongeveer ${n} minuten`,
+		stepsProgress: (done: number, total: number) => `${done} van ${total} stappen klaar`,
+		completedOn: (date: string) => `Afgerond op ${date}`,
+		signalMapTitle: 'Mijn signalenkaart',
+		signalMapIntro:
+			'Hier zie je welke signalen je al goed herkent en welke je nog kan oefenen. De kaart groeit met elke oefening.',
+		levels: { sterk: 'Sterk', 'nog oefenen': 'Nog oefenen', 'nog niet gezien': 'Nog niet gezien' },
+		seenCorrect: (seen: number, correct: number) => `${correct} van ${seen} keer herkend`,
+		stepOf: (k: number, n: number) => `Stap ${k} van ${n}`,
+		previous: 'Vorige stap',
+		next: 'Volgende stap',
+		backToModule: 'Terug naar het overzicht van de module',
+		stepStatus: { todo: 'Nog niet begonnen', started: 'Bezig', done: 'Klaar' },
+		kinds: { lesson: 'Les', vignette: 'Casus', quiz: 'Oefening', assessment: 'Eindtoets' },
+		stepsTitle: 'Stappen',
+		sourcesTitle: 'Bronnen',
+		lessonDone: 'Gelezen, naar de volgende stap',
+		lessonDoneLast: 'Gelezen',
+		lessonIsDone: 'Je hebt deze les gelezen.',
+		vignetteIntro: 'Lees de situatie en kies wat jij zou doen. Na elke keuze krijg je uitleg.',
+		yourChoice: 'Jouw keuze en de uitleg',
+		chooseLegend: 'Wat doe je?',
+		endingTitle: (title: string) => `Einde van de casus: ${title}`,
+		pathTitle: 'De keuzes die je maakte',
+		restart: 'Speel de casus opnieuw',
+		restartNote: 'Je eerste keer telt voor je score; een nieuwe poging is oefening.',
+		conflict: 'Deze keuze hoort bij een eerder moment in de casus. We tonen je waar je nu bent.',
+		answer: 'Antwoord bevestigen',
+		save: 'Antwoord opslaan',
+		saved: 'Antwoord opgeslagen',
+		practiceAgain: 'Nog eens oefenen',
+		practiceNote: 'Je eerste antwoord telt voor je score. Wat je nu antwoordt, is oefening.',
+		verdicts: { juist: 'Juist', deels: 'Deels juist', fout: 'Niet juist' },
+		yourAnswer: 'Jouw antwoord',
+		chosen: 'gekozen',
+		notChosen: 'niet gekozen',
+		marked: 'aangeduid',
+		notMarked: 'niet aangeduid',
+		shouldChoose: 'hoort erbij',
+		shouldNotChoose: 'hoort er niet bij',
+		isSignal: 'is een signaal',
+		isNoSignal: 'is geen signaal',
+		classify: { signaal: 'Signaal', 'geen-signaal': 'Geen signaal', context: 'Meer context nodig' },
+		concern: 'Hoe bezorgd ben je?',
+		action: 'Wat doe je nu?',
+		markHint:
+			'Duid de zinsdelen aan door erop te klikken of met Enter of spatie. Nog eens drukken maakt het ongedaan.',
+		markPressed: 'aangeduid',
+		errors: {
+			empty: 'Kies eerst een antwoord.',
+			emptyClassify: 'Kies bij elke uitspraak een antwoord.',
+			emptyJudge: 'Kies zowel hoe bezorgd je bent als wat je nu doet.',
+			invalid: 'Dit antwoord kunnen we niet verwerken. Kies opnieuw.',
+			unanswered: (n: number) =>
+				n === 1
+					? 'Beantwoord eerst alle vragen. Er staat er nog één open.'
+					: `Beantwoord eerst alle vragen. Er staan er nog ${n} open.`,
+			noAttempt: 'Er is geen open eindtoets. Start de eindtoets opnieuw.'
+		},
+		assessment: {
+			lockedTitle: 'De eindtoets is nog niet open',
+			locked: 'Werk eerst deze stappen af:',
+			intro: (draw: number, pass: number) =>
+				`De eindtoets heeft ${draw} vragen. Je slaagt met ${pass} % of meer. Er is geen tijdslimiet; je antwoorden worden meteen bewaard.`,
+			start: 'Start de eindtoets',
+			submit: 'Eindtoets indienen',
+			resultTitle: 'Resultaat van je eindtoets',
+			passed: (pct: number) => `Geslaagd met ${pct} %. Goed gedaan!`,
+			failed: (pct: number, pass: number) =>
+				`Nog niet geslaagd: je behaalde ${pct} %, je hebt ${pass} % nodig. Bekijk de uitleg en probeer opnieuw; je krijgt andere vragen.`,
+			retry: 'Opnieuw proberen',
+			progress: (done: number, total: number) => `${done} van ${total} vragen beantwoord`,
+			question: (k: number, n: number) => `Vraag ${k} van ${n}`,
+			moduleDone: 'Je hebt deze module afgerond.'
+		}
 	}
 } as const;

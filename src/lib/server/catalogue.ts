@@ -11,6 +11,8 @@ import type { Course, CourseModule } from './content';
 export interface ModuleSnapshot {
 	slug: string;
 	meta: ModuleMeta;
+	/** For shipped modules: the module's index.md (its introduction component). */
+	indexPath?: string;
 	steps: StepSnapshot[];
 }
 
@@ -37,6 +39,7 @@ export function snapshotOf(mod: CourseModule): ModuleSnapshot {
 	return {
 		slug: mod.slug,
 		meta: mod.meta,
+		indexPath: mod.indexPath,
 		steps: mod.steps.map((s) => ({
 			slug: s.slug,
 			order: s.order,

@@ -1,0 +1,18 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import * as progress from '$lib/server/progress';
+import * as pages from '$lib/server/learner-pages';
+import { requireRole } from '$lib/server/guards';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireRole(event, 'learner');
+	return pages.modulePage(user.id, event.params.module);
+};
+
+export const actions: Actions = {
+	start: (event) => {
+		const user = requireRole(event, 'learner');
+		const enrolment = pages.notFoundOr(() => progress.startModule(user.id, event.params.module));
+		redirect(303, `/leren/${event.params.module}/${enrolment.currentStep ?? ''}`);
+	}
+};

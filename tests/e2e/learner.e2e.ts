@@ -1,0 +1,173 @@
+import type { Locator, Page } from '@playwright/test';
+import { demo, expect, expectAccessible, signIn, test } from './fixtures';
+import { activate, chooseRadio, tabTo } from './keyboard';
+import { correctAnswer, itemById, moduleBySlug, wrongAnswer } from './course';
+import type { Answer } from '../../src/lib/content/views';
+
+/** Gives an answer with the keyboard only, whatever the item type. */
+async function answerWithKeyboard(page: Page, slug: string, itemId: string, answer: Answer) {
+	const item = itemById(slug, itemId);
+	const form = page.locator(`#vraag-${itemId} form`).first();
+	if (item.type === 'single') {
+		await chooseRadio(page, form, 'choice', answer.selected[0]);
+	} else if (item.type === 'multi') {
+		for (const option of item.options) {
+			const box = form.locator(`input[name=choice][value="${option.id}"]`);
+			if (answer.selected.includes(option.id) !== (await box.isChecked())) {
+				await tabTo(page, box);
+				await page.keyboard.press('Space');
+			}
+		}
+	} else if (item.type === 'mark') {
+		for (const phrase of item.phrases) {
+			const button = form.getByRole('button', { name: phrase.text, exact: false });
+			const pressed = (await button.getAttribute('aria-pressed')) === 'true';
+			if (answer.selected.includes(phrase.id) !== pressed) {
+				await tabTo(page, button);
+				await page.keyboard.press('Space');
+				await expect(button).toHaveAttribute('aria-pressed', String(!pressed));
+			}
+		}
+	} else if (item.type === 'classify') {
+		for (const statement of item.statements) {
+			await chooseRadio(page, form, `classify-${statement.id}`, answer.classified![statement.id]);
+		}
+	} else {
+		await chooseRadio(page, form, 'concern', answer.selected[0]);
+		await chooseRadio(page, form, 'action', answer.selected[1]);
+	}
+	return form;
+}
+
+async function submitItem(page: Page, form: Locator, name: string) {
+	await activate(page, form.getByRole('button', { name }));
+}
+
+test('a teacher works through module 1 by keyboard only, resumes a vignette and passes the second time', async ({
+	page
+}) => {
+	test.setTimeout(240_000);
+	const slug = 'wat-en-hoe';
+	const mod = moduleBySlug(slug);
+	await signIn(page, demo.newTeacher);
+	await page.goto('/leren');
+	await expectAccessible(page);
+	await activate(page, page.getByRole('link', { name: mod.meta.title }).first());
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(mod.meta.title);
+	await expectAccessible(page);
+	await activate(page, page.getByRole('button', { name: 'Start deze module' }));
+
+	let reloadedInVignette = false;
+	let answeredWrongOnce = false;
+	for (const step of mod.steps) {
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(step.meta.title);
+		await expect(page.getByText(`Stap ${step.order} van ${mod.steps.length}`)).toBeVisible();
+		await expect(
+			page.getByRole('contentinfo').getByRole('link', { name: '116 000' })
+		).toBeVisible();
+		await expectAccessible(page);
+
+		if (step.meta.kind === 'lesson') {
+			await activate(page, page.getByRole('button', { name: /^Gelezen/ }));
+			continue;
+		}
+
+		if (step.meta.kind === 'vignette') {
+			const vignette = step.vignette!;
+			let choices = 0;
+			const currentNode = () =>
+				page.evaluate(
+					() =>
+						(document.querySelector('input[name=node]') as HTMLInputElement | null)?.value ?? null
+				);
+			let nodeId = await currentNode();
+			while (nodeId) {
+				const node = vignette.nodes[nodeId];
+				const best = node.choices.reduce((a, b) => (b.score > a.score ? b : a));
+				await activate(page, page.getByRole('button', { name: best.label }));
+				choices += 1;
+				const before = nodeId;
+				await expect.poll(currentNode).not.toBe(before);
+				nodeId = await currentNode();
+				await expect(page.locator('#casus')).toBeFocused();
+				if (!reloadedInVignette && choices === 2 && nodeId) {
+					await expect(
+						page.getByRole('heading', { name: 'Jouw keuze en de uitleg' })
+					).toBeVisible();
+					await expectAccessible(page);
+					await page.reload();
+					expect(await currentNode()).toBe(nodeId);
+					reloadedInVignette = true;
+				}
+			}
+			await expect(page.getByRole('heading', { name: /^Einde van de casus/ })).toBeVisible();
+			await expect(page.getByRole('heading', { name: 'De keuzes die je maakte' })).toBeVisible();
+			await expectAccessible(page);
+		}
+
+		if (step.meta.kind === 'quiz') {
+			for (const item of step.quiz!.items) {
+				if (!answeredWrongOnce) {
+					const form = await answerWithKeyboard(page, slug, item.id, wrongAnswer(item));
+					await submitItem(page, form, 'Antwoord bevestigen');
+					const feedback = page.locator(`#feedback-${item.id}`);
+					await expect(feedback).toContainText('Niet juist');
+					await expect(feedback).toBeFocused();
+					await expectAccessible(page);
+					await activate(
+						page,
+						page.locator(`#vraag-${item.id}`).getByRole('link', { name: /Nog eens oefenen/ })
+					);
+					answeredWrongOnce = true;
+				}
+				const form = await answerWithKeyboard(page, slug, item.id, correctAnswer(item));
+				await submitItem(page, form, 'Antwoord bevestigen');
+				await expect(page.locator(`#feedback-${item.id}`)).toContainText('Juist');
+			}
+			await expectAccessible(page);
+		}
+
+		if (step.meta.kind === 'assessment') {
+			for (const attemptNo of [1, 2]) {
+				await activate(
+					page,
+					page.getByRole('button', {
+						name: attemptNo === 1 ? 'Start de eindtoets' : 'Opnieuw proberen'
+					})
+				);
+				await expect(page.locator('section.item')).toHaveCount(step.assessment!.draw);
+				const ids = await page
+					.locator('section.item')
+					.evaluateAll((els) => els.map((e) => e.id.replace('vraag-', '')));
+				expect(ids).toHaveLength(step.assessment!.draw);
+				for (const id of ids) {
+					const item = itemById(slug, id);
+					const form = await answerWithKeyboard(
+						page,
+						slug,
+						id,
+						attemptNo === 1 ? wrongAnswer(item) : correctAnswer(item)
+					);
+					await submitItem(page, form, 'Antwoord opslaan');
+					await expect(page.locator(`#opgeslagen-${id}`)).toContainText('Antwoord opgeslagen');
+				}
+				await expectAccessible(page);
+				await activate(page, page.getByRole('button', { name: 'Eindtoets indienen' }));
+				await expect(
+					page.getByRole('heading', { name: 'Resultaat van je eindtoets' })
+				).toBeVisible();
+				await expect(page.locator('#resultaat')).toContainText(
+					attemptNo === 1 ? 'Nog niet geslaagd' : 'Geslaagd'
+				);
+				await expectAccessible(page);
+			}
+			break;
+		}
+		await activate(page, page.getByRole('link', { name: /^Volgende stap/ }));
+	}
+	expect(reloadedInVignette).toBe(true);
+
+	await page.goto('/leren');
+	await expect(page.getByRole('region', { name: 'Afgerond' })).toContainText(mod.meta.title);
+	await expectAccessible(page);
+});
