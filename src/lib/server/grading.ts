@@ -38,7 +38,10 @@ function finish(
 	sections?: ItemResult['sections']
 ): Graded {
 	const rounded = round(Math.max(0, Math.min(1, score)));
-	for (const s of item.signals ?? []) (rounded >= 1 - 1e-9 ? hit : missed).add(s);
+	// Item-level signals count as recognised only on a fully right answer (judge decides itself).
+	if (item.type !== 'judge') {
+		for (const s of item.signals ?? []) (rounded >= 1 - 1e-9 ? hit : missed).add(s);
+	}
 	for (const s of missed) hit.delete(s);
 	return {
 		result: {

@@ -117,13 +117,12 @@ export function stepPage(userId: number, slug: string, stepSlug: string) {
 				maxScore: last.maxScore ?? last.itemIds.length,
 				items: last.itemIds.map((id) => {
 					const a = answers.get(id);
-					return {
-						view: itemView(pool.get(id)!),
-						answer: a?.answer ?? null,
-						// Per-item results are shown only once the attempt is submitted.
-						verdict: last.submittedAt && a ? verdictOf(a.score, a.maxScore) : null,
-						feedback: last.submittedAt ? (pool.get(id)?.feedback ?? null) : null
-					};
+					// Per-item results exist in the page data only once the attempt is submitted.
+					const review =
+						last.submittedAt && a
+							? { verdict: verdictOf(a.score, a.maxScore), feedback: pool.get(id)!.feedback }
+							: { verdict: null, feedback: null };
+					return { view: itemView(pool.get(id)!), answer: a?.answer ?? null, ...review };
 				})
 			};
 		}

@@ -5,6 +5,8 @@ import { db } from '../db';
 import { user } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { addMembership, createOrganisation, createTeam } from '../organisations';
+import { findUserByEmail } from '../accounts';
+import { workThrough } from './walkthrough';
 
 export const demoPassword = 'Signaalwijs-demo-2026';
 
@@ -137,5 +139,29 @@ export async function seedDemo(): Promise<boolean> {
 			);
 		}
 	})();
+	seedDemoProgress();
 	return true;
+}
+
+const day = 24 * 3600 * 1000;
+
+/**
+ * Progress that makes the demo alive, recorded through the real progress functions: Lotte has
+ * completed module 1 and is halfway module 2, Sam is halfway module 3, Nina has nothing, and a
+ * few colleagues are at different points so the manager's overview has something to show.
+ */
+export function seedDemoProgress(now = Date.now()): void {
+	const id = (email: string) => findUserByEmail(email)!.id;
+	workThrough(id(demoAccounts.teacher), 'wat-en-hoe', undefined, now - 21 * day);
+	workThrough(id(demoAccounts.teacher), 'signalen-op-school', 4, now - 2 * day);
+	workThrough(id(demoAccounts.caregiver), 'signalen-in-de-hulpverlening', 4, now - 3 * day);
+	const colleagues = [...schoolLearners, ...horizonLearners];
+	colleagues.forEach(([name], i) => {
+		const domain =
+			i < schoolLearners.length ? 'sint-jans.demo.signaalwijs.be' : 'horizon.demo.signaalwijs.be';
+		const userId = id(emailFor(name, domain));
+		if (i % 3 === 0) workThrough(userId, 'wat-en-hoe', undefined, now - (40 - i) * day);
+		else if (i % 3 === 1)
+			workThrough(userId, 'wat-en-hoe', 3 + (i % 4), now - (10 - (i % 7)) * day);
+	});
 }

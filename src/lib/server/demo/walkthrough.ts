@@ -1,0 +1,64 @@
+// Works through module steps with the real progress functions, giving the right answers: used by
+// the demo seed and by tests that need a learner at a certain point of a module.
+import { loadVersion } from '../catalogue';
+import { correctAnswer, wrongAnswer } from '../grading';
+import * as progress from '../progress';
+
+export function completeStep(
+	userId: number,
+	slug: string,
+	stepSlug: string,
+	now = Date.now()
+): void {
+	const ctx = progress.moduleContext(userId, slug);
+	const step = progress.stepOf(ctx, stepSlug);
+	switch (step.meta.kind) {
+		case 'lesson':
+			progress.completeLesson(userId, slug, stepSlug, now);
+			return;
+		case 'quiz':
+			for (const item of step.quiz!.items) {
+				progress.answerQuizItem(userId, slug, stepSlug, item.id, correctAnswer(item), now);
+			}
+			return;
+		case 'vignette': {
+			const vignette = step.vignette!;
+			let node = progress.vignetteState(progress.moduleContext(userId, slug), step).current;
+			while (node in vignette.nodes) {
+				const choices = vignette.nodes[node].choices;
+				const best = choices.reduce((a, b, i) => (b.score > choices[a].score ? i : a), 0);
+				node = progress.chooseInVignette(userId, slug, stepSlug, node, best, now).next;
+			}
+			return;
+		}
+		case 'assessment':
+			takeAssessment(userId, slug, stepSlug, true, now);
+	}
+}
+
+export function takeAssessment(
+	userId: number,
+	slug: string,
+	stepSlug: string,
+	pass: boolean,
+	now = Date.now()
+): progress.SubmitOutcome {
+	const attempt = progress.startAssessment(userId, slug, stepSlug, now);
+	const ctx = progress.moduleContext(userId, slug);
+	const pool = progress.stepOf(ctx, stepSlug).assessment!.pool;
+	for (const id of attempt.itemIds) {
+		const item = pool.find((i) => i.id === id)!;
+		const answer = pass ? correctAnswer(item) : wrongAnswer(item);
+		progress.answerAssessmentItem(userId, slug, stepSlug, id, answer, now);
+	}
+	return progress.submitAssessment(userId, slug, stepSlug, now);
+}
+
+/** Completes the first `count` steps (all steps when omitted), in order. */
+export function workThrough(userId: number, slug: string, count?: number, now = Date.now()): void {
+	progress.startModule(userId, slug, now);
+	const e = progress.findEnrolment(userId, slug)!;
+	const steps = loadVersion(e.moduleVersionId)!.module.steps;
+	for (const step of steps.slice(0, count ?? steps.length))
+		completeStep(userId, slug, step.slug, now);
+}
