@@ -1,0 +1,22 @@
+// Dates as people in Flanders read them ("3 mei 2028"), always in Belgian time, on server and
+// client alike so a date never shifts between the page and the PDF.
+const longDate = new Intl.DateTimeFormat('nl-BE', {
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric',
+	timeZone: 'Europe/Brussels'
+});
+
+export function formatDate(date: Date | string | number): string {
+	return longDate.format(new Date(date));
+}
+
+/** YYYY-MM-DD in Belgian time, for <time datetime>. */
+export function isoDay(date: Date | string | number): string {
+	return new Intl.DateTimeFormat('en-CA', {
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		timeZone: 'Europe/Brussels'
+	}).format(new Date(date));
+}
