@@ -9,6 +9,7 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { formatDate } from '$lib/dates';
 import { messages } from '$lib/i18n';
+import { woffToSfnt } from './woff';
 
 export interface CertificatePdfInput {
 	learnerName: string;
@@ -32,12 +33,12 @@ const fontFiles = {
 	boldExt: '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-ext-700-normal.woff'
 };
 
-// Font files are read once per process; pdf-lib parses them per document.
+// Font files are read and unpacked to TrueType once per process; pdf-lib parses them per document.
 const fontBytes = new Map<string, Uint8Array>();
 function bytesOf(name: keyof typeof fontFiles): Uint8Array {
 	let bytes = fontBytes.get(name);
 	if (!bytes) {
-		bytes = new Uint8Array(fs.readFileSync(require.resolve(fontFiles[name])));
+		bytes = woffToSfnt(new Uint8Array(fs.readFileSync(require.resolve(fontFiles[name]))));
 		fontBytes.set(name, bytes);
 	}
 	return bytes;
