@@ -163,9 +163,11 @@ export const nl = {
 		openBadge: (module: string) => `Open Badge (digitaal bewijs): ${module}`,
 		revokedReason: (reason: string) => `Reden van intrekking: ${reason}`,
 		showOrganisation: 'Toon mijn organisatie op de openbare controlepagina',
-		showOrganisationSave: 'Keuze bewaren',
+		hideOrganisation: 'Verberg mijn organisatie op de openbare controlepagina',
 		organisationShown: 'Je organisatie staat nu op de openbare controlepagina.',
 		organisationHidden: 'Je organisatie staat niet meer op de openbare controlepagina.',
+		organisationIsShown: 'Je organisatie staat op de openbare controlepagina.',
+		organisationIsHidden: 'Je organisatie staat niet op de openbare controlepagina.',
 		refresherNeeded: (date: string) => `Opfrissing nodig vóór ${date}`,
 		refresherModules: (titles: string) =>
 			`De opfrissing verlengt je certificaat voor: ${titles}. Je vindt ze in je leeroverzicht.`,

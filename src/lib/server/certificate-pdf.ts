@@ -157,7 +157,9 @@ function drawQr(page: PDFPage, text: string, x: number, y: number, side: number)
 	}
 }
 
-export async function renderCertificatePdf(input: CertificatePdfInput): Promise<Uint8Array> {
+export async function renderCertificatePdf(
+	input: CertificatePdfInput
+): Promise<Uint8Array<ArrayBuffer>> {
 	const t = messages.certificates.pdf;
 	const doc = await PDFDocument.create();
 	doc.registerFontkit(fontkit);
@@ -231,5 +233,6 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
 	await drawLeft(page, regular, t.issuer, 60, 72, 11, muted);
 	drawQr(page, input.verifyUrl, width - 60 - 120, 56, 120);
 
-	return doc.save({ useObjectStreams: false });
+	// pdf-lib always returns bytes over a plain ArrayBuffer.
+	return (await doc.save({ useObjectStreams: false })) as Uint8Array<ArrayBuffer>;
 }
