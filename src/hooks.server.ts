@@ -19,12 +19,15 @@ import { recordAudit } from '$lib/server/audit';
 import { loadShippedCourse } from '$lib/server/course';
 import { syncShippedModules } from '$lib/server/catalogue';
 import { ContentError } from '$lib/server/content';
+import { ensureSigningKey } from '$lib/server/openbadges';
 
 export const init: ServerInit = async () => {
 	try {
 		const course = loadShippedCourse();
 		openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
 		syncShippedModules(course);
+		// The Open Badges key pair is made on the first start and kept in the data folder.
+		await ensureSigningKey();
 	} catch (cause) {
 		const message =
 			cause instanceof MigrationError || cause instanceof ContentError

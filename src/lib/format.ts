@@ -1,4 +1,5 @@
-// Dates for people in Flanders: 3 maart 2026.
+// Dates as people in Flanders read them ("3 mei 2028"), always in Belgian time, on server and
+// client alike so a date never shifts between the page, the PDF and a mail.
 const dateFormat = new Intl.DateTimeFormat('nl-BE', {
 	day: 'numeric',
 	month: 'long',
@@ -12,4 +13,14 @@ export function formatDate(value: Date | string | number): string {
 
 export function percent(part: number, whole: number): number {
 	return whole > 0 ? Math.round((part / whole) * 100) : 0;
+}
+
+/** YYYY-MM-DD in Belgian time, for <time datetime>. */
+export function isoDay(date: Date | string | number): string {
+	return new Intl.DateTimeFormat('en-CA', {
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		timeZone: 'Europe/Brussels'
+	}).format(new Date(date));
 }

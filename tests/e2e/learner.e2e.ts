@@ -169,5 +169,8 @@ test('a teacher works through module 1 by keyboard only, resumes a vignette and 
 
 	await page.goto('/leren');
 	await expect(page.getByRole('region', { name: 'Afgerond' })).toContainText(mod.meta.title);
+	await expect(page.getByRole('region', { name: 'Mijn certificaten' })).toContainText(
+		`${mod.meta.title}: Geldig`
+	);
 	await expectAccessible(page);
 });

@@ -10,6 +10,13 @@ export const config = {
 	get databaseUrl() {
 		return env('DATABASE_URL') ?? './data/signaalwijs.db';
 	},
+	/** Files the platform keeps beside the database (the Open Badges signing key). */
+	get dataDir() {
+		const explicit = env('DATA_DIR');
+		if (explicit) return path.resolve(explicit);
+		const url = this.databaseUrl;
+		return url === ':memory:' ? path.resolve('data') : path.dirname(path.resolve(url));
+	},
 	get migrationsDir() {
 		return path.resolve(env('MIGRATIONS_DIR') ?? './drizzle');
 	},

@@ -3,6 +3,7 @@ import { error } from '@sveltejs/kit';
 import type { ItemView } from '$lib/content/views';
 import type { ItemResult } from '$lib/content/views';
 import * as progress from './progress';
+import { refresherStatus } from './certificates';
 import { itemView, nodeView, paragraphs } from './views';
 
 export function notFoundOr<T>(fn: () => T): T {
@@ -35,6 +36,9 @@ export function modulePage(userId: number, slug: string) {
 			status: ctx.steps.get(s.slug)?.status ?? ('todo' as const)
 		})),
 		enrolled: !!ctx.enrolment,
+		// The refresher opens only when a certificate it renews is in its window.
+		refresherClosed:
+			!ctx.enrolment && mod.meta.refreshes.length > 0 && !refresherStatus(userId).open,
 		completed: ctx.enrolment?.status === 'completed',
 		resumeStep: ctx.enrolment?.currentStep ?? null
 	};

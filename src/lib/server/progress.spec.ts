@@ -7,7 +7,14 @@ import { freshDatabase, makeUser } from './testing';
 import { syncShippedModules } from './catalogue';
 import { getCourse } from './course';
 import { closeDatabase, db, openDatabase } from './db';
-import { attempt, enrolment, response, signalMastery, stepProgress } from './db/schema';
+import {
+	attempt,
+	certificate,
+	enrolment,
+	response,
+	signalMastery,
+	stepProgress
+} from './db/schema';
 import { correctAnswer, gradeItem, wrongAnswer } from './grading';
 import * as progress from './progress';
 import { completeStep, takeAssessment, workThrough } from './demo/walkthrough';
@@ -165,8 +172,6 @@ describe('final assessment', () => {
 
 	it('keeps the drawn items across reloads, fails, draws again and passes', async () => {
 		const u = await makeUser();
-		const passed: number[] = [];
-		progress.onAssessmentPassed(({ userId }) => passed.push(userId));
 		workThrough(u.id, slug, mod.steps.length - 1);
 		const a1 = progress.startAssessment(u.id, slug, assessmentStep.slug);
 		expect(a1.itemIds).toHaveLength(assessmentStep.assessment!.draw);
@@ -185,7 +190,10 @@ describe('final assessment', () => {
 		// Replaying the submit changes nothing and issues nothing twice.
 		const replay = progress.submitAssessment(u.id, slug, assessmentStep.slug);
 		expect(replay.changed).toBe(false);
-		expect(passed.filter((id) => id === u.id)).toHaveLength(1);
+		const certificates = db.select().from(certificate).where(eq(certificate.userId, u.id)).all();
+		expect(certificates).toHaveLength(1);
+		expect(certificates[0].attemptId).toBe(ok.attemptId);
+		expect(certificates[0].moduleSlug).toBe(slug);
 		const attempts = db.select().from(attempt).where(eq(attempt.userId, u.id)).all();
 		expect(attempts.map((x) => x.passed)).toEqual([false, true]);
 	});
@@ -220,5 +228,28 @@ describe('durability', () => {
 		expect(db.select().from(enrolment).all()[0].currentStep).toBe(quizStep.slug);
 		closeDatabase();
 		fs.rmSync(dir, { recursive: true, force: true });
+	});
+});
+
+describe('the refresher', () => {
+	const refresher = course.moduleBySlug.get('opfrissing')!;
+	const refresherTest = refresher.steps.find((s) => s.meta.kind === 'assessment')!;
+
+	it('stays closed without a certificate in its window and renews one that is', async () => {
+		const u = await makeUser();
+		expect(() => progress.startModule(u.id, 'opfrissing')).toThrow(/locked/);
+		// A certificate issued 23 months ago for a 24-month module is inside the 60-day window.
+		const issued = Date.now() - 23 * 30.5 * 24 * 3600 * 1000;
+		workThrough(u.id, slug, undefined, issued);
+		const [old] = db.select().from(certificate).where(eq(certificate.userId, u.id)).all();
+		expect(old).toBeDefined();
+		workThrough(u.id, 'opfrissing', refresher.steps.length - 1);
+		const a = progress.startAssessment(u.id, 'opfrissing', refresherTest.slug);
+		expect(a.itemIds).toHaveLength(refresherTest.assessment!.draw);
+		takeAssessment(u.id, 'opfrissing', refresherTest.slug, true);
+		const all = db.select().from(certificate).where(eq(certificate.userId, u.id)).all();
+		const renewed = all.find((c) => c.renewedFromId === old.id);
+		expect(renewed?.moduleSlug).toBe(slug);
+		expect(renewed!.expiresAt.getTime()).toBeGreaterThan(old.expiresAt.getTime());
 	});
 });

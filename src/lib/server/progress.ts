@@ -18,6 +18,10 @@ import {
 } from './db/schema';
 import { latestVersionId, loadVersion, type LoadedVersion, type StepSnapshot } from './catalogue';
 import { AnswerError, answerFromForm, gradeItem } from './grading';
+import { issueOnPass, missedSignalWeights, refresherStatus } from './certificates';
+import { drawAdaptive } from './refresher-draw';
+import { getCourse } from './course';
+import { itemSignalIds } from '$lib/content/schema';
 
 export type ProgressErrorCode = 'not-found' | 'locked' | 'bad-answer' | 'conflict';
 
@@ -101,6 +105,7 @@ export function startModule(userId: number, slug: string, now = Date.now()): Enr
 	const versionId = latestVersionId(slug);
 	const version = versionId === undefined ? undefined : loadVersion(versionId);
 	if (!version) throw new ProgressError('not-found', slug);
+	if (refresherLocked(version, userId, now)) throw new ProgressError('locked', 'refresher');
 	const first = version.module.steps[0]?.slug ?? null;
 	db.insert(enrolment)
 		.values({
@@ -526,19 +531,32 @@ export function listAttempts(enrolmentId: number, stepSlug: string): Attempt[] {
 		.all();
 }
 
-export type DrawFunction = (version: LoadedVersion, step: StepSnapshot, userId: number) => string[];
+/** Item ids for a new attempt: uniform for a module, adaptive for the refresher. */
+function drawFor(version: LoadedVersion, step: StepSnapshot, userId: number): string[] {
+	const assessment = step.assessment!;
+	if (version.module.meta.refreshes.length === 0) {
+		return drawItems(
+			assessment.pool.map((i) => i.id),
+			assessment.draw
+		);
+	}
+	const categoryOf = new Map(getCourse().signals.map((sig) => [sig.id, sig.category]));
+	const pool = assessment.pool.map((item) => {
+		const signals = [...new Set(itemSignalIds(item).map((ref) => ref.id))];
+		return {
+			id: item.id,
+			signals,
+			categories: [
+				...new Set(signals.map((sig) => categoryOf.get(sig)).filter((c) => !!c))
+			] as string[]
+		};
+	});
+	return drawAdaptive(pool, assessment.draw, missedSignalWeights(userId), Math.random);
+}
 
-const uniformDraw: DrawFunction = (_version, step) =>
-	drawItems(
-		step.assessment!.pool.map((i) => i.id),
-		step.assessment!.draw
-	);
-
-let drawStrategy: DrawFunction = uniformDraw;
-
-/** Lets the refresher replace the uniform draw with an adaptive one. */
-export function setDrawStrategy(strategy: DrawFunction): void {
-	drawStrategy = strategy;
+/** The refresher opens only when a certificate it renews is in its window. */
+function refresherLocked(version: LoadedVersion, userId: number, now: number): boolean {
+	return version.module.meta.refreshes.length > 0 && !refresherStatus(userId, new Date(now)).open;
 }
 
 /**
@@ -560,7 +578,8 @@ export function startAssessment(
 		const last = openAttempt(ctx.enrolment.id, stepSlug);
 		if (last && !last.submittedAt) return last;
 		if (last?.passed) return last;
-		const itemIds = drawStrategy(ctx.version, step, userId);
+		if (refresherLocked(ctx.version, userId, now)) throw new ProgressError('locked', 'refresher');
+		const itemIds = drawFor(ctx.version, step, userId);
 		const inserted = db
 			.insert(attempt)
 			.values({
@@ -656,19 +675,6 @@ export interface SubmitOutcome {
 	changed: boolean;
 }
 
-type PassHook = (input: {
-	userId: number;
-	moduleVersionId: number;
-	attemptId: number;
-	now: Date;
-}) => void;
-const passHooks: PassHook[] = [];
-
-/** Runs inside the transaction that records a pass (the certificate is issued there). */
-export function onAssessmentPassed(hook: PassHook): void {
-	passHooks.push(hook);
-}
-
 /** Scores the open attempt against the pass mark. Passing completes the module. */
 export function submitAssessment(
 	userId: number,
@@ -725,14 +731,13 @@ export function submitAssessment(
 				.set({ status: 'completed', completedAt: new Date(now) })
 				.where(eq(enrolment.id, ctx.enrolment.id))
 				.run();
-			for (const hook of passHooks) {
-				hook({
-					userId,
-					moduleVersionId: ctx.enrolment.moduleVersionId,
-					attemptId: open.id,
-					now: new Date(now)
-				});
-			}
+			// The certificate is issued in the same transaction as the pass.
+			issueOnPass({
+				userId,
+				moduleVersionId: ctx.enrolment.moduleVersionId,
+				attemptId: open.id,
+				now: new Date(now)
+			});
 		} else {
 			touchProgress(ctx.enrolment.id, stepSlug, { status: 'started', score, maxScore }, now);
 		}

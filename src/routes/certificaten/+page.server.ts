@@ -1,6 +1,50 @@
-import type { PageServerLoad } from './$types';
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import * as certificates from '$lib/server/certificates';
 import { requireRole } from '$lib/server/guards';
+import { parseForm } from '$lib/server/forms';
+import { showOrganisationSchema } from '$lib/schemas/certificates';
 
 export const load: PageServerLoad = (event) => {
-	requireRole(event, 'learner');
+	const user = requireRole(event, 'learner');
+	const now = new Date();
+	const refresher = certificates.refresherStatus(user.id, now);
+	return {
+		certificates: certificates.dashboardCertificates(user.id, now).map((c) => ({
+			id: c.id,
+			moduleTitle: c.moduleTitle,
+			status: c.status,
+			issuedAt: c.issuedAt,
+			expiresAt: c.expiresAt,
+			code: c.code,
+			rawCode: c.rawCode,
+			showOrganisation: c.showOrganisation,
+			revokedReason: c.revokedReason
+		})),
+		refresher: {
+			open: refresher.open,
+			deadline: refresher.deadline,
+			modules: refresher.modules.map((m) => m.title)
+		},
+		hasOrganisation: user.memberships.some((m) => m.role === 'learner')
+	};
+};
+
+export const actions: Actions = {
+	organisatie: async (event) => {
+		const user = requireRole(event, 'learner');
+		const parsed = parseForm(showOrganisationSchema, await event.request.formData(), [
+			'id',
+			'show'
+		]);
+		if (!parsed.ok) return fail(400, { organisation: { message: parsed.message, shown: null } });
+		const changed = certificates.setShowOrganisation(
+			user.id,
+			parsed.data.id,
+			parsed.data.show,
+			event.locals.requestId
+		);
+		if (!changed) error(404, { message: 'Niet gevonden' });
+		return { organisation: { message: '', shown: parsed.data.show } };
+	}
 };

@@ -1,6 +1,13 @@
 // Certificates: issued when an assessment is passed, renewed by the refresher, verifiable by code.
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import {
+	index,
+	integer,
+	sqliteTable,
+	text,
+	uniqueIndex,
+	type AnySQLiteColumn
+} from 'drizzle-orm/sqlite-core';
 import { organisation, user } from './auth.schema';
 import { attempt, moduleVersion } from './learning.schema';
 
@@ -39,8 +46,32 @@ export const certificate = sqliteTable(
 	(t) => [
 		index('certificate_user').on(t.userId, t.moduleSlug),
 		index('certificate_organisation_expiry').on(t.organisationId, t.expiresAt),
-		index('certificate_renewed_from').on(t.renewedFromId)
+		// A certificate is renewed at most once, and one attempt issues at most one certificate
+		// per module: a replayed pass or a second process finds the row and issues nothing.
+		uniqueIndex('certificate_renewed_from').on(t.renewedFromId),
+		uniqueIndex('certificate_attempt_module').on(t.attemptId, t.moduleSlug),
+		index('certificate_expiry').on(t.expiresAt)
 	]
 );
 
 export type Certificate = typeof certificate.$inferSelect;
+
+/**
+ * One row per expiry reminder sent (30 days, 7 days, day of expiry). Inserted in the same
+ * transaction that queues the mail; the unique key makes a second job run or a second process
+ * skip it.
+ */
+export const certificateReminder = sqliteTable(
+	'certificate_reminder',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		certificateId: integer('certificate_id')
+			.notNull()
+			.references(() => certificate.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: ['d30', 'd7', 'd0'] }).notNull(),
+		sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [uniqueIndex('certificate_reminder_certificate_kind').on(t.certificateId, t.kind)]
+);
+
+export type CertificateReminder = typeof certificateReminder.$inferSelect;

@@ -1,4 +1,5 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
+import { messages } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 import * as progress from '$lib/server/progress';
 import * as pages from '$lib/server/learner-pages';
@@ -12,7 +13,15 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	start: (event) => {
 		const user = requireRole(event, 'learner');
-		const enrolment = pages.notFoundOr(() => progress.startModule(user.id, event.params.module));
+		let enrolment;
+		try {
+			enrolment = pages.notFoundOr(() => progress.startModule(user.id, event.params.module));
+		} catch (e) {
+			if (e instanceof progress.ProgressError && e.code === 'locked') {
+				return fail(403, { message: messages.learn.refresherClosed });
+			}
+			throw e;
+		}
 		redirect(303, `/leren/${event.params.module}/${enrolment.currentStep ?? ''}`);
 	}
 };

@@ -1,0 +1,30 @@
+// `npm run jobs`: the periodic work, meant for cron (e.g. daily at 07:00). Queues the certificate
+// expiry reminders that are due and delivers pending mail. Safe to run from two machines or twice
+// at once: each reminder is claimed by a unique row before its mail is queued.
+import { config } from '$lib/server/config';
+import { closeDatabase, openDatabase } from '$lib/server/db';
+import { deliverPending, flushMail } from '$lib/server/mail';
+import { sendDueReminders } from '$lib/server/certificates';
+import { loadShippedCourse } from '$lib/server/course';
+import { syncShippedModules } from '$lib/server/catalogue';
+
+const nowArg = process.argv.find((a) => a.startsWith('--now='));
+const now = nowArg ? new Date(nowArg.slice('--now='.length)) : new Date();
+if (Number.isNaN(now.getTime())) {
+	console.error('jobs: --now must be an ISO date, e.g. --now=2026-05-01T07:00:00Z');
+	process.exit(2);
+}
+
+openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
+try {
+	syncShippedModules(loadShippedCourse());
+	const reminders = sendDueReminders(now);
+	await flushMail();
+	const delivered = await deliverPending();
+	console.log(
+		`jobs ${now.toISOString()}: ${reminders} expiry reminder(s) queued, ${delivered} earlier mail(s) delivered` +
+			(config.smtpUrl ? '' : ' (no SMTP_URL: mail stays in the outbox)')
+	);
+} finally {
+	closeDatabase();
+}

@@ -1,0 +1,30 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import * as certificates from '$lib/server/certificates';
+import { renderCertificatePdf } from '$lib/server/certificate-pdf';
+import { config } from '$lib/server/config';
+import { requireRole } from '$lib/server/guards';
+import { messages } from '$lib/i18n';
+
+export const GET: RequestHandler = async (event) => {
+	const user = requireRole(event, 'learner');
+	const cert = certificates.getOwnCertificate(user.id, Number(event.params.id));
+	if (!cert) error(404, { message: messages.errors[404] });
+	if (cert.status === 'ingetrokken') error(410, { message: messages.certificates.gone });
+	const pdf = await renderCertificatePdf({
+		learnerName: cert.learnerName,
+		moduleTitle: cert.moduleTitle,
+		issuedAt: cert.issuedAt,
+		expiresAt: cert.expiresAt,
+		code: cert.code,
+		verifyUrl: `${config.origin}/verifieer/${cert.rawCode}`,
+		organisation: cert.showOrganisation ? cert.organisationName : null
+	});
+	return new Response(pdf, {
+		headers: {
+			'content-type': 'application/pdf',
+			'content-disposition': `attachment; filename="signaalwijs-certificaat-${cert.id}.pdf"`,
+			'cache-control': 'no-store'
+		}
+	});
+};
