@@ -15,8 +15,9 @@ export function listTeamsWithCounts(organisationId: number) {
 		.select({
 			id: team.id,
 			name: team.name,
-			learners: sql<number>`(select count(*) from ${membership} m
-				where m.team_id = ${team.id} and m.role = 'learner')`
+			// Written out: inside the subquery an unqualified "id" would mean the membership's.
+			learners: sql<number>`(select count(*) from membership m
+				where m.team_id = "team"."id" and m.role = 'learner')`
 		})
 		.from(team)
 		.where(eq(team.organisationId, organisationId))
