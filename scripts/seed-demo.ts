@@ -2,6 +2,7 @@
 import { config } from '$lib/server/config';
 import { closeDatabase, openDatabase } from '$lib/server/db';
 import { seedDemo } from '$lib/server/demo/seed';
+import { seedDemoActivity, seedDemoAssignments } from '$lib/server/demo/manager';
 import { loadShippedCourse } from '$lib/server/course';
 import { syncShippedModules } from '$lib/server/catalogue';
 
@@ -9,6 +10,10 @@ const course = loadShippedCourse();
 openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
 syncShippedModules(course);
 const seeded = await seedDemo();
+if (seeded) {
+	seedDemoAssignments();
+	seedDemoActivity();
+}
 console.log(
 	seeded
 		? `Demo data added to ${config.databaseUrl}.`

@@ -212,7 +212,7 @@ const selectForLearner = prepared((database) =>
 		`select a.module_slug as moduleSlug, min(a.due_at) as dueAt, count(*) as n
 		from membership m
 		join assignment a on a.organisation_id = m.organisation_id
-		where m.user_id = @user and m.role = 'learner' and (
+		where m.user_id = @user and m.role = 'learner' and (@org is null or m.organisation_id = @org) and (
 			a.target = 'organisation'
 			or (a.target = 'team' and a.team_id = m.team_id)
 			or (a.target = 'users' and exists (select 1 from assignment_user au
@@ -223,13 +223,17 @@ const selectForLearner = prepared((database) =>
 
 /**
  * The modules assigned to a learner (through any of their organisations), one per module with
- * the earliest due date. For /leren.
+ * the earliest due date. For /leren; a manager passes their organisation to see only theirs.
  */
 export function listAssignmentsForLearner(
-	userId: number
+	userId: number,
+	organisationId: number | null = null
 ): { moduleSlug: string; title: string; dueAt: Date | null }[] {
 	return (
-		selectForLearner().all({ user: userId }) as { moduleSlug: string; dueAt: number | null }[]
+		selectForLearner().all({ user: userId, org: organisationId }) as {
+			moduleSlug: string;
+			dueAt: number | null;
+		}[]
 	).map((r) => ({
 		moduleSlug: r.moduleSlug,
 		title: titleOf(r.moduleSlug),
