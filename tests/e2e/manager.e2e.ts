@@ -27,8 +27,11 @@ test('the dashboard draws its charts and tiles for Sint-Jansschool only', async 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'Beheer van Sint-Jansschool (demo)'
 	);
-	await expect(page.getByText('Signalen herkennen op school: ')).toBeVisible();
-	// Server-rendered SVG bars, with tables for screen readers.
+	await expect(page.getByText(/^Signalen herkennen op school: \d+ van 13 voltooid$/)).toBeVisible();
+	// SVG bars drawn on the server (in the HTML before any script runs), with tables for screen
+	// readers.
+	const html = await (await page.request.get('/beheer')).text();
+	expect(html.match(/<rect[^>]*lc-bar/g)?.length ?? 0).toBeGreaterThan(3);
 	expect(await page.locator('figure svg rect.lc-bar').count()).toBeGreaterThan(3);
 	await expect(
 		page.getByRole('table', { name: 'Voltooide modules per maand (laatste 12 maanden)' })
@@ -95,11 +98,11 @@ test('a learner page shows modules and certificates, never answers', async ({ pa
 		expect(json).not.toContain(word);
 	}
 
-	await page.getByLabel('Team').selectOption({ label: 'Derde graad' });
+	await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Derde graad' });
 	await page.getByRole('button', { name: 'Verplaatsen' }).click();
 	await expect(page.getByRole('status')).toHaveText('De deelnemer is verplaatst.');
 	await expectAccessible(page);
-	await page.getByLabel('Team').selectOption({ label: 'Eerste graad' });
+	await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Eerste graad' });
 	await page.getByRole('button', { name: 'Verplaatsen' }).click();
 	await expect(page.getByRole('status')).toHaveText('De deelnemer is verplaatst.');
 });
@@ -235,8 +238,10 @@ test('teams, assignments and the signal map', async ({ page }) => {
 
 	await page.goto('/beheer/opdrachten');
 	await expect(page.getByRole('rowheader', { name: 'Signalen herkennen op school' })).toBeVisible();
-	await page.getByLabel('Module').selectOption({ label: 'Handelen: gesprek, overleg en melden' });
-	await page.getByLabel('Eén team').check();
+	await page
+		.getByLabel('Module', { exact: true })
+		.selectOption({ label: 'Handelen: gesprek, overleg en melden' });
+	await page.getByRole('radio', { name: 'Eén team' }).check();
 	await page.getByRole('button', { name: 'Toewijzen' }).click();
 	await expect(page.getByRole('alert')).toContainText('Kies een team');
 	await expectAccessible(page);

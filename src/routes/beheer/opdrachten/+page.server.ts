@@ -48,8 +48,9 @@ export const actions: Actions = {
 			target,
 			teamId: teamId === '' ? null : teamId,
 			userIds,
-			// Due at the end of the chosen day in Belgium (22:00 UTC is midnight in summer time).
-			dueAt: dueAt === '' ? null : new Date(`${dueAt}T22:00:00Z`),
+			// The end of the chosen day in Belgium: 21:59:59 UTC is still that date in summer and
+			// winter time, so the date shown is the date chosen.
+			dueAt: dueAt === '' ? null : new Date(`${dueAt}T21:59:59.999Z`),
 			createdBy: user.id,
 			requestId: event.locals.requestId
 		});
