@@ -28,9 +28,9 @@ const median = (values: number[]) => {
 };
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-function time(fn: () => unknown): number {
+async function time(fn: () => unknown): Promise<number> {
 	const start = process.hrtime.bigint();
-	fn();
+	await fn();
 	return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
@@ -74,8 +74,9 @@ const cases: [string, () => unknown][] = [
 ];
 console.log('Domain functions (median):');
 for (const [name, fn] of cases) {
-	fn();
-	const times = Array.from({ length: runs }, () => time(fn));
+	await fn();
+	const times: number[] = [];
+	for (let i = 0; i < runs; i++) times.push(await time(fn));
 	console.log(`  ${name.padEnd(40)} ${ms(median(times))}  (max ${ms(Math.max(...times))})`);
 }
 closeDatabase();

@@ -158,7 +158,7 @@ describe('CSV export', () => {
 	it('writes BOM, semicolons and CRLF for the own organisation only', async () => {
 		await makeLearner({ organisation: orgA, name: '=cmd|calc', team: teamA1 });
 		makeCertificate({ user: lotte, module: school, expiresAt: new Date(Date.UTC(2027, 0, 31)) });
-		const { csv, rows } = exportLearnersCsv(orgA, defaultQuery, now);
+		const { csv, rows } = await exportLearnersCsv(orgA, defaultQuery, now);
 		expect(rows).toBe(2);
 		expect(csv.startsWith('\uFEFFNaam;E-mailadres;Team;Beroep;')).toBe(true);
 		const lines = csv.slice(1).split('\r\n');

@@ -274,36 +274,50 @@ interface BaseRow {
 
 // The statement text is built only from fixed parts (allowlisted sort keys and clauses); values
 // always travel as parameters.
-function selectLearners(orgId: number, query: LearnerQuery, now: number, paged: boolean) {
+function countLearners(orgId: number, query: LearnerQuery, now: number): number {
 	const { where, params } = learnerFilter(query);
-	const sqlite = db.$client;
-	const all = { ...params, org: orgId, now };
-	const total = paged
-		? (
-				sqlite.prepare(`select count(*) as n ${learnerFrom} where ${where}`).get(all) as {
-					n: number;
-				}
-			).n
-		: 0;
-	const dir = query.dir === 'desc' ? 'desc' : 'asc';
-	const limit = paged ? `limit ${query.size} offset ${(query.page - 1) * query.size}` : '';
-	const rows = sqlite
-		.prepare(
-			`select u.id, u.name, u.email, t.name as team, m.audience,
-				(select max(e.updated_at) from enrolment e where e.user_id = m.user_id) as last_activity
-			${learnerFrom} where ${where}
-			order by ${orderSql[query.sort]} ${dir}, u.name collate nocase, u.id ${limit}`
-		)
-		.all(all) as BaseRow[];
-	return { rows, total };
+	const row = db.$client
+		.prepare(`select count(*) as n ${learnerFrom} where ${where}`)
+		.get({ ...params, org: orgId, now }) as { n: number };
+	return row.n;
 }
 
-function statusesFor(userIds: number[], now: number): Map<number, Record<string, ModuleStatus>> {
-	const result = new Map<number, Record<string, ModuleStatus>>();
+function selectLearners(
+	orgId: number,
+	query: LearnerQuery,
+	now: number,
+	limit: number,
+	offset: number
+): Omit<BaseRow, 'last_activity'>[] {
+	const { where, params } = learnerFilter(query);
+	const dir = query.dir === 'desc' ? 'desc' : 'asc';
+	return db.$client
+		.prepare(
+			`select u.id, u.name, u.email, t.name as team, m.audience${
+				// Last activity comes with the statuses; it is computed here only to sort on it.
+				query.sort === 'activity'
+					? ', (select max(e.updated_at) from enrolment e where e.user_id = m.user_id) as last_activity'
+					: ''
+			}
+			${learnerFrom} where ${where}
+			order by ${orderSql[query.sort]} ${dir}, u.name collate nocase, u.id
+			limit @limit offset @offset`
+		)
+		.all({ ...params, org: orgId, now, limit, offset }) as Omit<BaseRow, 'last_activity'>[];
+}
+
+interface LearnerFacts {
+	statuses: Record<string, ModuleStatus>;
+	lastActivity: number | null;
+}
+
+function statusesFor(userIds: number[], now: number): Map<number, LearnerFacts> {
+	const result = new Map<number, LearnerFacts>();
 	if (userIds.length === 0) return result;
 	const sqlite = db.$client;
 	const enrolments = new Map<string, EnrolmentFacts[]>();
 	const certificates = new Map<string, number>();
+	const activity = new Map<number, number>();
 	// Chunks keep the parameter count under SQLite's limit for the CSV of a large organisation.
 	for (let i = 0; i < userIds.length; i += 900) {
 		const chunk = userIds.slice(i, i + 900);
@@ -317,6 +331,7 @@ function statusesFor(userIds: number[], now: number): Map<number, Record<string,
 			.all(...chunk) as [number, string, string, number, number, number][];
 		for (const [userId, slug, status, done, total, updatedAt] of enrolmentRows) {
 			const key = `${userId}:${slug}`;
+			if (updatedAt > (activity.get(userId) ?? 0)) activity.set(userId, updatedAt);
 			const list = enrolments.get(key) ?? [];
 			list.push({
 				completed: status === 'completed',
@@ -344,13 +359,13 @@ function statusesFor(userIds: number[], now: number): Map<number, Record<string,
 			const key = `${id}:${m.slug}`;
 			statuses[m.slug] = statusOf(enrolments.get(key) ?? [], certificates.get(key), now);
 		}
-		result.set(id, statuses);
+		result.set(id, { statuses, lastActivity: activity.get(id) ?? null });
 	}
 	return result;
 }
 
-function toRows(base: BaseRow[], now: number): LearnerRow[] {
-	const statuses = statusesFor(
+function toRows(base: Omit<BaseRow, 'last_activity'>[], now: number): LearnerRow[] {
+	const facts = statusesFor(
 		base.map((r) => r.id),
 		now
 	);
@@ -360,17 +375,17 @@ function toRows(base: BaseRow[], now: number): LearnerRow[] {
 		email: r.email,
 		team: r.team,
 		audience: r.audience,
-		lastActivity: r.last_activity,
-		statuses: statuses.get(r.id) ?? {}
+		lastActivity: facts.get(r.id)?.lastActivity ?? null,
+		statuses: facts.get(r.id)?.statuses ?? {}
 	}));
 }
 
 /** One page of the learners table of an organisation. */
 export function listLearners(orgId: number, query: LearnerQuery, now = Date.now()): LearnerPage {
-	const { total } = selectLearners(orgId, { ...query, page: 1 }, now, true);
+	const total = countLearners(orgId, query, now);
 	const pages = Math.max(1, Math.ceil(total / query.size));
 	const page = Math.min(query.page, pages);
-	const { rows } = selectLearners(orgId, { ...query, page }, now, true);
+	const rows = selectLearners(orgId, query, now, query.size, (page - 1) * query.size);
 	return { rows: toRows(rows, now), total, page, pages, query: { ...query, page } };
 }
 
@@ -397,27 +412,25 @@ const audienceLabels: Record<Audience, string> = {
 	hulpverlener: 'Hulpverlener'
 };
 
-/** The learners table (all pages, same filters and order) as CSV text, BOM included. */
-export function exportLearnersCsv(
-	orgId: number,
-	query: LearnerQuery,
-	now = Date.now()
-): { csv: string; rows: number } {
-	const { rows: base } = selectLearners(orgId, query, now, false);
-	const rows = toRows(base, now);
-	const modules = reportModules();
-	let csv =
+function csvHeader(): string {
+	return (
 		'\uFEFF' +
 		csvLine([
 			'Naam',
 			'E-mailadres',
 			'Team',
 			'Beroep',
-			...modules.map((m) => m.title),
+			...reportModules().map((m) => m.title),
 			'Laatste activiteit'
-		]);
+		])
+	);
+}
+
+function csvRows(rows: LearnerRow[]): string {
+	const modules = reportModules();
+	let text = '';
 	for (const row of rows) {
-		csv += csvLine([
+		text += csvLine([
 			row.name,
 			row.email,
 			row.team ?? '',
@@ -426,7 +439,44 @@ export function exportLearnersCsv(
 			formatDate(row.lastActivity, true)
 		]);
 	}
-	return { csv, rows: rows.length };
+	return text;
+}
+
+export const csvChunkSize = 500;
+
+/**
+ * The learners table (all pages, same filters and order) as CSV, in chunks of 500 learners.
+ * better-sqlite3 blocks the event loop while it works, so the export yields between chunks:
+ * other people's requests are served in between instead of waiting for the whole file.
+ */
+export async function* streamLearnersCsv(
+	orgId: number,
+	query: LearnerQuery,
+	now = Date.now()
+): AsyncGenerator<string> {
+	yield csvHeader();
+	// One sorted query (a few milliseconds), then the statuses chunk by chunk.
+	const base = selectLearners(orgId, query, now, -1, 0);
+	for (let offset = 0; offset < base.length; offset += csvChunkSize) {
+		await new Promise((resolve) => setImmediate(resolve));
+		yield csvRows(toRows(base.slice(offset, offset + csvChunkSize), now));
+	}
+}
+
+/** How many rows an export with these filters has (for the audit trail). */
+export function countLearnersFor(orgId: number, query: LearnerQuery, now = Date.now()): number {
+	return countLearners(orgId, query, now);
+}
+
+/** The whole CSV as one string (tests and small exports). */
+export async function exportLearnersCsv(
+	orgId: number,
+	query: LearnerQuery,
+	now = Date.now()
+): Promise<{ csv: string; rows: number }> {
+	let csv = '';
+	for await (const chunk of streamLearnersCsv(orgId, query, now)) csv += chunk;
+	return { csv, rows: countLearners(orgId, query, now) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -487,7 +537,7 @@ export function getLearnerDetail(
 		| { id: number; name: string; email: string; team: string | null; audience: Audience | null }
 		| undefined;
 	if (!member) return undefined;
-	const statuses = statusesFor([userId], now).get(userId) ?? {};
+	const statuses = statusesFor([userId], now).get(userId)?.statuses ?? {};
 	const dates = new Map(
 		(
 			selectEnrolmentDates().all(userId) as {

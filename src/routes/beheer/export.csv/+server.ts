@@ -9,7 +9,7 @@ export const GET: RequestHandler = (event) => {
 	const user = requireRole(event, 'manager');
 	const org = organisationFor(user, 'manager');
 	const query = reports.parseLearnerQuery(event.url.searchParams);
-	const { csv, rows } = reports.exportLearnersCsv(org.organisationId, query);
+	const rows = reports.countLearnersFor(org.organisationId, query);
 	recordAudit({
 		action: 'report.exported',
 		actorUserId: user.id,
@@ -20,7 +20,19 @@ export const GET: RequestHandler = (event) => {
 		details: { rows, filters: reports.queryString(query) }
 	});
 	const day = new Date().toISOString().slice(0, 10);
-	return new Response(csv, {
+	const chunks = reports.streamLearnersCsv(org.organisationId, query);
+	const encoder = new TextEncoder();
+	const body = new ReadableStream<Uint8Array>({
+		async pull(controller) {
+			const next = await chunks.next();
+			if (next.done) controller.close();
+			else controller.enqueue(encoder.encode(next.value));
+		},
+		async cancel() {
+			await chunks.return(undefined);
+		}
+	});
+	return new Response(body, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': `attachment; filename="deelnemers-${day}.csv"`,
