@@ -27,7 +27,9 @@ test('the dashboard draws its charts and tiles for Sint-Jansschool only', async 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'Beheer van Sint-Jansschool (demo)'
 	);
-	await expect(page.getByText(/^Signalen herkennen op school: \d+ van 13 voltooid$/)).toBeVisible();
+	await expect(
+		page.getByText(/^Signalen herkennen op school: \d+ van \d+ voltooid$/)
+	).toBeVisible();
 	// SVG bars drawn on the server (in the HTML before any script runs), with tables for screen
 	// readers.
 	const html = await (await page.request.get('/beheer')).text();
