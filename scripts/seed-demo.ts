@@ -3,6 +3,7 @@ import { config } from '$lib/server/config';
 import { closeDatabase, openDatabase } from '$lib/server/db';
 import { seedDemo } from '$lib/server/demo/seed';
 import { seedDemoCertificates } from '$lib/server/demo/certificates';
+import { seedDemoAssignments } from '$lib/server/demo/manager';
 import { loadShippedCourse } from '$lib/server/course';
 import { syncShippedModules } from '$lib/server/catalogue';
 
@@ -10,7 +11,10 @@ const course = loadShippedCourse();
 openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
 syncShippedModules(course);
 const seeded = await seedDemo();
-if (seeded) seedDemoCertificates();
+if (seeded) {
+	seedDemoCertificates();
+	seedDemoAssignments();
+}
 console.log(
 	seeded
 		? `Demo data added to ${config.databaseUrl}.`

@@ -15,6 +15,7 @@ test('a manager invites a teacher, who sets name and password and starts learnin
 }) => {
 	const email = uniqueEmail('uitnodiging');
 	await signIn(page, demo.manager);
+	await page.goto('/beheer/uitnodigingen');
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Rol').selectOption('learner');
 	await page.getByLabel('Beroep').selectOption('leerkracht');
@@ -50,6 +51,7 @@ test('a manager invites a teacher, who sets name and password and starts learnin
 
 	// The manager sees the invitation as accepted.
 	await signIn(page, demo.manager);
+	await page.goto('/beheer/uitnodigingen');
 	await expect(page.getByRole('row', { name: new RegExp(email) })).toContainText('aanvaard');
 });
 
@@ -57,6 +59,7 @@ test('an invalid invitation form shows errors next to the fields and loses nothi
 	page
 }) => {
 	await signIn(page, demo.manager);
+	await page.goto('/beheer/uitnodigingen');
 	await page.getByLabel('E-mailadres').fill('geen-adres');
 	await page.getByLabel('Naam (niet verplicht)').fill('Bart');
 	await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();

@@ -1,10 +1,12 @@
 // Test support for server specs: a fresh database with the real migrations, and factories.
 import path from 'node:path';
 import { db, openDatabase, type DB } from './db';
-import { user } from './db/schema';
-import { clearVersionCache } from './catalogue';
+import { certificate, enrolment, signalMastery, user } from './db/schema';
+import { clearVersionCache, latestVersionId, syncShippedModules } from './catalogue';
+import { getCourse } from './course';
+import { randomToken } from './auth/tokens';
 import { hashPassword } from './auth/password';
-import { addMembership, createOrganisation } from './organisations';
+import { addMembership, createOrganisation, createTeam } from './organisations';
 import type { Audience, Role } from './db/schema';
 
 export function freshDatabase(url = ':memory:'): DB {
@@ -56,4 +58,98 @@ export async function makeMember(input: {
 		audience: input.audience ?? 'leerkracht'
 	});
 	return created;
+}
+
+/** Registers the shipped modules, so enrolments and certificates can point at a version. */
+export function syncCourse(): void {
+	syncShippedModules(getCourse());
+}
+
+export function makeTeam(organisation: number, name = `Team ${++sequence}`): number {
+	return createTeam(organisation, name);
+}
+
+/** A learner of an organisation, optionally in a team, with a chosen name. */
+export async function makeLearner(input: {
+	organisation: number;
+	team?: number | null;
+	name?: string;
+	audience?: Audience;
+	email?: string;
+}): Promise<{ id: number; email: string; password: string }> {
+	const created = await makeUser({ name: input.name, email: input.email });
+	addMembership({
+		userId: created.id,
+		organisationId: input.organisation,
+		role: 'learner',
+		audience: input.audience ?? 'leerkracht',
+		teamId: input.team ?? null
+	});
+	return created;
+}
+
+/** An enrolment in the newest version of a module; completed when `completedAt` is given. */
+export function makeEnrolment(input: {
+	user: number;
+	module: string;
+	stepsDone?: number;
+	stepsTotal?: number;
+	startedAt?: Date;
+	updatedAt?: Date;
+	completedAt?: Date | null;
+}): number {
+	const versionId = latestVersionId(input.module);
+	if (!versionId)
+		throw new Error(`makeEnrolment: unknown module ${input.module}; call syncCourse()`);
+	const started = input.startedAt ?? new Date(Date.now() - 7 * 24 * 3600 * 1000);
+	const total = input.stepsTotal ?? 4;
+	return Number(
+		db
+			.insert(enrolment)
+			.values({
+				userId: input.user,
+				moduleVersionId: versionId,
+				moduleSlug: input.module,
+				status: input.completedAt ? 'completed' : 'in_progress',
+				stepsDone: input.completedAt ? total : (input.stepsDone ?? 1),
+				stepsTotal: total,
+				startedAt: started,
+				updatedAt: input.updatedAt ?? input.completedAt ?? started,
+				completedAt: input.completedAt ?? null
+			})
+			.run().lastInsertRowid
+	);
+}
+
+export function makeCertificate(input: {
+	user: number;
+	module: string;
+	organisation?: number | null;
+	issuedAt?: Date;
+	expiresAt: Date;
+	revokedAt?: Date | null;
+}): number {
+	const versionId = latestVersionId(input.module);
+	if (!versionId) throw new Error(`makeCertificate: unknown module ${input.module}`);
+	return Number(
+		db
+			.insert(certificate)
+			.values({
+				code: randomToken(32),
+				userId: input.user,
+				organisationId: input.organisation ?? null,
+				moduleSlug: input.module,
+				moduleVersionId: versionId,
+				issuedAt: input.issuedAt ?? new Date(input.expiresAt.getTime() - 730 * 24 * 3600 * 1000),
+				expiresAt: input.expiresAt,
+				revokedAt: input.revokedAt ?? null
+			})
+			.run().lastInsertRowid
+	);
+}
+
+export function makeMastery(user: number, signalId: string, seen: number, correct: number): void {
+	db.insert(signalMastery)
+		.values({ userId: user, signalId, seen, correct, updatedAt: new Date() })
+		.run();
 }

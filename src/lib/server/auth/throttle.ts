@@ -69,10 +69,12 @@ export const accountThrottle = new Throttle({
 
 /** Failed attempts per client address: more room (a school shares one address), same growth. */
 export const addressThrottle = new Throttle({
-	freeAttempts: 30,
+	freeAttempts: 100,
 	baseDelayMs: 1000,
-	maxDelayMs: 15 * minute,
-	forgetAfterMs: 24 * 60 * minute
+	// A whole school behind one address must not be locked out for long by one pupil's script;
+	// each account keeps its own, stricter limit.
+	maxDelayMs: minute,
+	forgetAfterMs: 15 * minute
 });
 
 /** Requests for reset mails and invitations per address: an e-mail bomb stays small. */

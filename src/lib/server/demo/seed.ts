@@ -155,13 +155,27 @@ export function seedDemoProgress(now = Date.now()): void {
 	workThrough(id(demoAccounts.teacher), 'wat-en-hoe', undefined, now - 21 * day);
 	workThrough(id(demoAccounts.teacher), 'signalen-op-school', 4, now - 2 * day);
 	workThrough(id(demoAccounts.caregiver), 'signalen-in-de-hulpverlening', 4, now - 3 * day);
+	// Colleagues: the assigned module completed over the last ten months (one certificate close
+	// to expiry, one already expired), in progress or not started; module 1 for some.
 	const colleagues = [...schoolLearners, ...horizonLearners];
 	colleagues.forEach(([name], i) => {
-		const domain =
-			i < schoolLearners.length ? 'sint-jans.demo.signaalwijs.be' : 'horizon.demo.signaalwijs.be';
-		const userId = id(emailFor(name, domain));
-		if (i % 3 === 0) workThrough(userId, 'wat-en-hoe', undefined, now - (40 - i) * day);
-		else if (i % 3 === 1)
-			workThrough(userId, 'wat-en-hoe', 3 + (i % 4), now - (10 - (i % 7)) * day);
+		const school = i < schoolLearners.length;
+		const userId = id(
+			emailFor(name, school ? 'sint-jans.demo.signaalwijs.be' : 'horizon.demo.signaalwijs.be')
+		);
+		const assigned = school ? 'signalen-op-school' : 'signalen-in-de-hulpverlening';
+		const wrongEvery = 2 + (i % 4);
+		if (i === 1) workThrough(userId, assigned, undefined, now - 710 * day, wrongEvery);
+		else if (i % 4 < 2)
+			workThrough(userId, assigned, undefined, now - (300 - i * 14) * day, wrongEvery);
+		else if (i % 4 === 2)
+			workThrough(userId, assigned, 2 + (i % 5), now - (i + 1) * day, wrongEvery);
+		// Yasmine (0) keeps exactly one certificate: the end-to-end tests revoke it.
+		if (i === 3) workThrough(userId, 'wat-en-hoe', undefined, now - 735 * day, wrongEvery);
+		else if (i % 3 === 0 && i > 0) {
+			workThrough(userId, 'wat-en-hoe', undefined, now - (90 + i * 9) * day, wrongEvery);
+		} else if (i % 3 === 1) {
+			workThrough(userId, 'wat-en-hoe', 3 + (i % 4), now - (10 - (i % 7)) * day, wrongEvery);
+		}
 	});
 }

@@ -4,11 +4,13 @@ import { loadVersion } from '../catalogue';
 import { correctAnswer, wrongAnswer } from '../grading';
 import * as progress from '../progress';
 
+/** `wrongEvery` n > 0 answers every n-th quiz item wrong (more lifelike demo data). */
 export function completeStep(
 	userId: number,
 	slug: string,
 	stepSlug: string,
-	now = Date.now()
+	now = Date.now(),
+	wrongEvery = 0
 ): void {
 	const ctx = progress.moduleContext(userId, slug);
 	const step = progress.stepOf(ctx, stepSlug);
@@ -17,9 +19,11 @@ export function completeStep(
 			progress.completeLesson(userId, slug, stepSlug, now);
 			return;
 		case 'quiz':
-			for (const item of step.quiz!.items) {
-				progress.answerQuizItem(userId, slug, stepSlug, item.id, correctAnswer(item), now);
-			}
+			step.quiz!.items.forEach((item, i) => {
+				const wrong = wrongEvery > 0 && i % wrongEvery === wrongEvery - 1;
+				const answer = wrong ? wrongAnswer(item) : correctAnswer(item);
+				progress.answerQuizItem(userId, slug, stepSlug, item.id, answer, now);
+			});
 			return;
 		case 'vignette': {
 			const vignette = step.vignette!;
@@ -55,10 +59,17 @@ export function takeAssessment(
 }
 
 /** Completes the first `count` steps (all steps when omitted), in order. */
-export function workThrough(userId: number, slug: string, count?: number, now = Date.now()): void {
+export function workThrough(
+	userId: number,
+	slug: string,
+	count?: number,
+	now = Date.now(),
+	wrongEvery = 0
+): void {
 	progress.startModule(userId, slug, now);
 	const e = progress.findEnrolment(userId, slug)!;
 	const steps = loadVersion(e.moduleVersionId)!.module.steps;
-	for (const step of steps.slice(0, count ?? steps.length))
-		completeStep(userId, slug, step.slug, now);
+	for (const step of steps.slice(0, count ?? steps.length)) {
+		completeStep(userId, slug, step.slug, now, wrongEvery);
+	}
 }

@@ -1,0 +1,42 @@
+// Form schemas of the manager area: team names and assignments.
+import { z } from 'zod';
+import { messages } from '$lib/i18n';
+
+// eslint-disable-next-line no-control-regex
+const forbiddenText = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+
+export const teamNameField = z
+	.string({ error: messages.form.required('een naam voor het team') })
+	.transform((v) => v.trim().replace(/\s+/g, ' '))
+	.pipe(
+		z
+			.string()
+			.min(1, messages.form.required('een naam voor het team'))
+			.max(80, messages.form.tooLong('De naam', 80))
+			.refine((v) => !forbiddenText.test(v), messages.form.invalidText('De naam'))
+	);
+
+export const teamSchema = z.object({ name: teamNameField });
+
+export const renameTeamSchema = z.object({
+	teamId: z.coerce.number().int().positive().max(1e10),
+	name: teamNameField
+});
+
+export const assignmentSchema = z.object({
+	module: z.string().min(1, messages.manager.assignments.unknownModule).max(100),
+	target: z.enum(['organisation', 'team', 'users'], {
+		error: messages.form.invalidChoice('voor wie')
+	}),
+	teamId: z.union([z.literal(''), z.coerce.number().int().positive().max(1e10)]),
+	dueAt: z.union([
+		z.literal(''),
+		z
+			.string()
+			.regex(/^\d{4}-\d{2}-\d{2}$/, messages.manager.assignments.badDate)
+			.refine((v) => {
+				const d = new Date(`${v}T00:00:00Z`);
+				return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+			}, messages.manager.assignments.badDate)
+	])
+});

@@ -1,0 +1,43 @@
+// Demo data for the manager view: assignments for both demo organisations and some learning
+// history for the twenty extra demo learners, so Els Wouters sees a living dashboard. The named
+// demo accounts (Lotte, Nina, Sam) are left alone: their progress comes from the player.
+import { sql } from 'drizzle-orm';
+import { db } from '../db';
+import { assignment } from '../db/schema';
+
+const day = 24 * 3600 * 1000;
+
+function organisationId(name: string): number | undefined {
+	return db.get<{ id: number } | undefined>(sql`select id from organisation where name = ${name}`)
+		?.id;
+}
+
+/** Assigns signalen-op-school to Sint-Jansschool (due in 30 days) and the care module to Horizon. */
+export function seedDemoAssignments(now = Date.now()): void {
+	const school = organisationId('Sint-Jansschool (demo)');
+	const horizon = organisationId('Jeugdhulp Horizon (demo)');
+	const manager = (email: string) =>
+		db.get<{ id: number } | undefined>(sql`select id from user where email = ${email}`)?.id ?? null;
+	if (school) {
+		db.insert(assignment)
+			.values({
+				organisationId: school,
+				moduleSlug: 'signalen-op-school',
+				target: 'organisation',
+				dueAt: new Date(now + 30 * day),
+				createdBy: manager('manager@demo.signaalwijs.be')
+			})
+			.run();
+	}
+	if (horizon) {
+		db.insert(assignment)
+			.values({
+				organisationId: horizon,
+				moduleSlug: 'signalen-in-de-hulpverlening',
+				target: 'organisation',
+				dueAt: new Date(now + 45 * day),
+				createdBy: manager('manager@horizon.demo.signaalwijs.be')
+			})
+			.run();
+	}
+}

@@ -1,0 +1,75 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import * as reports from '$lib/server/reports';
+import * as teams from '$lib/server/teams';
+import * as organisations from '$lib/server/organisations';
+import { listAssignmentsForLearner } from '$lib/server/assignments';
+import { organisationFor, requireRole } from '$lib/server/guards';
+import { messages } from '$lib/i18n';
+
+function learnerId(raw: string): number {
+	if (!/^[1-9][0-9]{0,9}$/.test(raw)) error(404, { message: 'Niet gevonden' });
+	return Number(raw);
+}
+
+export const load: PageServerLoad = (event) => {
+	const user = requireRole(event, 'manager');
+	const org = organisationFor(user, 'manager');
+	const detail = reports.getLearnerDetail(org.organisationId, learnerId(event.params.id));
+	// Another organisation's learner looks exactly like one that does not exist.
+	if (!detail) error(404, { message: 'Niet gevonden' });
+	const teamList = organisations.listTeams(org.organisationId);
+	return {
+		organisationName: org.organisationName,
+		teams: teamList,
+		learner: {
+			id: detail.id,
+			name: detail.name,
+			email: detail.email,
+			team: detail.team,
+			audience: detail.audience,
+			modules: detail.modules.map((m) => ({
+				slug: m.slug,
+				title: m.title,
+				status: reports.statusLabel(m.status),
+				startedAt: reports.formatDate(m.startedAt),
+				completedAt: reports.formatDate(m.completedAt),
+				lastActivity: reports.formatDate(m.lastActivity)
+			})),
+			certificates: detail.certificates.map((c) => ({
+				id: c.id,
+				title: c.title,
+				issuedAt: reports.formatDate(c.issuedAt),
+				expiresAt: reports.formatDate(c.expiresAt),
+				state: c.state
+			})),
+			assignments: listAssignmentsForLearner(detail.id, org.organisationId).map((a) => ({
+				title: a.title,
+				dueAt: reports.formatDate(a.dueAt?.getTime())
+			}))
+		}
+	};
+};
+
+export const actions: Actions = {
+	move: async (event) => {
+		const user = requireRole(event, 'manager');
+		const org = organisationFor(user, 'manager');
+		const id = learnerId(event.params.id);
+		const formData = await event.request.formData();
+		const values = formData.getAll('teamId');
+		const raw = values.length === 1 && typeof values[0] === 'string' ? values[0] : null;
+		if (raw === null || (raw !== '' && !/^[1-9][0-9]{0,9}$/.test(raw))) {
+			return fail(400, { move: { ok: false, message: messages.errors.badRequest } });
+		}
+		const result = teams.moveLearner(
+			org.organisationId,
+			id,
+			raw === '' ? null : Number(raw),
+			user.id,
+			event.locals.requestId
+		);
+		if (!result.ok) return fail(400, { move: { ok: false, message: result.message } });
+		return { move: { ok: true, message: messages.manager.teams.moved } };
+	}
+};

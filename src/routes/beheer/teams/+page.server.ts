@@ -1,0 +1,58 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import * as teams from '$lib/server/teams';
+import { echo, parseForm } from '$lib/server/forms';
+import { organisationFor, requireRole } from '$lib/server/guards';
+import { renameTeamSchema, teamSchema } from '$lib/schemas/manager';
+import { messages } from '$lib/i18n';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireRole(event, 'manager');
+	const org = organisationFor(user, 'manager');
+	return {
+		organisationName: org.organisationName,
+		teams: teams.listTeamsWithCounts(org.organisationId)
+	};
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const user = requireRole(event, 'manager');
+		const org = organisationFor(user, 'manager');
+		const formData = await event.request.formData();
+		const parsed = parseForm(teamSchema, formData, ['name']);
+		if (!parsed.ok) {
+			return fail(400, {
+				create: { message: parsed.errors.name ?? parsed.message, values: echo(formData, ['name']) }
+			});
+		}
+		const result = teams.createTeam(
+			org.organisationId,
+			parsed.data.name,
+			user.id,
+			event.locals.requestId
+		);
+		if (!result.ok) {
+			return fail(400, { create: { message: result.message, values: echo(formData, ['name']) } });
+		}
+		return { done: messages.manager.teams.created(parsed.data.name) };
+	},
+	rename: async (event) => {
+		const user = requireRole(event, 'manager');
+		const org = organisationFor(user, 'manager');
+		const formData = await event.request.formData();
+		const parsed = parseForm(renameTeamSchema, formData, ['teamId', 'name']);
+		if (!parsed.ok) {
+			return fail(400, { rename: { message: parsed.errors.name ?? messages.errors.badRequest } });
+		}
+		const result = teams.renameTeam(
+			org.organisationId,
+			parsed.data.teamId,
+			parsed.data.name,
+			user.id,
+			event.locals.requestId
+		);
+		if (!result.ok) return fail(400, { rename: { message: result.message } });
+		return { done: messages.manager.teams.renamed(parsed.data.name) };
+	}
+};
