@@ -3,3 +3,4 @@ export * from './auth.schema';
 export * from './system.schema';
 export * from './learning.schema';
 export * from './certificate.schema';
+export * from './security.schema';
