@@ -269,6 +269,7 @@ export const nl = {
 			lastLogin: 'Laatst aangemeld',
 			never: 'nooit',
 			rolesTitle: 'Rollen',
+			isAdmin: 'Dit account is platformbeheerder.',
 			makeAdmin: 'Platformbeheerder maken',
 			revokeAdmin: 'Rol platformbeheerder intrekken',
 			organisation: 'Organisatie',
