@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { freshDatabase, makeMember, makeOrganisation, makeUser } from './testing';
 import * as privacy from './privacy';
 import { db } from './db';

@@ -188,7 +188,7 @@ export function verifySignIn(input: {
 }): CheckResult {
 	const wait = throttled(input.userId);
 	if (wait) return wait;
-	let ok = false;
+	let ok: boolean;
 	if (input.kind === 'totp') {
 		ok = acceptCode(input.userId, input.code, true);
 	} else {
