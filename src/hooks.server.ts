@@ -58,6 +58,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 		response = thrownResponse(event, cause);
 	}
 	const area = areaFor(event.url.pathname);
+	// Paths that carry a secret token never leak it to another site through the Referer header.
+	if (/^\/(wachtwoord-vergeten|uitnodiging)\/[^/]/.test(event.url.pathname)) {
+		response.headers.set('referrer-policy', 'no-referrer');
+	}
 	applySecurityHeaders(response.headers, {
 		production: config.isProduction,
 		https: event.url.protocol === 'https:',

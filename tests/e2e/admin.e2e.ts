@@ -238,6 +238,7 @@ test('admin:create gives a setup link, and the logs never hold a password, token
 				redirect: 'manual',
 				headers: {
 					origin,
+					accept: 'text/html',
 					'content-type': 'application/x-www-form-urlencoded',
 					...(cookie ? { cookie } : {})
 				},
@@ -247,6 +248,10 @@ test('admin:create gives a setup link, and the logs never hold a password, token
 		expect((await fetch(`${origin}/wachtwoord-vergeten/${setupToken}?x=1`)).status).toBe(200);
 		const set = await post(`/wachtwoord-vergeten/${setupToken}`, { password, confirm: password });
 		expect(set.status).toBe(303);
+		expect(set.headers.get('referrer-policy')).toBe('no-referrer');
+		// A used link answers calmly (no 500) without JavaScript too.
+		const again = await post(`/wachtwoord-vergeten/${setupToken}`, { password, confirm: password });
+		expect(again.status).toBe(400);
 		const wrong = await post('/aanmelden', { email, password: 'Fout-Wachtwoord-In-De-Logtest' });
 		expect(wrong.status).toBe(400);
 		const signedIn = await post('/aanmelden', { email, password });
@@ -265,7 +270,7 @@ test('admin:create gives a setup link, and the logs never hold a password, token
 		db.close();
 		const resetToken = resetMail.body.match(/wachtwoord-vergeten\/([a-z0-9]{32})/)![1];
 
-		const lines = output.split('\n').filter(Boolean);
+		const lines = output.split('\n').filter((l) => l.startsWith('{'));
 		const requests = lines.map((l) => JSON.parse(l)).filter((l) => l.event === 'request');
 		expect(requests.length).toBeGreaterThanOrEqual(6);
 		expect(requests).toContainEqual(
