@@ -9,7 +9,8 @@ import { db } from '../db';
 import { recoveryCode, twoFactor as twoFactorTable } from '../db/schema';
 import { createSession, listUserSessions, validateSessionToken } from './session';
 import { twoFactorThrottle } from './throttle';
-import { mustEnrolTwoFactor, type LocalUser } from '../guards';
+import { enrolmentPath, mustEnrolTwoFactor, requireRole, type LocalUser } from '../guards';
+import { isRedirect, type RequestEvent } from '@sveltejs/kit';
 
 let address = 0;
 
@@ -191,5 +192,19 @@ describe('the staff requirement', () => {
 		expect(mustEnrolTwoFactor(user(['learner'], false))).toBe(false);
 		process.env.REQUIRE_STAFF_2FA = 'false';
 		expect(mustEnrolTwoFactor(user(['admin'], false))).toBe(false);
+	});
+
+	it('sends staff without two-factor to enrolment from every guarded load and action', () => {
+		const event = (u: LocalUser) =>
+			({ locals: { user: u }, url: new URL('http://x.test/beheer') }) as unknown as RequestEvent;
+		let thrown: unknown;
+		try {
+			requireRole(event(user(['manager'], false)), 'manager');
+		} catch (e) {
+			thrown = e;
+		}
+		expect(isRedirect(thrown) && thrown.location).toBe(enrolmentPath);
+		expect(requireRole(event(user(['manager'], true)), 'manager').id).toBe(1);
+		expect(requireRole(event(user(['learner'], false)), 'learner').id).toBe(1);
 	});
 });
