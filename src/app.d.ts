@@ -10,6 +10,8 @@ declare global {
 		interface Locals {
 			user: LocalUser | null;
 			session: Session | null;
+			/** A session whose password step passed but whose second factor is still due. */
+			pendingSession: Session | null;
 			requestId: string;
 		}
 		// interface PageData {}

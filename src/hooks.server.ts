@@ -1,6 +1,10 @@
-// Every request passes here: a request id, the session, the area's role check and the headers.
+// Every request passes here: a request id, the session (and its second factor), the area's
+// role check, the security headers and one access-log line.
 import {
 	error,
+	isHttpError,
+	isRedirect,
+	json,
 	redirect,
 	type Handle,
 	type HandleServerError,
@@ -12,7 +16,8 @@ import { validateSessionToken } from '$lib/server/auth/session';
 import { closeDatabase, openDatabase, MigrationError } from '$lib/server/db';
 import { clearSessionCookie, sessionCookieName } from '$lib/server/cookies';
 import { config } from '$lib/server/config';
-import { areaFor, signInPath } from '$lib/server/guards';
+import { areaFor, enrolmentPath, mustEnrolTwoFactor, signInPath } from '$lib/server/guards';
+import { applySecurityHeaders } from '$lib/server/headers';
 import { log } from '$lib/server/log';
 import { messages } from '$lib/i18n';
 import { recordAudit } from '$lib/server/audit';
@@ -40,77 +45,133 @@ export const init: ServerInit = async () => {
 	log.info('server.ready', { database: config.databaseUrl });
 };
 
-const securityHeaders: Record<string, string> = {
-	'x-content-type-options': 'nosniff',
-	'referrer-policy': 'strict-origin-when-cross-origin',
-	'permissions-policy':
-		'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
-	'x-frame-options': 'DENY',
-	'cross-origin-opener-policy': 'same-origin'
+export const handle: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	Object.assign(event.locals, {
+		requestId: crypto.randomUUID(),
+		user: null,
+		session: null,
+		pendingSession: null
+	} satisfies App.Locals);
+	let response: Response;
+	try {
+		response = await authorise(event, resolve);
+	} catch (cause) {
+		// Thrown here, a redirect or error would skip the headers below: answer it ourselves.
+		response = thrownResponse(event, cause);
+	}
+	const area = areaFor(event.url.pathname);
+	// Paths that carry a secret token never leak it to another site through the Referer header.
+	if (/^\/(wachtwoord-vergeten|uitnodiging)\/[^/]/.test(event.url.pathname)) {
+		response.headers.set('referrer-policy', 'no-referrer');
+	}
+	applySecurityHeaders(response.headers, {
+		production: config.isProduction,
+		https: event.url.protocol === 'https:',
+		noStore: !!(event.locals.user || event.locals.pendingSession || area)
+	});
+	response.headers.set('x-request-id', event.locals.requestId);
+	log.info('request', {
+		method: event.request.method,
+		// The route id, never the raw URL: no query strings or tokens from paths in the logs.
+		route: event.route.id ?? event.url.pathname.slice(0, 120),
+		status: response.status,
+		ms: Math.round(performance.now() - started),
+		requestId: event.locals.requestId,
+		userId: event.locals.user?.id ?? event.locals.pendingSession?.userId ?? null
+	});
+	return response;
 };
 
-export const handle: Handle = async ({ event, resolve }) => {
-	event.locals.requestId = crypto.randomUUID();
-	event.locals.user = null;
-	event.locals.session = null;
-
-	const cookieName = sessionCookieName(event.url);
-	const token = event.cookies.get(cookieName);
+async function authorise(
+	event: RequestEvent,
+	resolve: Parameters<Handle>[0]['resolve']
+): Promise<Response> {
+	const token = event.cookies.get(sessionCookieName(event.url));
 	if (token !== undefined) {
 		const valid = validateSessionToken(token);
-		if (valid) {
+		if (!valid) {
+			clearSessionCookie(event.cookies, event.url);
+		} else if (valid.user.twoFactorEnabled && !valid.session.twoFactorVerified) {
+			// Password checked, second factor not yet: signed in nowhere but the second step.
+			event.locals.pendingSession = valid.session;
+		} else {
 			const access = accounts.getAccess(valid.user);
 			event.locals.session = valid.session;
 			event.locals.user = { ...valid.user, ...access };
-		} else {
-			clearSessionCookie(event.cookies, event.url);
 		}
 	}
 
 	const area = areaFor(event.url.pathname);
-	if (area) {
-		const user = event.locals.user;
-		if (!user) {
-			if (event.request.method === 'GET' || event.request.method === 'HEAD')
-				redirect(303, signInPath(event));
-			error(401, { message: 'Meld je eerst aan.' });
-		}
-		if (area !== 'signedIn' && !user.roles.includes(area)) {
-			if (isPageView(event.request, event.url)) {
-				// The area's +layout.server.ts guard answers 403 with the friendly error page.
-				return finish(event, await resolve(event), area);
-			}
-			recordAudit({
-				action: 'access.denied',
-				actorUserId: user.id,
-				targetType: 'path',
-				targetId: event.url.pathname.slice(0, 200),
-				requestId: event.locals.requestId
-			});
-			error(403, { message: 'Geen toegang' });
-		}
+	if (!area) return resolve(event);
+	const user = event.locals.user;
+	const readOnly = event.request.method === 'GET' || event.request.method === 'HEAD';
+	if (!user) {
+		if (readOnly) redirect(303, signInPath(event));
+		error(401, { message: messages.account.signInFirst });
 	}
+	if (mustEnrolTwoFactor(user) && !event.url.pathname.startsWith('/profiel')) {
+		if (readOnly) redirect(303, enrolmentPath);
+		error(403, { message: messages.account.twoFactor.required });
+	}
+	if (area !== 'signedIn' && !user.roles.includes(area)) {
+		if (isPageView(event)) {
+			// The area's +layout.server.ts guard answers 403 with the friendly error page.
+			return resolve(event);
+		}
+		recordAudit({
+			action: 'access.denied',
+			actorUserId: user.id,
+			targetType: 'path',
+			targetId: event.url.pathname.slice(0, 200),
+			requestId: event.locals.requestId
+		});
+		error(403, { message: messages.errors[403] });
+	}
+	return resolve(event);
+}
 
-	return finish(event, await resolve(event), area);
-};
-
-function isPageView(request: Request, url: URL): boolean {
+function isPageView(event: RequestEvent): boolean {
 	return (
-		(request.method === 'GET' || request.method === 'HEAD') &&
-		!url.pathname.endsWith('/__data.json') &&
-		(request.headers.get('accept') ?? '').includes('text/html')
+		(event.request.method === 'GET' || event.request.method === 'HEAD') &&
+		!event.isDataRequest &&
+		(event.request.headers.get('accept') ?? '').includes('text/html')
 	);
 }
 
-function finish(event: RequestEvent, response: Response, area: string | null): Response {
-	for (const [name, value] of Object.entries(securityHeaders)) {
-		if (!response.headers.has(name)) response.headers.set(name, value);
+function thrownResponse(event: RequestEvent, cause: unknown): Response {
+	let response: Response;
+	if (isRedirect(cause)) {
+		response = event.isDataRequest
+			? json({ type: 'redirect', location: cause.location })
+			: new Response(null, { status: cause.status, headers: { location: cause.location } });
+	} else if (isHttpError(cause)) {
+		response = json({ message: cause.body.message }, { status: cause.status });
+	} else {
+		log.error('request.failed', {
+			requestId: event.locals.requestId,
+			path: event.url.pathname,
+			error: cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)
+		});
+		response = json({ message: messages.errors[500] }, { status: 500 });
 	}
-	if (config.isProduction && event.url.protocol === 'https:') {
-		response.headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+	// Cookies set before the throw (a cleared session cookie) still reach the browser.
+	const name = sessionCookieName(event.url);
+	if (
+		event.cookies.get(name) === undefined &&
+		event.request.headers.get('cookie')?.includes(name)
+	) {
+		response.headers.append(
+			'set-cookie',
+			event.cookies.serialize(name, '', {
+				path: '/',
+				httpOnly: true,
+				sameSite: 'lax',
+				secure: event.url.protocol === 'https:',
+				maxAge: 0
+			})
+		);
 	}
-	if (event.locals.user || area) response.headers.set('cache-control', 'no-store');
-	response.headers.set('x-request-id', event.locals.requestId);
 	return response;
 }
 

@@ -24,3 +24,15 @@ export function isoDay(date: Date | string | number): string {
 		timeZone: 'Europe/Brussels'
 	}).format(new Date(date));
 }
+
+/** Date and time, e.g. for sessions and the audit log. */
+const dateTime = new Intl.DateTimeFormat('nl-BE', {
+	dateStyle: 'medium',
+	timeStyle: 'short',
+	timeZone: 'Europe/Brussels'
+});
+
+export function formatDateTime(value: Date | string | number | null | undefined): string {
+	if (value === null || value === undefined) return '';
+	return dateTime.format(new Date(value));
+}

@@ -5,7 +5,8 @@ const notices = {
 	afgemeld: messages.auth.signedOut,
 	geregistreerd: messages.auth.registered,
 	'wachtwoord-gewijzigd': messages.auth.resetDone,
-	'account-klaar': messages.auth.inviteDone
+	'account-klaar': messages.auth.inviteDone,
+	'account-verwijderd': messages.account.deleted
 } as const;
 
 export function noticeFor(code: string | null): string | null {

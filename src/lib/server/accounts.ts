@@ -19,6 +19,7 @@ import { checkPasswordPolicy, hashPassword, verifyPassword } from './auth/passwo
 import { createSession, invalidateUserSessions } from './auth/session';
 import { accountThrottle, addressThrottle, mailRequestThrottle } from './auth/throttle';
 import { digest, randomToken } from './auth/tokens';
+import * as twoFactor from './auth/two-factor';
 
 export type AreaRole = Role | 'admin';
 
@@ -75,7 +76,15 @@ export function getUser(id: number): User | undefined {
 }
 
 export type SignInResult =
-	| { ok: true; token: string; expiresAt: Date; user: User; access: Access }
+	| {
+			ok: true;
+			token: string;
+			expiresAt: Date;
+			user: User;
+			access: Access;
+			/** The password was right; the session counts once the second factor is checked. */
+			needsSecondFactor: boolean;
+	  }
 	| { ok: false; reason: 'invalid' }
 	| { ok: false; reason: 'throttled'; retryAfterMs: number };
 
@@ -119,15 +128,20 @@ export async function signIn(input: {
 	}
 	accountThrottle.reset(accountKey);
 	const access = getAccess(found);
+	const needsSecondFactor = twoFactor.isEnabled(found.id);
 	const { token, session } = createSession(
 		found.id,
 		isStaff(access.roles) ? 'staff' : 'learner',
 		input.userAgent
 	);
 	db.update(user).set({ lastLoginAt: new Date() }).where(eq(user.id, found.id)).run();
-	recordAudit({ action: 'auth.sign_in', actorUserId: found.id, requestId: input.requestId });
+	recordAudit({
+		action: needsSecondFactor ? 'auth.password_ok' : 'auth.sign_in',
+		actorUserId: found.id,
+		requestId: input.requestId
+	});
 	const expiresAt = new Date(session.createdAt.getTime() + session.absoluteSeconds * 1000);
-	return { ok: true, token, expiresAt, user: found, access };
+	return { ok: true, token, expiresAt, user: found, access, needsSecondFactor };
 }
 
 export type RegisterResult = { ok: true } | { ok: false; field: 'password'; message: string };
@@ -274,4 +288,75 @@ export async function resetPassword(input: {
 		requestId: input.requestId
 	});
 	return { ok: true };
+}
+
+export type ChangePasswordResult =
+	{ ok: true } | { ok: false; field: 'current' | 'password'; message: string };
+
+/** Changes the password after checking the current one; every other session of the user ends. */
+export async function changePassword(input: {
+	userId: number;
+	sessionId: string;
+	current: string;
+	password: string;
+	requestId?: string;
+}): Promise<ChangePasswordResult> {
+	const found = getUser(input.userId);
+	if (!found) return { ok: false, field: 'current', message: messages.account.currentWrong };
+	const key = `change:${found.id}`;
+	if (accountThrottle.retryAfter(key) > 0) {
+		return { ok: false, field: 'current', message: messages.account.currentWrong };
+	}
+	if (!(await verifyPassword(found.passwordHash, input.current))) {
+		accountThrottle.fail(key);
+		return { ok: false, field: 'current', message: messages.account.currentWrong };
+	}
+	accountThrottle.reset(key);
+	const policy = checkPasswordPolicy(input.password, { email: found.email, name: found.name });
+	if (policy) return { ok: false, field: 'password', message: policy };
+	const passwordHash = await hashPassword(input.password);
+	transaction((tx) => {
+		tx.update(user).set({ passwordHash }).where(eq(user.id, found.id)).run();
+		invalidateUserSessions(found.id, input.sessionId);
+	});
+	recordAudit({
+		action: 'auth.password_changed',
+		actorUserId: found.id,
+		targetType: 'user',
+		targetId: found.id,
+		requestId: input.requestId
+	});
+	return { ok: true };
+}
+
+/** How long the link printed by `npm run admin:create` works. */
+export const setupLinkHours = 24;
+
+export type CreateAdminResult = { ok: true; link: string } | { ok: false; reason: 'exists' };
+
+/**
+ * Creates a platform admin without a usable password and returns a single-use link where they
+ * choose one (the password-reset mechanism with a longer lifetime). For a fresh install.
+ */
+export function createAdminAccount(input: { email: string; name: string }): CreateAdminResult {
+	if (findUserByEmail(input.email)) return { ok: false, reason: 'exists' };
+	const token = randomToken(32);
+	const now = Date.now();
+	transaction((tx) => {
+		const created = tx
+			.insert(user)
+			.values({ email: input.email, name: input.name, passwordHash: null, isAdmin: true })
+			.run();
+		const id = Number(created.lastInsertRowid);
+		tx.insert(passwordReset)
+			.values({
+				userId: id,
+				tokenHash: digest(token),
+				createdAt: new Date(now),
+				expiresAt: new Date(now + setupLinkHours * 3600 * 1000)
+			})
+			.run();
+		recordAudit({ action: 'admin.created_by_script', targetType: 'user', targetId: id });
+	});
+	return { ok: true, link: `${config.origin}/wachtwoord-vergeten/${token}` };
 }

@@ -6,6 +6,16 @@ function env(name: string): string | undefined {
 	return value === undefined || value === '' ? undefined : value;
 }
 
+/** A positive whole number from the environment; anything else is a configuration error. */
+function days(name: string, fallback: number): number {
+	const value = env(name);
+	if (value === undefined) return fallback;
+	if (!/^[1-9][0-9]{0,5}$/.test(value)) {
+		throw new Error(`${name} must be a whole number of at least 1, not "${value}"`);
+	}
+	return Number(value);
+}
+
 export const config = {
 	get databaseUrl() {
 		return env('DATABASE_URL') ?? './data/signaalwijs.db';
@@ -34,6 +44,25 @@ export const config = {
 	},
 	get requireStaff2fa() {
 		return env('REQUIRE_STAFF_2FA') !== 'false';
+	},
+	/** 32 bytes as 64 hex characters; without it a key file beside the database is used. */
+	get twoFactorKey() {
+		return env('TWO_FACTOR_KEY');
+	},
+	get retentionInactiveDays() {
+		return days('RETENTION_INACTIVE_DAYS', 3 * 365);
+	},
+	get retentionAuditDays() {
+		return days('RETENTION_AUDIT_DAYS', 2 * 365);
+	},
+	get retentionMailDays() {
+		return days('RETENTION_MAIL_DAYS', 90);
+	},
+	get backupDir() {
+		return env('BACKUP_DIR') ?? './data/backups';
+	},
+	get backupKeep() {
+		return days('BACKUP_KEEP', 14);
 	},
 	get isProduction() {
 		return process.env.NODE_ENV === 'production';

@@ -14,6 +14,7 @@ const learner: LocalUser = {
 	email: 'a@x.be',
 	name: 'A',
 	isAdmin: false,
+	twoFactorEnabled: false,
 	roles: ['learner'],
 	memberships: []
 };

@@ -1,7 +1,8 @@
 // Who may be where: the area each path belongs to, and the guard every protected load, action
 // and endpoint calls (a layout load alone protects nothing).
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { AreaRole, MembershipView } from './accounts';
+import { isStaff, type AreaRole, type MembershipView } from './accounts';
+import { config } from './config';
 import type { SessionUser } from './auth/session';
 
 export interface LocalUser extends SessionUser {
@@ -65,6 +66,7 @@ export function requireUser(event: RequestEvent): LocalUser {
 export function requireRole(event: RequestEvent, role: AreaRole): LocalUser {
 	const user = requireUser(event);
 	if (!user.roles.includes(role)) error(403, { message: 'Geen toegang' });
+	if (mustEnrolTwoFactor(user)) redirect(303, enrolmentPath);
 	return user;
 }
 
@@ -81,4 +83,15 @@ export function homeFor(roles: readonly AreaRole[]): string {
 	if (roles.includes('manager')) return '/beheer';
 	if (roles.includes('trainer')) return '/auteur';
 	return '/leren';
+}
+
+/** Where staff enrol in two-factor sign-in (and anyone may turn it on). */
+export const enrolmentPath = '/profiel/tweestapsverificatie';
+
+/**
+ * Staff (admin, manager, trainer) without two-factor while REQUIRE_STAFF_2FA is on: they may
+ * reach /profiel (to enrol) but no area until they have enrolled.
+ */
+export function mustEnrolTwoFactor(user: LocalUser): boolean {
+	return config.requireStaff2fa && !user.twoFactorEnabled && isStaff(user.roles);
 }

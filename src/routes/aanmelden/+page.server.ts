@@ -11,10 +11,15 @@ import { noticeFor } from '$lib/notices';
 export const load: PageServerLoad = ({ locals, url }) => {
 	const redirectTo = safeRedirectPath(url.searchParams.get('redirectTo'), '');
 	if (locals.user) redirect(303, redirectTo || homeFor(locals.user.roles));
+	if (locals.pendingSession) redirect(303, secondStepPath(redirectTo));
 	return { redirectTo, notice: noticeFor(url.searchParams.get('melding')) };
 };
 
 const fields = ['email', 'password'] as const;
+
+function secondStepPath(redirectTo: string): string {
+	return `/aanmelden/code${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ''}`;
+}
 
 export const actions: Actions = {
 	default: async (event) => {
@@ -45,6 +50,7 @@ export const actions: Actions = {
 		}
 		setSessionCookie(event.cookies, event.url, result.token, result.expiresAt);
 		const target = safeRedirectPath(event.url.searchParams.get('redirectTo'), '');
+		if (result.needsSecondFactor) redirect(303, secondStepPath(target));
 		redirect(303, target || homeFor(result.access.roles));
 	}
 };

@@ -1,7 +1,13 @@
 import type { PageServerLoad } from './$types';
+import * as admin from '$lib/server/admin';
 import { requireRole } from '$lib/server/guards';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'admin');
-	return { name: user.name };
+	const organisations = admin.listOrganisations();
+	return {
+		name: user.name,
+		organisations: organisations.filter((o) => !o.archivedAt).length,
+		recent: admin.searchAudit({}, 10)
+	};
 };

@@ -5,11 +5,13 @@ import { recordAudit } from '$lib/server/audit';
 
 // POST only: a sign-out link that a page could trigger with GET would let other sites sign you out.
 export const POST: RequestHandler = ({ locals, cookies, url }) => {
-	if (locals.session) {
-		invalidateSession(locals.session.id);
+	// A session still waiting for its second factor can be abandoned the same way.
+	const current = locals.session ?? locals.pendingSession;
+	if (current) {
+		invalidateSession(current.id);
 		recordAudit({
 			action: 'auth.sign_out',
-			actorUserId: locals.session.userId,
+			actorUserId: current.userId,
 			requestId: locals.requestId
 		});
 	}

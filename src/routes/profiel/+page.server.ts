@@ -1,18 +1,91 @@
-import type { PageServerLoad } from './$types';
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import * as accounts from '$lib/server/accounts';
+import * as twoFactor from '$lib/server/auth/two-factor';
+import {
+	invalidateOwnSession,
+	invalidateUserSessions,
+	listUserSessions
+} from '$lib/server/auth/session';
+import { recordAudit } from '$lib/server/audit';
+import { noErrors, parseForm } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guards';
+import { describeUserAgent } from '$lib/server/user-agent';
+import { changePasswordSchema, sessionIdSchema } from '$lib/schemas/account';
+import { messages } from '$lib/i18n';
+
+const m = messages.account;
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
+	const current = event.locals.session?.id;
 	return {
 		profile: {
 			name: user.name,
 			email: user.email,
-			memberships: user.memberships.map((m) => ({
-				organisationName: m.organisationName,
-				role: m.role,
-				audience: m.audience
+			memberships: user.memberships.map((ms) => ({
+				organisationName: ms.organisationName,
+				role: ms.role,
+				audience: ms.audience
 			})),
 			isAdmin: user.isAdmin
-		}
+		},
+		twoFactor: twoFactor.getStatus(user.id),
+		sessions: listUserSessions(user.id).map((s) => ({
+			id: s.id,
+			createdAt: s.createdAt,
+			lastSeenAt: s.lastSeenAt,
+			browser: describeUserAgent(s.userAgent, m.unknownBrowser),
+			current: s.id === current
+		}))
 	};
+};
+
+export const actions: Actions = {
+	wachtwoord: async (event) => {
+		const user = requireUser(event);
+		const formData = await event.request.formData();
+		const fields = ['current', 'password', 'confirm'] as const;
+		const parsed = parseForm(changePasswordSchema, formData, fields);
+		if (!parsed.ok) {
+			return fail(400, { password: { message: parsed.message, errors: parsed.errors } });
+		}
+		const result = await accounts.changePassword({
+			userId: user.id,
+			sessionId: event.locals.session!.id,
+			current: parsed.data.current,
+			password: parsed.data.password,
+			requestId: event.locals.requestId
+		});
+		if (!result.ok) {
+			return fail(400, {
+				password: { message: result.message, errors: { [result.field]: result.message } }
+			});
+		}
+		return { password: { message: '', errors: noErrors() }, notice: m.passwordChanged };
+	},
+	sessie: async (event) => {
+		const user = requireUser(event);
+		const parsed = parseForm(sessionIdSchema, await event.request.formData(), ['id']);
+		if (!parsed.ok) return fail(400, { notice: messages.errors.badRequest });
+		// Only the user's own sessions: someone else's id changes nothing.
+		if (invalidateOwnSession(user.id, parsed.data.id)) {
+			recordAudit({
+				action: 'auth.session_ended',
+				actorUserId: user.id,
+				requestId: event.locals.requestId
+			});
+		}
+		return { notice: m.sessionEnded };
+	},
+	andereSessies: (event) => {
+		const user = requireUser(event);
+		invalidateUserSessions(user.id, event.locals.session!.id);
+		recordAudit({
+			action: 'auth.sessions_ended',
+			actorUserId: user.id,
+			requestId: event.locals.requestId
+		});
+		return { notice: m.sessionsEndedOthers };
+	}
 };

@@ -1,10 +1,10 @@
 // Sessions as the Lucia sessions guide describes them (lucia-auth.com), without the deprecated
 // `lucia` package: token "<id>.<secret>", only SHA-256(secret) stored, constant-time compare,
 // idle and absolute expiry, a new session at every sign-in.
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import { db } from '../db';
 import { prepared } from '../db/prepared';
-import { session, user, type Session } from '../db/schema';
+import { session, twoFactor, user, type Session } from '../db/schema';
 import { digest, digestEquals, isTokenShaped, randomToken } from './tokens';
 
 export const lifetimes = {
@@ -21,6 +21,8 @@ export interface SessionUser {
 	email: string;
 	name: string;
 	isAdmin: boolean;
+	/** Two-factor is on: a session counts only once its second step is verified. */
+	twoFactorEnabled: boolean;
 }
 
 export interface ValidSession {
@@ -31,7 +33,8 @@ export interface ValidSession {
 export function createSession(
 	userId: number,
 	kind: keyof typeof lifetimes,
-	userAgent: string | null = null
+	userAgent: string | null = null,
+	options: { twoFactorVerified?: boolean } = {}
 ): { token: string; session: Session } {
 	const id = randomToken();
 	const secret = randomToken();
@@ -43,6 +46,7 @@ export function createSession(
 		createdAt: now,
 		lastSeenAt: now,
 		userAgent: userAgent ? userAgent.slice(0, 300) : null,
+		twoFactorVerified: options.twoFactorVerified ?? false,
 		...lifetimes[kind]
 	};
 	db.insert(session).values(row).run();
@@ -54,10 +58,12 @@ const selectSession = prepared((database) =>
 		.select({
 			session,
 			user: { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin },
-			disabledAt: user.disabledAt
+			disabledAt: user.disabledAt,
+			twoFactorUser: twoFactor.userId
 		})
 		.from(session)
 		.innerJoin(user, eq(user.id, session.userId))
+		.leftJoin(twoFactor, and(eq(twoFactor.userId, session.userId), isNotNull(twoFactor.enabledAt)))
 		.where(eq(session.id, sql.placeholder('id')))
 		.prepare()
 );
@@ -96,7 +102,10 @@ export function validateSessionToken(token: string): ValidSession | null {
 		touchSession().run({ id, now });
 		found.session.lastSeenAt = new Date(now);
 	}
-	return { session: found.session, user: found.user };
+	return {
+		session: found.session,
+		user: { ...found.user, twoFactorEnabled: found.twoFactorUser !== null }
+	};
 }
 
 export function invalidateSession(id: string): void {
@@ -113,5 +122,20 @@ export function invalidateUserSessions(userId: number, exceptId?: string): numbe
 }
 
 export function listUserSessions(userId: number): Session[] {
-	return db.select().from(session).where(eq(session.userId, userId)).all();
+	return db
+		.select()
+		.from(session)
+		.where(eq(session.userId, userId))
+		.orderBy(desc(session.lastSeenAt))
+		.all();
+}
+
+/** Ends one session, only when it belongs to `userId` (a user ends their own sessions only). */
+export function invalidateOwnSession(userId: number, id: string): boolean {
+	return (
+		db
+			.delete(session)
+			.where(and(eq(session.id, id), eq(session.userId, userId)))
+			.run().changes === 1
+	);
 }

@@ -84,3 +84,11 @@ export const mailRequestThrottle = new Throttle({
 	maxDelayMs: 60 * minute,
 	forgetAfterMs: 6 * 60 * minute
 });
+
+/** Wrong two-factor or recovery codes per account: three free tries, then 2 s, 4 s ... 15 min. */
+export const twoFactorThrottle = new Throttle({
+	freeAttempts: 3,
+	baseDelayMs: 2000,
+	maxDelayMs: 15 * minute,
+	forgetAfterMs: 24 * 60 * minute
+});

@@ -72,7 +72,9 @@ export const session = sqliteTable(
 		lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
 		idleSeconds: integer('idle_seconds').notNull(),
 		absoluteSeconds: integer('absolute_seconds').notNull(),
-		userAgent: text('user_agent')
+		userAgent: text('user_agent'),
+		/** False until the second factor is checked, for accounts that have two-factor on. */
+		twoFactorVerified: integer('two_factor_verified', { mode: 'boolean' }).notNull().default(false)
 	},
 	(t) => [index('session_user').on(t.userId)]
 );

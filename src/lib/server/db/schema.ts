@@ -4,3 +4,4 @@ export * from './system.schema';
 export * from './learning.schema';
 export * from './certificate.schema';
 export * from './manager.schema';
+export * from './security.schema';

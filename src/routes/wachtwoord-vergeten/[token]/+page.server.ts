@@ -15,7 +15,8 @@ const fields = ['password', 'confirm'] as const;
 
 export const actions: Actions = {
 	default: async (event) => {
-		event.setHeaders({ 'referrer-policy': 'no-referrer' });
+		// No setHeaders here: a failed submit re-runs load, which sets Referrer-Policy itself
+		// (setting it twice is an error); hooks.server.ts also covers every token path.
 		const formData = await event.request.formData();
 		const parsed = parseForm(newPasswordSchema, formData, fields);
 		if (!parsed.ok) return fail(400, { form: { message: parsed.message, errors: parsed.errors } });

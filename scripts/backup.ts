@@ -1,0 +1,13 @@
+// `npm run backup`: a consistent online backup of DATABASE_URL into BACKUP_DIR, keeping the
+// newest BACKUP_KEEP files. Safe while the server runs.
+import { backupDatabase } from '$lib/server/backup';
+import { config } from '$lib/server/config';
+
+try {
+	const result = await backupDatabase(config.databaseUrl, config.backupDir, config.backupKeep);
+	console.log(`Backup written: ${result.file}`);
+	for (const file of result.removed) console.log(`Old backup removed: ${file}`);
+} catch (cause) {
+	console.error(`Backup failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+	process.exit(1);
+}

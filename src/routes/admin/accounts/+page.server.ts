@@ -1,0 +1,9 @@
+import type { PageServerLoad } from './$types';
+import * as admin from '$lib/server/admin';
+import { requireRole } from '$lib/server/guards';
+
+export const load: PageServerLoad = (event) => {
+	requireRole(event, 'admin');
+	const query = (event.url.searchParams.get('q') ?? '').trim().slice(0, 100);
+	return { query, users: admin.searchUsers(query) };
+};

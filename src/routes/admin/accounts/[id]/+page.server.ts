@@ -1,0 +1,114 @@
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import * as admin from '$lib/server/admin';
+import { parseForm } from '$lib/server/forms';
+import { requireRole } from '$lib/server/guards';
+import {
+	addMembershipSchema,
+	changeMembershipSchema,
+	membershipIdSchema
+} from '$lib/schemas/account';
+import { messages } from '$lib/i18n';
+
+const m = messages.account.admin;
+
+function targetId(event: RequestEvent): number {
+	const raw = event.params.id ?? '';
+	if (!/^[1-9][0-9]{0,11}$/.test(raw)) error(404, { message: messages.errors[404] });
+	return Number(raw);
+}
+
+export const load: PageServerLoad = (event) => {
+	const user = requireRole(event, 'admin');
+	const detail = admin.getUserDetail(targetId(event));
+	if (!detail) error(404, { message: messages.errors[404] });
+	return {
+		account: detail,
+		self: detail.id === user.id,
+		organisations: admin
+			.listOrganisations()
+			.filter((o) => !o.archivedAt)
+			.map((o) => ({ id: o.id, name: o.name }))
+	};
+};
+
+type Result = admin.AdminResult;
+
+function answer(result: Result, done: string) {
+	if (result.ok) return { notice: done };
+	const text =
+		result.reason === 'self' ? m.notSelf : result.reason === 'duplicate' ? m.duplicate : m.notFound;
+	return fail(result.reason === 'not_found' ? 404 : 400, { notice: text, failed: true });
+}
+
+/** Guard, target and actor for every action on this page. */
+function context(event: RequestEvent) {
+	const user = requireRole(event, 'admin');
+	return { id: targetId(event), actor: { id: user.id, requestId: event.locals.requestId } };
+}
+
+export const actions: Actions = {
+	uitschakelen: (event) => {
+		const { id, actor } = context(event);
+		return answer(admin.setUserDisabled(id, true, actor), m.saved);
+	},
+	inschakelen: (event) => {
+		const { id, actor } = context(event);
+		return answer(admin.setUserDisabled(id, false, actor), m.saved);
+	},
+	beheerderMaken: (event) => {
+		const { id, actor } = context(event);
+		return answer(admin.setUserAdmin(id, true, actor), m.saved);
+	},
+	beheerderIntrekken: (event) => {
+		const { id, actor } = context(event);
+		return answer(admin.setUserAdmin(id, false, actor), m.saved);
+	},
+	sessiesBeeindigen: (event) => {
+		const { id, actor } = context(event);
+		return { notice: m.sessionsEnded(admin.endUserSessions(id, actor)) };
+	},
+	tweestapWissen: (event) => {
+		const { id, actor } = context(event);
+		return answer(admin.resetUserTwoFactor(id, actor), m.saved);
+	},
+	rolToevoegen: async (event) => {
+		const { id, actor } = context(event);
+		const parsed = parseForm(addMembershipSchema, await event.request.formData(), [
+			'organisation',
+			'role'
+		]);
+		if (!parsed.ok) return fail(400, { notice: parsed.message, failed: true });
+		return answer(
+			admin.addUserMembership(id, parsed.data.organisation, parsed.data.role, actor),
+			m.saved
+		);
+	},
+	rolWijzigen: async (event) => {
+		const { id, actor } = context(event);
+		const parsed = parseForm(changeMembershipSchema, await event.request.formData(), [
+			'membership',
+			'role'
+		]);
+		if (!parsed.ok) return fail(400, { notice: parsed.message, failed: true });
+		if (!ownsMembership(id, parsed.data.membership))
+			return answer({ ok: false, reason: 'not_found' }, '');
+		return answer(
+			admin.changeMembershipRole(parsed.data.membership, parsed.data.role, actor),
+			m.saved
+		);
+	},
+	rolVerwijderen: async (event) => {
+		const { id, actor } = context(event);
+		const parsed = parseForm(membershipIdSchema, await event.request.formData(), ['membership']);
+		if (!parsed.ok) return fail(400, { notice: parsed.message, failed: true });
+		if (!ownsMembership(id, parsed.data.membership))
+			return answer({ ok: false, reason: 'not_found' }, '');
+		return answer(admin.removeMembership(parsed.data.membership, actor), m.saved);
+	}
+};
+
+/** A membership id from the form must belong to the account in the URL. */
+function ownsMembership(userId: number, membershipId: number): boolean {
+	return !!admin.getUserDetail(userId)?.memberships.some((ms) => ms.id === membershipId);
+}

@@ -1,0 +1,17 @@
+import { error, json, type RequestHandler } from '@sveltejs/kit';
+import * as privacy from '$lib/server/privacy';
+import { requireUser } from '$lib/server/guards';
+
+// The signed-in person's own data (GDPR art. 15 and 20): never anyone else's, whatever is asked.
+export const GET: RequestHandler = (event) => {
+	const user = requireUser(event);
+	const data = privacy.exportUserData(user.id, event.locals.requestId);
+	if (!data) error(404, { message: 'Niet gevonden' });
+	const day = new Date().toISOString().slice(0, 10);
+	return json(data, {
+		headers: {
+			'content-disposition': `attachment; filename="signaalwijs-mijn-gegevens-${day}.json"`,
+			'cache-control': 'no-store'
+		}
+	});
+};

@@ -1,0 +1,72 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import * as twoFactor from '$lib/server/auth/two-factor';
+import { noErrors, parseForm } from '$lib/server/forms';
+import { mustEnrolTwoFactor, requireUser } from '$lib/server/guards';
+import { isStaff } from '$lib/server/accounts';
+import { config } from '$lib/server/config';
+import { passwordOnlySchema, totpSchema } from '$lib/schemas/account';
+import { messages } from '$lib/i18n';
+
+const m = messages.account.twoFactor;
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const status = twoFactor.getStatus(user.id);
+	return {
+		status,
+		required: mustEnrolTwoFactor(user),
+		staffRule: config.requireStaff2fa && isStaff(user.roles),
+		enrolment: status.enabled ? null : await twoFactor.startEnrolment(user.id, user.email)
+	};
+};
+
+export const actions: Actions = {
+	aanzetten: async (event) => {
+		const user = requireUser(event);
+		const parsed = parseForm(totpSchema, await event.request.formData(), ['code']);
+		if (!parsed.ok) {
+			return fail(400, { enable: { message: parsed.message, errors: parsed.errors } });
+		}
+		const result = twoFactor.confirmEnrolment({
+			userId: user.id,
+			sessionId: event.locals.session!.id,
+			code: parsed.data.code,
+			requestId: event.locals.requestId
+		});
+		if (!result.ok) {
+			const text =
+				result.reason === 'throttled'
+					? m.throttled(Math.ceil(result.retryAfterMs / 1000))
+					: m.codeWrong;
+			return fail(result.reason === 'throttled' ? 429 : 400, {
+				enable: { message: text, errors: { code: text } }
+			});
+		}
+		return { notice: m.enabled, recoveryCodes: result.recoveryCodes };
+	},
+	herstelcodes: (event) => {
+		const user = requireUser(event);
+		const codes = twoFactor.regenerateRecoveryCodes(user.id, event.locals.requestId);
+		if (!codes) return fail(400, { notice: messages.errors.badRequest });
+		return { recoveryCodes: codes };
+	},
+	uitzetten: async (event) => {
+		const user = requireUser(event);
+		const parsed = parseForm(passwordOnlySchema, await event.request.formData(), ['password']);
+		if (!parsed.ok) {
+			return fail(400, { disable: { message: parsed.message, errors: parsed.errors } });
+		}
+		const done = await twoFactor.disable({
+			userId: user.id,
+			password: parsed.data.password,
+			requestId: event.locals.requestId
+		});
+		if (!done) {
+			return fail(400, {
+				disable: { message: m.passwordWrong, errors: { password: m.passwordWrong } }
+			});
+		}
+		return { notice: m.disabled, disable: { message: '', errors: noErrors() } };
+	}
+};

@@ -1,0 +1,35 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import * as privacy from '$lib/server/privacy';
+import { clearSessionCookie } from '$lib/server/cookies';
+import { parseForm } from '$lib/server/forms';
+import { requireUser } from '$lib/server/guards';
+import { passwordOnlySchema } from '$lib/schemas/account';
+import { messages } from '$lib/i18n';
+
+export const load: PageServerLoad = (event) => {
+	requireUser(event);
+	return {};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireUser(event);
+		const parsed = parseForm(passwordOnlySchema, await event.request.formData(), ['password']);
+		if (!parsed.ok) return fail(400, { form: { message: parsed.message, errors: parsed.errors } });
+		const result = await privacy.deleteOwnAccount({
+			userId: user.id,
+			password: parsed.data.password,
+			requestId: event.locals.requestId
+		});
+		if (!result.ok) {
+			const text =
+				result.reason === 'last_admin'
+					? messages.account.deleteLastAdmin
+					: messages.account.twoFactor.passwordWrong;
+			return fail(400, { form: { message: text, errors: { password: text } } });
+		}
+		clearSessionCookie(event.cookies, event.url);
+		redirect(303, '/aanmelden?melding=account-verwijderd');
+	}
+};
