@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
+import { startSmtpSink, type SmtpSink } from './testing-smtp';
 import {
 	freshDatabase,
 	makeEnrolment,
@@ -18,38 +17,13 @@ import {
 } from './assignments';
 import { flushMail } from './mail';
 
-interface Received {
-	to: string[];
-	raw: string;
-}
-
-let server: SMTPServer;
-let received: Received[] = [];
-let port = 0;
+let sink: SmtpSink;
 
 beforeAll(async () => {
-	server = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS', 'AUTH'],
-		onData(stream, session, callback) {
-			const chunks: Buffer[] = [];
-			stream.on('data', (c: Buffer) => chunks.push(c));
-			stream.on('end', () => {
-				received.push({
-					to: session.envelope.rcptTo.map((r) => r.address),
-					raw: Buffer.concat(chunks).toString('utf8')
-				});
-				callback();
-			});
-		}
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	port = (server.server.address() as AddressInfo).port;
+	sink = await startSmtpSink();
 });
 
-afterAll(async () => {
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => sink.close());
 
 const day = 24 * 3600 * 1000;
 let orgA: number;
@@ -63,7 +37,7 @@ let other: { id: number; email: string };
 beforeEach(async () => {
 	freshDatabase();
 	syncCourse();
-	received = [];
+	sink.clear();
 	orgA = makeOrganisation('School A');
 	orgB = makeOrganisation('Horizon B');
 	team = makeTeam(orgA, 'Tweede graad');
@@ -157,7 +131,7 @@ describe('assignments', () => {
 
 describe('overdue reminders', () => {
 	it('mails each overdue learner once, through a real SMTP exchange, with a fake clock', async () => {
-		process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+		process.env.SMTP_URL = sink.url;
 		const due = new Date(Date.UTC(2026, 5, 30, 22));
 		createAssignment({
 			organisationId: orgA,
@@ -178,14 +152,14 @@ describe('overdue reminders', () => {
 		// The manager is also a learner here (makeLearner), so two learners are overdue.
 		expect(sendOverdueAssignmentReminders(after)).toBe(2);
 		await flushMail();
-		expect(received.flatMap((r) => r.to).sort()).toContain(inTeam.email);
-		expect(received.flatMap((r) => r.to)).not.toContain(outside.email);
-		expect(received.flatMap((r) => r.to)).not.toContain(other.email);
-		const mail = received.find((r) => r.to.includes(inTeam.email))!;
+		expect(sink.received.flatMap((r) => r.to).sort()).toContain(inTeam.email);
+		expect(sink.received.flatMap((r) => r.to)).not.toContain(outside.email);
+		expect(sink.received.flatMap((r) => r.to)).not.toContain(other.email);
+		const mail = sink.received.find((r) => r.to.includes(inTeam.email))!;
 		expect(mail.raw).toMatch(/Herinnering/);
 
 		expect(sendOverdueAssignmentReminders(new Date(after.getTime() + day))).toBe(0);
 		await flushMail();
-		expect(received).toHaveLength(2);
+		expect(sink.received).toHaveLength(2);
 	});
 });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { startSmtpSink, type SmtpSink } from './testing-smtp';
 import { eq } from 'drizzle-orm';
 import { db } from './db';
 import { attempt, certificate, certificateReminder, enrolment, signalMastery } from './db/schema';
@@ -301,33 +300,15 @@ describe('access and verification', () => {
 });
 
 describe('expiry reminders', () => {
-	let server: SMTPServer;
-	let port = 0;
-	const received: { to: string[]; raw: string }[] = [];
+	let sink: SmtpSink;
 
 	beforeAll(async () => {
-		server = new SMTPServer({
-			authOptional: true,
-			disabledCommands: ['STARTTLS', 'AUTH'],
-			onData(stream, session, callback) {
-				const chunks: Buffer[] = [];
-				stream.on('data', (c: Buffer) => chunks.push(c));
-				stream.on('end', () => {
-					received.push({
-						to: session.envelope.rcptTo.map((r) => r.address),
-						raw: Buffer.concat(chunks).toString('utf8')
-					});
-					callback();
-				});
-			}
-		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		port = (server.server.address() as AddressInfo).port;
+		sink = await startSmtpSink();
 	});
 
 	afterAll(async () => {
 		delete process.env.SMTP_URL;
-		await new Promise<void>((resolve) => server.close(() => resolve()));
+		await sink.close();
 	});
 
 	async function runJob(now: Date): Promise<number> {
@@ -337,8 +318,8 @@ describe('expiry reminders', () => {
 	}
 
 	it('mails 30 and 7 days before and on the day of expiry, each exactly once', async () => {
-		process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-		received.length = 0;
+		process.env.SMTP_URL = sink.url;
+		sink.clear();
 		const learner = await makeUser({ email: 'lotte@school.be', name: 'Lotte' });
 		pass(learner.id, 'wat-en-hoe', t0);
 		const expires = addMonths(t0, 24);
@@ -352,10 +333,10 @@ describe('expiry reminders', () => {
 		expect(await runJob(expires)).toBe(0);
 		expect(await runJob(addDays(expires, 2))).toBe(0);
 
-		expect(received).toHaveLength(3);
-		expect(received.every((m) => m.to[0] === 'lotte@school.be')).toBe(true);
-		expect(received[0].raw).toMatch(/verloopt op/);
-		expect(received[2].raw).toMatch(/verloopt vandaag/);
+		expect(sink.received).toHaveLength(3);
+		expect(sink.received.every((m) => m.to[0] === 'lotte@school.be')).toBe(true);
+		expect(sink.received[0].raw).toMatch(/verloopt op/);
+		expect(sink.received[2].raw).toMatch(/verloopt vandaag/);
 		expect(listOutbox().map((m) => m.status)).toEqual(['sent', 'sent', 'sent']);
 		const kinds = db.select({ kind: certificateReminder.kind }).from(certificateReminder).all();
 		expect(kinds.map((k) => k.kind).sort()).toEqual(['d0', 'd30', 'd7']);

@@ -1,45 +1,19 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
+import { startSmtpSink, type SmtpSink } from './testing-smtp';
 import { freshDatabase } from './testing';
 import { deliverPending, flushMail, listOutbox, queueMail } from './mail';
 
-interface Received {
-	to: string[];
-	raw: string;
-}
-
-let server: SMTPServer;
-let received: Received[] = [];
-let port = 0;
+let sink: SmtpSink;
 
 beforeAll(async () => {
-	server = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS', 'AUTH'],
-		onData(stream, session, callback) {
-			const chunks: Buffer[] = [];
-			stream.on('data', (c: Buffer) => chunks.push(c));
-			stream.on('end', () => {
-				received.push({
-					to: session.envelope.rcptTo.map((r) => r.address),
-					raw: Buffer.concat(chunks).toString('utf8')
-				});
-				callback();
-			});
-		}
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	port = (server.server.address() as AddressInfo).port;
+	sink = await startSmtpSink();
 });
 
-afterAll(async () => {
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => sink.close());
 
 beforeEach(() => {
 	freshDatabase();
-	received = [];
+	sink.clear();
 });
 
 afterEach(() => {
@@ -52,11 +26,11 @@ describe('mail', () => {
 		queueMail({ kind: 'test', to: 'a@school.be', subject: 'Hallo', body: 'Tekst' });
 		await flushMail();
 		expect(listOutbox().map((m) => [m.recipient, m.status])).toEqual([['a@school.be', 'kept']]);
-		expect(received).toHaveLength(0);
+		expect(sink.received).toHaveLength(0);
 	});
 
 	it('delivers through a real SMTP exchange and marks the row sent', async () => {
-		process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+		process.env.SMTP_URL = sink.url;
 		queueMail({
 			kind: 'test',
 			to: 'b@school.be',
@@ -64,14 +38,14 @@ describe('mail', () => {
 			body: 'Klik op https://x.be/één'
 		});
 		await flushMail();
-		expect(received).toHaveLength(1);
-		expect(received[0].to).toEqual(['b@school.be']);
-		expect(received[0].raw).toContain('Subject: =?UTF-8?');
+		expect(sink.received).toHaveLength(1);
+		expect(sink.received[0].to).toEqual(['b@school.be']);
+		expect(sink.received[0].raw).toContain('Subject: =?UTF-8?');
 		expect(listOutbox()[0].status).toBe('sent');
 	});
 
 	it('refuses a recipient with a smuggled header and strips line breaks from the subject', async () => {
-		process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+		process.env.SMTP_URL = sink.url;
 		expect(() =>
 			queueMail({ kind: 'test', to: 'c@school.be\r\nBcc: all@x.be', subject: 'x', body: 'x' })
 		).toThrow(/one address/);
@@ -80,21 +54,21 @@ describe('mail', () => {
 		).toThrow();
 		queueMail({ kind: 'test', to: 'c@school.be', subject: 'Hoi\r\nBcc: all@x.be', body: 'x' });
 		await flushMail();
-		expect(received.flatMap((r) => r.to)).toEqual(['c@school.be']);
-		expect(received[0].raw).not.toMatch(/^Bcc:/m);
+		expect(sink.received.flatMap((r) => r.to)).toEqual(['c@school.be']);
+		expect(sink.received[0].raw).not.toMatch(/^Bcc:/m);
 	});
 
 	it('sends each message once, even when two deliverers run at the same time', async () => {
-		process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+		process.env.SMTP_URL = sink.url;
 		delete process.env.SMTP_URL;
 		for (let i = 0; i < 5; i++)
 			queueMail({ kind: 'test', to: `d${i}@school.be`, subject: 'x', body: 'y' });
-		process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+		process.env.SMTP_URL = sink.url;
 		const { db } = await import('./db');
 		const { mailOutbox } = await import('./db/schema');
 		db.update(mailOutbox).set({ status: 'pending' }).run();
 		const counts = await Promise.all([deliverPending(), deliverPending()]);
 		expect(counts[0] + counts[1]).toBe(5);
-		expect(received).toHaveLength(5);
+		expect(sink.received).toHaveLength(5);
 	});
 });

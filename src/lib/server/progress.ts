@@ -211,6 +211,37 @@ function grade(item: Item, answer: Answer) {
 	}
 }
 
+/** One answered item (quiz or assessment): the graded result as a response row. */
+function insertItemResponse(
+	e: Pick<Enrolment, 'id' | 'userId' | 'moduleVersionId'>,
+	stepSlug: string,
+	itemId: string,
+	answer: Answer,
+	graded: ReturnType<typeof gradeItem>,
+	isFirst: boolean,
+	now: number,
+	attemptId: number | null = null
+): void {
+	db.insert(response)
+		.values({
+			userId: e.userId,
+			enrolmentId: e.id,
+			moduleVersionId: e.moduleVersionId,
+			stepSlug,
+			itemId,
+			kind: 'item',
+			attemptId,
+			answer,
+			score: graded.result.score,
+			maxScore: graded.result.maxScore,
+			signalsHit: graded.signalsHit,
+			signalsMissed: graded.signalsMissed,
+			isFirst,
+			createdAt: new Date(now)
+		})
+		.run();
+}
+
 export interface AnswerOutcome {
 	result: ItemResult;
 	/** The first answer counts for the score; later ones are practice. */
@@ -249,23 +280,7 @@ export function answerQuizItem(
 			)
 			.get();
 		const counted = !prior;
-		db.insert(response)
-			.values({
-				userId,
-				enrolmentId: e.id,
-				moduleVersionId: e.moduleVersionId,
-				stepSlug,
-				itemId,
-				kind: 'item',
-				answer,
-				score: graded.result.score,
-				maxScore: graded.result.maxScore,
-				signalsHit: graded.signalsHit,
-				signalsMissed: graded.signalsMissed,
-				isFirst: counted,
-				createdAt: new Date(now)
-			})
-			.run();
+		insertItemResponse(e, stepSlug, itemId, answer, graded, counted, now);
 		if (counted) {
 			recordMastery(userId, graded.signalsHit, graded.signalsMissed, now);
 			const firsts = db
@@ -623,24 +638,7 @@ export function answerAssessmentItem(
 		db.delete(response)
 			.where(and(eq(response.attemptId, open.id), eq(response.itemId, itemId)))
 			.run();
-		db.insert(response)
-			.values({
-				userId,
-				enrolmentId: ctx.enrolment.id,
-				moduleVersionId: ctx.enrolment.moduleVersionId,
-				stepSlug,
-				itemId,
-				kind: 'item',
-				attemptId: open.id,
-				answer,
-				score: graded.result.score,
-				maxScore: graded.result.maxScore,
-				signalsHit: graded.signalsHit,
-				signalsMissed: graded.signalsMissed,
-				isFirst: first,
-				createdAt: new Date(now)
-			})
-			.run();
+		insertItemResponse(ctx.enrolment, stepSlug, itemId, answer, graded, first, now, open.id);
 		refreshEnrolment(ctx.enrolment, stepSlug, now);
 	});
 }
