@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { demo, expect, expectAccessible, signIn, test } from './fixtures';
+import { demo, expect, expectAccessible, signIn, signOut, test } from './fixtures';
 import { activate, chooseRadio, tabTo } from './keyboard';
 import { correctAnswer, itemById, moduleBySlug, wrongAnswer } from './course';
 import type { Answer } from '../../src/lib/content/views';
@@ -172,5 +172,36 @@ test('a teacher works through module 1 by keyboard only, resumes a vignette and 
 	await expect(page.getByRole('region', { name: 'Mijn certificaten' })).toContainText(
 		`${mod.meta.title}: Geldig`
 	);
+	await expectAccessible(page);
+});
+
+test('the dashboard shows assignments with due dates, progress, certificates and the signal map', async ({
+	page
+}) => {
+	await signIn(page, demo.teacher);
+	const assigned = page.getByRole('region', { name: 'Opgedragen door je organisatie' });
+	await expect(assigned).toContainText('Signalen herkennen op school');
+	await expect(assigned).toContainText(/Af te ronden tegen \d+ \w+ \d{4}/);
+	const busy = page.getByRole('region', { name: 'Bezig' });
+	await expect(busy.getByRole('progressbar')).toHaveAttribute('value', '4');
+	await expect(busy.getByText('4 van 9 stappen klaar')).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Mijn certificaten' })).toContainText(
+		'Tienerpooiers: wat en hoe: Geldig'
+	);
+	const map = page.getByRole('region', { name: 'Mijn signalenkaart' });
+	await expect(map.getByText('Sterk').first()).toBeVisible();
+	await expectAccessible(page);
+
+	// Resume opens the step after the last one Lotte finished.
+	await busy.getByRole('link', { name: /Verder gaan/ }).click();
+	await expect(page.getByText(/Stap 5 van 9/)).toBeVisible();
+	await signOut(page);
+
+	// Sam's certificate expires within 30 days: the refresher is open and says until when.
+	await signIn(page, demo.caregiver);
+	await expect(page.getByRole('region', { name: /Opfrissing nodig vóór/ })).toBeVisible();
+	await page.getByRole('link', { name: 'Start de opfrissing' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Opfrissing');
+	await expect(page.getByRole('button', { name: 'Start deze module' })).toBeVisible();
 	await expectAccessible(page);
 });

@@ -143,6 +143,9 @@ export const nl = {
 		dashboardTitle: 'Mijn leeroverzicht',
 		welcome: (name: string) => `Welkom, ${name}.`,
 		inProgress: 'Bezig',
+		assigned: 'Opgedragen door je organisatie',
+		dueBy: (date: string) => `Af te ronden tegen ${date}`,
+		overdue: (date: string) => `Had af moeten zijn op ${date}`,
 		completed: 'Afgerond',
 		suggested: 'Aanbevolen voor jou',
 		nothingYet:

@@ -7,6 +7,7 @@ import { db } from './db';
 import { enrolment, signalMastery } from './db/schema';
 import { getCourse } from './course';
 import { latestVersionId, loadVersion } from './catalogue';
+import { resumeStep } from './progress';
 import type { Audience } from './db/schema';
 
 export interface ModuleCard {
@@ -18,13 +19,6 @@ export interface ModuleCard {
 	stepsTotal: number;
 	resumeStep: string | null;
 	completedAt: Date | null;
-}
-
-/** The step to continue at: the first unfinished step from the last one worked on. */
-function resumeStepOf(e: typeof enrolment.$inferSelect): string | null {
-	const version = loadVersion(e.moduleVersionId);
-	if (!version) return e.currentStep;
-	return e.currentStep ?? version.module.steps[0]?.slug ?? null;
 }
 
 function fitsAudience(meta: ModuleMeta, audience: Audience | null): boolean {
@@ -45,7 +39,7 @@ export function learnerDashboard(userId: number, audience: Audience | null) {
 			minutes: meta?.minutes ?? 0,
 			stepsDone: e.stepsDone,
 			stepsTotal: e.stepsTotal,
-			resumeStep: resumeStepOf(e),
+			resumeStep: resumeStep(e),
 			completedAt: e.completedAt
 		};
 	};

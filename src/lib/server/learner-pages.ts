@@ -40,7 +40,7 @@ export function modulePage(userId: number, slug: string) {
 		refresherClosed:
 			!ctx.enrolment && mod.meta.refreshes.length > 0 && !refresherStatus(userId).open,
 		completed: ctx.enrolment?.status === 'completed',
-		resumeStep: ctx.enrolment?.currentStep ?? null
+		resumeStep: ctx.enrolment ? progress.resumeStep(ctx.enrolment) : null
 	};
 }
 

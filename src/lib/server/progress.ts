@@ -98,6 +98,26 @@ export function missingForAssessment(ctx: ModuleContext): StepSnapshot[] {
 	);
 }
 
+/**
+ * Where "verder gaan" leads: the step last worked on while it is unfinished (a vignette half
+ * way), else the first unfinished step after it, else the first unfinished step at all.
+ */
+export function resumeStep(e: Enrolment): string | null {
+	const version = loadVersion(e.moduleVersionId);
+	if (!version) return e.currentStep;
+	const done = new Set(
+		selectSteps()
+			.all({ enrolmentId: e.id })
+			.filter((s) => s.status === 'done')
+			.map((s) => s.stepSlug)
+	);
+	const steps = version.module.steps.map((s) => s.slug);
+	const from = Math.max(0, e.currentStep ? steps.indexOf(e.currentStep) : 0);
+	const next =
+		steps.slice(from).find((slug) => !done.has(slug)) ?? steps.find((slug) => !done.has(slug));
+	return next ?? e.currentStep ?? steps[0] ?? null;
+}
+
 /** Starts (or returns) the learner's enrolment in the module's newest version. Idempotent. */
 export function startModule(userId: number, slug: string, now = Date.now()): Enrolment {
 	const existing = findEnrolment(userId, slug);

@@ -1,4 +1,5 @@
 import type { PageServerLoad } from './$types';
+import * as assignments from '$lib/server/assignments';
 import * as certificates from '$lib/server/certificates';
 import * as dashboard from '$lib/server/dashboard';
 import { requireRole } from '$lib/server/guards';
@@ -8,9 +9,20 @@ export const load: PageServerLoad = (event) => {
 	const audience = user.memberships.find((m) => m.role === 'learner')?.audience ?? null;
 	const now = new Date();
 	const refresher = certificates.refresherStatus(user.id, now);
+	const overview = dashboard.learnerDashboard(user.id, audience);
+	const completed = new Set(overview.completed.map((m) => m.slug));
 	return {
 		name: user.name,
-		...dashboard.learnerDashboard(user.id, audience),
+		...overview,
+		assigned: assignments
+			.listAssignmentsForLearner(user.id)
+			.filter((a) => !completed.has(a.moduleSlug))
+			.map((a) => ({
+				slug: a.moduleSlug,
+				title: a.title,
+				dueAt: a.dueAt,
+				overdue: !!a.dueAt && a.dueAt.getTime() < now.getTime()
+			})),
 		refresher: {
 			open: refresher.open,
 			deadline: refresher.deadline,
