@@ -32,7 +32,7 @@ if (!fs.existsSync('build/handler.js')) {
 const seed = spawnSync('npx', ['tsx', 'scripts/seed-demo.ts'], { env, stdio: 'ignore' });
 if (seed.status !== 0) throw new Error('seeding failed');
 
-const server = spawn(process.execPath, ['build'], { env, stdio: 'ignore' });
+const server = spawn(process.execPath, ['server.js'], { env, stdio: 'ignore' });
 const stop = () => server.kill('SIGTERM');
 process.on('exit', stop);
 

@@ -86,7 +86,7 @@ if (!fs.existsSync('build/index.js')) {
 	console.log('\nNo build/: run npx vite build for the HTTP figures.');
 	process.exit(0);
 }
-const server = spawn(process.execPath, ['build'], {
+const server = spawn(process.execPath, ['server.js'], {
 	env: {
 		...process.env,
 		DATABASE_URL: file,

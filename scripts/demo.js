@@ -46,6 +46,6 @@ run('npx', ['tsx', 'scripts/seed-demo.ts'], env);
 console.log(
 	`\nSignaalwijs demo: ${env.ORIGIN}  (all demo accounts: password Signaalwijs-demo-2026)\n`
 );
-const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env });
+const server = spawn(process.execPath, ['server.js'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -223,7 +223,7 @@ test('admin:create gives a setup link, and the logs never hold a password, token
 	expect(setupLink![0].startsWith(origin)).toBe(true);
 
 	let output = '';
-	const server = spawn(process.execPath, ['build'], { env });
+	const server = spawn(process.execPath, ['server.js'], { env });
 	server.stdout.on('data', (chunk) => (output += chunk));
 	server.stderr.on('data', (chunk) => (output += chunk));
 	try {

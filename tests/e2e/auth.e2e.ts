@@ -198,4 +198,13 @@ test('/healthz answers ok and responses carry security headers', async ({ reques
 	const missing = await request.get('/bestaat-niet');
 	expect(missing.status()).toBe(404);
 	expect(await missing.text()).not.toMatch(/at .*\.js:\d+/);
+	// Static files are served before hooks.server.ts; server.js still gives them the headers.
+	const asset = (await page.text()).match(/\/_app\/immutable\/[^"']+\.js/)?.[0];
+	expect(asset).toBeTruthy();
+	for (const url of [asset!, '/favicon.svg']) {
+		const file = await request.get(url);
+		expect(file.status(), url).toBe(200);
+		expect(file.headers()['x-content-type-options'], url).toBe('nosniff');
+		expect(file.headers()['referrer-policy'], url).toBeTruthy();
+	}
 });

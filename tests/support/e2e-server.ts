@@ -15,6 +15,6 @@ const seed = spawnSync('npx', ['tsx', 'scripts/seed-demo.ts'], {
 });
 if (seed.status !== 0) process.exit(seed.status ?? 1);
 
-const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env: process.env });
+const server = spawn(process.execPath, ['server.js'], { stdio: 'inherit', env: process.env });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
