@@ -2,7 +2,10 @@
 // lesson and quiz steps and answering quiz items against the production build (`node server.js`)
 // on a fresh demo database. Target: zero errors and p99 <= 200 ms.
 // Usage: npx vite build && npm run test:load
-// Env: LOAD_DURATION seconds (default 60), LOAD_LEARNERS (default 200), LOAD_PORT (default 4610).
+// Env: LOAD_DURATION seconds (default 60), LOAD_LEARNERS (default 200), LOAD_PORT (default 4610),
+// LOAD_RATE: requests/s for all learners together. Without it every learner sends the next
+// request as soon as the last is answered (no reading time): the harshest case, it measures
+// saturation. LOAD_RATE=200 is each learner clicking once a second, still far above real use.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +18,7 @@ const port = Number(process.env.LOAD_PORT ?? 4610);
 const origin = `http://127.0.0.1:${port}`;
 const duration = Number(process.env.LOAD_DURATION ?? 60);
 const learners = Number(process.env.LOAD_LEARNERS ?? 200);
+const rate = process.env.LOAD_RATE ? Number(process.env.LOAD_RATE) : undefined;
 const password = 'een lange zin als wachtwoord';
 
 if (!fs.existsSync('build/handler.js')) {
@@ -111,6 +115,7 @@ const result = await autocannon({
 	url: origin,
 	connections: learners,
 	duration,
+	...(rate ? { overallRate: rate } : {}),
 	requests: [
 		{
 			method: 'GET',
@@ -157,7 +162,8 @@ const bad = Object.entries(stats)
 const errors = result.errors + result.timeouts + bad;
 const met = errors === 0 && result.latency.p99 <= 200;
 console.log(
-	`\nSignaalwijs load test: ${learners} signed-in learners, ${duration} s, ${os.cpus().length} cores` +
+	`\nSignaalwijs load test: ${learners} signed-in learners, ${duration} s, ` +
+		`${rate ? `${rate} requests/s in all` : 'no reading time'}, ${os.cpus().length} cores` +
 		` (load average ${os.loadavg()[0].toFixed(1)}: other work on the machine lowers the figures)`
 );
 console.log(`requests:   ${result.requests.total} (${Math.round(result.requests.average)}/s)`);
