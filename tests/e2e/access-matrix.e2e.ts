@@ -9,7 +9,7 @@ import { demo, demoPassword, expect, test } from './fixtures';
 
 type Role = 'anonymous' | 'learnerA' | 'trainerA' | 'managerA' | 'managerB' | 'admin';
 type Access = 'public' | 'guest' | 'signedIn' | 'learner' | 'manager' | 'trainer' | 'admin';
-type Kind = 'page' | 'data' | 'action' | 'endpoint';
+type Kind = 'page' | 'data' | 'action' | 'endpoint' | 'method';
 
 const accounts: Record<Exclude<Role, 'anonymous'>, { email: string; roles: Access[] }> = {
 	learnerA: { email: demo.teacher, roles: ['learner'] },
@@ -49,6 +49,7 @@ const forbidden: Outcome = { status: 403 };
 const notFound: Outcome = { status: 404 };
 const unauthorised: Outcome = { status: 401 };
 const badRequest: Outcome = { status: 400 };
+const notAllowed: Outcome = { status: 405 };
 
 interface Row {
 	access: Access;
@@ -173,22 +174,34 @@ function routeTree(): Probe[] {
 			probes.push({ routeId, kind: 'page', method: 'GET' });
 			probes.push({ routeId, kind: 'data', method: 'GET' });
 		}
+		let hasActions = false;
 		if (names.has('+page.server.ts')) {
 			const source = fs.readFileSync(path.join(dir, '+page.server.ts'), 'utf8');
 			const block = source.match(/export const actions[^=]*=\s*\{([\s\S]*?)\n\};/);
 			if (block) {
 				for (const [, name] of block[1].matchAll(/^\t(\w+):/gm)) {
+					hasActions = true;
 					probes.push({ routeId, kind: 'action', method: 'POST', name });
 				}
 			}
 		}
+		// A page without actions refuses a POST with 405, never a 200 or 500.
+		if (names.has('+page.svelte') && !hasActions) {
+			probes.push({ routeId, kind: 'method', method: 'POST', name: 'no actions' });
+		}
 		if (names.has('+server.ts')) {
 			const source = fs.readFileSync(path.join(dir, '+server.ts'), 'utf8');
-			for (const [, method] of source.matchAll(
-				/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g
-			)) {
+			const exported = [
+				...source.matchAll(
+					/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g
+				)
+			].map((m) => m[1]);
+			for (const method of exported) {
 				probes.push({ routeId, kind: 'endpoint', method, name: method });
 			}
+			// And a method the endpoint does not export gets 405.
+			const other = ['DELETE', 'PUT', 'PATCH'].find((m) => !exported.includes(m))!;
+			probes.push({ routeId, kind: 'method', method: other, name: 'not exported' });
 		}
 		for (const f of files) if (f.isDirectory()) walk(path.join(dir, f.name));
 	};
@@ -226,6 +239,10 @@ function expected(probe: Probe, row: Row, role: Role): Outcome | null {
 			}
 			// The allowed role is never made to act: that would change the demo data.
 			if (may) return null;
+			return role === 'anonymous' ? unauthorised : forbidden;
+		case 'method':
+			// The area check comes first: strangers to the area never learn which methods exist.
+			if (may) return notAllowed;
 			return role === 'anonymous' ? unauthorised : forbidden;
 		case 'endpoint':
 			if (probe.method !== 'GET') {
@@ -280,8 +297,12 @@ for (const role of roles) {
 				} else if (probe.kind === 'data') {
 					const dataUrl = (url === '/' ? '' : url) + '/__data.json';
 					response = await context.get(dataUrl, { maxRedirects: 0 });
-				} else if (probe.kind === 'action') {
-					const target = probe.name === 'default' ? url : `${url}?/${probe.name}`;
+				} else if (
+					probe.kind === 'action' ||
+					(probe.kind === 'method' && probe.method === 'POST')
+				) {
+					const target =
+						probe.kind === 'method' || probe.name === 'default' ? url : `${url}?/${probe.name}`;
 					response = await context.post(target, {
 						data: '',
 						headers: {
