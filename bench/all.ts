@@ -172,6 +172,10 @@ const quizUrl = `${origin}/leren/${mod.slug}/${quiz.slug}`;
 const bareUrl = `${origin}/toegankelijkheid`;
 const headers = { cookie, accept: 'text/html' };
 
+// Warm the JIT on every page first: otherwise the first row measured (the baseline) pays for it.
+for (const url of [bareUrl, lessonUrl, quizUrl]) {
+	await autocannon({ url, headers, connections: 10, duration: 2 });
+}
 const bareMs = await roundTrip(bareUrl, cookie);
 const bare = await throughput({ url: bareUrl, headers });
 rows.push({
@@ -190,9 +194,9 @@ for (const [name, url] of [
 	rows.push({
 		figure: name,
 		value: `${figure.rps}/s, p99 ${figure.p99} ms, ${figure.errors} errors`,
-		target: '≥ 60 % of the bare page',
+		target: name.startsWith('lesson') ? '≥ 60 % of the bare page' : 'no target set',
 		ratio: ratio.toFixed(2),
-		met: verdict(ratio >= 0.6 && figure.errors === 0)
+		met: name.startsWith('lesson') ? verdict(ratio >= 0.6 && figure.errors === 0) : '–'
 	});
 }
 const post = await throughput({
