@@ -1,7 +1,9 @@
 // `npm run test:durability`: kills the answer-writing path with SIGKILL at random moments and
 // checks after every kill that each answer confirmed before it is in the database, that
-// PRAGMA integrity_check is ok and foreign_key_check is empty. Also kills during migrations.
-// Options: --count N (kills under answer load, default 100), --migrations N (default 10).
+// PRAGMA integrity_check is ok and foreign_key_check is empty. Also kills during migrations and
+// during backups (the source stays whole; a backup under its final name is always complete).
+// Options: --count N (kills under answer load, default 100), --migrations N (default 10),
+// --backups N (default 5).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,7 +17,18 @@ const option = (name: string, fallback: number) => {
 	return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 
-async function child(mode: 'answers' | 'migrate', file: string): Promise<void> {
+type Mode = 'answers' | 'migrate' | 'backup';
+
+async function child(mode: Mode, file: string): Promise<void> {
+	if (mode === 'backup') {
+		const { backupDatabase } = await import('../src/lib/server/backup');
+		console.log('backing-up');
+		// Back to back until killed: the kill lands before, during or after a copy or a rename.
+		for (;;) {
+			const result = await backupDatabase(file, path.join(path.dirname(file), 'backups'), 1000);
+			console.log(`backup ${result.file}`);
+		}
+	}
 	const { openDatabase } = await import('../src/lib/server/db');
 	if (mode === 'migrate') {
 		console.log('migrating');
@@ -79,7 +92,7 @@ function check(file: string, confirmed: number[]): string | null {
 	}
 }
 
-function run(mode: 'answers' | 'migrate', file: string, killAfterMs: () => number) {
+function run(mode: Mode, file: string, killAfterMs: () => number) {
 	return new Promise<{ confirmed: number[] }>((resolve, reject) => {
 		const proc = spawn(
 			process.execPath,
@@ -93,7 +106,10 @@ function run(mode: 'answers' | 'migrate', file: string, killAfterMs: () => numbe
 		let armed = false;
 		lines.on('line', (line) => {
 			if (line.startsWith('ok ')) confirmed.push(Number(line.slice(3)));
-			const trigger = mode === 'answers' ? line === 'ready' : line === 'migrating';
+			const trigger =
+				mode === 'answers'
+					? line === 'ready'
+					: line === (mode === 'migrate' ? 'migrating' : 'backing-up');
 			if (trigger && !armed) {
 				armed = true;
 				setTimeout(() => proc.kill('SIGKILL'), killAfterMs());
@@ -107,6 +123,7 @@ function run(mode: 'answers' | 'migrate', file: string, killAfterMs: () => numbe
 async function parent() {
 	const kills = option('count', 100);
 	const migrationKills = option('migrations', 10);
+	const backupKills = option('backups', 5);
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signaalwijs-durability-'));
 	const file = path.join(dir, 'durability.db');
 	const confirmed: number[] = [];
@@ -132,13 +149,57 @@ async function parent() {
 			process.exit(1);
 		}
 	}
+	const backups = await killBackups(file, dir, backupKills);
 	fs.rmSync(dir, { recursive: true, force: true });
 	const seconds = ((Date.now() - started) / 1000).toFixed(0);
 	console.log(
 		`durability: ${kills} kills under answer load, ${confirmed.length} confirmed answers all present, ` +
-			`${migrationKills} kills during migration; integrity ok, no foreign key violations (${seconds} s)`
+			`${migrationKills} kills during migration, ${backupKills} kills during backup ` +
+			`(${backups.complete} complete backups, ${backups.partial} temporary files left); ` +
+			`integrity ok, no foreign key violations (${seconds} s)`
 	);
 }
 
-if (args[0] === '--child') await child(args[1] as 'answers' | 'migrate', args[2]);
+/**
+ * Backs up a copy of the answer database, grown with a scratch table so that one copy takes long
+ * enough to be interrupted, and kills the backup at random moments. After every kill the source
+ * must be whole and every file under a final backup name complete; `.partial` files may remain.
+ */
+async function killBackups(answers: string, dir: string, kills: number) {
+	const work = path.join(dir, 'backup-source');
+	fs.mkdirSync(work, { recursive: true });
+	const source = path.join(work, 'source.db');
+	fs.copyFileSync(answers, source);
+	const grow = new Database(source);
+	grow.exec('create table durability_filler (data blob)');
+	const insert = grow.prepare('insert into durability_filler values (randomblob(4096))');
+	grow.transaction(() => {
+		for (let i = 0; i < 8000; i++) insert.run();
+	})();
+	grow.close();
+	const backupDir = path.join(work, 'backups');
+	const { checkIntegrity, listBackups } = await import('../src/lib/server/backup');
+	for (let i = 1; i <= kills; i++) {
+		await run('backup', source, () => Math.random() * 600);
+		const problem = check(source, []);
+		if (problem) {
+			console.error(`durability: backup killed (${i}): source ${problem}`);
+			process.exit(1);
+		}
+		for (const file of listBackups(backupDir)) {
+			const result = checkIntegrity(file);
+			if (result !== 'ok') {
+				console.error(`durability: backup killed (${i}): ${path.basename(file)}: ${result}`);
+				process.exit(1);
+			}
+		}
+	}
+	const left = fs.existsSync(backupDir) ? fs.readdirSync(backupDir) : [];
+	return {
+		complete: listBackups(backupDir).length,
+		partial: left.filter((name) => name.endsWith('.partial')).length
+	};
+}
+
+if (args[0] === '--child') await child(args[1] as Mode, args[2]);
 else await parent();

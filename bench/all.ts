@@ -1,0 +1,332 @@
+// `npm run bench`: every figure of the platform in one table, each with its target and its ratio
+// to a bare SvelteKit page (/toegankelijkheid) of the same build measured in the same run.
+// Throughput rows compare requests/s, time rows compare the median round trip, size rows compare
+// the bare page's JavaScript. Figures, not a test: it always exits 0.
+// Usage: npx vite build && npm run bench   (BENCH_DURATION s per throughput row, default 5;
+// BENCH_DB for the manager rows, made by npm run bench:seed; BENCH_PORT default 4620)
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import autocannon from 'autocannon';
+import { loadCourse } from '../src/lib/server/content/load';
+import { correctAnswer } from '../src/lib/server/grading';
+import { renderCertificatePdf } from '../src/lib/server/certificate-pdf';
+
+const port = Number(process.env.BENCH_PORT ?? 4620);
+const origin = `http://127.0.0.1:${port}`;
+const duration = Number(process.env.BENCH_DURATION ?? 5);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const runs = Number(process.env.BENCH_RUNS ?? 30);
+const benchDb = process.env.BENCH_DB ?? './data/bench.db';
+
+if (!fs.existsSync('build/handler.js')) {
+	console.error('Run `npx vite build` first: the benchmark measures the production build.');
+	process.exit(1);
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signaalwijs-bench-all-'));
+const serverEnv = (database: string, p: number) => ({
+	...process.env,
+	DATABASE_URL: database,
+	PORT: String(p),
+	HOST: '127.0.0.1',
+	ORIGIN: `http://127.0.0.1:${p}`,
+	NODE_ENV: 'production',
+	REQUIRE_STAFF_2FA: 'false'
+});
+const seed = spawnSync('npx', ['tsx', 'scripts/seed-demo.ts'], {
+	env: serverEnv(path.join(dir, 'bench.db'), port),
+	stdio: 'ignore'
+});
+if (seed.status !== 0) throw new Error('seeding the demo database failed');
+
+const servers: ChildProcess[] = [];
+process.on('exit', () => servers.forEach((s) => s.kill('SIGTERM')));
+
+/** Starts server.js and returns the time until /healthz first answers 200. */
+async function start(database: string, p: number): Promise<number> {
+	const started = performance.now();
+	servers.push(
+		spawn(process.execPath, ['server.js'], { env: serverEnv(database, p), stdio: 'ignore' })
+	);
+	for (let i = 0; i < 1500; i++) {
+		try {
+			if ((await fetch(`http://127.0.0.1:${p}/healthz`)).ok) return performance.now() - started;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 10));
+	}
+	throw new Error('server did not start');
+}
+
+async function signIn(base: string, email: string, password: string): Promise<string> {
+	const response = await fetch(`${base}/aanmelden`, {
+		method: 'POST',
+		headers: {
+			origin: base,
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'text/html'
+		},
+		body: new URLSearchParams({ email, password }),
+		redirect: 'manual'
+	});
+	const cookie = response.headers.get('set-cookie')?.split(';')[0];
+	if (!cookie) throw new Error(`sign-in failed for ${email}`);
+	return cookie;
+}
+
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function roundTrip(url: string, cookie: string): Promise<number> {
+	const once = async () => {
+		const started = performance.now();
+		const response = await fetch(url, { headers: { cookie, accept: 'text/html' } });
+		await response.arrayBuffer();
+		if (!response.ok) throw new Error(`${url}: ${response.status}`);
+		return performance.now() - started;
+	};
+	await once();
+	const times: number[] = [];
+	for (let i = 0; i < runs; i++) times.push(await once());
+	return median(times);
+}
+
+async function throughput(options: autocannon.Options) {
+	const result = await autocannon({ connections, duration, ...options });
+	const stats =
+		(result as unknown as { statusCodeStats?: Record<string, { count: number }> })
+			.statusCodeStats ?? {};
+	const bad = Object.entries(stats)
+		.filter(([code]) => Number(code) >= 400)
+		.reduce((sum, [, s]) => sum + s.count, 0);
+	return {
+		rps: Math.round(result.requests.average),
+		p99: result.latency.p99,
+		errors: result.errors + result.timeouts + bad
+	};
+}
+
+/**
+ * The gzip size of every script a page loads before it is interactive: the two entry files named
+ * in the served HTML, the route's nodes (node_ids) and, transitively, their static imports.
+ * Dynamic imports (other routes' nodes) are not counted.
+ */
+async function javascript(url: string, cookie: string): Promise<number> {
+	const html = await (await fetch(url, { headers: { cookie, accept: 'text/html' } })).text();
+	const root = 'build/client/_app/immutable';
+	const queue = [...html.matchAll(/import\("(?:\.\.?\/)+_app\/immutable\/([^"]+\.js)"\)/g)].map(
+		(m) => path.join(root, m[1])
+	);
+	const nodeIds =
+		html
+			.match(/node_ids: \[([\d, ]+)\]/)?.[1]
+			.split(',')
+			.map((n) => n.trim()) ?? [];
+	const nodes = fs.readdirSync(path.join(root, 'nodes'));
+	for (const id of nodeIds) {
+		const file = nodes.find((name) => name.startsWith(`${id}.`) && name.endsWith('.js'));
+		if (file) queue.push(path.join(root, 'nodes', file));
+	}
+	if (queue.length < 3) throw new Error(`${url}: no entry scripts or nodes found in the HTML`);
+	const seen = new Set<string>();
+	let total = 0;
+	while (queue.length) {
+		const file = queue.pop()!;
+		if (seen.has(file)) continue;
+		seen.add(file);
+		const source = fs.readFileSync(file);
+		total += zlib.gzipSync(source, { level: 9 }).length;
+		for (const m of source.toString().matchAll(/(?:\bimport|\bfrom)\s*"(\.\.?\/[^"]+\.js)"/g)) {
+			queue.push(path.join(path.dirname(file), m[1]));
+		}
+	}
+	return total;
+}
+
+interface Row {
+	figure: string;
+	value: string;
+	target: string;
+	ratio: string;
+	met: string;
+}
+const rows: Row[] = [];
+const verdict = (ok: boolean | null) => (ok === null ? '–' : ok ? 'met' : 'NOT met');
+
+// Cold start: migrations checked, all shipped modules loaded and validated, first answer.
+const coldStart = await start(path.join(dir, 'bench.db'), port);
+const cookie = await signIn(origin, 'leerkracht@demo.signaalwijs.be', 'Signaalwijs-demo-2026');
+
+const course = loadCourse('modules');
+const mod = course.moduleBySlug.get('wat-en-hoe')!;
+const lesson = mod.steps.find((s) => s.meta.kind === 'lesson')!;
+const quiz = mod.steps.find((s) => s.meta.kind === 'quiz')!;
+const item = quiz.quiz!.items.find((i) => i.type === 'single' || i.type === 'multi')!;
+const answer = correctAnswer(item) as { selected: string[] };
+const lessonUrl = `${origin}/leren/${mod.slug}/${lesson.slug}`;
+const quizUrl = `${origin}/leren/${mod.slug}/${quiz.slug}`;
+const bareUrl = `${origin}/toegankelijkheid`;
+const headers = { cookie, accept: 'text/html' };
+
+// Warm the JIT on every page first: otherwise the first row measured (the baseline) pays for it.
+for (const url of [bareUrl, lessonUrl, quizUrl]) {
+	await autocannon({ url, headers, connections: 10, duration: 2 });
+}
+const bareMs = await roundTrip(bareUrl, cookie);
+const bare = await throughput({ url: bareUrl, headers });
+rows.push({
+	figure: 'bare page /toegankelijkheid',
+	value: `${bare.rps}/s, p99 ${bare.p99} ms, median ${bareMs.toFixed(1)} ms`,
+	target: 'baseline',
+	ratio: '1.00',
+	met: '–'
+});
+for (const [name, url] of [
+	['lesson step SSR', lessonUrl],
+	['quiz step SSR', quizUrl]
+]) {
+	const figure = await throughput({ url, headers });
+	const ratio = figure.rps / bare.rps;
+	rows.push({
+		figure: name,
+		value: `${figure.rps}/s, p99 ${figure.p99} ms, ${figure.errors} errors`,
+		target: name.startsWith('lesson') ? '≥ 60 % of the bare page' : 'no target set',
+		ratio: ratio.toFixed(2),
+		met: name.startsWith('lesson') ? verdict(ratio >= 0.6 && figure.errors === 0) : '–'
+	});
+}
+const post = await throughput({
+	url: `${quizUrl}?/answer`,
+	method: 'POST',
+	headers: { ...headers, origin, 'content-type': 'application/x-www-form-urlencoded' },
+	body: new URLSearchParams([
+		['itemId', item.id],
+		...answer.selected.map((s) => ['choice', s])
+	]).toString()
+});
+rows.push({
+	figure: 'answer POST (synchronous=FULL)',
+	value: `${post.rps}/s, p99 ${post.p99} ms, ${post.errors} errors`,
+	target: '≥ 1,000/s, 0 errors',
+	ratio: (post.rps / bare.rps).toFixed(2),
+	met: verdict(post.rps >= 1000 && post.errors === 0)
+});
+
+// Manager reports at the synthetic scale of npm run bench:seed.
+if (fs.existsSync(benchDb)) {
+	const managerPort = port + 1;
+	const managerOrigin = `http://127.0.0.1:${managerPort}`;
+	await start(benchDb, managerPort);
+	const managerCookie = await signIn(
+		managerOrigin,
+		'beheer@bench.invalid',
+		'een lange zin voor de benchmark'
+	);
+	for (const [name, url, target, limit] of [
+		['manager dashboard (5,000 learners)', '/beheer', '≤ 50 ms median', 50],
+		['manager CSV export (5,000 rows)', '/beheer/export.csv', '≤ 200 ms median', 200]
+	] as const) {
+		const ms = await roundTrip(`${managerOrigin}${url}`, managerCookie);
+		rows.push({
+			figure: name,
+			value: `${ms.toFixed(1)} ms median`,
+			target,
+			ratio: (ms / bareMs).toFixed(1),
+			met: verdict(ms <= limit)
+		});
+	}
+} else {
+	for (const name of ['manager dashboard (5,000 learners)', 'manager CSV export (5,000 rows)']) {
+		rows.push({
+			figure: name,
+			value: `skipped: run npm run bench:seed (no ${benchDb})`,
+			target: name.includes('CSV') ? '≤ 200 ms median' : '≤ 50 ms median',
+			ratio: '–',
+			met: '–'
+		});
+	}
+}
+
+rows.push({
+	figure: 'item statistics (100,000 responses)',
+	value: 'not yet built',
+	target: '≤ 500 ms',
+	ratio: '–',
+	met: '–'
+});
+
+// Certificate PDF, in this process like bench:pdf.
+{
+	const input = {
+		learnerName: 'Zoë Ïnès Vandenbroucke-Dubois',
+		moduleTitle: 'Signalen herkennen in de hulpverlening',
+		issuedAt: new Date('2026-05-03T10:00:00Z'),
+		expiresAt: new Date('2028-05-03T10:00:00Z'),
+		code: 'ABCD-EFGH-IJKM-NPQR-STUV-WXYZ-2345',
+		verifyUrl: 'https://signaalwijs.be/verifieer/abcdefghijkmnpqrstuvwxyz2345',
+		organisation: 'Jeugdhulp Horizon (demo)'
+	};
+	for (let i = 0; i < 10; i++) await renderCertificatePdf(input);
+	const times: number[] = [];
+	for (let i = 0; i < runs * 2; i++) {
+		const started = performance.now();
+		await renderCertificatePdf(input);
+		times.push(performance.now() - started);
+	}
+	const ms = median(times);
+	rows.push({
+		figure: 'certificate PDF',
+		value: `${ms.toFixed(1)} ms median`,
+		target: '≤ 50 ms median',
+		ratio: (ms / bareMs).toFixed(1),
+		met: verdict(ms <= 50)
+	});
+}
+
+rows.push({
+	figure: 'cold start to first response',
+	value: `${coldStart.toFixed(0)} ms`,
+	target: 'no target set (≤ 2,000 ms assumed)',
+	ratio: (coldStart / bareMs).toFixed(0),
+	met: verdict(coldStart <= 2000)
+});
+
+const bareJs = await javascript(bareUrl, cookie);
+for (const [name, url, limit] of [
+	['JavaScript, lesson step (gzip)', lessonUrl, 40],
+	['JavaScript, quiz step (gzip)', quizUrl, null],
+	['JavaScript, /leren (gzip)', `${origin}/leren`, null]
+] as const) {
+	const bytes = await javascript(url, cookie);
+	rows.push({
+		figure: name,
+		value: `${(bytes / 1024).toFixed(1)} KB`,
+		target: limit ? `≤ ${limit} KB` : 'no target set',
+		ratio: (bytes / bareJs).toFixed(2),
+		met: verdict(limit ? bytes / 1024 <= limit : null)
+	});
+}
+rows.push({
+	figure: 'JavaScript, bare page (gzip)',
+	value: `${(bareJs / 1024).toFixed(1)} KB`,
+	target: 'baseline',
+	ratio: '1.00',
+	met: '–'
+});
+
+console.log(
+	`\nSignaalwijs benchmarks: ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)} ` +
+		`at the end (other work on the machine lowers the figures); ${connections} connections, ` +
+		`${duration} s per throughput row, ${runs} runs per median`
+);
+console.log('| figure | measured | target | ratio to bare page | |');
+console.log('|---|---|---|---|---|');
+for (const r of rows) {
+	console.log(`| ${r.figure} | ${r.value} | ${r.target} | ${r.ratio} | ${r.met} |`);
+}
+servers.forEach((s) => s.kill('SIGTERM'));
+fs.rmSync(dir, { recursive: true, force: true });
