@@ -9,7 +9,7 @@ export const load: PageServerLoad = (event) => {
 	const modules = statisticsModules();
 	const wanted = event.url.searchParams.get('module');
 	if (wanted !== null && wanted !== '' && !modules.some((m) => m.slug === wanted)) {
-		error(404, { message: messages.authoring.unknownModule });
+		error(400, { message: messages.authoring.unknownModule });
 	}
 	const selected = wanted || null;
 	const shown = selected ? [selected] : modules.map((m) => m.slug);
