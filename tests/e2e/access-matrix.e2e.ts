@@ -116,6 +116,7 @@ const table: Record<string, Row> = {
 	'/profiel/tweestapsverificatie': { access: 'signedIn' },
 	'/profiel/verwijderen': { access: 'signedIn' },
 	'/auteur': { access: 'trainer' },
+	'/auteur/statistieken': { access: 'trainer' },
 	'/beheer': { access: 'manager' },
 	'/beheer/deelnemers': { access: 'manager' },
 	// Learner A belongs to organisation A: manager B gets a 404, not their record.

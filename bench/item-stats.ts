@@ -1,0 +1,105 @@
+// `npm run bench:stats`: 100,000 learners answer one quiz item (plus one more item of the same
+// quiz, so the rest-of-test score varies) in a temporary database; prints how long
+// itemStatistics() takes for the module. Target: <= 500 ms. RESPONSES overrides the count.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { closeDatabase, openDatabase } from '$lib/server/db';
+import { loadShippedCourse } from '$lib/server/course';
+import { latestVersionId, syncShippedModules } from '$lib/server/catalogue';
+import { itemStatistics } from '$lib/server/statistics';
+
+const count = Math.max(2, Number(process.env.RESPONSES ?? 100_000) || 100_000);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signaalwijs-stats-'));
+const file = path.join(dir, 'bench.db');
+const slug = 'wat-en-hoe';
+
+try {
+	const course = loadShippedCourse();
+	const db = openDatabase(file);
+	syncShippedModules(course);
+	const sqlite = db.$client;
+	sqlite.pragma('synchronous = OFF'); // bulk loading a throwaway database
+	const versionId = latestVersionId(slug)!;
+	const quiz = course.moduleBySlug.get(slug)!.steps.find((s) => s.quiz)!;
+	const [item, other] = quiz.quiz!.items;
+	const options =
+		item.type === 'single' || item.type === 'multi' ? item.options.map((o) => o.id) : ['a', 'b'];
+
+	const insertUser = sqlite.prepare(
+		'insert into user (email, name, password_hash, created_at) values (?, ?, ?, ?)'
+	);
+	const insertEnrolment = sqlite.prepare(
+		`insert into enrolment (user_id, module_version_id, module_slug, status, steps_done,
+			steps_total, started_at, updated_at) values (?, ?, ?, 'in_progress', 0, 10, ?, ?)`
+	);
+	const insertResponse = sqlite.prepare(
+		`insert into response (user_id, enrolment_id, module_version_id, step_slug, item_id, kind,
+			answer, score, max_score, signals_hit, signals_missed, is_first, created_at)
+			values (?, ?, ?, ?, ?, 'item', ?, ?, 1, '[]', '[]', 1, ?)`
+	);
+	let seed = 7;
+	const random = () => {
+		seed = (seed * 1664525 + 1013904223) % 4294967296;
+		return seed / 4294967296;
+	};
+	const loadStart = performance.now();
+	sqlite.transaction(() => {
+		const now = Date.now();
+		for (let i = 0; i < count; i++) {
+			const userId = Number(
+				insertUser.run(`l${i}@bench.invalid`, `L ${i}`, 'x', now).lastInsertRowid
+			);
+			const e = Number(insertEnrolment.run(userId, versionId, slug, now, now).lastInsertRowid);
+			const ability = random();
+			const choice = options[Math.floor(random() * options.length)];
+			const score = random() < ability ? 1 : 0;
+			insertResponse.run(
+				userId,
+				e,
+				versionId,
+				quiz.slug,
+				item.id,
+				JSON.stringify({ selected: [choice] }),
+				score,
+				now
+			);
+			const otherScore = random() < ability ? 1 : 0;
+			insertResponse.run(
+				userId,
+				e,
+				versionId,
+				quiz.slug,
+				other.id,
+				'{"selected":[]}',
+				otherScore,
+				now
+			);
+		}
+	})();
+	console.log(
+		`inserted ${count} responses for one item in ${Math.round(performance.now() - loadStart)} ms`
+	);
+
+	const runs: number[] = [];
+	let figures;
+	for (let run = 0; run < 3; run++) {
+		const start = performance.now();
+		figures = itemStatistics(slug)!.items.find((i) => i.itemId === item.id)!;
+		runs.push(performance.now() - start);
+	}
+	const best = Math.min(...runs);
+	console.log(
+		`itemStatistics(${slug}) over ${figures!.responses} responses of one item (plus ${count} of another):`
+	);
+	console.log(
+		`  runs ${runs.map((r) => Math.round(r)).join(', ')} ms; best ${Math.round(best)} ms (target <= 500 ms)`
+	);
+	console.log(
+		`  facility ${figures!.facility!.toFixed(3)}, SD ${figures!.standardDeviation!.toFixed(3)}, discrimination ${figures!.discrimination!.toFixed(3)}, efficiency ${figures!.efficiency!.toFixed(3)}`
+	);
+	closeDatabase();
+	if (best > 500) process.exitCode = 1;
+} finally {
+	fs.rmSync(dir, { recursive: true, force: true });
+}

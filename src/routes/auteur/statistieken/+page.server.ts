@@ -1,0 +1,20 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/guards';
+import { itemStatistics, statisticsModules, type ModuleStatistics } from '$lib/server/statistics';
+import { messages } from '$lib/i18n';
+
+export const load: PageServerLoad = (event) => {
+	requireRole(event, 'trainer');
+	const modules = statisticsModules();
+	const wanted = event.url.searchParams.get('module');
+	if (wanted !== null && wanted !== '' && !modules.some((m) => m.slug === wanted)) {
+		error(400, { message: messages.authoring.unknownModule });
+	}
+	const selected = wanted || null;
+	const shown = selected ? [selected] : modules.map((m) => m.slug);
+	const statistics = shown
+		.map((slug) => itemStatistics(slug))
+		.filter((s): s is ModuleStatistics => s !== undefined);
+	return { modules, selected, statistics };
+};
