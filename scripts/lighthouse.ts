@@ -79,7 +79,10 @@ for (const [name, url] of pages) {
 	const run = spawnSync(
 		'npx',
 		[
-			'lighthouse',
+			// Fetched on first use rather than kept in the lock file: lighthouse pulls in a
+			// dependency declared as "latest", which would break `npm ci` whenever it is republished.
+			'--yes',
+			'lighthouse@12.8.2',
 			`${origin}${url}`,
 			`--chrome-flags=${flags}`,
 			'--only-categories=performance,accessibility',
