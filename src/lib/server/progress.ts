@@ -625,6 +625,17 @@ export function startAssessment(
 	});
 }
 
+/** The learner's enrolment, the assessment step and its newest attempt; refuses when absent. */
+function latestAttempt(userId: number, slug: string, stepSlug: string) {
+	const ctx = moduleContext(userId, slug);
+	const step = stepOf(ctx, stepSlug);
+	const enrolment = ctx.enrolment;
+	if (!enrolment || !step.assessment) throw new ProgressError('not-found', stepSlug);
+	const open = openAttempt(enrolment.id, stepSlug);
+	if (!open) throw new ProgressError('conflict', 'no attempt');
+	return { ctx: { ...ctx, enrolment }, step: { ...step, assessment: step.assessment }, open };
+}
+
 /** Saves (or changes) the answer to one item of the open attempt; no feedback until submitted. */
 export function answerAssessmentItem(
 	userId: number,
@@ -635,11 +646,8 @@ export function answerAssessmentItem(
 	now = Date.now()
 ): void {
 	transaction(() => {
-		const ctx = moduleContext(userId, slug);
-		const step = stepOf(ctx, stepSlug);
-		if (!ctx.enrolment || !step.assessment) throw new ProgressError('not-found', stepSlug);
-		const open = openAttempt(ctx.enrolment.id, stepSlug);
-		if (!open || open.submittedAt) throw new ProgressError('conflict', 'no open attempt');
+		const { ctx, step, open } = latestAttempt(userId, slug, stepSlug);
+		if (open.submittedAt) throw new ProgressError('conflict', 'no open attempt');
 		if (!open.itemIds.includes(itemId)) throw new ProgressError('not-found', itemId);
 		const item = step.assessment.pool.find((i) => i.id === itemId)!;
 		const graded = grade(item, answer);
@@ -690,11 +698,7 @@ export function submitAssessment(
 	now = Date.now()
 ): SubmitOutcome {
 	return transaction(() => {
-		const ctx = moduleContext(userId, slug);
-		const step = stepOf(ctx, stepSlug);
-		if (!ctx.enrolment || !step.assessment) throw new ProgressError('not-found', stepSlug);
-		const open = openAttempt(ctx.enrolment.id, stepSlug);
-		if (!open) throw new ProgressError('conflict', 'no attempt');
+		const { ctx, open } = latestAttempt(userId, slug, stepSlug);
 		if (open.submittedAt) {
 			return {
 				attemptId: open.id,
