@@ -11,6 +11,7 @@ import type { Course, CourseModule } from './content';
 export interface ModuleSnapshot {
 	slug: string;
 	meta: ModuleMeta;
+	markdown?: string;
 	/** For shipped modules: the module's index.md (its introduction component). */
 	indexPath?: string;
 	steps: StepSnapshot[];
