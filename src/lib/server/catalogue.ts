@@ -4,7 +4,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Assessment, ModuleMeta, Quiz, StepMeta, Vignette } from '$lib/content/schema';
 import { db, transaction } from './db';
 import { prepared } from './db/prepared';
-import { moduleVersion, type ModuleVersion } from './db/schema';
+import { membership, moduleVersion, type ModuleVersion } from './db/schema';
 import type { Course, CourseModule } from './content';
 
 /** The graded content of one module version, as stored in module_version.content. */
@@ -104,6 +104,44 @@ const selectLatest = prepared((database) =>
 /** The id of the newest version of a module, which new enrolments get. */
 export function latestVersionId(slug: string): number | undefined {
 	return selectLatest().get({ slug })?.id;
+}
+
+// Visibility: shipped and platform versions (organisation_id null) are for everyone; an
+// authored organisation module only for members of that organisation.
+const selectNewest = prepared((database) =>
+	database
+		.select({ id: moduleVersion.id, organisationId: moduleVersion.organisationId })
+		.from(moduleVersion)
+		.where(eq(moduleVersion.moduleSlug, sql.placeholder('slug')))
+		.orderBy(desc(moduleVersion.version))
+		.limit(1)
+		.prepare()
+);
+
+const selectOrgIds = prepared((database) =>
+	database
+		.select({ id: membership.organisationId })
+		.from(membership)
+		.where(eq(membership.userId, sql.placeholder('userId')))
+		.prepare()
+);
+
+/** The organisations a user belongs to, in any role. */
+export function organisationIdsOf(userId: number): number[] {
+	return selectOrgIds()
+		.all({ userId })
+		.map((r) => r.id);
+}
+
+/**
+ * The newest version of `slug` that this user may start, or undefined. Organisation modules are
+ * only found by members of that organisation (the slug alone reveals nothing to others).
+ */
+export function newestVisibleVersionId(slug: string, userId: number): number | undefined {
+	const row = selectNewest().get({ slug });
+	if (!row) return undefined;
+	if (row.organisationId === null) return row.id;
+	return organisationIdsOf(userId).includes(row.organisationId) ? row.id : undefined;
 }
 
 // Versions are immutable, so a parsed version can be cached for the life of the process.

@@ -15,7 +15,12 @@ import {
 	type Enrolment,
 	type StepProgress
 } from './db/schema';
-import { latestVersionId, loadVersion, type LoadedVersion, type StepSnapshot } from './catalogue';
+import {
+	loadVersion,
+	newestVisibleVersionId,
+	type LoadedVersion,
+	type StepSnapshot
+} from './catalogue';
 import { AnswerError, answerFromForm, gradeItem } from './grading';
 import { issueOnPass, missedSignalWeights, refresherStatus } from './certificates';
 import { drawAdaptive } from './refresher-draw';
@@ -70,7 +75,7 @@ export interface ModuleContext {
 /** The version a learner sees: the one they are enrolled in, or the newest for a new start. */
 export function moduleContext(userId: number, slug: string): ModuleContext {
 	const found = findEnrolment(userId, slug);
-	const versionId = found?.moduleVersionId ?? latestVersionId(slug);
+	const versionId = found?.moduleVersionId ?? newestVisibleVersionId(slug, userId);
 	const version = versionId === undefined ? undefined : loadVersion(versionId);
 	if (!version) throw new ProgressError('not-found', slug);
 	const steps = new Map(
@@ -121,7 +126,7 @@ export function resumeStep(e: Enrolment): string | null {
 export function startModule(userId: number, slug: string, now = Date.now()): Enrolment {
 	const existing = findEnrolment(userId, slug);
 	if (existing) return existing;
-	const versionId = latestVersionId(slug);
+	const versionId = newestVisibleVersionId(slug, userId);
 	const version = versionId === undefined ? undefined : loadVersion(versionId);
 	if (!version) throw new ProgressError('not-found', slug);
 	if (refresherLocked(version, userId, now)) throw new ProgressError('locked', 'refresher');
@@ -765,7 +770,8 @@ export function answerFromSubmission(
 	itemId: string,
 	form: FormData
 ): Answer {
-	const versionId = findEnrolment(userId, slug)?.moduleVersionId ?? latestVersionId(slug);
+	const versionId =
+		findEnrolment(userId, slug)?.moduleVersionId ?? newestVisibleVersionId(slug, userId);
 	const step =
 		versionId === undefined ? undefined : loadVersion(versionId)?.stepBySlug.get(stepSlug);
 	if (!step) throw new ProgressError('not-found', stepSlug);

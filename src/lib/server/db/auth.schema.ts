@@ -31,6 +31,8 @@ export const user = sqliteTable('user', {
 	name: text('name').notNull(),
 	passwordHash: text('password_hash'),
 	isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
+	/** Set by an admin: this trainer may publish modules for every organisation. */
+	isPlatformTrainer: integer('is_platform_trainer', { mode: 'boolean' }).notNull().default(false),
 	/** leerkracht | hulpverlener: for self-registered learners without a membership. */
 	audience: text('audience', { enum: ['leerkracht', 'hulpverlener'] }),
 	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),

@@ -33,6 +33,10 @@ export const moduleVersion = sqliteTable(
 			onDelete: 'set null'
 		}),
 		content: text('content', { mode: 'json' }).notNull().$type<unknown>(),
+		/** Authored versions: what changed since the previous version, as Dutch lines. */
+		changes: text('changes', { mode: 'json' }).$type<string[]>(),
+		/** Authored versions: the trainer who published it. */
+		publishedBy: integer('published_by'),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now)
 	},
 	(t) => [

@@ -5,3 +5,4 @@ export * from './learning.schema';
 export * from './certificate.schema';
 export * from './manager.schema';
 export * from './security.schema';
+export * from './authoring.schema';

@@ -1,0 +1,230 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshDatabase, makeMember, makeOrganisation, makeUser, syncCourse } from '../testing';
+import { latestVersionId, loadVersion } from '../catalogue';
+import { renderMarkdown } from '../markdown';
+import * as progress from '../progress';
+import {
+	AuthoringError,
+	authoringOverview,
+	createDraftFromSnapshot,
+	draftContent,
+	draftIssues,
+	duplicateAsDraft,
+	getDraft,
+	mdsvexToMarkdown,
+	publishDraft,
+	publishedAuthoredModules,
+	saveDraft,
+	setDraftScope,
+	setPlatformTrainer,
+	versionHistory,
+	type Author,
+	type DraftContent
+} from '.';
+
+let orgA: number;
+let orgB: number;
+let trainer: Author;
+let trainerB: Author;
+
+const asAuthor = (id: number, organisationId: number): Author => ({
+	id,
+	memberships: [{ organisationId, role: 'trainer' }]
+});
+
+beforeEach(async () => {
+	freshDatabase();
+	syncCourse();
+	orgA = makeOrganisation('School A');
+	orgB = makeOrganisation('School B');
+	trainer = asAuthor((await makeMember({ organisation: orgA, role: 'trainer' })).id, orgA);
+	trainerB = asAuthor((await makeMember({ organisation: orgB, role: 'trainer' })).id, orgB);
+});
+
+function duplicateShipped(slug = 'signalen-op-school') {
+	return duplicateAsDraft(trainer, orgA, latestVersionId(slug)!);
+}
+
+/** Changes the first vignette's start node text, as a trainer in the editor would. */
+function editVignette(content: DraftContent, text: string): DraftContent {
+	const next = structuredClone(content);
+	const step = next.steps.find((s) => s.vignette)!;
+	step.vignette!.nodes[step.vignette!.start].text = text;
+	return next;
+}
+
+describe('duplicating a shipped module', () => {
+	it('makes an editable, valid draft with Markdown instead of lesson components', () => {
+		const draft = duplicateShipped();
+		const content = draftContent(draft);
+		expect(draft.moduleSlug).toBe('signalen-op-school-kopie');
+		expect(content.meta.title).toMatch(/\(kopie\)$/);
+		expect(content.steps.every((s) => typeof s.markdown === 'string' && !s.indexPath)).toBe(true);
+		const all = content.steps.map((s) => s.markdown).join('\n');
+		expect(all).not.toMatch(/<(Callout|SignalCard|HelpLine|PhaseTimeline|script)/);
+		expect(draftIssues(draft)).toEqual([]);
+		// A second copy gets its own slug.
+		expect(duplicateShipped().moduleSlug).toBe('signalen-op-school-kopie-2');
+	});
+
+	it('keeps what the components said', () => {
+		const md = mdsvexToMarkdown(
+			'---\nkind: lesson\ntitle: X\n---\n<script>\n\timport A from "a";\n</script>\n\nIntro.\n\n<Callout kind="tip" title="Denk in combinaties">\n\tEén signaal zegt weinig.\n</Callout>\n\n<HelpLine />\n'
+		);
+		expect(md).toContain('> **Denk in combinaties**');
+		expect(md).toContain('> Eén signaal zegt weinig.');
+		expect(md).toContain('116 000');
+		expect(md).not.toContain('kind: lesson');
+		expect(renderMarkdown(md)).toContain('<blockquote>');
+	});
+
+	it('is refused in an organisation where the user is not a trainer', () => {
+		expect(() => duplicateAsDraft(trainer, orgB, latestVersionId('wat-en-hoe')!)).toThrow(
+			AuthoringError
+		);
+	});
+});
+
+describe('editing', () => {
+	it('saves with a revision and refuses a stale save instead of overwriting it', () => {
+		const draft = duplicateShipped();
+		const content = editVignette(draftContent(draft), 'Nieuwe openingstekst van de casus.');
+		const first = saveDraft(trainer, draft.id, content, draft.revision);
+		expect(first.revision).toBe(draft.revision + 1);
+		expect(() => saveDraft(trainer, draft.id, content, draft.revision)).toThrow(
+			expect.objectContaining({ code: 'conflict' })
+		);
+		expect(
+			draftContent(getDraft(trainer, draft.id)).steps.find((s) => s.vignette)!.vignette!.nodes
+		).toBeDefined();
+	});
+
+	it('reports problems in Dutch with the path of the field', () => {
+		const draft = duplicateShipped();
+		const content = structuredClone(draftContent(draft));
+		content.meta.title = '';
+		const v = content.steps.find((s) => s.vignette)!;
+		const vIndex = content.steps.indexOf(v);
+		const start = v.vignette!.start;
+		v.vignette!.nodes[start].choices[0].next = 'bestaat-niet';
+		const { issues, revision } = saveDraft(trainer, draft.id, content, draft.revision);
+		const at = (p: string) => issues.find((i) => i.path === p)?.message;
+		expect(at('meta.title')).toBe('Vul dit in.');
+		expect(at(`steps.${vIndex}.vignette.nodes.${start}.choices.0.next`)).toContain(
+			'"bestaat-niet" bestaat niet'
+		);
+
+		// An island node: unreachable, and a dead end (its choices only loop back to itself).
+		const island = structuredClone(draftContent(draft));
+		const iv = island.steps[vIndex].vignette!;
+		iv.nodes['los'] = {
+			text: 'Een situatie die niemand bereikt.',
+			choices: iv.nodes[iv.start].choices.map((c) => ({ ...c, next: 'los' }))
+		};
+		const second = saveDraft(trainer, draft.id, island, revision).issues;
+		expect(second).toContainEqual({
+			path: `steps.${vIndex}.vignette.nodes.los`,
+			message: 'Niet te bereiken vanaf het begin van de casus.'
+		});
+	});
+
+	it('never lets a trainer of another organisation read or change the draft', () => {
+		const draft = duplicateShipped();
+		expect(() => getDraft(trainerB, draft.id)).toThrow(
+			expect.objectContaining({ code: 'not-found' })
+		);
+		expect(() => saveDraft(trainerB, draft.id, draftContent(draft), draft.revision)).toThrow(
+			AuthoringError
+		);
+		expect(authoringOverview(trainerB).drafts).toEqual([]);
+		expect(authoringOverview(trainer).drafts.map((d) => d.state)).toEqual(['concept']);
+	});
+});
+
+describe('publishing', () => {
+	it('refuses an invalid draft and publishes nothing', () => {
+		const draft = duplicateShipped();
+		const content = structuredClone(draftContent(draft));
+		content.steps = content.steps.filter((s) => s.meta.kind !== 'assessment');
+		saveDraft(trainer, draft.id, content, draft.revision);
+		const result = publishDraft(trainer, draft.id);
+		expect(result.ok).toBe(false);
+		expect(!result.ok && result.issues[0].message).toMatch(/eindtoets/);
+		expect(latestVersionId(draft.moduleSlug)).toBeUndefined();
+	});
+
+	it('creates immutable versions; learners keep the version they started', async () => {
+		const draft = duplicateShipped();
+		const v1 = publishDraft(trainer, draft.id);
+		expect(v1.ok).toBe(true);
+		const slug = draft.moduleSlug;
+		const early = await makeMember({ organisation: orgA });
+		const started = progress.startModule(early.id, slug);
+
+		const current = getDraft(trainer, draft.id);
+		saveDraft(
+			trainer,
+			draft.id,
+			editVignette(draftContent(current), 'Versie twee begint anders.'),
+			current.revision
+		);
+		expect(authoringOverview(trainer).drafts[0].state).toBe('gewijzigd');
+		const v2 = publishDraft(trainer, draft.id);
+		expect(v2.ok && v2.version.version).toBe(2);
+
+		const late = await makeMember({ organisation: orgA });
+		const lateStart = progress.startModule(late.id, slug);
+		expect(lateStart.moduleVersionId).toBe(v2.ok && v2.version.id);
+		expect(progress.moduleContext(early.id, slug).version.row.id).toBe(started.moduleVersionId);
+		const startText = (id: number) => {
+			const m = loadVersion(id)!.module;
+			const v = m.steps.find((s) => s.vignette)!.vignette!;
+			return v.nodes[v.start].text;
+		};
+		expect(startText(started.moduleVersionId)).not.toBe('Versie twee begint anders.');
+		expect(startText(lateStart.moduleVersionId)).toBe('Versie twee begint anders.');
+
+		const history = versionHistory(trainer, draft.id);
+		expect(history.map((h) => h.version)).toEqual([2, 1]);
+		expect(history[0].changes.join(' ')).toMatch(/casus: 1 situatie gewijzigd/);
+		expect(history[1].changes[0]).toMatch(/^Eerste versie, gebaseerd op ".+" \(versie 1\)\.$/);
+		expect(history[1].inProgress).toBe(1);
+	});
+
+	it('shows an organisation module only to that organisation', async () => {
+		const draft = duplicateShipped();
+		publishDraft(trainer, draft.id);
+		const outsider = await makeMember({ organisation: orgB });
+		expect(() => progress.startModule(outsider.id, draft.moduleSlug)).toThrow(
+			expect.objectContaining({ code: 'not-found' })
+		);
+		expect(() => progress.moduleContext(outsider.id, draft.moduleSlug)).toThrow(
+			progress.ProgressError
+		);
+		expect(publishedAuthoredModules([orgB])).toEqual([]);
+		expect(publishedAuthoredModules([orgA]).map((m) => m.slug)).toEqual([draft.moduleSlug]);
+	});
+
+	it('publishes for everyone only as a platform trainer', async () => {
+		const admin = await makeUser({ isAdmin: true });
+		const draft = duplicateShipped();
+		expect(() => setDraftScope(trainer, draft.id, 'platform')).toThrow(
+			expect.objectContaining({ code: 'forbidden' })
+		);
+		setPlatformTrainer(admin.id, trainer.id, true);
+		setDraftScope(trainer, draft.id, 'platform');
+		const result = publishDraft(trainer, draft.id);
+		expect(result.ok && result.version.organisationId).toBeNull();
+		const outsider = await makeMember({ organisation: orgB });
+		expect(progress.startModule(outsider.id, draft.moduleSlug).moduleSlug).toBe(draft.moduleSlug);
+	});
+});
+
+describe('imported modules', () => {
+	it('become a draft with a free slug', () => {
+		const shipped = loadVersion(latestVersionId('wat-en-hoe')!)!.module;
+		const draft = createDraftFromSnapshot(trainer, orgA, shipped);
+		expect(draft.moduleSlug).toBe('wat-en-hoe-kopie');
+		expect(draftIssues(draft)).toEqual([]);
+	});
+});
