@@ -615,6 +615,7 @@ export const nl = {
 		exportLink: 'Exporteer als zip',
 		exportLinkFor: (title: string) => `Exporteer ${title} als zip`,
 		importLink: 'Module importeren',
+		importLinkIntro: 'Maak een nieuw concept van een module die als zip-archief werd geëxporteerd.',
 		importTitle: 'Module importeren',
 		importIntro:
 			'Laad een module op als zip-archief in het bestandsformaat van Signaalwijs, bijvoorbeeld een archief dat je eerder met "Exporteer als zip" maakte. We controleren het archief en de inhoud. Is alles in orde, dan wordt het een nieuw concept dat je daarna kunt bewerken.',
@@ -623,6 +624,11 @@ export const nl = {
 			`Een .zip-bestand van hoogstens ${kb} KB met één module: een map met index.md en per stap een map met index.md en eventueel vignette.yaml of quiz.yaml.`,
 		submit: 'Importeren',
 		failed: 'Het archief kon niet worden geïmporteerd. Pas het aan en probeer opnieuw.',
+		summary: (count: number) =>
+			count === 1
+				? 'er is 1 probleem, zie bij het veld'
+				: `er zijn ${count} problemen, zie bij het veld`,
+		back: 'Terug naar de auteursomgeving',
 		noFile: 'Kies een zip-bestand om te importeren.',
 		uploadTooLarge: (kb: number) =>
 			`Het bestand is groter dan ${kb} KB. Een module-archief is meestal veel kleiner; controleer of je het juiste bestand koos.`,

@@ -10,7 +10,8 @@ import {
 	MAX_ENTRIES,
 	exportFileName,
 	exportModuleZip,
-	importModuleZip
+	importModuleZip,
+	importedDraftContent
 } from './bundle';
 import { readZip, writeZip, type ZipEntryInput } from './zip';
 
@@ -124,6 +125,20 @@ describe('exportModuleZip and importModuleZip', () => {
 		const changed = { ...imported.module, markdown: 'Een **nieuwe** inleiding.\n' };
 		const again = importModuleZip(exportModuleZip(changed), known);
 		expect(again.ok && again.module.markdown).toBe('Een **nieuwe** inleiding.\n');
+	});
+
+	it('turns the lesson components of a shipped export into Markdown for a draft, nothing else', () => {
+		const mod = course.moduleBySlug.get('handelen')!;
+		const imported = importModuleZip(exportModuleZip(snapshotOf(mod)), known);
+		if (!imported.ok) throw new Error(imported.errors.join('\n'));
+		expect(imported.module.steps.some((s) => s.markdown!.includes('<Callout'))).toBe(true);
+		const draft = importedDraftContent(imported.module);
+		for (const step of draft.steps) expect(step.markdown).not.toMatch(/<script|<Callout|<HelpLine/);
+		expect(draft.steps.map((s) => s.quiz ?? s.assessment ?? s.vignette)).toEqual(
+			imported.module.steps.map((s) => s.quiz ?? s.assessment ?? s.vignette)
+		);
+		const plain = { ...imported.module, markdown: 'Gewone *Markdown*\n\n\n\nmet witruimte  \n' };
+		expect(importedDraftContent(plain).markdown).toBe(plain.markdown);
 	});
 
 	it('reads an archive made by another zip tool (Python zipfile, with a folder entry)', () => {

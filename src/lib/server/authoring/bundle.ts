@@ -5,7 +5,7 @@
 // that names the file and the field.
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { itemSignalIds, type Item, type Signal } from '$lib/content/schema';
+import type { Signal } from '$lib/content/schema';
 import { messages } from '$lib/i18n';
 import type { ModuleSnapshot, StepSnapshot } from '../catalogue';
 import {
@@ -17,6 +17,7 @@ import {
 } from '../content';
 import { readContentFile } from '../content/parse';
 import { getCourse } from '../course';
+import { mdsvexToMarkdown } from './lesson-markdown';
 import { readZip, writeZip, type ZipProblem } from './zip';
 
 const t = messages.authoringZip;
@@ -70,25 +71,35 @@ function shippedBody(indexPath: string): string {
 }
 
 function textOf(part: { markdown?: string; indexPath?: string }): string {
-	if (part.markdown !== undefined) return part.markdown;
+	if (typeof part.markdown === 'string') return part.markdown;
 	return part.indexPath ? shippedBody(part.indexPath) : '';
 }
 
-/** Every signal id a module tags, in vignettes and items. */
+/**
+ * Every signal id a module tags, wherever it sits (`signals: [...]` lists and a mark phrase's
+ * `signal:`). Walks the values rather than the typed shape: a draft may be half-finished.
+ */
 export function moduleSignalIds(module: ModuleSnapshot): Set<string> {
 	const ids = new Set<string>();
-	for (const step of module.steps) {
-		for (const node of Object.values(step.vignette?.nodes ?? {})) {
-			node.signals?.forEach((id) => ids.add(id));
-		}
-		const items: Item[] = step.quiz?.items ?? step.assessment?.pool ?? [];
-		for (const item of items) for (const ref of itemSignalIds(item)) ids.add(ref.id);
+	const walk = (value: unknown, key: string) => {
+		if (Array.isArray(value)) {
+			if (key === 'signals') value.forEach((v) => typeof v === 'string' && ids.add(v));
+			else value.forEach((v) => walk(v, ''));
+		} else if (value && typeof value === 'object') {
+			for (const [k, v] of Object.entries(value)) walk(v, k);
+		} else if (key === 'signal' && typeof value === 'string') ids.add(value);
+	};
+	for (const step of module.steps ?? []) {
+		walk(step.vignette, '');
+		walk(step.quiz, '');
+		walk(step.assessment, '');
 	}
 	return ids;
 }
 
 /** Step folder numbers: the steps' own when they are usable (01-99, rising), else 01, 02, … */
 function stepNumbers(steps: StepSnapshot[]): number[] {
+	if (steps.length > 99) return steps.map((_, i) => i + 1);
 	const own = steps.map((s) => s.order);
 	const usable = own.every(
 		(n, i) => Number.isInteger(n) && n >= 0 && n <= 99 && (i === 0 || n > own[i - 1])
@@ -108,10 +119,18 @@ export function exportFileName(module: ModuleSnapshot, options: ExportOptions = 
 	return `${moduleFolder(module, options)}.zip`;
 }
 
+/** A folder name part from a slug a draft may not have finished: only a-z, 0-9 and -. */
+function safeSlug(slug: unknown): string {
+	const safe = String(slug ?? '')
+		.toLowerCase()
+		.replace(/[^a-z0-9-]+/g, '-')
+		.slice(0, 80);
+	return safe.replace(/^-+|-+$/g, '') || 'module';
+}
+
 function moduleFolder(module: ModuleSnapshot, options: ExportOptions): string {
 	const order = options.order ?? getCourse().moduleBySlug.get(module.slug)?.order ?? 1;
-	const slug = module.slug.replace(/[^a-z0-9-]/g, '-');
-	return `${twoDigits(order >= 0 && order <= 99 ? order : 1)}-${slug}`;
+	return `${twoDigits(order >= 0 && order <= 99 ? order : 1)}-${safeSlug(module.slug)}`;
 }
 
 /**
@@ -126,17 +145,34 @@ export function exportModuleZip(module: ModuleSnapshot, options: ExportOptions =
 	const tagged = moduleSignalIds(module);
 	const signals = (options.signals ?? getCourse().signals).filter((s) => tagged.has(s.id));
 	if (signals.length > 0) files.push({ name: 'signals.yaml', data: encode(yaml(signals)) });
-	files.push({ name: `${folder}/index.md`, data: encode(indexFile(module.meta, textOf(module))) });
-	const numbers = stepNumbers(module.steps);
-	module.steps.forEach((step, i) => {
-		const dir = `${folder}/${twoDigits(numbers[i])}-${step.slug}`;
-		files.push({ name: `${dir}/index.md`, data: encode(indexFile(step.meta, textOf(step))) });
+	files.push({
+		name: `${folder}/index.md`,
+		data: encode(indexFile(module.meta ?? {}, textOf(module)))
+	});
+	const steps = module.steps ?? [];
+	const numbers = stepNumbers(steps);
+	steps.forEach((step, i) => {
+		const dir = `${folder}/${twoDigits(numbers[i] % 100)}-${safeSlug(step.slug)}`;
+		files.push({ name: `${dir}/index.md`, data: encode(indexFile(step.meta ?? {}, textOf(step))) });
 		if (step.vignette)
 			files.push({ name: `${dir}/vignette.yaml`, data: encode(yaml(step.vignette)) });
 		const quiz = step.quiz ?? step.assessment;
 		if (quiz) files.push({ name: `${dir}/quiz.yaml`, data: encode(yaml(quiz)) });
 	});
 	return writeZip(files);
+}
+
+/** The archive as a download with a fixed, safe file name. */
+export function zipDownload(bytes: Uint8Array, fileName: string): Response {
+	const name = /^[a-z0-9-]{1,100}\.zip$/.test(fileName) ? fileName : 'module.zip';
+	return new Response(bytes as BodyInit, {
+		headers: {
+			'content-type': 'application/zip',
+			'content-disposition': `attachment; filename="${name}"`,
+			'content-length': String(bytes.length),
+			'cache-control': 'no-store'
+		}
+	});
 }
 
 // ---- import
@@ -352,5 +388,23 @@ export function importModuleZip(bytes: Uint8Array, knownSignalIds: Set<string>):
 				return step;
 			})
 		}
+	};
+}
+
+// Lesson components and their script block, as a shipped module's files hold them.
+const MDSVEX = /<(?:script|Callout|SignalCard|HelpLine|PhaseTimeline)\b/;
+
+/**
+ * An imported module ready to become a draft: texts exported from a shipped module still hold its
+ * mdsvex lesson components, which authored Markdown cannot show; they become the same Markdown as
+ * "Dupliceer als concept" makes of them. Plain Markdown is left exactly as it was.
+ */
+export function importedDraftContent(module: ModuleSnapshot): ModuleSnapshot {
+	const plain = (text: string | undefined) =>
+		text !== undefined && MDSVEX.test(text) ? mdsvexToMarkdown(text) : text;
+	return {
+		...module,
+		markdown: plain(module.markdown),
+		steps: module.steps.map((step) => ({ ...step, markdown: plain(step.markdown) }))
 	};
 }
