@@ -366,6 +366,21 @@ describe('importModuleZip refuses bad archives', () => {
 		);
 	});
 
+	it('never throws on damaged bytes: every flipped byte or cut is a refusal or the module', () => {
+		const good = archive();
+		let seed = 7;
+		const random = (n: number) => {
+			seed = (seed * 1103515245 + 12345) % 2 ** 31;
+			return seed % n;
+		};
+		for (let i = 0; i < 300; i++) {
+			const bad = good.slice(0, i % 3 === 0 ? random(good.length) : good.length);
+			for (let j = 0; j < 1 + random(4); j++) bad[random(bad.length)] = random(256);
+			const result = importModuleZip(bad, known);
+			if (!result.ok) expect(result.errors.length).toBeGreaterThan(0);
+		}
+	});
+
 	it('refuses a file entered twice', () => {
 		const twice = {
 			name: `${folder}/index.md`,
