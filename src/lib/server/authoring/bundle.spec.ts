@@ -2,13 +2,15 @@ import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { messages } from '$lib/i18n';
 import { snapshotOf, type ModuleSnapshot } from '../catalogue';
-import { parseFrontMatter } from '../content';
+import { parseFrontMatter, validateCourse } from '../content';
+import { readdirSync } from 'node:fs';
 import { readContentFile } from '../content/parse';
 import { getCourse } from '../course';
 import {
 	MAX_ARCHIVE_BYTES,
 	MAX_ENTRIES,
 	exportFileName,
+	dutchContentMessage,
 	exportModuleZip,
 	importModuleZip,
 	importedDraftContent
@@ -387,5 +389,39 @@ describe('importModuleZip refuses bad archives', () => {
 			data: encode(baseFiles.get(`${folder}/index.md`)!)
 		};
 		expect(refused(archive({}, [twice]))).toEqual([t.duplicate(`${folder}/index.md`)]);
+	});
+});
+
+describe('dutchContentMessage', () => {
+	it('says every problem of the broken fixture modules in Dutch', () => {
+		const root = 'tests/fixtures/modules-broken';
+		const english: string[] = [];
+		for (const dir of readdirSync(root)) {
+			for (const issue of validateCourse(`${root}/${dir}`).issues) {
+				const dutch = dutchContentMessage(issue.message);
+				if (dutch.startsWith('ongeldige waarde (')) english.push(`${dir}: ${issue.message}`);
+			}
+		}
+		expect(english).toEqual([]);
+	});
+
+	it.each([
+		[
+			'must be a whole number, got text "vijf"',
+			'moet een geheel getal zijn, maar is de tekst "vijf"'
+		],
+		['is required', 'is verplicht'],
+		[
+			'must be one of lesson, vignette, quiz, assessment, got text "les"',
+			'moet een van deze waarden zijn: lesson, vignette, quiz, assessment'
+		],
+		['is too long: at most 120 characters', 'is te lang: hoogstens 120 tekens'],
+		['needs at least 2 choices', 'heeft minstens 2 keuzes nodig'],
+		[
+			'Nested mappings are not allowed in compact mappings at line 3, column 8',
+			'ongeldige YAML op regel 3, kolom 8'
+		]
+	])('%s', (message, dutch) => {
+		expect(dutchContentMessage(message)).toBe(dutch);
 	});
 });

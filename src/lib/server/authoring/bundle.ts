@@ -275,13 +275,14 @@ const RULES: Rule[] = [
 		(m) => c.unknownKey(m[1], m[2] || undefined)
 	],
 	[/^is required$/, () => c.required],
+	// before the type rule: both say "must be …, got …"
+	[/^must be one of (.+?)(?:, got .*)?$/, (m) => c.oneOf(m[1])],
 	[/^must be (.+), got (.+)$/, (m) => c.wrongType(c.types[m[1]] ?? m[1], gotValue(m[2]))],
 	[/^must not be empty$/, () => c.notEmpty],
 	[/^must be at least (.+)$/, (m) => c.min(m[1])],
 	[/^must be at most (.+)$/, (m) => c.max(m[1])],
 	[/^needs at least (\d+) (\w+)$/, (m) => c.atLeast(m[1], c.things[m[2]] ?? m[2])],
 	[/^is too long: at most (\d+) (\w+)$/, (m) => c.tooLong(m[1], c.things[m[2]] ?? m[2])],
-	[/^must be one of (.+?)(?:, got .*)?$/, (m) => c.oneOf(m[1])],
 	[/^"(.+)" is not a valid id/, (m) => c.invalidId(m[1])],
 	[/^must be an http\(s\) address$/, () => c.url],
 	// YAML syntax errors from the parser: keep where, drop the English detail.
