@@ -32,7 +32,14 @@ function ids() {
 		const otherCertificate = db
 			.prepare('select id from certificate where user_id != ? order by id limit 1')
 			.get(learnerA) as { id: number } | undefined;
-		return { learnerA, otherCertificate: String(otherCertificate?.id ?? 99999999) };
+		const shippedVersion = db
+			.prepare("select id from module_version where source = 'shipped' order by id limit 1")
+			.get() as { id: number };
+		return {
+			learnerA,
+			otherCertificate: String(otherCertificate?.id ?? 99999999),
+			shippedVersion: String(shippedVersion.id)
+		};
 	} finally {
 		db.close();
 	}
@@ -117,6 +124,15 @@ const table: Record<string, Row> = {
 	'/profiel/verwijderen': { access: 'signedIn' },
 	'/auteur': { access: 'trainer' },
 	'/auteur/statistieken': { access: 'trainer' },
+	'/auteur/importeren': { access: 'trainer' },
+	// A draft id nobody may edit: not found for the trainer too (their own is tested in
+	// authoring-zip.e2e.ts).
+	'/auteur/concepten/[draft]/export.zip': {
+		access: 'trainer',
+		except: { endpoint: { trainerA: notFound } }
+	},
+	// A shipped module version: every trainer may export it.
+	'/auteur/versies/[version]/export.zip': { access: 'trainer' },
 	'/beheer': { access: 'manager' },
 	'/beheer/deelnemers': { access: 'manager' },
 	// Learner A belongs to organisation A: manager B gets a 404, not their record.
@@ -146,6 +162,8 @@ function concrete(routeId: string, values: ReturnType<typeof ids>): string {
 		step: 'wat-is-een-tienerpooier',
 		token: 'bestaat-niet-0123456789abcdef',
 		code: 'ONBEKEND-0000',
+		draft: '99999999',
+		version: values.shippedVersion,
 		id: routeId.startsWith('/certificaten') ? values.otherCertificate : String(values.learnerA)
 	};
 	return routeId.replace(/\[(\w+)(?:=\w+)?\]/g, (_, name: string) => {

@@ -2,13 +2,18 @@
 export {
 	ContentError,
 	formatIssue,
+	fileTree,
 	loadCourse,
+	memoryTree,
 	validateCourse,
+	validateTree,
 	type ContentCounts,
 	type ContentIssue,
+	type ContentTree,
 	type Course,
 	type CourseModule,
 	type CourseStep,
-	type CourseValidation
+	type CourseValidation,
+	type ValidateOptions
 } from './load';
-export { MAX_FILE_BYTES, ParseError } from './parse';
+export { MAX_FILE_BYTES, ParseError, parseFrontMatter } from './parse';

@@ -23,7 +23,7 @@ import {
 	type StepMeta,
 	type Vignette
 } from '$lib/content/schema';
-import { ParseError, parseFrontMatter, parseYaml, readContentFile } from './parse';
+import { ParseError, decodeContent, parseFrontMatter, parseYaml, readContentFile } from './parse';
 
 export interface CourseStep {
 	slug: string;
@@ -94,6 +94,35 @@ export class ContentError extends Error {
 	}
 }
 
+/**
+ * Where the loader reads from: the modules/ folder on disk, or the files of an uploaded archive
+ * held in memory. Paths are the tree's own (absolute on disk, archive-relative in memory).
+ */
+export interface ContentTree {
+	root: string;
+	join(dir: string, name: string): string;
+	/** The path as issues name it. */
+	display(p: string): string;
+	exists(p: string): boolean;
+	isDirectory(p: string): boolean;
+	/** A folder's entries without hidden ones, sorted by name. */
+	list(dir: string): { name: string; isDirectory: boolean; isFile: boolean }[];
+	/** A file's text; throws ParseError when it is too large or not plain UTF-8. */
+	read(file: string): string;
+	/** sha256 (hex) over a folder's files, with their relative paths. */
+	hash(dir: string): string;
+}
+
+export interface ValidateOptions {
+	/**
+	 * The signal ids tags are checked against. Without it they come from the tree's signals.yaml,
+	 * which is then required; with it a signals.yaml in the tree is only checked for its shape.
+	 */
+	signalIds?: Set<string>;
+	/** Check refresher links between modules (off for a single imported module). */
+	refresherLinks?: boolean;
+}
+
 /** Loads and checks the course; throws ContentError listing every problem. */
 export function loadCourse(dir: string): Course {
 	const { course, issues } = validateCourse(dir);
@@ -109,43 +138,111 @@ function toPosix(p: string): string {
 	return p.split(path.sep).join('/');
 }
 
-function listDir(dir: string) {
-	return readdirSync(dir, { withFileTypes: true })
-		.filter((e) => !e.name.startsWith('.'))
-		.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+function byName(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function hashFolder(dir: string): string {
-	const files: string[] = [];
-	const walk = (d: string) => {
-		for (const e of readdirSync(d, { withFileTypes: true })) {
-			const abs = path.join(d, e.name);
-			if (e.isDirectory()) walk(abs);
-			else if (e.isFile()) files.push(abs);
-		}
-	};
-	walk(dir);
-	const entries = files.map((abs) => ({ rel: toPosix(path.relative(dir, abs)), abs }));
-	entries.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+function hashFiles(entries: { rel: string; bytes: Uint8Array }[]): string {
+	entries.sort((a, b) => byName(a.rel, b.rel));
 	const hash = createHash('sha256');
-	for (const { rel, abs } of entries) {
-		const bytes = readFileSync(abs);
+	for (const { rel, bytes } of entries) {
 		hash.update(`${rel}\0${bytes.length}\0`);
 		hash.update(bytes);
 	}
 	return hash.digest('hex');
 }
 
+/** The modules/ folder on disk; issues name files relative to process.cwd(). */
+export function fileTree(dir: string): ContentTree {
+	return {
+		root: path.resolve(dir),
+		join: (d, name) => path.join(d, name),
+		display: (abs) => toPosix(path.relative(process.cwd(), abs)) || '.',
+		exists: (p) => existsSync(p),
+		isDirectory: (p) => existsSync(p) && statSync(p).isDirectory(),
+		list: (d) =>
+			readdirSync(d, { withFileTypes: true })
+				.filter((e) => !e.name.startsWith('.'))
+				.sort((a, b) => byName(a.name, b.name))
+				.map((e) => ({ name: e.name, isDirectory: e.isDirectory(), isFile: e.isFile() })),
+		read: (file) => readContentFile(file),
+		hash: (d) => {
+			const files: string[] = [];
+			const walk = (at: string) => {
+				for (const e of readdirSync(at, { withFileTypes: true })) {
+					const abs = path.join(at, e.name);
+					if (e.isDirectory()) walk(abs);
+					else if (e.isFile()) files.push(abs);
+				}
+			};
+			walk(d);
+			return hashFiles(
+				files.map((abs) => ({ rel: toPosix(path.relative(d, abs)), bytes: readFileSync(abs) }))
+			);
+		}
+	};
+}
+
+/**
+ * Files held in memory, keyed by their path with forward slashes ('01-basis/index.md'); folders
+ * are implied by the paths. Issues name files by these paths.
+ */
+export function memoryTree(files: ReadonlyMap<string, Uint8Array>): ContentTree {
+	const folders = new Set<string>(['']);
+	for (const file of files.keys()) {
+		const parts = file.split('/');
+		for (let i = 1; i < parts.length; i++) folders.add(parts.slice(0, i).join('/'));
+	}
+	const under = (d: string) => (d === '' ? '' : d + '/');
+	return {
+		root: '',
+		join: (d, name) => under(d) + name,
+		display: (p) => p || '.',
+		exists: (p) => files.has(p) || folders.has(p),
+		isDirectory: (p) => folders.has(p),
+		list: (d) => {
+			const names = new Map<string, boolean>();
+			for (const p of [...files.keys(), ...folders]) {
+				if (p === '' || !p.startsWith(under(d))) continue;
+				const rest = p.slice(under(d).length);
+				if (rest.includes('/')) continue;
+				names.set(rest, folders.has(p));
+			}
+			return [...names]
+				.filter(([name]) => !name.startsWith('.'))
+				.sort((a, b) => byName(a[0], b[0]))
+				.map(([name, folder]) => ({ name, isDirectory: folder, isFile: !folder }));
+		},
+		read: (file) => {
+			const bytes = files.get(file);
+			if (!bytes) throw new ParseError('file is missing');
+			return decodeContent(bytes);
+		},
+		hash: (d) =>
+			hashFiles(
+				[...files]
+					.filter(([p]) => p.startsWith(under(d)))
+					.map(([p, bytes]) => ({ rel: p.slice(under(d).length), bytes }))
+			)
+	};
+}
+
 /** Checks the whole course and collects every problem instead of stopping at the first. */
 export function validateCourse(dir: string): CourseValidation {
-	const root = path.resolve(dir);
+	return validateTree(fileTree(dir));
+}
+
+/** validateCourse for any tree: the same checks and the same issues, wherever the files are. */
+export function validateTree(tree: ContentTree, options: ValidateOptions = {}): CourseValidation {
+	const root = tree.root;
 	const issues: ContentIssue[] = [];
 	const counts: ContentCounts = { modules: 0, steps: 0, vignettes: 0, items: 0, signals: 0 };
-	const rel = (abs: string) => toPosix(path.relative(process.cwd(), abs)) || '.';
-	const add = (abs: string, at: string, message: string) =>
-		issues.push({ file: rel(abs), path: at, message });
+	const rel = (p: string) => tree.display(p);
+	const add = (file: string, at: string, message: string) =>
+		issues.push({ file: rel(file), path: at, message });
+	const listDir = (dir: string) => tree.list(dir);
 
-	if (!existsSync(root) || !statSync(root).isDirectory()) {
+	if (!tree.isDirectory(root)) {
 		add(root, '', 'content folder not found');
 		return { course: null, issues, counts };
 	}
@@ -156,13 +253,13 @@ export function validateCourse(dir: string): CourseValidation {
 		frontMatter: boolean,
 		wrongShape?: (data: unknown) => string | undefined
 	): T | undefined {
-		if (!existsSync(abs)) {
+		if (!tree.exists(abs)) {
 			add(abs, '', 'file is missing');
 			return undefined;
 		}
 		let data: unknown;
 		try {
-			const source = readContentFile(abs);
+			const source = tree.read(abs);
 			data = frontMatter ? parseFrontMatter(source).data : parseYaml(source);
 		} catch (err) {
 			if (!(err instanceof ParseError)) throw err;
@@ -183,10 +280,12 @@ export function validateCourse(dir: string): CourseValidation {
 	}
 
 	// signals.yaml
-	const signalsFile = path.join(root, 'signals.yaml');
-	const signals = read(signalsFile, signalsFileSchema, false);
-	let signalIds: Set<string> | null = null;
-	if (signals) {
+	const signalsFile = tree.join(root, 'signals.yaml');
+	const given = options.signalIds;
+	const signals =
+		given && !tree.exists(signalsFile) ? [] : read(signalsFile, signalsFileSchema, false);
+	let signalIds: Set<string> | null = given ?? null;
+	if (signals && !given) {
 		signalIds = new Set();
 		signals.forEach((s, i) => {
 			if (signalIds!.has(s.id)) add(signalsFile, `[${i}].id`, `duplicate signal id "${s.id}"`);
@@ -204,8 +303,8 @@ export function validateCourse(dir: string): CourseValidation {
 		const slugs = new Map<string, string>();
 		const orders = new Map<number, string>();
 		for (const e of listDir(dir)) {
-			const abs = path.join(dir, e.name);
-			if (!e.isDirectory()) {
+			const abs = tree.join(dir, e.name);
+			if (!e.isDirectory) {
 				if (DATA_FILE.test(e.name) && !allowedFiles.includes(e.name)) {
 					add(abs, '', `unexpected file; expected ${allowedFiles.join(' or ')} here`);
 				}
@@ -236,7 +335,7 @@ export function validateCourse(dir: string): CourseValidation {
 
 	for (const m of moduleFolders) {
 		counts.modules++;
-		const indexFile = path.join(m.abs, 'index.md');
+		const indexFile = tree.join(m.abs, 'index.md');
 		const meta = read(indexFile, moduleMetaSchema, true);
 		if (meta) metaBySlug.set(m.slug, { meta, indexFile });
 		const steps: CourseStep[] = [];
@@ -246,16 +345,16 @@ export function validateCourse(dir: string): CourseValidation {
 
 		stepFolders.forEach((s, index) => {
 			counts.steps++;
-			const stepIndex = path.join(s.abs, 'index.md');
-			const vignetteFile = path.join(s.abs, 'vignette.yaml');
-			const quizFile = path.join(s.abs, 'quiz.yaml');
-			const hasVignette = existsSync(vignetteFile);
-			const hasQuiz = existsSync(quizFile);
+			const stepIndex = tree.join(s.abs, 'index.md');
+			const vignetteFile = tree.join(s.abs, 'vignette.yaml');
+			const quizFile = tree.join(s.abs, 'quiz.yaml');
+			const hasVignette = tree.exists(vignetteFile);
+			const hasQuiz = tree.exists(quizFile);
 			for (const e of listDir(s.abs)) {
-				if (e.isFile() && DATA_FILE.test(e.name)) {
+				if (e.isFile && DATA_FILE.test(e.name)) {
 					if (!['index.md', 'vignette.yaml', 'quiz.yaml'].includes(e.name)) {
 						add(
-							path.join(s.abs, e.name),
+							tree.join(s.abs, e.name),
 							'',
 							'unexpected file; expected index.md, vignette.yaml or quiz.yaml'
 						);
@@ -363,7 +462,7 @@ export function validateCourse(dir: string): CourseValidation {
 				order: m.order,
 				meta,
 				indexPath: '/' + rel(indexFile),
-				contentHash: hashFolder(m.abs),
+				contentHash: tree.hash(m.abs),
 				steps,
 				stepBySlug: new Map(steps.map((s) => [s.slug, s]))
 			});
@@ -371,7 +470,7 @@ export function validateCourse(dir: string): CourseValidation {
 	}
 
 	// Refresher links, in both directions, once every module's front matter is known.
-	for (const [slug, { meta, indexFile }] of metaBySlug) {
+	for (const [slug, { meta, indexFile }] of options.refresherLinks === false ? [] : metaBySlug) {
 		const target = meta.refresher?.module;
 		if (target !== undefined) {
 			const refresher = metaBySlug.get(target);

@@ -1,0 +1,21 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { requireRole } from '$lib/server/guards';
+import { messages } from '$lib/i18n';
+import { AuthoringError, versionForAuthor } from '$lib/server/authoring';
+import { exportFileName, exportModuleZip, zipDownload } from '$lib/server/authoring/bundle';
+
+// Any module version the trainer may see (shipped, platform or of their organisation) as a zip in
+// the modules/ format; another organisation's module is not found.
+export const GET: RequestHandler = (event) => {
+	const user = requireRole(event, 'trainer');
+	const id = /^[1-9][0-9]{0,9}$/.test(event.params.version) ? Number(event.params.version) : NaN;
+	let module;
+	try {
+		module = versionForAuthor(user, id).module;
+	} catch (err) {
+		if (err instanceof AuthoringError) error(404, { message: messages.errors[404] });
+		throw err;
+	}
+	return zipDownload(exportModuleZip(module), exportFileName(module));
+};
