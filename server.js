@@ -13,8 +13,31 @@ const headers = {
 		'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()'
 };
 
+// adapter-node refuses a body above BODY_SIZE_LIMIT with a bare English line before the app
+// runs; a declared oversized body gets a calm Dutch page here instead (adapter-node still caps
+// bodies without a declared length while they stream in).
+function parseLimit(value) {
+	if (!value) return 512 * 1024;
+	if (value === 'Infinity') return Infinity;
+	const match = /^(\d+)([KMG]?)$/i.exec(value.trim());
+	if (!match) return 512 * 1024;
+	const factor = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[match[2].toUpperCase()];
+	return Number(match[1]) * factor;
+}
+const bodyLimit = parseLimit(process.env.BODY_SIZE_LIMIT);
+const tooLarge = `<!doctype html><html lang="nl-BE"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Te groot · Signaalwijs</title></head><body><main><h1>Dit bestand of formulier is te groot</h1><p>Wat je verstuurde is groter dan ${Math.round(bodyLimit / 1024)} KB. Er is niets bewaard. Ga terug en probeer het met minder tekst of een kleiner bestand.</p><p><a href="/">Naar de startpagina</a></p></main></body></html>`;
+
 const server = http.createServer((request, response) => {
 	for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+	const length = Number(request.headers['content-length']);
+	if (Number.isFinite(length) && length > bodyLimit) {
+		response.statusCode = 413;
+		response.setHeader('content-type', 'text/html; charset=utf-8');
+		response.setHeader('connection', 'close');
+		response.end(tooLarge);
+		request.resume();
+		return;
+	}
 	handler(request, response, () => {
 		response.statusCode = 404;
 		response.setHeader('content-type', 'text/plain; charset=utf-8');

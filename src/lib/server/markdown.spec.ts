@@ -122,10 +122,12 @@ describe('renderMarkdown', () => {
 		expect(plain).toBe(`<p>${tag} blijft tekst</p>`);
 	});
 
+	// The budgets catch a super-linear blow-up (which takes minutes), not speed: they are generous so
+	// that a loaded 2-core CI machine cannot fail them. Speed is measured by the benchmarks.
 	it('renders 50,000 nested > within the time budget', () => {
 		const start = performance.now();
 		const html = renderMarkdown('>'.repeat(50_000) + ' diep');
-		expect(performance.now() - start).toBeLessThan(2000);
+		expect(performance.now() - start).toBeLessThan(10_000);
 		expect(html).toContain('diep');
 		expect(html.match(/<blockquote>/g)!.length).toBeLessThanOrEqual(8);
 	});
@@ -138,7 +140,7 @@ describe('renderMarkdown', () => {
 		]) {
 			const start = performance.now();
 			const html = renderMarkdown(bomb.slice(0, MAX_MARKDOWN_LENGTH));
-			expect(performance.now() - start).toBeLessThan(2000);
+			expect(performance.now() - start).toBeLessThan(10_000);
 			expectHarmless(html);
 		}
 	});
