@@ -48,6 +48,8 @@ export const moduleMetaSchema = z.strictObject({
 		})
 		.optional(),
 	refreshes: z.array(id).max(50).default([]),
+	/** Items drawn from the assessment pool for an ungraded pre-test before the first step. */
+	pretest: z.int().min(1).max(50).optional(),
 	sources: z.array(sourceSchema).min(1).max(50)
 });
 

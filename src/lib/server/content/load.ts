@@ -356,6 +356,16 @@ export function validateCourse(dir: string): CourseValidation {
 			add(assessments[0].step, 'kind', 'the assessment step must be the last step of the module');
 		}
 
+		// The pre-test draws from the assessment pool, which lives in another file.
+		const pool = steps.find((s) => s.assessment)?.assessment?.pool;
+		if (meta?.pretest !== undefined && pool && meta.pretest > pool.length) {
+			add(
+				indexFile,
+				'pretest',
+				`pretest draws ${meta.pretest} items, but the assessment pool has only ${pool.length}`
+			);
+		}
+
 		if (meta && steps.length === stepFolders.length) {
 			modules.push({
 				slug: m.slug,
