@@ -10,6 +10,7 @@ import * as progress from './progress';
 import * as pretest from './pretest';
 import { itemStatistics } from './statistics';
 import { completeStep, takeAssessment, workThrough } from './demo/walkthrough';
+import { seedDemo } from './demo/seed';
 
 const slug = 'signalen-op-school';
 const course = getCourse();
@@ -176,5 +177,16 @@ describe('learning gain', () => {
 		expect(group.meanPre).toBeCloseTo(0.375, 9);
 		expect(group.meanPost).toBeCloseTo(0.5, 9);
 		expect(group.meanPoints).toBeCloseTo(12.5, 9);
+	});
+});
+
+describe('demo data', () => {
+	it('gives the trainer a real mean gain for both modules with a pre-test', async () => {
+		await seedDemo();
+		for (const module of ['signalen-op-school', 'signalen-in-de-hulpverlening']) {
+			const group = pretest.moduleGain(module)!;
+			expect(group.learners, module).toBeGreaterThanOrEqual(3);
+			expect(group.meanPoints, module).toBeGreaterThan(0);
+		}
 	});
 });

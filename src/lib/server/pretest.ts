@@ -8,7 +8,7 @@ import type { Answer } from '$lib/content/views';
 import { db, transaction } from './db';
 import { prepared } from './db/prepared';
 import { attempt, response, type Attempt } from './db/schema';
-import type { LoadedVersion, StepSnapshot } from './catalogue';
+import { latestVersionId, loadVersion, type LoadedVersion, type StepSnapshot } from './catalogue';
 import { gainOf, meanGain, type Gain, type GroupGain, type ScorePair } from './learning-gain';
 import {
 	attemptAnswers,
@@ -33,6 +33,13 @@ export type PretestStatus = 'none' | 'offered' | 'open' | 'submitted' | 'skipped
 
 export function pretestSize(version: LoadedVersion): number {
 	return version.module.meta.pretest ?? 0;
+}
+
+/** Whether the module's newest version starts with a pre-test. */
+export function hasPretest(slug: string): boolean {
+	const id = latestVersionId(slug);
+	const version = id === undefined ? undefined : loadVersion(id);
+	return !!version && pretestSize(version) > 0;
 }
 
 function assessmentStep(version: LoadedVersion): StepSnapshot & {
