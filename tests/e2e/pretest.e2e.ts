@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectAccessible, signIn, test, uniqueEmail } from './fixtures';
+import { demo, expect, expectAccessible, signIn, test, uniqueEmail } from './fixtures';
 import { correctAnswer, itemById, moduleBySlug, wrongAnswer } from './course';
 import { fingerprints, itemSecrets } from './secrets';
 import { gradeItem } from '../../src/lib/server/grading';
@@ -41,6 +41,7 @@ async function fillItem(form: Locator, item: Item, answer: Answer) {
 
 /** No feedback, correct flag or score of any pool item in the page or its data. */
 async function expectNoAnswerKey(page: Page, url: string) {
+	expect(poolSecrets.length).toBeGreaterThan(20);
 	for (const target of [url, `${url}/__data.json`]) {
 		const body = await (await page.request.get(target)).text();
 		for (const secret of poolSecrets) {
@@ -238,4 +239,22 @@ test('a learner may skip the pre-test and starts the module straight away', asyn
 	await page.goto(`/leren/${care.slug}`);
 	await expect(page.getByRole('link', { name: 'Naar de voortoets' })).toHaveCount(0);
 	await expect(page.getByRole('region', { name: 'Jouw leerwinst' })).toHaveCount(0);
+});
+
+test('the trainer sees the mean learning gain per module from the demo learners', async ({
+	page
+}) => {
+	await signIn(page, demo.trainer);
+	await page.goto(`/auteur/statistieken?module=${slug}`);
+	const table = page.getByRole('table', { name: `Leerwinst voor ${mod.meta.title}` });
+	const learners = table.getByRole('row', { name: /Lerenden met beide toetsen/ });
+	expect(Number(await learners.getByRole('cell').innerText())).toBeGreaterThanOrEqual(3);
+	await expect(table.getByRole('row', { name: /Gemiddelde leerwinst/ })).toContainText(
+		/\+\d+(,\d)? procentpunten/
+	);
+	await expect(table.getByRole('row', { name: /Gemiddelde voortoets/ })).toContainText(/\d+\s?%/);
+	await expectAccessible(page);
+
+	await page.goto('/auteur/statistieken?module=wat-en-hoe');
+	await expect(page.getByText('Deze module heeft geen voortoets.')).toBeVisible();
 });
