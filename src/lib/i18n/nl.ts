@@ -657,7 +657,7 @@ export const nl = {
 			'Leerwinst is het verschil tussen je score op de eindtoets en je score op de voortoets. We nemen je eerste poging van de eindtoets, omdat je bij een nieuwe poging al uitleg gekregen hebt.',
 		statsTitle: 'Leerwinst',
 		statsIntro:
-			'Lerenden die zowel de voortoets als de eindtoets maakten: hun gemiddelde score op beide en het gemiddelde verschil in procentpunten. Telt de eerste poging van de eindtoets.',
+			'Lerenden die zowel de voortoets als de eindtoets maakten: hun gemiddelde score op beide en het gemiddelde verschil in procentpunten. Van de eindtoets telt de eerste poging.',
 		statsLearners: 'Lerenden met beide toetsen',
 		statsMeanPre: 'Gemiddelde voortoets',
 		statsMeanPost: 'Gemiddelde eindtoets (eerste poging)',
