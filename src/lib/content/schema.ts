@@ -372,6 +372,15 @@ export const assessmentSchema = z
 		}
 	});
 
+/**
+ * The pre-test draws from the assessment pool, which lives in another file: this rule runs once
+ * both are known (the loader, and the editor before publishing). Undefined when it holds.
+ */
+export function pretestIssue(pretest: number | undefined, poolSize: number): string | undefined {
+	if (pretest === undefined || pretest <= poolSize) return undefined;
+	return `pretest draws ${pretest} items, but the assessment pool has only ${poolSize}`;
+}
+
 export type Signal = z.infer<typeof signalSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type ModuleMeta = z.infer<typeof moduleMetaSchema>;

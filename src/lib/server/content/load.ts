@@ -1,5 +1,5 @@
 // Loads the course from a modules/ folder and checks it: every file against the schema, then the
-// rules across files (signal ids, item ids, step kinds, the assessment, refresher links).
+// rules across files (signal ids, item ids, step kinds, the assessment, pre-test, refresher links).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import {
 	formatPath,
 	itemSignalIds,
 	moduleMetaSchema,
+	pretestIssue,
 	quizSchema,
 	signalsFileSchema,
 	stepMetaSchema,
@@ -356,15 +357,9 @@ export function validateCourse(dir: string): CourseValidation {
 			add(assessments[0].step, 'kind', 'the assessment step must be the last step of the module');
 		}
 
-		// The pre-test draws from the assessment pool, which lives in another file.
 		const pool = steps.find((s) => s.assessment)?.assessment?.pool;
-		if (meta?.pretest !== undefined && pool && meta.pretest > pool.length) {
-			add(
-				indexFile,
-				'pretest',
-				`pretest draws ${meta.pretest} items, but the assessment pool has only ${pool.length}`
-			);
-		}
+		const pretestProblem = pool && pretestIssue(meta?.pretest, pool.length);
+		if (pretestProblem) add(indexFile, 'pretest', pretestProblem);
 
 		if (meta && steps.length === stepFolders.length) {
 			modules.push({
