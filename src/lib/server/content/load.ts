@@ -248,6 +248,14 @@ export function validateCourse(dir: string): CourseValidation {
 		stepFolders.forEach((s, index) => {
 			counts.steps++;
 			const stepIndex = path.join(s.abs, 'index.md');
+			// /leren/<module>/voortoets is the pre-test page; a step of that name would be hidden.
+			if (s.slug === 'voortoets') {
+				add(
+					s.abs,
+					'',
+					'the step name "voortoets" is reserved for the pre-test page; rename the folder'
+				);
+			}
 			const vignetteFile = path.join(s.abs, 'vignette.yaml');
 			const quizFile = path.join(s.abs, 'quiz.yaml');
 			const hasVignette = existsSync(vignetteFile);
