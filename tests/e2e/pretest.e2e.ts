@@ -214,7 +214,10 @@ test('a learner takes the pre-test without seeing answers, finishes the module a
 	await expectAccessible(page);
 });
 
-test('a learner may skip the pre-test and starts the module straight away', async ({ page }) => {
+test('a learner may skip the pre-test and starts the module straight away', async ({
+	page,
+	baseURL
+}) => {
 	const email = uniqueEmail('overslaan');
 	const password = 'een lange zin om over te slaan';
 	await page.goto('/registreren');
@@ -236,6 +239,30 @@ test('a learner may skip the pre-test and starts the module straight away', asyn
 	await page.goto(`/leren/${care.slug}/voortoets`);
 	await expect(page.getByRole('heading', { name: 'Voortoets overgeslagen' })).toBeVisible();
 	await expectAccessible(page);
+
+	// Forged or late answers are refused calmly and store nothing.
+	const item = care.steps.find((s) => s.assessment)!.assessment!.pool[0];
+	for (const [form, status] of [
+		[[['itemId', item.id], ...fields(item, correctAnswer(item))], 409],
+		[
+			[
+				['itemId', item.id],
+				['itemId', item.id]
+			],
+			400
+		]
+	] as const) {
+		const response = await page.request.post(`/leren/${care.slug}/voortoets?/save`, {
+			data: new URLSearchParams(form as [string, string][]).toString(),
+			headers: {
+				origin: baseURL!,
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'text/html'
+			},
+			maxRedirects: 0
+		});
+		expect(response.status()).toBe(status);
+	}
 	await page.goto(`/leren/${care.slug}`);
 	await expect(page.getByRole('link', { name: 'Naar de voortoets' })).toHaveCount(0);
 	await expect(page.getByRole('region', { name: 'Jouw leerwinst' })).toHaveCount(0);
