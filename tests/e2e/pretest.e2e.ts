@@ -242,7 +242,7 @@ test('a learner may skip the pre-test and starts the module straight away', asyn
 
 	// Forged or late answers are refused calmly and store nothing.
 	const item = care.steps.find((s) => s.assessment)!.assessment!.pool[0];
-	for (const [form, status] of [
+	const forged: [[string, string][], number][] = [
 		[[['itemId', item.id], ...fields(item, correctAnswer(item))], 409],
 		[
 			[
@@ -251,9 +251,10 @@ test('a learner may skip the pre-test and starts the module straight away', asyn
 			],
 			400
 		]
-	] as const) {
+	];
+	for (const [form, status] of forged) {
 		const response = await page.request.post(`/leren/${care.slug}/voortoets?/save`, {
-			data: new URLSearchParams(form as [string, string][]).toString(),
+			data: new URLSearchParams(form).toString(),
 			headers: {
 				origin: baseURL!,
 				'content-type': 'application/x-www-form-urlencoded',
