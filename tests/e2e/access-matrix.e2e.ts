@@ -111,6 +111,8 @@ const table: Record<string, Row> = {
 	'/leren': { access: 'learner' },
 	'/leren/[module=slug]': { access: 'learner' },
 	'/leren/[module=slug]/[step=slug]': { access: 'learner' },
+	// Lotte started module 2 without its pre-test: she sees the calm "no longer open" page.
+	'/leren/[module=slug]/voortoets': { access: 'learner' },
 	'/certificaten': { access: 'learner' },
 	// Someone else's certificate is not found for a learner: never a 200.
 	'/certificaten/[id=id]/pdf': { access: 'learner', except: { endpoint: { learnerA: notFound } } },
@@ -158,7 +160,8 @@ const table: Record<string, Row> = {
 function concrete(routeId: string, values: ReturnType<typeof ids>): string {
 	const params: Record<string, string> = {
 		wellKnown: '.well-known',
-		module: 'wat-en-hoe',
+		// The pre-test page exists only for a module with a pre-test.
+		module: routeId.endsWith('/voortoets') ? 'signalen-op-school' : 'wat-en-hoe',
 		step: 'wat-is-een-tienerpooier',
 		token: 'bestaat-niet-0123456789abcdef',
 		code: 'ONBEKEND-0000',

@@ -48,6 +48,8 @@ export const moduleMetaSchema = z.strictObject({
 		})
 		.optional(),
 	refreshes: z.array(id).max(50).default([]),
+	/** Items drawn from the assessment pool for an ungraded pre-test before the first step. */
+	pretest: z.int().min(1).max(50).optional(),
 	sources: z.array(sourceSchema).min(1).max(50)
 });
 
@@ -369,6 +371,15 @@ export const assessmentSchema = z
 			);
 		}
 	});
+
+/**
+ * The pre-test draws from the assessment pool, which lives in another file: this rule runs once
+ * both are known (the loader, and the editor before publishing). Undefined when it holds.
+ */
+export function pretestIssue(pretest: number | undefined, poolSize: number): string | undefined {
+	if (pretest === undefined || pretest <= poolSize) return undefined;
+	return `pretest draws ${pretest} items, but the assessment pool has only ${poolSize}`;
+}
 
 export type Signal = z.infer<typeof signalSchema>;
 export type Source = z.infer<typeof sourceSchema>;

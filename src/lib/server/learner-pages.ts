@@ -3,8 +3,10 @@ import { error } from '@sveltejs/kit';
 import type { ItemView } from '$lib/content/views';
 import type { ItemResult } from '$lib/content/views';
 import * as progress from './progress';
+import * as pretest from './pretest';
 import { refresherStatus } from './certificates';
 import { itemView, nodeView, paragraphs } from './views';
+import type { Gain } from './learning-gain';
 
 export function notFoundOr<T>(fn: () => T): T {
 	try {
@@ -40,7 +42,56 @@ export function modulePage(userId: number, slug: string) {
 		refresherClosed:
 			!ctx.enrolment && mod.meta.refreshes.length > 0 && !refresherStatus(userId).open,
 		completed: ctx.enrolment?.status === 'completed',
-		resumeStep: ctx.enrolment ? progress.resumeStep(ctx.enrolment) : null
+		resumeStep: ctx.enrolment ? progress.resumeStep(ctx.enrolment) : null,
+		pretest: { status: pretest.pretestStatus(ctx).status, count: pretest.pretestSize(ctx.version) },
+		gain: gainView(pretest.learnerGain(ctx))
+	};
+}
+
+export interface GainView {
+	/** Whole percentages and points, as the learner reads them. */
+	pre: number;
+	post: number;
+	points: number;
+	normalised: number | null;
+}
+
+function gainView(gain: Gain | null): GainView | null {
+	if (!gain) return null;
+	return {
+		pre: Math.round(gain.pre * 100),
+		post: Math.round(gain.post * 100),
+		points: Math.round(gain.points),
+		normalised: gain.normalised === null ? null : Math.round(gain.normalised * 100)
+	};
+}
+
+/** Where starting a module leads: its pre-test when one is offered, else the first step. */
+export function startTarget(userId: number, slug: string, currentStep: string | null): string {
+	return pretest.pretestPending(userId, slug)
+		? `/leren/${slug}/voortoets`
+		: `/leren/${slug}/${currentStep ?? ''}`;
+}
+
+/** The pre-test page: its state and, while open, the drawn items without any answer key. */
+export function pretestPage(userId: number, slug: string) {
+	const ctx = notFoundOr(() => progress.moduleContext(userId, slug));
+	const state = pretest.pretestStatus(ctx);
+	if (state.status === 'none') error(404, { message: 'Niet gevonden' });
+	const items =
+		state.status === 'open' && state.attempt
+			? pretest
+					.pretestItems(ctx, state.attempt)
+					.map(({ item, answer }) => ({ view: itemView(item), answer }))
+			: [];
+	return {
+		module: { slug, title: ctx.version.module.meta.title },
+		status: state.status,
+		count: pretest.pretestSize(ctx.version),
+		items,
+		next: ctx.enrolment
+			? progress.resumeStep(ctx.enrolment)
+			: (ctx.version.module.steps[0]?.slug ?? null)
 	};
 }
 
@@ -140,7 +191,8 @@ export function stepPage(userId: number, slug: string, stepSlug: string) {
 							.filter((s) => s.meta.kind !== 'assessment')
 							.map((s) => ({ slug: s.slug, title: s.meta.title })),
 				draw: step.assessment.draw,
-				attempt: attemptView
+				attempt: attemptView,
+				gain: last?.submittedAt ? gainView(pretest.learnerGain(ctx)) : null
 			}
 		};
 	}

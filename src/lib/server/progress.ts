@@ -235,7 +235,7 @@ function findItem(step: StepSnapshot, itemId: string): Item {
 	return item;
 }
 
-function grade(item: Item, answer: Answer) {
+export function grade(item: Item, answer: Answer) {
 	try {
 		return gradeItem(item, answer);
 	} catch (e) {
@@ -254,7 +254,7 @@ const insertResponseRow = prepared((database) =>
 );
 
 /** One answered item (quiz or assessment): the graded result as a response row. */
-function insertItemResponse(
+export function insertItemResponse(
 	e: Pick<Enrolment, 'id' | 'userId' | 'moduleVersionId'>,
 	stepSlug: string,
 	itemId: string,
@@ -541,11 +541,19 @@ export function drawItems(poolIds: readonly string[], count: number, random = ra
 	return ids.slice(0, Math.min(count, ids.length));
 }
 
+// Pre-test attempts (pretest.ts) share the table and the step slug: only kind 'assessment' is
+// the final assessment.
 export function openAttempt(enrolmentId: number, stepSlug: string): Attempt | undefined {
 	return db
 		.select()
 		.from(attempt)
-		.where(and(eq(attempt.enrolmentId, enrolmentId), eq(attempt.stepSlug, stepSlug)))
+		.where(
+			and(
+				eq(attempt.enrolmentId, enrolmentId),
+				eq(attempt.stepSlug, stepSlug),
+				eq(attempt.kind, 'assessment')
+			)
+		)
 		.orderBy(desc(attempt.id))
 		.limit(1)
 		.get();
@@ -555,7 +563,13 @@ export function listAttempts(enrolmentId: number, stepSlug: string): Attempt[] {
 	return db
 		.select()
 		.from(attempt)
-		.where(and(eq(attempt.enrolmentId, enrolmentId), eq(attempt.stepSlug, stepSlug)))
+		.where(
+			and(
+				eq(attempt.enrolmentId, enrolmentId),
+				eq(attempt.stepSlug, stepSlug),
+				eq(attempt.kind, 'assessment')
+			)
+		)
 		.orderBy(asc(attempt.id))
 		.all();
 }

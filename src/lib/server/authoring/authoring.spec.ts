@@ -126,6 +126,14 @@ describe('editing', () => {
 			path: `steps.${vIndex}.vignette.nodes.los`,
 			message: 'Niet te bereiken vanaf het begin van de casus.'
 		});
+
+		// The pre-test draws from the assessment pool, and its page owns the step name "voortoets".
+		const odd = structuredClone(draftContent(draft));
+		odd.meta.pretest = 20;
+		odd.steps[0].slug = 'voortoets';
+		const third = saveDraft(trainer, draft.id, odd, revision + 1).issues;
+		expect(third.find((i) => i.path === 'meta.pretest')?.message).toMatch(/voortoets trekt 20/);
+		expect(third.find((i) => i.path === 'steps.0.slug')?.message).toMatch(/voorbehouden/);
 	});
 
 	it('never lets a trainer of another organisation read or change the draft', () => {

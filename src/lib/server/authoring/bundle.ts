@@ -247,6 +247,11 @@ const RULES: Rule[] = [
 	[/^an assessment step needs draw: and pool/, () => c.assessmentNotItems],
 	[/^duplicate item id "(.+)", also used in (.+)$/, (m) => c.duplicateItem(m[1], m[2])],
 	[/^module has no steps$/, () => c.noSteps],
+	[
+		/^pretest draws (\d+) items, but the assessment pool has only (\d+)$/,
+		(m) => c.pretestTooLarge(m[1], m[2])
+	],
+	[/^the step name "voortoets" is reserved/, () => c.reservedStep],
 	[/^module has no assessment step/, () => c.noAssessment],
 	[/^a module has exactly one assessment step/, () => c.secondAssessment],
 	[/^the assessment step must be the last step/, () => c.assessmentLast],

@@ -182,6 +182,11 @@ export function validateDraft(draft: ModuleSnapshot, options: ValidateOptions): 
 				message:
 					'Gebruik alleen kleine letters, cijfers en losse streepjes (bijvoorbeeld: eerste-les).'
 			});
+		} else if (step.slug === 'voortoets') {
+			out.push({
+				path: `${at}.slug`,
+				message: 'De webnaam "voortoets" is voorbehouden voor de voortoets; kies een andere.'
+			});
 		} else if (stepSlugs.has(step.slug)) {
 			out.push({ path: `${at}.slug`, message: 'Twee stappen hebben dezelfde webnaam.' });
 		}
@@ -219,7 +224,16 @@ export function validateDraft(draft: ModuleSnapshot, options: ValidateOptions): 
 			assessments.push(i);
 			const r = assessmentSchema.safeParse(step.assessment, { reportInput: true });
 			collect(out, `${at}.assessment`, r);
-			if (r.success) items = r.data.pool;
+			if (r.success) {
+				items = r.data.pool;
+				const pretest = draft.meta?.pretest;
+				if (pretest !== undefined && pretest > r.data.pool.length) {
+					out.push({
+						path: 'meta.pretest',
+						message: `De voortoets trekt ${pretest} vragen, maar de vragenbank van de eindtoets heeft er maar ${r.data.pool.length}.`
+					});
+				}
+			}
 			itemsAt = `${at}.assessment.pool`;
 		}
 		items.forEach((item, j) => {

@@ -37,6 +37,16 @@ const cases: Record<string, [string, string, string][]> = {
 	],
 	'pool-too-small': [[A, 'pool', 'pool has 9 items, needs at least 2 x draw = 16']],
 	'pass-mark-too-high': [[M, 'passMark', 'must be between 0 and 1']],
+	'reserved-step-name': [
+		[
+			'01-basis/01-voortoets',
+			'',
+			'the step name "voortoets" is reserved for the pre-test page; rename the folder'
+		]
+	],
+	'pretest-too-large': [
+		[M, 'pretest', 'pretest draws 5 items, but the assessment pool has only 4']
+	],
 	'missing-assessment': [
 		[M, '', 'module has no assessment step; its last step must be kind: assessment']
 	],

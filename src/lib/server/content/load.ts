@@ -1,5 +1,5 @@
 // Loads the course from a modules/ folder and checks it: every file against the schema, then the
-// rules across files (signal ids, item ids, step kinds, the assessment, refresher links).
+// rules across files (signal ids, item ids, step kinds, the assessment, pre-test, refresher links).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import {
 	formatPath,
 	itemSignalIds,
 	moduleMetaSchema,
+	pretestIssue,
 	quizSchema,
 	signalsFileSchema,
 	stepMetaSchema,
@@ -346,6 +347,14 @@ export function validateTree(tree: ContentTree, options: ValidateOptions = {}): 
 		stepFolders.forEach((s, index) => {
 			counts.steps++;
 			const stepIndex = tree.join(s.abs, 'index.md');
+			// /leren/<module>/voortoets is the pre-test page; a step of that name would be hidden.
+			if (s.slug === 'voortoets') {
+				add(
+					s.abs,
+					'',
+					'the step name "voortoets" is reserved for the pre-test page; rename the folder'
+				);
+			}
 			const vignetteFile = tree.join(s.abs, 'vignette.yaml');
 			const quizFile = tree.join(s.abs, 'quiz.yaml');
 			const hasVignette = tree.exists(vignetteFile);
@@ -454,6 +463,10 @@ export function validateTree(tree: ContentTree, options: ValidateOptions = {}): 
 		if (assessments.length > 0 && assessments[0].index !== stepFolders.length - 1) {
 			add(assessments[0].step, 'kind', 'the assessment step must be the last step of the module');
 		}
+
+		const pool = steps.find((s) => s.assessment)?.assessment?.pool;
+		const pretestProblem = pool && pretestIssue(meta?.pretest, pool.length);
+		if (pretestProblem) add(indexFile, 'pretest', pretestProblem);
 
 		if (meta && steps.length === stepFolders.length) {
 			modules.push({

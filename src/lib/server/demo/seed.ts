@@ -6,7 +6,7 @@ import { user } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { addMembership, createOrganisation, createTeam } from '../organisations';
 import { findUserByEmail } from '../accounts';
-import { workThrough } from './walkthrough';
+import { takePretest, workThrough } from './walkthrough';
 
 export const demoPassword = 'Signaalwijs-demo-2026';
 
@@ -165,11 +165,21 @@ export function seedDemoProgress(now = Date.now()): void {
 		);
 		const assigned = school ? 'signalen-op-school' : 'signalen-in-de-hulpverlening';
 		const wrongEvery = 2 + (i % 4);
-		if (i === 1) workThrough(userId, assigned, undefined, now - 710 * day, wrongEvery);
-		else if (i % 4 < 2)
-			workThrough(userId, assigned, undefined, now - (300 - i * 14) * day, wrongEvery);
-		else if (i % 4 === 2)
-			workThrough(userId, assigned, 2 + (i % 5), now - (i + 1) * day, wrongEvery);
+		// The assigned module: completed over the last ten months, in progress, or not started
+		// (i % 4 === 3). Whoever starts it takes its pre-test first (0 to 2 of 4 right), so the
+		// trainer's statistics show a real mean learning gain.
+		const plan =
+			i === 1
+				? { at: now - 710 * day, steps: undefined }
+				: i % 4 < 2
+					? { at: now - (300 - i * 14) * day, steps: undefined }
+					: i % 4 === 2
+						? { at: now - (i + 1) * day, steps: 2 + (i % 5) }
+						: null;
+		if (plan) {
+			takePretest(userId, assigned, i % 4, plan.at - 3600 * 1000);
+			workThrough(userId, assigned, plan.steps, plan.at, wrongEvery);
+		}
 		// Yasmine (0) keeps exactly one certificate: the end-to-end tests revoke it.
 		if (i === 3) workThrough(userId, 'wat-en-hoe', undefined, now - 735 * day, wrongEvery);
 		else if (i % 3 === 0 && i > 0) {

@@ -3,6 +3,7 @@
 import { loadVersion } from '../catalogue';
 import { correctAnswer, wrongAnswer } from '../grading';
 import * as progress from '../progress';
+import * as pretest from '../pretest';
 
 /** `wrongEvery` n > 0 answers every n-th quiz item wrong (more lifelike demo data). */
 export function completeStep(
@@ -72,4 +73,17 @@ export function workThrough(
 	for (const step of steps.slice(0, count ?? steps.length)) {
 		completeStep(userId, slug, step.slug, now, wrongEvery);
 	}
+}
+
+/** Takes the module's pre-test with the first `right` drawn items answered correctly. */
+export function takePretest(userId: number, slug: string, right: number, now = Date.now()): void {
+	const attempt = pretest.startPretest(userId, slug, now);
+	const ctx = progress.moduleContext(userId, slug);
+	const pool = ctx.version.module.steps.find((s) => s.assessment)!.assessment!.pool;
+	attempt.itemIds.forEach((id, i) => {
+		const item = pool.find((p) => p.id === id)!;
+		const answer = i < right ? correctAnswer(item) : wrongAnswer(item);
+		pretest.answerPretestItem(userId, slug, id, answer, now);
+	});
+	pretest.submitPretest(userId, slug, now);
 }

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/guards';
 import { itemStatistics, statisticsModules, type ModuleStatistics } from '$lib/server/statistics';
+import * as pretest from '$lib/server/pretest';
 import { messages } from '$lib/i18n';
 
 export const load: PageServerLoad = (event) => {
@@ -16,5 +17,11 @@ export const load: PageServerLoad = (event) => {
 	const statistics = shown
 		.map((slug) => itemStatistics(slug))
 		.filter((s): s is ModuleStatistics => s !== undefined);
-	return { modules, selected, statistics };
+	const gains = Object.fromEntries(
+		statistics.map((s) => [
+			s.slug,
+			{ hasPretest: pretest.hasPretest(s.slug), group: pretest.moduleGain(s.slug) }
+		])
+	);
+	return { modules, selected, statistics, gains };
 };

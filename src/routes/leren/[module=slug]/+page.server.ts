@@ -22,6 +22,6 @@ export const actions: Actions = {
 			}
 			throw e;
 		}
-		redirect(303, `/leren/${event.params.module}/${enrolment.currentStep ?? ''}`);
+		redirect(303, pages.startTarget(user.id, event.params.module, enrolment.currentStep));
 	}
 };
