@@ -32,7 +32,16 @@ function ids() {
 		const otherCertificate = db
 			.prepare('select id from certificate where user_id != ? order by id limit 1')
 			.get(learnerA) as { id: number } | undefined;
-		return { learnerA, otherCertificate: String(otherCertificate?.id ?? 99999999) };
+		// Tom's never-published demo draft (organisation A) and its first step, for the preview.
+		const draft = db
+			.prepare('select id, content from module_draft where published_hash is null order by id')
+			.get() as { id: number; content: string };
+		return {
+			learnerA,
+			otherCertificate: String(otherCertificate?.id ?? 99999999),
+			draft: String(draft.id),
+			draftStep: (JSON.parse(draft.content) as { steps: { slug: string }[] }).steps[0].slug
+		};
 	} finally {
 		db.close();
 	}
@@ -117,6 +126,8 @@ const table: Record<string, Row> = {
 	'/profiel/verwijderen': { access: 'signedIn' },
 	'/auteur': { access: 'trainer' },
 	'/auteur/statistieken': { access: 'trainer' },
+	'/auteur/concepten/[draft=id]/voorbeeld': { access: 'trainer' },
+	'/auteur/concepten/[draft=id]/voorbeeld/[step=slug]': { access: 'trainer' },
 	'/beheer': { access: 'manager' },
 	'/beheer/deelnemers': { access: 'manager' },
 	// Learner A belongs to organisation A: manager B gets a 404, not their record.
@@ -143,7 +154,8 @@ function concrete(routeId: string, values: ReturnType<typeof ids>): string {
 	const params: Record<string, string> = {
 		wellKnown: '.well-known',
 		module: 'wat-en-hoe',
-		step: 'wat-is-een-tienerpooier',
+		step: routeId.startsWith('/auteur/concepten') ? values.draftStep : 'wat-is-een-tienerpooier',
+		draft: values.draft,
 		token: 'bestaat-niet-0123456789abcdef',
 		code: 'ONBEKEND-0000',
 		id: routeId.startsWith('/certificaten') ? values.otherCertificate : String(values.learnerA)
