@@ -241,9 +241,15 @@ describe('the preview', () => {
 		const quizStep = content.steps.find((s) => s.quiz)!;
 		(quizStep.quiz!.items[0] as { options?: unknown }).options = undefined;
 		content.meta.title = '';
+		content.meta.sources = [
+			{ title: 'Bron', publisher: 'X', year: 2024, url: 'javascript:alert(1)' }
+		];
 
 		const moduleView = preview.previewModule(content);
 		expect(moduleView.module.title).toBe('(nog zonder titel)');
+		expect(moduleView.module.sources).toEqual([
+			{ title: 'Bron', publisher: 'X', year: 2024, url: undefined }
+		]);
 		const broken = preview.previewStep(content, vignetteStep.slug, { pad: '0' });
 		expect(broken.notice).toMatch(/casus kan nog niet/);
 		expect(() => preview.previewStep(content, quizStep.slug)).not.toThrow();

@@ -59,7 +59,10 @@ export function previewModule(content: DraftContent) {
 			title: meta.title || t.untitled,
 			summary: meta.summary ?? '',
 			minutes: meta.minutes ?? 0,
-			sources: Array.isArray(meta.sources) ? meta.sources.filter((s) => s && s.title) : []
+			// An unpublished draft is not validated yet: only web links become links.
+			sources: (Array.isArray(meta.sources) ? meta.sources : [])
+				.filter((s) => s && s.title)
+				.map((s) => ({ ...s, url: s.url && /^https?:\/\//i.test(s.url) ? s.url : undefined }))
 		},
 		introHtml: intro.html,
 		notice: intro.notice,
