@@ -123,3 +123,25 @@ test('the admin marks the demo trainer as platform trainer and back', async ({ p
 	await expect(page.getByRole('button', { name: 'Maak platformtrainer' })).toBeVisible();
 	await expect(details).not.toContainText('mag modules voor alle organisaties publiceren');
 });
+
+test('the manager of Sint-Jansschool can assign the organisation module; Horizon’s manager cannot see it', async ({
+	page
+}) => {
+	await signIn(page, demo.manager);
+	await page.goto('/beheer/opdrachten');
+	const option = page
+		.getByLabel('Module', { exact: true })
+		.locator(`option[value="${orgModule.slug}"]`);
+	await expect(option).toHaveText(orgModule.title);
+	await page.goto(`/beheer/deelnemers?module=${orgModule.slug}&status=in_progress`);
+	await expect(page.getByRole('link', { name: 'Anouk Vermeulen' })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Afmelden' }).click();
+
+	await signIn(page, demo.horizonManager);
+	await page.goto('/beheer/opdrachten');
+	await expect(page.locator(`option[value="${orgModule.slug}"]`)).toHaveCount(0);
+	await page.goto('/beheer/deelnemers');
+	await expect(page.getByText(orgModule.title)).toHaveCount(0);
+	await expectAccessible(page);
+});
