@@ -4,6 +4,7 @@ import { closeDatabase, openDatabase } from '$lib/server/db';
 import { seedDemo } from '$lib/server/demo/seed';
 import { seedDemoCertificates } from '$lib/server/demo/certificates';
 import { seedDemoAssignments } from '$lib/server/demo/manager';
+import { seedDemoAuthoring } from '$lib/server/demo/authoring';
 import { loadShippedCourse } from '$lib/server/course';
 import { syncShippedModules } from '$lib/server/catalogue';
 
@@ -14,6 +15,7 @@ const seeded = await seedDemo();
 if (seeded) {
 	seedDemoCertificates();
 	seedDemoAssignments();
+	seedDemoAuthoring();
 }
 console.log(
 	seeded

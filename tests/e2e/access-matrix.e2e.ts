@@ -35,10 +35,16 @@ function ids() {
 		const shippedVersion = db
 			.prepare("select id from module_version where source = 'shipped' order by id limit 1")
 			.get() as { id: number };
+		// Tom's never-published demo draft (organisation A) and its first step, for the preview.
+		const draft = db
+			.prepare('select id, content from module_draft where published_hash is null order by id')
+			.get() as { id: number; content: string };
 		return {
 			learnerA,
 			otherCertificate: String(otherCertificate?.id ?? 99999999),
-			shippedVersion: String(shippedVersion.id)
+			shippedVersion: String(shippedVersion.id),
+			draft: String(draft.id),
+			draftStep: (JSON.parse(draft.content) as { steps: { slug: string }[] }).steps[0].slug
 		};
 	} finally {
 		db.close();
@@ -127,14 +133,12 @@ const table: Record<string, Row> = {
 	'/auteur': { access: 'trainer' },
 	'/auteur/statistieken': { access: 'trainer' },
 	'/auteur/importeren': { access: 'trainer' },
-	// A draft id nobody may edit: not found for the trainer too (their own is tested in
-	// authoring-zip.e2e.ts).
-	'/auteur/concepten/[draft]/export.zip': {
-		access: 'trainer',
-		except: { endpoint: { trainerA: notFound } }
-	},
+	// Tom's own draft (organisation A): trainer A exports it.
+	'/auteur/concepten/[draft=id]/export.zip': { access: 'trainer' },
 	// A shipped module version: every trainer may export it.
 	'/auteur/versies/[version]/export.zip': { access: 'trainer' },
+	'/auteur/concepten/[draft=id]/voorbeeld': { access: 'trainer' },
+	'/auteur/concepten/[draft=id]/voorbeeld/[step=slug]': { access: 'trainer' },
 	'/beheer': { access: 'manager' },
 	'/beheer/deelnemers': { access: 'manager' },
 	// Learner A belongs to organisation A: manager B gets a 404, not their record.
@@ -162,10 +166,10 @@ function concrete(routeId: string, values: ReturnType<typeof ids>): string {
 		wellKnown: '.well-known',
 		// The pre-test page exists only for a module with a pre-test.
 		module: routeId.endsWith('/voortoets') ? 'signalen-op-school' : 'wat-en-hoe',
-		step: 'wat-is-een-tienerpooier',
+		step: routeId.startsWith('/auteur/concepten') ? values.draftStep : 'wat-is-een-tienerpooier',
+		draft: values.draft,
 		token: 'bestaat-niet-0123456789abcdef',
 		code: 'ONBEKEND-0000',
-		draft: '99999999',
 		version: values.shippedVersion,
 		id: routeId.startsWith('/certificaten') ? values.otherCertificate : String(values.learnerA)
 	};

@@ -6,6 +6,8 @@ import { db, transaction } from './db';
 import { prepared } from './db/prepared';
 import { assignment, assignmentUser, membership, team } from './db/schema';
 import { getCourse } from './course';
+import { assignableAuthoredModules } from './authoring';
+import { latestVersionId, loadVersion } from './catalogue';
 import { queueMail } from './mail';
 import { recordAudit } from './audit';
 import { messages } from '$lib/i18n';
@@ -15,7 +17,18 @@ export type AssignmentTarget = 'organisation' | 'team' | 'users';
 const t = () => messages.manager.assignments;
 
 function titleOf(slug: string): string {
-	return getCourse().moduleBySlug.get(slug)?.meta.title ?? slug;
+	const shipped = getCourse().moduleBySlug.get(slug)?.meta.title;
+	if (shipped) return shipped;
+	const versionId = latestVersionId(slug);
+	return (versionId === undefined ? undefined : loadVersion(versionId)?.module.meta.title) ?? slug;
+}
+
+/** Shipped modules, and the organisation's own and platform authored modules, may be assigned. */
+function assignable(organisationId: number, slug: string): boolean {
+	return (
+		getCourse().moduleBySlug.has(slug) ||
+		assignableAuthoredModules(organisationId).some((m) => m.slug === slug)
+	);
 }
 
 export type CreateResult = { ok: true; id: number } | { ok: false; field: string; message: string };
@@ -31,7 +44,7 @@ export function createAssignment(input: {
 	createdBy: number;
 	requestId?: string;
 }): CreateResult {
-	if (!getCourse().moduleBySlug.has(input.moduleSlug)) {
+	if (!assignable(input.organisationId, input.moduleSlug)) {
 		return { ok: false, field: 'module', message: t().unknownModule };
 	}
 	let teamId: number | null = null;

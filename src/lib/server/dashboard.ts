@@ -6,7 +6,8 @@ import { CATEGORY_LABELS, SIGNAL_CATEGORIES } from '$lib/content/categories';
 import { db } from './db';
 import { enrolment, signalMastery } from './db/schema';
 import { getCourse } from './course';
-import { latestVersionId, loadVersion } from './catalogue';
+import { latestVersionId, loadVersion, organisationIdsOf } from './catalogue';
+import { publishedAuthoredModules } from './authoring';
 import { resumeStep } from './progress';
 import type { Audience } from './db/schema';
 
@@ -57,6 +58,16 @@ export function learnerDashboard(userId: number, audience: Audience | null) {
 			summary: m.meta.summary,
 			minutes: m.meta.minutes
 		}));
+	// Authored modules of the learner's organisations (and platform modules) after the course.
+	for (const m of publishedAuthoredModules(organisationIdsOf(userId))) {
+		if (bySlug.has(m.slug) || !fitsAudience(m.meta, audience)) continue;
+		suggested.push({
+			slug: m.slug,
+			title: m.title,
+			summary: m.meta.summary,
+			minutes: m.meta.minutes
+		});
+	}
 	return { inProgress, completed, suggested };
 }
 

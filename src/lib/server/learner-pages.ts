@@ -7,6 +7,12 @@ import * as pretest from './pretest';
 import { refresherStatus } from './certificates';
 import { itemView, nodeView, paragraphs } from './views';
 import type { Gain } from './learning-gain';
+import { renderMarkdown } from './markdown';
+
+/** Authored modules hold Markdown: rendered and sanitised here, printed only by SafeHtml. */
+function authoredHtml(snapshot: { indexPath?: string; markdown?: string }): string | null {
+	return !snapshot.indexPath && snapshot.markdown ? renderMarkdown(snapshot.markdown) : null;
+}
 
 export function notFoundOr<T>(fn: () => T): T {
 	try {
@@ -31,6 +37,7 @@ export function modulePage(userId: number, slug: string) {
 			sources: mod.meta.sources
 		},
 		introPath: mod.indexPath ?? null,
+		introHtml: authoredHtml(mod),
 		steps: mod.steps.map((s) => ({
 			slug: s.slug,
 			title: s.meta.title,
@@ -124,7 +131,8 @@ export function stepPage(userId: number, slug: string, stepSlug: string) {
 		stepsDone: steps.filter((s) => ctx.steps.get(s.slug)?.status === 'done').length,
 		previous: neighbour(index - 1),
 		next: neighbour(index + 1),
-		indexPath: step.indexPath ?? null
+		indexPath: step.indexPath ?? null,
+		html: authoredHtml(step)
 	};
 
 	if (step.meta.kind === 'vignette' && step.vignette) {

@@ -6,6 +6,8 @@ import { db } from './db';
 import { prepared } from './db/prepared';
 import { getCourse } from './course';
 import { listAssignmentTargets } from './assignments';
+import { publishedAuthoredModules } from './authoring';
+import { latestVersionId, loadVersion } from './catalogue';
 import { CATEGORY_LABELS, SIGNAL_CATEGORIES, type SignalCategory } from '$lib/content/categories';
 import type { Audience } from './db/schema';
 
@@ -19,15 +21,26 @@ export interface ReportModule {
 	title: string;
 }
 
-/** The modules a manager follows: every shipped module except refreshers (they renew others). */
-export function reportModules(): ReportModule[] {
-	return getCourse()
+/**
+ * The modules a manager follows: every shipped module except refreshers (they renew others) and,
+ * with an organisation, the authored modules its members can see (its own and platform modules).
+ */
+export function reportModules(orgId?: number): ReportModule[] {
+	const shipped = getCourse()
 		.modules.filter((m) => m.meta.refreshes.length === 0)
 		.map((m) => ({ slug: m.slug, title: m.meta.title }));
+	if (orgId === undefined) return shipped;
+	return [
+		...shipped,
+		...publishedAuthoredModules([orgId]).map((m) => ({ slug: m.slug, title: m.title }))
+	];
 }
 
 export function moduleTitle(slug: string): string {
-	return getCourse().moduleBySlug.get(slug)?.meta.title ?? slug;
+	const shipped = getCourse().moduleBySlug.get(slug)?.meta.title;
+	if (shipped) return shipped;
+	const versionId = latestVersionId(slug);
+	return (versionId === undefined ? undefined : loadVersion(versionId)?.module.meta.title) ?? slug;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -156,7 +169,8 @@ function one(params: URLSearchParams, name: string): string | null {
  * Reads the table's query parameters. Anything unknown, malformed or repeated falls back to the
  * default, so a hand-edited URL shows a sensible table and never an error.
  */
-export function parseLearnerQuery(params: URLSearchParams): LearnerQuery {
+export function parseLearnerQuery(params: URLSearchParams, orgId?: number): LearnerQuery {
+	const modules = reportModules(orgId);
 	const query: LearnerQuery = { ...defaultQuery };
 	const q = one(params, 'q');
 	if (q) query.q = q.trim().slice(0, 100);
@@ -166,12 +180,12 @@ export function parseLearnerQuery(params: URLSearchParams): LearnerQuery {
 	const audience = one(params, 'audience');
 	if (audience === 'leerkracht' || audience === 'hulpverlener') query.audience = audience;
 	const module = one(params, 'module');
-	if (module && reportModules().some((m) => m.slug === module)) query.module = module;
+	if (module && modules.some((m) => m.slug === module)) query.module = module;
 	const status = one(params, 'status');
 	if (status && (statusKinds as readonly string[]).includes(status)) {
 		query.status = status as StatusKind;
 	}
-	if (query.status && !query.module) query.module = reportModules()[0]?.slug ?? null;
+	if (query.status && !query.module) query.module = modules[0]?.slug ?? null;
 	const sort = one(params, 'sort');
 	if (sort && (sortKeys as readonly string[]).includes(sort)) query.sort = sort as SortKey;
 	const dir = one(params, 'dir');
@@ -311,7 +325,7 @@ interface LearnerFacts {
 	lastActivity: number | null;
 }
 
-function statusesFor(userIds: number[], now: number): Map<number, LearnerFacts> {
+function statusesFor(orgId: number, userIds: number[], now: number): Map<number, LearnerFacts> {
 	const result = new Map<number, LearnerFacts>();
 	if (userIds.length === 0) return result;
 	const sqlite = db.$client;
@@ -352,7 +366,7 @@ function statusesFor(userIds: number[], now: number): Map<number, LearnerFacts> 
 			certificates.set(`${userId}:${slug}`, expiresAt);
 		}
 	}
-	const modules = reportModules();
+	const modules = reportModules(orgId);
 	for (const id of userIds) {
 		const statuses: Record<string, ModuleStatus> = {};
 		for (const m of modules) {
@@ -364,8 +378,9 @@ function statusesFor(userIds: number[], now: number): Map<number, LearnerFacts> 
 	return result;
 }
 
-function toRows(base: Omit<BaseRow, 'last_activity'>[], now: number): LearnerRow[] {
+function toRows(orgId: number, base: Omit<BaseRow, 'last_activity'>[], now: number): LearnerRow[] {
 	const facts = statusesFor(
+		orgId,
 		base.map((r) => r.id),
 		now
 	);
@@ -386,7 +401,7 @@ export function listLearners(orgId: number, query: LearnerQuery, now = Date.now(
 	const pages = Math.max(1, Math.ceil(total / query.size));
 	const page = Math.min(query.page, pages);
 	const rows = selectLearners(orgId, query, now, query.size, (page - 1) * query.size);
-	return { rows: toRows(rows, now), total, page, pages, query: { ...query, page } };
+	return { rows: toRows(orgId, rows, now), total, page, pages, query: { ...query, page } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -412,7 +427,7 @@ const audienceLabels: Record<Audience, string> = {
 	hulpverlener: 'Hulpverlener'
 };
 
-function csvHeader(): string {
+function csvHeader(orgId: number): string {
 	return (
 		'\uFEFF' +
 		csvLine([
@@ -420,14 +435,14 @@ function csvHeader(): string {
 			'E-mailadres',
 			'Team',
 			'Beroep',
-			...reportModules().map((m) => m.title),
+			...reportModules(orgId).map((m) => m.title),
 			'Laatste activiteit'
 		])
 	);
 }
 
-function csvRows(rows: LearnerRow[]): string {
-	const modules = reportModules();
+function csvRows(orgId: number, rows: LearnerRow[]): string {
+	const modules = reportModules(orgId);
 	let text = '';
 	for (const row of rows) {
 		text += csvLine([
@@ -454,12 +469,12 @@ export async function* streamLearnersCsv(
 	query: LearnerQuery,
 	now = Date.now()
 ): AsyncGenerator<string> {
-	yield csvHeader();
+	yield csvHeader(orgId);
 	// One sorted query (a few milliseconds), then the statuses chunk by chunk.
 	const base = selectLearners(orgId, query, now, -1, 0);
 	for (let offset = 0; offset < base.length; offset += csvChunkSize) {
 		await new Promise((resolve) => setImmediate(resolve));
-		yield csvRows(toRows(base.slice(offset, offset + csvChunkSize), now));
+		yield csvRows(orgId, toRows(orgId, base.slice(offset, offset + csvChunkSize), now));
 	}
 }
 
@@ -537,7 +552,7 @@ export function getLearnerDetail(
 		| { id: number; name: string; email: string; team: string | null; audience: Audience | null }
 		| undefined;
 	if (!member) return undefined;
-	const statuses = statusesFor([userId], now).get(userId)?.statuses ?? {};
+	const statuses = statusesFor(orgId, [userId], now).get(userId)?.statuses ?? {};
 	const dates = new Map(
 		(
 			selectEnrolmentDates().all(userId) as {
@@ -569,7 +584,7 @@ export function getLearnerDetail(
 	}));
 	return {
 		...member,
-		modules: reportModules().map((m) => ({
+		modules: reportModules(orgId).map((m) => ({
 			slug: m.slug,
 			title: m.title,
 			status: statuses[m.slug] ?? { kind: 'not_started' },
@@ -724,7 +739,7 @@ export function getDashboard(
 	const groupNames = [...groups.keys()].sort((a, b) => a.localeCompare(b, 'nl'));
 	const chartModules = assigned.length
 		? assigned.map((a) => ({ slug: a.slug, title: a.title }))
-		: reportModules();
+		: reportModules(orgId);
 	const byGroup = chartModules.flatMap((m) =>
 		groupNames.map((group) => {
 			const ids = groups.get(group)!;

@@ -3,6 +3,7 @@
 import type { Item, Vignette } from '$lib/content/schema';
 import { latestVersionId, loadVersion, type StepSnapshot } from './catalogue';
 import { getCourse } from './course';
+import { publishedAuthoredModules } from './authoring';
 import { prepared } from './db/prepared';
 import { itemFigures, type ItemFigures, type ItemObservation } from './item-stats';
 
@@ -211,7 +212,15 @@ export function itemStatistics(moduleSlug: string): ModuleStatistics | undefined
 	return { slug: moduleSlug, title: version.module.meta.title, items };
 }
 
-/** The modules a trainer sees statistics for: the shipped course, in course order. */
-export function statisticsModules(): { slug: string; title: string }[] {
-	return getCourse().modules.map((m) => ({ slug: m.slug, title: m.meta.title }));
+/**
+ * The modules a trainer sees statistics for: the shipped course in course order, then the
+ * published authored modules of the trainer's organisations and the platform.
+ */
+export function statisticsModules(
+	orgIds: readonly number[] = []
+): { slug: string; title: string }[] {
+	return [
+		...getCourse().modules.map((m) => ({ slug: m.slug, title: m.meta.title })),
+		...publishedAuthoredModules(orgIds).map((m) => ({ slug: m.slug, title: m.title }))
+	];
 }

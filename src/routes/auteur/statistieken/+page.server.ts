@@ -3,11 +3,12 @@ import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/guards';
 import { itemStatistics, statisticsModules, type ModuleStatistics } from '$lib/server/statistics';
 import * as pretest from '$lib/server/pretest';
+import * as authoring from '$lib/server/authoring';
 import { messages } from '$lib/i18n';
 
 export const load: PageServerLoad = (event) => {
-	requireRole(event, 'trainer');
-	const modules = statisticsModules();
+	const user = requireRole(event, 'trainer');
+	const modules = statisticsModules(authoring.authorOrganisations(user));
 	const wanted = event.url.searchParams.get('module');
 	if (wanted !== null && wanted !== '' && !modules.some((m) => m.slug === wanted)) {
 		error(400, { message: messages.authoring.unknownModule });

@@ -6,9 +6,9 @@ import { organisationFor, requireRole } from '$lib/server/guards';
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager');
 	const org = organisationFor(user, 'manager');
-	const query = reports.parseLearnerQuery(event.url.searchParams);
+	const query = reports.parseLearnerQuery(event.url.searchParams, org.organisationId);
 	const result = reports.listLearners(org.organisationId, query);
-	const modules = reports.reportModules();
+	const modules = reports.reportModules(org.organisationId);
 	return {
 		organisationName: org.organisationName,
 		modules,

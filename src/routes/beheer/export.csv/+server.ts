@@ -8,7 +8,7 @@ import { organisationFor, requireRole } from '$lib/server/guards';
 export const GET: RequestHandler = (event) => {
 	const user = requireRole(event, 'manager');
 	const org = organisationFor(user, 'manager');
-	const query = reports.parseLearnerQuery(event.url.searchParams);
+	const query = reports.parseLearnerQuery(event.url.searchParams, org.organisationId);
 	const rows = reports.countLearnersFor(org.organisationId, query);
 	recordAudit({
 		action: 'report.exported',

@@ -16,7 +16,7 @@ export const load: PageServerLoad = (event) => {
 	const learners = organisations.listMembers(org.organisationId, 'learner');
 	return {
 		organisationName: org.organisationName,
-		modules: reports.reportModules(),
+		modules: reports.reportModules(org.organisationId),
 		teams: organisations.listTeams(org.organisationId),
 		learners: learners.slice(0, learnerListLimit).map((l) => ({ id: l.id, name: l.name })),
 		learnersCapped: learners.length > learnerListLimit,

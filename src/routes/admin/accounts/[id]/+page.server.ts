@@ -1,6 +1,7 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import * as admin from '$lib/server/admin';
+import * as authoring from '$lib/server/authoring';
 import { parseForm } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guards';
 import {
@@ -25,6 +26,8 @@ export const load: PageServerLoad = (event) => {
 	return {
 		account: detail,
 		self: detail.id === user.id,
+		platformTrainer: authoring.isPlatformTrainer(detail.id),
+		isTrainer: detail.memberships.some((ms) => ms.role === 'trainer'),
 		organisations: admin
 			.listOrganisations()
 			.filter((o) => !o.archivedAt)
@@ -63,6 +66,25 @@ export const actions: Actions = {
 	beheerderIntrekken: (event) => {
 		const { id, actor } = context(event);
 		return answer(admin.setUserAdmin(id, false, actor), m.saved);
+	},
+	platformtrainerMaken: (event) => {
+		const { id, actor } = context(event);
+		const detail = admin.getUserDetail(id);
+		if (!detail) return answer({ ok: false, reason: 'not_found' }, '');
+		if (!detail.memberships.some((ms) => ms.role === 'trainer')) {
+			return fail(400, {
+				notice: messages.authoringLearner.platformTrainerNeedsRole,
+				failed: true
+			});
+		}
+		authoring.setPlatformTrainer(actor.id, id, true);
+		return { notice: messages.authoringLearner.platformTrainerSaved };
+	},
+	platformtrainerIntrekken: (event) => {
+		const { id, actor } = context(event);
+		if (!admin.getUserDetail(id)) return answer({ ok: false, reason: 'not_found' }, '');
+		authoring.setPlatformTrainer(actor.id, id, false);
+		return { notice: messages.authoringLearner.platformTrainerSaved };
 	},
 	sessiesBeeindigen: (event) => {
 		const { id, actor } = context(event);

@@ -1,0 +1,115 @@
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import * as preview from '$lib/server/preview';
+import { requireRole } from '$lib/server/guards';
+import { messages } from '$lib/i18n';
+
+// The preview writes nothing: answers are graded and returned, the vignette path and the
+// assessment draw travel in the URL (`pad`, `trekking`).
+const m = messages.learn;
+const t = messages.authoringLearner;
+
+function notFound(): never {
+	error(404, { message: messages.errors[404] });
+}
+
+/** Runs a preview function; an unknown draft, step or item is a 404. */
+function previewOr<T>(fn: () => T): T {
+	try {
+		return fn();
+	} catch (e) {
+		if (e instanceof preview.PreviewError && e.code === 'not-found') notFound();
+		throw e;
+	}
+}
+
+function context(event: RequestEvent) {
+	const user = requireRole(event, 'trainer');
+	const { draft, step } = event.params as { draft: string; step: string };
+	return { draft, step, content: previewOr(() => preview.draftForPreview(user, draft)) };
+}
+
+function one(params: URLSearchParams, name: string): string | null {
+	const values = params.getAll(name);
+	return values.length === 1 && values[0].length <= 2000 ? values[0] : null;
+}
+
+function field(form: FormData, name: string): string {
+	const values = form.getAll(name);
+	const value = values[0];
+	if (values.length !== 1 || typeof value !== 'string' || value.length > 100) {
+		error(400, { message: messages.errors.badRequest });
+	}
+	return value;
+}
+
+function badAnswerMessage(detail: string): string {
+	const [reason, type] = detail.split(':');
+	if (reason === 'broken') return t.brokenStep;
+	if (reason === 'empty') {
+		return type === 'classify'
+			? m.errors.emptyClassify
+			: type === 'judge'
+				? m.errors.emptyJudge
+				: m.errors.empty;
+	}
+	return m.errors.invalid;
+}
+
+export const load: PageServerLoad = (event) => {
+	const { draft, step, content } = context(event);
+	const params = event.url.searchParams;
+	const wanted = one(params, 'trekking');
+	const data = previewOr(() =>
+		preview.previewStep(content, step, { pad: one(params, 'pad'), draw: wanted })
+	);
+	// A new draw goes into the URL, so answering (with or without JavaScript) keeps the same items.
+	if ('assessmentPreview' in data && data.assessmentPreview) {
+		const drawn = data.assessmentPreview.items.map((i) => i.view.id).join(',');
+		if (wanted !== drawn) redirect(303, `${event.url.pathname}?trekking=${drawn}`);
+	}
+	return { draftId: draft, ...data };
+};
+
+export const actions: Actions = {
+	complete: (event) => {
+		const { draft, step, content } = context(event);
+		const next = previewOr(() => preview.previewStep(content, step)).next;
+		const base = `/auteur/concepten/${draft}/voorbeeld`;
+		redirect(303, next ? `${base}/${next.slug}` : base);
+	},
+	answer: async (event) => {
+		const { step, content } = context(event);
+		const form = await event.request.formData();
+		const itemId = field(form, 'itemId');
+		try {
+			return { answered: preview.previewAnswer(content, step, itemId, form) };
+		} catch (e) {
+			if (!(e instanceof preview.PreviewError)) throw e;
+			if (e.code === 'not-found') notFound();
+			return fail(400, { itemId, message: badAnswerMessage(e.detail) });
+		}
+	},
+	choose: async (event) => {
+		const { step, content } = context(event);
+		const form = await event.request.formData();
+		const node = field(form, 'node');
+		const choice = Number(field(form, 'choice'));
+		try {
+			const pad = one(event.url.searchParams, 'pad');
+			const outcome = preview.previewChoose(content, step, pad, node, choice);
+			redirect(303, `${event.url.pathname}?pad=${outcome.pad}#casus`);
+		} catch (e) {
+			if (!(e instanceof preview.PreviewError)) throw e;
+			if (e.code === 'not-found') notFound();
+			return fail(e.code === 'conflict' ? 409 : 400, {
+				itemId: 'vignette',
+				message: e.code === 'conflict' ? t.stale : m.errors.invalid
+			});
+		}
+	},
+	restart: (event) => {
+		context(event);
+		redirect(303, `${event.url.pathname}#casus`);
+	}
+};
