@@ -61,6 +61,11 @@ interface Row {
 
 const home = (where: string): Outcome => ({ status: 303, location: new RegExp(`^${where}$`) });
 
+const missingForTrainer: Row['except'] = {
+	page: { trainerA: notFound },
+	data: { trainerA: notFound }
+};
+
 // The classification. Keys are route ids as SvelteKit names them.
 const table: Record<string, Row> = {
 	'/': { access: 'public' },
@@ -117,6 +122,17 @@ const table: Record<string, Row> = {
 	'/profiel/verwijderen': { access: 'signedIn' },
 	'/auteur': { access: 'trainer' },
 	'/auteur/statistieken': { access: 'trainer' },
+	// The editor is probed with a draft that does not exist: the trainer gets a 404, never a 500.
+	'/auteur/concepten/[draft=id]': { access: 'trainer', except: missingForTrainer },
+	'/auteur/concepten/[draft=id]/geschiedenis': { access: 'trainer', except: missingForTrainer },
+	'/auteur/concepten/[draft=id]/stappen/[step=id]': {
+		access: 'trainer',
+		except: missingForTrainer
+	},
+	'/auteur/concepten/[draft=id]/stappen/[step=id]/vragen/[item=id]': {
+		access: 'trainer',
+		except: missingForTrainer
+	},
 	'/beheer': { access: 'manager' },
 	'/beheer/deelnemers': { access: 'manager' },
 	// Learner A belongs to organisation A: manager B gets a 404, not their record.
@@ -148,6 +164,9 @@ function concrete(routeId: string, values: ReturnType<typeof ids>): string {
 		code: 'ONBEKEND-0000',
 		id: routeId.startsWith('/certificaten') ? values.otherCertificate : String(values.learnerA)
 	};
+	if (routeId.startsWith('/auteur/concepten/')) {
+		Object.assign(params, { draft: '99999999', step: '1', item: '1' });
+	}
 	return routeId.replace(/\[(\w+)(?:=\w+)?\]/g, (_, name: string) => {
 		if (!(name in params)) throw new Error(`${routeId}: no value for [${name}]`);
 		return params[name];

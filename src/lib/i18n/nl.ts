@@ -706,6 +706,7 @@ export const nl = {
 		moveUp: (what: string) => `${what} naar boven`,
 		moveDown: (what: string) => `${what} naar beneden`,
 		remove: (what: string) => `${what} verwijderen`,
+		removeShort: 'Verwijderen',
 		confirmRemove: (what: string) =>
 			`Wil je ${what} echt verwijderen? Dit kan je niet ongedaan maken (gepubliceerde versies blijven wel bestaan).`,
 		confirmYes: 'Ja, verwijderen',

@@ -137,6 +137,8 @@ export const actions: Actions = {
 			return fail(outcome.status, { message: outcome.message, conflict: outcome.conflict });
 		const scopeProblem = saveScope(user, Number(event.params.draft), formData);
 		if (scopeProblem) return fail(403, { message: scopeProblem, conflict: false });
+		// After a confirmed removal the confirmation (?verwijder=N) must not stay on the page.
+		if (String(formData.get('op')).startsWith('remove:steps')) redirect(303, event.url.pathname);
 		return { saved: savedView(outcome) };
 	},
 	publish: async (event) => {

@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import * as authoring from '$lib/server/authoring';
 import * as editor from '$lib/server/authoring/editor';
@@ -98,6 +98,8 @@ export const actions: Actions = {
 		});
 		if (!outcome.ok)
 			return fail(outcome.status, { message: outcome.message, conflict: outcome.conflict });
+		// After a confirmed removal the confirmation (?verwijder=N) must not stay on the page.
+		if (String(formData.get('op')).startsWith('remove:')) redirect(303, event.url.pathname);
 		const step = outcome.content.steps[stepIndex];
 		return {
 			saved: {
