@@ -321,34 +321,69 @@ function formToVignette(f: VignetteForm): Vignette {
 }
 
 /**
- * Reads a renamed code: an empty or already used code keeps the old one (with a message), because
- * nodes and endings are stored by code and a duplicate would silently merge two of them.
+ * Reads the codes of a list of nodes or endings. An empty code, or one that another entry has or
+ * asks for, keeps the old one (with a message): they are stored by code, and a duplicate would
+ * silently merge two of them.
  */
-function readId(r: FormReader, key: string, old: string, taken: Set<string>): string {
-	const raw = r.text(key)?.trim();
-	if (raw === undefined || raw === old) {
-		taken.add(old);
-		return old;
-	}
-	if (raw === '' || taken.has(raw)) {
-		r.errors[key] = raw === '' ? 'Vul dit in.' : `De code "${raw}" komt al voor; kies een andere.`;
-		taken.add(old);
-		return old;
-	}
-	taken.add(raw);
-	return raw;
+function readIds(
+	r: FormReader,
+	prefix: string,
+	indices: number[],
+	olds: (string | undefined)[],
+	fresh: string
+): string[] {
+	const before = indices.map((i) => olds[i] ?? fresh);
+	const wanted = indices.map((i, k) => r.text(`${prefix}.${i}.id`)?.trim() ?? before[k]);
+	const ids = wanted.map((want, k) => {
+		const key = `${prefix}.${indices[k]}.id`;
+		if (want === before[k]) return want;
+		if (want === '') {
+			r.errors[key] = 'Vul dit in.';
+			return before[k];
+		}
+		const clash =
+			wanted.some((w, j) => j !== k && w === want) ||
+			before.some((b, j) => j !== k && b === want && wanted[j] === b);
+		if (clash) {
+			r.errors[key] = `De code "${want}" komt al voor; kies een andere.`;
+			return before[k];
+		}
+		return want;
+	});
+	// A kept old code can still meet a new one: the later entry then gets a fresh code.
+	const seen = new Set<string>();
+	return ids.map((id) => {
+		const unique = seen.has(id) ? freeId(`${fresh}-`, [...seen, ...ids]) : id;
+		seen.add(unique);
+		return unique;
+	});
 }
 
 function readVignette(old: Vignette, r: FormReader): VignetteForm {
 	const before = vignetteToForm(old);
 	const renamed = new Map<string, string>();
-	const taken = new Set<string>();
-	const nodes = r.indices('vignette.nodes').map((i) => {
+	const nodeIndices = r.indices('vignette.nodes');
+	const endingIndices = r.indices('vignette.endings');
+	const allOld = [...before.nodes.map((n) => n.id), ...before.endings.map((e) => e.id)];
+	const nodeIds = readIds(
+		r,
+		'vignette.nodes',
+		nodeIndices,
+		before.nodes.map((n) => n.id),
+		freeId('n', allOld)
+	);
+	const endingIds = readIds(
+		r,
+		'vignette.endings',
+		endingIndices,
+		before.endings.map((e) => e.id),
+		freeId('e', allOld)
+	);
+	const nodes = nodeIndices.map((i, k) => {
 		const at = `vignette.nodes.${i}`;
 		const was = before.nodes[i];
-		const oldId = was?.id ?? freeId('n', [...taken, ...before.nodes.map((n) => n.id)]);
-		const id = readId(r, `${at}.id`, oldId, taken);
-		if (id !== oldId) renamed.set(oldId, id);
+		const id = nodeIds[k];
+		if (was && id !== was.id) renamed.set(was.id, id);
 		return {
 			id,
 			text: r.text(`${at}.text`) ?? was?.text ?? '',
@@ -365,12 +400,11 @@ function readVignette(old: Vignette, r: FormReader): VignetteForm {
 			})
 		};
 	});
-	const endings = r.indices('vignette.endings').map((i) => {
+	const endings = endingIndices.map((i, k) => {
 		const at = `vignette.endings.${i}`;
 		const was = before.endings[i];
-		const oldId = was?.id ?? freeId('e', [...taken, ...before.endings.map((e) => e.id)]);
-		const id = readId(r, `${at}.id`, oldId, taken);
-		if (id !== oldId) renamed.set(oldId, id);
+		const id = endingIds[k];
+		if (was && id !== was.id) renamed.set(was.id, id);
 		return {
 			id,
 			title: r.text(`${at}.title`) ?? was?.title ?? '',
