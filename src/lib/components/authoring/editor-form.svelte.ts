@@ -38,6 +38,12 @@ export class EditorForm {
 
 	constructor(private readonly loadedRevision: () => number) {}
 
+	/** A new page (another step, or data loaded again) starts without the last autosave's view. */
+	reset(): void {
+		this.live = null;
+		this.autosaved = 0;
+	}
+
 	get revision(): number {
 		return Math.max(this.loadedRevision(), this.autosaved);
 	}
@@ -80,12 +86,22 @@ export class EditorForm {
 		body.set('revision', String(this.revision));
 		body.delete('op');
 		this.status = messages.authoringEditor.saving;
+		const page = location.pathname;
 		this.#inflight = fetch('?/save', {
 			method: 'POST',
 			body,
 			headers: { accept: 'application/json', 'x-sveltekit-action': 'true' }
 		})
-			.then(async (response) => this.#handle(deserialize(await response.text())))
+			.then(async (response) => {
+				const result = deserialize(await response.text());
+				// Saved, but the author has moved on to another page: show nothing of it there.
+				if (location.pathname === page) this.#handle(result);
+				else {
+					this.status = '';
+					if (result.type === 'success' && result.data?.saved)
+						this.autosaved = Math.max(this.autosaved, (result.data.saved as Saved).revision);
+				}
+			})
 			.catch(() => {
 				this.#dirty = true;
 				this.status = messages.authoringEditor.saveFailed;
