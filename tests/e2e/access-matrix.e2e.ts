@@ -39,12 +39,18 @@ function ids() {
 		const draft = db
 			.prepare('select id, content from module_draft where published_hash is null order by id')
 			.get() as { id: number; content: string };
+		const steps = (
+			JSON.parse(draft.content) as {
+				steps: { slug: string; quiz?: unknown; assessment?: unknown }[];
+			}
+		).steps;
 		return {
 			learnerA,
 			otherCertificate: String(otherCertificate?.id ?? 99999999),
 			shippedVersion: String(shippedVersion.id),
 			draft: String(draft.id),
-			draftStep: (JSON.parse(draft.content) as { steps: { slug: string }[] }).steps[0].slug
+			draftStep: steps[0].slug,
+			draftQuizStep: String(steps.findIndex((s) => s.quiz || s.assessment) + 1)
 		};
 	} finally {
 		db.close();
@@ -139,6 +145,11 @@ const table: Record<string, Row> = {
 	'/auteur/versies/[version]/export.zip': { access: 'trainer' },
 	'/auteur/concepten/[draft=id]/voorbeeld': { access: 'trainer' },
 	'/auteur/concepten/[draft=id]/voorbeeld/[step=slug]': { access: 'trainer' },
+	// Tom's own draft (organisation A): the editor opens for trainer A.
+	'/auteur/concepten/[draft=id]': { access: 'trainer' },
+	'/auteur/concepten/[draft=id]/geschiedenis': { access: 'trainer' },
+	'/auteur/concepten/[draft=id]/stappen/[step=id]': { access: 'trainer' },
+	'/auteur/concepten/[draft=id]/stappen/[step=id]/vragen/[item=id]': { access: 'trainer' },
 	'/beheer': { access: 'manager' },
 	'/beheer/deelnemers': { access: 'manager' },
 	// Learner A belongs to organisation A: manager B gets a 404, not their record.
@@ -173,6 +184,13 @@ function concrete(routeId: string, values: ReturnType<typeof ids>): string {
 		version: values.shippedVersion,
 		id: routeId.startsWith('/certificaten') ? values.otherCertificate : String(values.learnerA)
 	};
+	// The editor numbers steps and questions from 1; questions live in the first quiz step.
+	if (routeId.includes('/stappen/')) {
+		Object.assign(params, {
+			step: routeId.includes('/vragen/') ? values.draftQuizStep : '1',
+			item: '1'
+		});
+	}
 	return routeId.replace(/\[(\w+)(?:=\w+)?\]/g, (_, name: string) => {
 		if (!(name in params)) throw new Error(`${routeId}: no value for [${name}]`);
 		return params[name];

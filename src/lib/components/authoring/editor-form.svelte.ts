@@ -1,0 +1,153 @@
+// The editor form in the browser: saves by itself 1.5 s after the last change and when a field is
+// left, through the same form action as the Bewaren button, without moving focus. An explicit save
+// or publish moves focus to the first field with an error. A stale revision stops autosaving.
+import { deserialize } from '$app/forms';
+import type { ActionResult, SubmitFunction } from '@sveltejs/kit';
+import { tick } from 'svelte';
+import { messages } from '$lib/i18n';
+
+export interface PageIssue {
+	key: string;
+	label: string;
+	message: string;
+}
+
+/** What the editor actions return on success. */
+export interface Saved {
+	revision: number;
+	savedAt: string;
+	issues: PageIssue[];
+	preview?: string;
+}
+
+const DELAY_MS = 1500;
+
+export class EditorForm {
+	/** The newest revision an autosave produced (the page takes the max with its loaded one). */
+	autosaved = $state(0);
+	status = $state('');
+	conflict = $state(false);
+	failure = $state('');
+	/** Issues and preview from the last autosave, until the page data is loaded again. */
+	live = $state<Saved | null>(null);
+
+	#form: HTMLFormElement | undefined;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#dirty = false;
+	#inflight: Promise<void> | null = null;
+
+	constructor(private readonly loadedRevision: () => number) {}
+
+	/** A new page (another step, or data loaded again) starts without the last autosave's view. */
+	reset(): void {
+		this.live = null;
+		this.autosaved = 0;
+	}
+
+	get revision(): number {
+		return Math.max(this.loadedRevision(), this.autosaved);
+	}
+
+	/** Svelte action for the form element. */
+	attach = (form: HTMLFormElement) => {
+		this.#form = form;
+		const changed = () => {
+			this.#dirty = true;
+			clearTimeout(this.#timer);
+			this.#timer = setTimeout(() => void this.#save(), DELAY_MS);
+		};
+		const left = () => {
+			if (!this.#dirty) return;
+			clearTimeout(this.#timer);
+			void this.#save();
+		};
+		form.addEventListener('input', changed);
+		form.addEventListener('change', changed);
+		form.addEventListener('focusout', left);
+		return {
+			destroy: () => {
+				clearTimeout(this.#timer);
+				form.removeEventListener('input', changed);
+				form.removeEventListener('change', changed);
+				form.removeEventListener('focusout', left);
+			}
+		};
+	};
+
+	#save(): Promise<void> {
+		if (this.#inflight) {
+			// Saved again as soon as the running save has its new revision.
+			return this.#inflight.then(() => this.#save());
+		}
+		const form = this.#form;
+		if (!form || !this.#dirty || this.conflict) return Promise.resolve();
+		this.#dirty = false;
+		const body = new FormData(form);
+		body.set('revision', String(this.revision));
+		body.delete('op');
+		this.status = messages.authoringEditor.saving;
+		const page = location.pathname;
+		this.#inflight = fetch('?/save', {
+			method: 'POST',
+			body,
+			headers: { accept: 'application/json', 'x-sveltekit-action': 'true' }
+		})
+			.then(async (response) => {
+				const result = deserialize(await response.text());
+				// Saved, but the author has moved on to another page: show nothing of it there.
+				if (location.pathname === page) this.#handle(result);
+				else {
+					this.status = '';
+					if (result.type === 'success' && result.data?.saved)
+						this.autosaved = Math.max(this.autosaved, (result.data.saved as Saved).revision);
+				}
+			})
+			.catch(() => {
+				this.#dirty = true;
+				this.status = messages.authoringEditor.saveFailed;
+			})
+			.finally(() => {
+				this.#inflight = null;
+			});
+		return this.#inflight;
+	}
+
+	#handle(result: ActionResult): void {
+		if (result.type === 'success' && result.data?.saved) {
+			const saved = result.data.saved as Saved;
+			this.autosaved = Math.max(this.autosaved, saved.revision);
+			this.live = saved;
+			this.status = messages.authoringEditor.savedAt(saved.savedAt);
+			this.failure = '';
+		} else if (result.type === 'failure') {
+			const data = result.data as { conflict?: boolean; message?: string } | undefined;
+			if (data?.conflict) this.conflict = true;
+			this.failure = data?.message ?? messages.authoringEditor.saveFailed;
+			this.status = '';
+		} else {
+			this.status = messages.authoringEditor.saveFailed;
+		}
+	}
+
+	/** use:enhance callback: waits for a running autosave, then submits on its revision. */
+	submit: SubmitFunction = async ({ formData, submitter }) => {
+		clearTimeout(this.#timer);
+		if (this.#inflight) await this.#inflight;
+		this.#dirty = false;
+		formData.set('revision', String(this.revision));
+		const explicit = submitter?.getAttribute('name') !== 'op';
+		return async ({ result, update }) => {
+			this.live = null;
+			await update({ reset: false });
+			if (result.type === 'success' || result.type === 'failure') this.#handle(result);
+			if (explicit) {
+				await tick();
+				const first = this.#form?.querySelector<HTMLElement>('[data-error-target]');
+				if (first) {
+					first.focus();
+					first.scrollIntoView({ block: 'center' });
+				}
+			}
+		};
+	};
+}

@@ -1,0 +1,127 @@
+// What every editor page does on the server: find the draft or answer 404, save a posted form on
+// top of the revision it was loaded with, and turn refusals into calm Dutch answers (never a 500).
+import { error } from '@sveltejs/kit';
+import { CATEGORY_LABELS, SIGNAL_CATEGORIES } from '$lib/content/categories';
+import { messages } from '$lib/i18n';
+import { getCourse } from '../course';
+import { MarkdownTooLongError, renderMarkdown } from '../markdown';
+import {
+	AuthoringError,
+	draftContent,
+	draftIssues,
+	getDraft,
+	saveDraft,
+	type Author,
+	type DraftContent,
+	type DraftIssue
+} from './index';
+import { EditorInputError, FormReader, parseOp, type Op } from './editor';
+
+const t = messages.authoringEditor;
+
+/** The draft for a page load; anything the author may not edit is a plain 404. */
+export function draftOr404(author: Author, draftId: number) {
+	try {
+		return getDraft(author, draftId);
+	} catch (e) {
+		if (e instanceof AuthoringError) error(404, { message: t.notFound });
+		throw e;
+	}
+}
+
+/** Sanitised HTML for SafeHtml.svelte. */
+export function preview(markdown: string | undefined): string {
+	try {
+		return renderMarkdown(markdown ?? '');
+	} catch (e) {
+		if (e instanceof MarkdownTooLongError) return '';
+		throw e;
+	}
+}
+
+/** HH:MM in Belgian time, for "Bewaard om 14:05". */
+export function clock(date = new Date()): string {
+	return new Intl.DateTimeFormat('nl-BE', {
+		hour: '2-digit',
+		minute: '2-digit',
+		timeZone: 'Europe/Brussels'
+	}).format(date);
+}
+
+/** The platform's signals grouped by category, for the signal selects. */
+export function signalGroups() {
+	const signals = getCourse().signals;
+	return SIGNAL_CATEGORIES.map((category) => ({
+		label: CATEGORY_LABELS[category],
+		signals: signals
+			.filter((s) => s.category === category)
+			.map((s) => ({ id: s.id, label: s.label }))
+	})).filter((g) => g.signals.length > 0);
+}
+
+export function stateLabel(state: 'concept' | 'gepubliceerd' | 'gewijzigd'): string {
+	return t.states[state];
+}
+
+export type SaveOutcome =
+	| {
+			ok: true;
+			revision: number;
+			issues: DraftIssue[];
+			fieldErrors: Record<string, string>;
+			content: DraftContent;
+			savedAt: string;
+	  }
+	| { ok: false; status: 400 | 403 | 404 | 409 | 413; message: string; conflict: boolean };
+
+/**
+ * Reads the form strictly, applies it (and its add/move/remove button) to the stored content and
+ * saves it if the author still has the revision the page was loaded with.
+ */
+export function saveFromForm(
+	author: Author,
+	draftId: number,
+	formData: FormData,
+	apply: (content: DraftContent, r: FormReader, op: Op | undefined) => DraftContent
+): SaveOutcome {
+	try {
+		const r = new FormReader(formData);
+		const revision = Number(r.text('revision'));
+		if (!Number.isSafeInteger(revision)) throw new EditorInputError(t.badForm);
+		const op = parseOp(r.text('op'));
+		const draft = getDraft(author, draftId);
+		const content = apply(draftContent(draft), r, op);
+		const saved = saveDraft(author, draftId, content, revision);
+		const stored = draftContent(getDraft(author, draftId));
+		if (stored.slug !== content.slug) r.errors.slug = t.slugTaken;
+		return {
+			ok: true,
+			revision: saved.revision,
+			issues: saved.issues,
+			fieldErrors: r.errors,
+			content: stored,
+			savedAt: clock()
+		};
+	} catch (e) {
+		if (e instanceof EditorInputError)
+			return { ok: false, status: 400, message: e.message, conflict: false };
+		if (e instanceof AuthoringError) {
+			switch (e.code) {
+				case 'conflict':
+					return { ok: false, status: 409, message: t.conflict, conflict: true };
+				case 'too-large':
+					return { ok: false, status: 413, message: t.tooLarge, conflict: false };
+				case 'forbidden':
+					return { ok: false, status: 403, message: t.forbidden, conflict: false };
+				case 'not-found':
+					return { ok: false, status: 404, message: t.notFound, conflict: false };
+			}
+		}
+		throw e;
+	}
+}
+
+/** Issues of the stored draft (for page loads). */
+export function issuesOf(draft: Parameters<typeof draftIssues>[0]): DraftIssue[] {
+	return draftIssues(draft);
+}

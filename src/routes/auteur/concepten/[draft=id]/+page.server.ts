@@ -1,0 +1,175 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import * as authoring from '$lib/server/authoring';
+import * as editor from '$lib/server/authoring/editor';
+import * as editing from '$lib/server/authoring/editor-actions';
+import { requireRole } from '$lib/server/guards';
+import { messages } from '$lib/i18n';
+
+const t = messages.authoringEditor;
+
+/** The issues this page shows: its own fields, plus one line per step that has problems. */
+function settingsIssues(
+	content: authoring.DraftContent,
+	issues: readonly authoring.DraftIssue[],
+	fieldErrors: Record<string, string> = {}
+) {
+	const own = editor
+		.issuesFor(issues, '')
+		.filter((i) => !i.key.startsWith('steps.') || /^steps\.\d+\.meta\.kind$/.test(i.key))
+		.map((i) => ({ ...i, key: i.key.replace(/\.meta\.kind$/, '') }));
+	const steps = content.steps.flatMap((step, index) => {
+		const n = issues.filter((i) => i.path.startsWith(`steps.${index}.`)).length;
+		const kindIssue = own.find((i) => i.key === `steps.${index}`);
+		if (!n || kindIssue) return [];
+		return [{ key: `steps.${index}`, message: t.stepProblems(n) }];
+	});
+	const errors = Object.entries(fieldErrors).map(([key, message]) => ({ key, message }));
+	const merged = [...errors, ...own.filter((i) => !fieldErrors[i.key]), ...steps];
+	return merged.map((i) => ({
+		...i,
+		label: /^steps\.\d+$/.test(i.key)
+			? t.stepN(
+					Number(i.key.split('.')[1]) + 1,
+					content.steps[Number(i.key.split('.')[1])]?.meta.title || t.untitled
+				)
+			: editor.fieldLabel(i.key)
+	}));
+}
+
+function stepProblems(content: authoring.DraftContent, issues: readonly authoring.DraftIssue[]) {
+	return content.steps.map(
+		(_, index) => issues.filter((i) => i.path.startsWith(`steps.${index}.`)).length
+	);
+}
+
+export const load: PageServerLoad = (event) => {
+	const user = requireRole(event, 'trainer');
+	const draft = editing.draftOr404(user, Number(event.params.draft));
+	const content = authoring.draftContent(draft);
+	const issues = editing.issuesOf(draft);
+	const history = authoring.versionHistory(user, draft.id);
+	const state = !draft.publishedHash
+		? 'concept'
+		: draft.publishedHash === authoring.hashContent(content)
+			? 'gepubliceerd'
+			: 'gewijzigd';
+	const confirm = Number(event.url.searchParams.get('verwijder'));
+	return {
+		id: draft.id,
+		revision: draft.revision,
+		state,
+		stateLabel: editing.stateLabel(state),
+		latestVersion: history[0]?.version ?? null,
+		slugEditable: !draft.publishedHash,
+		scope: draft.scope,
+		organisationName:
+			user.memberships.find((m) => m.organisationId === draft.organisationId)?.organisationName ??
+			'',
+		platformTrainer: authoring.isPlatformTrainer(user.id),
+		slug: content.slug,
+		meta: content.meta,
+		markdown: content.markdown ?? '',
+		preview: editing.preview(content.markdown),
+		steps: content.steps.map((s, i) => ({
+			title: s.meta.title,
+			kind: s.meta.kind,
+			problems: stepProblems(content, issues)[i]
+		})),
+		issues: settingsIssues(content, issues),
+		confirmRemove:
+			Number.isSafeInteger(confirm) && confirm >= 1 && confirm <= content.steps.length
+				? confirm - 1
+				: null,
+		confirmDelete: event.url.searchParams.has('weggooien') && !draft.publishedHash
+	};
+};
+
+function save(event: RequestEvent, user: authoring.Author, formData: FormData) {
+	const draftId = Number(event.params.draft);
+	const draft = editing.draftOr404(user, draftId);
+	return editing.saveFromForm(user, draftId, formData, (content, r, op) => {
+		let next = editor.applySettings(content, r, { slugEditable: !draft.publishedHash });
+		if (op?.list === 'meta.sources') {
+			editor.applyListOp(next, op, editor.newSource);
+		} else if (op?.list === 'steps' && op.kind === 'add') {
+			const kind = r.text('newStepKind') ?? '';
+			if (!editor.isStepKind(kind)) throw new editor.EditorInputError(t.badForm);
+			next = editor.addStep(next, kind);
+		} else if (op?.list === 'steps') {
+			next = editor.changeSteps(next, op);
+		} else if (op) {
+			throw new editor.EditorInputError(t.badForm);
+		}
+		return next;
+	});
+}
+
+/** Organisation or platform: not part of the content, so it is set beside the save. */
+function saveScope(user: authoring.Author, draftId: number, formData: FormData): string | null {
+	const scope = formData.getAll('scope');
+	if (scope.length !== 1) return null;
+	if (scope[0] !== 'organisation' && scope[0] !== 'platform') return t.badForm;
+	try {
+		authoring.setDraftScope(user, draftId, scope[0]);
+		return null;
+	} catch (e) {
+		if (e instanceof authoring.AuthoringError) return t.forbidden;
+		throw e;
+	}
+}
+
+function savedView(outcome: Extract<ReturnType<typeof editing.saveFromForm>, { ok: true }>) {
+	return {
+		revision: outcome.revision,
+		savedAt: outcome.savedAt,
+		issues: settingsIssues(outcome.content, outcome.issues, outcome.fieldErrors),
+		preview: editing.preview(outcome.content.markdown)
+	};
+}
+
+export const actions: Actions = {
+	save: async (event) => {
+		const user = requireRole(event, 'trainer');
+		const formData = await event.request.formData();
+		const outcome = save(event, user, formData);
+		if (!outcome.ok)
+			return fail(outcome.status, { message: outcome.message, conflict: outcome.conflict });
+		const scopeProblem = saveScope(user, Number(event.params.draft), formData);
+		if (scopeProblem) return fail(403, { message: scopeProblem, conflict: false });
+		// After a confirmed removal the confirmation (?verwijder=N) must not stay on the page.
+		if (String(formData.get('op')).startsWith('remove:steps')) redirect(303, event.url.pathname);
+		return { saved: savedView(outcome) };
+	},
+	publish: async (event) => {
+		const user = requireRole(event, 'trainer');
+		const formData = await event.request.formData();
+		const outcome = save(event, user, formData);
+		if (!outcome.ok)
+			return fail(outcome.status, { message: outcome.message, conflict: outcome.conflict });
+		const scopeProblem = saveScope(user, Number(event.params.draft), formData);
+		if (scopeProblem) return fail(403, { message: scopeProblem, conflict: false });
+		try {
+			const result = authoring.publishDraft(user, Number(event.params.draft));
+			if (!result.ok) {
+				return fail(400, { message: t.publishBlocked, conflict: false, saved: savedView(outcome) });
+			}
+			return { saved: savedView(outcome), published: result.version.version };
+		} catch (e) {
+			if (e instanceof authoring.AuthoringError)
+				return fail(403, { message: t.forbidden, conflict: false });
+			throw e;
+		}
+	},
+	delete: (event) => {
+		const user = requireRole(event, 'trainer');
+		try {
+			authoring.deleteDraft(user, Number(event.params.draft));
+		} catch (e) {
+			if (e instanceof authoring.AuthoringError)
+				return fail(e.code === 'not-found' ? 404 : 409, { message: t.forbidden, conflict: false });
+			throw e;
+		}
+		redirect(303, '/auteur?weggegooid=1');
+	}
+};

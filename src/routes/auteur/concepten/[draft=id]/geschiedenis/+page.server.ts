@@ -1,0 +1,28 @@
+import type { PageServerLoad } from './$types';
+import * as authoring from '$lib/server/authoring';
+import * as editing from '$lib/server/authoring/editor-actions';
+import { formatDateTime } from '$lib/format';
+import { requireRole } from '$lib/server/guards';
+import { messages } from '$lib/i18n';
+
+const t = messages.authoringEditor;
+
+export const load: PageServerLoad = (event) => {
+	const user = requireRole(event, 'trainer');
+	const draft = editing.draftOr404(user, Number(event.params.draft));
+	const organisationName =
+		user.memberships.find((m) => m.organisationId === draft.organisationId)?.organisationName ?? '';
+	return {
+		id: draft.id,
+		title: authoring.draftContent(draft).meta.title || t.untitled,
+		versions: authoring.versionHistory(user, draft.id).map((v) => ({
+			version: v.version,
+			date: formatDateTime(v.createdAt),
+			iso: new Date(v.createdAt).toISOString(),
+			by: v.publishedByName ?? t.unknownPerson,
+			scope: v.scope === 'platform' ? t.platform : organisationName,
+			inProgress: v.inProgress,
+			changes: v.changes
+		}))
+	};
+};

@@ -1,0 +1,113 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import * as authoring from '$lib/server/authoring';
+import * as editor from '$lib/server/authoring/editor';
+import * as editing from '$lib/server/authoring/editor-actions';
+import { requireRole } from '$lib/server/guards';
+import { messages } from '$lib/i18n';
+
+const t = messages.authoringEditor;
+
+function stepAt(content: authoring.DraftContent, param: string) {
+	const index = Number(param) - 1;
+	const step = content.steps[index];
+	if (!step) error(404, { message: t.notFound });
+	return { index, step };
+}
+
+/** This step's issues keyed by form field; item issues become one line per item. */
+function stepIssues(
+	step: authoring.DraftContent['steps'][number],
+	index: number,
+	issues: readonly authoring.DraftIssue[],
+	fieldErrors: Record<string, string> = {}
+) {
+	const list = editor.itemListPath(step);
+	const form = step.vignette ? editor.vignetteToForm(step.vignette) : undefined;
+	const mapped = editor.issuesFor(issues, `steps.${index}.`, step.vignette);
+	const own = mapped.filter((i) => !list || !i.key.startsWith(`${list}.`));
+	const items = (editor.itemsOf(step) ?? []).flatMap((_, k) => {
+		const n = mapped.filter((i) => i.key.startsWith(`${list}.${k}.`)).length;
+		return n ? [{ key: `${list}.${k}`, message: t.stepProblems(n) }] : [];
+	});
+	const errors = Object.entries(fieldErrors).map(([key, message]) => ({ key, message }));
+	return [...errors, ...own.filter((i) => !fieldErrors[i.key]), ...items].map((i) => ({
+		...i,
+		label: editor.fieldLabel(i.key, form)
+	}));
+}
+
+export const load: PageServerLoad = (event) => {
+	const user = requireRole(event, 'trainer');
+	const draft = editing.draftOr404(user, Number(event.params.draft));
+	const content = authoring.draftContent(draft);
+	const { index, step } = stepAt(content, event.params.step);
+	const items = editor.itemsOf(step);
+	const confirm = Number(event.url.searchParams.get('verwijder'));
+	return {
+		id: draft.id,
+		revision: draft.revision,
+		moduleTitle: content.meta.title,
+		index,
+		stepCount: content.steps.length,
+		slug: step.slug,
+		meta: step.meta,
+		markdown: step.markdown ?? '',
+		preview: editing.preview(step.markdown),
+		vignette: step.vignette ? editor.vignetteToForm(step.vignette) : null,
+		draw: step.assessment?.draw ?? null,
+		itemList: editor.itemListPath(step) ?? null,
+		items:
+			items?.map((item) => ({
+				id: item.id,
+				type: item.type,
+				prompt: item.prompt.length > 120 ? `${item.prompt.slice(0, 117)}…` : item.prompt
+			})) ?? null,
+		signals: editing.signalGroups(),
+		issues: stepIssues(step, index, editing.issuesOf(draft)),
+		confirmRemove:
+			items && Number.isSafeInteger(confirm) && confirm >= 1 && confirm <= items.length
+				? confirm - 1
+				: null
+	};
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const user = requireRole(event, 'trainer');
+		const draftId = Number(event.params.draft);
+		const formData = await event.request.formData();
+		let stepIndex = -1;
+		const outcome = editing.saveFromForm(user, draftId, formData, (content, r, op) => {
+			const { index, step } = stepAt(content, event.params.step);
+			stepIndex = index;
+			const list = editor.itemListPath(step);
+			let next = structuredClone(content);
+			next.steps[index] = editor.applyStep(
+				step,
+				r,
+				op && list && op.list === list ? undefined : op
+			);
+			if (op && list && op.list === list) {
+				const type = op.kind === 'add' ? (r.text('newItemType') ?? '') : undefined;
+				if (type !== undefined && !editor.isItemType(type))
+					throw new editor.EditorInputError(t.badForm);
+				next = editor.changeItems(next, index, op, type);
+			}
+			return next;
+		});
+		if (!outcome.ok)
+			return fail(outcome.status, { message: outcome.message, conflict: outcome.conflict });
+		// After a confirmed removal the confirmation (?verwijder=N) must not stay on the page.
+		if (String(formData.get('op')).startsWith('remove:')) redirect(303, event.url.pathname);
+		const step = outcome.content.steps[stepIndex];
+		return {
+			saved: {
+				revision: outcome.revision,
+				savedAt: outcome.savedAt,
+				issues: stepIssues(step, stepIndex, outcome.issues, outcome.fieldErrors),
+				preview: editing.preview(step.markdown)
+			}
+		};
+	}
+};

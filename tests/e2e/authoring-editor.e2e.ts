@@ -1,0 +1,284 @@
+// The authoring editor as Tom (demo trainer) uses it: duplicate a shipped module, write a lesson
+// with a Markdown preview, break and mend a case's graph, publish, read the history; a keyboard-only
+// pass; and learners and managers kept out.
+import { expect, type Page } from '@playwright/test';
+import { demo, expectAccessible, signIn, test } from './fixtures';
+import { activate, tabTo } from './keyboard';
+
+/** The links to the steps (or items) in their list, not their "Verwijderen" links. */
+function links(page: Page, name: RegExp | string) {
+	return page
+		.getByRole('region', { name: /^(Stappen|Vragen|Vragenbank van de eindtoets)$/ })
+		.getByRole('link', { name })
+		.filter({ hasNotText: 'Verwijderen' });
+}
+
+async function duplicate(page: Page, title: string): Promise<string> {
+	await page.goto('/auteur');
+	await page.getByRole('button', { name: `Dupliceer ${title} als concept` }).click();
+	await expect(page).toHaveURL(/\/auteur\/concepten\/\d+$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		`Module bewerken: ${title} (kopie)`
+	);
+	return new URL(page.url()).pathname;
+}
+
+test('Tom duplicates a module, edits a lesson and a case, publishes and sees version 1', async ({
+	page
+}) => {
+	await signIn(page, demo.trainer);
+	await page.goto('/auteur');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Auteursomgeving');
+	await expect(page.getByRole('link', { name: 'Itemstatistieken' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Module importeren' })).toBeVisible();
+	await expectAccessible(page);
+
+	const editorUrl = await duplicate(page, 'Tienerpooiers: wat en hoe');
+	await expect(page.getByText('Concept, nog niet gepubliceerd')).toBeVisible();
+	await expectAccessible(page);
+
+	// The overview lists the new draft with its state and links.
+	await page.goto('/auteur');
+	const row = page.getByRole('row', { name: /Tienerpooiers: wat en hoe \(kopie\)/ }).first();
+	await expect(row).toContainText('Concept, nog niet gepubliceerd');
+	await expect(row).toContainText('Tom Verbeke');
+	await expect(
+		row.getByRole('link', { name: 'Voorbeeld van Tienerpooiers: wat en hoe (kopie)' })
+	).toHaveAttribute('href', /\/auteur\/concepten\/\d+\/voorbeeld$/);
+	await row.getByRole('link', { name: /bewerken$/ }).click();
+	await expect(page).toHaveURL(editorUrl);
+
+	// A lesson: Markdown with a preview; a script tag is shown harmlessly.
+	await links(page, /^Stap 1:/).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Stap 1 bewerken:/);
+	await page
+		.getByLabel('Tekst van de stap (Markdown)')
+		.fill(
+			'## Wat je vandaag leert\n\nEen tienerpooier is **geen** verliefd vriendje.\n\n<script>window.pwned = 1</script>\n'
+		);
+	await page.getByRole('button', { name: 'Bewaren' }).click();
+	await expect(page.getByRole('status').filter({ hasText: /Bewaard om \d\d:\d\d/ })).toBeVisible();
+	const preview = page.getByRole('region', { name: 'Zo ziet de tekst eruit' });
+	await expect(preview.getByRole('heading', { name: 'Wat je vandaag leert' })).toBeVisible();
+	await expect(preview.locator('strong')).toHaveText('geen');
+	await expect(preview.locator('script')).toHaveCount(0);
+	expect(
+		await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)
+	).toBeUndefined();
+	await expectAccessible(page);
+	// Saved for real: a reload shows the text and its preview.
+	await page.reload();
+	await expect(page.getByLabel('Tekst van de stap (Markdown)')).toHaveValue(/geen\*\* verliefd/);
+	await expect(preview.getByRole('heading', { name: 'Wat je vandaag leert' })).toBeVisible();
+
+	// A case: send the first situation's second choice to n2, so n2b can no longer be reached.
+	await page.goto(`${editorUrl}/stappen/4`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Stap 4 bewerken:/);
+	await expectAccessible(page);
+	const choice = page.getByRole('group', { name: 'Situatie n1' }).getByRole('group', {
+		name: 'Keuze 2'
+	});
+	await choice.getByLabel('Gaat naar').selectOption('n2');
+	await page.getByRole('button', { name: 'Bewaren' }).click();
+	const n2b = page.getByRole('group', { name: 'Situatie n2b' });
+	await expect(n2b).toBeFocused();
+	await expect(n2b.getByText('Niet te bereiken vanaf het begin van de casus.')).toBeVisible();
+	await expect(n2b).toHaveAttribute('aria-describedby', /fout/);
+	// The summary links to it and the graph overview names it inline.
+	await expect(
+		page.getByRole('link', { name: /Situatie n2b: Niet te bereiken vanaf het begin/ })
+	).toBeVisible();
+	await expect(
+		page
+			.getByRole('region', { name: 'Overzicht van de casus' })
+			.getByText('Niet te bereiken vanaf het begin van de casus.')
+	).toBeVisible();
+	await expectAccessible(page);
+
+	// Publishing is refused while the case is broken.
+	await page.goto(editorUrl);
+	await page.getByRole('button', { name: 'Publiceren' }).click();
+	await expect(page.getByRole('alert')).toContainText('Nog niet gepubliceerd');
+	await expect(page.getByRole('link', { name: /^Stap 4: .*: 1 probleem/ })).toBeVisible();
+	await expectAccessible(page);
+
+	// Mend it.
+	await page.goto(`${editorUrl}/stappen/4`);
+	await choice.getByLabel('Gaat naar').selectOption('n2b');
+	await page.getByRole('button', { name: 'Bewaren' }).click();
+	await expect(page.getByRole('status').filter({ hasText: /Bewaard om/ })).toBeVisible();
+	await expect(page.getByText('Niet te bereiken vanaf het begin van de casus.')).toHaveCount(0);
+
+	// Publish: version 1, and the state changes.
+	await page.goto(editorUrl);
+	await page.getByRole('button', { name: 'Publiceren' }).click();
+	await expect(page.getByText('Versie 1 gepubliceerd')).toBeVisible();
+	await expect(page.getByText('Gepubliceerd', { exact: true })).toBeVisible();
+	await expectAccessible(page);
+
+	await page.getByRole('link', { name: 'Geschiedenis' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Versies van Tienerpooiers: wat en hoe (kopie)'
+	);
+	const history = page.getByRole('table', { name: /Gepubliceerde versies/ });
+	await expect(history.getByRole('rowheader')).toHaveText(['versie 1']);
+	await expect(history).toContainText('Tom Verbeke');
+	await expect(history).toContainText('Sint-Jansschool');
+	await expect(history).toContainText(
+		'Eerste versie, gebaseerd op "Tienerpooiers: wat en hoe" (versie 1).'
+	);
+	await expectAccessible(page);
+
+	// The slug is fixed now, and the overview says the module is published.
+	await page.goto(editorUrl);
+	await expect(page.getByText(/Webnaam: wat-en-hoe-kopie.* \(vast sinds/)).toBeVisible();
+	await page.goto('/auteur');
+	await expect(
+		page.getByRole('row', { name: /Tienerpooiers: wat en hoe \(kopie\)/ }).first()
+	).toContainText('versie 1');
+});
+
+test('the editor works with the keyboard alone', async ({ page }) => {
+	// Hundreds of Tab presses over long forms: slower than the other tests on a busy machine.
+	test.setTimeout(180_000);
+	await signIn(page, demo.trainer);
+	const editorUrl = await duplicate(page, 'Signalen herkennen op school');
+
+	// Type a title and save with Enter (the form's first button is Bewaren).
+	const title = page.getByLabel('Titel', { exact: true });
+	await tabTo(page, title);
+	await page.keyboard.press('Control+A');
+	await page.keyboard.type('Signalen op school, onze versie');
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Module bewerken: Signalen op school, onze versie'
+	);
+
+	// Move step 2 up.
+	const second = await links(page, /^Stap 2:/).innerText();
+	const moved = second.replace(/^Stap 2: /, '');
+	await activate(page, page.getByRole('button', { name: `${second} naar boven` }));
+	await expect(links(page, `Stap 1: ${moved}`)).toBeVisible();
+
+	// Remove step 2 after a confirmation step that receives focus.
+	const count = await links(page, /^Stap \d+:/).count();
+	const victim = await links(page, /^Stap 2:/).innerText();
+	await activate(page, page.getByRole('link', { name: `${victim} verwijderen` }));
+	const confirm = page.getByRole('group', { name: `${victim} verwijderen` });
+	await expect(confirm).toBeFocused();
+	await expectAccessible(page);
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('button', { name: 'Ja, verwijderen' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(links(page, /^Stap \d+:/)).toHaveCount(count - 1);
+
+	// Add a lesson; it goes before the final assessment.
+	const kind = page.getByLabel('Soort nieuwe stap');
+	await tabTo(page, kind);
+	await activate(page, page.getByRole('button', { name: 'Stap toevoegen' }));
+	await expect(links(page, /^Stap \d+:/)).toHaveCount(count);
+	await expect(links(page, `Stap ${count - 1}: (zonder titel)`)).toBeVisible();
+
+	// Open a quiz item through the step page and add an answer option, all by keyboard.
+	await page.goto(editorUrl);
+	const quizStep = page.getByRole('listitem').filter({ hasText: '(Oefenvragen)' }).first();
+	await activate(page, quizStep.getByRole('link').first());
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Stap \d+ bewerken:/);
+	await activate(page, links(page, /^Vraag 1:/));
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Vraag 1 bewerken/);
+	await expectAccessible(page);
+	const add = page.getByRole('button', { name: /toevoegen$/ }).first();
+	const before = await page
+		.getByRole('group', { name: /^(Antwoord|Uitspraak|Stukje) \d+$/ })
+		.count();
+	await activate(page, add);
+	await expect(page.getByRole('group', { name: /^(Antwoord|Uitspraak|Stukje) \d+$/ })).toHaveCount(
+		before + 1
+	);
+	// The new, empty option is a problem; an explicit save (Enter in a field) focuses it.
+	for (let i = 0; i < 40; i++) {
+		await page.keyboard.press('Shift+Tab');
+		const inField = await page.evaluate(
+			() => (document.activeElement as HTMLInputElement | null)?.type === 'text'
+		);
+		if (inField) break;
+	}
+	await page.keyboard.press('Enter');
+	await expect(page.locator('[data-error-target]').first()).toBeFocused();
+	await expectAccessible(page);
+});
+
+test('two editors: a stale save is refused calmly and overwrites nothing', async ({ browser }) => {
+	const firstContext = await browser.newContext();
+	const secondContext = await browser.newContext();
+	const first = await firstContext.newPage();
+	await signIn(first, demo.trainer);
+	const editorUrl = await duplicate(first, 'Signalen herkennen in de hulpverlening');
+	const second = await secondContext.newPage();
+	await signIn(second, demo.trainer);
+	await second.goto(editorUrl);
+
+	await first.getByLabel('Samenvatting').fill('Versie van het eerste venster.');
+	await first.getByRole('button', { name: 'Bewaren' }).click();
+	await expect(first.getByRole('status').filter({ hasText: /Bewaard om/ })).toBeVisible();
+
+	await second.getByLabel('Samenvatting').fill('Versie van het tweede venster.');
+	await second.getByRole('button', { name: 'Bewaren' }).click();
+	await expect(second.getByRole('alert')).toContainText('intussen bewaard');
+	await expect(
+		second.getByRole('link', { name: 'Laad de nieuwste versie van deze pagina' })
+	).toBeVisible();
+	await expectAccessible(second);
+	await second.getByRole('link', { name: 'Laad de nieuwste versie van deze pagina' }).click();
+	await expect(second.getByLabel('Samenvatting')).toHaveValue('Versie van het eerste venster.');
+	await firstContext.close();
+	await secondContext.close();
+});
+
+test('autosave keeps the work without a click and without moving focus', async ({ page }) => {
+	await signIn(page, demo.trainer);
+	const editorUrl = await duplicate(page, 'Handelen: gesprek, overleg en melden');
+	const summary = page.getByLabel('Samenvatting');
+	await summary.fill('Automatisch bewaard.');
+	await expect(page.getByRole('status').filter({ hasText: /Bewaard om \d\d:\d\d/ })).toBeVisible({
+		timeout: 5000
+	});
+	await expect(summary).toBeFocused();
+	await page.goto(editorUrl);
+	await expect(page.getByLabel('Samenvatting')).toHaveValue('Automatisch bewaard.');
+});
+
+test('the editor works without JavaScript', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await signIn(page, demo.trainer);
+	await page.goto('/auteur');
+	await page.getByRole('button', { name: 'Dupliceer Opfrissing als concept' }).click();
+	await expect(page).toHaveURL(/\/auteur\/concepten\/\d+$/);
+	await page.getByLabel('Geschatte duur in minuten').fill('veel');
+	await page.getByLabel('Titel', { exact: true }).fill('');
+	await page.getByRole('button', { name: 'Bewaren' }).click();
+	await expect(page.getByLabel('Geschatte duur in minuten')).toHaveAttribute(
+		'aria-invalid',
+		'true'
+	);
+	await expect(page.locator('#veld-meta\\.minutes-fout')).toHaveText('Geef een geheel getal.');
+	await expect(page.getByLabel('Titel', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.getByRole('link', { name: 'Titel: Vul dit in.' })).toBeVisible();
+	// (axe-core needs JavaScript to run; these pages are scanned in the tests above.)
+	await page.getByRole('button', { name: 'Bron toevoegen' }).click();
+	await expect(page.getByRole('group', { name: /^Bron \d+$/ }).last()).toBeVisible();
+	await context.close();
+});
+
+test('learners and managers are refused the authoring area', async ({ page }) => {
+	for (const who of [demo.teacher, demo.manager]) {
+		await signIn(page, who);
+		for (const path of ['/auteur', '/auteur/concepten/1', '/auteur/concepten/1/geschiedenis']) {
+			const response = await page.goto(path);
+			expect(response?.status(), `${who} on ${path}`).toBe(403);
+		}
+		await expectAccessible(page);
+		await page.context().clearCookies();
+	}
+});
