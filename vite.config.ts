@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { catalogueSections } from './scripts/vite-catalogue-sections.ts';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [catalogueSections(), sveltekit()],
 	server: { fs: { allow: ['modules'] } },
 	test: {
 		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
