@@ -1,6 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { catalogueSections } from './scripts/vite-catalogue-sections.ts';
+import { catalogueSections } from './scripts/vite-catalogue-sections.js';
 
 export default defineConfig({
 	plugins: [catalogueSections(), sveltekit()],
