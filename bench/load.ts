@@ -281,13 +281,16 @@ if (stress) {
 	const saturated = summary(await mix(stressDuration));
 	console.log(`\n2. saturation, no think time, ${learners} connections, ${stressDuration} s`);
 	console.log(`   ${saturated.text}`);
-	console.log(`\n3. capacity: fixed rates, ${stepDuration} s each, until p99 > 200 ms or an error`);
+	console.log(
+		`\n3. capacity: fixed rates, ${stepDuration} s each, until p99 > 200 ms, an error or less than 90 % served`
+	);
 	let capacity = 0;
 	for (let rate = step; rate <= saturated.rps + step; rate += step) {
 		const result = await mix(stepDuration, rate);
 		const figure = summary(result);
 		console.log(`   ${String(rate).padStart(5)}/s offered: ${figure.text}`);
-		if (result.latency.p99 > 200 || figure.errors > 0) break;
+		// Served well below the offered rate means requests queue up: that rate is past capacity.
+		if (result.latency.p99 > 200 || figure.errors > 0 || figure.rps < rate * 0.9) break;
 		capacity = rate;
 	}
 	console.log(
