@@ -14,9 +14,10 @@
 // 2. Saturation (no think time): every learner sends the next request as soon as the last one
 //    is answered, LOAD_STRESS_DURATION seconds (default 20). This is the most the machine can
 //    serve; its p99 is queueing time, not a target.
-// 3. Capacity: the same request mix at fixed rates (autocannon overallRate: 25, 50, 100, 150,
-//    200, 300 ... requests/s up to the saturation figure) for LOAD_STEP_DURATION s each (default
-//    8) reports the highest rate at which p99 stays <= 200 ms with zero errors.
+// 3. Capacity: the same request mix arriving open-loop at fixed rates (random gaps, as from many
+//    independent people: 25, 50, 100, 150, 200, 300 ... requests/s up to the saturation figure)
+//    for LOAD_STEP_DURATION s each (default 8); reports the highest rate at which p99 stays
+//    <= 200 ms with zero errors.
 // Usage: npx vite build && npm run test:load
 // Env: LOAD_DURATION seconds of the learner run (default 60), LOAD_LEARNERS (default 200),
 // LOAD_PORT (default 4610), LOAD_STRESS=0 skips figures 2 and 3.
@@ -83,6 +84,25 @@ const items = quiz.quiz!.items.filter((i) => i.type === 'single' || i.type === '
 }
 
 const server = spawn(process.execPath, ['server.js'], { env, stdio: 'ignore' });
+
+/** CPU seconds the server process has used (Linux /proc; NaN elsewhere). */
+function serverCpu(): number {
+	try {
+		const fields = fs.readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime in clock ticks
+	} catch {
+		return NaN;
+	}
+}
+/** The server's CPU per request: its own cost, whatever else runs on the machine. */
+function cpuLine(cpuBefore: number, wallSeconds: number, requests: number): string {
+	const cpu = serverCpu() - cpuBefore;
+	return (
+		`   server CPU: ${cpu.toFixed(1)} s in ${wallSeconds.toFixed(0)} s ` +
+		`(${((cpu / wallSeconds) * 100).toFixed(0)} % of one core), ` +
+		`${((cpu * 1000) / Math.max(1, requests)).toFixed(2)} ms per request`
+	);
+}
 const stop = () => server.kill('SIGTERM');
 process.on('exit', stop);
 
@@ -128,6 +148,30 @@ const percentile = (sorted: number[], p: number) =>
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const think = () => sleep((thinkMin + Math.random() * (thinkMax - thinkMin)) * 1000);
 
+/** One request as a browser sends it; resolves to its latency in ms and status (0: failed). */
+async function timed(path: string, cookie: string, body?: string) {
+	const started = performance.now();
+	try {
+		const response = await fetch(`${origin}${path}`, {
+			method: body ? 'POST' : 'GET',
+			headers: body
+				? {
+						cookie,
+						accept: 'text/html',
+						origin,
+						'content-type': 'application/x-www-form-urlencoded'
+					}
+				: { cookie, accept: 'text/html' },
+			body,
+			redirect: 'manual'
+		});
+		await response.arrayBuffer();
+		return { ms: performance.now() - started, status: response.status };
+	} catch {
+		return { ms: performance.now() - started, status: 0 };
+	}
+}
+
 // 1. Learners with reading time. fetch keeps connections alive (undici), like a browser.
 async function readingLearners(): Promise<void> {
 	const latencies: number[] = [];
@@ -136,28 +180,11 @@ async function readingLearners(): Promise<void> {
 	const until = performance.now() + duration * 1000;
 	const request = async (path: string, cookie: string, body?: string) => {
 		if (performance.now() >= until) return false;
-		const started = performance.now();
-		try {
-			const response = await fetch(`${origin}${path}`, {
-				method: body ? 'POST' : 'GET',
-				headers: body
-					? {
-							cookie,
-							accept: 'text/html',
-							origin,
-							'content-type': 'application/x-www-form-urlencoded'
-						}
-					: { cookie, accept: 'text/html' },
-				body,
-				redirect: 'manual'
-			});
-			await response.arrayBuffer();
-			latencies.push(performance.now() - started);
-			const key = String(response.status);
-			statuses.set(key, (statuses.get(key) ?? 0) + 1);
-			if (response.status >= 400) errors++;
-		} catch {
-			errors++;
+		const { ms, status } = await timed(path, cookie, body);
+		if (status === 0 || status >= 400) errors++;
+		if (status !== 0) {
+			latencies.push(ms);
+			statuses.set(String(status), (statuses.get(String(status)) ?? 0) + 1);
 		}
 		return true;
 	};
@@ -178,6 +205,7 @@ async function readingLearners(): Promise<void> {
 		}
 	};
 	const started = performance.now();
+	const cpuBefore = serverCpu();
 	await Promise.all(cookies.map((cookie, n) => learner(cookie, n)));
 	const seconds = (performance.now() - started) / 1000;
 	latencies.sort((a, b) => a - b);
@@ -195,6 +223,7 @@ async function readingLearners(): Promise<void> {
 	console.log(
 		`   statuses:  ${[...statuses].map(([code, count]) => `${code}: ${count}`).join(', ')}; errors ${errors}`
 	);
+	console.log(cpuLine(cpuBefore, seconds, latencies.length + errors));
 	console.log(
 		`   target (0 errors, p99 <= 200 ms): ${errors === 0 && p99 <= 200 ? 'met' : 'NOT met'}`
 	);
@@ -210,12 +239,11 @@ let nextCookie = 0;
 const cookieFor = (context: Client) => (context.cookie ??= cookies[nextCookie++ % cookies.length]);
 
 /** The same mix without reading time: a lesson step, a quiz step, an answer, over and over. */
-function mix(seconds: number, overallRate?: number) {
+function mix(seconds: number) {
 	return autocannon({
 		url: origin,
 		connections: learners,
 		duration: seconds,
-		...(overallRate ? { overallRate } : {}),
 		requests: [
 			{
 				method: 'GET',
@@ -254,6 +282,48 @@ function mix(seconds: number, overallRate?: number) {
 	});
 }
 
+/**
+ * Requests arrive at `rate` per second with random (exponential) gaps, whether or not earlier ones
+ * are answered: how many people clicking independently look to a server. Each arrival is the
+ * next request of the learner mix for one of the signed-in learners.
+ */
+async function openLoop(rate: number, seconds: number) {
+	const latencies: number[] = [];
+	let errors = 0;
+	const pending: Promise<void>[] = [];
+	const started = performance.now();
+	let next = started;
+	for (let n = 0; next < started + seconds * 1000; n++) {
+		const wait = next - performance.now();
+		if (wait > 1) await sleep(wait);
+		// Learner k sends requests 4k..4k+3: a lesson step, a quiz step, an answer, the quiz again.
+		const cookie = cookies[Math.floor(n / 4) % cookies.length];
+		const kind = n % 4;
+		const send =
+			kind === 0
+				? timed(lessonPath, cookie)
+				: kind === 2
+					? timed(`${quizPath}?/answer`, cookie, answerBodies[n % answerBodies.length])
+					: timed(quizPath, cookie);
+		pending.push(
+			send.then(({ ms, status }) => {
+				if (status === 0 || status >= 400) errors++;
+				else latencies.push(ms);
+			})
+		);
+		next += (-Math.log(1 - Math.random()) / rate) * 1000;
+	}
+	await Promise.all(pending);
+	latencies.sort((a, b) => a - b);
+	return {
+		rps: (latencies.length + errors) / ((performance.now() - started) / 1000),
+		p50: percentile(latencies, 50),
+		p95: percentile(latencies, 95),
+		p99: percentile(latencies, 99),
+		errors
+	};
+}
+
 function summary(result: autocannon.Result) {
 	const stats =
 		(result as unknown as { statusCodeStats?: Record<string, { count: number }> })
@@ -277,20 +347,26 @@ console.log(
 );
 await readingLearners();
 if (stress) {
-	const saturated = summary(await mix(stressDuration));
+	const cpuBefore = serverCpu();
+	const saturatedResult = await mix(stressDuration);
+	const saturated = summary(saturatedResult);
 	console.log(`\n2. saturation, no think time, ${learners} connections, ${stressDuration} s`);
 	console.log(`   ${saturated.text}`);
+	console.log(cpuLine(cpuBefore, stressDuration, saturatedResult.requests.total));
 	console.log(
 		`\n3. capacity: fixed rates, ${stepDuration} s each, until p99 > 200 ms, an error or less than 90 % served`
 	);
 	let capacity = 0;
 	const rates = [25, 50, 100, 150, 200, 300, 400, 500, 600, 800, 1000, 1250, 1500, 2000];
 	for (const rate of rates.filter((r) => r <= saturated.rps * 1.2)) {
-		const result = await mix(stepDuration, rate);
-		const figure = summary(result);
-		console.log(`   ${String(rate).padStart(5)}/s offered: ${figure.text}`);
+		const figure = await openLoop(rate, stepDuration);
+		console.log(
+			`   ${String(rate).padStart(5)}/s offered: ${figure.rps.toFixed(0)} requests/s, ` +
+				`p50 ${figure.p50.toFixed(1)} ms, p95 ${figure.p95.toFixed(1)} ms, ` +
+				`p99 ${figure.p99.toFixed(1)} ms, ${figure.errors} errors`
+		);
 		// Served well below the offered rate means requests queue up: that rate is past capacity.
-		if (result.latency.p99 > 200 || figure.errors > 0 || figure.rps < rate * 0.9) break;
+		if (figure.p99 > 200 || figure.errors > 0 || figure.rps < rate * 0.9) break;
 		capacity = rate;
 	}
 	console.log(
