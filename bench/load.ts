@@ -356,10 +356,13 @@ if (stress) {
 	console.log(
 		`\n3. capacity: fixed rates, ${stepDuration} s each, until p99 > 200 ms, an error or less than 90 % served`
 	);
+	// Let the server finish what the saturation run left queued before measuring at a fixed rate.
+	await sleep(5000);
 	let capacity = 0;
 	const rates = [25, 50, 100, 150, 200, 300, 400, 500, 600, 800, 1000, 1250, 1500, 2000];
 	for (const rate of rates.filter((r) => r <= saturated.rps * 1.2)) {
 		const figure = await openLoop(rate, stepDuration);
+		await sleep(1000);
 		console.log(
 			`   ${String(rate).padStart(5)}/s offered: ${figure.rps.toFixed(0)} requests/s, ` +
 				`p50 ${figure.p50.toFixed(1)} ms, p95 ${figure.p95.toFixed(1)} ms, ` +
