@@ -6,8 +6,22 @@ import { mdsvex } from 'mdsvex';
 const config = {
 	extensions: ['.svelte', '.svx', '.md'],
 	preprocess: [vitePreprocess(), mdsvex({ extensions: ['.svx', '.md'] })],
+	// Our components and the course prose all compile in runes mode, also the ones that use no
+	// rune (static pages, mdsvex lessons): a legacy-mode component pulls Svelte's legacy runtime
+	// (stores, legacy lifecycle) into the chunk every page downloads.
+	// No `window.__svelte.v` version marker: one less module and import in every chunk.
+	compilerOptions: { discloseVersion: false },
+	vitePlugin: {
+		dynamicCompileOptions: ({ filename }) =>
+			/\/(src|modules)\//.test(filename) && !filename.includes('/node_modules/')
+				? { runes: true }
+				: undefined
+	},
 	kit: {
 		adapter: adapter(),
+		// The server resolves which route a link leads to, so the browser does not download the
+		// route table and parameter matchers of all forty pages on every first visit.
+		router: { resolution: 'server' },
 		typescript: {
 			config: (tsconfig) => {
 				tsconfig.include.push(

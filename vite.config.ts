@@ -1,9 +1,32 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { catalogueSections } from './scripts/vite-catalogue-sections.js';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [catalogueSections(), sveltekit()],
 	server: { fs: { allow: ['modules'] } },
+	build: {
+		// Everything every page loads (the Svelte and SvelteKit runtimes, Vite's preload helper, the
+		// catalogue sections of the layout and the error page) in one chunk: one request and one
+		// gzip dictionary instead of seven small files. The form helper stays apart: only pages
+		// with enhanced forms load it.
+		rolldownOptions: {
+			output: {
+				codeSplitting: {
+					groups: [
+						{
+							name: 'frame',
+							test: (id: string) =>
+								!id.includes('/runtime/app/forms') &&
+								/node_modules[\\/](svelte[\\/]src[\\/](internal[\\/]|index-client\.js|constants\.js|store[\\/]|reactivity[\\/]create-subscriber\.js)|@sveltejs[\\/]kit[\\/]|devalue[\\/]|clsx[\\/])|preload-helper|catalogue-section:(app|errors)$/.test(
+									id
+								)
+						}
+					]
+				}
+			}
+		}
+	},
 	test: {
 		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
 		environment: 'node',

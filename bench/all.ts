@@ -8,11 +8,11 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import autocannon from 'autocannon';
 import { loadCourse } from '../src/lib/server/content/load';
 import { correctAnswer } from '../src/lib/server/grading';
 import { renderCertificatePdf } from '../src/lib/server/certificate-pdf';
+import { javascriptMeter } from './javascript';
 
 const port = Number(process.env.BENCH_PORT ?? 4620);
 const origin = `http://127.0.0.1:${port}`;
@@ -108,43 +108,6 @@ async function throughput(options: autocannon.Options) {
 		p99: result.latency.p99,
 		errors: result.errors + result.timeouts + bad
 	};
-}
-
-/**
- * The gzip size of every script a page loads before it is interactive: the two entry files named
- * in the served HTML, the route's nodes (node_ids) and, transitively, their static imports.
- * Dynamic imports (other routes' nodes) are not counted.
- */
-async function javascript(url: string, cookie: string): Promise<number> {
-	const html = await (await fetch(url, { headers: { cookie, accept: 'text/html' } })).text();
-	const root = 'build/client/_app/immutable';
-	const queue = [...html.matchAll(/import\("(?:\.\.?\/)+_app\/immutable\/([^"]+\.js)"\)/g)].map(
-		(m) => path.join(root, m[1])
-	);
-	const nodeIds =
-		html
-			.match(/node_ids: \[([\d, ]+)\]/)?.[1]
-			.split(',')
-			.map((n) => n.trim()) ?? [];
-	const nodes = fs.readdirSync(path.join(root, 'nodes'));
-	for (const id of nodeIds) {
-		const file = nodes.find((name) => name.startsWith(`${id}.`) && name.endsWith('.js'));
-		if (file) queue.push(path.join(root, 'nodes', file));
-	}
-	if (queue.length < 3) throw new Error(`${url}: no entry scripts or nodes found in the HTML`);
-	const seen = new Set<string>();
-	let total = 0;
-	while (queue.length) {
-		const file = queue.pop()!;
-		if (seen.has(file)) continue;
-		seen.add(file);
-		const source = fs.readFileSync(file);
-		total += zlib.gzipSync(source, { level: 9 }).length;
-		for (const m of source.toString().matchAll(/(?:\bimport|\bfrom)\s*"(\.\.?\/[^"]+\.js)"/g)) {
-			queue.push(path.join(path.dirname(file), m[1]));
-		}
-	}
-	return total;
 }
 
 interface Row {
@@ -300,24 +263,31 @@ rows.push({
 	met: verdict(coldStart <= 2000)
 });
 
-const bareJs = await javascript(bareUrl, cookie);
+// JavaScript: what Chromium downloads for each page (bench/javascript.ts), gzip level 9.
+const meter = await javascriptMeter();
+const bareJs = await meter.measure(bareUrl, cookie);
+const scripts: string[] = [];
 for (const [name, url, limit] of [
 	['JavaScript, lesson step (gzip)', lessonUrl, 40],
 	['JavaScript, quiz step (gzip)', quizUrl, null],
 	['JavaScript, /leren (gzip)', `${origin}/leren`, null]
 ] as const) {
-	const bytes = await javascript(url, cookie);
+	const js = await meter.measure(url, cookie);
 	rows.push({
 		figure: name,
-		value: `${(bytes / 1024).toFixed(1)} KB`,
+		value: `${(js.bytes / 1024).toFixed(1)} KB in ${js.files.length} files (${js.late.length} late)`,
 		target: limit ? `≤ ${limit} KB` : 'no target set',
-		ratio: (bytes / bareJs).toFixed(2),
-		met: verdict(limit ? bytes / 1024 <= limit : null)
+		ratio: (js.bytes / bareJs.bytes).toFixed(2),
+		met: verdict(limit ? js.bytes / 1024 <= limit : null)
 	});
+	scripts.push(
+		`${name}: ${js.files.map((f) => `${path.basename(f.path)} ${(f.gzip / 1024).toFixed(1)}`).join(', ')}`
+	);
 }
+await meter.close();
 rows.push({
 	figure: 'JavaScript, bare page (gzip)',
-	value: `${(bareJs / 1024).toFixed(1)} KB`,
+	value: `${(bareJs.bytes / 1024).toFixed(1)} KB in ${bareJs.files.length} files`,
 	target: 'baseline',
 	ratio: '1.00',
 	met: '–'
@@ -333,5 +303,7 @@ console.log('|---|---|---|---|---|');
 for (const r of rows) {
 	console.log(`| ${r.figure} | ${r.value} | ${r.target} | ${r.ratio} | ${r.met} |`);
 }
+console.log('\nScripts per page (KB gzip, largest first):');
+for (const line of scripts) console.log(`- ${line}`);
 servers.forEach((s) => s.kill('SIGTERM'));
 fs.rmSync(dir, { recursive: true, force: true });

@@ -6,6 +6,20 @@ const redacted = /pass|token|secret|cookie|answer|authorization/i;
 // Unit tests exercise failure paths on purpose; their log lines would only hide real output.
 const quiet = !!process.env.VITEST && !process.env.LOG_IN_TESTS;
 
+// Info lines (one per request) are written once per event-loop turn, not one write per line:
+// under load that is one system call for many requests. Warnings and errors go out at once,
+// after what is buffered, so the order holds; the buffer is flushed when the process exits.
+let pending = '';
+let scheduled = false;
+function flush(): void {
+	scheduled = false;
+	if (!pending) return;
+	const lines = pending;
+	pending = '';
+	process.stdout.write(lines);
+}
+process.on('exit', flush);
+
 function write(level: 'info' | 'warn' | 'error', event: string, fields: Fields): void {
 	if (quiet) return;
 	const clean: Fields = {};
@@ -13,8 +27,17 @@ function write(level: 'info' | 'warn' | 'error', event: string, fields: Fields):
 		clean[key] = redacted.test(key) ? '[weggelaten]' : value;
 	}
 	const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...clean });
-	if (level === 'info') process.stdout.write(line + '\n');
-	else process.stderr.write(line + '\n');
+	if (level === 'info') {
+		pending += line + '\n';
+		if (pending.length > 65_536) flush();
+		else if (!scheduled) {
+			scheduled = true;
+			setImmediate(flush);
+		}
+		return;
+	}
+	flush();
+	process.stderr.write(line + '\n');
 }
 
 export const log = {

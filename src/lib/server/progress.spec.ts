@@ -68,6 +68,25 @@ describe('quiz answers', () => {
 		expect(sp.score).toBe(first.result.score);
 	});
 
+	it('shows the latest answer per item on the quiz step, marked as practice after the first', async () => {
+		const u = await makeUser();
+		const second = quizStep.quiz!.items[1];
+		progress.answerQuizItem(u.id, slug, quizStep.slug, firstItem.id, wrongAnswer(firstItem));
+		progress.answerQuizItem(u.id, slug, quizStep.slug, second.id, correctAnswer(second));
+		progress.answerQuizItem(u.id, slug, quizStep.slug, firstItem.id, wrongAnswer(firstItem));
+		progress.answerQuizItem(u.id, slug, quizStep.slug, firstItem.id, correctAnswer(firstItem));
+		const ctx = progress.moduleContext(u.id, slug);
+		const state = progress.quizState(ctx, progress.stepOf(ctx, quizStep.slug));
+		expect(state.size).toBe(2);
+		expect(state.get(firstItem.id)).toMatchObject({
+			answer: correctAnswer(firstItem),
+			attempts: 3,
+			counted: false
+		});
+		expect(state.get(firstItem.id)!.result.score).toBe(1);
+		expect(state.get(second.id)).toMatchObject({ attempts: 1, counted: true });
+	});
+
 	it('updates the signal map once per item, on the first answer', async () => {
 		const u = await makeUser();
 		const item = quizStep.quiz!.items.find(

@@ -333,33 +333,45 @@ export interface QuizItemState {
 	attempts: number;
 }
 
+// Every quiz step view runs this: one row per item (the latest practice answer and how many
+// there were), not every answer ever given, and prepared (stack.md). SQLite takes the bare
+// `answer` column from the row that holds max(id).
+const latestQuizAnswers = prepared((database) =>
+	database
+		.select({
+			itemId: response.itemId,
+			answer: response.answer,
+			lastId: sql<number>`max(${response.id})`,
+			attempts: sql<number>`count(*)`
+		})
+		.from(response)
+		.where(
+			and(
+				eq(response.enrolmentId, sql.placeholder('enrolmentId')),
+				eq(response.stepSlug, sql.placeholder('stepSlug')),
+				isNull(response.attemptId)
+			)
+		)
+		.groupBy(response.itemId)
+		.prepare()
+);
+
 /** The learner's latest answer per item of a quiz step, with its feedback. */
 export function quizState(ctx: ModuleContext, step: StepSnapshot): Map<string, QuizItemState> {
 	const out = new Map<string, QuizItemState>();
 	if (!ctx.enrolment || !step.quiz) return out;
-	const rows = db
-		.select()
-		.from(response)
-		.where(
-			and(
-				eq(response.enrolmentId, ctx.enrolment.id),
-				eq(response.stepSlug, step.slug),
-				isNull(response.attemptId)
-			)
-		)
-		.orderBy(asc(response.id))
-		.all();
+	const rows = latestQuizAnswers().all({ enrolmentId: ctx.enrolment.id, stepSlug: step.slug });
 	for (const row of rows) {
 		const item = step.quiz.items.find((i) => i.id === row.itemId);
 		if (!item) continue;
-		const previous = out.get(row.itemId);
 		const answer = row.answer as Answer;
 		out.set(row.itemId, {
 			itemId: row.itemId,
 			answer,
 			result: gradeItem(item, answer).result,
-			counted: !previous,
-			attempts: (previous?.attempts ?? 0) + 1
+			// Only the first answer counts; a later one is practice.
+			counted: row.attempts === 1,
+			attempts: row.attempts
 		});
 	}
 	return out;

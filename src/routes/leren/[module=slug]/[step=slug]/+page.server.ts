@@ -9,7 +9,19 @@ const m = messages.learn;
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'learner');
-	return pages.stepPage(user.id, event.params.module, event.params.step);
+	const step = pages.stepPage(user.id, event.params.module, event.params.step);
+	// The few strings of the page frame travel as data, so the browser does not download the whole
+	// `learn` section on a lesson step (the quiz, vignette and assessment views still import it).
+	const text = {
+		stepOf: `${m.kinds[step.step.kind]} · ${m.stepOf(step.step.index, step.step.total)}`,
+		progress: m.stepsProgress(step.stepsDone, step.step.total),
+		previous: m.previous,
+		next: m.next,
+		backToModule: m.backToModule,
+		lessonIsDone: m.lessonIsDone,
+		lessonDone: step.next ? m.lessonDone : m.lessonDoneLast
+	};
+	return { ...step, text };
 };
 
 /** Dutch message for a refused answer; `detail` is "<reason>:<item type>" or "unanswered:<n>". */
