@@ -33,9 +33,10 @@ const server = http.createServer((request, response) => {
 	if (Number.isFinite(length) && length > bodyLimit) {
 		response.statusCode = 413;
 		response.setHeader('content-type', 'text/html; charset=utf-8');
-		response.setHeader('connection', 'close');
-		response.end(tooLarge);
+		// Drain (and discard) the body rather than closing the socket mid-upload, which the client
+		// would see as a broken pipe instead of this page.
 		request.resume();
+		response.end(tooLarge);
 		return;
 	}
 	handler(request, response, () => {

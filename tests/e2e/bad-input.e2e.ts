@@ -1,7 +1,16 @@
 // The bad-input catalogue of the security checklist against the running build: every case gets a
 // clear 4xx or a harmless rendering, never a 500, never a stack trace, and nothing stored is lost.
-import type { APIRequestContext, APIResponse } from '@playwright/test';
-import { demo, demoPassword, expect, signIn, test, uniqueEmail, waitForMail } from './fixtures';
+import type { APIRequestContext, APIResponse, Page } from '@playwright/test';
+import {
+	demo,
+	demoPassword,
+	expect,
+	expectAccessible,
+	signIn,
+	test,
+	uniqueEmail,
+	waitForMail
+} from './fixtures';
 import { moduleBySlug } from './course';
 
 function expectCalm(response: APIResponse, body: string, label: string) {
@@ -233,4 +242,92 @@ test('learner forms refuse forged answers without storing anything', async ({ pa
 	await expect(page.locator(`#vraag-${item.id} form`)).toBeVisible();
 	await page.goto(base);
 	await expect(page.getByText('Je hebt deze module afgerond.')).toHaveCount(0);
+});
+
+test('hostile Markdown in a lesson renders harmlessly in the editor preview and the learner preview', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	const dialogs: string[] = [];
+	page.on('dialog', async (dialog) => {
+		dialogs.push(dialog.message());
+		await dialog.dismiss();
+	});
+	// Any CSP violation (a blocked inline script or style, a frame) is recorded in the page.
+	await page.addInitScript(() => {
+		const seen: string[] = [];
+		(window as unknown as { cspViolations: string[] }).cspViolations = seen;
+		document.addEventListener('securitypolicyviolation', (e) => seen.push(e.violatedDirective));
+	});
+	const hostile = [
+		'## Kop',
+		'<script>alert(1)</script>',
+		'[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](java&#x09;script:alert(1))',
+		'[d](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+		'<img src=x onerror=alert(1)>',
+		'<svg><script>alert(1)</script></svg>',
+		'<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+		'<style>body { display: none }</style>',
+		'<meta http-equiv="refresh" content="0;url=https://evil.example">',
+		'<form action="https://evil.example"><button>Verstuur</button></form>',
+		'<a id="__proto__">proto</a>',
+		'![spoor](https://tracker.example/pixel.png)',
+		"Svelte {@html '<b>x</b>'} blijft tekst."
+	].join('\n\n');
+
+	await signIn(page, demo.trainer);
+	await page.goto('/auteur');
+	await page
+		.getByRole('button', { name: 'Dupliceer Signalen herkennen in de hulpverlening als concept' })
+		.click();
+	await expect(page).toHaveURL(/\/auteur\/concepten\/\d+$/);
+	const editor = new URL(page.url()).pathname;
+
+	async function expectHarmless(region: ReturnType<Page['locator']>) {
+		await expect(region.locator('script, iframe, style, meta, form, img, svg')).toHaveCount(0);
+		await expect(region.locator('[onerror], [srcdoc], [style]')).toHaveCount(0);
+		for (const href of await region
+			.locator('a')
+			.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
+			// Browsers drop tabs and newlines inside a scheme: compare without them.
+			// eslint-disable-next-line no-control-regex
+			expect(href.replace(/[\s\u0000-\u001f]/g, '')).not.toMatch(/^(javascript|data|vbscript):/i);
+		}
+		await expect(region.locator('[id="__proto__"]')).toHaveCount(0);
+		expect(
+			await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)
+		).toBeUndefined();
+		expect(
+			await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)
+		).toEqual([]);
+		expect(dialogs).toEqual([]);
+	}
+
+	await page.goto(`${editor}/stappen/1`);
+	await page.getByLabel('Tekst van de stap (Markdown)').fill(hostile);
+	await page.getByRole('button', { name: 'Bewaren' }).click();
+	await expect(page.getByRole('status').filter({ hasText: /Bewaard om/ })).toBeVisible();
+	await page.reload();
+	const preview = page.getByRole('region', { name: 'Zo ziet de tekst eruit' });
+	await expect(preview.getByRole('heading', { name: 'Kop' })).toBeVisible();
+	// Svelte syntax is text; the raw <b> inside it is dropped like all raw HTML.
+	await expect(preview).toContainText("Svelte {@html 'x'} blijft tekst.");
+	await expectHarmless(preview);
+
+	await page.goto(`${editor}/voorbeeld/signalen-in-de-jeugdhulp`);
+	await expect(page.getByRole('heading', { name: 'Kop' })).toBeVisible();
+	// The rendered lesson text (the page's own forms and icons are not part of it).
+	await expectHarmless(page.locator('main .prose'));
+	await expectAccessible(page);
+
+	// 50,000 nested quotes: saved and rendered within the request, flattened to a few levels.
+	await page.goto(`${editor}/stappen/1`);
+	await page.getByLabel('Tekst van de stap (Markdown)').fill('>'.repeat(50_000) + ' diep');
+	await page.getByRole('button', { name: 'Bewaren' }).click();
+	await expect(page.getByRole('status').filter({ hasText: /Bewaard om/ })).toBeVisible();
+	const response = await page.goto(`${editor}/voorbeeld/signalen-in-de-jeugdhulp`);
+	expect(response!.status()).toBe(200);
+	await expect(page.locator('main blockquote').first()).toBeVisible();
+	expect(await page.locator('main blockquote').count()).toBeLessThanOrEqual(8);
+	await expect(page.locator('main')).toContainText('diep');
 });

@@ -7,6 +7,7 @@ import {
 	AuthoringError,
 	authoringOverview,
 	createDraftFromSnapshot,
+	describeChanges,
 	draftContent,
 	draftIssues,
 	duplicateAsDraft,
@@ -225,6 +226,19 @@ describe('publishing', () => {
 		expect(result.ok && result.version.organisationId).toBeNull();
 		const outsider = await makeMember({ organisation: orgB });
 		expect(progress.startModule(outsider.id, draft.moduleSlug).moduleSlug).toBe(draft.moduleSlug);
+	});
+});
+
+describe('the change lines', () => {
+	it('do not count a different order of the same signal tags as a change', () => {
+		const before = draftContent(duplicateShipped());
+		const after = structuredClone(before);
+		const v = after.steps.find((s) => s.vignette)!.vignette!;
+		const node = Object.values(v.nodes).find((n) => (n.signals?.length ?? 0) > 1)!;
+		node.signals = [...node.signals!].reverse();
+		expect(describeChanges(before, after)).toEqual(['Geen inhoudelijke wijzigingen.']);
+		node.signals = node.signals.slice(1);
+		expect(describeChanges(before, after).join(' ')).toMatch(/casus: 1 situatie gewijzigd/);
 	});
 });
 

@@ -1,7 +1,12 @@
 // What changed between two versions of a module, in Dutch lines for the version history.
 import type { ModuleSnapshot, StepSnapshot } from '../catalogue';
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+// Signal tags are a set: their order is not a change.
+const canonical = (value: unknown) =>
+	JSON.stringify(value, (key, v: unknown) =>
+		key === 'signals' && Array.isArray(v) ? [...(v as string[])].sort() : v
+	);
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 const META_LABELS: [key: string, label: string][] = [
 	['title', 'Titel'],

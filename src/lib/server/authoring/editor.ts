@@ -393,7 +393,9 @@ function readVignette(old: Vignette, r: FormReader): VignetteForm {
 		return {
 			id,
 			text: r.text(`${at}.text`) ?? was?.text ?? '',
-			signals: r.has(`${at}.signals.sent`) ? r.all(`${at}.signals`) : (was?.signals ?? []),
+			signals: r.has(`${at}.signals.sent`)
+				? (keepOrder(r.all(`${at}.signals`), was?.signals) ?? [])
+				: (was?.signals ?? []),
 			choices: r.indices(`${at}.choices`).map((j) => {
 				const c = `${at}.choices.${j}`;
 				const prev = was?.choices[j];
@@ -540,8 +542,17 @@ export function changeItems(
 
 function readSignals(r: FormReader, key: string, old: string[] | undefined): string[] | undefined {
 	if (!r.has(`${key}.sent`)) return old;
-	const picked = r.all(key);
-	return picked.length ? picked : undefined;
+	return keepOrder(r.all(key), old) ?? undefined;
+}
+
+/**
+ * The signal select lists signals by category, so a form posts them in that order. When the set
+ * is the one already stored, keep the stored order: an unchanged form must not count as an edit.
+ */
+function keepOrder(picked: string[], old: string[] | undefined): string[] | null {
+	if (!picked.length) return null;
+	if (old && old.length === picked.length && old.every((id) => picked.includes(id))) return old;
+	return picked;
 }
 
 function readOptional(r: FormReader, key: string, old: string | undefined): string | undefined {
