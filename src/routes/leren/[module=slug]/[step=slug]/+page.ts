@@ -16,9 +16,11 @@ const views = {
 export const load: PageLoad = async ({ data }) => {
 	const loader = data.indexPath ? prose[data.indexPath] : undefined;
 	const kind = data.step.kind;
-	const [Prose, View] = await Promise.all([
+	// Authored modules' sanitised Markdown is printed by SafeHtml, loaded only for them.
+	const [Prose, View, Html] = await Promise.all([
 		loader ? (loader() as Promise<{ default: Component }>).then((m) => m.default) : null,
-		kind === 'lesson' ? null : views[kind]().then((m) => m.default)
+		kind === 'lesson' ? null : views[kind]().then((m) => m.default),
+		data.html ? import('$lib/components/SafeHtml.svelte').then((m) => m.default) : null
 	]);
-	return { ...data, Prose, View };
+	return { ...data, Prose, View, Html };
 };
