@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { db, transaction } from '../db';
+import { prepared } from '../db/prepared';
 import {
 	moduleDraft,
 	moduleVersion,
@@ -91,33 +92,38 @@ export interface AuthoredModuleSummary {
 	meta: ModuleSnapshot['meta'];
 }
 
-/** The newest version of every published authored module visible to these organisations. */
-export function publishedAuthoredModules(orgIds: readonly number[]): AuthoredModuleSummary[] {
-	const newest = db
-		.select({ slug: moduleVersion.moduleSlug, version: sql<number>`max(${moduleVersion.version})` })
+// /leren asks this on every visit: one prepared query over the (few) authored versions, newest
+// first, instead of a query per module.
+const selectAuthored = prepared((database) =>
+	database
+		.select({
+			id: moduleVersion.id,
+			slug: moduleVersion.moduleSlug,
+			version: moduleVersion.version,
+			organisationId: moduleVersion.organisationId
+		})
 		.from(moduleVersion)
 		.where(eq(moduleVersion.source, 'authored'))
-		.groupBy(moduleVersion.moduleSlug)
-		.all();
+		.orderBy(moduleVersion.moduleSlug, desc(moduleVersion.version))
+		.prepare()
+);
+
+/** The newest version of every published authored module visible to these organisations. */
+export function publishedAuthoredModules(orgIds: readonly number[]): AuthoredModuleSummary[] {
+	const seen = new Set<string>();
 	const out: AuthoredModuleSummary[] = [];
-	for (const n of newest) {
-		const row = db
-			.select({
-				id: moduleVersion.id,
-				organisationId: moduleVersion.organisationId
-			})
-			.from(moduleVersion)
-			.where(and(eq(moduleVersion.moduleSlug, n.slug), eq(moduleVersion.version, n.version)))
-			.get();
-		if (!row || !visibleTo(row, orgIds)) continue;
-		const loaded = loadVersion(row.id)!;
+	for (const row of selectAuthored().all()) {
+		if (seen.has(row.slug)) continue; // an older version of a module already handled
+		seen.add(row.slug);
+		if (!visibleTo(row, orgIds)) continue;
+		const meta = loadVersion(row.id)!.module.meta;
 		out.push({
-			slug: n.slug,
+			slug: row.slug,
 			versionId: row.id,
-			version: n.version,
-			title: loaded.module.meta.title,
+			version: row.version,
+			title: meta.title,
 			organisationId: row.organisationId,
-			meta: loaded.module.meta
+			meta
 		});
 	}
 	return out.sort((a, b) => a.title.localeCompare(b.title, 'nl'));
