@@ -151,3 +151,46 @@ export class EditorForm {
 		};
 	};
 }
+
+/**
+ * What an editor page shows of the draft: issues and preview from the last autosave, else from
+ * the last submitted form, else from the loaded page; and the save time or refusal of the last
+ * submit. Create it while the page component initialises (it resets the autosave view whenever
+ * the page data is loaded again).
+ */
+export class EditorView {
+	readonly editor: EditorForm;
+	readonly #data: () => { revision: number; issues: PageIssue[]; preview?: string };
+	readonly #form: () => unknown;
+
+	readonly saved = $derived.by(() => {
+		const form = this.#form();
+		return form && typeof form === 'object' && 'saved' in form ? (form.saved as Saved) : undefined;
+	});
+	readonly failure = $derived.by(() => {
+		const form = this.#form();
+		return form && typeof form === 'object' && 'message' in form
+			? (form.message as string)
+			: undefined;
+	});
+	readonly issues = $derived.by(
+		() => this.editor.live?.issues ?? this.saved?.issues ?? this.#data().issues
+	);
+	readonly issueOf = $derived(Object.fromEntries(this.issues.map((i) => [i.key, i.message])));
+	readonly preview = $derived.by(
+		() => this.editor.live?.preview ?? this.saved?.preview ?? this.#data().preview ?? ''
+	);
+
+	constructor(
+		data: () => { revision: number; issues: PageIssue[]; preview?: string },
+		form: () => unknown
+	) {
+		this.#data = data;
+		this.#form = form;
+		this.editor = new EditorForm(() => data().revision);
+		$effect.pre(() => {
+			void data();
+			this.editor.reset();
+		});
+	}
+}
