@@ -217,21 +217,21 @@ export function authoringOverview(author: Author) {
 	return { drafts, shipped, others, platformTrainer: isPlatformTrainer(author.id), orgIds };
 }
 
+/** Used by a shipped module, another draft, or a published version (of a draft since deleted). */
 function slugTaken(slug: string, exceptDraftId?: number): boolean {
 	if (getCourse().moduleBySlug.has(slug)) return true;
-	const version = db
-		.select({ id: moduleVersion.id })
-		.from(moduleVersion)
-		.where(eq(moduleVersion.moduleSlug, slug))
-		.limit(1)
-		.get();
 	const draft = db
 		.select({ id: moduleDraft.id })
 		.from(moduleDraft)
 		.where(eq(moduleDraft.moduleSlug, slug))
 		.get();
 	if (draft) return draft.id !== exceptDraftId;
-	return !!version;
+	return !!db
+		.select({ id: moduleVersion.id })
+		.from(moduleVersion)
+		.where(eq(moduleVersion.moduleSlug, slug))
+		.limit(1)
+		.get();
 }
 
 function freeSlug(base: string): string {
