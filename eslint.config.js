@@ -57,7 +57,7 @@ export default ts.config(
 	},
 	{
 		// Routes call domain modules; only src/lib/server talks to the database.
-		files: ['src/routes/**'],
+		files: ['src/routes/**', 'src/hooks.server.ts'],
 		rules: {
 			'no-restricted-imports': [
 				'error',
@@ -72,6 +72,11 @@ export default ts.config(
 								'$lib/server/db/*'
 							],
 							message: 'Routes call domain modules in $lib/server, never the database.'
+						},
+						{
+							group: ['$lib/server/*/**', '$lib/server/demo', '$lib/server/testing'],
+							message:
+								"Routes import a domain's face only: import * as learning from '$lib/server/learning'."
 						}
 					]
 				}

@@ -10,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { loadCourse } from '../src/lib/server/content/load';
-import { correctAnswer } from '../src/lib/server/grading';
-import { renderCertificatePdf } from '../src/lib/server/certificate-pdf';
+import { correctAnswer } from '../src/lib/server/learning/grading';
+import { renderCertificatePdf } from '../src/lib/server/certificates/pdf';
 import { javascriptMeter } from './javascript';
 
 const port = Number(process.env.BENCH_PORT ?? 4620);

@@ -1,7 +1,7 @@
 // `npm run bench:pdf`: how long one certificate PDF takes to generate (target: median ≤ 50 ms).
 // Prints the median, p95 and size; not a test.
 import fs from 'node:fs';
-import { renderCertificatePdf } from '$lib/server/certificate-pdf';
+import { renderCertificatePdf } from '$lib/server/certificates/pdf';
 
 const runs = Number(process.env.RUNS ?? 200);
 const warmup = 20;

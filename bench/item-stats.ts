@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { closeDatabase, openDatabase } from '$lib/server/db';
-import { loadShippedCourse } from '$lib/server/course';
-import { latestVersionId, syncShippedModules } from '$lib/server/catalogue';
-import { itemStatistics } from '$lib/server/statistics';
+import { loadShippedCourse } from '$lib/server/content/course';
+import { latestVersionId, syncShippedModules } from '$lib/server/content/versions';
+import { itemStatistics } from '$lib/server/authoring/statistics';
 
 const count = Math.max(2, Number(process.env.RESPONSES ?? 100_000) || 100_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signaalwijs-stats-'));

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { loadCourse } from '../src/lib/server/content/load';
-import { correctAnswer } from '../src/lib/server/grading';
+import { correctAnswer } from '../src/lib/server/learning/grading';
 
 const port = Number(process.env.BENCH_PORT ?? 4599);
 const origin = `http://127.0.0.1:${port}`;

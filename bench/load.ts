@@ -27,7 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { loadCourse } from '../src/lib/server/content/load';
-import { correctAnswer, wrongAnswer } from '../src/lib/server/grading';
+import { correctAnswer, wrongAnswer } from '../src/lib/server/learning/grading';
 
 const port = Number(process.env.LOAD_PORT ?? 4610);
 const origin = `http://127.0.0.1:${port}`;
@@ -69,8 +69,8 @@ const items = quiz.quiz!.items.filter((i) => i.type === 'single' || i.type === '
 // The learners are made through the domain functions, before the server opens the file.
 {
 	const { openDatabase, closeDatabase } = await import('../src/lib/server/db');
-	const { makeUser } = await import('../src/lib/server/testing');
-	const progress = await import('../src/lib/server/progress');
+	const { makeUser } = await import('../src/lib/server/testing/testing');
+	const progress = await import('../src/lib/server/learning/progress');
 	openDatabase(databaseUrl, { migrationsDir: path.resolve('drizzle') });
 	for (let i = 0; i < learners; i++) {
 		const { id } = await makeUser({

@@ -4,9 +4,9 @@
 // organisation; BENCH_DB (default ./data/bench.db) is replaced.
 import fs from 'node:fs';
 import { closeDatabase, openDatabase } from '$lib/server/db';
-import { loadShippedCourse } from '$lib/server/course';
-import { latestVersionId, syncShippedModules } from '$lib/server/catalogue';
-import { hashPassword } from '$lib/server/auth/password';
+import { loadShippedCourse } from '$lib/server/content/course';
+import { latestVersionId, syncShippedModules } from '$lib/server/content/versions';
+import { hashPassword } from '$lib/server/accounts/auth/password';
 
 export const benchManagerEmail = 'beheer@bench.invalid';
 export const benchPassword = 'een lange zin voor de benchmark';

@@ -1,10 +1,10 @@
 // `npm run jobs:assignments`: mails one reminder to every learner whose assignment is overdue and
 // not completed. Safe to run as often as wanted (cron, systemd timer): each reminder goes once.
-import { config } from '$lib/server/config';
+import { config } from '$lib/server/platform/config';
 import { closeDatabase, openDatabase } from '$lib/server/db';
-import { loadShippedCourse } from '$lib/server/course';
-import { sendOverdueAssignmentReminders } from '$lib/server/assignments';
-import { deliverPending, flushMail } from '$lib/server/mail';
+import { loadShippedCourse } from '$lib/server/content/course';
+import { sendOverdueAssignmentReminders } from '$lib/server/manager/assignments';
+import { deliverPending, flushMail } from '$lib/server/platform/mail';
 
 loadShippedCourse();
 openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });

@@ -1,7 +1,7 @@
 // `npm run backup`: a consistent online backup of DATABASE_URL into BACKUP_DIR, keeping the
 // newest BACKUP_KEEP files. Safe while the server runs.
-import { backupDatabase } from '$lib/server/backup';
-import { config } from '$lib/server/config';
+import { backupDatabase } from '$lib/server/platform/backup';
+import { config } from '$lib/server/platform/config';
 
 try {
 	const result = await backupDatabase(config.databaseUrl, config.backupDir, config.backupKeep);

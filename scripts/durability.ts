@@ -21,7 +21,7 @@ type Mode = 'answers' | 'migrate' | 'backup';
 
 async function child(mode: Mode, file: string): Promise<void> {
 	if (mode === 'backup') {
-		const { backupDatabase } = await import('../src/lib/server/backup');
+		const { backupDatabase } = await import('../src/lib/server/platform/backup');
 		console.log('backing-up');
 		// Back to back until killed: the kill lands before, during or after a copy or a rename.
 		for (;;) {
@@ -36,10 +36,10 @@ async function child(mode: Mode, file: string): Promise<void> {
 		console.log('migrated');
 		return;
 	}
-	const { syncShippedModules } = await import('../src/lib/server/catalogue');
+	const { syncShippedModules } = await import('../src/lib/server/content/versions');
 	const { loadCourse } = await import('../src/lib/server/content/load');
-	const progress = await import('../src/lib/server/progress');
-	const { correctAnswer, wrongAnswer } = await import('../src/lib/server/grading');
+	const progress = await import('../src/lib/server/learning/progress');
+	const { correctAnswer, wrongAnswer } = await import('../src/lib/server/learning/grading');
 	const { user, response } = await import('../src/lib/server/db/schema');
 	const { sql, eq } = await import('drizzle-orm');
 	const db = openDatabase(file);
@@ -178,7 +178,7 @@ async function killBackups(answers: string, dir: string, kills: number) {
 	})();
 	grow.close();
 	const backupDir = path.join(work, 'backups');
-	const { checkIntegrity, listBackups } = await import('../src/lib/server/backup');
+	const { checkIntegrity, listBackups } = await import('../src/lib/server/platform/backup');
 	for (let i = 1; i <= kills; i++) {
 		await run('backup', source, () => Math.random() * 600);
 		const problem = check(source, []);

@@ -1,12 +1,12 @@
 // `npm run jobs`: the periodic work, meant for cron (e.g. daily at 07:00). Queues the certificate
 // expiry reminders that are due and delivers pending mail. Safe to run from two machines or twice
 // at once: each reminder is claimed by a unique row before its mail is queued.
-import { config } from '$lib/server/config';
+import { config } from '$lib/server/platform/config';
 import { closeDatabase, openDatabase } from '$lib/server/db';
-import { deliverPending, flushMail } from '$lib/server/mail';
-import { sendDueReminders } from '$lib/server/certificates';
-import { loadShippedCourse } from '$lib/server/course';
-import { syncShippedModules } from '$lib/server/catalogue';
+import { deliverPending, flushMail } from '$lib/server/platform/mail';
+import { sendDueReminders } from '$lib/server/certificates/certificates';
+import { loadShippedCourse } from '$lib/server/content/course';
+import { syncShippedModules } from '$lib/server/content/versions';
 
 const nowArg = process.argv.find((a) => a.startsWith('--now='));
 const now = nowArg ? new Date(nowArg.slice('--now='.length)) : new Date();

@@ -1,7 +1,7 @@
 // `npm run restore -- FILE`: checks FILE with PRAGMA integrity_check and, only when it is sound,
 // puts it in place of DATABASE_URL. Stop the server first: it must not hold the old file open.
-import { restoreDatabase } from '$lib/server/backup';
-import { config } from '$lib/server/config';
+import { restoreDatabase } from '$lib/server/platform/backup';
+import { config } from '$lib/server/platform/config';
 
 const file = process.argv[2];
 if (!file || file.startsWith('-')) {

@@ -1,8 +1,8 @@
 // `npm run retention`: removes accounts inactive longer than RETENTION_INACTIVE_DAYS, audit
 // events older than RETENTION_AUDIT_DAYS and mail older than RETENTION_MAIL_DAYS. Run daily.
-import { config } from '$lib/server/config';
+import { config } from '$lib/server/platform/config';
 import { closeDatabase, openDatabase } from '$lib/server/db';
-import { retentionPolicy, runRetention } from '$lib/server/privacy';
+import { retentionPolicy, runRetention } from '$lib/server/privacy/privacy';
 
 openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
 try {

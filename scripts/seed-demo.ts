@@ -1,12 +1,12 @@
 // `npm run seed:demo`: migrates the database at DATABASE_URL and adds the demo data when empty.
-import { config } from '$lib/server/config';
+import { config } from '$lib/server/platform/config';
 import { closeDatabase, openDatabase } from '$lib/server/db';
 import { seedDemo } from '$lib/server/demo/seed';
 import { seedDemoCertificates } from '$lib/server/demo/certificates';
 import { seedDemoAssignments } from '$lib/server/demo/manager';
 import { seedDemoAuthoring } from '$lib/server/demo/authoring';
-import { loadShippedCourse } from '$lib/server/course';
-import { syncShippedModules } from '$lib/server/catalogue';
+import { loadShippedCourse } from '$lib/server/content/course';
+import { syncShippedModules } from '$lib/server/content/versions';
 
 const course = loadShippedCourse();
 openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });

@@ -1,4 +1,4 @@
-import type { LocalUser } from '$lib/server/guards';
+import type { LocalUser } from '$lib/server/accounts/guards';
 import type { Session } from '$lib/server/db/schema';
 
 declare global {

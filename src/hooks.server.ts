@@ -11,20 +11,28 @@ import {
 	type RequestEvent,
 	type ServerInit
 } from '@sveltejs/kit';
-import * as accounts from '$lib/server/accounts';
-import { validateSessionToken } from '$lib/server/auth/session';
-import { closeDatabase, openDatabase, MigrationError } from '$lib/server/db';
-import { clearSessionCookie, sessionCookieName } from '$lib/server/cookies';
-import { config } from '$lib/server/config';
-import { areaFor, enrolmentPath, mustEnrolTwoFactor, signInPath } from '$lib/server/guards';
-import { applySecurityHeaders } from '$lib/server/headers';
-import { log } from '$lib/server/log';
+import {
+	validateSessionToken,
+	areaFor,
+	enrolmentPath,
+	mustEnrolTwoFactor,
+	signInPath
+} from '$lib/server/accounts';
+import {
+	closeDatabase,
+	openDatabase,
+	MigrationError,
+	clearSessionCookie,
+	sessionCookieName,
+	config,
+	applySecurityHeaders,
+	log,
+	recordAudit
+} from '$lib/server/platform';
 import { messages } from '$lib/i18n';
-import { recordAudit } from '$lib/server/audit';
-import { loadShippedCourse } from '$lib/server/course';
-import { syncShippedModules } from '$lib/server/catalogue';
-import { ContentError } from '$lib/server/content';
-import { ensureSigningKey } from '$lib/server/openbadges';
+import { loadShippedCourse, syncShippedModules, ContentError } from '$lib/server/content';
+import { ensureSigningKey } from '$lib/server/certificates';
+import * as accounts from '$lib/server/accounts';
 
 export const init: ServerInit = async () => {
 	try {

@@ -1,7 +1,7 @@
 // The shipped course as the tests see it: the real files, loaded by the real loader, so tests can
 // give right and wrong answers without hard-coding them.
 import { loadCourse } from '../../src/lib/server/content/load';
-import { correctAnswer, wrongAnswer } from '../../src/lib/server/grading';
+import { correctAnswer, wrongAnswer } from '../../src/lib/server/learning/grading';
 import type { Item } from '../../src/lib/content/schema';
 
 export const course = loadCourse('modules');

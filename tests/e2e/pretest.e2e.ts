@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { demo, expect, expectAccessible, signIn, test, uniqueEmail } from './fixtures';
 import { correctAnswer, itemById, moduleBySlug, wrongAnswer } from './course';
 import { fingerprints, itemSecrets } from './secrets';
-import { gradeItem } from '../../src/lib/server/grading';
+import { gradeItem } from '../../src/lib/server/learning/grading';
 import type { Item } from '../../src/lib/content/schema';
 import type { Answer } from '../../src/lib/content/views';
 

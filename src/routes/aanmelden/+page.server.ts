@@ -1,12 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import * as accounts from '$lib/server/accounts';
-import { setSessionCookie } from '$lib/server/cookies';
-import { echo, noErrors, parseForm } from '$lib/server/forms';
-import { homeFor, safeRedirectPath } from '$lib/server/guards';
+import { setSessionCookie, echo, noErrors, parseForm } from '$lib/server/platform';
+import { homeFor, safeRedirectPath } from '$lib/server/accounts';
 import { loginSchema } from '$lib/schemas/auth';
 import { messages } from '$lib/i18n';
 import { noticeFor } from '$lib/notices';
+import * as accounts from '$lib/server/accounts';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const redirectTo = safeRedirectPath(url.searchParams.get('redirectTo'), '');

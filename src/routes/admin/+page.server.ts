@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/accounts';
 import * as admin from '$lib/server/admin';
-import { requireRole } from '$lib/server/guards';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'admin');

@@ -1,7 +1,6 @@
 import { redirect, type RequestHandler } from '@sveltejs/kit';
-import { invalidateSession } from '$lib/server/auth/session';
-import { clearSessionCookie } from '$lib/server/cookies';
-import { recordAudit } from '$lib/server/audit';
+import { invalidateSession } from '$lib/server/accounts';
+import { clearSessionCookie, recordAudit } from '$lib/server/platform';
 
 // POST only: a sign-out link that a page could trigger with GET would let other sites sign you out.
 export const POST: RequestHandler = ({ locals, cookies, url }) => {

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
-import * as reports from '$lib/server/reports';
-import { organisationFor, requireRole } from '$lib/server/guards';
+import { organisationFor, requireRole } from '$lib/server/accounts';
+import * as manager from '$lib/server/manager';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager');
@@ -9,7 +9,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		name: user.name,
 		organisationName: org.organisationName,
-		dashboard: reports.getDashboard(org.organisationId, Date.now(), groupBy),
-		expiryWindowDays: reports.expiryWindowDays
+		dashboard: manager.getDashboard(org.organisationId, Date.now(), groupBy),
+		expiryWindowDays: manager.expiryWindowDays
 	};
 };

@@ -1,9 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import * as certificates from '$lib/server/certificates';
-import { requireRole } from '$lib/server/guards';
-import { parseForm } from '$lib/server/forms';
+import { requireRole } from '$lib/server/accounts';
+import { parseForm } from '$lib/server/platform';
 import { showOrganisationSchema } from '$lib/schemas/certificates';
+import * as certificates from '$lib/server/certificates';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'learner');

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { checkHealth } from '$lib/server/health';
+import { checkHealth } from '$lib/server/platform';
 
 export const GET: RequestHandler = () => {
 	const ok = checkHealth();

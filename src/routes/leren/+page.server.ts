@@ -1,20 +1,19 @@
 import type { PageServerLoad } from './$types';
-import * as assignments from '$lib/server/assignments';
+import { requireRole } from '$lib/server/accounts';
+import * as manager from '$lib/server/manager';
 import * as certificates from '$lib/server/certificates';
-import * as dashboard from '$lib/server/dashboard';
-import { requireRole } from '$lib/server/guards';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'learner');
 	const audience = user.memberships.find((m) => m.role === 'learner')?.audience ?? null;
 	const now = new Date();
 	const refresher = certificates.refresherStatus(user.id, now);
-	const overview = dashboard.learnerDashboard(user.id, audience);
+	const overview = manager.learnerDashboard(user.id, audience);
 	const completed = new Set(overview.completed.map((m) => m.slug));
 	return {
 		name: user.name,
 		...overview,
-		assigned: assignments
+		assigned: manager
 			.listAssignmentsForLearner(user.id)
 			.filter((a) => !completed.has(a.moduleSlug))
 			.map((a) => ({
@@ -37,6 +36,6 @@ export const load: PageServerLoad = (event) => {
 				status: c.status,
 				expiresAt: c.expiresAt
 			})),
-		signalMap: dashboard.signalMap(user.id)
+		signalMap: manager.signalMap(user.id)
 	};
 };

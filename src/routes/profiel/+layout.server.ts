@@ -1,5 +1,5 @@
 import type { LayoutServerLoad } from './$types';
-import { requireUser } from '$lib/server/guards';
+import { requireUser } from '$lib/server/accounts';
 
 export const load: LayoutServerLoad = (event) => {
 	requireUser(event);

@@ -1,18 +1,15 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import * as accounts from '$lib/server/accounts';
-import * as twoFactor from '$lib/server/auth/two-factor';
 import {
 	invalidateOwnSession,
 	invalidateUserSessions,
-	listUserSessions
-} from '$lib/server/auth/session';
-import { recordAudit } from '$lib/server/audit';
-import { noErrors, parseForm } from '$lib/server/forms';
-import { requireUser } from '$lib/server/guards';
-import { describeUserAgent } from '$lib/server/user-agent';
+	listUserSessions,
+	requireUser
+} from '$lib/server/accounts';
+import { recordAudit, noErrors, parseForm, describeUserAgent } from '$lib/server/platform';
 import { changePasswordSchema, sessionIdSchema } from '$lib/schemas/account';
 import { messages } from '$lib/i18n';
+import * as accounts from '$lib/server/accounts';
 
 const m = messages.account;
 
@@ -30,7 +27,7 @@ export const load: PageServerLoad = (event) => {
 			})),
 			isAdmin: user.isAdmin
 		},
-		twoFactor: twoFactor.getStatus(user.id),
+		twoFactor: accounts.getStatus(user.id),
 		sessions: listUserSessions(user.id).map((s) => ({
 			id: s.id,
 			createdAt: s.createdAt,

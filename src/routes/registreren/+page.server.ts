@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import * as accounts from '$lib/server/accounts';
-import { echo, parseForm } from '$lib/server/forms';
-import { homeFor } from '$lib/server/guards';
+import { echo, parseForm } from '$lib/server/platform';
+import { homeFor } from '$lib/server/accounts';
 import { registerSchema } from '$lib/schemas/auth';
+import * as accounts from '$lib/server/accounts';
 
 export const load: PageServerLoad = ({ locals }) => {
 	if (locals.user) redirect(303, homeFor(locals.user.roles));

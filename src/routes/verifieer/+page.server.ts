@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions } from './$types';
-import { echo, parseForm } from '$lib/server/forms';
+import { echo, parseForm } from '$lib/server/platform';
 import { codeLookupSchema } from '$lib/schemas/certificates';
 
 // Public: a code typed from a paper certificate or read aloud leads to its verify page.

@@ -1,9 +1,9 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions } from './$types';
-import * as accounts from '$lib/server/accounts';
-import { echo, noErrors, noValues, parseForm } from '$lib/server/forms';
+import { echo, noErrors, noValues, parseForm } from '$lib/server/platform';
 import { resetRequestSchema } from '$lib/schemas/auth';
 import { messages } from '$lib/i18n';
+import * as accounts from '$lib/server/accounts';
 
 const fields = ['email'] as const;
 

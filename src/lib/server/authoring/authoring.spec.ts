@@ -1,8 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freshDatabase, makeMember, makeOrganisation, makeUser, syncCourse } from '../testing';
-import { latestVersionId, loadVersion } from '../catalogue';
-import { renderMarkdown } from '../markdown';
-import * as progress from '../progress';
+import {
+	freshDatabase,
+	makeMember,
+	makeOrganisation,
+	makeUser,
+	syncCourse
+} from '../testing/testing';
+import { latestVersionId, loadVersion } from '../content/versions';
+import { renderMarkdown } from '../content/markdown';
+import * as progress from '../learning/progress';
 import {
 	AuthoringError,
 	authoringOverview,
@@ -21,7 +27,7 @@ import {
 	versionHistory,
 	type Author,
 	type DraftContent
-} from '.';
+} from './drafts';
 
 let orgA: number;
 let orgB: number;

@@ -1,5 +1,5 @@
 // What changed between two versions of a module, in Dutch lines for the version history.
-import type { ModuleSnapshot, StepSnapshot } from '../catalogue';
+import type { ModuleSnapshot, StepSnapshot } from '../content/versions';
 
 // Signal tags are a set: their order is not a change.
 const canonical = (value: unknown) =>

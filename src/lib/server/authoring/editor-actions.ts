@@ -3,8 +3,8 @@
 import { error } from '@sveltejs/kit';
 import { CATEGORY_LABELS, SIGNAL_CATEGORIES } from '$lib/content/categories';
 import { messages } from '$lib/i18n';
-import { getCourse } from '../course';
-import { MarkdownTooLongError, renderMarkdown } from '../markdown';
+import { getCourse } from '../content/course';
+import { MarkdownTooLongError, renderMarkdown } from '../content/markdown';
 import {
 	AuthoringError,
 	draftContent,
@@ -14,7 +14,7 @@ import {
 	type Author,
 	type DraftContent,
 	type DraftIssue
-} from './index';
+} from './drafts';
 import { EditorInputError, FormReader, parseOp, type Op } from './editor';
 
 const t = messages.authoringEditor;

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Item } from '$lib/content/schema';
-import type { StepSnapshot } from '../catalogue';
-import { latestVersionId } from '../catalogue';
-import { freshDatabase, makeMember, makeOrganisation, syncCourse } from '../testing';
+import type { StepSnapshot } from '../content/versions';
+import { latestVersionId } from '../content/versions';
+import { freshDatabase, makeMember, makeOrganisation, syncCourse } from '../testing/testing';
 import {
 	addStep,
 	applyItem,
@@ -27,7 +27,7 @@ import {
 	getDraft,
 	type Author,
 	type DraftContent
-} from '.';
+} from './drafts';
 
 let trainer: Author;
 let content: DraftContent;

@@ -12,9 +12,9 @@ import {
 	type StepKind,
 	type Vignette
 } from '$lib/content/schema';
-import { MAX_MARKDOWN_LENGTH } from '../markdown';
-import type { StepSnapshot } from '../catalogue';
-import type { DraftContent } from './index';
+import { MAX_MARKDOWN_LENGTH } from '../content/markdown';
+import type { StepSnapshot } from '../content/versions';
+import type { DraftContent } from './drafts';
 import type { DraftIssue } from './validate';
 
 /** More fields than the largest sensible step (a vignette of 30 nodes) is refused. */

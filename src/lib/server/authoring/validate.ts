@@ -12,8 +12,8 @@ import {
 	vignetteSchema,
 	type Item
 } from '$lib/content/schema';
-import { MAX_MARKDOWN_LENGTH } from '../markdown';
-import type { ModuleSnapshot } from '../catalogue';
+import { MAX_MARKDOWN_LENGTH } from '../content/markdown';
+import type { ModuleSnapshot } from '../content/versions';
 
 export interface DraftIssue {
 	/** Dotted path into the draft: `meta.title`, `steps.0.markdown`, `steps.3.quiz.items.1.prompt`. */

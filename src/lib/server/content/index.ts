@@ -17,3 +17,6 @@ export {
 	type ValidateOptions
 } from './load';
 export { MAX_FILE_BYTES, ParseError, parseFrontMatter } from './parse';
+export * from './course';
+export * from './versions';
+export * from './markdown';

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { closeDatabase, openDatabase, MigrationError } from './index';
 import { auditEvent, organisation } from './schema';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../platform/audit';
 
 const dirs: string[] = [];
 function tempDir(): string {

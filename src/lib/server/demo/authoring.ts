@@ -4,7 +4,7 @@
 // version 2 after Tom changed a vignette node.
 import { sql } from 'drizzle-orm';
 import { db } from '../db';
-import { latestVersionId } from '../catalogue';
+import { latestVersionId } from '../content/versions';
 import {
 	draftContent,
 	duplicateAsDraft,
@@ -13,7 +13,7 @@ import {
 	saveDraft,
 	type Author,
 	type DraftContent
-} from '../authoring';
+} from '../authoring/drafts';
 import { demoAccounts } from './seed';
 import { workThrough } from './walkthrough';
 

@@ -5,9 +5,9 @@
 import { eq } from 'drizzle-orm';
 import { db } from '../db';
 import { certificate, user } from '../db/schema';
-import { latestVersionId, loadVersion } from '../catalogue';
-import { addDays, addMonths } from '../certificate-rules';
-import { issueOnPass } from '../certificates';
+import { latestVersionId, loadVersion } from '../content/versions';
+import { addDays, addMonths } from '../certificates/rules';
+import { issueOnPass } from '../certificates/certificates';
 import { demoAccounts } from './seed';
 
 function userId(email: string): number | undefined {

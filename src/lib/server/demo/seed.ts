@@ -3,9 +3,10 @@
 import { sql } from 'drizzle-orm';
 import { db } from '../db';
 import { user } from '../db/schema';
-import { hashPassword } from '../auth/password';
-import { addMembership, createOrganisation, createTeam } from '../organisations';
-import { findUserByEmail } from '../accounts';
+import { hashPassword } from '../accounts/auth/password';
+import { addMembership, createOrganisation } from '../organisations/organisations';
+import { createTeam as createAuditedTeam } from '../organisations/teams';
+import { findUserByEmail } from '../accounts/accounts';
 import { takePretest, workThrough } from './walkthrough';
 
 export const demoPassword = 'Signaalwijs-demo-2026';
@@ -77,10 +78,10 @@ export async function seedDemo(): Promise<boolean> {
 		const horizon = createOrganisation('Jeugdhulp Horizon (demo)');
 		const teams = new Map<string, number>();
 		for (const name of ['Eerste graad', 'Tweede graad', 'Derde graad']) {
-			teams.set(name, createTeam(school, name));
+			teams.set(name, teamId(school, name));
 		}
 		for (const name of ['Leefgroep De Brug', 'Mobiele begeleiding']) {
-			teams.set(name, createTeam(horizon, name));
+			teams.set(name, teamId(horizon, name));
 		}
 
 		const learner = (
@@ -188,4 +189,10 @@ export function seedDemoProgress(now = Date.now()): void {
 			workThrough(userId, 'wat-en-hoe', 3 + (i % 4), now - (10 - (i % 7)) * day, wrongEvery);
 		}
 	});
+}
+
+function teamId(organisation: number, name: string): number {
+	const created = createAuditedTeam(organisation, name, null);
+	if (!created.ok) throw new Error(`team ${name} exists`);
+	return created.id;
 }

@@ -1,9 +1,9 @@
 // Works through module steps with the real progress functions, giving the right answers: used by
 // the demo seed and by tests that need a learner at a certain point of a module.
-import { loadVersion } from '../catalogue';
-import { correctAnswer, wrongAnswer } from '../grading';
-import * as progress from '../progress';
-import * as pretest from '../pretest';
+import { loadVersion } from '../content/versions';
+import { correctAnswer, wrongAnswer } from '../learning/grading';
+import * as progress from '../learning/progress';
+import * as pretest from '../learning/pretest';
 
 /** `wrongEvery` n > 0 answers every n-th quiz item wrong (more lifelike demo data). */
 export function completeStep(

@@ -1,11 +1,10 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import * as accounts from '$lib/server/accounts';
-import * as twoFactor from '$lib/server/auth/two-factor';
-import { noErrors, parseForm } from '$lib/server/forms';
-import { homeFor, safeRedirectPath } from '$lib/server/guards';
+import { noErrors, parseForm } from '$lib/server/platform';
+import { homeFor, safeRedirectPath } from '$lib/server/accounts';
 import { recoverySchema, totpSchema } from '$lib/schemas/account';
 import { messages } from '$lib/i18n';
+import * as accounts from '$lib/server/accounts';
 
 const m = messages.account.twoFactor;
 
@@ -34,7 +33,7 @@ async function check(event: RequestEvent, kind: 'totp' | 'recovery') {
 		return fail(400, { kind, form: { message: parsed.message, errors: parsed.errors } });
 	}
 	const code = 'code' in parsed.data ? parsed.data.code : parsed.data.recovery;
-	const result = twoFactor.verifySignIn({
+	const result = accounts.verifySignIn({
 		userId: session.userId,
 		sessionId: session.id,
 		code,

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
-import * as admin from '$lib/server/admin';
-import { requireRole } from '$lib/server/guards';
+import { requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
+import * as admin from '$lib/server/admin';
 
 /** A yyyy-mm-dd date (Belgian day boundaries are close enough to UTC for a filter). */
 function day(value: string | null, endOfDay: boolean): Date | null | undefined {

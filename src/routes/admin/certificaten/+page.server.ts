@@ -1,10 +1,10 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import * as certificates from '$lib/server/certificates';
-import { requireRole } from '$lib/server/guards';
-import { echo, noErrors, noValues, parseForm } from '$lib/server/forms';
+import { requireRole } from '$lib/server/accounts';
+import { echo, noErrors, noValues, parseForm } from '$lib/server/platform';
 import { revokeSchema } from '$lib/schemas/certificates';
 import { messages } from '$lib/i18n';
+import * as certificates from '$lib/server/certificates';
 
 function found(code: string) {
 	const cert = certificates.findForAdmin(code);

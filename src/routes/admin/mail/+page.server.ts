@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
-import { listOutbox } from '$lib/server/mail';
-import { requireRole } from '$lib/server/guards';
+import { listOutbox } from '$lib/server/platform';
+import { requireRole } from '$lib/server/accounts';
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'admin');

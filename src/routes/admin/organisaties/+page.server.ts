@@ -1,10 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import * as admin from '$lib/server/admin';
-import { echo, parseForm } from '$lib/server/forms';
-import { requireRole } from '$lib/server/guards';
+import { echo, parseForm } from '$lib/server/platform';
+import { requireRole } from '$lib/server/accounts';
 import { idSchema, organisationNameSchema, organisationRenameSchema } from '$lib/schemas/account';
 import { messages } from '$lib/i18n';
+import * as organisations from '$lib/server/organisations';
+import * as admin from '$lib/server/admin';
 
 const m = messages.account.admin;
 
@@ -23,7 +24,10 @@ export const actions: Actions = {
 				create: { message: parsed.message, errors: parsed.errors, values: echo(formData, ['name']) }
 			});
 		}
-		admin.createOrganisation(parsed.data.name, { id: user.id, requestId: event.locals.requestId });
+		organisations.createOrganisation(parsed.data.name, {
+			id: user.id,
+			requestId: event.locals.requestId
+		});
 		return { notice: m.orgCreated(parsed.data.name) };
 	},
 	hernoemen: async (event) => {

@@ -1,11 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import * as admin from '$lib/server/admin';
-import * as organisations from '$lib/server/organisations';
-import { echo, parseForm } from '$lib/server/forms';
-import { requireRole } from '$lib/server/guards';
+import { echo, parseForm } from '$lib/server/platform';
+import { requireRole } from '$lib/server/accounts';
 import { adminInviteSchema, idSchema } from '$lib/schemas/account';
 import { messages } from '$lib/i18n';
+import * as admin from '$lib/server/admin';
+import * as organisations from '$lib/server/organisations';
 
 const m = messages.account.admin;
 const fields = ['organisation', 'email', 'role'] as const;
@@ -18,7 +18,7 @@ export const load: PageServerLoad = (event) => {
 			.listOrganisations()
 			.filter((o) => !o.archivedAt)
 			.map((o) => ({ id: o.id, name: o.name })),
-		invitations: admin.listAllInvitations().map((i) => ({
+		invitations: organisations.listAllInvitations().map((i) => ({
 			...i,
 			state: i.acceptedAt
 				? 'accepted'

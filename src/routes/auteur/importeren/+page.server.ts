@@ -1,13 +1,14 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { organisationFor, requireRole } from '$lib/server/guards';
-import { AuthoringError, createDraftFromSnapshot } from '$lib/server/authoring';
+import { organisationFor, requireRole } from '$lib/server/accounts';
 import {
+	AuthoringError,
+	createDraftFromSnapshot,
 	MAX_ARCHIVE_BYTES,
 	importModuleZip,
 	importedDraftContent
-} from '$lib/server/authoring/bundle';
-import { getCourse } from '$lib/server/course';
+} from '$lib/server/authoring';
+import { getCourse } from '$lib/server/content';
 import { messages } from '$lib/i18n';
 
 const t = messages.authoringZip;

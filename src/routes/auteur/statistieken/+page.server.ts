@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { requireRole } from '$lib/server/guards';
-import { itemStatistics, statisticsModules, type ModuleStatistics } from '$lib/server/statistics';
-import * as pretest from '$lib/server/pretest';
-import * as authoring from '$lib/server/authoring';
+import { requireRole } from '$lib/server/accounts';
+import { itemStatistics, statisticsModules, type ModuleStatistics } from '$lib/server/authoring';
 import { messages } from '$lib/i18n';
+import * as learning from '$lib/server/learning';
+import * as authoring from '$lib/server/authoring';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'trainer');
@@ -21,7 +21,7 @@ export const load: PageServerLoad = (event) => {
 	const gains = Object.fromEntries(
 		statistics.map((s) => [
 			s.slug,
-			{ hasPretest: pretest.hasPretest(s.slug), group: pretest.moduleGain(s.slug) }
+			{ hasPretest: learning.hasPretest(s.slug), group: learning.moduleGain(s.slug) }
 		])
 	);
 	return { modules, selected, statistics, gains };

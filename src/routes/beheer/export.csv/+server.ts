@@ -1,15 +1,15 @@
 import type { RequestHandler } from './$types';
-import * as reports from '$lib/server/reports';
-import { recordAudit } from '$lib/server/audit';
-import { organisationFor, requireRole } from '$lib/server/guards';
+import { recordAudit } from '$lib/server/platform';
+import { organisationFor, requireRole } from '$lib/server/accounts';
+import * as manager from '$lib/server/manager';
 
 // The learners table as CSV for Excel as used in Flanders: ';' between cells, UTF-8 with BOM,
 // CRLF line ends, formula-like cells neutralised. Same filters and order as the table.
 export const GET: RequestHandler = (event) => {
 	const user = requireRole(event, 'manager');
 	const org = organisationFor(user, 'manager');
-	const query = reports.parseLearnerQuery(event.url.searchParams, org.organisationId);
-	const rows = reports.countLearnersFor(org.organisationId, query);
+	const query = manager.parseLearnerQuery(event.url.searchParams, org.organisationId);
+	const rows = manager.countLearnersFor(org.organisationId, query);
 	recordAudit({
 		action: 'report.exported',
 		actorUserId: user.id,
@@ -17,10 +17,10 @@ export const GET: RequestHandler = (event) => {
 		targetId: org.organisationId,
 		organisationId: org.organisationId,
 		requestId: event.locals.requestId,
-		details: { rows, filters: reports.queryString(query) }
+		details: { rows, filters: manager.queryString(query) }
 	});
 	const day = new Date().toISOString().slice(0, 10);
-	const chunks = reports.streamLearnersCsv(org.organisationId, query);
+	const chunks = manager.streamLearnersCsv(org.organisationId, query);
 	const encoder = new TextEncoder();
 	const body = new ReadableStream<Uint8Array>({
 		async pull(controller) {

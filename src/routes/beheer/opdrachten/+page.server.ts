@@ -1,12 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import * as assignments from '$lib/server/assignments';
-import * as organisations from '$lib/server/organisations';
-import * as reports from '$lib/server/reports';
-import { echo, parseForm } from '$lib/server/forms';
-import { organisationFor, requireRole } from '$lib/server/guards';
+import { echo, parseForm } from '$lib/server/platform';
+import { organisationFor, requireRole } from '$lib/server/accounts';
 import { assignmentSchema } from '$lib/schemas/manager';
 import { messages } from '$lib/i18n';
+import * as manager from '$lib/server/manager';
+import * as organisations from '$lib/server/organisations';
 
 const learnerListLimit = 500;
 
@@ -16,13 +15,13 @@ export const load: PageServerLoad = (event) => {
 	const learners = organisations.listMembers(org.organisationId, 'learner');
 	return {
 		organisationName: org.organisationName,
-		modules: reports.reportModules(org.organisationId),
+		modules: manager.reportModules(org.organisationId),
 		teams: organisations.listTeams(org.organisationId),
 		learners: learners.slice(0, learnerListLimit).map((l) => ({ id: l.id, name: l.name })),
 		learnersCapped: learners.length > learnerListLimit,
-		assignments: assignments.listAssignments(org.organisationId).map((a) => ({
+		assignments: manager.listAssignments(org.organisationId).map((a) => ({
 			...a,
-			due: reports.formatDate(a.dueAt)
+			due: manager.formatDate(a.dueAt)
 		}))
 	};
 };
@@ -42,7 +41,7 @@ export const actions: Actions = {
 			.filter((v): v is string => typeof v === 'string' && /^[1-9][0-9]{0,9}$/.test(v))
 			.map(Number);
 		const { module, target, teamId, dueAt } = parsed.data;
-		const result = assignments.createAssignment({
+		const result = manager.createAssignment({
 			organisationId: org.organisationId,
 			moduleSlug: module,
 			target,
@@ -67,12 +66,7 @@ export const actions: Actions = {
 		if (!Number.isSafeInteger(id) || id <= 0) {
 			return fail(400, { failed: messages.errors.badRequest });
 		}
-		const ok = assignments.deleteAssignment(
-			org.organisationId,
-			id,
-			user.id,
-			event.locals.requestId
-		);
+		const ok = manager.deleteAssignment(org.organisationId, id, user.id, event.locals.requestId);
 		return ok
 			? { done: messages.manager.assignments.deleted }
 			: fail(404, { failed: 'Deze opdracht bestaat niet (meer).' });

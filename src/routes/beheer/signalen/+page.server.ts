@@ -1,13 +1,13 @@
 import type { PageServerLoad } from './$types';
-import * as reports from '$lib/server/reports';
-import { organisationFor, requireRole } from '$lib/server/guards';
+import { organisationFor, requireRole } from '$lib/server/accounts';
+import * as manager from '$lib/server/manager';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager');
 	const org = organisationFor(user, 'manager');
 	return {
 		organisationName: org.organisationName,
-		minimum: reports.minimumGroupSize,
-		map: reports.getTeamSignalMap(org.organisationId)
+		minimum: manager.minimumGroupSize,
+		map: manager.getTeamSignalMap(org.organisationId)
 	};
 };

@@ -1,17 +1,17 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import * as teams from '$lib/server/teams';
-import { echo, parseForm } from '$lib/server/forms';
-import { organisationFor, requireRole } from '$lib/server/guards';
+import { echo, parseForm } from '$lib/server/platform';
+import { organisationFor, requireRole } from '$lib/server/accounts';
 import { renameTeamSchema, teamSchema } from '$lib/schemas/manager';
 import { messages } from '$lib/i18n';
+import * as organisations from '$lib/server/organisations';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager');
 	const org = organisationFor(user, 'manager');
 	return {
 		organisationName: org.organisationName,
-		teams: teams.listTeamsWithCounts(org.organisationId)
+		teams: organisations.listTeamsWithCounts(org.organisationId)
 	};
 };
 
@@ -26,7 +26,7 @@ export const actions: Actions = {
 				create: { message: parsed.errors.name ?? parsed.message, values: echo(formData, ['name']) }
 			});
 		}
-		const result = teams.createTeam(
+		const result = organisations.createTeam(
 			org.organisationId,
 			parsed.data.name,
 			user.id,
@@ -45,7 +45,7 @@ export const actions: Actions = {
 		if (!parsed.ok) {
 			return fail(400, { rename: { message: parsed.errors.name ?? messages.errors.badRequest } });
 		}
-		const result = teams.renameTeam(
+		const result = organisations.renameTeam(
 			org.organisationId,
 			parsed.data.teamId,
 			parsed.data.name,

@@ -1,11 +1,10 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import * as organisations from '$lib/server/organisations';
-import * as invitations from '$lib/server/invitations';
-import { echo, noErrors, noValues, parseForm } from '$lib/server/forms';
-import { organisationFor, requireRole } from '$lib/server/guards';
+import { echo, noErrors, noValues, parseForm } from '$lib/server/platform';
+import { organisationFor, requireRole } from '$lib/server/accounts';
 import { inviteSchema } from '$lib/schemas/invitation';
 import { messages } from '$lib/i18n';
+import * as organisations from '$lib/server/organisations';
 
 const b = messages.manager.bulk;
 
@@ -14,9 +13,9 @@ export const load: PageServerLoad = (event) => {
 	const org = organisationFor(user, 'manager');
 	return {
 		organisationName: org.organisationName,
-		maxRows: invitations.maxCsvRows,
-		maxKb: invitations.maxCsvBytes / 1024,
-		invitations: invitations.listInvitationViews(org.organisationId)
+		maxRows: organisations.maxCsvRows,
+		maxKb: organisations.maxCsvBytes / 1024,
+		invitations: organisations.listInvitationViews(org.organisationId)
 	};
 };
 
@@ -64,13 +63,13 @@ export const actions: Actions = {
 		if (!(file instanceof File) || file.size === 0) {
 			return fail(400, { bulk: { message: b.chooseFile } });
 		}
-		if (file.size > invitations.maxCsvBytes) {
-			return fail(400, { bulk: { message: b.tooLarge(invitations.maxCsvBytes / 1024) } });
+		if (file.size > organisations.maxCsvBytes) {
+			return fail(400, { bulk: { message: b.tooLarge(organisations.maxCsvBytes / 1024) } });
 		}
-		const parsed = invitations.parseInvitationCsv(new Uint8Array(await file.arrayBuffer()));
+		const parsed = organisations.parseInvitationCsv(new Uint8Array(await file.arrayBuffer()));
 		if (!parsed.ok) return fail(400, { bulk: { message: parsed.message } });
-		const preview = invitations.previewInvitations(org.organisationId, parsed.rows);
-		const sealed = invitations.sealRows(org.organisationId, user.id, parsed.rows);
+		const preview = organisations.previewInvitations(org.organisationId, parsed.rows);
+		const sealed = organisations.sealRows(org.organisationId, user.id, parsed.rows);
 		return {
 			preview: {
 				...sealed,
@@ -98,10 +97,10 @@ export const actions: Actions = {
 			signature.length === 1 &&
 			typeof payload[0] === 'string' &&
 			typeof signature[0] === 'string'
-				? invitations.openRows(org.organisationId, user.id, payload[0], signature[0])
+				? organisations.openRows(org.organisationId, user.id, payload[0], signature[0])
 				: undefined;
 		if (!rows) return fail(400, { bulk: { message: b.expired } });
-		const result = invitations.importInvitations({
+		const result = organisations.importInvitations({
 			organisationId: org.organisationId,
 			rows,
 			invitedBy: user.id,
@@ -114,7 +113,7 @@ export const actions: Actions = {
 		const org = organisationFor(user, 'manager');
 		const id = invitationId(await event.request.formData());
 		if (id === null) return fail(400, { row: { message: messages.errors.badRequest } });
-		const ok = invitations.resendInvitation(
+		const ok = organisations.resendInvitation(
 			org.organisationId,
 			id,
 			user.id,

@@ -1,6 +1,6 @@
 import { error, json, type RequestHandler } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/accounts';
 import * as privacy from '$lib/server/privacy';
-import { requireUser } from '$lib/server/guards';
 
 // The signed-in person's own data (GDPR art. 15 and 20): never anyone else's, whatever is asked.
 export const GET: RequestHandler = (event) => {

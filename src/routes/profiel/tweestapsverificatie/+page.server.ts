@@ -1,23 +1,21 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import * as twoFactor from '$lib/server/auth/two-factor';
-import { noErrors, parseForm } from '$lib/server/forms';
-import { mustEnrolTwoFactor, requireUser } from '$lib/server/guards';
-import { isStaff } from '$lib/server/accounts';
-import { config } from '$lib/server/config';
+import { noErrors, parseForm, config } from '$lib/server/platform';
+import { mustEnrolTwoFactor, requireUser, isStaff } from '$lib/server/accounts';
 import { passwordOnlySchema, totpSchema } from '$lib/schemas/account';
 import { messages } from '$lib/i18n';
+import * as accounts from '$lib/server/accounts';
 
 const m = messages.account.twoFactor;
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	const status = twoFactor.getStatus(user.id);
+	const status = accounts.getStatus(user.id);
 	return {
 		status,
 		required: mustEnrolTwoFactor(user),
 		staffRule: config.requireStaff2fa && isStaff(user.roles),
-		enrolment: status.enabled ? null : await twoFactor.startEnrolment(user.id, user.email)
+		enrolment: status.enabled ? null : await accounts.startEnrolment(user.id, user.email)
 	};
 };
 
@@ -28,7 +26,7 @@ export const actions: Actions = {
 		if (!parsed.ok) {
 			return fail(400, { enable: { message: parsed.message, errors: parsed.errors } });
 		}
-		const result = twoFactor.confirmEnrolment({
+		const result = accounts.confirmEnrolment({
 			userId: user.id,
 			sessionId: event.locals.session!.id,
 			code: parsed.data.code,
@@ -47,7 +45,7 @@ export const actions: Actions = {
 	},
 	herstelcodes: (event) => {
 		const user = requireUser(event);
-		const codes = twoFactor.regenerateRecoveryCodes(user.id, event.locals.requestId);
+		const codes = accounts.regenerateRecoveryCodes(user.id, event.locals.requestId);
 		if (!codes) return fail(400, { notice: messages.errors.badRequest });
 		return { recoveryCodes: codes };
 	},
@@ -57,7 +55,7 @@ export const actions: Actions = {
 		if (!parsed.ok) {
 			return fail(400, { disable: { message: parsed.message, errors: parsed.errors } });
 		}
-		const done = await twoFactor.disable({
+		const done = await accounts.disable({
 			userId: user.id,
 			password: parsed.data.password,
 			requestId: event.locals.requestId

@@ -1,11 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import * as privacy from '$lib/server/privacy';
-import { clearSessionCookie } from '$lib/server/cookies';
-import { parseForm } from '$lib/server/forms';
-import { requireUser } from '$lib/server/guards';
+import { clearSessionCookie, parseForm } from '$lib/server/platform';
+import { requireUser } from '$lib/server/accounts';
 import { passwordOnlySchema } from '$lib/schemas/account';
 import { messages } from '$lib/i18n';
+import * as privacy from '$lib/server/privacy';
 
 export const load: PageServerLoad = (event) => {
 	requireUser(event);

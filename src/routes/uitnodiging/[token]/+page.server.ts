@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import * as organisations from '$lib/server/organisations';
-import { echo, noErrors, noValues, parseForm } from '$lib/server/forms';
-import { homeFor } from '$lib/server/guards';
+import { echo, noErrors, noValues, parseForm } from '$lib/server/platform';
+import { homeFor } from '$lib/server/accounts';
 import { acceptInvitationSchema } from '$lib/schemas/auth';
+import * as organisations from '$lib/server/organisations';
 
 export const load: PageServerLoad = ({ params, locals, setHeaders }) => {
 	setHeaders({ 'referrer-policy': 'no-referrer' });

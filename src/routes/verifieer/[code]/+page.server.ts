@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import * as certificates from '$lib/server/certificates';
 import { messages } from '$lib/i18n';
+import * as certificates from '$lib/server/certificates';
 
 // Public: anyone with the code sees name, module, dates and status; never an e-mail, and the
 // organisation only when the learner allowed it. Unknown codes are throttled per client address.

@@ -1,9 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import * as accounts from '$lib/server/accounts';
-import { clearSessionCookie } from '$lib/server/cookies';
-import { noErrors, parseForm } from '$lib/server/forms';
+import { clearSessionCookie, noErrors, parseForm } from '$lib/server/platform';
 import { newPasswordSchema } from '$lib/schemas/auth';
+import * as accounts from '$lib/server/accounts';
 
 export const load: PageServerLoad = ({ params, setHeaders }) => {
 	// The token is in the URL: never leak it to another site through the Referer header.

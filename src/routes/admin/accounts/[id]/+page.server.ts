@@ -1,15 +1,15 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import * as admin from '$lib/server/admin';
-import * as authoring from '$lib/server/authoring';
-import { parseForm } from '$lib/server/forms';
-import { requireRole } from '$lib/server/guards';
+import { parseForm } from '$lib/server/platform';
+import { requireRole } from '$lib/server/accounts';
 import {
 	addMembershipSchema,
 	changeMembershipSchema,
 	membershipIdSchema
 } from '$lib/schemas/account';
 import { messages } from '$lib/i18n';
+import * as admin from '$lib/server/admin';
+import * as authoring from '$lib/server/authoring';
 
 const m = messages.account.admin;
 

@@ -1,10 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import * as authoring from '$lib/server/authoring';
-import * as editor from '$lib/server/authoring/editor';
-import * as editing from '$lib/server/authoring/editor-actions';
-import { requireRole } from '$lib/server/guards';
+import { requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
+import * as authoring from '$lib/server/authoring';
 
 const t = messages.authoringEditor;
 
@@ -14,7 +12,7 @@ function settingsIssues(
 	issues: readonly authoring.DraftIssue[],
 	fieldErrors: Record<string, string> = {}
 ) {
-	const own = editor
+	const own = authoring
 		.issuesFor(issues, '')
 		.filter((i) => !i.key.startsWith('steps.') || /^steps\.\d+\.meta\.kind$/.test(i.key))
 		.map((i) => ({ ...i, key: i.key.replace(/\.meta\.kind$/, '') }));
@@ -33,7 +31,7 @@ function settingsIssues(
 					Number(i.key.split('.')[1]) + 1,
 					content.steps[Number(i.key.split('.')[1])]?.meta.title || t.untitled
 				)
-			: editor.fieldLabel(i.key)
+			: authoring.fieldLabel(i.key)
 	}));
 }
 
@@ -45,9 +43,9 @@ function stepProblems(content: authoring.DraftContent, issues: readonly authorin
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'trainer');
-	const draft = editing.draftOr404(user, Number(event.params.draft));
+	const draft = authoring.draftOr404(user, Number(event.params.draft));
 	const content = authoring.draftContent(draft);
-	const issues = editing.issuesOf(draft);
+	const issues = authoring.issuesOf(draft);
 	const history = authoring.versionHistory(user, draft.id);
 	const state = !draft.publishedHash
 		? 'concept'
@@ -59,7 +57,7 @@ export const load: PageServerLoad = (event) => {
 		id: draft.id,
 		revision: draft.revision,
 		state,
-		stateLabel: editing.stateLabel(state),
+		stateLabel: authoring.stateLabel(state),
 		latestVersion: history[0]?.version ?? null,
 		slugEditable: !draft.publishedHash,
 		scope: draft.scope,
@@ -70,7 +68,7 @@ export const load: PageServerLoad = (event) => {
 		slug: content.slug,
 		meta: content.meta,
 		markdown: content.markdown ?? '',
-		preview: editing.preview(content.markdown),
+		preview: authoring.preview(content.markdown),
 		steps: content.steps.map((s, i) => ({
 			title: s.meta.title,
 			kind: s.meta.kind,
@@ -87,19 +85,19 @@ export const load: PageServerLoad = (event) => {
 
 function save(event: RequestEvent, user: authoring.Author, formData: FormData) {
 	const draftId = Number(event.params.draft);
-	const draft = editing.draftOr404(user, draftId);
-	return editing.saveFromForm(user, draftId, formData, (content, r, op) => {
-		let next = editor.applySettings(content, r, { slugEditable: !draft.publishedHash });
+	const draft = authoring.draftOr404(user, draftId);
+	return authoring.saveFromForm(user, draftId, formData, (content, r, op) => {
+		let next = authoring.applySettings(content, r, { slugEditable: !draft.publishedHash });
 		if (op?.list === 'meta.sources') {
-			editor.applyListOp(next, op, editor.newSource);
+			authoring.applyListOp(next, op, authoring.newSource);
 		} else if (op?.list === 'steps' && op.kind === 'add') {
 			const kind = r.text('newStepKind') ?? '';
-			if (!editor.isStepKind(kind)) throw new editor.EditorInputError(t.badForm);
-			next = editor.addStep(next, kind);
+			if (!authoring.isStepKind(kind)) throw new authoring.EditorInputError(t.badForm);
+			next = authoring.addStep(next, kind);
 		} else if (op?.list === 'steps') {
-			next = editor.changeSteps(next, op);
+			next = authoring.changeSteps(next, op);
 		} else if (op) {
-			throw new editor.EditorInputError(t.badForm);
+			throw new authoring.EditorInputError(t.badForm);
 		}
 		return next;
 	});
@@ -119,12 +117,12 @@ function saveScope(user: authoring.Author, draftId: number, formData: FormData):
 	}
 }
 
-function savedView(outcome: Extract<ReturnType<typeof editing.saveFromForm>, { ok: true }>) {
+function savedView(outcome: Extract<ReturnType<typeof authoring.saveFromForm>, { ok: true }>) {
 	return {
 		revision: outcome.revision,
 		savedAt: outcome.savedAt,
 		issues: settingsIssues(outcome.content, outcome.issues, outcome.fieldErrors),
-		preview: editing.preview(outcome.content.markdown)
+		preview: authoring.preview(outcome.content.markdown)
 	};
 }
 

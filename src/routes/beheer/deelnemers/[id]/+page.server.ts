@@ -1,11 +1,10 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import * as reports from '$lib/server/reports';
-import * as teams from '$lib/server/teams';
-import * as organisations from '$lib/server/organisations';
-import { listAssignmentsForLearner } from '$lib/server/assignments';
-import { organisationFor, requireRole } from '$lib/server/guards';
+import { listAssignmentsForLearner } from '$lib/server/manager';
+import { organisationFor, requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
+import * as manager from '$lib/server/manager';
+import * as organisations from '$lib/server/organisations';
 
 function learnerId(raw: string): number {
 	if (!/^[1-9][0-9]{0,9}$/.test(raw)) error(404, { message: 'Niet gevonden' });
@@ -15,7 +14,7 @@ function learnerId(raw: string): number {
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager');
 	const org = organisationFor(user, 'manager');
-	const detail = reports.getLearnerDetail(org.organisationId, learnerId(event.params.id));
+	const detail = manager.getLearnerDetail(org.organisationId, learnerId(event.params.id));
 	// Another organisation's learner looks exactly like one that does not exist.
 	if (!detail) error(404, { message: 'Niet gevonden' });
 	const teamList = organisations.listTeams(org.organisationId);
@@ -31,21 +30,21 @@ export const load: PageServerLoad = (event) => {
 			modules: detail.modules.map((m) => ({
 				slug: m.slug,
 				title: m.title,
-				status: reports.statusLabel(m.status),
-				startedAt: reports.formatDate(m.startedAt),
-				completedAt: reports.formatDate(m.completedAt),
-				lastActivity: reports.formatDate(m.lastActivity)
+				status: manager.statusLabel(m.status),
+				startedAt: manager.formatDate(m.startedAt),
+				completedAt: manager.formatDate(m.completedAt),
+				lastActivity: manager.formatDate(m.lastActivity)
 			})),
 			certificates: detail.certificates.map((c) => ({
 				id: c.id,
 				title: c.title,
-				issuedAt: reports.formatDate(c.issuedAt),
-				expiresAt: reports.formatDate(c.expiresAt),
+				issuedAt: manager.formatDate(c.issuedAt),
+				expiresAt: manager.formatDate(c.expiresAt),
 				state: c.state
 			})),
 			assignments: listAssignmentsForLearner(detail.id, org.organisationId).map((a) => ({
 				title: a.title,
-				dueAt: reports.formatDate(a.dueAt?.getTime())
+				dueAt: manager.formatDate(a.dueAt?.getTime())
 			}))
 		}
 	};
@@ -62,7 +61,7 @@ export const actions: Actions = {
 		if (raw === null || (raw !== '' && !/^[1-9][0-9]{0,9}$/.test(raw))) {
 			return fail(400, { move: { ok: false, message: messages.errors.badRequest } });
 		}
-		const result = teams.moveLearner(
+		const result = organisations.moveLearner(
 			org.organisationId,
 			id,
 			raw === '' ? null : Number(raw),

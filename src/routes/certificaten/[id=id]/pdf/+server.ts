@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import * as certificates from '$lib/server/certificates';
-import { renderCertificatePdf } from '$lib/server/certificate-pdf';
-import { config } from '$lib/server/config';
-import { requireRole } from '$lib/server/guards';
+import { renderCertificatePdf } from '$lib/server/certificates';
+import { config } from '$lib/server/platform';
+import { requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
+import * as certificates from '$lib/server/certificates';
 
 export const GET: RequestHandler = async (event) => {
 	const user = requireRole(event, 'learner');

@@ -1,15 +1,14 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import * as progress from '$lib/server/progress';
-import * as pages from '$lib/server/learner-pages';
-import { requireRole } from '$lib/server/guards';
+import { requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
+import * as learning from '$lib/server/learning';
 
 const m = messages.learn;
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'learner');
-	const step = pages.stepPage(user.id, event.params.module, event.params.step);
+	const step = learning.stepPage(user.id, event.params.module, event.params.step);
 	// The few strings of the page frame travel as data, so the browser does not download the whole
 	// `learn` section on a lesson step (the quiz, vignette and assessment views still import it).
 	const text = {
@@ -52,7 +51,7 @@ function guarded<T>(itemId: string | null, fn: () => T) {
 	try {
 		return { ok: true as const, value: fn() };
 	} catch (e) {
-		if (!(e instanceof progress.ProgressError)) throw e;
+		if (!(e instanceof learning.ProgressError)) throw e;
 		if (e.code === 'not-found') error(404, { message: 'Niet gevonden' });
 		if (e.code === 'locked')
 			return {
@@ -83,9 +82,9 @@ export const actions: Actions = {
 	complete: (event) => {
 		const user = requireRole(event, 'learner');
 		const { module, step } = event.params as { module: string; step: string };
-		const result = guarded(null, () => progress.completeLesson(user.id, module, step));
+		const result = guarded(null, () => learning.completeLesson(user.id, module, step));
 		if (!result.ok) return result.failure;
-		const next = pages.stepPage(user.id, module, step).next;
+		const next = learning.stepPage(user.id, module, step).next;
 		redirect(303, next ? `/leren/${module}/${next.slug}` : `/leren/${module}`);
 	},
 	answer: async (event) => {
@@ -94,8 +93,8 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const itemId = field(form, 'itemId');
 		const result = guarded(itemId, () => {
-			const answer = progress.answerFromSubmission(user.id, module, step, itemId, form);
-			return progress.answerQuizItem(user.id, module, step, itemId, answer);
+			const answer = learning.answerFromSubmission(user.id, module, step, itemId, form);
+			return learning.answerQuizItem(user.id, module, step, itemId, answer);
 		});
 		if (!result.ok) return result.failure;
 		redirect(303, here(event, `vraag-${itemId}`));
@@ -107,7 +106,7 @@ export const actions: Actions = {
 		const node = field(form, 'node');
 		const choice = Number(field(form, 'choice'));
 		const result = guarded('vignette', () =>
-			progress.chooseInVignette(user.id, module, step, node, choice)
+			learning.chooseInVignette(user.id, module, step, node, choice)
 		);
 		if (!result.ok) return result.failure;
 		redirect(303, here(event, 'casus'));
@@ -115,14 +114,14 @@ export const actions: Actions = {
 	restart: (event) => {
 		const user = requireRole(event, 'learner');
 		const { module, step } = event.params as { module: string; step: string };
-		const result = guarded('vignette', () => progress.restartVignette(user.id, module, step));
+		const result = guarded('vignette', () => learning.restartVignette(user.id, module, step));
 		if (!result.ok) return result.failure;
 		redirect(303, here(event, 'casus'));
 	},
 	start: (event) => {
 		const user = requireRole(event, 'learner');
 		const { module, step } = event.params as { module: string; step: string };
-		const result = guarded(null, () => progress.startAssessment(user.id, module, step));
+		const result = guarded(null, () => learning.startAssessment(user.id, module, step));
 		if (!result.ok) return result.failure;
 		redirect(303, here(event, 'toets'));
 	},
@@ -132,8 +131,8 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const itemId = field(form, 'itemId');
 		const result = guarded(itemId, () => {
-			const answer = progress.answerFromSubmission(user.id, module, step, itemId, form);
-			progress.answerAssessmentItem(user.id, module, step, itemId, answer);
+			const answer = learning.answerFromSubmission(user.id, module, step, itemId, form);
+			learning.answerAssessmentItem(user.id, module, step, itemId, answer);
 		});
 		if (!result.ok) return result.failure;
 		redirect(303, here(event, `vraag-${itemId}`));
@@ -141,7 +140,7 @@ export const actions: Actions = {
 	submit: (event) => {
 		const user = requireRole(event, 'learner');
 		const { module, step } = event.params as { module: string; step: string };
-		const result = guarded('submit', () => progress.submitAssessment(user.id, module, step));
+		const result = guarded('submit', () => learning.submitAssessment(user.id, module, step));
 		if (!result.ok) return result.failure;
 		redirect(303, here(event, 'resultaat'));
 	}

@@ -1,16 +1,14 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import * as progress from '$lib/server/progress';
-import * as pretest from '$lib/server/pretest';
-import * as pages from '$lib/server/learner-pages';
-import { requireRole } from '$lib/server/guards';
+import { requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
+import * as learning from '$lib/server/learning';
 
 const m = messages.pretest;
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'learner');
-	return pages.pretestPage(user.id, event.params.module);
+	return learning.pretestPage(user.id, event.params.module);
 };
 
 function field(form: FormData, name: string): string {
@@ -28,7 +26,7 @@ function guarded(itemId: string | null, fn: () => void) {
 		fn();
 		return null;
 	} catch (e) {
-		if (!(e instanceof progress.ProgressError)) throw e;
+		if (!(e instanceof learning.ProgressError)) throw e;
 		if (e.code === 'not-found') error(404, { message: 'Niet gevonden' });
 		if (e.code === 'locked') {
 			const refresher = e.detail === 'refresher';
@@ -55,16 +53,16 @@ export const actions: Actions = {
 	begin: (event) => {
 		const user = requireRole(event, 'learner');
 		const { module } = event.params;
-		const failure = guarded(null, () => pretest.startPretest(user.id, module));
+		const failure = guarded(null, () => learning.startPretest(user.id, module));
 		if (failure) return failure;
 		redirect(303, here(module, 'voortoets'));
 	},
 	skip: (event) => {
 		const user = requireRole(event, 'learner');
 		const { module } = event.params;
-		const failure = guarded(null, () => pretest.skipPretest(user.id, module));
+		const failure = guarded(null, () => learning.skipPretest(user.id, module));
 		if (failure) return failure;
-		const next = pages.pretestPage(user.id, module).next;
+		const next = learning.pretestPage(user.id, module).next;
 		redirect(303, `/leren/${module}${next ? `/${next}` : ''}`);
 	},
 	save: async (event) => {
@@ -73,11 +71,11 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const itemId = field(form, 'itemId');
 		const failure = guarded(itemId, () => {
-			const ctx = pages.notFoundOr(() => progress.moduleContext(user.id, module));
+			const ctx = learning.notFoundOr(() => learning.moduleContext(user.id, module));
 			const step = ctx.version.module.steps.find((s) => s.assessment);
 			if (!step) error(404, { message: 'Niet gevonden' });
-			const answer = progress.answerFromSubmission(user.id, module, step.slug, itemId, form);
-			pretest.answerPretestItem(user.id, module, itemId, answer);
+			const answer = learning.answerFromSubmission(user.id, module, step.slug, itemId, form);
+			learning.answerPretestItem(user.id, module, itemId, answer);
 		});
 		if (failure) return failure;
 		redirect(303, here(module, `vraag-${itemId}`));
@@ -85,7 +83,7 @@ export const actions: Actions = {
 	submit: (event) => {
 		const user = requireRole(event, 'learner');
 		const { module } = event.params;
-		const failure = guarded('submit', () => pretest.submitPretest(user.id, module));
+		const failure = guarded('submit', () => learning.submitPretest(user.id, module));
 		if (failure) return failure;
 		redirect(303, here(module, 'voortoets'));
 	}

@@ -1,9 +1,15 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { requireRole } from '$lib/server/guards';
+import { requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
-import { AuthoringError, draftContent, getDraft } from '$lib/server/authoring';
-import { exportFileName, exportModuleZip, zipDownload } from '$lib/server/authoring/bundle';
+import {
+	AuthoringError,
+	draftContent,
+	getDraft,
+	exportFileName,
+	exportModuleZip,
+	zipDownload
+} from '$lib/server/authoring';
 
 // A draft the trainer may edit, as a zip in the modules/ format. A draft may be unfinished: the
 // archive then holds what was saved, and importing it says what is still wrong.

@@ -1,15 +1,14 @@
 import type { PageServerLoad } from './$types';
-import * as authoring from '$lib/server/authoring';
-import * as editing from '$lib/server/authoring/editor-actions';
 import { formatDateTime } from '$lib/format';
-import { requireRole } from '$lib/server/guards';
+import { requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
+import * as authoring from '$lib/server/authoring';
 
 const t = messages.authoringEditor;
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'trainer');
-	const draft = editing.draftOr404(user, Number(event.params.draft));
+	const draft = authoring.draftOr404(user, Number(event.params.draft));
 	const organisationName =
 		user.memberships.find((m) => m.organisationId === draft.organisationId)?.organisationName ?? '';
 	return {

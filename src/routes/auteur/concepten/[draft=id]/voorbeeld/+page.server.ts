@@ -1,16 +1,16 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import * as preview from '$lib/server/preview';
-import { requireRole } from '$lib/server/guards';
+import { requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
+import * as authoring from '$lib/server/authoring';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'trainer');
 	try {
-		const content = preview.draftForPreview(user, event.params.draft);
-		return { draftId: event.params.draft, ...preview.previewModule(content) };
+		const content = authoring.draftForPreview(user, event.params.draft);
+		return { draftId: event.params.draft, ...authoring.previewModule(content) };
 	} catch (e) {
-		if (e instanceof preview.PreviewError) error(404, { message: messages.errors[404] });
+		if (e instanceof authoring.PreviewError) error(404, { message: messages.errors[404] });
 		throw e;
 	}
 };

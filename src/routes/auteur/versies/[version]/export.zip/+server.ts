@@ -1,9 +1,14 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { requireRole } from '$lib/server/guards';
+import { requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
-import { AuthoringError, versionForAuthor } from '$lib/server/authoring';
-import { exportFileName, exportModuleZip, zipDownload } from '$lib/server/authoring/bundle';
+import {
+	AuthoringError,
+	versionForAuthor,
+	exportFileName,
+	exportModuleZip,
+	zipDownload
+} from '$lib/server/authoring';
 
 // Any module version the trainer may see (shipped, platform or of their organisation) as a zip in
 // the modules/ format; another organisation's module is not found.

@@ -1,10 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import * as authoring from '$lib/server/authoring';
-import * as editor from '$lib/server/authoring/editor';
-import * as editing from '$lib/server/authoring/editor-actions';
-import { requireRole } from '$lib/server/guards';
+import { requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
+import * as authoring from '$lib/server/authoring';
 
 const t = messages.authoringEditor;
 
@@ -22,27 +20,27 @@ function stepIssues(
 	issues: readonly authoring.DraftIssue[],
 	fieldErrors: Record<string, string> = {}
 ) {
-	const list = editor.itemListPath(step);
-	const form = step.vignette ? editor.vignetteToForm(step.vignette) : undefined;
-	const mapped = editor.issuesFor(issues, `steps.${index}.`, step.vignette);
+	const list = authoring.itemListPath(step);
+	const form = step.vignette ? authoring.vignetteToForm(step.vignette) : undefined;
+	const mapped = authoring.issuesFor(issues, `steps.${index}.`, step.vignette);
 	const own = mapped.filter((i) => !list || !i.key.startsWith(`${list}.`));
-	const items = (editor.itemsOf(step) ?? []).flatMap((_, k) => {
+	const items = (authoring.itemsOf(step) ?? []).flatMap((_, k) => {
 		const n = mapped.filter((i) => i.key.startsWith(`${list}.${k}.`)).length;
 		return n ? [{ key: `${list}.${k}`, message: t.stepProblems(n) }] : [];
 	});
 	const errors = Object.entries(fieldErrors).map(([key, message]) => ({ key, message }));
 	return [...errors, ...own.filter((i) => !fieldErrors[i.key]), ...items].map((i) => ({
 		...i,
-		label: editor.fieldLabel(i.key, form)
+		label: authoring.fieldLabel(i.key, form)
 	}));
 }
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'trainer');
-	const draft = editing.draftOr404(user, Number(event.params.draft));
+	const draft = authoring.draftOr404(user, Number(event.params.draft));
 	const content = authoring.draftContent(draft);
 	const { index, step } = stepAt(content, event.params.step);
-	const items = editor.itemsOf(step);
+	const items = authoring.itemsOf(step);
 	const confirm = Number(event.url.searchParams.get('verwijder'));
 	return {
 		id: draft.id,
@@ -53,18 +51,18 @@ export const load: PageServerLoad = (event) => {
 		slug: step.slug,
 		meta: step.meta,
 		markdown: step.markdown ?? '',
-		preview: editing.preview(step.markdown),
-		vignette: step.vignette ? editor.vignetteToForm(step.vignette) : null,
+		preview: authoring.preview(step.markdown),
+		vignette: step.vignette ? authoring.vignetteToForm(step.vignette) : null,
 		draw: step.assessment?.draw ?? null,
-		itemList: editor.itemListPath(step) ?? null,
+		itemList: authoring.itemListPath(step) ?? null,
 		items:
 			items?.map((item) => ({
 				id: item.id,
 				type: item.type,
 				prompt: item.prompt.length > 120 ? `${item.prompt.slice(0, 117)}…` : item.prompt
 			})) ?? null,
-		signals: editing.signalGroups(),
-		issues: stepIssues(step, index, editing.issuesOf(draft)),
+		signals: authoring.signalGroups(),
+		issues: stepIssues(step, index, authoring.issuesOf(draft)),
 		confirmRemove:
 			items && Number.isSafeInteger(confirm) && confirm >= 1 && confirm <= items.length
 				? confirm - 1
@@ -78,21 +76,21 @@ export const actions: Actions = {
 		const draftId = Number(event.params.draft);
 		const formData = await event.request.formData();
 		let stepIndex = -1;
-		const outcome = editing.saveFromForm(user, draftId, formData, (content, r, op) => {
+		const outcome = authoring.saveFromForm(user, draftId, formData, (content, r, op) => {
 			const { index, step } = stepAt(content, event.params.step);
 			stepIndex = index;
-			const list = editor.itemListPath(step);
+			const list = authoring.itemListPath(step);
 			let next = structuredClone(content);
-			next.steps[index] = editor.applyStep(
+			next.steps[index] = authoring.applyStep(
 				step,
 				r,
 				op && list && op.list === list ? undefined : op
 			);
 			if (op && list && op.list === list) {
 				const type = op.kind === 'add' ? (r.text('newItemType') ?? '') : undefined;
-				if (type !== undefined && !editor.isItemType(type))
-					throw new editor.EditorInputError(t.badForm);
-				next = editor.changeItems(next, index, op, type);
+				if (type !== undefined && !authoring.isItemType(type))
+					throw new authoring.EditorInputError(t.badForm);
+				next = authoring.changeItems(next, index, op, type);
 			}
 			return next;
 		});
@@ -106,7 +104,7 @@ export const actions: Actions = {
 				revision: outcome.revision,
 				savedAt: outcome.savedAt,
 				issues: stepIssues(step, stepIndex, outcome.issues, outcome.fieldErrors),
-				preview: editing.preview(step.markdown)
+				preview: authoring.preview(step.markdown)
 			}
 		};
 	}

@@ -1,8 +1,8 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import * as preview from '$lib/server/preview';
-import { requireRole } from '$lib/server/guards';
+import { requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
+import * as authoring from '$lib/server/authoring';
 
 // The preview writes nothing: answers are graded and returned, the vignette path and the
 // assessment draw travel in the URL (`pad`, `trekking`).
@@ -18,7 +18,7 @@ function previewOr<T>(fn: () => T): T {
 	try {
 		return fn();
 	} catch (e) {
-		if (e instanceof preview.PreviewError && e.code === 'not-found') notFound();
+		if (e instanceof authoring.PreviewError && e.code === 'not-found') notFound();
 		throw e;
 	}
 }
@@ -26,7 +26,7 @@ function previewOr<T>(fn: () => T): T {
 function context(event: RequestEvent) {
 	const user = requireRole(event, 'trainer');
 	const { draft, step } = event.params as { draft: string; step: string };
-	return { draft, step, content: previewOr(() => preview.draftForPreview(user, draft)) };
+	return { draft, step, content: previewOr(() => authoring.draftForPreview(user, draft)) };
 }
 
 function one(params: URLSearchParams, name: string): string | null {
@@ -61,7 +61,7 @@ export const load: PageServerLoad = (event) => {
 	const params = event.url.searchParams;
 	const wanted = one(params, 'trekking');
 	const data = previewOr(() =>
-		preview.previewStep(content, step, { pad: one(params, 'pad'), draw: wanted })
+		authoring.previewStep(content, step, { pad: one(params, 'pad'), draw: wanted })
 	);
 	// A new draw goes into the URL, so answering (with or without JavaScript) keeps the same items.
 	if ('assessmentPreview' in data && data.assessmentPreview) {
@@ -74,7 +74,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	complete: (event) => {
 		const { draft, step, content } = context(event);
-		const next = previewOr(() => preview.previewStep(content, step)).next;
+		const next = previewOr(() => authoring.previewStep(content, step)).next;
 		const base = `/auteur/concepten/${draft}/voorbeeld`;
 		redirect(303, next ? `${base}/${next.slug}` : base);
 	},
@@ -83,9 +83,9 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const itemId = field(form, 'itemId');
 		try {
-			return { answered: preview.previewAnswer(content, step, itemId, form) };
+			return { answered: authoring.previewAnswer(content, step, itemId, form) };
 		} catch (e) {
-			if (!(e instanceof preview.PreviewError)) throw e;
+			if (!(e instanceof authoring.PreviewError)) throw e;
 			if (e.code === 'not-found') notFound();
 			return fail(400, { itemId, message: badAnswerMessage(e.detail) });
 		}
@@ -97,10 +97,10 @@ export const actions: Actions = {
 		const choice = Number(field(form, 'choice'));
 		try {
 			const pad = one(event.url.searchParams, 'pad');
-			const outcome = preview.previewChoose(content, step, pad, node, choice);
+			const outcome = authoring.previewChoose(content, step, pad, node, choice);
 			redirect(303, `${event.url.pathname}?pad=${outcome.pad}#casus`);
 		} catch (e) {
-			if (!(e instanceof preview.PreviewError)) throw e;
+			if (!(e instanceof authoring.PreviewError)) throw e;
 			if (e.code === 'not-found') notFound();
 			return fail(e.code === 'conflict' ? 409 : 400, {
 				itemId: 'vignette',

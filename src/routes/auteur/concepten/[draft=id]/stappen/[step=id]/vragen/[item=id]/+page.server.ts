@@ -1,18 +1,16 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import * as authoring from '$lib/server/authoring';
-import * as editor from '$lib/server/authoring/editor';
-import * as editing from '$lib/server/authoring/editor-actions';
-import { requireRole } from '$lib/server/guards';
+import { requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
+import * as authoring from '$lib/server/authoring';
 
 const t = messages.authoringEditor;
 
 function itemAt(content: authoring.DraftContent, params: { step: string; item: string }) {
 	const stepIndex = Number(params.step) - 1;
 	const step = content.steps[stepIndex];
-	const list = step && editor.itemListPath(step);
-	const items = step && editor.itemsOf(step);
+	const list = step && authoring.itemListPath(step);
+	const items = step && authoring.itemsOf(step);
 	const index = Number(params.item) - 1;
 	if (!list || !items?.[index]) error(404, { message: t.notFound });
 	return { stepIndex, step, list, index, item: items[index] };
@@ -23,17 +21,17 @@ function itemIssues(
 	issues: readonly authoring.DraftIssue[],
 	fieldErrors: Record<string, string> = {}
 ) {
-	const own = editor.issuesFor(issues, prefix);
+	const own = authoring.issuesFor(issues, prefix);
 	const errors = Object.entries(fieldErrors).map(([key, message]) => ({ key, message }));
 	return [...errors, ...own.filter((i) => !fieldErrors[i.key])].map((i) => ({
 		...i,
-		label: editor.fieldLabel(i.key)
+		label: authoring.fieldLabel(i.key)
 	}));
 }
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'trainer');
-	const draft = editing.draftOr404(user, Number(event.params.draft));
+	const draft = authoring.draftOr404(user, Number(event.params.draft));
 	const content = authoring.draftContent(draft);
 	const { stepIndex, step, list, index, item } = itemAt(content, event.params);
 	return {
@@ -44,8 +42,8 @@ export const load: PageServerLoad = (event) => {
 		stepTitle: step.meta.title,
 		index,
 		item,
-		signals: editing.signalGroups(),
-		issues: itemIssues(`steps.${stepIndex}.${list}.${index}.`, editing.issuesOf(draft))
+		signals: authoring.signalGroups(),
+		issues: itemIssues(`steps.${stepIndex}.${list}.${index}.`, authoring.issuesOf(draft))
 	};
 };
 
@@ -54,7 +52,7 @@ export const actions: Actions = {
 		const user = requireRole(event, 'trainer');
 		const formData = await event.request.formData();
 		let prefix = '';
-		const outcome = editing.saveFromForm(
+		const outcome = authoring.saveFromForm(
 			user,
 			Number(event.params.draft),
 			formData,
@@ -62,8 +60,8 @@ export const actions: Actions = {
 				const { stepIndex, list, index, item } = itemAt(content, event.params);
 				prefix = `steps.${stepIndex}.${list}.${index}.`;
 				const next = structuredClone(content);
-				const items = editor.itemsOf(next.steps[stepIndex])!;
-				items[index] = editor.applyItem(item, r, op);
+				const items = authoring.itemsOf(next.steps[stepIndex])!;
+				items[index] = authoring.applyItem(item, r, op);
 				return next;
 			}
 		);

@@ -1,0 +1,104 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshDatabase, makeUser } from '../testing/testing';
+import * as accounts from './accounts';
+import { createSession, invalidateOwnSession, validateSessionToken } from './auth/session';
+import { describeUserAgent } from '../platform/user-agent';
+
+beforeEach(() => {
+	freshDatabase();
+});
+
+describe('password change on the profile', () => {
+	it('needs the current password and ends every other session', async () => {
+		const u = await makeUser();
+		const current = createSession(u.id, 'learner');
+		const other = createSession(u.id, 'learner');
+		const wrong = await accounts.changePassword({
+			userId: u.id,
+			sessionId: current.session.id,
+			current: 'niet mijn wachtwoord',
+			password: 'een heel nieuw lang wachtwoord'
+		});
+		expect(wrong).toMatchObject({ ok: false, field: 'current' });
+		expect(validateSessionToken(other.token)).not.toBeNull();
+
+		const done = await accounts.changePassword({
+			userId: u.id,
+			sessionId: current.session.id,
+			current: u.password,
+			password: 'een heel nieuw lang wachtwoord'
+		});
+		expect(done).toEqual({ ok: true });
+		expect(validateSessionToken(current.token)).not.toBeNull();
+		expect(validateSessionToken(other.token)).toBeNull();
+		const signIn = await accounts.signIn({
+			email: u.email,
+			password: 'een heel nieuw lang wachtwoord',
+			address: '10.7.0.1',
+			userAgent: null
+		});
+		expect(signIn.ok).toBe(true);
+	});
+});
+
+describe('own sessions', () => {
+	it('a user ends only their own sessions, whatever id they send', async () => {
+		const a = await makeUser();
+		const b = await makeUser();
+		const theirs = createSession(b.id, 'learner');
+		expect(invalidateOwnSession(a.id, theirs.session.id)).toBe(false);
+		expect(validateSessionToken(theirs.token)).not.toBeNull();
+		expect(invalidateOwnSession(b.id, theirs.session.id)).toBe(true);
+		expect(validateSessionToken(theirs.token)).toBeNull();
+	});
+
+	it('names browsers the way people recognise them', () => {
+		expect(
+			describeUserAgent(
+				'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36 Edg/140.0',
+				'?'
+			)
+		).toBe('Edge op Windows');
+		expect(
+			describeUserAgent('Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1', '?')
+		).toBe('Safari op iOS');
+		expect(describeUserAgent(null, 'Onbekend')).toBe('Onbekend');
+	});
+});
+
+describe('the first admin', () => {
+	it('has no usable password until the single-use setup link is used', async () => {
+		const created = accounts.createAdminAccount({ email: 'beheer@vlaanderen.be', name: 'Beheer' });
+		expect(created.ok).toBe(true);
+		if (!created.ok) return;
+		const token = created.link.split('/').at(-1)!;
+		expect(created.link).toMatch(/\/wachtwoord-vergeten\/[a-z2-9]{32}$/);
+		const before = await accounts.signIn({
+			email: 'beheer@vlaanderen.be',
+			password: '',
+			address: '10.8.0.1',
+			userAgent: null
+		});
+		expect(before.ok).toBe(false);
+		const set = await accounts.resetPassword({
+			token,
+			password: 'een lang wachtwoord voor beheer'
+		});
+		expect(set).toEqual({ ok: true });
+		expect(await accounts.resetPassword({ token, password: 'nog een ander wachtwoord' })).toEqual({
+			ok: false,
+			reason: 'invalid'
+		});
+		const signIn = await accounts.signIn({
+			email: 'beheer@vlaanderen.be',
+			password: 'een lang wachtwoord voor beheer',
+			address: '10.8.0.2',
+			userAgent: null
+		});
+		expect(signIn.ok && signIn.access.roles).toEqual(['admin']);
+		expect(accounts.createAdminAccount({ email: 'beheer@vlaanderen.be', name: 'X' })).toEqual({
+			ok: false,
+			reason: 'exists'
+		});
+	});
+});

@@ -1,0 +1,376 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { freshDatabase, makeMember, makeOrganisation, makeUser } from '../testing/testing';
+import * as accounts from './accounts';
+import * as organisations from '../organisations/organisations';
+import { db } from '../db';
+import { auditEvent, mailOutbox, passwordReset } from '../db/schema';
+import { listUserSessions, validateSessionToken } from './auth/session';
+
+let address = 0;
+const nextAddress = () => `10.0.0.${++address}`;
+
+function lastMailTo(email: string) {
+	return db.select().from(mailOutbox).where(eq(mailOutbox.recipient, email)).all().at(-1);
+}
+
+function linkIn(body: string, path: string): string {
+	const match = body.match(new RegExp(`https?://[^\\s]+${path}/([a-z0-9]+)`));
+	expect(match, body).not.toBeNull();
+	return match![1];
+}
+
+beforeEach(() => {
+	freshDatabase();
+});
+
+afterEach(() => {
+	vi.useRealTimers();
+});
+
+describe('sign-in', () => {
+	it('opens a session for the right password and records the sign-in', async () => {
+		const u = await makeUser();
+		const result = await accounts.signIn({
+			email: u.email,
+			password: u.password,
+			address: nextAddress(),
+			userAgent: 'test'
+		});
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(validateSessionToken(result.token)?.user.id).toBe(u.id);
+		expect(result.access.roles).toEqual(['learner']);
+		const actions = db
+			.select()
+			.from(auditEvent)
+			.all()
+			.map((e) => e.action);
+		expect(actions).toContain('auth.sign_in');
+	});
+
+	it('answers the same for an unknown address and a wrong password', async () => {
+		const u = await makeUser();
+		const wrong = await accounts.signIn({
+			email: u.email,
+			password: 'niet het wachtwoord',
+			address: nextAddress(),
+			userAgent: null
+		});
+		const unknown = await accounts.signIn({
+			email: 'niemand@test.be',
+			password: 'niet het wachtwoord',
+			address: nextAddress(),
+			userAgent: null
+		});
+		expect(wrong).toEqual({ ok: false, reason: 'invalid' });
+		expect(unknown).toEqual({ ok: false, reason: 'invalid' });
+	});
+
+	it('creates a new session at every sign-in', async () => {
+		const u = await makeUser();
+		const a = await accounts.signIn({
+			email: u.email,
+			password: u.password,
+			address: nextAddress(),
+			userAgent: null
+		});
+		const b = await accounts.signIn({
+			email: u.email,
+			password: u.password,
+			address: nextAddress(),
+			userAgent: null
+		});
+		expect(a.ok && b.ok && a.token !== b.token).toBe(true);
+		expect(listUserSessions(u.id)).toHaveLength(2);
+	});
+
+	it('throttles repeated failures per account, even the right password, then recovers', async () => {
+		const u = await makeUser();
+		for (let i = 0; i < 5; i++) {
+			const r = await accounts.signIn({
+				email: u.email,
+				password: 'fout fout fout',
+				address: nextAddress(),
+				userAgent: null
+			});
+			expect(r).toEqual({ ok: false, reason: 'invalid' });
+		}
+		await accounts.signIn({
+			email: u.email,
+			password: 'fout fout fout',
+			address: nextAddress(),
+			userAgent: null
+		});
+		const blocked = await accounts.signIn({
+			email: u.email,
+			password: u.password,
+			address: nextAddress(),
+			userAgent: null
+		});
+		expect(blocked.ok).toBe(false);
+		expect(!blocked.ok && blocked.reason).toBe('throttled');
+		vi.useFakeTimers({ now: Date.now() + 2_000 });
+		const later = await accounts.signIn({
+			email: u.email,
+			password: u.password,
+			address: nextAddress(),
+			userAgent: null
+		});
+		expect(later.ok).toBe(true);
+	});
+
+	it('refuses a disabled account with the same message', async () => {
+		const u = await makeUser();
+		db.update((await import('../db/schema')).user)
+			.set({ disabledAt: new Date() })
+			.where(eq((await import('../db/schema')).user.id, u.id))
+			.run();
+		const r = await accounts.signIn({
+			email: u.email,
+			password: u.password,
+			address: nextAddress(),
+			userAgent: null
+		});
+		expect(r).toEqual({ ok: false, reason: 'invalid' });
+	});
+
+	it('derives roles from memberships and the admin flag', async () => {
+		const org = makeOrganisation();
+		const manager = await makeMember({ organisation: org, role: 'manager' });
+		const admin = await makeUser({ isAdmin: true });
+		expect(accounts.getAccess({ id: manager.id, isAdmin: false }).roles).toEqual(['manager']);
+		expect(accounts.getAccess({ id: admin.id, isAdmin: true }).roles).toEqual(['admin']);
+		expect(accounts.isStaff(['manager'])).toBe(true);
+		expect(accounts.isStaff(['learner'])).toBe(false);
+	});
+});
+
+describe('registration', () => {
+	it('creates a learner who can sign in', async () => {
+		const r = await accounts.register({
+			name: 'An Peeters',
+			email: 'an@school.be',
+			password: 'een lange zin als wachtwoord',
+			audience: 'leerkracht'
+		});
+		expect(r.ok).toBe(true);
+		const s = await accounts.signIn({
+			email: 'an@school.be',
+			password: 'een lange zin als wachtwoord',
+			address: nextAddress(),
+			userAgent: null
+		});
+		expect(s.ok && s.access.roles).toEqual(['learner']);
+	});
+
+	it('does not reveal an existing account: same answer, a mail to the owner, nothing changed', async () => {
+		const u = await makeUser({ email: 'bestaat@school.be' });
+		const r = await accounts.register({
+			name: 'Iemand Anders',
+			email: 'bestaat@school.be',
+			password: 'een ander lang wachtwoord',
+			audience: 'leerkracht'
+		});
+		expect(r).toEqual({ ok: true });
+		expect(lastMailTo('bestaat@school.be')?.kind).toBe('register-existing');
+		const s = await accounts.signIn({
+			email: u.email,
+			password: u.password,
+			address: nextAddress(),
+			userAgent: null
+		});
+		expect(s.ok).toBe(true);
+	});
+
+	it('refuses a weak password before creating anything', async () => {
+		const r = await accounts.register({
+			name: 'An',
+			email: 'zwak@school.be',
+			password: 'Wachtwoord123!',
+			audience: 'leerkracht'
+		});
+		expect(r.ok).toBe(false);
+		expect(accounts.findUserByEmail('zwak@school.be')).toBeUndefined();
+	});
+});
+
+describe('password reset', () => {
+	it('mails a single-use link that sets the password and ends every session', async () => {
+		const u = await makeUser();
+		const before = await accounts.signIn({
+			email: u.email,
+			password: u.password,
+			address: nextAddress(),
+			userAgent: null
+		});
+		expect(accounts.requestPasswordReset({ email: u.email, address: nextAddress() })).toEqual({
+			ok: true
+		});
+		const token = linkIn(lastMailTo(u.email)!.body, '/wachtwoord-vergeten');
+		expect(token.length).toBeGreaterThanOrEqual(26);
+		const stored = db.select().from(passwordReset).all();
+		expect(stored).toHaveLength(1);
+		expect(stored[0].tokenHash.toString('hex')).not.toContain(token);
+		const done = await accounts.resetPassword({
+			token,
+			password: 'een gloednieuw lang wachtwoord'
+		});
+		expect(done).toEqual({ ok: true });
+		expect(before.ok && validateSessionToken(before.token)).toBeNull();
+		expect(
+			await accounts.resetPassword({ token, password: 'nog een ander lang wachtwoord' })
+		).toEqual({ ok: false, reason: 'invalid' });
+		const s = await accounts.signIn({
+			email: u.email,
+			password: 'een gloednieuw lang wachtwoord',
+			address: nextAddress(),
+			userAgent: null
+		});
+		expect(s.ok).toBe(true);
+	});
+
+	it('expires after one hour', async () => {
+		vi.useFakeTimers({ now: new Date('2026-05-01T10:00:00Z') });
+		const u = await makeUser();
+		accounts.requestPasswordReset({ email: u.email, address: nextAddress() });
+		const token = linkIn(lastMailTo(u.email)!.body, '/wachtwoord-vergeten');
+		vi.setSystemTime(new Date('2026-05-01T11:00:01Z'));
+		expect(accounts.findValidReset(token)).toBeUndefined();
+		expect(
+			await accounts.resetPassword({ token, password: 'een gloednieuw lang wachtwoord' })
+		).toEqual({ ok: false, reason: 'invalid' });
+	});
+
+	it('cancels the older link when a new one is requested', async () => {
+		const u = await makeUser();
+		accounts.requestPasswordReset({ email: u.email, address: nextAddress() });
+		const first = linkIn(lastMailTo(u.email)!.body, '/wachtwoord-vergeten');
+		accounts.requestPasswordReset({ email: u.email, address: nextAddress() });
+		const second = linkIn(lastMailTo(u.email)!.body, '/wachtwoord-vergeten');
+		expect(accounts.findValidReset(first)).toBeUndefined();
+		expect(accounts.findValidReset(second)?.user.id).toBe(u.id);
+	});
+
+	it('answers the same for an unknown address and sends nothing', () => {
+		expect(
+			accounts.requestPasswordReset({ email: 'niemand@school.be', address: nextAddress() })
+		).toEqual({ ok: true });
+		expect(db.select().from(mailOutbox).all()).toHaveLength(0);
+	});
+
+	it('limits reset requests per address', async () => {
+		const u = await makeUser();
+		const from = nextAddress();
+		const results = Array.from({ length: 7 }, () =>
+			accounts.requestPasswordReset({ email: u.email, address: from })
+		);
+		expect(results.slice(0, 5).every((r) => r.ok)).toBe(true);
+		expect(results.at(-1)?.ok).toBe(false);
+	});
+});
+
+describe('invitations', () => {
+	it('lets the invitee choose name and password and join with the invited role', async () => {
+		const org = makeOrganisation('Basisschool De Regenboog');
+		const manager = await makeMember({ organisation: org, role: 'manager' });
+		const invited = organisations.inviteMember({
+			organisationId: org,
+			email: 'nieuw@regenboog.be',
+			role: 'learner',
+			audience: 'leerkracht',
+			invitedBy: manager.id
+		});
+		expect(invited.ok).toBe(true);
+		const token = linkIn(lastMailTo('nieuw@regenboog.be')!.body, '/uitnodiging');
+		expect(organisations.findOpenInvitation(token)?.organisationName).toBe(
+			'Basisschool De Regenboog'
+		);
+		const accepted = await organisations.acceptInvitation({
+			token,
+			name: 'Nieuwe Collega',
+			password: 'een lange zin als wachtwoord'
+		});
+		expect(accepted.ok).toBe(true);
+		const s = await accounts.signIn({
+			email: 'nieuw@regenboog.be',
+			password: 'een lange zin als wachtwoord',
+			address: nextAddress(),
+			userAgent: null
+		});
+		expect(s.ok && s.access.memberships.map((m) => [m.organisationId, m.role])).toEqual([
+			[org, 'learner']
+		]);
+		expect(
+			await organisations.acceptInvitation({
+				token,
+				name: 'X',
+				password: 'een lange zin als wachtwoord'
+			})
+		).toEqual({ ok: false, reason: 'invalid' });
+	});
+
+	it('refuses expired and revoked invitations', async () => {
+		vi.useFakeTimers({ now: new Date('2026-05-01T10:00:00Z') });
+		const org = makeOrganisation();
+		const manager = await makeMember({ organisation: org, role: 'manager' });
+		organisations.inviteMember({
+			organisationId: org,
+			email: 'a@x.be',
+			role: 'learner',
+			audience: null,
+			invitedBy: manager.id
+		});
+		const expiring = linkIn(lastMailTo('a@x.be')!.body, '/uitnodiging');
+		const revoked = organisations.inviteMember({
+			organisationId: org,
+			email: 'b@x.be',
+			role: 'learner',
+			audience: null,
+			invitedBy: manager.id
+		});
+		const revokedToken = linkIn(lastMailTo('b@x.be')!.body, '/uitnodiging');
+		expect(
+			revoked.ok && organisations.revokeInvitation(org, revoked.invitationId, manager.id)
+		).toBe(true);
+		expect(organisations.findOpenInvitation(revokedToken)).toBeUndefined();
+		vi.setSystemTime(new Date('2026-05-16T10:00:00Z'));
+		expect(organisations.findOpenInvitation(expiring)).toBeUndefined();
+	});
+
+	it('a manager cannot revoke another organisation’s invitation', async () => {
+		const a = makeOrganisation();
+		const b = makeOrganisation();
+		const managerA = await makeMember({ organisation: a, role: 'manager' });
+		const managerB = await makeMember({ organisation: b, role: 'manager' });
+		const inv = organisations.inviteMember({
+			organisationId: b,
+			email: 'c@x.be',
+			role: 'learner',
+			audience: null,
+			invitedBy: managerB.id
+		});
+		expect(inv.ok && organisations.revokeInvitation(a, inv.invitationId, managerA.id)).toBe(false);
+	});
+
+	it('a second invitation replaces the open one', async () => {
+		const org = makeOrganisation();
+		const manager = await makeMember({ organisation: org, role: 'manager' });
+		organisations.inviteMember({
+			organisationId: org,
+			email: 'd@x.be',
+			role: 'learner',
+			audience: null,
+			invitedBy: manager.id
+		});
+		const first = linkIn(lastMailTo('d@x.be')!.body, '/uitnodiging');
+		organisations.inviteMember({
+			organisationId: org,
+			email: 'd@x.be',
+			role: 'learner',
+			audience: null,
+			invitedBy: manager.id
+		});
+		expect(organisations.findOpenInvitation(first)).toBeUndefined();
+	});
+});

@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { freshDatabase, makeUser } from '../../testing/testing';
+import {
+	createSession,
+	invalidateSession,
+	invalidateUserSessions,
+	lifetimes,
+	listUserSessions,
+	validateSessionToken
+} from './session';
+import { db } from '../../db';
+import { session, user } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+
+beforeEach(() => {
+	freshDatabase();
+});
+
+afterEach(() => {
+	vi.useRealTimers();
+});
+
+describe('sessions', () => {
+	it('creates a token that validates to its user, storing only a hash of the secret', async () => {
+		const u = await makeUser();
+		const { token } = createSession(u.id, 'learner');
+		const [id, secret] = token.split('.');
+		expect(id).toHaveLength(26);
+		expect(secret).toHaveLength(26);
+		const row = db.select().from(session).where(eq(session.id, id)).get()!;
+		expect(row.secretHash).toHaveLength(32);
+		expect(row.secretHash.toString('utf8')).not.toContain(secret);
+		expect(validateSessionToken(token)?.user.email).toBe(u.email);
+	});
+
+	it('refuses a right id with a wrong secret, and malformed cookies', async () => {
+		const u = await makeUser();
+		const { token } = createSession(u.id, 'learner');
+		const [id, secret] = token.split('.');
+		const wrong = secret.startsWith('a') ? 'b' + secret.slice(1) : 'a' + secret.slice(1);
+		for (const bad of [
+			`${id}.${wrong}`,
+			'',
+			'abc',
+			`${id}.`,
+			`.${secret}`,
+			`${id}.${secret}.${secret}`,
+			'x'.repeat(8192),
+			`${id}.${secret} `,
+			`${id.toUpperCase()}.${secret}`
+		]) {
+			expect(validateSessionToken(bad)).toBeNull();
+		}
+		expect(validateSessionToken(token)).not.toBeNull();
+	});
+
+	it('expires after the idle timeout without activity', async () => {
+		vi.useFakeTimers({ now: new Date('2026-03-01T09:00:00Z') });
+		const u = await makeUser();
+		const { token } = createSession(u.id, 'staff');
+		vi.advanceTimersByTime((lifetimes.staff.idleSeconds - 60) * 1000);
+		expect(validateSessionToken(token)).not.toBeNull();
+		// Activity refreshed it: another almost-idle period is still fine.
+		vi.advanceTimersByTime((lifetimes.staff.idleSeconds - 60) * 1000);
+		expect(validateSessionToken(token)).not.toBeNull();
+		vi.advanceTimersByTime(lifetimes.staff.idleSeconds * 1000 + 1);
+		expect(validateSessionToken(token)).toBeNull();
+		expect(listUserSessions(u.id)).toHaveLength(0);
+	});
+
+	it('expires at the absolute lifetime even when used all the time', async () => {
+		vi.useFakeTimers({ now: new Date('2026-03-01T09:00:00Z') });
+		const u = await makeUser();
+		const { token } = createSession(u.id, 'staff');
+		const step = 20 * 60 * 1000;
+		let elapsed = 0;
+		while (elapsed + step < lifetimes.staff.absoluteSeconds * 1000) {
+			vi.advanceTimersByTime(step);
+			elapsed += step;
+			expect(validateSessionToken(token)).not.toBeNull();
+		}
+		vi.advanceTimersByTime(lifetimes.staff.absoluteSeconds * 1000 - elapsed);
+		expect(validateSessionToken(token)).toBeNull();
+	});
+
+	it('gives staff shorter lifetimes than learners', () => {
+		expect(lifetimes.staff.idleSeconds).toBeLessThan(lifetimes.learner.idleSeconds);
+		expect(lifetimes.staff.absoluteSeconds).toBeLessThan(lifetimes.learner.absoluteSeconds);
+	});
+
+	it('ends one session, or all but the current one', async () => {
+		const u = await makeUser();
+		const a = createSession(u.id, 'learner');
+		const b = createSession(u.id, 'learner');
+		const c = createSession(u.id, 'learner');
+		invalidateSession(a.session.id);
+		expect(validateSessionToken(a.token)).toBeNull();
+		expect(invalidateUserSessions(u.id, b.session.id)).toBe(1);
+		expect(validateSessionToken(b.token)).not.toBeNull();
+		expect(validateSessionToken(c.token)).toBeNull();
+	});
+
+	it('stops working when the account is disabled', async () => {
+		const u = await makeUser();
+		const { token } = createSession(u.id, 'learner');
+		db.update(user).set({ disabledAt: new Date() }).where(eq(user.id, u.id)).run();
+		expect(validateSessionToken(token)).toBeNull();
+	});
+});

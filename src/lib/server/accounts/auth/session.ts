@@ -1,0 +1,141 @@
+// Sessions as the Lucia sessions guide describes them (lucia-auth.com), without the deprecated
+// `lucia` package: token "<id>.<secret>", only SHA-256(secret) stored, constant-time compare,
+// idle and absolute expiry, a new session at every sign-in.
+import { and, desc, eq, isNotNull, ne, sql } from 'drizzle-orm';
+import { db } from '../../db';
+import { prepared } from '../../db/prepared';
+import { session, twoFactor, user, type Session } from '../../db/schema';
+import { digest, digestEquals, isTokenShaped, randomToken } from './tokens';
+
+export const lifetimes = {
+	learner: { idleSeconds: 14 * 24 * 3600, absoluteSeconds: 30 * 24 * 3600 },
+	// Staff see other people's data: shorter windows (security checklist, sessions).
+	staff: { idleSeconds: 30 * 60, absoluteSeconds: 12 * 3600 }
+} as const;
+
+/** How stale last_seen_at may get before a request refreshes it (saves a write per request). */
+const touchAfterMs = 60_000;
+
+export interface SessionUser {
+	id: number;
+	email: string;
+	name: string;
+	isAdmin: boolean;
+	/** Two-factor is on: a session counts only once its second step is verified. */
+	twoFactorEnabled: boolean;
+}
+
+export interface ValidSession {
+	session: Session;
+	user: SessionUser;
+}
+
+export function createSession(
+	userId: number,
+	kind: keyof typeof lifetimes,
+	userAgent: string | null = null,
+	options: { twoFactorVerified?: boolean } = {}
+): { token: string; session: Session } {
+	const id = randomToken();
+	const secret = randomToken();
+	const now = new Date(Date.now());
+	const row: Session = {
+		id,
+		userId,
+		secretHash: digest(secret),
+		createdAt: now,
+		lastSeenAt: now,
+		userAgent: userAgent ? userAgent.slice(0, 300) : null,
+		twoFactorVerified: options.twoFactorVerified ?? false,
+		...lifetimes[kind]
+	};
+	db.insert(session).values(row).run();
+	return { token: `${id}.${secret}`, session: row };
+}
+
+const selectSession = prepared((database) =>
+	database
+		.select({
+			session,
+			user: { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin },
+			disabledAt: user.disabledAt,
+			twoFactorUser: twoFactor.userId
+		})
+		.from(session)
+		.innerJoin(user, eq(user.id, session.userId))
+		.leftJoin(twoFactor, and(eq(twoFactor.userId, session.userId), isNotNull(twoFactor.enabledAt)))
+		.where(eq(session.id, sql.placeholder('id')))
+		.prepare()
+);
+
+const touchSession = prepared((database) =>
+	database
+		.update(session)
+		.set({ lastSeenAt: sql`${sql.placeholder('now')}` })
+		.where(eq(session.id, sql.placeholder('id')))
+		.prepare()
+);
+
+export function isExpired(row: Session, now: number): boolean {
+	return (
+		now >= row.createdAt.getTime() + row.absoluteSeconds * 1000 ||
+		now >= row.lastSeenAt.getTime() + row.idleSeconds * 1000
+	);
+}
+
+/** Returns the session and its user, or null for a malformed, unknown, wrong or expired token. */
+export function validateSessionToken(token: string): ValidSession | null {
+	if (token.length > 100) return null;
+	const [id, secret, ...rest] = token.split('.');
+	if (rest.length > 0 || !id || !secret || !isTokenShaped(id) || !isTokenShaped(secret)) {
+		return null;
+	}
+	const found = selectSession().get({ id });
+	if (!found) return null;
+	if (!digestEquals(digest(secret), found.session.secretHash)) return null;
+	const now = Date.now();
+	if (found.disabledAt || isExpired(found.session, now)) {
+		invalidateSession(id);
+		return null;
+	}
+	if (now - found.session.lastSeenAt.getTime() >= touchAfterMs) {
+		touchSession().run({ id, now });
+		found.session.lastSeenAt = new Date(now);
+	}
+	return {
+		session: found.session,
+		user: { ...found.user, twoFactorEnabled: found.twoFactorUser !== null }
+	};
+}
+
+export function invalidateSession(id: string): void {
+	db.delete(session).where(eq(session.id, id)).run();
+}
+
+/** Ends every session of a user, or every one but `exceptId` (the one in use). */
+export function invalidateUserSessions(userId: number, exceptId?: string): number {
+	const where =
+		exceptId === undefined
+			? eq(session.userId, userId)
+			: and(eq(session.userId, userId), ne(session.id, exceptId));
+	return db.delete(session).where(where).run().changes;
+}
+
+export function listUserSessions(userId: number): Session[] {
+	return db
+		.select()
+		.from(session)
+		.where(eq(session.userId, userId))
+		.orderBy(desc(session.lastSeenAt))
+		.all();
+}
+
+/** Ends one session, only when it belongs to `userId` (a user ends their own sessions only). */
+export function invalidateOwnSession(userId: number, id: string): boolean {
+	return (
+		db
+			.delete(session)
+			.where(and(eq(session.id, id), eq(session.userId, userId)))
+			.run().changes === 1
+	);
+}

@@ -1,0 +1,257 @@
+// Two-factor sign-in with TOTP (RFC 6238, @oslojs/otp): enrolment with a QR code, the second
+// step after the password, single-use recovery codes and throttled verification.
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { createTOTPKeyURI, generateHOTP } from '@oslojs/otp';
+import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
+import QRCode from 'qrcode';
+import { db, transaction } from '../../db';
+import { recoveryCode, session, twoFactor, user } from '../../db/schema';
+import { recordAudit } from '../../platform/audit';
+import { verifyPassword } from './password';
+import { invalidateUserSessions } from './session';
+import { twoFactorThrottle } from './throttle';
+import { digest, digestEquals, randomToken } from './tokens';
+import { open, seal } from './secret-box';
+
+const period = 30;
+const digits = 6;
+const recoveryCount = 10;
+
+export interface TwoFactorStatus {
+	enabled: boolean;
+	recoveryCodesLeft: number;
+}
+
+export function getStatus(userId: number): TwoFactorStatus {
+	const row = db.select().from(twoFactor).where(eq(twoFactor.userId, userId)).get();
+	const left = db
+		.select({ n: sql<number>`count(*)` })
+		.from(recoveryCode)
+		.where(and(eq(recoveryCode.userId, userId), isNull(recoveryCode.usedAt)))
+		.get();
+	return { enabled: !!row?.enabledAt, recoveryCodesLeft: left?.n ?? 0 };
+}
+
+export function isEnabled(userId: number): boolean {
+	return getStatus(userId).enabled;
+}
+
+export interface Enrolment {
+	/** Base32 in groups of four, for typing into an authenticator app by hand. */
+	secret: string;
+	qrDataUrl: string;
+}
+
+/**
+ * The key the user is enrolling with: a new one on the first visit, the same one on a reload
+ * (so a scanned QR code keeps working). Null when two-factor is already on.
+ */
+export async function startEnrolment(userId: number, email: string): Promise<Enrolment | null> {
+	const row = db.select().from(twoFactor).where(eq(twoFactor.userId, userId)).get();
+	if (row?.enabledAt) return null;
+	let key = row ? open(row.keyEncrypted) : null;
+	if (!key) {
+		key = crypto.getRandomValues(new Uint8Array(20));
+		db.insert(twoFactor)
+			.values({ userId, keyEncrypted: seal(key) })
+			.onConflictDoUpdate({
+				target: twoFactor.userId,
+				set: { keyEncrypted: seal(key), enabledAt: null, lastCounter: null }
+			})
+			.run();
+	}
+	const uri = createTOTPKeyURI('Signaalwijs', email, key, period, digits);
+	const qrDataUrl = await QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 2, scale: 5 });
+	const secret = encodeBase32UpperCaseNoPadding(key).replace(/(.{4})(?=.)/g, '$1 ');
+	return { secret, qrDataUrl };
+}
+
+/** The accepted time step for `code`, or null. One step of clock drift either way is allowed. */
+function matchCounter(key: Uint8Array, code: string, lastCounter: number | null): number | null {
+	if (!/^[0-9]{6}$/.test(code)) return null;
+	const current = Math.floor(Date.now() / 1000 / period);
+	const given = new TextEncoder().encode(code);
+	for (const counter of [current - 1, current, current + 1]) {
+		if (lastCounter !== null && counter <= lastCounter) continue;
+		const expected = new TextEncoder().encode(generateHOTP(key, BigInt(counter), digits));
+		if (digestEquals(expected, given)) return counter;
+	}
+	return null;
+}
+
+export function normaliseCode(value: string): string {
+	return value.replace(/[\s-]/g, '').toLowerCase();
+}
+
+export type CheckResult =
+	| { ok: true }
+	| { ok: false; reason: 'invalid' }
+	| { ok: false; reason: 'throttled'; retryAfterMs: number };
+
+type Failure = Exclude<CheckResult, { ok: true }>;
+
+function throttled(userId: number): Failure | null {
+	const wait = twoFactorThrottle.retryAfter(`2fa:${userId}`);
+	return wait > 0 ? { ok: false, reason: 'throttled', retryAfterMs: wait } : null;
+}
+
+function failed(userId: number, action: string, requestId?: string): Failure {
+	twoFactorThrottle.fail(`2fa:${userId}`);
+	recordAudit({ action, actorUserId: userId, requestId });
+	return { ok: false, reason: 'invalid' };
+}
+
+/** Checks a TOTP code against the stored key, at most once per time step. */
+function acceptCode(userId: number, code: string, enabled: boolean): boolean {
+	const row = db.select().from(twoFactor).where(eq(twoFactor.userId, userId)).get();
+	if (!row || !!row.enabledAt !== enabled) return false;
+	const key = open(row.keyEncrypted);
+	if (!key) return false;
+	const counter = matchCounter(key, normaliseCode(code), row.lastCounter);
+	if (counter === null) return false;
+	// Conditional update: two requests with the same code cannot both win.
+	const claimed = db
+		.update(twoFactor)
+		.set({ lastCounter: counter })
+		.where(
+			and(
+				eq(twoFactor.userId, userId),
+				row.lastCounter === null
+					? isNull(twoFactor.lastCounter)
+					: eq(twoFactor.lastCounter, row.lastCounter)
+			)
+		)
+		.run();
+	return claimed.changes === 1;
+}
+
+function newRecoveryCodes(userId: number): string[] {
+	const codes = Array.from({ length: recoveryCount }, () => {
+		const raw = randomToken(10);
+		return `${raw.slice(0, 5)}-${raw.slice(5)}`;
+	});
+	transaction((tx) => {
+		tx.delete(recoveryCode).where(eq(recoveryCode.userId, userId)).run();
+		for (const code of codes) {
+			tx.insert(recoveryCode)
+				.values({ userId, codeHash: digest(normaliseCode(code)) })
+				.run();
+		}
+	});
+	return codes;
+}
+
+export function markSessionVerified(sessionId: string): void {
+	db.update(session).set({ twoFactorVerified: true }).where(eq(session.id, sessionId)).run();
+}
+
+/**
+ * Turns two-factor on once the user proves their app produces the right code. The session in
+ * use counts as verified; every other session ends (it never passed the second factor).
+ */
+export function confirmEnrolment(input: {
+	userId: number;
+	sessionId: string;
+	code: string;
+	requestId?: string;
+}): { ok: true; recoveryCodes: string[] } | Failure {
+	const wait = throttled(input.userId);
+	if (wait) return wait;
+	if (!acceptCode(input.userId, input.code, false)) {
+		return failed(input.userId, 'two_factor.enrol_failed', input.requestId);
+	}
+	twoFactorThrottle.reset(`2fa:${input.userId}`);
+	db.update(twoFactor)
+		.set({ enabledAt: new Date() })
+		.where(eq(twoFactor.userId, input.userId))
+		.run();
+	const recoveryCodes = newRecoveryCodes(input.userId);
+	markSessionVerified(input.sessionId);
+	invalidateUserSessions(input.userId, input.sessionId);
+	recordAudit({
+		action: 'two_factor.enabled',
+		actorUserId: input.userId,
+		targetType: 'user',
+		targetId: input.userId,
+		requestId: input.requestId
+	});
+	return { ok: true, recoveryCodes };
+}
+
+/** The second sign-in step: a TOTP code or a recovery code (each recovery code works once). */
+export function verifySignIn(input: {
+	userId: number;
+	sessionId: string;
+	code: string;
+	kind: 'totp' | 'recovery';
+	requestId?: string;
+}): CheckResult {
+	const wait = throttled(input.userId);
+	if (wait) return wait;
+	let ok: boolean;
+	if (input.kind === 'totp') {
+		ok = acceptCode(input.userId, input.code, true);
+	} else {
+		const hash = digest(normaliseCode(input.code));
+		ok =
+			db
+				.update(recoveryCode)
+				.set({ usedAt: new Date() })
+				.where(
+					and(
+						eq(recoveryCode.userId, input.userId),
+						eq(recoveryCode.codeHash, hash),
+						isNull(recoveryCode.usedAt)
+					)
+				)
+				.run().changes === 1;
+	}
+	if (!ok) return failed(input.userId, 'auth.second_factor_failed', input.requestId);
+	twoFactorThrottle.reset(`2fa:${input.userId}`);
+	markSessionVerified(input.sessionId);
+	recordAudit({
+		action: input.kind === 'totp' ? 'auth.second_factor' : 'auth.recovery_code_used',
+		actorUserId: input.userId,
+		requestId: input.requestId
+	});
+	return { ok: true };
+}
+
+/** New recovery codes (the old ones stop working); shown to the user once. */
+export function regenerateRecoveryCodes(userId: number, requestId?: string): string[] | null {
+	if (!isEnabled(userId)) return null;
+	const codes = newRecoveryCodes(userId);
+	recordAudit({ action: 'two_factor.recovery_codes_renewed', actorUserId: userId, requestId });
+	return codes;
+}
+
+/** Turns two-factor off after the user re-enters their password. */
+export async function disable(input: {
+	userId: number;
+	password: string;
+	requestId?: string;
+}): Promise<boolean> {
+	const found = db
+		.select({ passwordHash: user.passwordHash })
+		.from(user)
+		.where(eq(user.id, input.userId))
+		.get();
+	if (!(await verifyPassword(found?.passwordHash ?? null, input.password))) return false;
+	removeTwoFactor(input.userId);
+	recordAudit({
+		action: 'two_factor.disabled',
+		actorUserId: input.userId,
+		targetType: 'user',
+		targetId: input.userId,
+		requestId: input.requestId
+	});
+	return true;
+}
+
+/** Removes the key and recovery codes (the user or an admin after a lost phone). */
+export function removeTwoFactor(userId: number): void {
+	transaction((tx) => {
+		tx.delete(twoFactor).where(eq(twoFactor.userId, userId)).run();
+		tx.delete(recoveryCode).where(eq(recoveryCode.userId, userId)).run();
+	});
+}

@@ -1,0 +1,95 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { syncShippedModules } from '../content/versions';
+import { getCourse } from '../content/course';
+import { correctAnswer, wrongAnswer } from '../learning/grading';
+import * as progress from '../learning/progress';
+import { completeStep, takeAssessment, workThrough } from '../demo/walkthrough';
+import { itemStatistics } from './statistics';
+import { freshDatabase, makeUser } from '../testing/testing';
+
+const slug = 'wat-en-hoe';
+const course = getCourse();
+const mod = course.moduleBySlug.get(slug)!;
+const quizStep = mod.steps.find((s) => s.meta.kind === 'quiz')!;
+const vignetteStep = mod.steps.find((s) => s.meta.kind === 'vignette')!;
+const assessmentStep = mod.steps.find((s) => s.meta.kind === 'assessment')!;
+const items = quizStep.quiz!.items;
+
+beforeEach(() => {
+	freshDatabase();
+	syncShippedModules(course);
+});
+
+function stats() {
+	return itemStatistics(slug)!;
+}
+
+describe('itemStatistics', () => {
+	it('counts first answers only and computes the facility index per quiz item', async () => {
+		const a = await makeUser({ name: 'Amira Geheim' });
+		const b = await makeUser({ name: 'Bram Geheim' });
+		progress.startModule(a.id, slug);
+		progress.startModule(b.id, slug);
+		for (const item of items) {
+			progress.answerQuizItem(a.id, slug, quizStep.slug, item.id, correctAnswer(item));
+			progress.answerQuizItem(b.id, slug, quizStep.slug, item.id, wrongAnswer(item));
+			// Practice after the first answer must not count.
+			progress.answerQuizItem(b.id, slug, quizStep.slug, item.id, correctAnswer(item));
+		}
+		const result = stats();
+		expect(result.title).toBe(mod.meta.title);
+		const first = result.items.find((i) => i.itemId === items[0].id)!;
+		expect(first.kind).toBe('item');
+		expect(first.responses).toBe(2);
+		// One full score and one wrong answer (0 for every item type in wrongAnswer).
+		expect(first.facility).toBeCloseTo(0.5, 5);
+		expect(first.choices.reduce((n, c) => n + c.count, 0)).toBeGreaterThan(0);
+		expect(first.label.length).toBeLessThanOrEqual(90);
+		// Aggregates only: no learner name, e-mail or id leaves the module.
+		const json = JSON.stringify(result);
+		expect(json).not.toContain('Geheim');
+		expect(json).not.toContain(a.email);
+		expect(json).not.toMatch(/userId|enrolmentId|email/);
+	});
+
+	it('gives the choice distribution per vignette node with the choice labels', async () => {
+		const a = await makeUser();
+		const b = await makeUser();
+		for (const u of [a, b]) {
+			progress.startModule(u.id, slug);
+			completeStep(u.id, slug, vignetteStep.slug);
+		}
+		const vignette = vignetteStep.vignette!;
+		const start = stats().items.find((i) => i.itemId === vignette.start)!;
+		expect(start.kind).toBe('choice');
+		expect(start.responses).toBe(2);
+		const labels = vignette.nodes[vignette.start].choices.map((c) => c.label);
+		expect(labels.some((l) => l.startsWith(start.choices[0].label.replace('…', '')))).toBe(true);
+		expect(start.choices[0].count).toBe(2);
+	});
+
+	it('uses only the first submitted assessment attempt per learner', async () => {
+		const draw = assessmentStep.assessment!.draw;
+		const a = await makeUser();
+		const b = await makeUser();
+		workThrough(a.id, slug);
+		workThrough(b.id, slug, mod.steps.indexOf(assessmentStep));
+		takeAssessment(b.id, slug, assessmentStep.slug, false);
+		takeAssessment(b.id, slug, assessmentStep.slug, true);
+		const pool = new Set(assessmentStep.assessment!.pool.map((i) => i.id));
+		const assessed = stats().items.filter(
+			(i) => i.stepSlug === assessmentStep.slug && pool.has(i.itemId)
+		);
+		expect(assessed.reduce((n, i) => n + i.responses, 0)).toBe(2 * draw);
+		// a passed everything, b failed everything on the first attempt.
+		const facilities = assessed.map((i) => i.facility!);
+		const mean = assessed.reduce((n, i) => n + i.facility! * i.responses, 0) / (2 * draw);
+		expect(mean).toBeCloseTo(0.5, 5);
+		expect(facilities.every((f) => f >= 0 && f <= 1)).toBe(true);
+	});
+
+	it('is undefined for an unknown module and empty for a module nobody took', () => {
+		expect(itemStatistics('bestaat-niet')).toBeUndefined();
+		expect(stats().items).toEqual([]);
+	});
+});

@@ -1,0 +1,113 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Ajv2019 } from 'ajv/dist/2019';
+import addFormats from 'ajv-formats';
+import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import { freshDatabase, makeUser } from '../testing/testing';
+import { getCourse } from '../content/course';
+import { latestVersionId, syncShippedModules } from '../content/versions';
+import { addMonths } from './rules';
+import * as certificates from './certificates';
+import * as openbadges from './openbadges';
+
+const schema = JSON.parse(
+	fs.readFileSync('tests/fixtures/openbadges/ob_v3p0_achievementcredential_schema.json', 'utf8')
+);
+const ajv = new Ajv2019({ allErrors: true, strict: false });
+addFormats(ajv);
+const validate = ajv.compile(schema);
+
+const t0 = new Date('2026-03-02T09:00:00Z');
+let dataDir = '';
+
+beforeEach(() => {
+	freshDatabase();
+	syncShippedModules(getCourse());
+	dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'signaalwijs-ob-'));
+	process.env.DATA_DIR = dataDir;
+	process.env.ORIGIN = 'https://signaalwijs.example';
+	openbadges.resetSigningKey();
+});
+
+afterEach(() => {
+	delete process.env.DATA_DIR;
+	delete process.env.ORIGIN;
+	openbadges.resetSigningKey();
+	fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function certificateFor(name: string) {
+	const learner = await makeUser({ name });
+	const [id] = certificates.issueOnPass({
+		userId: learner.id,
+		moduleVersionId: latestVersionId('wat-en-hoe')!,
+		attemptId: null,
+		now: t0
+	}).certificateIds;
+	return certificates.getOwnCertificate(learner.id, id, t0)!;
+}
+
+describe('Open Badges 3.0 credential', () => {
+	it('validates against the OB 3.0 schema and carries the achievement, issuer and validity', async () => {
+		const doc = await certificateFor('Zoë Peeters');
+		const credential = openbadges.buildCredential(doc);
+		const ok = validate(credential);
+		expect(validate.errors ?? []).toEqual([]);
+		expect(ok).toBe(true);
+		expect(credential.validFrom).toBe(t0.toISOString());
+		expect(credential.validUntil).toBe(addMonths(t0, 24).toISOString());
+		expect(credential.credentialSubject.achievement.criteria.narrative).toContain(
+			'Tienerpooiers: wat en hoe'
+		);
+		expect(credential.id).toBe(`https://signaalwijs.example/verifieer/${doc.rawCode}`);
+		expect(JSON.stringify(credential)).not.toContain('@test.signaalwijs.be');
+	});
+
+	it('the schema refuses a credential without an achievement or with a wrong context', async () => {
+		const doc = await certificateFor('Sam');
+		const credential = openbadges.buildCredential(doc);
+		const broken = structuredClone(credential) as Record<string, unknown>;
+		delete (broken.credentialSubject as Record<string, unknown>).achievement;
+		expect(validate(broken)).toBe(false);
+		expect(
+			validate({ ...credential, '@context': ['https://www.w3.org/2018/credentials/v1'] })
+		).toBe(false);
+		expect(validate({ ...credential, validFrom: 'gisteren' })).toBe(false);
+	});
+
+	it('is signed as a VC-JWT with EdDSA that verifies with the published key', async () => {
+		const doc = await certificateFor('Lotte Janssens');
+		const jwt = await openbadges.signCredential(doc);
+		const header = decodeProtectedHeader(jwt);
+		expect(header).toMatchObject({ alg: 'EdDSA', typ: 'vc+jwt' });
+		const jwks = await openbadges.publicJwks();
+		expect(jwks.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', kid: header.kid });
+		expect(jwks.keys[0]).not.toHaveProperty('d');
+		const { payload } = await jwtVerify(jwt, createLocalJWKSet(jwks), {
+			issuer: 'https://signaalwijs.example/openbadges/issuer',
+			currentDate: addMonths(t0, 1),
+			typ: 'vc+jwt'
+		});
+		expect(validate(payload)).toBe(true);
+		expect(payload.validFrom).toBe(t0.toISOString());
+		// A tampered payload fails.
+		const [h, , s] = jwt.split('.');
+		const forged = Buffer.from(
+			JSON.stringify({ ...payload, validUntil: '2099-01-01T00:00:00Z' })
+		).toString('base64url');
+		await expect(jwtVerify(`${h}.${forged}.${s}`, createLocalJWKSet(jwks))).rejects.toThrow();
+	});
+
+	it('keeps the key pair in the data folder and reuses it after a restart', async () => {
+		const first = await openbadges.publicJwks();
+		const file = path.join(dataDir, openbadges.KEY_FILE);
+		expect(fs.existsSync(file)).toBe(true);
+		expect(fs.statSync(file).mode & 0o077).toBe(0);
+		openbadges.resetSigningKey();
+		const second = await openbadges.publicJwks();
+		expect(second.keys[0].kid).toBe(first.keys[0].kid);
+		expect(second.keys[0].x).toBe(first.keys[0].x);
+	});
+});

@@ -1,0 +1,149 @@
+// Open Badges 3.0: each certificate as an OpenBadgeCredential (VC data model 2.0), signed as a
+// VC-JWT with EdDSA (Ed25519). The key pair is made on first start and kept in the data folder;
+// its public half is published at /.well-known/jwks.json.
+//
+// JWT shape (VC-JOSE-COSE): the payload is the credential itself, header typ "vc+jwt", plus the
+// registered claims iss (= issuer.id), jti (= credential id), nbf and exp (= validFrom/Until), so
+// both VC 2.0 and older OB 3.0 JWT verifiers find what they look for.
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+	SignJWT,
+	calculateJwkThumbprint,
+	exportJWK,
+	generateKeyPair,
+	importJWK,
+	type JWK
+} from 'jose';
+import { config } from '../platform/config';
+import { loadVersion } from '../content/versions';
+import type { CertificateDocument } from './certificates';
+import { log } from '../platform/log';
+
+export const KEY_FILE = 'openbadges-ed25519.jwk.json';
+const ALG = 'EdDSA';
+
+interface SigningKey {
+	kid: string;
+	privateKey: CryptoKey;
+	publicJwk: JWK;
+}
+
+let cached: { dir: string; key: Promise<SigningKey> } | undefined;
+
+/** The signing key, created in the data folder the first time. Safe when two processes start. */
+export function ensureSigningKey(): Promise<SigningKey> {
+	const dir = config.dataDir;
+	if (!cached || cached.dir !== dir) cached = { dir, key: loadOrCreate(dir) };
+	return cached.key;
+}
+
+async function loadOrCreate(dir: string): Promise<SigningKey> {
+	const file = path.join(dir, KEY_FILE);
+	if (!fs.existsSync(file)) {
+		fs.mkdirSync(dir, { recursive: true });
+		const { privateKey } = await generateKeyPair(ALG, { crv: 'Ed25519', extractable: true });
+		const jwk = await exportJWK(privateKey);
+		const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+		fs.writeFileSync(temp, JSON.stringify({ ...jwk, alg: ALG }), { mode: 0o600 });
+		try {
+			// link() fails when another process was first: then its (complete) key is used.
+			fs.linkSync(temp, file);
+			log.info('openbadges.key_created', { file });
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+		} finally {
+			fs.rmSync(temp, { force: true });
+		}
+	}
+	const jwk = JSON.parse(fs.readFileSync(file, 'utf8')) as JWK;
+	if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || !jwk.d || !jwk.x) {
+		throw new Error(`${file} is not an Ed25519 private key`);
+	}
+	const privateKey = (await importJWK(jwk, ALG)) as CryptoKey;
+	const publicJwk: JWK = { kty: 'OKP', crv: 'Ed25519', x: jwk.x };
+	const kid = await calculateJwkThumbprint(publicJwk);
+	return { kid, privateKey, publicJwk: { ...publicJwk, kid, alg: ALG, use: 'sig' } };
+}
+
+/** Forget the loaded key (tests switch data folders). */
+export function resetSigningKey(): void {
+	cached = undefined;
+}
+
+export async function publicJwks(): Promise<{ keys: JWK[] }> {
+	const key = await ensureSigningKey();
+	return { keys: [key.publicJwk] };
+}
+
+export function issuerId(): string {
+	return `${config.origin}/openbadges/issuer`;
+}
+
+/** The issuer profile, served at issuerId() and embedded in every credential. */
+export function issuerProfile() {
+	return {
+		id: issuerId(),
+		type: ['Profile'],
+		name: 'Signaalwijs',
+		url: `${config.origin}/`,
+		description:
+			'Signaalwijs leert leerkrachten en hulpverleners in Vlaanderen de signalen van tienerpooiers herkennen en erop handelen.'
+	};
+}
+
+const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
+const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
+
+/** The unsigned OpenBadgeCredential for one certificate. */
+export function buildCredential(doc: CertificateDocument) {
+	const version = loadVersion(doc.moduleVersionId);
+	const meta = version?.module.meta;
+	const passPercent = Math.round((meta?.passMark ?? 0.7) * 100);
+	return {
+		'@context': [VC_CONTEXT, OB_CONTEXT],
+		id: `${config.origin}/verifieer/${doc.rawCode}`,
+		type: ['VerifiableCredential', 'OpenBadgeCredential'],
+		name: `Certificaat ${doc.moduleTitle}`,
+		issuer: issuerProfile(),
+		validFrom: doc.issuedAt.toISOString(),
+		validUntil: doc.expiresAt.toISOString(),
+		credentialSubject: {
+			type: ['AchievementSubject'],
+			identifier: [
+				{
+					type: 'IdentityObject',
+					identityType: 'name',
+					hashed: false,
+					identityHash: doc.learnerName
+				}
+			],
+			achievement: {
+				id: `${config.origin}/openbadges/achievements/${doc.moduleSlug}`,
+				type: ['Achievement'],
+				achievementType: 'Certificate',
+				name: doc.moduleTitle,
+				description: meta?.summary ?? doc.moduleTitle,
+				criteria: {
+					narrative: `Heeft de module "${doc.moduleTitle}" van Signaalwijs doorlopen (lessen, casussen en signaalvragen) en de eindtoets gehaald met minstens ${passPercent} %. Het certificaat blijft geldig tot de vervaldatum en wordt verlengd met een korte opfrissing.`
+				},
+				inLanguage: 'nl-BE',
+				creator: issuerProfile()
+			}
+		}
+	};
+}
+
+/** The credential signed as a compact VC-JWT. */
+export async function signCredential(doc: CertificateDocument): Promise<string> {
+	const key = await ensureSigningKey();
+	const credential = buildCredential(doc);
+	return new SignJWT(credential)
+		.setProtectedHeader({ alg: ALG, kid: key.kid, typ: 'vc+jwt', cty: 'vc' })
+		.setIssuer(credential.issuer.id)
+		.setJti(credential.id)
+		.setIssuedAt(Math.floor(doc.issuedAt.getTime() / 1000))
+		.setNotBefore(Math.floor(doc.issuedAt.getTime() / 1000))
+		.setExpirationTime(Math.floor(doc.expiresAt.getTime() / 1000))
+		.sign(key.privateKey);
+}

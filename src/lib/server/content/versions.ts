@@ -1,0 +1,168 @@
+// Module versions: every shipped module is registered as an immutable version (a new one when its
+// files change) and can be read back exactly as it was, for learners who started it.
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Assessment, ModuleMeta, Quiz, StepMeta, Vignette } from '$lib/content/schema';
+import { db, transaction } from '../db';
+import { prepared } from '../db/prepared';
+import { membership, moduleVersion, type ModuleVersion } from '../db/schema';
+import type { Course, CourseModule } from './index';
+
+/** The graded content of one module version, as stored in module_version.content. */
+export interface ModuleSnapshot {
+	slug: string;
+	meta: ModuleMeta;
+	markdown?: string;
+	/** For shipped modules: the module's index.md (its introduction component). */
+	indexPath?: string;
+	steps: StepSnapshot[];
+}
+
+export interface StepSnapshot {
+	slug: string;
+	order: number;
+	meta: StepMeta;
+	/** For shipped modules: the index.md path that the lesson component is compiled from. */
+	indexPath?: string;
+	/** For authored modules: the step's Markdown text. */
+	markdown?: string;
+	vignette?: Vignette;
+	quiz?: Quiz;
+	assessment?: Assessment;
+}
+
+export interface LoadedVersion {
+	row: ModuleVersion;
+	module: ModuleSnapshot;
+	stepBySlug: Map<string, StepSnapshot>;
+}
+
+export function snapshotOf(mod: CourseModule): ModuleSnapshot {
+	return {
+		slug: mod.slug,
+		meta: mod.meta,
+		indexPath: mod.indexPath,
+		steps: mod.steps.map((s) => ({
+			slug: s.slug,
+			order: s.order,
+			meta: s.meta,
+			indexPath: s.indexPath,
+			vignette: s.vignette,
+			quiz: s.quiz,
+			assessment: s.assessment
+		}))
+	};
+}
+
+/**
+ * Registers each shipped module's current files as a version (a no-op when the content hash is
+ * already known). Runs at server start, in the seed and in tests.
+ */
+export function syncShippedModules(course: Course): void {
+	transaction((tx) => {
+		for (const mod of course.modules) {
+			const known = tx
+				.select({ id: moduleVersion.id })
+				.from(moduleVersion)
+				.where(
+					and(
+						eq(moduleVersion.moduleSlug, mod.slug),
+						eq(moduleVersion.contentHash, mod.contentHash)
+					)
+				)
+				.get();
+			if (known) continue;
+			const last = tx
+				.select({ version: sql<number>`max(${moduleVersion.version})` })
+				.from(moduleVersion)
+				.where(eq(moduleVersion.moduleSlug, mod.slug))
+				.get();
+			tx.insert(moduleVersion)
+				.values({
+					moduleSlug: mod.slug,
+					version: (last?.version ?? 0) + 1,
+					source: 'shipped',
+					contentHash: mod.contentHash,
+					title: mod.meta.title,
+					content: snapshotOf(mod)
+				})
+				.run();
+		}
+	});
+	versionCache.clear();
+}
+
+const selectLatest = prepared((database) =>
+	database
+		.select({ id: moduleVersion.id })
+		.from(moduleVersion)
+		.where(eq(moduleVersion.moduleSlug, sql.placeholder('slug')))
+		.orderBy(desc(moduleVersion.version))
+		.limit(1)
+		.prepare()
+);
+
+/** The id of the newest version of a module, which new enrolments get. */
+export function latestVersionId(slug: string): number | undefined {
+	return selectLatest().get({ slug })?.id;
+}
+
+// Visibility: shipped and platform versions (organisation_id null) are for everyone; an
+// authored organisation module only for members of that organisation.
+const selectNewest = prepared((database) =>
+	database
+		.select({ id: moduleVersion.id, organisationId: moduleVersion.organisationId })
+		.from(moduleVersion)
+		.where(eq(moduleVersion.moduleSlug, sql.placeholder('slug')))
+		.orderBy(desc(moduleVersion.version))
+		.limit(1)
+		.prepare()
+);
+
+const selectOrgIds = prepared((database) =>
+	database
+		.select({ id: membership.organisationId })
+		.from(membership)
+		.where(eq(membership.userId, sql.placeholder('userId')))
+		.prepare()
+);
+
+/** The organisations a user belongs to, in any role. */
+export function organisationIdsOf(userId: number): number[] {
+	return selectOrgIds()
+		.all({ userId })
+		.map((r) => r.id);
+}
+
+/**
+ * The newest version of `slug` that this user may start, or undefined. Organisation modules are
+ * only found by members of that organisation (the slug alone reveals nothing to others).
+ */
+export function newestVisibleVersionId(slug: string, userId: number): number | undefined {
+	const row = selectNewest().get({ slug });
+	if (!row) return undefined;
+	if (row.organisationId === null) return row.id;
+	return organisationIdsOf(userId).includes(row.organisationId) ? row.id : undefined;
+}
+
+// Versions are immutable, so a parsed version can be cached for the life of the process.
+const versionCache = new Map<number, LoadedVersion>();
+
+export function loadVersion(id: number): LoadedVersion | undefined {
+	const cached = versionCache.get(id);
+	if (cached && cached.row.id === id) return cached;
+	const row = db.select().from(moduleVersion).where(eq(moduleVersion.id, id)).get();
+	if (!row) return undefined;
+	const module = row.content as ModuleSnapshot;
+	const loaded: LoadedVersion = {
+		row,
+		module,
+		stepBySlug: new Map(module.steps.map((s) => [s.slug, s]))
+	};
+	versionCache.set(id, loaded);
+	return loaded;
+}
+
+/** Tests open a fresh database per test: forget versions cached from an earlier one. */
+export function clearVersionCache(): void {
+	versionCache.clear();
+}

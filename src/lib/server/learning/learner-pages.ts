@@ -1,0 +1,214 @@
+// Page data for the learner's module and step pages, built from progress (what the route shows).
+import { error } from '@sveltejs/kit';
+import type { ItemView } from '$lib/content/views';
+import type { ItemResult } from '$lib/content/views';
+import * as progress from './progress';
+import * as pretest from './pretest';
+import { refresherStatus } from '../certificates/certificates';
+import { itemView, nodeView, paragraphs } from './views';
+import type { Gain } from './learning-gain';
+import { renderMarkdown } from '../content/markdown';
+
+/** Authored modules hold Markdown: rendered and sanitised here, printed only by SafeHtml. */
+function authoredHtml(snapshot: { indexPath?: string; markdown?: string }): string | null {
+	return !snapshot.indexPath && snapshot.markdown ? renderMarkdown(snapshot.markdown) : null;
+}
+
+export function notFoundOr<T>(fn: () => T): T {
+	try {
+		return fn();
+	} catch (e) {
+		if (e instanceof progress.ProgressError && e.code === 'not-found')
+			error(404, { message: 'Niet gevonden' });
+		throw e;
+	}
+}
+
+export function modulePage(userId: number, slug: string) {
+	const ctx = notFoundOr(() => progress.moduleContext(userId, slug));
+	const mod = ctx.version.module;
+	return {
+		module: {
+			slug,
+			title: mod.meta.title,
+			summary: mod.meta.summary,
+			minutes: mod.meta.minutes,
+			audience: mod.meta.audience,
+			sources: mod.meta.sources
+		},
+		introPath: mod.indexPath ?? null,
+		introHtml: authoredHtml(mod),
+		steps: mod.steps.map((s) => ({
+			slug: s.slug,
+			title: s.meta.title,
+			kind: s.meta.kind,
+			status: ctx.steps.get(s.slug)?.status ?? ('todo' as const)
+		})),
+		enrolled: !!ctx.enrolment,
+		// The refresher opens only when a certificate it renews is in its window.
+		refresherClosed:
+			!ctx.enrolment && mod.meta.refreshes.length > 0 && !refresherStatus(userId).open,
+		completed: ctx.enrolment?.status === 'completed',
+		resumeStep: ctx.enrolment ? progress.resumeStep(ctx.enrolment) : null,
+		pretest: { status: pretest.pretestStatus(ctx).status, count: pretest.pretestSize(ctx.version) },
+		gain: gainView(pretest.learnerGain(ctx))
+	};
+}
+
+export interface GainView {
+	/** Whole percentages and points, as the learner reads them. */
+	pre: number;
+	post: number;
+	points: number;
+	normalised: number | null;
+}
+
+function gainView(gain: Gain | null): GainView | null {
+	if (!gain) return null;
+	return {
+		pre: Math.round(gain.pre * 100),
+		post: Math.round(gain.post * 100),
+		points: Math.round(gain.points),
+		normalised: gain.normalised === null ? null : Math.round(gain.normalised * 100)
+	};
+}
+
+/** Where starting a module leads: its pre-test when one is offered, else the first step. */
+export function startTarget(userId: number, slug: string, currentStep: string | null): string {
+	return pretest.pretestPending(userId, slug)
+		? `/leren/${slug}/voortoets`
+		: `/leren/${slug}/${currentStep ?? ''}`;
+}
+
+/** The pre-test page: its state and, while open, the drawn items without any answer key. */
+export function pretestPage(userId: number, slug: string) {
+	const ctx = notFoundOr(() => progress.moduleContext(userId, slug));
+	const state = pretest.pretestStatus(ctx);
+	if (state.status === 'none') error(404, { message: 'Niet gevonden' });
+	const items =
+		state.status === 'open' && state.attempt
+			? pretest
+					.pretestItems(ctx, state.attempt)
+					.map(({ item, answer }) => ({ view: itemView(item), answer }))
+			: [];
+	return {
+		module: { slug, title: ctx.version.module.meta.title },
+		status: state.status,
+		count: pretest.pretestSize(ctx.version),
+		items,
+		next: ctx.enrolment
+			? progress.resumeStep(ctx.enrolment)
+			: (ctx.version.module.steps[0]?.slug ?? null)
+	};
+}
+
+export interface QuizEntry {
+	view: ItemView;
+	state: { answer: progress.QuizItemState['answer']; result: ItemResult; counted: boolean } | null;
+}
+
+export function stepPage(userId: number, slug: string, stepSlug: string) {
+	const ctx = notFoundOr(() => progress.moduleContext(userId, slug));
+	const step = notFoundOr(() => progress.stepOf(ctx, stepSlug));
+	const steps = ctx.version.module.steps;
+	const index = steps.findIndex((s) => s.slug === stepSlug);
+	const neighbour = (i: number) =>
+		steps[i] ? { slug: steps[i].slug, title: steps[i].meta.title } : null;
+	const base = {
+		module: {
+			slug,
+			title: ctx.version.module.meta.title,
+			passMark: ctx.version.module.meta.passMark
+		},
+		step: {
+			slug: stepSlug,
+			title: step.meta.title,
+			kind: step.meta.kind,
+			index: index + 1,
+			total: steps.length,
+			status: ctx.steps.get(stepSlug)?.status ?? ('todo' as const)
+		},
+		stepsDone: steps.filter((s) => ctx.steps.get(s.slug)?.status === 'done').length,
+		previous: neighbour(index - 1),
+		next: neighbour(index + 1),
+		indexPath: step.indexPath ?? null,
+		html: authoredHtml(step)
+	};
+
+	if (step.meta.kind === 'vignette' && step.vignette) {
+		const v = step.vignette;
+		const state = progress.vignetteState(ctx, step);
+		const ending = state.ended ? v.endings[state.current] : null;
+		return {
+			...base,
+			vignette: {
+				node: state.ended ? null : (nodeView(v, state.current) ?? null),
+				ending: ending ? { title: ending.title, summary: paragraphs(ending.summary) } : null,
+				path: state.path,
+				last: state.path.at(-1) ?? null,
+				firstRunDone: state.firstRunDone
+			}
+		};
+	}
+
+	if (step.meta.kind === 'quiz' && step.quiz) {
+		const answered = progress.quizState(ctx, step);
+		const items: QuizEntry[] = step.quiz.items.map((item) => {
+			const s = answered.get(item.id);
+			return {
+				view: itemView(item),
+				state: s ? { answer: s.answer, result: s.result, counted: s.attempts === 1 } : null
+			};
+		});
+		return { ...base, quiz: { items } };
+	}
+
+	if (step.meta.kind === 'assessment' && step.assessment) {
+		const missing = progress
+			.missingForAssessment(ctx)
+			.map((s) => ({ slug: s.slug, title: s.meta.title }));
+		const last = ctx.enrolment ? progress.openAttempt(ctx.enrolment.id, stepSlug) : undefined;
+		let attemptView = null;
+		if (last) {
+			const answers = progress.attemptAnswers(last.id);
+			const pool = new Map(step.assessment.pool.map((i) => [i.id, i]));
+			attemptView = {
+				id: last.id,
+				submitted: !!last.submittedAt,
+				passed: !!last.passed,
+				score: last.score ?? 0,
+				maxScore: last.maxScore ?? last.itemIds.length,
+				items: last.itemIds.map((id) => {
+					const a = answers.get(id);
+					// Per-item results exist in the page data only once the attempt is submitted.
+					const review =
+						last.submittedAt && a
+							? { verdict: verdictOf(a.score, a.maxScore), feedback: pool.get(id)!.feedback }
+							: { verdict: null, feedback: null };
+					return { view: itemView(pool.get(id)!), answer: a?.answer ?? null, ...review };
+				})
+			};
+		}
+		return {
+			...base,
+			assessment: {
+				open: missing.length === 0 && !!ctx.enrolment,
+				missing: ctx.enrolment
+					? missing
+					: steps
+							.filter((s) => s.meta.kind !== 'assessment')
+							.map((s) => ({ slug: s.slug, title: s.meta.title })),
+				draw: step.assessment.draw,
+				attempt: attemptView,
+				gain: last?.submittedAt ? gainView(pretest.learnerGain(ctx)) : null
+			}
+		};
+	}
+
+	return { ...base, lesson: { done: base.step.status === 'done' } };
+}
+
+function verdictOf(score: number, max: number): ItemResult['verdict'] {
+	if (score >= max - 1e-9) return 'juist';
+	return score > 1e-9 ? 'deels' : 'fout';
+}

@@ -1,0 +1,192 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { freshDatabase, makeUser } from '../testing/testing';
+import { syncShippedModules } from '../content/versions';
+import { getCourse } from '../content/course';
+import { db } from '../db';
+import { response, signalMastery } from '../db/schema';
+import { correctAnswer, wrongAnswer } from './grading';
+import * as progress from './progress';
+import * as pretest from './pretest';
+import { itemStatistics } from '../authoring/statistics';
+import { completeStep, takeAssessment, workThrough } from '../demo/walkthrough';
+import { seedDemo } from '../demo/seed';
+
+const slug = 'signalen-op-school';
+const course = getCourse();
+const mod = course.moduleBySlug.get(slug)!;
+const assessmentStep = mod.steps.find((s) => s.meta.kind === 'assessment')!;
+const pool = assessmentStep.assessment!.pool;
+
+beforeEach(() => {
+	freshDatabase();
+	syncShippedModules(course);
+});
+
+const status = (userId: number, s = slug) =>
+	pretest.pretestStatus(progress.moduleContext(userId, s)).status;
+
+/** Takes the pre-test with the first `right` drawn items answered correctly. */
+function takePretest(userId: number, right: number, now = Date.now()) {
+	const attempt = pretest.startPretest(userId, slug, now);
+	attempt.itemIds.forEach((id, i) => {
+		const item = pool.find((p) => p.id === id)!;
+		pretest.answerPretestItem(
+			userId,
+			slug,
+			id,
+			i < right ? correctAnswer(item) : wrongAnswer(item),
+			now
+		);
+	});
+	pretest.submitPretest(userId, slug, now);
+	return attempt;
+}
+
+describe('the pre-test', () => {
+	it('is offered only in modules that declare one', async () => {
+		const u = await makeUser();
+		expect(mod.meta.pretest).toBe(4);
+		expect(status(u.id)).toBe('offered');
+		expect(pretest.pretestPending(u.id, slug)).toBe(true);
+		expect(status(u.id, 'wat-en-hoe')).toBe('none');
+		expect(pretest.pretestPending(u.id, 'wat-en-hoe')).toBe(false);
+		expect(() => pretest.startPretest(u.id, 'wat-en-hoe')).toThrow(progress.ProgressError);
+	});
+
+	it('draws distinct pool items once and keeps the draw across reloads', async () => {
+		const u = await makeUser();
+		const first = pretest.startPretest(u.id, slug);
+		expect(first.kind).toBe('pretest');
+		expect(new Set(first.itemIds).size).toBe(4);
+		for (const id of first.itemIds) expect(pool.some((p) => p.id === id)).toBe(true);
+		expect(pretest.startPretest(u.id, slug).itemIds).toEqual(first.itemIds);
+		expect(status(u.id)).toBe('open');
+		// The final assessment does not see the pre-test as its attempt.
+		const e = progress.findEnrolment(u.id, slug)!;
+		expect(progress.openAttempt(e.id, assessmentStep.slug)).toBeUndefined();
+	});
+
+	it('refuses to submit before every item has an answer, then scores without feedback', async () => {
+		const u = await makeUser();
+		const attempt = pretest.startPretest(u.id, slug);
+		const item = pool.find((p) => p.id === attempt.itemIds[0])!;
+		pretest.answerPretestItem(u.id, slug, item.id, correctAnswer(item));
+		expect(() => pretest.submitPretest(u.id, slug)).toThrow('unanswered:3');
+		const other = pool.find((p) => !attempt.itemIds.includes(p.id))!;
+		expect(() => pretest.answerPretestItem(u.id, slug, other.id, correctAnswer(other))).toThrow(
+			'not-found'
+		);
+		takePretest(u.id, 2);
+		expect(status(u.id)).toBe('submitted');
+		const saved = pretest.pretestAttempt(progress.findEnrolment(u.id, slug)!.id)!;
+		expect([saved.score, saved.maxScore]).toEqual([2, 4]);
+		// Changing an answer after submitting is refused; submitting again changes nothing.
+		expect(() => pretest.answerPretestItem(u.id, slug, item.id, wrongAnswer(item))).toThrow(
+			'conflict'
+		);
+		pretest.submitPretest(u.id, slug);
+	});
+
+	it('never counts in item statistics or the signal map', async () => {
+		const u = await makeUser();
+		takePretest(u.id, 4);
+		const rows = db.select().from(response).where(eq(response.userId, u.id)).all();
+		expect(rows).toHaveLength(4);
+		expect(rows.every((r) => !r.isFirst && r.attemptId !== null)).toBe(true);
+		expect(itemStatistics(slug)!.items).toEqual([]);
+		expect(db.select().from(signalMastery).where(eq(signalMastery.userId, u.id)).all()).toEqual([]);
+	});
+
+	it('can be skipped, after which the module starts as without one', async () => {
+		const u = await makeUser();
+		pretest.skipPretest(u.id, slug);
+		expect(status(u.id)).toBe('skipped');
+		expect(pretest.pretestPending(u.id, slug)).toBe(false);
+		expect(progress.findEnrolment(u.id, slug)).toBeDefined();
+		expect(() => pretest.startPretest(u.id, slug)).not.toThrow();
+		expect(status(u.id)).toBe('skipped');
+	});
+
+	it('closes once the learner works on a step without it, and is never forced on them', async () => {
+		const u = await makeUser();
+		completeStep(u.id, slug, mod.steps[0].slug);
+		expect(status(u.id)).toBe('closed');
+		expect(pretest.pretestPending(u.id, slug)).toBe(false);
+		expect(() => pretest.startPretest(u.id, slug)).toThrow('locked');
+		// Left half way for a step: its answers can no longer be changed or submitted.
+		const v = await makeUser();
+		const attempt = pretest.startPretest(v.id, slug);
+		completeStep(v.id, slug, mod.steps[0].slug);
+		const item = pool.find((p) => p.id === attempt.itemIds[0])!;
+		expect(() => pretest.answerPretestItem(v.id, slug, item.id, correctAnswer(item))).toThrow(
+			'locked'
+		);
+		expect(pretest.learnerGain(progress.moduleContext(v.id, slug))).toBeNull();
+	});
+
+	it('leaves learners of a version without a pre-test alone when one is added', async () => {
+		freshDatabase();
+		const before = {
+			...course,
+			modules: course.modules.map((m) =>
+				m.slug === slug
+					? { ...m, contentHash: 'before-the-pretest', meta: { ...m.meta, pretest: undefined } }
+					: m
+			)
+		};
+		syncShippedModules(before);
+		const early = await makeUser();
+		progress.startModule(early.id, slug);
+		syncShippedModules(course);
+		expect(status(early.id)).toBe('none');
+		const late = await makeUser();
+		expect(status(late.id)).toBe('offered');
+	});
+});
+
+describe('learning gain', () => {
+	it('compares the pre-test with the first post-test for the learner', async () => {
+		const u = await makeUser();
+		takePretest(u.id, 1);
+		expect(pretest.learnerGain(progress.moduleContext(u.id, slug))).toBeNull();
+		workThrough(u.id, slug);
+		const gain = pretest.learnerGain(progress.moduleContext(u.id, slug))!;
+		expect(gain.pre).toBeCloseTo(0.25, 9);
+		expect(gain.post).toBeCloseTo(1, 9);
+		expect(gain.points).toBeCloseTo(75, 9);
+		expect(gain.normalised).toBeCloseTo(1, 9);
+	});
+
+	it('gives trainers the mean over learners with both tests', async () => {
+		const [a, b, c, d] = [await makeUser(), await makeUser(), await makeUser(), await makeUser()];
+		// a: 25 % -> 100 %. b: 50 % -> 0 % on the first post-test (the pass afterwards is a retake).
+		takePretest(a.id, 1);
+		workThrough(a.id, slug);
+		takePretest(b.id, 2);
+		workThrough(b.id, slug, mod.steps.length - 1);
+		takeAssessment(b.id, slug, assessmentStep.slug, false);
+		takeAssessment(b.id, slug, assessmentStep.slug, true);
+		// c skipped the pre-test, d has not taken the post-test yet: neither counts.
+		pretest.skipPretest(c.id, slug);
+		workThrough(c.id, slug);
+		takePretest(d.id, 4);
+		expect(pretest.moduleGain('wat-en-hoe')).toBeNull();
+		const group = pretest.moduleGain(slug)!;
+		expect(group.learners).toBe(2);
+		expect(group.meanPre).toBeCloseTo(0.375, 9);
+		expect(group.meanPost).toBeCloseTo(0.5, 9);
+		expect(group.meanPoints).toBeCloseTo(12.5, 9);
+	});
+});
+
+describe('demo data', () => {
+	it('gives the trainer a real mean gain for both modules with a pre-test', async () => {
+		await seedDemo();
+		for (const module of ['signalen-op-school', 'signalen-in-de-hulpverlening']) {
+			const group = pretest.moduleGain(module)!;
+			expect(group.learners, module).toBeGreaterThanOrEqual(3);
+			expect(group.meanPoints, module).toBeGreaterThan(0);
+		}
+	});
+});

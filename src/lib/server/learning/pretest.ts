@@ -1,0 +1,268 @@
+// The optional pre-test (module front matter `pretest: n`): n items drawn from the assessment pool
+// before the first step, ungraded and without feedback, so the learner sees what the module added
+// and trainers see the mean learning gain. Stored as an attempt of kind 'pretest' on the
+// assessment step; its answers are response rows with is_first = 0, so item statistics (first
+// answers and first assessment attempts only) and the signal map never count them.
+import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
+import type { Answer } from '$lib/content/views';
+import { db, transaction } from '../db';
+import { prepared } from '../db/prepared';
+import { attempt, response, type Attempt } from '../db/schema';
+import {
+	latestVersionId,
+	loadVersion,
+	type LoadedVersion,
+	type StepSnapshot
+} from '../content/versions';
+import { gainOf, meanGain, type Gain, type GroupGain, type ScorePair } from './learning-gain';
+import {
+	attemptAnswers,
+	drawItems,
+	grade,
+	insertItemResponse,
+	moduleContext,
+	ProgressError,
+	startModule,
+	type ModuleContext
+} from './progress';
+
+/**
+ * - none: the module (in the learner's version) has no pre-test
+ * - offered: not taken yet and nothing else done: the learner may take or skip it
+ * - open: drawn, answers being given
+ * - submitted / skipped: done with it
+ * - closed: the learner started the module without it (or left it half way to work on the
+ *   steps); it is never forced on them and no longer measures what they knew beforehand
+ */
+export type PretestStatus = 'none' | 'offered' | 'open' | 'submitted' | 'skipped' | 'closed';
+
+export function pretestSize(version: LoadedVersion): number {
+	return version.module.meta.pretest ?? 0;
+}
+
+/** Whether the module's newest version starts with a pre-test. */
+export function hasPretest(slug: string): boolean {
+	const id = latestVersionId(slug);
+	const version = id === undefined ? undefined : loadVersion(id);
+	return !!version && pretestSize(version) > 0;
+}
+
+function assessmentStep(version: LoadedVersion): StepSnapshot & {
+	assessment: NonNullable<StepSnapshot['assessment']>;
+} {
+	const step = version.module.steps.find((s) => s.assessment);
+	if (!step?.assessment) throw new ProgressError('not-found', 'assessment');
+	return { ...step, assessment: step.assessment };
+}
+
+export function pretestAttempt(enrolmentId: number): Attempt | undefined {
+	return db
+		.select()
+		.from(attempt)
+		.where(and(eq(attempt.enrolmentId, enrolmentId), eq(attempt.kind, 'pretest')))
+		.orderBy(desc(attempt.id))
+		.limit(1)
+		.get();
+}
+
+export function pretestStatus(ctx: ModuleContext): { status: PretestStatus; attempt?: Attempt } {
+	if (pretestSize(ctx.version) === 0) return { status: 'none' };
+	if (!ctx.enrolment) return { status: 'offered' };
+	const found = pretestAttempt(ctx.enrolment.id);
+	const startedSteps = ctx.steps.size > 0;
+	if (found?.submittedAt) {
+		return { status: found.score === null ? 'skipped' : 'submitted', attempt: found };
+	}
+	if (startedSteps) return { status: 'closed', attempt: found };
+	return found ? { status: 'open', attempt: found } : { status: 'offered' };
+}
+
+/** Where the module's start leads: the pre-test when it is offered, else the first step. */
+export function pretestPending(userId: number, slug: string): boolean {
+	const { status } = pretestStatus(moduleContext(userId, slug));
+	return status === 'offered' || status === 'open';
+}
+
+/** Enrols when needed and draws the pre-test; an open draw is returned as it is (reloads). */
+export function startPretest(userId: number, slug: string, now = Date.now()): Attempt {
+	return transaction(() => {
+		startModule(userId, slug, now);
+		const ctx = moduleContext(userId, slug);
+		const state = pretestStatus(ctx);
+		if (state.status === 'none') throw new ProgressError('not-found', 'pretest');
+		if (state.status === 'closed') throw new ProgressError('locked', 'pretest');
+		if (state.attempt) return state.attempt;
+		const step = assessmentStep(ctx.version);
+		const itemIds = drawItems(
+			step.assessment.pool.map((i) => i.id),
+			pretestSize(ctx.version)
+		);
+		const inserted = db
+			.insert(attempt)
+			.values({
+				enrolmentId: ctx.enrolment!.id,
+				userId,
+				stepSlug: step.slug,
+				kind: 'pretest',
+				itemIds,
+				startedAt: new Date(now)
+			})
+			.run();
+		return db
+			.select()
+			.from(attempt)
+			.where(eq(attempt.id, Number(inserted.lastInsertRowid)))
+			.get()!;
+	});
+}
+
+/** Skips the pre-test (a submitted attempt without a score); the module starts as without one. */
+export function skipPretest(userId: number, slug: string, now = Date.now()): void {
+	transaction(() => {
+		const e = startModule(userId, slug, now);
+		const ctx = moduleContext(userId, slug);
+		const state = pretestStatus(ctx);
+		if (state.status === 'none') throw new ProgressError('not-found', 'pretest');
+		if (state.status !== 'offered' && state.status !== 'open') return;
+		if (state.attempt) {
+			db.update(attempt)
+				.set({ submittedAt: new Date(now), score: null, maxScore: null })
+				.where(eq(attempt.id, state.attempt.id))
+				.run();
+			return;
+		}
+		db.insert(attempt)
+			.values({
+				enrolmentId: e.id,
+				userId,
+				stepSlug: assessmentStep(ctx.version).slug,
+				kind: 'pretest',
+				itemIds: [],
+				startedAt: new Date(now),
+				submittedAt: new Date(now)
+			})
+			.run();
+	});
+}
+
+function openPretest(userId: number, slug: string) {
+	const ctx = moduleContext(userId, slug);
+	const state = pretestStatus(ctx);
+	if (state.status === 'none') throw new ProgressError('not-found', 'pretest');
+	if (state.status === 'closed') throw new ProgressError('locked', 'pretest');
+	if (state.status !== 'open' || !state.attempt || !ctx.enrolment)
+		throw new ProgressError('conflict', 'no open pretest');
+	return { ctx, enrolment: ctx.enrolment, open: state.attempt, step: assessmentStep(ctx.version) };
+}
+
+/** Saves (or changes) one pre-test answer. Graded for the score, but nothing is shown back. */
+export function answerPretestItem(
+	userId: number,
+	slug: string,
+	itemId: string,
+	answer: Answer,
+	now = Date.now()
+): void {
+	transaction(() => {
+		const { enrolment, open, step } = openPretest(userId, slug);
+		if (!open.itemIds.includes(itemId)) throw new ProgressError('not-found', itemId);
+		const item = step.assessment.pool.find((i) => i.id === itemId)!;
+		const graded = grade(item, answer);
+		db.delete(response)
+			.where(and(eq(response.attemptId, open.id), eq(response.itemId, itemId)))
+			.run();
+		insertItemResponse(enrolment, step.slug, itemId, answer, graded, false, now, open.id);
+	});
+}
+
+/** Scores the pre-test once every item has an answer. Submitting twice changes nothing. */
+export function submitPretest(userId: number, slug: string, now = Date.now()): void {
+	transaction(() => {
+		const ctx = moduleContext(userId, slug);
+		if (pretestStatus(ctx).status === 'submitted') return;
+		const { open } = openPretest(userId, slug);
+		const answers = attemptAnswers(open.id);
+		const missing = open.itemIds.filter((id) => !answers.has(id));
+		if (missing.length > 0) throw new ProgressError('bad-answer', `unanswered:${missing.length}`);
+		let score = 0;
+		for (const a of answers.values()) score += a.score;
+		db.update(attempt)
+			.set({ submittedAt: new Date(now), score, maxScore: open.itemIds.length })
+			.where(eq(attempt.id, open.id))
+			.run();
+	});
+}
+
+/** The items of the open pre-test with the answers saved so far (never a verdict). */
+export function pretestItems(ctx: ModuleContext, open: Attempt) {
+	const pool = new Map(assessmentStep(ctx.version).assessment.pool.map((i) => [i.id, i]));
+	const answers = attemptAnswers(open.id);
+	return open.itemIds.map((id) => ({
+		item: pool.get(id)!,
+		answer: answers.get(id)?.answer ?? null
+	}));
+}
+
+// The post-test is the first submitted assessment attempt: a retake follows the feedback of the
+// first one, so it would measure the retake rather than the module.
+function firstPostTest(enrolmentId: number): Attempt | undefined {
+	return db
+		.select()
+		.from(attempt)
+		.where(
+			and(
+				eq(attempt.enrolmentId, enrolmentId),
+				eq(attempt.kind, 'assessment'),
+				isNotNull(attempt.submittedAt)
+			)
+		)
+		.orderBy(asc(attempt.id))
+		.limit(1)
+		.get();
+}
+
+/** The learner's own gain in this module, once they took both the pre-test and the post-test. */
+export function learnerGain(ctx: ModuleContext): Gain | null {
+	if (!ctx.enrolment) return null;
+	const pre = pretestAttempt(ctx.enrolment.id);
+	if (!pre?.submittedAt || pre.score === null || !pre.maxScore) return null;
+	const post = firstPostTest(ctx.enrolment.id);
+	if (!post || post.score === null || !post.maxScore) return null;
+	return gainOf(pre.score / pre.maxScore, post.score / post.maxScore);
+}
+
+// Per enrolment of the module (all versions): the scored pre-test and the first post-test.
+const selectPairs = prepared((database) =>
+	database.$client.prepare<
+		{ slug: string },
+		{ userId: number; enrolmentId: number; pre: number; post: number | null }
+	>(
+		`SELECT e.user_id AS userId, e.id AS enrolmentId,
+			pre.score * 1.0 / pre.max_score AS pre,
+			(SELECT a.score * 1.0 / a.max_score FROM attempt a
+				WHERE a.enrolment_id = e.id AND a.kind = 'assessment' AND a.submitted_at IS NOT NULL
+				AND a.max_score > 0
+				ORDER BY a.id LIMIT 1) AS post
+		FROM enrolment e
+		JOIN attempt pre ON pre.enrolment_id = e.id AND pre.kind = 'pretest'
+			AND pre.submitted_at IS NOT NULL AND pre.score IS NOT NULL AND pre.max_score > 0
+		WHERE e.module_slug = :slug`
+	)
+);
+
+/**
+ * The mean gain of a module for trainers, over learners with both tests (their latest enrolment
+ * when they took the module more than once). Only the aggregate leaves this function.
+ */
+export function moduleGain(slug: string): GroupGain | null {
+	const rows = selectPairs().all({ slug });
+	const latest = new Map<number, { enrolmentId: number; pair: ScorePair }>();
+	for (const r of rows) {
+		if (r.post === null) continue;
+		const seen = latest.get(r.userId);
+		if (!seen || seen.enrolmentId < r.enrolmentId) {
+			latest.set(r.userId, { enrolmentId: r.enrolmentId, pair: { pre: r.pre, post: r.post } });
+		}
+	}
+	return meanGain([...latest.values()].map((v) => v.pair));
+}

@@ -1,0 +1,104 @@
+// What a learner sees on /leren: modules in progress and completed, suggestions for their
+// audience, and their signal map.
+import { eq } from 'drizzle-orm';
+import type { ModuleMeta } from '$lib/content/schema';
+import { CATEGORY_LABELS, SIGNAL_CATEGORIES } from '$lib/content/categories';
+import { db } from '../db';
+import { enrolment, signalMastery } from '../db/schema';
+import { getCourse } from '../content/course';
+import { latestVersionId, loadVersion, organisationIdsOf } from '../content/versions';
+import { publishedAuthoredModules } from '../authoring/drafts';
+import { resumeStep } from '../learning/progress';
+import type { Audience } from '../db/schema';
+
+export interface ModuleCard {
+	slug: string;
+	title: string;
+	summary: string;
+	minutes: number;
+	stepsDone: number;
+	stepsTotal: number;
+	resumeStep: string | null;
+	completedAt: Date | null;
+}
+
+function fitsAudience(meta: ModuleMeta, audience: Audience | null): boolean {
+	return meta.audience === 'both' || audience === null || meta.audience === audience;
+}
+
+export function learnerDashboard(userId: number, audience: Audience | null) {
+	const course = getCourse();
+	const enrolments = db.select().from(enrolment).where(eq(enrolment.userId, userId)).all();
+	const bySlug = new Map(enrolments.map((e) => [e.moduleSlug, e]));
+	const card = (e: typeof enrolment.$inferSelect): ModuleCard => {
+		const version = loadVersion(e.moduleVersionId);
+		const meta = version?.module.meta;
+		return {
+			slug: e.moduleSlug,
+			title: meta?.title ?? e.moduleSlug,
+			summary: meta?.summary ?? '',
+			minutes: meta?.minutes ?? 0,
+			stepsDone: e.stepsDone,
+			stepsTotal: e.stepsTotal,
+			resumeStep: resumeStep(e),
+			completedAt: e.completedAt
+		};
+	};
+	const inProgress = enrolments
+		.filter((e) => e.status === 'in_progress')
+		.sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
+		.map(card);
+	const completed = enrolments.filter((e) => e.status === 'completed').map(card);
+	const suggested = course.modules
+		.filter((m) => !bySlug.has(m.slug) && m.meta.refreshes.length === 0)
+		.filter((m) => fitsAudience(m.meta, audience) && latestVersionId(m.slug) !== undefined)
+		.map((m) => ({
+			slug: m.slug,
+			title: m.meta.title,
+			summary: m.meta.summary,
+			minutes: m.meta.minutes
+		}));
+	// Authored modules of the learner's organisations (and platform modules) after the course.
+	for (const m of publishedAuthoredModules(organisationIdsOf(userId))) {
+		if (bySlug.has(m.slug) || !fitsAudience(m.meta, audience)) continue;
+		suggested.push({
+			slug: m.slug,
+			title: m.title,
+			summary: m.meta.summary,
+			minutes: m.meta.minutes
+		});
+	}
+	return { inProgress, completed, suggested };
+}
+
+export type MasteryLevel = 'sterk' | 'nog oefenen' | 'nog niet gezien';
+
+export interface SignalMapCategory {
+	category: string;
+	label: string;
+	signals: { id: string; label: string; seen: number; correct: number; level: MasteryLevel }[];
+}
+
+/** Mastery needs a track record: at least two sightings and four in five recognised. */
+export function masteryLevel(seen: number, correct: number): MasteryLevel {
+	if (seen === 0) return 'nog niet gezien';
+	return seen >= 2 && correct / seen >= 0.8 ? 'sterk' : 'nog oefenen';
+}
+
+export function signalMap(userId: number): SignalMapCategory[] {
+	const course = getCourse();
+	const rows = db.select().from(signalMastery).where(eq(signalMastery.userId, userId)).all();
+	const byId = new Map(rows.map((r) => [r.signalId, r]));
+	return SIGNAL_CATEGORIES.map((category) => ({
+		category,
+		label: CATEGORY_LABELS[category],
+		signals: course.signals
+			.filter((s) => s.category === category)
+			.map((s) => {
+				const r = byId.get(s.id);
+				const seen = r?.seen ?? 0;
+				const correct = r?.correct ?? 0;
+				return { id: s.id, label: s.label, seen, correct, level: masteryLevel(seen, correct) };
+			})
+	}));
+}

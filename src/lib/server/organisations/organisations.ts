@@ -1,0 +1,312 @@
+// Organisations, teams, memberships and invitations into an organisation.
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { config } from '../platform/config';
+import { db, transaction } from '../db';
+import {
+	invitation,
+	membership,
+	organisation,
+	team,
+	user,
+	type Audience,
+	type Invitation,
+	type Organisation,
+	type Role
+} from '../db/schema';
+import { messages } from '$lib/i18n';
+import { queueMail } from '../platform/mail';
+import { recordAudit } from '../platform/audit';
+import { checkPasswordPolicy, hashPassword } from '../accounts/auth/password';
+import { digest, randomToken } from '../accounts/auth/tokens';
+import { findUserByEmail } from '../accounts/accounts';
+
+export const invitationLifetimeDays = 14;
+
+/** Creates an organisation; audited, with no actor for the demo seed and tests. */
+export function createOrganisation(
+	name: string,
+	actor: { id: number | null; requestId?: string } = { id: null }
+): number {
+	const id = Number(db.insert(organisation).values({ name }).run().lastInsertRowid);
+	recordAudit({
+		action: 'organisation.created',
+		actorUserId: actor.id,
+		targetType: 'organisation',
+		targetId: id,
+		organisationId: id,
+		requestId: actor.requestId
+	});
+	return id;
+}
+
+export function getOrganisation(id: number): Organisation | undefined {
+	return db.select().from(organisation).where(eq(organisation.id, id)).get();
+}
+
+export function listTeams(organisationId: number) {
+	return db
+		.select({ id: team.id, name: team.name })
+		.from(team)
+		.where(eq(team.organisationId, organisationId))
+		.orderBy(team.name)
+		.all();
+}
+
+export function addMembership(input: {
+	userId: number;
+	organisationId: number;
+	role: Role;
+	audience?: Audience | null;
+	teamId?: number | null;
+}): void {
+	db.insert(membership)
+		.values({
+			userId: input.userId,
+			organisationId: input.organisationId,
+			role: input.role,
+			audience: input.audience ?? null,
+			teamId: input.teamId ?? null
+		})
+		.onConflictDoNothing()
+		.run();
+}
+
+/** Members of an organisation with a given role, for the manager area. */
+export function listMembers(organisationId: number, role: Role = 'learner') {
+	return db
+		.select({
+			id: user.id,
+			name: user.name,
+			email: user.email,
+			audience: membership.audience,
+			teamId: membership.teamId
+		})
+		.from(membership)
+		.innerJoin(user, eq(user.id, membership.userId))
+		.where(and(eq(membership.organisationId, organisationId), eq(membership.role, role)))
+		.orderBy(user.name)
+		.all();
+}
+
+export type InviteResult =
+	{ ok: true; invitationId: number; link: string } | { ok: false; message: string };
+
+/**
+ * Invites someone into an organisation with a role; the link is mailed. A new invitation for
+ * the same address replaces an open one, so resending never leaves two working links.
+ */
+export function inviteMember(input: {
+	organisationId: number;
+	email: string;
+	name?: string | null;
+	role: Role;
+	audience: Audience | null;
+	teamId?: number | null;
+	invitedBy: number;
+	requestId?: string;
+}): InviteResult {
+	const org = getOrganisation(input.organisationId);
+	if (!org || org.archivedAt) return { ok: false, message: messages.errors.badRequest };
+	if (input.teamId) {
+		const owned = db
+			.select({ id: team.id })
+			.from(team)
+			.where(and(eq(team.id, input.teamId), eq(team.organisationId, org.id)))
+			.get();
+		if (!owned) return { ok: false, message: messages.errors.badRequest };
+	}
+	const token = randomToken(32);
+	const now = Date.now();
+	const link = `${config.origin}/uitnodiging/${token}`;
+	const id = transaction((tx) => {
+		tx.update(invitation)
+			.set({ revokedAt: new Date(now) })
+			.where(
+				and(
+					eq(invitation.organisationId, org.id),
+					eq(invitation.email, input.email),
+					isNull(invitation.acceptedAt),
+					isNull(invitation.revokedAt)
+				)
+			)
+			.run();
+		const inserted = tx
+			.insert(invitation)
+			.values({
+				organisationId: org.id,
+				email: input.email,
+				name: input.name ?? null,
+				role: input.role,
+				audience: input.audience,
+				teamId: input.teamId ?? null,
+				tokenHash: digest(token),
+				invitedBy: input.invitedBy,
+				createdAt: new Date(now),
+				expiresAt: new Date(now + invitationLifetimeDays * 24 * 3600 * 1000)
+			})
+			.run();
+		queueMail({
+			kind: 'invitation',
+			to: input.email,
+			subject: messages.mail.inviteSubject(org.name),
+			body: `${messages.mail.greeting(input.name ?? input.email)}\n\n${messages.mail.inviteBody(org.name, link, invitationLifetimeDays)}\n\n${messages.mail.signature}`
+		});
+		return Number(inserted.lastInsertRowid);
+	});
+	recordAudit({
+		action: 'invitation.created',
+		actorUserId: input.invitedBy,
+		targetType: 'invitation',
+		targetId: id,
+		organisationId: org.id,
+		requestId: input.requestId,
+		details: { role: input.role }
+	});
+	return { ok: true, invitationId: id, link };
+}
+
+export interface OpenInvitation {
+	invitation: Invitation;
+	organisationName: string;
+	accountExists: boolean;
+}
+
+/** An invitation that can still be accepted, looked up by the token from the mail. */
+export function findOpenInvitation(token: string): OpenInvitation | undefined {
+	if (token.length !== 32) return undefined;
+	const row = db
+		.select({ invitation, organisationName: organisation.name })
+		.from(invitation)
+		.innerJoin(organisation, eq(organisation.id, invitation.organisationId))
+		.where(
+			and(
+				eq(invitation.tokenHash, digest(token)),
+				isNull(invitation.acceptedAt),
+				isNull(invitation.revokedAt),
+				gt(invitation.expiresAt, new Date()),
+				isNull(organisation.archivedAt)
+			)
+		)
+		.get();
+	if (!row) return undefined;
+	return { ...row, accountExists: !!findUserByEmail(row.invitation.email) };
+}
+
+export type AcceptResult =
+	| { ok: true; userId: number }
+	| { ok: false; reason: 'invalid' | 'exists' }
+	| { ok: false; reason: 'policy'; message: string };
+
+/** Creates the invitee's account with the chosen name and password and the invited role. */
+export async function acceptInvitation(input: {
+	token: string;
+	name: string;
+	password: string;
+	requestId?: string;
+}): Promise<AcceptResult> {
+	const open = findOpenInvitation(input.token);
+	if (!open) return { ok: false, reason: 'invalid' };
+	if (open.accountExists) return { ok: false, reason: 'exists' };
+	const inv = open.invitation;
+	const policy = checkPasswordPolicy(input.password, {
+		email: inv.email,
+		name: input.name,
+		organisation: open.organisationName
+	});
+	if (policy) return { ok: false, reason: 'policy', message: policy };
+	const passwordHash = await hashPassword(input.password);
+	const userId = transaction((tx) => {
+		const used = tx
+			.update(invitation)
+			.set({ acceptedAt: new Date() })
+			.where(
+				and(eq(invitation.id, inv.id), isNull(invitation.acceptedAt), isNull(invitation.revokedAt))
+			)
+			.run();
+		if (used.changes !== 1) return null;
+		const created = tx
+			.insert(user)
+			.values({ email: inv.email, name: input.name, passwordHash, audience: inv.audience })
+			.onConflictDoNothing()
+			.run();
+		if (created.changes !== 1) return null;
+		const id = Number(created.lastInsertRowid);
+		addMembership({
+			userId: id,
+			organisationId: inv.organisationId,
+			role: inv.role,
+			audience: inv.audience,
+			teamId: inv.teamId
+		});
+		return id;
+	});
+	if (userId === null) return { ok: false, reason: 'invalid' };
+	recordAudit({
+		action: 'invitation.accepted',
+		actorUserId: userId,
+		targetType: 'invitation',
+		targetId: inv.id,
+		organisationId: inv.organisationId,
+		requestId: input.requestId
+	});
+	return { ok: true, userId };
+}
+
+/** Links an open invitation to the signed-in account with the same address. */
+export function attachInvitationToAccount(token: string, userId: number, email: string): boolean {
+	const open = findOpenInvitation(token);
+	if (!open || open.invitation.email !== email) return false;
+	const inv = open.invitation;
+	return transaction((tx) => {
+		const used = tx
+			.update(invitation)
+			.set({ acceptedAt: new Date() })
+			.where(and(eq(invitation.id, inv.id), isNull(invitation.acceptedAt)))
+			.run();
+		if (used.changes !== 1) return false;
+		addMembership({
+			userId,
+			organisationId: inv.organisationId,
+			role: inv.role,
+			audience: inv.audience,
+			teamId: inv.teamId
+		});
+		recordAudit({
+			action: 'invitation.accepted',
+			actorUserId: userId,
+			targetType: 'invitation',
+			targetId: inv.id,
+			organisationId: inv.organisationId
+		});
+		return true;
+	});
+}
+
+export function revokeInvitation(
+	organisationId: number,
+	invitationId: number,
+	actorUserId: number
+): boolean {
+	const result = db
+		.update(invitation)
+		.set({ revokedAt: new Date() })
+		.where(
+			and(
+				eq(invitation.id, invitationId),
+				eq(invitation.organisationId, organisationId),
+				isNull(invitation.acceptedAt),
+				isNull(invitation.revokedAt)
+			)
+		)
+		.run();
+	if (result.changes === 1) {
+		recordAudit({
+			action: 'invitation.revoked',
+			actorUserId,
+			targetType: 'invitation',
+			targetId: invitationId,
+			organisationId
+		});
+	}
+	return result.changes === 1;
+}

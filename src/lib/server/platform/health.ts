@@ -1,0 +1,11 @@
+// Liveness: the database answers a trivial query.
+import { sql } from 'drizzle-orm';
+import { db } from '../db';
+
+export function checkHealth(): boolean {
+	try {
+		return db.get<{ ok: number }>(sql`select 1 as ok`).ok === 1;
+	} catch {
+		return false;
+	}
+}

@@ -1,0 +1,141 @@
+// All outgoing mail: written to mail_outbox first (the durable record), then delivered over SMTP
+// when SMTP_URL is set. Without SMTP the row stays in the outbox as `kept`, visible to admins.
+import nodemailer, { type Transporter } from 'nodemailer';
+import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { config } from './config';
+import { db } from '../db';
+import { mailOutbox, type MailOutbox } from '../db/schema';
+import { log } from './log';
+
+export interface MailMessage {
+	kind: string;
+	to: string;
+	subject: string;
+	body: string;
+}
+
+let transport: Transporter | undefined;
+let transportUrl: string | undefined;
+
+function getTransport(): Transporter | undefined {
+	const url = config.smtpUrl;
+	if (!url) return undefined;
+	if (!transport || transportUrl !== url) {
+		transport = nodemailer.createTransport(url);
+		transportUrl = url;
+	}
+	return transport;
+}
+
+/** Header injection guard: mail headers never carry line breaks. */
+function headerSafe(value: string): string {
+	return value.replace(/[\r\n]+/g, ' ').trim();
+}
+
+const singleAddress = /^[^\s@,;:<>"()[\]]+@[^\s@,;:<>"()[\]]+$/;
+
+/** Stores a message in the outbox and starts delivery in the background. Returns its id. */
+export function queueMail(message: MailMessage): number {
+	// One plain address per message: a list or a smuggled header never reaches the SMTP server.
+	if (!singleAddress.test(message.to)) throw new Error('queueMail: recipient is not one address');
+	const result = db
+		.insert(mailOutbox)
+		.values({
+			kind: message.kind,
+			recipient: message.to,
+			subject: headerSafe(message.subject),
+			body: message.body,
+			status: config.smtpUrl ? 'pending' : 'kept'
+		})
+		.run();
+	if (config.smtpUrl) scheduleDelivery();
+	return Number(result.lastInsertRowid);
+}
+
+let scheduled: Promise<void> | undefined;
+
+function scheduleDelivery(): void {
+	scheduled ??= new Promise<void>((resolve) => setImmediate(resolve))
+		.then(() => deliverPending())
+		.then(
+			() => undefined,
+			(error: unknown) => log.error('mail.delivery_failed', { error: String(error) })
+		)
+		.finally(() => {
+			scheduled = undefined;
+		});
+}
+
+/** Resolves when the background delivery that is under way (if any) has finished. */
+export async function flushMail(): Promise<void> {
+	while (scheduled) await scheduled;
+}
+
+const maxAttempts = 5;
+
+/**
+ * Sends pending mail. Each row is claimed with a conditional update first, so two server
+ * processes never send the same message twice.
+ */
+export async function deliverPending(limit = 50): Promise<number> {
+	const smtp = getTransport();
+	if (!smtp) return 0;
+	const staleClaim = Date.now() - 10 * 60_000;
+	const rows = db
+		.select()
+		.from(mailOutbox)
+		.where(
+			or(
+				eq(mailOutbox.status, 'pending'),
+				and(eq(mailOutbox.status, 'failed'), lt(mailOutbox.attempts, maxAttempts)),
+				and(eq(mailOutbox.status, 'sending'), lt(mailOutbox.createdAt, new Date(staleClaim)))
+			)
+		)
+		.orderBy(asc(mailOutbox.id))
+		.limit(limit)
+		.all();
+	let sent = 0;
+	for (const row of rows) {
+		const claimed = db
+			.update(mailOutbox)
+			.set({ status: 'sending', attempts: sql`${mailOutbox.attempts} + 1` })
+			.where(
+				and(
+					eq(mailOutbox.id, row.id),
+					inArray(mailOutbox.status, ['pending', 'failed', 'sending']),
+					eq(mailOutbox.attempts, row.attempts)
+				)
+			)
+			.run();
+		if (claimed.changes !== 1) continue;
+		try {
+			await smtp.sendMail({
+				from: config.mailFrom,
+				to: row.recipient,
+				subject: row.subject,
+				text: row.body
+			});
+			db.update(mailOutbox)
+				.set({ status: 'sent', sentAt: new Date(), lastError: null })
+				.where(eq(mailOutbox.id, row.id))
+				.run();
+			sent += 1;
+		} catch (error) {
+			db.update(mailOutbox)
+				.set({ status: 'failed', lastError: String(error).slice(0, 500) })
+				.where(eq(mailOutbox.id, row.id))
+				.run();
+			log.warn('mail.send_failed', { mailId: row.id, kind: row.kind });
+		}
+	}
+	return sent;
+}
+
+export function listOutbox(limit = 100): MailOutbox[] {
+	return db
+		.select()
+		.from(mailOutbox)
+		.orderBy(sql`${mailOutbox.id} desc`)
+		.limit(limit)
+		.all();
+}

@@ -1,0 +1,2 @@
+// The public face of the privacy domain: routes import only this file.
+export * from './privacy';

@@ -1,0 +1,255 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { freshDatabase, makeMember, makeOrganisation, makeUser } from '../testing/testing';
+import * as privacy from './privacy';
+import { db } from '../db';
+import {
+	auditEvent,
+	certificate,
+	enrolment,
+	mailOutbox,
+	moduleVersion,
+	response,
+	signalMastery,
+	user
+} from '../db/schema';
+import { createSession, validateSessionToken } from '../accounts/auth/session';
+import { queueMail } from '../platform/mail';
+
+beforeEach(() => {
+	freshDatabase();
+});
+
+afterEach(() => {
+	vi.useRealTimers();
+});
+
+function makeModuleVersion(): number {
+	return Number(
+		db
+			.insert(moduleVersion)
+			.values({
+				moduleSlug: 'signalen',
+				version: 1,
+				source: 'shipped',
+				contentHash: 'x',
+				title: 'Signalen',
+				content: {}
+			})
+			.run().lastInsertRowid
+	);
+}
+
+/** A learner with an enrolment, two answers, mastery and a certificate. */
+function giveLearningHistory(userId: number, versionId: number, code: string) {
+	const now = new Date();
+	const enrolmentId = Number(
+		db
+			.insert(enrolment)
+			.values({
+				userId,
+				moduleVersionId: versionId,
+				moduleSlug: 'signalen',
+				stepsTotal: 3,
+				startedAt: now,
+				updatedAt: now
+			})
+			.run().lastInsertRowid
+	);
+	for (const itemId of ['q1', 'q2']) {
+		db.insert(response)
+			.values({
+				userId,
+				enrolmentId,
+				moduleVersionId: versionId,
+				stepSlug: 'quiz',
+				itemId,
+				kind: 'item',
+				answer: { choice: `${itemId}-${userId}` },
+				score: 1,
+				maxScore: 1,
+				signalsHit: ['geschenken'],
+				signalsMissed: [],
+				isFirst: true,
+				createdAt: now
+			})
+			.run();
+	}
+	db.insert(signalMastery)
+		.values({ userId, signalId: 'geschenken', seen: 2, correct: 2, updatedAt: now })
+		.run();
+	db.insert(certificate)
+		.values({
+			code,
+			userId,
+			moduleSlug: 'signalen',
+			moduleVersionId: versionId,
+			issuedAt: now,
+			expiresAt: new Date(now.getTime() + 1e10)
+		})
+		.run();
+}
+
+describe('data export', () => {
+	it("holds the person's own data and nothing of anyone else", async () => {
+		const org = makeOrganisation('School A');
+		const a = await makeMember({ organisation: org });
+		const b = await makeMember({ organisation: org });
+		const version = makeModuleVersion();
+		giveLearningHistory(a.id, version, 'CODE-A');
+		giveLearningHistory(b.id, version, 'CODE-B');
+		createSession(a.id, 'learner', 'Mozilla/5.0 Firefox/140.0');
+
+		const data = privacy.exportUserData(a.id)!;
+		expect(data.profile.email).toBe(a.email);
+		expect(data.memberships).toEqual([
+			expect.objectContaining({ organisation: 'School A', role: 'learner' })
+		]);
+		expect(data.enrolments).toHaveLength(1);
+		expect(data.responses.map((r) => r.answer)).toEqual([
+			{ choice: `q1-${a.id}` },
+			{ choice: `q2-${a.id}` }
+		]);
+		expect(data.signalMastery).toEqual([expect.objectContaining({ signal: 'geschenken' })]);
+		expect(data.certificates.map((c) => c.code)).toEqual(['CODE-A']);
+		expect(data.sessions).toEqual([
+			expect.objectContaining({ browser: 'Mozilla/5.0 Firefox/140.0' })
+		]);
+		const text = JSON.stringify(data);
+		expect(text).not.toContain(b.email);
+		expect(text).not.toContain('CODE-B');
+		expect(text).not.toContain(`-${b.id}"`);
+		expect(text).not.toMatch(/argon2|secretHash|passwordHash/);
+		const audited = db
+			.select()
+			.from(auditEvent)
+			.where(eq(auditEvent.action, 'privacy.export'))
+			.all();
+		expect(audited).toHaveLength(1);
+	});
+});
+
+describe('deleting an account', () => {
+	it('needs the password, then removes the person and keeps answers without a name', async () => {
+		const org = makeOrganisation();
+		const a = await makeMember({ organisation: org });
+		const version = makeModuleVersion();
+		giveLearningHistory(a.id, version, 'CODE-A');
+		const { token } = createSession(a.id, 'learner');
+		queueMail({ kind: 'test', to: a.email, subject: 'x', body: 'y' });
+
+		expect(await privacy.deleteOwnAccount({ userId: a.id, password: 'fout wachtwoord' })).toEqual({
+			ok: false,
+			reason: 'password'
+		});
+		expect(await privacy.deleteOwnAccount({ userId: a.id, password: a.password })).toEqual({
+			ok: true
+		});
+		expect(db.select().from(user).where(eq(user.id, a.id)).get()).toBeUndefined();
+		expect(validateSessionToken(token)).toBeNull();
+		expect(db.select().from(certificate).all()).toEqual([]);
+		expect(db.select().from(mailOutbox).where(eq(mailOutbox.recipient, a.email)).all()).toEqual([]);
+		const answers = db.select().from(response).all();
+		expect(answers).toHaveLength(2);
+		expect(answers.every((r) => r.userId === null && r.enrolmentId === null)).toBe(true);
+	});
+
+	it('refuses to delete the last platform admin', async () => {
+		const admin = await makeUser({ isAdmin: true });
+		expect(await privacy.deleteOwnAccount({ userId: admin.id, password: admin.password })).toEqual({
+			ok: false,
+			reason: 'last_admin'
+		});
+	});
+});
+
+describe('retention', () => {
+	const day = 24 * 3600 * 1000;
+
+	function audit(at: Date, action = 'test.event') {
+		db.insert(auditEvent).values({ at, action }).run();
+	}
+
+	it('removes inactive accounts, old audit events and old mail; keeps the rest', async () => {
+		vi.useFakeTimers({ now: new Date('2026-01-01T10:00:00Z'), toFake: ['Date'] });
+		const start = Date.now();
+		const stale = await makeUser();
+		const active = await makeUser();
+		const admin = await makeUser({ isAdmin: true });
+		db.update(user)
+			.set({ lastLoginAt: new Date(start) })
+			.run();
+		audit(new Date(start - 800 * day), 'old.event');
+		db.insert(mailOutbox)
+			.values([
+				{
+					kind: 't',
+					recipient: 'a@x.be',
+					subject: 's',
+					body: 'b',
+					createdAt: new Date(start - 100 * day)
+				},
+				{
+					kind: 't',
+					recipient: 'b@x.be',
+					subject: 's',
+					body: 'b',
+					createdAt: new Date(start - 5 * day)
+				}
+			])
+			.run();
+
+		// Three years and a bit later; only `active` signed in meanwhile.
+		vi.setSystemTime(new Date(start + 1100 * day));
+		db.update(user).set({ lastLoginAt: new Date() }).where(eq(user.id, active.id)).run();
+		audit(new Date(Date.now() - 10 * day), 'recent.event');
+		// Explicit dates: SQLite's own clock (column defaults) does not follow the fake clock.
+		db.insert(mailOutbox)
+			.values({ kind: 't', recipient: 'c@x.be', subject: 's', body: 'b', createdAt: new Date() })
+			.run();
+		const report = privacy.runRetention({ inactiveDays: 1095, auditDays: 730, mailDays: 90 });
+
+		expect(report.accounts).toBe(1);
+		const left = db
+			.select({ id: user.id })
+			.from(user)
+			.all()
+			.map((r) => r.id);
+		expect(left).not.toContain(stale.id);
+		expect(left).toEqual(expect.arrayContaining([active.id, admin.id]));
+		const actions = db
+			.select({ action: auditEvent.action })
+			.from(auditEvent)
+			.all()
+			.map((r) => r.action);
+		expect(actions).not.toContain('old.event');
+		expect(actions).toContain('recent.event');
+		expect(
+			db
+				.select()
+				.from(mailOutbox)
+				.all()
+				.map((m) => m.recipient)
+		).toEqual(['c@x.be']);
+	});
+
+	it('keeps the audit trail append-only outside the retention job', async () => {
+		audit(new Date(Date.now() - 1000 * day), 'ancient.event');
+		expect(() => db.delete(auditEvent).run()).toThrow(/append-only/);
+		expect(() => db.update(auditEvent).set({ action: 'changed' }).run()).toThrow(/append-only/);
+		privacy.runRetention({ inactiveDays: 1095, auditDays: 30, mailDays: 90 });
+		expect(
+			db
+				.select()
+				.from(auditEvent)
+				.all()
+				.map((e) => e.action)
+		).not.toContain('ancient.event');
+		// After the job the cut-off is back at 0: a later delete is refused again.
+		audit(new Date(Date.now() - 1000 * day), 'another.event');
+		expect(() => db.delete(auditEvent).run()).toThrow(/append-only/);
+		expect(() => db.$client.prepare("update audit_event set action = 'x'").run()).toThrow(
+			/append-only/
+		);
+	});
+});

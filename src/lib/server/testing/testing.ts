@@ -1,0 +1,162 @@
+// Test support for server specs: a fresh database with the real migrations, and factories.
+import path from 'node:path';
+import { db, openDatabase, type DB } from '../db';
+import { certificate, enrolment, signalMastery, user } from '../db/schema';
+import { clearVersionCache, latestVersionId, syncShippedModules } from '../content/versions';
+import { getCourse } from '../content/course';
+import { randomToken } from '../accounts/auth/tokens';
+import { hashPassword } from '../accounts/auth/password';
+import { addMembership, createOrganisation } from '../organisations/organisations';
+import { createTeam as createAuditedTeam } from '../organisations/teams';
+import type { Audience, Role } from '../db/schema';
+
+export function freshDatabase(url = ':memory:'): DB {
+	clearVersionCache();
+	return openDatabase(url, { migrationsDir: path.resolve('drizzle') });
+}
+
+let sequence = 0;
+const hashes = new Map<string, Promise<string>>();
+
+export const testPassword = 'een lange zin als wachtwoord';
+
+export async function makeUser(
+	input: { email?: string; name?: string; password?: string; isAdmin?: boolean } = {}
+): Promise<{ id: number; email: string; password: string }> {
+	sequence += 1;
+	const email = input.email ?? `persoon${sequence}@test.signaalwijs.be`;
+	const password = input.password ?? testPassword;
+	if (!hashes.has(password)) hashes.set(password, hashPassword(password));
+	const id = Number(
+		db
+			.insert(user)
+			.values({
+				email,
+				name: input.name ?? `Persoon ${sequence}`,
+				passwordHash: await hashes.get(password)!,
+				isAdmin: input.isAdmin ?? false
+			})
+			.run().lastInsertRowid
+	);
+	return { id, email, password };
+}
+
+export function makeOrganisation(name = `Organisatie ${++sequence}`): number {
+	return createOrganisation(name);
+}
+
+export async function makeMember(input: {
+	organisation: number;
+	role?: Role;
+	audience?: Audience;
+	email?: string;
+}): Promise<{ id: number; email: string; password: string }> {
+	const created = await makeUser({ email: input.email });
+	addMembership({
+		userId: created.id,
+		organisationId: input.organisation,
+		role: input.role ?? 'learner',
+		audience: input.audience ?? 'leerkracht'
+	});
+	return created;
+}
+
+/** Registers the shipped modules, so enrolments and certificates can point at a version. */
+export function syncCourse(): void {
+	syncShippedModules(getCourse());
+}
+
+export function makeTeam(organisation: number, name = `Team ${++sequence}`): number {
+	return teamId(organisation, name);
+}
+
+/** A learner of an organisation, optionally in a team, with a chosen name. */
+export async function makeLearner(input: {
+	organisation: number;
+	team?: number | null;
+	name?: string;
+	audience?: Audience;
+	email?: string;
+}): Promise<{ id: number; email: string; password: string }> {
+	const created = await makeUser({ name: input.name, email: input.email });
+	addMembership({
+		userId: created.id,
+		organisationId: input.organisation,
+		role: 'learner',
+		audience: input.audience ?? 'leerkracht',
+		teamId: input.team ?? null
+	});
+	return created;
+}
+
+/** An enrolment in the newest version of a module; completed when `completedAt` is given. */
+export function makeEnrolment(input: {
+	user: number;
+	module: string;
+	stepsDone?: number;
+	stepsTotal?: number;
+	startedAt?: Date;
+	updatedAt?: Date;
+	completedAt?: Date | null;
+}): number {
+	const versionId = latestVersionId(input.module);
+	if (!versionId)
+		throw new Error(`makeEnrolment: unknown module ${input.module}; call syncCourse()`);
+	const started = input.startedAt ?? new Date(Date.now() - 7 * 24 * 3600 * 1000);
+	const total = input.stepsTotal ?? 4;
+	return Number(
+		db
+			.insert(enrolment)
+			.values({
+				userId: input.user,
+				moduleVersionId: versionId,
+				moduleSlug: input.module,
+				status: input.completedAt ? 'completed' : 'in_progress',
+				stepsDone: input.completedAt ? total : (input.stepsDone ?? 1),
+				stepsTotal: total,
+				startedAt: started,
+				updatedAt: input.updatedAt ?? input.completedAt ?? started,
+				completedAt: input.completedAt ?? null
+			})
+			.run().lastInsertRowid
+	);
+}
+
+export function makeCertificate(input: {
+	user: number;
+	module: string;
+	organisation?: number | null;
+	issuedAt?: Date;
+	expiresAt: Date;
+	revokedAt?: Date | null;
+}): number {
+	const versionId = latestVersionId(input.module);
+	if (!versionId) throw new Error(`makeCertificate: unknown module ${input.module}`);
+	return Number(
+		db
+			.insert(certificate)
+			.values({
+				code: randomToken(32),
+				userId: input.user,
+				organisationId: input.organisation ?? null,
+				moduleSlug: input.module,
+				moduleVersionId: versionId,
+				issuedAt: input.issuedAt ?? new Date(input.expiresAt.getTime() - 730 * 24 * 3600 * 1000),
+				expiresAt: input.expiresAt,
+				revokedAt: input.revokedAt ?? null
+			})
+			.run().lastInsertRowid
+	);
+}
+
+export function makeMastery(user: number, signalId: string, seen: number, correct: number): void {
+	db.insert(signalMastery)
+		.values({ userId: user, signalId, seen, correct, updatedAt: new Date() })
+		.run();
+}
+
+function teamId(organisation: number, name: string): number {
+	const created = createAuditedTeam(organisation, name, null);
+	if (!created.ok) throw new Error(`team ${name} exists`);
+	return created.id;
+}
