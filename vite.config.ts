@@ -1,9 +1,8 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { catalogueSections } from './scripts/vite-catalogue-sections.js';
 
 export default defineConfig({
-	plugins: [catalogueSections(), sveltekit()],
+	plugins: [sveltekit()],
 	server: { fs: { allow: ['modules'] } },
 	build: {
 		// Everything every page loads (the Svelte and SvelteKit runtimes, Vite's preload helper, the
@@ -18,7 +17,7 @@ export default defineConfig({
 							name: 'frame',
 							test: (id: string) =>
 								!id.includes('/runtime/app/forms') &&
-								/node_modules[\\/](svelte[\\/]src[\\/](internal[\\/]|index-client\.js|constants\.js|store[\\/]|reactivity[\\/]create-subscriber\.js)|@sveltejs[\\/]kit[\\/]|devalue[\\/]|clsx[\\/])|preload-helper|catalogue-section:(app|errors)$/.test(
+								/node_modules[\\/](svelte[\\/]src[\\/](internal[\\/]|index-client\.js|constants\.js|store[\\/]|reactivity[\\/]create-subscriber\.js)|@sveltejs[\\/]kit[\\/]|devalue[\\/]|clsx[\\/])|preload-helper|[\\/]src[\\/]lib[\\/]i18n[\\/](index\.ts|nl[\\/](index|app|errors)\.ts)$/.test(
 									id
 								)
 						}

@@ -1,0 +1,24 @@
+// Dutch (nl-BE) interface text, one module per section. A page that imports `messages` from
+// $lib/i18n and reads `messages.section.key` gets only the sections it reads: `messages` is this
+// module's namespace, which the bundler tree-shakes by section. Keep user-facing strings here so
+// French (Brussels) can follow.
+export { app } from './app';
+export { nav } from './nav';
+export { helpLine } from './helpLine';
+export { footer } from './footer';
+export { roles } from './roles';
+export { audiences } from './audiences';
+export { password } from './password';
+export { form } from './form';
+export { auth } from './auth';
+export { errors } from './errors';
+export { mail } from './mail';
+export { learn } from './learn';
+export { certificates } from './certificates';
+export { manager } from './manager';
+export { account } from './account';
+export { authoring } from './authoring';
+export { authoringZip } from './authoringZip';
+export { pretest } from './pretest';
+export { authoringLearner } from './authoringLearner';
+export { authoringEditor } from './authoringEditor';

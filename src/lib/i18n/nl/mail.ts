@@ -1,0 +1,14 @@
+// Dutch (nl-BE) interface text: the mail section of the catalogue.
+export const mail = {
+	greeting: (name: string) => `Beste ${name},`,
+	signature: 'Met vriendelijke groet,\nSignaalwijs',
+	resetSubject: 'Een nieuw wachtwoord kiezen voor Signaalwijs',
+	resetBody: (link: string) =>
+		`Je vroeg een nieuw wachtwoord aan voor Signaalwijs. Kies het via deze link (hij werkt één uur en één keer):\n\n${link}\n\nVroeg je dit niet aan? Dan mag je deze e-mail negeren; je wachtwoord blijft hetzelfde.`,
+	inviteSubject: (org: string) => `Uitnodiging voor Signaalwijs van ${org}`,
+	inviteBody: (org: string, link: string, days: number) =>
+		`${org} nodigt je uit voor Signaalwijs, de opleiding om signalen van tienerpooiers te herkennen en te weten wat je doet.\n\nActiveer je account via deze link (hij werkt ${days} dagen):\n\n${link}`,
+	existingSubject: 'Poging tot registratie met je e-mailadres',
+	existingBody: (link: string) =>
+		`Iemand probeerde een nieuw account te maken bij Signaalwijs met dit e-mailadres. Je hebt al een account.\n\nWeet je je wachtwoord niet meer? Kies een nieuw via ${link}\n\nWas jij dit niet? Dan hoef je niets te doen.`
+} as const;
