@@ -22,3 +22,4 @@ export { authoringZip } from './authoringZip';
 export { pretest } from './pretest';
 export { authoringLearner } from './authoringLearner';
 export { authoringEditor } from './authoringEditor';
+export { codes } from './codes';

@@ -10,3 +10,4 @@ export * from './log';
 export * from './mail';
 export * from './user-agent';
 export * from './lifecycle';
+export * from './failure';
