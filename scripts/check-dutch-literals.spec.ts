@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkFile, readsAsDutch } from './check-dutch-literals';
+
+describe('the Dutch-literal check', () => {
+	it('recognises Dutch interface text and leaves code and names alone', () => {
+		expect(readsAsDutch('Kies eerst een antwoord')).toBe(true);
+		expect(readsAsDutch('Opslaan')).toBe(true);
+		expect(readsAsDutch('Niet gevonden')).toBe(true);
+		expect(readsAsDutch('Signaalwijs')).toBe(false);
+		expect(readsAsDutch('select id from user where email = ?')).toBe(false);
+		expect(readsAsDutch('learning.answerEmpty')).toBe(false);
+		expect(readsAsDutch('Cannot open the database')).toBe(false);
+	});
+
+	it('finds Dutch in a component’s markup, attributes and script, not in comments', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dutch-'));
+		const file = path.join(dir, 'Demo.svelte');
+		fs.writeFileSync(
+			file,
+			`<script lang="ts">\n\t// Dit is een opmerking.\n\tconst label: string = 'Bewaar je antwoord';\n</script>\n\n<h1>Welkom terug</h1>\n<button aria-label="Sluiten">{label}</button>\n`
+		);
+		const texts = checkFile(file).map((f) => `${f.line}:${f.text}`);
+		expect(texts).toEqual(['3:Bewaar je antwoord', '6:Welkom terug', '7:Sluiten']);
+	});
+});
