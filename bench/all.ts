@@ -153,20 +153,31 @@ await start(path.join(dir, 'floor-unused.db'), floorPort, floorEntry, '/');
 for (const url of [floorUrl, bareUrl, lessonUrl, quizUrl, lerenUrl]) {
 	await autocannon({ url, headers, connections: 10, duration: 2 });
 }
-const floor = await throughput({ url: floorUrl, headers });
+// The floor and the bare page in two rounds, floor-bare-bare-floor, averaged: other work on the
+// machine that starts or stops during the row then weighs on both alike.
 const bareMs = await roundTrip(bareUrl, cookie);
-const bare = await throughput({ url: bareUrl, headers });
+const floorRounds = [await throughput({ url: floorUrl, headers })];
+const bareRounds = [await throughput({ url: bareUrl, headers })];
+bareRounds.push(await throughput({ url: bareUrl, headers }));
+floorRounds.push(await throughput({ url: floorUrl, headers }));
+const average = (rounds: Awaited<ReturnType<typeof throughput>>[]) => ({
+	rps: Math.round((rounds[0].rps + rounds[1].rps) / 2),
+	p99: Math.max(rounds[0].p99, rounds[1].p99),
+	errors: rounds[0].errors + rounds[1].errors
+});
+const floor = average(floorRounds);
+const bare = average(bareRounds);
 const bareToFloor = bare.rps / floor.rps;
 rows.push({
 	figure: 'framework floor (SvelteKit, no hooks, load or layout)',
-	value: `${floor.rps}/s, p99 ${floor.p99} ms, ${floor.errors} errors`,
+	value: `${floor.rps}/s (${floorRounds.map((r) => r.rps).join(' and ')}), p99 ${floor.p99} ms, ${floor.errors} errors`,
 	target: 'reference for the bare page',
 	ratio: (floor.rps / bare.rps).toFixed(2),
 	met: verdict(floor.errors === 0)
 });
 rows.push({
 	figure: 'bare page /toegankelijkheid',
-	value: `${bare.rps}/s, p99 ${bare.p99} ms, median ${bareMs.toFixed(1)} ms`,
+	value: `${bare.rps}/s (${bareRounds.map((r) => r.rps).join(' and ')}), p99 ${bare.p99} ms, median ${bareMs.toFixed(1)} ms`,
 	target: '≥ 0.60 of the framework floor (baseline of this column)',
 	ratio: `1.00 (${bareToFloor.toFixed(2)} of the floor)`,
 	met: verdict(bareToFloor >= 0.6 && bare.errors === 0)
