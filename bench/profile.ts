@@ -1,5 +1,6 @@
 // `npm run bench:profile`: where the production server spends its CPU per request. For each of the
-// bare page, the learner dashboard /leren, a lesson step and the answer POST it starts server.js
+// framework floor (bench/floor.ts, the reference for the bare page), the bare page, the learner
+// dashboard /leren, a lesson step and the answer POST it starts server.js (or the floor's server)
 // under `node --cpu-prof` on a fresh demo database, signs a learner in, warms up, loads it with
 // autocannon (50 connections, PROFILE_DURATION s, default 10), stops it and reads the profile.
 // Only samples taken while autocannon measured are counted (the profile's clock is the monotonic
@@ -19,6 +20,7 @@ import autocannon from 'autocannon';
 import { loadCourse } from '../src/lib/server/content/load';
 import { correctAnswer } from '../src/lib/server/learning/grading';
 import { ensureBuild } from './prepare';
+import { floorDir, prepareFloor } from './floor';
 
 const port = Number(process.env.BENCH_PORT ?? 4620);
 const origin = `http://127.0.0.1:${port}`;
@@ -27,6 +29,7 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const outDir = path.resolve('bench/results/profiles');
 
 ensureBuild();
+const floorEntry = prepareFloor();
 fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signaalwijs-profile-'));
@@ -70,15 +73,16 @@ async function signIn(): Promise<string> {
 	return cookie;
 }
 
-async function startServer(profileDir: string): Promise<ChildProcess> {
+async function startServer(profileDir: string, entry: string): Promise<ChildProcess> {
 	const server = spawn(
 		process.execPath,
-		['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=250', 'server.js'],
+		['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=250', entry],
 		{ env, stdio: 'ignore' }
 	);
+	const probe = entry === 'server.js' ? '/healthz' : '/';
 	for (let i = 0; i < 1500; i++) {
 		try {
-			if ((await fetch(`${origin}/healthz`)).ok) return server;
+			if ((await fetch(`${origin}${probe}`)).ok) return server;
 		} catch {
 			// not listening yet
 		}
@@ -100,10 +104,17 @@ function cpuMicroseconds(pid: number): number | null {
 
 interface Scenario {
 	name: string;
+	/** The framework floor (bench/floor.ts) instead of server.js, with no sign-in. */
+	floor?: boolean;
 	options: (cookie: string) => autocannon.Options;
 }
 const quizPath = `/leren/${mod.slug}/${quiz.slug}`;
 const scenarios: Scenario[] = [
+	{
+		name: 'framework floor (bench/floor.ts)',
+		floor: true,
+		options: () => ({ url: `${origin}/` })
+	},
 	{
 		name: 'bare page /toegankelijkheid',
 		options: (cookie) => ({ url: `${origin}/toegankelijkheid`, headers: { cookie } })
@@ -172,9 +183,10 @@ function moduleAt(file: string, line: number): string | null {
 			fs.readFileSync(file, 'utf8')
 				.split('\n')
 				.forEach((text, i) => {
-					const mark = /^\/\/ ((?:node_modules|src|modules)\/\S+\.(?:js|mjs|ts|svelte|md))$/.exec(
-						text
-					);
+					const mark =
+						/^\/\/ (?:\.\.\/)*((?:node_modules|src|modules)\/\S+\.(?:js|mjs|ts|svelte|md))$/.exec(
+							text
+						);
 					if (mark) marks.push({ line: i + 1, path: mark[1] });
 				});
 		}
@@ -188,13 +200,14 @@ function moduleAt(file: string, line: number): string | null {
 	return found;
 }
 
-const buildDir = path.resolve('build');
+const buildDirs = [path.resolve('build'), path.join(floorDir, 'build')];
 /** The source module (relative to the project) and line of a frame, through build/'s source maps. */
 function original(frame: CallFrame): { file: string; line: number } {
 	if (!frame.url.startsWith('file://')) return { file: frame.url, line: frame.lineNumber + 1 };
 	const file = fileURLToPath(frame.url);
 	const relative = path.relative(process.cwd(), file);
-	if (!file.startsWith(buildDir)) return { file: relative, line: frame.lineNumber + 1 };
+	if (!buildDirs.some((dir) => file.startsWith(dir)))
+		return { file: relative, line: frame.lineNumber + 1 };
 	const entry = sourceMapFor(file)?.findEntry(frame.lineNumber, frame.columnNumber);
 	if (!entry || !('originalSource' in entry) || !entry.originalSource) {
 		return { file: relative, line: frame.lineNumber + 1 };
@@ -334,8 +347,8 @@ const lines: string[] = [
 ];
 for (const scenario of scenarios) {
 	const profileDir = path.join(outDir, scenario.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60));
-	const server = await startServer(profileDir);
-	const cookie = await signIn();
+	const server = await startServer(profileDir, scenario.floor ? floorEntry : 'server.js');
+	const cookie = scenario.floor ? '' : await signIn();
 	await autocannon({ ...scenario.options(cookie), connections: 10, duration: 3 });
 	const cpuFrom = cpuMicroseconds(server.pid!);
 	const from = microseconds();
