@@ -80,6 +80,51 @@ export function uniqueEmail(prefix: string): string {
 	return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@test.signaalwijs.be`;
 }
 
+export interface NewLearner {
+	name: string;
+	email: string;
+	password: string;
+}
+
+/**
+ * A learner of the test's own, registered through the public form (auth.e2e.ts tests the form
+ * itself), so a test that changes an account never touches a demo account another test reads.
+ * Without an audience the form's default is kept.
+ */
+export async function registerLearner(
+	page: Page,
+	input: {
+		name: string;
+		emailPrefix: string;
+		password?: string;
+		audience?: 'Leerkracht' | 'Hulpverlener';
+	}
+): Promise<NewLearner> {
+	const learner = {
+		name: input.name,
+		email: uniqueEmail(input.emailPrefix),
+		password: input.password ?? 'een lange zin als wachtwoord'
+	};
+	await page.goto('/registreren');
+	await page.getByLabel('Naam').fill(learner.name);
+	await page.getByLabel('E-mailadres').fill(learner.email);
+	await page.getByLabel('Wachtwoord').fill(learner.password);
+	if (input.audience) await page.getByLabel(input.audience).check();
+	await page.getByRole('button', { name: 'Account maken' }).click();
+	await expect(page).toHaveURL(/melding=geregistreerd/);
+	return learner;
+}
+
+/** registerLearner, then signed in on `page`. */
+export async function signedInLearner(
+	page: Page,
+	input: Parameters<typeof registerLearner>[1]
+): Promise<NewLearner> {
+	const learner = await registerLearner(page, input);
+	await signIn(page, learner.email, learner.password);
+	return learner;
+}
+
 /**
  * Every test runs against its worker's own server (own port, database and SMTP sink), started
  * once per worker; `baseURL` points at it, so pages, `request` and new contexts reach it.
