@@ -23,13 +23,29 @@ async function duplicate(page: Page, title: string): Promise<string> {
 	return new URL(page.url()).pathname;
 }
 
+/** Situation n1's second choice in the case editor (step 4 of "Tienerpooiers: wat en hoe"). */
+function caseChoice(page: Page) {
+	return page.getByRole('group', { name: 'Situatie n1' }).getByRole('group', { name: 'Keuze 2' });
+}
+
+/** On the case editor: sends n1's second choice to n2 and saves, so n2b can no longer be reached. */
+async function breakCase(page: Page): Promise<void> {
+	await caseChoice(page).getByLabel('Gaat naar').selectOption('n2');
+	await page.getByRole('button', { name: 'Bewaren' }).click();
+	await expect(
+		page
+			.getByRole('group', { name: 'Situatie n2b' })
+			.getByText('Niet te bereiken vanaf het begin van de casus.')
+	).toBeVisible();
+}
+
 /** Tom's row in the authoring overview for the draft edited at `editorUrl`. */
 function draftRow(page: Page, editorUrl: string) {
 	return page.getByRole('row').filter({ has: page.locator(`a[href="${editorUrl}"]`) });
 }
 
 // Tom's journey (duplicate, write a lesson, break and mend a case, publish, read the history) in
-// three tests that each start from their own copy, so no test carries the others' time or state.
+// four tests that each start from their own copy, so no test carries the others' time or state.
 test('Tom duplicates a module and finds the draft in the overview', async ({ page }) => {
 	await signIn(page, demo.trainer);
 	await page.goto('/auteur');
@@ -85,7 +101,7 @@ test('Tom edits a lesson in Markdown and its preview shows a script tag harmless
 	await expect(preview.getByRole('heading', { name: 'Wat je vandaag leert' })).toBeVisible();
 });
 
-test('Tom breaks a case, is refused publication, mends it, publishes and sees version 1', async ({
+test('Tom breaks a case: the unreachable situation is named and publishing is refused', async ({
 	page
 }) => {
 	await signIn(page, demo.trainer);
@@ -95,14 +111,9 @@ test('Tom breaks a case, is refused publication, mends it, publishes and sees ve
 	await page.goto(`${editorUrl}/stappen/4`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Stap 4 bewerken:/);
 	await expectAccessible(page);
-	const choice = page.getByRole('group', { name: 'Situatie n1' }).getByRole('group', {
-		name: 'Keuze 2'
-	});
-	await choice.getByLabel('Gaat naar').selectOption('n2');
-	await page.getByRole('button', { name: 'Bewaren' }).click();
+	await breakCase(page);
 	const n2b = page.getByRole('group', { name: 'Situatie n2b' });
 	await expect(n2b).toBeFocused();
-	await expect(n2b.getByText('Niet te bereiken vanaf het begin van de casus.')).toBeVisible();
 	await expect(n2b).toHaveAttribute('aria-describedby', /fout/);
 	// The summary links to it and the graph overview names it inline.
 	await expect(
@@ -121,10 +132,17 @@ test('Tom breaks a case, is refused publication, mends it, publishes and sees ve
 	await expect(page.getByRole('alert')).toContainText('Nog niet gepubliceerd');
 	await expect(page.getByRole('link', { name: /^Stap 4: .*: 1 probleem/ })).toBeVisible();
 	await expectAccessible(page);
+});
+
+test('Tom mends a broken case, publishes and sees version 1 in the history', async ({ page }) => {
+	await signIn(page, demo.trainer);
+	const editorUrl = await duplicate(page, 'Tienerpooiers: wat en hoe');
+	await page.goto(`${editorUrl}/stappen/4`);
+	await breakCase(page);
 
 	// Mend it.
 	await page.goto(`${editorUrl}/stappen/4`);
-	await choice.getByLabel('Gaat naar').selectOption('n2b');
+	await caseChoice(page).getByLabel('Gaat naar').selectOption('n2b');
 	await page.getByRole('button', { name: 'Bewaren' }).click();
 	await expect(page.getByRole('status').filter({ hasText: /Bewaard om/ })).toBeVisible();
 	await expect(page.getByText('Niet te bereiken vanaf het begin van de casus.')).toHaveCount(0);
