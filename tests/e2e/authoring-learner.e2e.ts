@@ -16,8 +16,8 @@ function query<T>(database: string, sql: string, ...params: unknown[]): T {
 	}
 }
 
-// Rows a preview could have written for the trainer (other tests write their own learners' rows
-// at the same time, so only Tom's are counted).
+// Rows a preview could have written for the trainer (the worker's other tests write their own
+// learners' rows, so only Tom's are counted).
 const stored = (database: string) =>
 	query<{ n: number }>(
 		database,
