@@ -1,10 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const port = Number(process.env.E2E_PORT ?? 4173);
-const origin = `http://127.0.0.1:${port}`;
-const smtpPort = Number(process.env.SMTP_SINK_PORT ?? 2525);
-const smtpHttpPort = Number(process.env.SMTP_SINK_HTTP_PORT ?? 2526);
-
+// Each worker starts its own server, database and SMTP sink (tests/e2e/fixtures.ts, worker
+// fixture e2eServer) on port E2E_PORT + worker index (default 4173, 4174); baseURL follows it.
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
@@ -16,7 +13,6 @@ export default defineConfig({
 	reporter: process.env.CI ? [['list']] : [['list']],
 	outputDir: 'test-results/playwright',
 	use: {
-		baseURL: origin,
 		locale: 'nl-BE',
 		trace: 'retain-on-failure',
 		launchOptions: {
@@ -31,28 +27,5 @@ export default defineConfig({
 				'--no-first-run'
 			]
 		}
-	},
-	webServer: [
-		{
-			command: 'npx tsx tests/support/smtp-sink.ts',
-			url: `http://127.0.0.1:${smtpHttpPort}/`,
-			reuseExistingServer: false,
-			env: { SMTP_SINK_PORT: String(smtpPort), SMTP_SINK_HTTP_PORT: String(smtpHttpPort) }
-		},
-		{
-			command: 'npx tsx tests/support/e2e-server.ts',
-			url: `${origin}/healthz`,
-			reuseExistingServer: false,
-			timeout: 120_000,
-			env: {
-				DATABASE_URL: 'test-results/e2e.db',
-				PORT: String(port),
-				HOST: '127.0.0.1',
-				ORIGIN: origin,
-				SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-				REQUIRE_STAFF_2FA: 'false',
-				NODE_ENV: 'production'
-			}
-		}
-	]
+	}
 });

@@ -20,10 +20,9 @@ const accounts: Record<Exclude<Role, 'anonymous'>, { email: string; roles: Acces
 };
 const roles: Role[] = ['anonymous', 'learnerA', 'trainerA', 'managerA', 'managerB', 'admin'];
 
-// Concrete values for the dynamic segments; ids come from the e2e database (organisation A is
-// Sint-Jans, organisation B is Horizon).
-const database = 'test-results/e2e.db';
-function ids() {
+// Concrete values for the dynamic segments; ids come from the worker's e2e database
+// (organisation A is Sint-Jans, organisation B is Horizon).
+function ids(database: string) {
 	const db = new Database(database, { readonly: true });
 	try {
 		const userId = (email: string) =>
@@ -322,9 +321,9 @@ async function contextFor(role: Role, baseURL: string): Promise<APIRequestContex
 }
 
 for (const role of roles) {
-	test(`access matrix as ${role}`, async ({ baseURL }) => {
+	test(`access matrix as ${role}`, async ({ baseURL, e2eServer }) => {
 		const base = baseURL!;
-		const values = ids();
+		const values = ids(e2eServer.database);
 		const context = await contextFor(role, base);
 		const failures: string[] = [];
 		try {

@@ -2,24 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from '@playwright/test';
-import { demo, expect, expectAccessible, signIn, signOut, test, uniqueEmail } from './fixtures';
-
-async function registerLearner(
-	page: Page,
-	name: string
-): Promise<{ email: string; password: string }> {
-	const email = uniqueEmail('beheerd');
-	const password = 'een deelnemer met een lang wachtwoord';
-	await page.goto('/registreren');
-	await page.getByLabel('Naam').fill(name);
-	await page.getByLabel('E-mailadres').fill(email);
-	await page.getByLabel('Wachtwoord').fill(password);
-	await page.getByLabel('Hulpverlener').check();
-	await page.getByRole('button', { name: 'Account maken' }).click();
-	await expect(page).toHaveURL(/melding=geregistreerd/);
-	return { email, password };
-}
+import type { Browser } from '@playwright/test';
+import { demo, expect, expectAccessible, registerLearner, signIn, signOut, test } from './fixtures';
 
 async function signedInElsewhere(browser: Browser, email: string, password: string) {
 	const context = await browser.newContext();
@@ -58,7 +42,12 @@ test('an admin changes a role and disables an account; that person’s sessions 
 	page,
 	browser
 }) => {
-	const learner = await registerLearner(page, 'Rik Rolwissel');
+	const learner = await registerLearner(page, {
+		name: 'Rik Rolwissel',
+		emailPrefix: 'beheerd',
+		password: 'een deelnemer met een lang wachtwoord',
+		audience: 'Hulpverlener'
+	});
 	const elsewhere = await signedInElsewhere(browser, learner.email, learner.password);
 	await expect(elsewhere.page).toHaveURL(/\/leren$/);
 

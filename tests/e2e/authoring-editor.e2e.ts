@@ -23,9 +23,30 @@ async function duplicate(page: Page, title: string): Promise<string> {
 	return new URL(page.url()).pathname;
 }
 
-test('Tom duplicates a module, edits a lesson and a case, publishes and sees version 1', async ({
-	page
-}) => {
+/** Situation n1's second choice in the case editor (step 4 of "Tienerpooiers: wat en hoe"). */
+function caseChoice(page: Page) {
+	return page.getByRole('group', { name: 'Situatie n1' }).getByRole('group', { name: 'Keuze 2' });
+}
+
+/** On the case editor: sends n1's second choice to n2 and saves, so n2b can no longer be reached. */
+async function breakCase(page: Page): Promise<void> {
+	await caseChoice(page).getByLabel('Gaat naar').selectOption('n2');
+	await page.getByRole('button', { name: 'Bewaren' }).click();
+	await expect(
+		page
+			.getByRole('group', { name: 'Situatie n2b' })
+			.getByText('Niet te bereiken vanaf het begin van de casus.')
+	).toBeVisible();
+}
+
+/** Tom's row in the authoring overview for the draft edited at `editorUrl`. */
+function draftRow(page: Page, editorUrl: string) {
+	return page.getByRole('row').filter({ has: page.locator(`a[href="${editorUrl}"]`) });
+}
+
+// Tom's journey (duplicate, write a lesson, break and mend a case, publish, read the history) in
+// four tests that each start from their own copy, so no test carries the others' time or state.
+test('Tom duplicates a module and finds the draft in the overview', async ({ page }) => {
 	await signIn(page, demo.trainer);
 	await page.goto('/auteur');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Auteursomgeving');
@@ -39,7 +60,8 @@ test('Tom duplicates a module, edits a lesson and a case, publishes and sees ver
 
 	// The overview lists the new draft with its state and links.
 	await page.goto('/auteur');
-	const row = page.getByRole('row', { name: /Tienerpooiers: wat en hoe \(kopie\)/ }).first();
+	const row = draftRow(page, editorUrl);
+	await expect(row).toContainText('Tienerpooiers: wat en hoe (kopie)');
 	await expect(row).toContainText('Concept, nog niet gepubliceerd');
 	await expect(row).toContainText('Tom Verbeke');
 	await expect(
@@ -47,6 +69,13 @@ test('Tom duplicates a module, edits a lesson and a case, publishes and sees ver
 	).toHaveAttribute('href', /\/auteur\/concepten\/\d+\/voorbeeld$/);
 	await row.getByRole('link', { name: /bewerken$/ }).click();
 	await expect(page).toHaveURL(editorUrl);
+});
+
+test('Tom edits a lesson in Markdown and its preview shows a script tag harmlessly', async ({
+	page
+}) => {
+	await signIn(page, demo.trainer);
+	await duplicate(page, 'Tienerpooiers: wat en hoe');
 
 	// A lesson: Markdown with a preview; a script tag is shown harmlessly.
 	await links(page, /^Stap 1:/).click();
@@ -70,19 +99,21 @@ test('Tom duplicates a module, edits a lesson and a case, publishes and sees ver
 	await page.reload();
 	await expect(page.getByLabel('Tekst van de stap (Markdown)')).toHaveValue(/geen\*\* verliefd/);
 	await expect(preview.getByRole('heading', { name: 'Wat je vandaag leert' })).toBeVisible();
+});
+
+test('Tom breaks a case: the unreachable situation is named and publishing is refused', async ({
+	page
+}) => {
+	await signIn(page, demo.trainer);
+	const editorUrl = await duplicate(page, 'Tienerpooiers: wat en hoe');
 
 	// A case: send the first situation's second choice to n2, so n2b can no longer be reached.
 	await page.goto(`${editorUrl}/stappen/4`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Stap 4 bewerken:/);
 	await expectAccessible(page);
-	const choice = page.getByRole('group', { name: 'Situatie n1' }).getByRole('group', {
-		name: 'Keuze 2'
-	});
-	await choice.getByLabel('Gaat naar').selectOption('n2');
-	await page.getByRole('button', { name: 'Bewaren' }).click();
+	await breakCase(page);
 	const n2b = page.getByRole('group', { name: 'Situatie n2b' });
 	await expect(n2b).toBeFocused();
-	await expect(n2b.getByText('Niet te bereiken vanaf het begin van de casus.')).toBeVisible();
 	await expect(n2b).toHaveAttribute('aria-describedby', /fout/);
 	// The summary links to it and the graph overview names it inline.
 	await expect(
@@ -101,10 +132,17 @@ test('Tom duplicates a module, edits a lesson and a case, publishes and sees ver
 	await expect(page.getByRole('alert')).toContainText('Nog niet gepubliceerd');
 	await expect(page.getByRole('link', { name: /^Stap 4: .*: 1 probleem/ })).toBeVisible();
 	await expectAccessible(page);
+});
+
+test('Tom mends a broken case, publishes and sees version 1 in the history', async ({ page }) => {
+	await signIn(page, demo.trainer);
+	const editorUrl = await duplicate(page, 'Tienerpooiers: wat en hoe');
+	await page.goto(`${editorUrl}/stappen/4`);
+	await breakCase(page);
 
 	// Mend it.
 	await page.goto(`${editorUrl}/stappen/4`);
-	await choice.getByLabel('Gaat naar').selectOption('n2b');
+	await caseChoice(page).getByLabel('Gaat naar').selectOption('n2b');
 	await page.getByRole('button', { name: 'Bewaren' }).click();
 	await expect(page.getByRole('status').filter({ hasText: /Bewaard om/ })).toBeVisible();
 	await expect(page.getByText('Niet te bereiken vanaf het begin van de casus.')).toHaveCount(0);
@@ -133,9 +171,8 @@ test('Tom duplicates a module, edits a lesson and a case, publishes and sees ver
 	await page.goto(editorUrl);
 	await expect(page.getByText(/Webnaam: wat-en-hoe-kopie.* \(vast sinds/)).toBeVisible();
 	await page.goto('/auteur');
-	await expect(
-		page.getByRole('row', { name: /Tienerpooiers: wat en hoe \(kopie\)/ }).first()
-	).toContainText('versie 1');
+	await expect(draftRow(page, editorUrl)).toContainText('Tienerpooiers: wat en hoe (kopie)');
+	await expect(draftRow(page, editorUrl)).toContainText('versie 1');
 });
 
 test('the editor works with the keyboard alone', async ({ page }) => {

@@ -7,8 +7,8 @@ import { correctAnswer, moduleBySlug } from './course';
 
 const orgModule = { slug: 'signalen-op-sint-jans', title: 'Signalen herkennen op Sint-Jans' };
 
-function query<T>(sql: string, ...params: unknown[]): T {
-	const db = new Database('test-results/e2e.db', { readonly: true });
+function query<T>(database: string, sql: string, ...params: unknown[]): T {
+	const db = new Database(database, { readonly: true });
 	try {
 		return db.prepare(sql).get(...params) as T;
 	} finally {
@@ -16,10 +16,11 @@ function query<T>(sql: string, ...params: unknown[]): T {
 	}
 }
 
-// Rows a preview could have written for the trainer (other tests write their own learners' rows
-// at the same time, so only Tom's are counted).
-const stored = () =>
+// Rows a preview could have written for the trainer (the worker's other tests write their own
+// learners' rows, so only Tom's are counted).
+const stored = (database: string) =>
 	query<{ n: number }>(
+		database,
 		`with mine as (select e.id from enrolment e join user u on u.id = e.user_id
 			where u.email = ?)
 		select (select count(*) from mine)
@@ -67,16 +68,18 @@ test('a learner of Horizon gets a 404 on the organisation module', async ({ page
 test('the trainer previews a draft, answers a quiz item and a vignette choice, and nothing is stored', async ({
 	page,
 	browser,
-	baseURL
+	baseURL,
+	e2eServer
 }) => {
 	const draft = query<{ id: number }>(
+		e2eServer.database,
 		'select id from module_draft where published_hash is null order by id limit 1'
 	);
 	const shipped = moduleBySlug('handelen');
 	const quizStep = shipped.steps.find((s) => s.quiz?.items.some((i) => i.type === 'single'))!;
 	const item = quizStep.quiz!.items.find((i) => i.type === 'single')!;
 	test.setTimeout(120_000);
-	const before = stored();
+	const before = stored(e2eServer.database);
 
 	await signIn(page, demo.trainer);
 	await page.goto(`/auteur/concepten/${draft.id}/voorbeeld`);
@@ -116,11 +119,18 @@ test('the trainer previews a draft, answers a quiz item and a vignette choice, a
 	await expect(page.getByText(v.nodes[v.start].choices[0].feedback)).toBeVisible();
 	await expectAccessible(page);
 
-	expect(stored()).toBe(before);
+	expect(stored(e2eServer.database)).toBe(before);
 });
 
-test('the admin marks the demo trainer as platform trainer and back', async ({ page }) => {
-	const tom = query<{ id: number }>('select id from user where email = ?', demo.trainer);
+test('the admin marks the demo trainer as platform trainer and back', async ({
+	page,
+	e2eServer
+}) => {
+	const tom = query<{ id: number }>(
+		e2eServer.database,
+		'select id from user where email = ?',
+		demo.trainer
+	);
 	await signIn(page, demo.admin);
 	await page.goto(`/admin/accounts/${tom.id}`);
 	const details = page.locator('dl');

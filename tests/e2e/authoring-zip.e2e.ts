@@ -4,8 +4,8 @@ import Database from 'better-sqlite3';
 import { readZip, writeZip } from '../../src/lib/server/authoring/zip';
 import { demo, expect, expectAccessible, signIn, test } from './fixtures';
 
-function shippedVersionId(slug: string): number {
-	const db = new Database('test-results/e2e.db', { readonly: true });
+function shippedVersionId(database: string, slug: string): number {
+	const db = new Database(database, { readonly: true });
 	try {
 		const row = db
 			.prepare(
@@ -21,13 +21,14 @@ function shippedVersionId(slug: string): number {
 const limits = { maxEntries: 400, maxFileBytes: 256 * 1024, maxTotalBytes: 2 * 1024 * 1024 };
 
 test('a trainer exports a shipped module, imports it as a draft and is told why a bad archive is refused', async ({
-	page
+	page,
+	e2eServer
 }) => {
 	await signIn(page, demo.trainer);
 
 	// Export: a zip attachment with a safe file name, in the modules/ layout.
 	const exported = await page.request.get(
-		`/auteur/versies/${shippedVersionId('handelen')}/export.zip`
+		`/auteur/versies/${shippedVersionId(e2eServer.database, 'handelen')}/export.zip`
 	);
 	expect(exported.status()).toBe(200);
 	expect(exported.headers()['content-type']).toBe('application/zip');
@@ -121,13 +122,13 @@ test('a trainer exports a shipped module, imports it as a draft and is told why 
 	);
 });
 
-test('a learner cannot open the import page or export a module', async ({ page }) => {
+test('a learner cannot open the import page or export a module', async ({ page, e2eServer }) => {
 	await signIn(page, demo.teacher);
 	const response = await page.goto('/auteur/importeren');
 	expect(response?.status()).toBe(403);
 	await expectAccessible(page);
 	const exported = await page.request.get(
-		`/auteur/versies/${shippedVersionId('handelen')}/export.zip`,
+		`/auteur/versies/${shippedVersionId(e2eServer.database, 'handelen')}/export.zip`,
 		{ maxRedirects: 0 }
 	);
 	expect(exported.status()).toBe(403);

@@ -1,6 +1,9 @@
-// Shared helpers for the end-to-end specs: accessibility checks, signing in, reading mail.
+// Shared helpers for the end-to-end specs: the per-worker server, accessibility checks, signing
+// in, reading mail.
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test as base, type Page } from '@playwright/test';
+import { startE2eServer, type E2eServer } from '../support/e2e-server';
+import type { SunkMail } from '../support/smtp-sink';
 
 export const demoPassword = 'Signaalwijs-demo-2026';
 
@@ -14,7 +17,12 @@ export const demo = {
 	admin: 'admin@demo.signaalwijs.be'
 } as const;
 
-const smtpHttp = `http://127.0.0.1:${process.env.SMTP_SINK_HTTP_PORT ?? 2526}`;
+/** The first worker's port; worker n listens on E2E_PORT + n. */
+const basePort = Number(process.env.E2E_PORT ?? 4173);
+
+// The running worker's server. A worker runs one test at a time, so its mail helpers may find
+// the sink here instead of every caller passing it along.
+let current: E2eServer | undefined;
 
 /** Zero axe-core violations (WCAG 2.0-2.2 A and AA), one h1, a title and lang="nl-BE". */
 export async function expectAccessible(page: Page): Promise<void> {
@@ -43,12 +51,7 @@ export async function signOut(page: Page): Promise<void> {
 	await expect(page.getByText('Je bent afgemeld.')).toBeVisible();
 }
 
-interface Mail {
-	to: string[];
-	subject: string;
-	text: string;
-	at: number;
-}
+type Mail = SunkMail;
 
 /** Waits for a mail to `to` (received through the real SMTP exchange) that matches `pattern`. */
 export async function waitForMail(to: string, pattern: RegExp, after = 0): Promise<Mail> {
@@ -56,8 +59,8 @@ export async function waitForMail(to: string, pattern: RegExp, after = 0): Promi
 	await expect
 		.poll(
 			async () => {
-				const response = await fetch(`${smtpHttp}/?to=${encodeURIComponent(to)}`);
-				const mails = (await response.json()) as Mail[];
+				if (!current) throw new Error('waitForMail needs the worker server fixture');
+				const mails = current.mail.mailsTo(to);
 				found = mails.filter((m) => m.at >= after && pattern.test(m.text)).at(-1);
 				return !!found;
 			},
@@ -77,5 +80,74 @@ export function uniqueEmail(prefix: string): string {
 	return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@test.signaalwijs.be`;
 }
 
-export const test = base;
+export interface NewLearner {
+	name: string;
+	email: string;
+	password: string;
+}
+
+/**
+ * A learner of the test's own, registered through the public form (auth.e2e.ts tests the form
+ * itself), so a test that changes an account never touches a demo account another test reads.
+ * Without an audience the form's default is kept.
+ */
+export async function registerLearner(
+	page: Page,
+	input: {
+		name: string;
+		emailPrefix: string;
+		password?: string;
+		audience?: 'Leerkracht' | 'Hulpverlener';
+	}
+): Promise<NewLearner> {
+	const learner = {
+		name: input.name,
+		email: uniqueEmail(input.emailPrefix),
+		password: input.password ?? 'een lange zin als wachtwoord'
+	};
+	await page.goto('/registreren');
+	await page.getByLabel('Naam').fill(learner.name);
+	await page.getByLabel('E-mailadres').fill(learner.email);
+	await page.getByLabel('Wachtwoord').fill(learner.password);
+	if (input.audience) await page.getByLabel(input.audience).check();
+	await page.getByRole('button', { name: 'Account maken' }).click();
+	await expect(page).toHaveURL(/melding=geregistreerd/);
+	return learner;
+}
+
+/** registerLearner, then signed in on `page`. */
+export async function signedInLearner(
+	page: Page,
+	input: Parameters<typeof registerLearner>[1]
+): Promise<NewLearner> {
+	const learner = await registerLearner(page, input);
+	await signIn(page, learner.email, learner.password);
+	return learner;
+}
+
+/**
+ * Every test runs against its worker's own server (own port, database and SMTP sink), started
+ * once per worker; `baseURL` points at it, so pages, `request` and new contexts reach it.
+ */
+export const test = base.extend<object, { e2eServer: E2eServer }>({
+	e2eServer: [
+		// Playwright reads a fixture's dependencies from this pattern; this one has none.
+		// eslint-disable-next-line no-empty-pattern
+		async ({}, use, workerInfo) => {
+			const server = await startE2eServer(
+				workerInfo.parallelIndex,
+				basePort + workerInfo.parallelIndex
+			);
+			current = server;
+			try {
+				await use(server);
+			} finally {
+				current = undefined;
+				await server.stop();
+			}
+		},
+		{ scope: 'worker', auto: true, timeout: 180_000 }
+	],
+	baseURL: async ({ e2eServer }, use) => use(e2eServer.origin)
+});
 export { expect };

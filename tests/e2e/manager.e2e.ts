@@ -10,10 +10,9 @@ import {
 	waitForMail
 } from './fixtures';
 
-const origin = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
-
 /** Posts to a form action the way a crafted request would (same origin, no browser form). */
 async function postAction(page: Page, path: string, form: Record<string, string>) {
+	const origin = new URL(page.url()).origin;
 	const response = await page.request.post(path, {
 		form,
 		headers: { origin, accept: 'application/json', 'x-sveltekit-action': 'true' }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, signIn, test, uniqueEmail } from './fixtures';
+import { expect, signedInLearner, test } from './fixtures';
 import { course } from './course';
 import { fingerprints, itemSecrets, vignetteSecrets } from './secrets';
 
@@ -38,13 +38,11 @@ test('before answering, no step page or its __data.json holds feedback of its it
 	page
 }) => {
 	test.setTimeout(120_000);
-	const email = uniqueEmail('lek');
-	await page.goto('/registreren');
-	await page.getByLabel('Naam').fill('Nieuwsgierige Leerkracht');
-	await page.getByLabel('E-mailadres').fill(email);
-	await page.getByLabel('Wachtwoord').fill('een lange zin om te testen');
-	await page.getByRole('button', { name: 'Account maken' }).click();
-	await signIn(page, email, 'een lange zin om te testen');
+	await signedInLearner(page, {
+		name: 'Nieuwsgierige Leerkracht',
+		emailPrefix: 'lek',
+		password: 'een lange zin om te testen'
+	});
 	let checked = 0;
 	for (const mod of course.modules) {
 		for (const step of mod.steps) {

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { demo, expect, expectAccessible, signIn, test, uniqueEmail } from './fixtures';
+import { demo, expect, expectAccessible, signedInLearner, signIn, test } from './fixtures';
 import { correctAnswer, itemById, moduleBySlug, wrongAnswer } from './course';
 import { fingerprints, itemSecrets } from './secrets';
 import { gradeItem } from '../../src/lib/server/learning/grading';
@@ -124,15 +124,12 @@ test('a learner takes the pre-test without seeing answers, finishes the module a
 	baseURL
 }) => {
 	test.setTimeout(180_000);
-	const email = uniqueEmail('voortoets');
-	const password = 'een lange zin voor de voortoets';
-	await page.goto('/registreren');
-	await page.getByLabel('Naam').fill('Vera Voortoets');
-	await page.getByLabel('E-mailadres').fill(email);
-	await page.getByLabel('Wachtwoord').fill(password);
-	await page.getByLabel('Leerkracht').check();
-	await page.getByRole('button', { name: 'Account maken' }).click();
-	await signIn(page, email, password);
+	await signedInLearner(page, {
+		name: 'Vera Voortoets',
+		emailPrefix: 'voortoets',
+		password: 'een lange zin voor de voortoets',
+		audience: 'Leerkracht'
+	});
 
 	await page.goto(`/leren/${slug}`);
 	await expect(page.getByText(/begint met een korte voortoets van 4 vragen/)).toBeVisible();
@@ -218,15 +215,12 @@ test('a learner may skip the pre-test and starts the module straight away', asyn
 	page,
 	baseURL
 }) => {
-	const email = uniqueEmail('overslaan');
-	const password = 'een lange zin om over te slaan';
-	await page.goto('/registreren');
-	await page.getByLabel('Naam').fill('Olaf Overslaan');
-	await page.getByLabel('E-mailadres').fill(email);
-	await page.getByLabel('Wachtwoord').fill(password);
-	await page.getByLabel('Hulpverlener').check();
-	await page.getByRole('button', { name: 'Account maken' }).click();
-	await signIn(page, email, password);
+	await signedInLearner(page, {
+		name: 'Olaf Overslaan',
+		emailPrefix: 'overslaan',
+		password: 'een lange zin om over te slaan',
+		audience: 'Hulpverlener'
+	});
 
 	const care = moduleBySlug('signalen-in-de-hulpverlening');
 	await page.goto(`/leren/${care.slug}`);

@@ -1,15 +1,5 @@
-import type { Browser, Page } from '@playwright/test';
-import { demo, expect, expectAccessible, signIn, test, uniqueEmail } from './fixtures';
-
-async function register(page: Page, email: string, password: string, name: string) {
-	await page.goto('/registreren');
-	await page.getByLabel('Naam').fill(name);
-	await page.getByLabel('E-mailadres').fill(email);
-	await page.getByLabel('Wachtwoord').fill(password);
-	await page.getByLabel('Leerkracht').check();
-	await page.getByRole('button', { name: 'Account maken' }).click();
-	await expect(page).toHaveURL(/melding=geregistreerd/);
-}
+import type { Browser } from '@playwright/test';
+import { demo, expect, expectAccessible, signedInLearner, signIn, test } from './fixtures';
 
 async function secondBrowser(browser: Browser, email: string, password: string) {
 	const context = await browser.newContext();
@@ -19,10 +9,12 @@ async function secondBrowser(browser: Browser, email: string, password: string) 
 }
 
 test('a learner downloads their own data and nobody else’s', async ({ page, request }) => {
-	const email = uniqueEmail('export');
-	const password = 'mijn gegevens zijn van mij';
-	await register(page, email, password, 'Eva Export');
-	await signIn(page, email, password);
+	const { email } = await signedInLearner(page, {
+		name: 'Eva Export',
+		emailPrefix: 'export',
+		password: 'mijn gegevens zijn van mij',
+		audience: 'Leerkracht'
+	});
 	await page.goto('/profiel');
 	await expectAccessible(page);
 	const download = page.waitForEvent('download');
@@ -51,10 +43,12 @@ test('a learner sees their sessions, ends another one, and a password change end
 	page,
 	browser
 }) => {
-	const email = uniqueEmail('sessies');
-	const password = 'twee browsers tegelijk open';
-	await register(page, email, password, 'Sven Sessies');
-	await signIn(page, email, password);
+	const { email, password } = await signedInLearner(page, {
+		name: 'Sven Sessies',
+		emailPrefix: 'sessies',
+		password: 'twee browsers tegelijk open',
+		audience: 'Leerkracht'
+	});
 	const other = await secondBrowser(browser, email, password);
 
 	await page.goto('/profiel');
@@ -88,10 +82,12 @@ test('a learner sees their sessions, ends another one, and a password change end
 });
 
 test('a learner deletes their account after re-entering the password', async ({ page }) => {
-	const email = uniqueEmail('verwijder');
-	const password = 'ik wil mijn account weg';
-	await register(page, email, password, 'Dirk Delete');
-	await signIn(page, email, password);
+	const { email, password } = await signedInLearner(page, {
+		name: 'Dirk Delete',
+		emailPrefix: 'verwijder',
+		password: 'ik wil mijn account weg',
+		audience: 'Leerkracht'
+	});
 	await page.goto('/profiel');
 	await page.getByRole('link', { name: 'Mijn account verwijderen' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mijn account verwijderen');

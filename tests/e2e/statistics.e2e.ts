@@ -1,7 +1,6 @@
 // Item statistics for trainers: real figures from the demo learners' responses, aggregates only,
 // and refused to learners and managers.
-import { expect, test } from '@playwright/test';
-import { demo, expectAccessible, signIn } from './fixtures';
+import { demo, expect, expectAccessible, signIn, test } from './fixtures';
 
 test('the trainer sees item statistics with real figures from the demo responses', async ({
 	page

@@ -1,12 +1,10 @@
-// A real SMTP server for the end-to-end tests. It stores every message it receives and serves
-// them as JSON over HTTP, so tests can read invitation and reset mails from the real exchange.
-import http from 'node:http';
+// A real SMTP server for the end-to-end tests. Each Playwright worker starts its own, in its own
+// process, on a port the system picks; it keeps every message it receives so the worker's tests
+// can read invitation and reset mails from the real exchange with their own server.
+import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
-const smtpPort = Number(process.env.SMTP_SINK_PORT || 2525);
-const httpPort = Number(process.env.SMTP_SINK_HTTP_PORT || 2526);
-
-interface Message {
+export interface SunkMail {
 	to: string[];
 	subject: string;
 	text: string;
@@ -14,7 +12,13 @@ interface Message {
 	at: number;
 }
 
-const messages: Message[] = [];
+export interface SmtpSink {
+	/** The port the sink listens on (127.0.0.1). */
+	port: number;
+	/** Every mail received so far that was addressed to `to` (case-insensitive), oldest first. */
+	mailsTo(to: string): SunkMail[];
+	close(): Promise<void>;
+}
 
 function decodeQuotedPrintable(text: string): string {
 	const bytes: number[] = [];
@@ -53,36 +57,35 @@ function parse(raw: string): { subject: string; text: string } {
 	return { subject: decodeHeader(header('Subject')), text };
 }
 
-const smtp = new SMTPServer({
-	authOptional: true,
-	disabledCommands: ['STARTTLS', 'AUTH'],
-	logger: false,
-	onData(stream, session, callback) {
-		const chunks: Buffer[] = [];
-		stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-		stream.on('end', () => {
-			const raw = Buffer.concat(chunks).toString('utf8');
-			messages.push({
-				to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
-				...parse(raw),
-				raw,
-				at: Date.now()
+/** Starts a sink on 127.0.0.1; port 0 lets the system pick a free one. */
+export async function startSmtpSink(port = 0): Promise<SmtpSink> {
+	const messages: SunkMail[] = [];
+	const smtp = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ['STARTTLS', 'AUTH'],
+		logger: false,
+		onData(stream, session, callback) {
+			const chunks: Buffer[] = [];
+			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+			stream.on('end', () => {
+				const raw = Buffer.concat(chunks).toString('utf8');
+				messages.push({
+					to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+					...parse(raw),
+					raw,
+					at: Date.now()
+				});
+				callback();
 			});
-			callback();
-		});
-	}
-});
-
-smtp.listen(smtpPort, '127.0.0.1');
-
-http
-	.createServer((request, response) => {
-		const url = new URL(request.url ?? '/', `http://127.0.0.1:${httpPort}`);
-		const to = url.searchParams.get('to')?.toLowerCase();
-		const found = to ? messages.filter((m) => m.to.includes(to)) : messages;
-		response.writeHead(200, { 'content-type': 'application/json' });
-		response.end(
-			JSON.stringify(found.map((m) => ({ to: m.to, subject: m.subject, text: m.text, at: m.at })))
-		);
-	})
-	.listen(httpPort, '127.0.0.1');
+		}
+	});
+	await new Promise<void>((resolve, reject) => {
+		smtp.server.once('error', reject);
+		smtp.listen(port, '127.0.0.1', () => resolve());
+	});
+	return {
+		port: (smtp.server.address() as AddressInfo).port,
+		mailsTo: (to) => messages.filter((m) => m.to.includes(to.toLowerCase())),
+		close: () => new Promise((resolve) => smtp.close(() => resolve()))
+	};
+}
