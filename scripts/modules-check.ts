@@ -1,6 +1,7 @@
-// `npm run modules:check [-- --dir PATH]`: validates a modules folder, prints every problem to
-// stderr and exits 1, or prints one summary line and exits 0.
-import { formatIssue, validateCourse } from '$lib/server/content';
+// `npm run modules:check [-- --dir PATH]`: validates a modules folder with the course rules, prints
+// every problem to stderr and exits 1, or prints the summary line (other checks read its format)
+// and the rules that held, and exits 0.
+import { COURSE_RULES, formatIssue, validateCourse } from '$lib/server/content';
 
 function parseDir(args: string[]): string {
 	const at = args.indexOf('--dir');
@@ -16,7 +17,7 @@ function parseDir(args: string[]): string {
 	return inline ? inline.slice('--dir='.length) : 'modules';
 }
 
-const { issues, counts } = validateCourse(parseDir(process.argv.slice(2)));
+const { issues, counts } = validateCourse(parseDir(process.argv.slice(2)), { courseRules: true });
 if (issues.length > 0) {
 	for (const issue of issues) console.error(formatIssue(issue));
 	console.error(`${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} found`);
@@ -25,3 +26,4 @@ if (issues.length > 0) {
 console.log(
 	`modules: ${counts.modules}, steps: ${counts.steps}, vignettes: ${counts.vignettes}, items: ${counts.items}, signals: ${counts.signals}`
 );
+console.log(`checks: ${COURSE_RULES.join('; ')}`);

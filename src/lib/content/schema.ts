@@ -50,15 +50,35 @@ export const moduleMetaSchema = z.strictObject({
 	refreshes: z.array(id).max(50).default([]),
 	/** Items drawn from the assessment pool for an ungraded pre-test before the first step. */
 	pretest: z.int().min(1).max(50).optional(),
-	sources: z.array(sourceSchema).min(1).max(50)
+	sources: z.array(sourceSchema).min(1).max(50),
+	/**
+	 * Shipped modules: what changed in these files since the previous version and why, as Dutch
+	 * lines. Stored with the new module version (module_version.changes) when the files change.
+	 */
+	changes: z.array(text(400)).min(1).max(30).optional()
 });
 
 export const STEP_KINDS = ['lesson', 'vignette', 'quiz', 'assessment'] as const;
 
+/** The categories of a classify statement; each is defined once, in a lesson (`defines`). */
+export const CLASSIFY_ANSWERS = ['signaal', 'risicofactor', 'context', 'geen-signaal'] as const;
+
+/** A person's first name as it appears in a case ("Robbe", "Anne-Sophie", "Zoë"). */
+export const PERSON_NAME_PATTERN = /^\p{Lu}[\p{L}'’-]*$/u;
+
 export const stepMetaSchema = z.strictObject({
 	kind: z.enum(STEP_KINDS),
 	title: text(120),
-	required: z.boolean().default(true)
+	required: z.boolean().default(true),
+	/** The classify categories this step defines (the course defines each exactly once). */
+	defines: z.array(z.enum(CLASSIFY_ANSWERS)).min(1).max(CLASSIFY_ANSWERS.length).optional(),
+	/** The people in this step's case: first name -> role (jongere, dader, ouder, collega, ...). */
+	cast: z
+		.record(
+			z.string().regex(PERSON_NAME_PATTERN, { message: 'must be a first name with a capital' }),
+			id
+		)
+		.optional()
 });
 
 // A problem found by a refinement: collected through ctx so the editor gets them as zod issues.
@@ -299,8 +319,6 @@ export const markItemSchema = z
 			spans.push({ id: p.id, from: at, to: at + p.text.length });
 		});
 	});
-
-export const CLASSIFY_ANSWERS = ['signaal', 'geen-signaal', 'context'] as const;
 
 export const classifyItemSchema = z
 	.strictObject({

@@ -198,7 +198,12 @@ export const authoringEditor = {
 	statement: (n: number) => `Uitspraak ${n}`,
 	statementText: 'Uitspraak',
 	answer: 'Juiste categorie',
-	answers: { signaal: 'Signaal', 'geen-signaal': 'Geen signaal', context: 'Context' },
+	answers: {
+		signaal: 'Signaal',
+		risicofactor: 'Risicofactor',
+		context: 'Context',
+		'geen-signaal': 'Geen signaal'
+	},
 	addStatement: 'Uitspraak toevoegen',
 	removeStatement: (n: number) => `Uitspraak ${n} verwijderen`,
 	concern: 'Hoe bezorgd (inschatting)',

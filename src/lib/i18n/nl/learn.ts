@@ -56,7 +56,12 @@ export const learn = {
 	shouldNotChoose: 'hoort er niet bij',
 	isSignal: 'is een signaal',
 	isNoSignal: 'is geen signaal',
-	classify: { signaal: 'Signaal', 'geen-signaal': 'Geen signaal', context: 'Meer context nodig' },
+	classify: {
+		signaal: 'Signaal',
+		risicofactor: 'Risicofactor',
+		context: 'Meer context nodig',
+		'geen-signaal': 'Geen signaal'
+	},
 	concern: 'Hoe bezorgd ben je?',
 	action: 'Wat doe je nu?',
 	markHint:

@@ -1,6 +1,6 @@
 // Item statistics for trainers: which items are too easy, too hard or mislead learners. Only
 // aggregates leave this module: never a learner's name or an individual answer.
-import type { Item, Vignette } from '$lib/content/schema';
+import { CLASSIFY_ANSWERS, type Item, type Vignette } from '$lib/content/schema';
 import { latestVersionId, loadVersion, type StepSnapshot } from '../content/versions';
 import { getCourse } from '../content/course';
 import { publishedAuthoredModules } from './drafts';
@@ -109,7 +109,7 @@ function itemLabels(item: Item): Map<string, string> {
 			break;
 		case 'classify':
 			for (const s of item.statements) {
-				for (const value of ['signaal', 'geen-signaal', 'context']) {
+				for (const value of CLASSIFY_ANSWERS) {
 					labels.set(`${s.id}=${value}`, `${s.text} → ${value}`);
 				}
 			}

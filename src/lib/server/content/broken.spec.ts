@@ -135,7 +135,26 @@ describe('npm run modules:check', () => {
 	it('prints the summary line for a valid folder', async () => {
 		const { code, stdout, stderr } = await check('tests/fixtures/modules-valid');
 		expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-		expect(stdout).toBe('modules: 2, steps: 5, vignettes: 1, items: 11, signals: 4\n');
+		expect(stdout).toBe(
+			'modules: 2, steps: 5, vignettes: 1, items: 11, signals: 4\n' +
+				'checks: help line in every lesson; feedback that explains every option; contact details from contacts.yaml only; classify categories defined once; names unique per role; sources name their page\n'
+		);
+	});
+
+	it('exits 1 when a course rule fails, naming file and field', async () => {
+		const tmp = mkdtempSync(path.join(tmpdir(), 'signaalwijs-rules-'));
+		try {
+			cpSync('tests/fixtures/modules-valid', tmp, { recursive: true });
+			rmSync(path.join(tmp, 'contacts.yaml'));
+			const { code, stdout, stderr } = await check(tmp);
+			expect(code).toBe(1);
+			expect(stdout).toBe('');
+			expect(stderr).toContain(
+				'contacts.yaml: file is missing: list every phone number, e-mail and web address here\n'
+			);
+		} finally {
+			rmSync(tmp, { recursive: true, force: true });
+		}
 	});
 
 	it('exits 1 and names file and field for a broken folder', async () => {

@@ -17,6 +17,7 @@ export {
 	type ValidateOptions
 } from './load';
 export { MAX_FILE_BYTES, ParseError, parseFrontMatter } from './parse';
+export { COURSE_RULES, CONTACTS_FILE, findContacts, hasFullSentence, isHomePage } from './rules';
 export * from './course';
 export * from './versions';
 export * from './markdown';

@@ -24,6 +24,7 @@ import {
 	type StepMeta,
 	type Vignette
 } from '$lib/content/schema';
+import { CONTACTS_FILE, checkCourseRules } from './rules';
 import { ParseError, decodeContent, parseFrontMatter, parseYaml, readContentFile } from './parse';
 
 export interface CourseStep {
@@ -122,6 +123,11 @@ export interface ValidateOptions {
 	signalIds?: Set<string>;
 	/** Check refresher links between modules (off for a single imported module). */
 	refresherLinks?: boolean;
+	/**
+	 * The editorial rules of the shipped course (rules.ts: help line, feedback, contacts.yaml,
+	 * definitions, names, sources); on for `npm run modules:check` and the course tests.
+	 */
+	courseRules?: boolean;
 }
 
 /** Loads and checks the course; throws ContentError listing every problem. */
@@ -229,8 +235,8 @@ export function memoryTree(files: ReadonlyMap<string, Uint8Array>): ContentTree 
 }
 
 /** Checks the whole course and collects every problem instead of stopping at the first. */
-export function validateCourse(dir: string): CourseValidation {
-	return validateTree(fileTree(dir));
+export function validateCourse(dir: string, options: ValidateOptions = {}): CourseValidation {
+	return validateTree(fileTree(dir), options);
 }
 
 /** validateCourse for any tree: the same checks and the same issues, wherever the files are. */
@@ -331,7 +337,7 @@ export function validateTree(tree: ContentTree, options: ValidateOptions = {}): 
 
 	const modules: CourseModule[] = [];
 	let complete = true;
-	const moduleFolders = numberedFolders(root, ['signals.yaml', 'README.md']);
+	const moduleFolders = numberedFolders(root, ['signals.yaml', 'README.md', CONTACTS_FILE]);
 	const metaBySlug = new Map<string, { meta: ModuleMeta; indexFile: string }>();
 
 	for (const m of moduleFolders) {
@@ -515,6 +521,8 @@ export function validateTree(tree: ContentTree, options: ValidateOptions = {}): 
 			}
 		});
 	}
+
+	if (options.courseRules && complete) checkCourseRules(tree, modules, add);
 
 	if (issues.length > 0 || !signals || !complete) return { course: null, issues, counts };
 	return {

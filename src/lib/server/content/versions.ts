@@ -83,7 +83,9 @@ export function syncShippedModules(course: Course): void {
 					source: 'shipped',
 					contentHash: mod.contentHash,
 					title: mod.meta.title,
-					content: snapshotOf(mod)
+					content: snapshotOf(mod),
+					// The change lines describe a change: the first version registered has none.
+					changes: last?.version ? (mod.meta.changes ?? null) : null
 				})
 				.run();
 		}
