@@ -19,7 +19,7 @@ import * as dashboard from '../manager/dashboard';
 import * as pages from '../learning/learner-pages';
 import * as preview from './preview';
 import * as reports from '../manager/reports';
-import { statisticsModules } from './statistics';
+import { statisticsModules } from './statistics/statistics';
 import { dashboardCertificates } from '../certificates/certificates';
 import { workThrough } from '../demo/walkthrough';
 
