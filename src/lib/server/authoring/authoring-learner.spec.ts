@@ -4,15 +4,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { freshDatabase, makeMember, makeOrganisation, syncCourse } from '../testing/testing';
 import { latestVersionId } from '../content/versions';
-import {
-	draftContent,
-	duplicateAsDraft,
-	getDraft,
-	publishDraft,
-	saveDraft,
-	type Author,
-	type DraftContent
-} from './drafts';
+import type { Author } from './access';
+import { draftContent, duplicateAsDraft, getDraft, saveDraft, type DraftContent } from './drafts';
+import { publishDraft } from './publish';
 import { correctAnswer } from '../learning/grading';
 import * as assignments from '../manager/assignments';
 import * as dashboard from '../manager/dashboard';

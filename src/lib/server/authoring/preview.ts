@@ -5,7 +5,8 @@
 import type { Item, Vignette } from '$lib/content/schema';
 import type { Answer, ItemResult } from '$lib/content/views';
 import { messages } from '$lib/i18n';
-import { AuthoringError, draftContent, getDraft, type Author, type DraftContent } from './drafts';
+import { AuthoringError, type Author } from './access';
+import { draftContent, getDraft, type DraftContent } from './drafts';
 import type { StepSnapshot } from '../content/versions';
 import { AnswerError, answerFromForm, gradeItem } from '../learning/grading';
 import { renderMarkdown } from '../content/markdown';

@@ -3,7 +3,7 @@
 import type { Item, Vignette } from '$lib/content/schema';
 import { latestVersionId, loadVersion, type StepSnapshot } from '../../content/versions';
 import { getCourse } from '../../content/course';
-import { publishedAuthoredModules } from '../drafts';
+import { publishedAuthoredModules } from '../published';
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { DB } from '../../db';
 import { prepared } from '../../db/prepared';

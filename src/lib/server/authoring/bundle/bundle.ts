@@ -7,16 +7,16 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import type { Signal } from '$lib/content/schema';
 import { messages } from '$lib/i18n';
-import type { ModuleSnapshot, StepSnapshot } from '../content/versions';
+import type { ModuleSnapshot, StepSnapshot } from '../../content/versions';
 import {
 	MAX_FILE_BYTES,
 	memoryTree,
 	parseFrontMatter,
 	validateTree,
 	type ContentIssue
-} from '../content';
-import { readContentFile } from '../content/parse';
-import { getCourse } from '../content/course';
+} from '../../content';
+import { readContentFile } from '../../content/parse';
+import { getCourse } from '../../content/course';
 import { mdsvexToMarkdown } from './lesson-markdown';
 import { readZip, writeZip, type ZipProblem } from './zip';
 

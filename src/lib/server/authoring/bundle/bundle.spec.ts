@@ -1,11 +1,11 @@
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { messages } from '$lib/i18n';
-import { snapshotOf, type ModuleSnapshot } from '../content/versions';
-import { parseFrontMatter, validateCourse } from '../content';
+import { snapshotOf, type ModuleSnapshot } from '../../content/versions';
+import { parseFrontMatter, validateCourse } from '../../content';
 import { readdirSync } from 'node:fs';
-import { readContentFile } from '../content/parse';
-import { getCourse } from '../content/course';
+import { readContentFile } from '../../content/parse';
+import { getCourse } from '../../content/course';
 import {
 	MAX_ARCHIVE_BYTES,
 	MAX_ENTRIES,
