@@ -1,6 +1,9 @@
 // The public face of the authoring domain: routes import only this file.
 export * from './access';
-export * from './bundle/bundle';
+export * from './bundle/export';
+export * from './bundle/import';
+export * from './bundle/import-messages';
+export * from './bundle/limits';
 export * from './bundle/lesson-markdown';
 export * from './bundle/zip';
 export * from './changes';
