@@ -90,7 +90,7 @@ function fromTypeScript(file: string, source: string, base = 0, full = source): 
 	const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
 	const visit = (node: ts.Node) => {
 		if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
-		if (ts.isCallExpression(node) && ts.isImportKeyword(node.expression as never)) return;
+		if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) return;
 		let text: string | undefined;
 		if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) text = node.text;
 		else if (ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node))

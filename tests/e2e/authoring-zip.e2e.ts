@@ -1,7 +1,7 @@
 // Export and import of a module as a zip: a trainer downloads a shipped module, imports it back
 // as a new draft, and a hostile archive is refused with a Dutch message beside the field.
 import Database from 'better-sqlite3';
-import { readZip, writeZip } from '../../src/lib/server/authoring/zip';
+import { readZip, writeZip } from '../../src/lib/server/authoring/bundle/zip';
 import { demo, expect, expectAccessible, signIn, test } from './fixtures';
 
 function shippedVersionId(database: string, slug: string): number {

@@ -3,7 +3,10 @@ import type { Actions, PageServerLoad } from './$types';
 import { formatDateTime } from '$lib/format';
 import { requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
+import { z } from 'zod';
 import * as authoring from '$lib/server/authoring';
+import { parseForm } from '$lib/server/platform';
+import { match as isId } from '../../params/id';
 
 const t = messages.authoringEditor;
 
@@ -29,24 +32,24 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-const positiveId = (value: FormDataEntryValue | null) =>
-	typeof value === 'string' && /^[1-9][0-9]{0,9}$/.test(value) ? Number(value) : null;
+// A plain form: the version to duplicate and, when the trainer has more than one organisation,
+// where the copy goes. Ids use the same pattern as the route matcher (src/params/id.ts).
+const id = z.string().refine(isId).transform(Number);
+const duplicateSchema = z.object({ versionId: id, organisationId: id.optional() });
 
 export const actions: Actions = {
 	duplicate: async (event) => {
 		const user = requireRole(event, 'trainer');
-		const formData = await event.request.formData();
+		const parsed = parseForm(duplicateSchema, await event.request.formData(), [
+			'versionId',
+			'organisationId'
+		]);
 		const trainerOrgs = authoring.authorOrganisations(user);
-		const versionId =
-			formData.getAll('versionId').length === 1 ? positiveId(formData.get('versionId')) : null;
-		const chosen = formData.getAll('organisationId');
+		if (!parsed.ok) return fail(400, { failed: t.duplicateFailed });
+		const { versionId } = parsed.data;
 		const organisationId =
-			chosen.length === 0 && trainerOrgs.length === 1
-				? trainerOrgs[0]
-				: chosen.length === 1
-					? positiveId(chosen[0])
-					: null;
-		if (versionId === null || organisationId === null || !trainerOrgs.includes(organisationId)) {
+			parsed.data.organisationId ?? (trainerOrgs.length === 1 ? trainerOrgs[0] : null);
+		if (organisationId === null || !trainerOrgs.includes(organisationId)) {
 			return fail(400, { failed: t.duplicateFailed });
 		}
 		let draftId: number;

@@ -22,4 +22,5 @@ export { authoringZip } from './authoringZip';
 export { pretest } from './pretest';
 export { authoringLearner } from './authoringLearner';
 export { authoringEditor } from './authoringEditor';
+export { authoringValidate } from './authoringValidate';
 export { codes } from './codes';

@@ -1,25 +1,21 @@
 import { isHttpError } from '@sveltejs/kit';
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { messages } from '$lib/i18n';
+import { describeFailure } from '../platform/failure';
 import { db } from '../db';
 import { freshDatabase, makeMember, makeOrganisation, syncCourse } from '../testing/testing';
 import { latestVersionId } from '../content/versions';
-import {
-	draftContent,
-	duplicateAsDraft,
-	getDraft,
-	publishDraft,
-	saveDraft,
-	type Author,
-	type DraftContent
-} from './drafts';
+import type { Author } from './access';
+import { draftContent, duplicateAsDraft, getDraft, saveDraft, type DraftContent } from './drafts';
+import { publishDraft } from './publish';
 import { correctAnswer } from '../learning/grading';
 import * as assignments from '../manager/assignments';
 import * as dashboard from '../manager/dashboard';
 import * as pages from '../learning/learner-pages';
 import * as preview from './preview';
 import * as reports from '../manager/reports';
-import { statisticsModules } from './statistics';
+import { statisticsModules } from './statistics/statistics';
 import { dashboardCertificates } from '../certificates/certificates';
 import { workThrough } from '../demo/walkthrough';
 
@@ -205,6 +201,27 @@ describe('the preview', () => {
 		const graded = preview.previewAnswer(content, quizStep.slug, item.id, form);
 		expect(graded.result.verdict).toBe('juist');
 		expect(graded.result.feedback).toBeTruthy();
+		// An empty answer is refused with a code whose Dutch depends on the item type.
+		const empty = (() => {
+			try {
+				preview.previewAnswer(content, quizStep.slug, item.id, new FormData());
+			} catch (e) {
+				return e;
+			}
+		})();
+		expect(empty).toBeInstanceOf(preview.PreviewError);
+		const refused = (empty as InstanceType<typeof preview.PreviewError>).failure;
+		expect(refused).toEqual({
+			code: 'authoring.previewAnswerEmpty',
+			params: { itemType: item.type }
+		});
+		expect(describeFailure(refused)).toBe(
+			item.type === 'classify'
+				? messages.learn.errors.emptyClassify
+				: item.type === 'judge'
+					? messages.learn.errors.emptyJudge
+					: messages.learn.errors.empty
+		);
 
 		const vignetteStep = content.steps.find((s) => s.vignette)!;
 		const v = vignetteStep.vignette!;

@@ -9,25 +9,22 @@ import {
 import { latestVersionId, loadVersion } from '../content/versions';
 import { renderMarkdown } from '../content/markdown';
 import * as progress from '../learning/progress';
+import { AuthoringError, setPlatformTrainer, type Author } from './access';
+import { describeChanges } from './changes';
+import { mdsvexToMarkdown } from './bundle/lesson-markdown';
 import {
-	AuthoringError,
 	authoringOverview,
 	createDraftFromSnapshot,
-	describeChanges,
 	draftContent,
 	draftIssues,
 	duplicateAsDraft,
 	getDraft,
-	mdsvexToMarkdown,
-	publishDraft,
-	publishedAuthoredModules,
 	saveDraft,
 	setDraftScope,
-	setPlatformTrainer,
-	versionHistory,
-	type Author,
 	type DraftContent
 } from './drafts';
+import { publishDraft, versionHistory } from './publish';
+import { publishedAuthoredModules } from './published';
 
 let orgA: number;
 let orgB: number;

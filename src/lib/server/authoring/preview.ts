@@ -5,22 +5,25 @@
 import type { Item, Vignette } from '$lib/content/schema';
 import type { Answer, ItemResult } from '$lib/content/views';
 import { messages } from '$lib/i18n';
-import { AuthoringError, draftContent, getDraft, type Author, type DraftContent } from './drafts';
+import { AuthoringError, type Author } from './access';
+import { draftContent, getDraft, type DraftContent } from './drafts';
 import type { StepSnapshot } from '../content/versions';
 import { AnswerError, answerFromForm, gradeItem } from '../learning/grading';
 import { renderMarkdown } from '../content/markdown';
 import { drawItems } from '../learning/progress';
 import { itemView, nodeView, paragraphs } from '../learning/views';
+import { failure as failureOf, type Failure } from '../platform/failure';
 
 const t = messages.authoringLearner;
 
 /** A vignette path in the URL: choice indexes from the start node, e.g. `0.2.1`. */
 export const PATH_PATTERN = /^\d{1,2}(?:\.\d{1,2}){0,199}$/;
 
+/** A refused preview request; a refused answer carries the failure to show beside the item. */
 export class PreviewError extends Error {
 	constructor(
 		readonly code: 'not-found' | 'bad-answer' | 'conflict',
-		readonly detail = ''
+		readonly failure: Failure = failureOf('authoring.previewAnswerInvalid')
 	) {
 		super(code);
 		this.name = 'PreviewError';
@@ -72,7 +75,7 @@ export function previewModule(content: DraftContent) {
 function findStep(content: DraftContent, stepSlug: string) {
 	const steps = stepsOf(content);
 	const index = steps.findIndex((s) => s.slug === stepSlug);
-	if (index < 0) throw new PreviewError('not-found', stepSlug);
+	if (index < 0) throw new PreviewError('not-found');
 	return { steps, index, step: steps[index] };
 }
 
@@ -141,11 +144,11 @@ export function previewChoose(
 	choice: number
 ): { pad: string; ended: boolean } {
 	const { step } = findStep(content, stepSlug);
-	if (!step.vignette) throw new PreviewError('not-found', stepSlug);
+	if (!step.vignette) throw new PreviewError('not-found');
 	const state = walk(step.vignette, pad);
-	if (state.current !== nodeId) throw new PreviewError('conflict', nodeId);
+	if (state.current !== nodeId) throw new PreviewError('conflict');
 	const next = step.vignette.nodes?.[nodeId]?.choices?.[choice];
-	if (!Number.isInteger(choice) || !next) throw new PreviewError('bad-answer', 'choice');
+	if (!Number.isInteger(choice) || !next) throw new PreviewError('bad-answer');
 	return {
 		pad: [...state.indexes, choice].join('.'),
 		ended: next.next in (step.vignette.endings ?? {})
@@ -258,14 +261,21 @@ export function previewAnswer(
 ): PreviewAnswer {
 	const { step } = findStep(content, stepSlug);
 	const item = itemsOf(step).find((i) => i.id === itemId);
-	if (!item) throw new PreviewError('not-found', itemId);
+	if (!item) throw new PreviewError('not-found');
 	try {
 		const answer = answerFromForm(item, form);
 		return { itemId, answer, result: gradeItem(item, answer).result };
 	} catch (e) {
-		if (e instanceof AnswerError) throw new PreviewError('bad-answer', `${e.message}:${item.type}`);
+		if (e instanceof AnswerError) {
+			throw new PreviewError(
+				'bad-answer',
+				e.message === 'empty'
+					? failureOf('authoring.previewAnswerEmpty', { itemType: item.type })
+					: failureOf('authoring.previewAnswerInvalid')
+			);
+		}
 		// A half-written item (an option list still missing) cannot be graded yet.
-		throw new PreviewError('bad-answer', `broken:${item.type}`);
+		throw new PreviewError('bad-answer', failureOf('authoring.previewStepBroken'));
 	}
 }
 
@@ -274,7 +284,7 @@ export function draftForPreview(author: Author, draftParam: string): DraftConten
 	try {
 		return draftContent(getDraft(author, Number(draftParam)));
 	} catch (e) {
-		if (e instanceof AuthoringError) throw new PreviewError('not-found', draftParam);
+		if (e instanceof AuthoringError) throw new PreviewError('not-found');
 		throw e;
 	}
 }

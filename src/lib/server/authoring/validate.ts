@@ -14,6 +14,9 @@ import {
 } from '$lib/content/schema';
 import { MAX_MARKDOWN_LENGTH } from '../content/markdown';
 import type { ModuleSnapshot } from '../content/versions';
+import { messages } from '$lib/i18n';
+
+const v = messages.authoringValidate;
 
 export interface DraftIssue {
 	/** Dotted path into the draft: `meta.title`, `steps.0.markdown`, `steps.3.quiz.items.1.prompt`. */
@@ -22,59 +25,31 @@ export interface DraftIssue {
 }
 
 const CUSTOM: [RegExp, (...m: string[]) => string][] = [
-	[/^duplicate id "(.*)"/, (id) => `De code "${id}" komt twee keer voor; kies een andere.`],
-	[
-		/^id "(.*)" is used by a node and an ending/,
-		(id) => `De code "${id}" is zowel een situatie als een einde.`
-	],
-	[
-		/^unknown node "(.*)"/,
-		(id) => `"${id}" bestaat niet. Kies een situatie of een einde uit de casus.`
-	],
-	[/^cannot be reached from start/, () => 'Niet te bereiken vanaf het begin van de casus.'],
-	[
-		/^no ending can be reached/,
-		() => 'Doodlopend: vanaf hier komt de lezer bij geen enkel einde (of blijft in een kring).'
-	],
-	[
-		/^needs at least (\d+) reachable endings, has (\d+)/,
-		(n, has) => `Een casus heeft minstens ${n} bereikbare eindes nodig; nu ${has}.`
-	],
+	[/^duplicate id "(.*)"/, v.duplicateId],
+	[/^id "(.*)" is used by a node and an ending/, v.nodeAndEnding],
+	[/^unknown node "(.*)"/, v.unknownNode],
+	[/^cannot be reached from start/, () => v.unreachable],
+	[/^no ending can be reached/, () => v.deadEnd],
+	[/^needs at least (\d+) reachable endings, has (\d+)/, v.endings],
 	[
 		/^the longest path from start has (\d+) decision points, needs at least (\d+)/,
-		(has, n) => `De langste weg door de casus heeft ${has} keuzemomenten; minstens ${n} nodig.`
+		v.decisionPoints
 	],
-	[/^needs at least 2 choices/, () => 'Geef minstens 2 keuzes.'],
-	[/^needs at least 2 options/, () => 'Geef minstens 2 antwoordmogelijkheden.'],
-	[
-		/^exactly one option must be correct, found (\d+)/,
-		(n) => `Precies één antwoord moet juist zijn; nu ${n}.`
-	],
-	[/^at least one option must be correct/, () => 'Duid minstens één juist antwoord aan.'],
-	[/^needs at least 2 phrases/, () => 'Duid minstens 2 stukjes tekst aan.'],
-	[
-		/^needs at least one phrase with a signal/,
-		() => 'Minstens één aangeduid stukje moet een signaal zijn.'
-	],
-	[
-		/^needs at least one phrase without a signal/,
-		() => 'Minstens één aangeduid stukje moet géén signaal zijn (een afleider).'
-	],
-	[/^"(.*)" does not occur in the text/, (t) => `"${t}" staat niet letterlijk in de tekst.`],
-	[/^"(.*)" occurs more than once in the text/, (t) => `"${t}" staat meer dan eens in de tekst.`],
-	[/^overlaps with phrase "(.*)"/, (id) => `Overlapt met het stukje "${id}".`],
-	[/^needs at least 2 statements/, () => 'Geef minstens 2 uitspraken.'],
-	[/^needs at least 2 signals/, () => 'Kies minstens 2 signalen.'],
-	[
-		/^pool has (\d+) items, needs at least 2 x draw = (\d+)/,
-		(has, n) =>
-			`De vragenbank heeft ${has} vragen; nodig is minstens 2 x het aantal getrokken vragen = ${n}.`
-	],
-	[/^must be between 0 and 1/, () => 'Geef een getal tussen 0 en 1 (bijvoorbeeld 0.7).'],
-	[
-		/kebab-case/,
-		() => 'Gebruik alleen kleine letters, cijfers en losse streepjes (bijvoorbeeld: mijn-casus).'
-	]
+	[/^needs at least 2 choices/, () => v.twoChoices],
+	[/^needs at least 2 options/, () => v.twoOptions],
+	[/^exactly one option must be correct, found (\d+)/, v.exactlyOne],
+	[/^at least one option must be correct/, () => v.atLeastOneCorrect],
+	[/^needs at least 2 phrases/, () => v.twoPhrases],
+	[/^needs at least one phrase with a signal/, () => v.phraseWithSignal],
+	[/^needs at least one phrase without a signal/, () => v.phraseDistractor],
+	[/^"(.*)" does not occur in the text/, v.phraseMissing],
+	[/^"(.*)" occurs more than once in the text/, v.phraseTwice],
+	[/^overlaps with phrase "(.*)"/, v.phraseOverlap],
+	[/^needs at least 2 statements/, () => v.twoStatements],
+	[/^needs at least 2 signals/, () => v.twoSignals],
+	[/^pool has (\d+) items, needs at least 2 x draw = (\d+)/, v.poolSize],
+	[/^must be between 0 and 1/, () => v.between01],
+	[/kebab-case/, () => v.kebabCase]
 ];
 
 /** One Dutch sentence for a zod issue from the content schemas. */
@@ -82,35 +57,32 @@ export function dutchMessage(issue: z.core.$ZodIssue): string {
 	switch (issue.code) {
 		case 'invalid_type':
 			return issue.input === undefined || issue.input === ''
-				? 'Vul dit in.'
+				? v.required
 				: issue.expected === 'int' || issue.expected === 'number'
-					? 'Geef een geheel getal.'
-					: 'Dit heeft niet de juiste vorm.';
+					? v.wholeNumber
+					: v.wrongShape;
 		case 'too_small': {
 			const min = Number(issue.minimum);
-			if (issue.origin === 'string')
-				return min <= 1 ? 'Vul dit in.' : `Gebruik minstens ${min} tekens.`;
+			if (issue.origin === 'string') return min <= 1 ? v.required : v.minChars(min);
 			if (issue.origin === 'array' || issue.origin === 'set')
-				return issue.message.startsWith('Too small')
-					? `Voeg er minstens ${min} toe.`
-					: custom(issue.message);
-			return `Geef minstens ${min}.`;
+				return issue.message.startsWith('Too small') ? v.addAtLeast(min) : custom(issue.message);
+			return v.atLeast(min);
 		}
 		case 'too_big': {
 			const max = Number(issue.maximum);
-			if (issue.origin === 'string') return `Gebruik hoogstens ${max} tekens.`;
-			if (issue.origin === 'array' || issue.origin === 'set') return `Hoogstens ${max}.`;
-			return `Geef hoogstens ${max}.`;
+			if (issue.origin === 'string') return v.maxChars(max);
+			if (issue.origin === 'array' || issue.origin === 'set') return v.atMostItems(max);
+			return v.atMost(max);
 		}
 		case 'invalid_value':
-			return 'Kies een van de mogelijkheden.';
+			return v.oneOf;
 		case 'invalid_format':
-			if (issue.format === 'url') return 'Geef een webadres dat met http:// of https:// begint.';
+			if (issue.format === 'url') return v.url;
 			return custom(issue.message);
 		case 'unrecognized_keys':
-			return `Onbekend veld: ${issue.keys.join(', ')}.`;
+			return v.unknownField(issue.keys.join(', '));
 		case 'invalid_key':
-			return 'Gebruik alleen kleine letters, cijfers en losse streepjes (bijvoorbeeld: mijn-casus).';
+			return v.kebabCase;
 		default:
 			return custom(issue.message);
 	}
@@ -121,7 +93,7 @@ function custom(message: string): string {
 		const m = pattern.exec(message);
 		if (m) return say(...m.slice(1));
 	}
-	return 'Dit klopt niet. Controleer dit veld.';
+	return v.other;
 }
 
 function collect(
@@ -149,28 +121,27 @@ export function validateDraft(draft: ModuleSnapshot, options: ValidateOptions): 
 	if (!ID_PATTERN.test(draft.slug) || draft.slug.length > 80) {
 		out.push({
 			path: 'slug',
-			message:
-				'Gebruik alleen kleine letters, cijfers en losse streepjes (bijvoorbeeld: mijn-module).'
+			message: v.kebabModule
 		});
 	} else if (options.slugTaken?.(draft.slug)) {
-		out.push({ path: 'slug', message: 'Deze webnaam is al in gebruik; kies een andere.' });
+		out.push({ path: 'slug', message: v.slugTaken });
 	}
 	collect(out, 'meta', moduleMetaSchema.safeParse(draft.meta, { reportInput: true }));
 	if (draft.meta?.refresher || (draft.meta?.refreshes?.length ?? 0) > 0) {
 		out.push({
 			path: 'meta.refresher',
-			message: 'Een eigen module kan (nog) geen opfrissing van een attest zijn of hebben.'
+			message: v.noRefresher
 		});
 	}
 	if ((draft.markdown ?? '').length > MAX_MARKDOWN_LENGTH) {
 		out.push({
 			path: 'markdown',
-			message: `Gebruik hoogstens ${MAX_MARKDOWN_LENGTH} tekens.`
+			message: v.maxChars(MAX_MARKDOWN_LENGTH)
 		});
 	}
 
 	const steps = draft.steps ?? [];
-	if (steps.length === 0) out.push({ path: 'steps', message: 'Voeg minstens één stap toe.' });
+	if (steps.length === 0) out.push({ path: 'steps', message: v.noSteps });
 	const stepSlugs = new Set<string>();
 	const itemIds = new Map<string, string>();
 	const assessments: number[] = [];
@@ -179,23 +150,22 @@ export function validateDraft(draft: ModuleSnapshot, options: ValidateOptions): 
 		if (!ID_PATTERN.test(step.slug ?? '') || step.slug.length > 80) {
 			out.push({
 				path: `${at}.slug`,
-				message:
-					'Gebruik alleen kleine letters, cijfers en losse streepjes (bijvoorbeeld: eerste-les).'
+				message: v.kebabStep
 			});
 		} else if (step.slug === 'voortoets') {
 			out.push({
 				path: `${at}.slug`,
-				message: 'De webnaam "voortoets" is voorbehouden voor de voortoets; kies een andere.'
+				message: v.reservedStep
 			});
 		} else if (stepSlugs.has(step.slug)) {
-			out.push({ path: `${at}.slug`, message: 'Twee stappen hebben dezelfde webnaam.' });
+			out.push({ path: `${at}.slug`, message: v.sameStepSlug });
 		}
 		stepSlugs.add(step.slug);
 		collect(out, `${at}.meta`, stepMetaSchema.safeParse(step.meta, { reportInput: true }));
 		if ((step.markdown ?? '').length > MAX_MARKDOWN_LENGTH) {
 			out.push({
 				path: `${at}.markdown`,
-				message: `Gebruik hoogstens ${MAX_MARKDOWN_LENGTH} tekens.`
+				message: v.maxChars(MAX_MARKDOWN_LENGTH)
 			});
 		}
 		const kind = step.meta?.kind;
@@ -210,7 +180,7 @@ export function validateDraft(draft: ModuleSnapshot, options: ValidateOptions): 
 						if (!options.signalIds.has(id))
 							out.push({
 								path: `${at}.vignette.nodes.${nodeId}.signals.${j}`,
-								message: `Onbekend signaal "${id}".`
+								message: v.unknownSignal(id)
 							});
 					});
 				}
@@ -230,7 +200,7 @@ export function validateDraft(draft: ModuleSnapshot, options: ValidateOptions): 
 				if (pretest !== undefined && pretest > r.data.pool.length) {
 					out.push({
 						path: 'meta.pretest',
-						message: `De voortoets trekt ${pretest} vragen, maar de vragenbank van de eindtoets heeft er maar ${r.data.pool.length}.`
+						message: v.pretestTooLarge(pretest, r.data.pool.length)
 					});
 				}
 			}
@@ -241,14 +211,14 @@ export function validateDraft(draft: ModuleSnapshot, options: ValidateOptions): 
 			if (first && first !== at) {
 				out.push({
 					path: `${itemsAt}.${j}.id`,
-					message: `De code "${item.id}" wordt al gebruikt door een vraag in een andere stap.`
+					message: v.itemIdTaken(item.id)
 				});
 			} else itemIds.set(item.id, at);
 			for (const ref of itemSignalIds(item)) {
 				if (!options.signalIds.has(ref.id)) {
 					out.push({
 						path: [itemsAt, j, ...ref.path].join('.'),
-						message: `Onbekend signaal "${ref.id}".`
+						message: v.unknownSignal(ref.id)
 					});
 				}
 			}
@@ -257,18 +227,16 @@ export function validateDraft(draft: ModuleSnapshot, options: ValidateOptions): 
 	if (steps.length > 0 && assessments.length === 0) {
 		out.push({
 			path: 'steps',
-			message: 'Een module eindigt met één eindtoets: voeg een stap van het soort eindtoets toe.'
+			message: v.noAssessment
 		});
 	}
 	assessments
 		.slice(1)
-		.forEach((i) =>
-			out.push({ path: `steps.${i}.meta.kind`, message: 'Een module heeft maar één eindtoets.' })
-		);
+		.forEach((i) => out.push({ path: `steps.${i}.meta.kind`, message: v.secondAssessment }));
 	if (assessments.length > 0 && assessments[0] !== steps.length - 1) {
 		out.push({
 			path: `steps.${assessments[0]}.meta.kind`,
-			message: 'De eindtoets moet de laatste stap zijn.'
+			message: v.assessmentLast
 		});
 	}
 	return out;

@@ -144,7 +144,21 @@ export const response = sqliteTable(
 		index('response_enrolment_step').on(t.enrolmentId, t.stepSlug, t.itemId),
 		index('response_attempt').on(t.attemptId),
 		index('response_version_item').on(t.moduleVersionId, t.itemId, t.isFirst),
-		index('response_user').on(t.userId)
+		index('response_user').on(t.userId),
+		// Covers the item statistics' reads: first answers of a module's versions, in index order,
+		// without visiting the table (`authoring/statistics`).
+		index('response_statistics').on(
+			t.moduleVersionId,
+			t.attemptId,
+			t.isFirst,
+			t.stepSlug,
+			t.enrolmentId,
+			t.itemId,
+			t.kind,
+			t.score,
+			t.maxScore,
+			t.answer
+		)
 	]
 );
 

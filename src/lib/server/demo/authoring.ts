@@ -5,15 +5,15 @@
 import { sql } from 'drizzle-orm';
 import { db } from '../db';
 import { latestVersionId } from '../content/versions';
+import type { Author } from '../authoring/access';
 import {
 	draftContent,
 	duplicateAsDraft,
 	getDraft,
-	publishDraft,
 	saveDraft,
-	type Author,
 	type DraftContent
 } from '../authoring/drafts';
+import { publishDraft } from '../authoring/publish';
 import { demoAccounts } from './seed';
 import { workThrough } from './walkthrough';
 

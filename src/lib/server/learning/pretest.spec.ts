@@ -8,7 +8,7 @@ import { response, signalMastery } from '../db/schema';
 import { correctAnswer, wrongAnswer } from './grading';
 import * as progress from './progress';
 import * as pretest from './pretest';
-import { itemStatistics } from '../authoring/statistics';
+import { itemStatistics } from '../authoring/statistics/statistics';
 import { completeStep, takeAssessment, workThrough } from '../demo/walkthrough';
 import { seedDemo } from '../demo/seed';
 

@@ -6,7 +6,7 @@ import { db, transaction } from '../db';
 import { prepared } from '../db/prepared';
 import { assignment, assignmentUser, membership, team } from '../db/schema';
 import { getCourse } from '../content/course';
-import { assignableAuthoredModules } from '../authoring/drafts';
+import { assignableAuthoredModules } from '../authoring/published';
 import { latestVersionId, loadVersion } from '../content/versions';
 import { queueMail } from '../platform/mail';
 import { recordAudit } from '../platform/audit';

@@ -7,7 +7,7 @@ import { db } from '../db';
 import { enrolment, signalMastery } from '../db/schema';
 import { getCourse } from '../content/course';
 import { latestVersionId, loadVersion, organisationIdsOf } from '../content/versions';
-import { publishedAuthoredModules } from '../authoring/drafts';
+import { publishedAuthoredModules } from '../authoring/published';
 import { resumeStep } from '../learning/progress';
 import type { Audience } from '../db/schema';
 

@@ -6,7 +6,7 @@ import { db } from '../db';
 import { prepared } from '../db/prepared';
 import { getCourse } from '../content/course';
 import { listAssignmentTargets } from './assignments';
-import { publishedAuthoredModules } from '../authoring/drafts';
+import { publishedAuthoredModules } from '../authoring/published';
 import { latestVersionId, loadVersion } from '../content/versions';
 import { CATEGORY_LABELS, SIGNAL_CATEGORIES, type SignalCategory } from '$lib/content/categories';
 import type { Audience } from '../db/schema';

@@ -3,10 +3,10 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
 import * as authoring from '$lib/server/authoring';
+import { describeFailure } from '$lib/server/platform';
 
 // The preview writes nothing: answers are graded and returned, the vignette path and the
 // assessment draw travel in the URL (`pad`, `trekking`).
-const m = messages.learn;
 const t = messages.authoringLearner;
 
 function notFound(): never {
@@ -43,19 +43,6 @@ function field(form: FormData, name: string): string {
 	return value;
 }
 
-function badAnswerMessage(detail: string): string {
-	const [reason, type] = detail.split(':');
-	if (reason === 'broken') return t.brokenStep;
-	if (reason === 'empty') {
-		return type === 'classify'
-			? m.errors.emptyClassify
-			: type === 'judge'
-				? m.errors.emptyJudge
-				: m.errors.empty;
-	}
-	return m.errors.invalid;
-}
-
 export const load: PageServerLoad = (event) => {
 	const { draft, step, content } = context(event);
 	const params = event.url.searchParams;
@@ -87,7 +74,7 @@ export const actions: Actions = {
 		} catch (e) {
 			if (!(e instanceof authoring.PreviewError)) throw e;
 			if (e.code === 'not-found') notFound();
-			return fail(400, { itemId, message: badAnswerMessage(e.detail) });
+			return fail(400, { itemId, message: describeFailure(e.failure) });
 		}
 	},
 	choose: async (event) => {
@@ -104,7 +91,7 @@ export const actions: Actions = {
 			if (e.code === 'not-found') notFound();
 			return fail(e.code === 'conflict' ? 409 : 400, {
 				itemId: 'vignette',
-				message: e.code === 'conflict' ? t.stale : m.errors.invalid
+				message: e.code === 'conflict' ? t.stale : describeFailure(e.failure)
 			});
 		}
 	},

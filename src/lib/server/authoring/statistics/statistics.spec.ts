@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { syncShippedModules } from '../content/versions';
-import { getCourse } from '../content/course';
-import { correctAnswer, wrongAnswer } from '../learning/grading';
-import * as progress from '../learning/progress';
-import { completeStep, takeAssessment, workThrough } from '../demo/walkthrough';
+import { syncShippedModules } from '../../content/versions';
+import { getCourse } from '../../content/course';
+import { correctAnswer, wrongAnswer } from '../../learning/grading';
+import * as progress from '../../learning/progress';
+import { completeStep, takeAssessment, workThrough } from '../../demo/walkthrough';
 import { itemStatistics } from './statistics';
-import { freshDatabase, makeUser } from '../testing/testing';
+import { freshDatabase, makeUser } from '../../testing/testing';
 
 const slug = 'wat-en-hoe';
 const course = getCourse();

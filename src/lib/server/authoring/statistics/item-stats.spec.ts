@@ -94,6 +94,28 @@ describe('itemFigures', () => {
 	});
 });
 
+describe('itemFigures from counted responses', () => {
+	it('agrees with the listed definitions on many repeated scores', () => {
+		// 2,000 responses over few distinct (x, X') pairs, as real item data looks: the counted
+		// figures must equal pearson() and discriminativeEfficiency() over the full lists.
+		let seed = 3;
+		const random = () => (seed = (seed * 1664525 + 1013904223) % 4294967296) / 4294967296;
+		const x: number[] = [];
+		const rest: number[] = [];
+		for (let i = 0; i < 2000; i++) {
+			const ability = random();
+			x.push(random() < ability ? 2 : random() < ability ? 1 : 0);
+			rest.push(Math.floor(ability * 6 + random() * 3));
+		}
+		const f = itemFigures(obs(x, rest), 2);
+		expect(f.responses).toBe(2000);
+		expect(f.facility).toBeCloseTo(x.reduce((a, b) => a + b, 0) / 2000 / 2, 12);
+		expect(f.discrimination).toBeCloseTo(pearson(x, rest)!, 12);
+		expect(f.efficiency).toBeCloseTo(discriminativeEfficiency(x, rest)!, 12);
+		expect(f.discrimination).toBeGreaterThan(0.3);
+	});
+});
+
 describe('pearson and discriminativeEfficiency', () => {
 	it('agree with the definitions on a perfectly aligned pair', () => {
 		expect(pearson([1, 2, 3], [2, 4, 6])).toBeCloseTo(1, 10);

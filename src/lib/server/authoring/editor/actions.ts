@@ -3,19 +3,12 @@
 import { error } from '@sveltejs/kit';
 import { CATEGORY_LABELS, SIGNAL_CATEGORIES } from '$lib/content/categories';
 import { messages } from '$lib/i18n';
-import { getCourse } from '../content/course';
-import { MarkdownTooLongError, renderMarkdown } from '../content/markdown';
-import {
-	AuthoringError,
-	draftContent,
-	draftIssues,
-	getDraft,
-	saveDraft,
-	type Author,
-	type DraftContent,
-	type DraftIssue
-} from './drafts';
-import { EditorInputError, FormReader, parseOp, type Op } from './editor';
+import { getCourse } from '../../content/course';
+import { MarkdownTooLongError, renderMarkdown } from '../../content/markdown';
+import { AuthoringError, type Author } from '../access';
+import { draftContent, draftIssues, getDraft, saveDraft, type DraftContent } from '../drafts';
+import type { DraftIssue } from '../validate';
+import { EditorInputError, FormReader, parseOp, type Op } from './form-reader';
 
 const t = messages.authoringEditor;
 

@@ -1,11 +1,21 @@
 // Item statistics for trainers: which items are too easy, too hard or mislead learners. Only
 // aggregates leave this module: never a learner's name or an individual answer.
 import { CLASSIFY_ANSWERS, type Item, type Vignette } from '$lib/content/schema';
-import { latestVersionId, loadVersion, type StepSnapshot } from '../content/versions';
-import { getCourse } from '../content/course';
-import { publishedAuthoredModules } from './drafts';
-import { prepared } from '../db/prepared';
-import { itemFigures, type ItemFigures, type ItemObservation } from './item-stats';
+import { latestVersionId, loadVersion, type StepSnapshot } from '../../content/versions';
+import { getCourse } from '../../content/course';
+import { publishedAuthoredModules } from '../published';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { DB } from '../../db';
+import { prepared } from '../../db/prepared';
+import { attempt, enrolment, moduleVersion, response } from '../../db/schema';
+import {
+	emptyTally,
+	tallyChoices,
+	tallyFigures,
+	tallyResponse,
+	type ItemFigures,
+	type ItemTally
+} from './item-stats';
 
 export interface ItemStatistics extends ItemFigures {
 	stepSlug: string;
@@ -25,39 +35,64 @@ export interface ModuleStatistics {
 	items: ItemStatistics[];
 }
 
-/** stepSlug, itemId, kind, score, maxScore, answer (JSON), test id: raw rows for speed. */
-type Row = [string, string, 'item' | 'choice', number, number, string, number | null];
+// Two constant statements, prepared once through Drizzle and read as arrays (`values()`: 100,000
+// rows as objects cost twice the time). Both read only the covering index `response_statistics`.
+// The last column says which test a response belongs to: its enrolment (per step) for quiz and
+// vignette answers, its attempt for assessment answers. First answers outside assessments:
+const versionsOf = (database: DB) =>
+	database
+		.select({ id: moduleVersion.id })
+		.from(moduleVersion)
+		.where(eq(moduleVersion.moduleSlug, sql.placeholder('slug')));
 
-// Two constant statements, prepared once, returning arrays (100,000 rows as objects cost twice
-// the time). The last column says which test a response belongs to: its enrolment (per step) for
-// quiz and vignette answers, its attempt for assessment answers. (A window function summing the
-// totals in SQL was 3x slower than the maps below.) First answers outside assessments:
+const rowColumns = {
+	stepSlug: response.stepSlug,
+	itemId: response.itemId,
+	kind: response.kind,
+	score: response.score,
+	maxScore: response.maxScore,
+	// The stored JSON text, parsed once per distinct answer below.
+	answer: sql<string>`${response.answer}`
+};
+
 const selectFirstAnswers = prepared((database) =>
-	database.$client
-		.prepare<{ slug: string }, Row>(
-			`SELECT r.step_slug, r.item_id, r.kind, r.score, r.max_score, r.answer, r.enrolment_id
-			FROM module_version mv
-			JOIN response r ON r.module_version_id = mv.id
-			WHERE mv.module_slug = :slug AND r.attempt_id IS NULL AND r.is_first = 1`
+	database
+		.select({ ...rowColumns, test: response.enrolmentId })
+		.from(response)
+		.where(
+			and(
+				inArray(response.moduleVersionId, versionsOf(database)),
+				isNull(response.attemptId),
+				eq(response.isFirst, true)
+			)
 		)
-		.raw()
+		.prepare()
 );
 // Every answer of each enrolment's first submitted attempt per assessment step (a retake is
 // not a first attempt):
-const selectFirstAttemptAnswers = prepared((database) =>
-	database.$client
-		.prepare<{ slug: string }, Row>(
-			`SELECT r.step_slug, r.item_id, r.kind, r.score, r.max_score, r.answer, r.attempt_id
-			FROM (
-				SELECT min(a.id) AS id FROM enrolment e
-				JOIN attempt a ON a.enrolment_id = e.id
-				WHERE e.module_slug = :slug AND a.kind = 'assessment' AND a.submitted_at IS NOT NULL
-				GROUP BY a.enrolment_id, a.step_slug
-			) first
-			JOIN response r ON r.attempt_id = first.id`
+const selectFirstAttemptAnswers = prepared((database) => {
+	const first = database
+		.select({ id: sql<number>`min(${attempt.id})`.as('first_id') })
+		.from(enrolment)
+		.innerJoin(attempt, eq(attempt.enrolmentId, enrolment.id))
+		.where(
+			and(
+				eq(enrolment.moduleSlug, sql.placeholder('slug')),
+				eq(attempt.kind, 'assessment'),
+				isNotNull(attempt.submittedAt)
+			)
 		)
-		.raw()
-);
+		.groupBy(attempt.enrolmentId, attempt.stepSlug)
+		.as('first');
+	return database
+		.select({ ...rowColumns, test: response.attemptId })
+		.from(first)
+		.innerJoin(response, eq(response.attemptId, first.id))
+		.prepare();
+});
+
+/** stepSlug, itemId, kind, score, maxScore, answer (JSON), test id: raw rows for speed. */
+type Row = [string, string, 'item' | 'choice', number, number, string, number | null];
 
 const LABEL_LENGTH = 90;
 
@@ -131,8 +166,9 @@ export function itemStatistics(moduleSlug: string): ModuleStatistics | undefined
 	const versionId = latestVersionId(moduleSlug);
 	const version = versionId === undefined ? undefined : loadVersion(versionId);
 	if (!version) return undefined;
-	const stepRows = selectFirstAnswers().all({ slug: moduleSlug });
-	const attemptRows = selectFirstAttemptAnswers().all({ slug: moduleSlug });
+	// `values()` gives each row as an array in the order of the selected columns above.
+	const stepRows = selectFirstAnswers().values({ slug: moduleSlug }) as Row[];
+	const attemptRows = selectFirstAttemptAnswers().values({ slug: moduleSlug }) as Row[];
 	// Test totals: per step and enrolment for step answers, per attempt for attempt answers. The
 	// rest of the test is the total minus the response's own score.
 	const totals = new Map<string, Map<number, number>>();
@@ -153,9 +189,10 @@ export function itemStatistics(moduleSlug: string): ModuleStatistics | undefined
 		}
 	}
 
-	// Answers repeat (few options, many learners): parse each distinct answer once.
-	const parsed = new Map<string, string[]>();
-	const byItem = new Map<string, { rows: ItemObservation[]; max: number; first: Row }>();
+	// One pass: each response is counted into its item's tally; answers repeat (few options,
+	// many learners), so they are counted as text and parsed once per distinct answer.
+	type Entry = { tally: ItemTally; answers: Map<string, number>; max: number; first: Row };
+	const byItem = new Map<string, Entry>();
 	for (const [rows, attempt] of [
 		[stepRows, false],
 		[attemptRows, true]
@@ -163,17 +200,20 @@ export function itemStatistics(moduleSlug: string): ModuleStatistics | undefined
 		for (const r of rows) {
 			const key = `${r[0]}\u0000${r[1]}`;
 			let entry = byItem.get(key);
-			if (!entry) byItem.set(key, (entry = { rows: [], max: 0, first: r }));
-			let choices = parsed.get(r[5]);
-			if (!choices) parsed.set(r[5], (choices = choiceKeys(r[5])));
+			if (!entry) {
+				entry = { tally: emptyTally(), answers: new Map(), max: 0, first: r };
+				byItem.set(key, entry);
+			}
 			const rest = r[6] === null ? null : totalsOf(r, attempt).get(r[6])! - r[3];
-			entry.rows.push({ score: r[3], rest, choices });
+			tallyResponse(entry.tally, r[3], rest);
+			entry.answers.set(r[5], (entry.answers.get(r[5]) ?? 0) + 1);
 			if (r[4] > entry.max) entry.max = r[4];
 		}
 	}
 
 	const items: ItemStatistics[] = [];
-	for (const { rows: observations, max, first: row } of byItem.values()) {
+	for (const { tally, answers, max, first: row } of byItem.values()) {
+		for (const [answer, count] of answers) tallyChoices(tally, choiceKeys(answer), count);
 		const first = { stepSlug: row[0], itemId: row[1], kind: row[2] };
 		const step = version.stepBySlug.get(first.stepSlug);
 		let label = first.itemId;
@@ -188,7 +228,7 @@ export function itemStatistics(moduleSlug: string): ModuleStatistics | undefined
 				labels = itemLabels(item);
 			}
 		}
-		const figures = itemFigures(observations, max);
+		const figures = tallyFigures(tally, max);
 		items.push({
 			...figures,
 			stepSlug: first.stepSlug,

@@ -1,33 +1,21 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Item } from '$lib/content/schema';
-import type { StepSnapshot } from '../content/versions';
-import { latestVersionId } from '../content/versions';
-import { freshDatabase, makeMember, makeOrganisation, syncCourse } from '../testing/testing';
-import {
-	addStep,
-	applyItem,
-	applySettings,
-	applyStep,
-	changeItems,
-	changeSteps,
-	EditorInputError,
-	fieldLabel,
-	FormReader,
-	issuesFor,
-	itemsOf,
-	MAX_TEXT_LENGTH,
-	parseOp,
-	vignetteToForm
-} from './editor';
-import { saveFromForm } from './editor-actions';
+import type { StepSnapshot } from '../../content/versions';
+import { latestVersionId } from '../../content/versions';
+import { freshDatabase, makeMember, makeOrganisation, syncCourse } from '../../testing/testing';
+import { EditorInputError, FormReader, MAX_TEXT_LENGTH, parseOp } from './form-reader';
+import { applyItem, changeItems, itemsOf } from './items';
+import { addStep, applySettings, applyStep, changeSteps, vignetteToForm } from './steps';
+import { fieldLabel, issuesFor } from './issues';
+import { saveFromForm } from './actions';
+import type { Author } from '../access';
 import {
 	draftContent,
 	draftIssues,
 	duplicateAsDraft,
 	getDraft,
-	type Author,
 	type DraftContent
-} from './drafts';
+} from '../drafts';
 
 let trainer: Author;
 let content: DraftContent;

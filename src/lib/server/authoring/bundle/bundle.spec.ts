@@ -1,20 +1,15 @@
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { messages } from '$lib/i18n';
-import { snapshotOf, type ModuleSnapshot } from '../content/versions';
-import { parseFrontMatter, validateCourse } from '../content';
+import { snapshotOf, type ModuleSnapshot } from '../../content/versions';
+import { parseFrontMatter, validateCourse } from '../../content';
 import { readdirSync } from 'node:fs';
-import { readContentFile } from '../content/parse';
-import { getCourse } from '../content/course';
-import {
-	MAX_ARCHIVE_BYTES,
-	MAX_ENTRIES,
-	exportFileName,
-	dutchContentMessage,
-	exportModuleZip,
-	importModuleZip,
-	importedDraftContent
-} from './bundle';
+import { readContentFile } from '../../content/parse';
+import { getCourse } from '../../content/course';
+import { exportFileName, exportModuleZip } from './export';
+import { importModuleZip, importedDraftContent } from './import';
+import { dutchContentMessage } from './import-messages';
+import { MAX_ARCHIVE_BYTES, MAX_ENTRIES } from './limits';
 import { readZip, writeZip, type ZipEntryInput } from './zip';
 
 const t = messages.authoringZip;

@@ -1,0 +1,1 @@
+CREATE INDEX `response_statistics` ON `response` (`module_version_id`,`attempt_id`,`is_first`,`step_slug`,`enrolment_id`,`item_id`,`kind`,`score`,`max_score`,`answer`);
