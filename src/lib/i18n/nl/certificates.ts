@@ -5,11 +5,11 @@ export const certificates = {
 		'Hier vind je al je certificaten, ook de oude. Met de code kan iemand anders nagaan of je certificaat echt is.',
 	none: 'Je hebt nog geen certificaten. Je krijgt er een wanneer je de eindtoets van een module haalt.',
 	status: {
-		geldig: 'Geldig',
-		verloopt_binnenkort: 'Verloopt binnenkort',
-		verlopen: 'Verlopen',
-		ingetrokken: 'Ingetrokken',
-		vernieuwd: 'Vernieuwd'
+		valid: 'Geldig',
+		expiring: 'Verloopt binnenkort',
+		expired: 'Verlopen',
+		revoked: 'Ingetrokken',
+		renewed: 'Vernieuwd'
 	},
 	statusLabel: 'Status',
 	issued: 'Uitgereikt op',

@@ -17,7 +17,7 @@ import {
 } from 'jose';
 import { config } from '../platform/config';
 import { loadVersion } from '../content/versions';
-import type { CertificateDocument } from './certificates';
+import type { CertificateDocument } from './views';
 import { log } from '../platform/log';
 
 export const KEY_FILE = 'openbadges-ed25519.jwk.json';

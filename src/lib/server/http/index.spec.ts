@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Handle } from '@sveltejs/kit';
 // sequence() reads SvelteKit's request store, which the server sets up around every request.
+// @ts-expect-error: the internal entry ships without its own type declarations.
 import { with_request_store } from '@sveltejs/kit/internal/server';
 import { handle as composed } from './index';
 import { fakeEvent, fakeResolve } from './fake-event';
