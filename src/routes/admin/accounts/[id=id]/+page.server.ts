@@ -14,9 +14,8 @@ import * as authoring from '$lib/server/authoring';
 const m = messages.account.admin;
 
 function targetId(event: RequestEvent): number {
-	const raw = event.params.id ?? '';
-	if (!/^[1-9][0-9]{0,11}$/.test(raw)) error(404, { message: messages.errors[404] });
-	return Number(raw);
+	// The [id=id] matcher admits only positive ids: anything else never reaches this page.
+	return Number(event.params.id);
 }
 
 export const load: PageServerLoad = (event) => {
