@@ -52,3 +52,7 @@ export const tokenField = z.string().max(100);
 
 /** A database id sent by a form (a hidden field or a select): the route matcher's pattern. */
 export const idField = z.string().regex(idPattern, messages.errors.badRequest).transform(Number);
+
+/** True for a route param or query value that can be a database id. */
+export const isId = (value: string | undefined): value is string =>
+	value !== undefined && idPattern.test(value);

@@ -7,6 +7,7 @@ import {
 	changeMembershipSchema,
 	membershipIdSchema
 } from '$lib/schemas/account';
+import { isId } from '$lib/schemas/fields';
 import { messages } from '$lib/i18n';
 import * as admin from '$lib/server/admin';
 import * as authoring from '$lib/server/authoring';
@@ -14,8 +15,9 @@ import * as authoring from '$lib/server/authoring';
 const m = messages.account.admin;
 
 function targetId(event: RequestEvent): number {
-	// The [id=id] matcher admits only positive ids: anything else never reaches this page.
-	return Number(event.params.id);
+	const raw = event.params.id;
+	if (!isId(raw)) error(404, { message: messages.errors[404] });
+	return Number(raw);
 }
 
 export const load: PageServerLoad = (event) => {
