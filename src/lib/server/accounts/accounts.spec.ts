@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDatabase, makeMember, makeOrganisation, makeUser } from '../testing/testing';
-import * as accounts from './accounts';
+import * as accounts from '.';
 import { db } from '../db';
 import { auditEvent, mailOutbox, passwordReset } from '../db/schema';
 import { listUserSessions, validateSessionToken } from './auth/session';

@@ -2,7 +2,7 @@
 // and endpoint calls (a layout load alone protects nothing).
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { messages } from '$lib/i18n';
-import { isStaff, type AreaRole, type MembershipView } from './accounts';
+import { isStaff, type AreaRole, type MembershipView } from './access';
 import { config } from '../platform/config';
 import type { SessionUser } from './auth/session';
 

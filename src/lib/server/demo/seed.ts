@@ -6,7 +6,7 @@ import { user } from '../db/schema';
 import { hashPassword } from '../accounts/auth/password';
 import { addMembership, createOrganisation } from '../organisations/organisations';
 import { createTeam as createAuditedTeam } from '../organisations/teams';
-import { findUserByEmail } from '../accounts/accounts';
+import { findUserByEmail } from '../accounts/access';
 import { takePretest, workThrough } from './walkthrough';
 
 export const demoPassword = 'Signaalwijs-demo-2026';

@@ -7,7 +7,7 @@ import { freshDatabase, makeUser } from '../testing/testing';
 import { db } from '../db';
 import { auditEvent } from '../db/schema';
 import type { LocalUser } from '../accounts/guards';
-import type { AreaRole } from '../accounts/accounts';
+import type { AreaRole } from '../accounts/access';
 
 beforeEach(() => {
 	freshDatabase();

@@ -3,7 +3,7 @@
 import type { Handle } from '@sveltejs/kit';
 import { clearSessionCookie, sessionCookieName } from '../platform/cookies';
 import { validateSessionToken } from '../accounts/auth/session';
-import { getAccess } from '../accounts/accounts';
+import { getAccess } from '../accounts/access';
 
 export const session: Handle = ({ event, resolve }) => {
 	const token = event.cookies.get(sessionCookieName(event.url));

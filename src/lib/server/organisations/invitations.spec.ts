@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDatabase, makeMember, makeOrganisation } from '../testing/testing';
-import * as accounts from '../accounts/accounts';
+import * as accounts from '../accounts';
 import * as invitations from './invitations';
 import { db } from '../db';
 import { mailOutbox } from '../db/schema';

@@ -17,7 +17,7 @@ import { queueMail } from '../platform/mail';
 import { recordAudit } from '../platform/audit';
 import { checkPasswordPolicy, hashPassword } from '../accounts/auth/password';
 import { digest, randomToken } from '../accounts/auth/tokens';
-import { findUserByEmail } from '../accounts/accounts';
+import { findUserByEmail } from '../accounts/access';
 import { addMembership, getOrganisation } from './organisations';
 
 export const invitationLifetimeDays = 14;
