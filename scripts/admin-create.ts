@@ -1,6 +1,6 @@
 // `npm run admin:create -- --email X [--name "Naam"]`: creates a platform admin without a
 // usable password and prints a single-use link (24 hours) where they choose one.
-import { createAdminAccount, setupLinkHours } from '$lib/server/accounts/accounts';
+import { createAdminAccount, setupLinkHours } from '$lib/server/accounts';
 import { config } from '$lib/server/platform/config';
 import { closeDatabase, openDatabase } from '$lib/server/db';
 import { emailField, nameField } from '$lib/schemas/fields';

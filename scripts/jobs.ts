@@ -4,7 +4,7 @@
 import { config } from '$lib/server/platform/config';
 import { closeDatabase, openDatabase } from '$lib/server/db';
 import { deliverPending, flushMail } from '$lib/server/platform/mail';
-import { sendDueReminders } from '$lib/server/certificates/certificates';
+import { sendDueReminders } from '$lib/server/certificates';
 import { loadShippedCourse } from '$lib/server/content/course';
 import { syncShippedModules } from '$lib/server/content/versions';
 

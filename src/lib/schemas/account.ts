@@ -2,7 +2,7 @@
 // platform admin forms.
 import { z } from 'zod';
 import { messages } from '$lib/i18n';
-import { emailField, passwordField, roleField } from './fields';
+import { emailField, idField, passwordField, roleField } from './fields';
 
 const m = messages.form;
 
@@ -31,11 +31,6 @@ export const changePasswordSchema = z
 	});
 
 export const sessionIdSchema = z.object({ id: z.string().min(1).max(40) });
-
-const idField = z
-	.string()
-	.regex(/^[1-9][0-9]{0,11}$/, messages.errors.badRequest)
-	.transform(Number);
 
 export const organisationNameSchema = z.object({
 	name: z

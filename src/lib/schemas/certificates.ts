@@ -2,6 +2,7 @@
 // and the public code lookup.
 import { z } from 'zod';
 import { messages } from '$lib/i18n';
+import { idField } from './fields';
 
 const m = messages.certificates;
 /** Control characters (except tab and line breaks), bidi overrides, zero-width characters. */
@@ -14,11 +15,6 @@ function hasForbiddenText(value: string): boolean {
 	}
 	return false;
 }
-
-const idField = z
-	.string()
-	.regex(/^[1-9][0-9]{0,9}$/, messages.errors.badRequest)
-	.transform(Number);
 
 export const showOrganisationSchema = z.object({
 	id: idField,

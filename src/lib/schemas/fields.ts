@@ -1,6 +1,7 @@
 // Field rules shared by form actions and the browser: what a valid e-mail, name or password is.
 import { z } from 'zod';
 import { messages } from '$lib/i18n';
+import { idPattern } from '../../params/id';
 
 const m = messages.form;
 
@@ -48,3 +49,10 @@ export const roleField = z.enum(['learner', 'trainer', 'manager'], {
 });
 
 export const tokenField = z.string().max(100);
+
+/** A database id sent by a form (a hidden field or a select): the route matcher's pattern. */
+export const idField = z.string().regex(idPattern, messages.errors.badRequest).transform(Number);
+
+/** True for a route param or query value that can be a database id. */
+export const isId = (value: string | undefined): value is string =>
+	value !== undefined && idPattern.test(value);

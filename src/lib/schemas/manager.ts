@@ -1,6 +1,7 @@
 // Form schemas of the manager area: team names and assignments.
 import { z } from 'zod';
 import { messages } from '$lib/i18n';
+import { idField } from './fields';
 
 // eslint-disable-next-line no-control-regex
 const forbiddenText = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
@@ -19,7 +20,7 @@ export const teamNameField = z
 export const teamSchema = z.object({ name: teamNameField });
 
 export const renameTeamSchema = z.object({
-	teamId: z.coerce.number().int().positive().max(1e10),
+	teamId: idField,
 	name: teamNameField
 });
 
@@ -28,7 +29,7 @@ export const assignmentSchema = z.object({
 	target: z.enum(['organisation', 'team', 'users'], {
 		error: messages.form.invalidChoice('voor wie')
 	}),
-	teamId: z.union([z.literal(''), z.coerce.number().int().positive().max(1e10)]),
+	teamId: z.union([z.literal(''), idField]),
 	dueAt: z.union([
 		z.literal(''),
 		z

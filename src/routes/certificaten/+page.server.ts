@@ -1,4 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
+import { messages } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/accounts';
 import { parseForm } from '$lib/server/platform';
@@ -44,7 +45,7 @@ export const actions: Actions = {
 			parsed.data.show,
 			event.locals.requestId
 		);
-		if (!changed) error(404, { message: 'Niet gevonden' });
+		if (!changed) error(404, { message: messages.errors.notFound });
 		return { organisation: { message: '', shown: parsed.data.show } };
 	}
 };

@@ -29,7 +29,7 @@ export const load: PageServerLoad = (event) => {
 		},
 		certificates: certificates
 			.dashboardCertificates(user.id, now)
-			.filter((c) => c.status !== 'vernieuwd')
+			.filter((c) => c.status !== 'renewed')
 			.map((c) => ({
 				id: c.id,
 				moduleTitle: c.moduleTitle,

@@ -5,11 +5,11 @@ export const certificates = {
 		'Hier vind je al je certificaten, ook de oude. Met de code kan iemand anders nagaan of je certificaat echt is.',
 	none: 'Je hebt nog geen certificaten. Je krijgt er een wanneer je de eindtoets van een module haalt.',
 	status: {
-		geldig: 'Geldig',
-		verloopt_binnenkort: 'Verloopt binnenkort',
-		verlopen: 'Verlopen',
-		ingetrokken: 'Ingetrokken',
-		vernieuwd: 'Vernieuwd'
+		valid: 'Geldig',
+		expiring: 'Verloopt binnenkort',
+		expired: 'Verlopen',
+		revoked: 'Ingetrokken',
+		renewed: 'Vernieuwd'
 	},
 	statusLabel: 'Status',
 	issued: 'Uitgereikt op',
@@ -94,5 +94,13 @@ export const certificates = {
 				? `Met de korte opfrissing (ongeveer 20 minuten) verleng je het. Dat kan nog tot ${graceUntil}; daarna moet je de volledige module opnieuw volgen.`
 				: 'Volg de module opnieuw om een nieuw certificaat te krijgen.',
 			`Je vindt de opfrissing in je leeroverzicht: ${link}`
-		].join('\n\n')
+		].join('\n\n'),
+	/** The Open Badges credential: what the issuer is and what a certificate attests. */
+	badge: {
+		issuerDescription:
+			'Signaalwijs leert leerkrachten en hulpverleners in Vlaanderen de signalen van tienerpooiers herkennen en erop handelen.',
+		name: (moduleTitle: string) => `Certificaat ${moduleTitle}`,
+		criteria: (moduleTitle: string, passPercent: number) =>
+			`Heeft de module "${moduleTitle}" van Signaalwijs doorlopen (lessen, casussen en signaalvragen) en de eindtoets gehaald met minstens ${passPercent} %. Het certificaat blijft geldig tot de vervaldatum en wordt verlengd met een korte opfrissing.`
+	}
 } as const;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabase, makeUser } from '../testing/testing';
-import * as accounts from './accounts';
+import * as accounts from '.';
 import { createSession, invalidateOwnSession, validateSessionToken } from './auth/session';
 import { describeUserAgent } from '../platform/user-agent';
 

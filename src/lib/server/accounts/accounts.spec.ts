@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDatabase, makeMember, makeOrganisation, makeUser } from '../testing/testing';
-import * as accounts from './accounts';
-import * as organisations from '../organisations/organisations';
+import * as accounts from '.';
 import { db } from '../db';
 import { auditEvent, mailOutbox, passwordReset } from '../db/schema';
 import { listUserSessions, validateSessionToken } from './auth/session';
@@ -267,110 +266,5 @@ describe('password reset', () => {
 		);
 		expect(results.slice(0, 5).every((r) => r.ok)).toBe(true);
 		expect(results.at(-1)?.ok).toBe(false);
-	});
-});
-
-describe('invitations', () => {
-	it('lets the invitee choose name and password and join with the invited role', async () => {
-		const org = makeOrganisation('Basisschool De Regenboog');
-		const manager = await makeMember({ organisation: org, role: 'manager' });
-		const invited = organisations.inviteMember({
-			organisationId: org,
-			email: 'nieuw@regenboog.be',
-			role: 'learner',
-			audience: 'leerkracht',
-			invitedBy: manager.id
-		});
-		expect(invited.ok).toBe(true);
-		const token = linkIn(lastMailTo('nieuw@regenboog.be')!.body, '/uitnodiging');
-		expect(organisations.findOpenInvitation(token)?.organisationName).toBe(
-			'Basisschool De Regenboog'
-		);
-		const accepted = await organisations.acceptInvitation({
-			token,
-			name: 'Nieuwe Collega',
-			password: 'een lange zin als wachtwoord'
-		});
-		expect(accepted.ok).toBe(true);
-		const s = await accounts.signIn({
-			email: 'nieuw@regenboog.be',
-			password: 'een lange zin als wachtwoord',
-			address: nextAddress(),
-			userAgent: null
-		});
-		expect(s.ok && s.access.memberships.map((m) => [m.organisationId, m.role])).toEqual([
-			[org, 'learner']
-		]);
-		expect(
-			await organisations.acceptInvitation({
-				token,
-				name: 'X',
-				password: 'een lange zin als wachtwoord'
-			})
-		).toEqual({ ok: false, reason: 'invalid' });
-	});
-
-	it('refuses expired and revoked invitations', async () => {
-		vi.useFakeTimers({ now: new Date('2026-05-01T10:00:00Z') });
-		const org = makeOrganisation();
-		const manager = await makeMember({ organisation: org, role: 'manager' });
-		organisations.inviteMember({
-			organisationId: org,
-			email: 'a@x.be',
-			role: 'learner',
-			audience: null,
-			invitedBy: manager.id
-		});
-		const expiring = linkIn(lastMailTo('a@x.be')!.body, '/uitnodiging');
-		const revoked = organisations.inviteMember({
-			organisationId: org,
-			email: 'b@x.be',
-			role: 'learner',
-			audience: null,
-			invitedBy: manager.id
-		});
-		const revokedToken = linkIn(lastMailTo('b@x.be')!.body, '/uitnodiging');
-		expect(
-			revoked.ok && organisations.revokeInvitation(org, revoked.invitationId, manager.id)
-		).toBe(true);
-		expect(organisations.findOpenInvitation(revokedToken)).toBeUndefined();
-		vi.setSystemTime(new Date('2026-05-16T10:00:00Z'));
-		expect(organisations.findOpenInvitation(expiring)).toBeUndefined();
-	});
-
-	it('a manager cannot revoke another organisation’s invitation', async () => {
-		const a = makeOrganisation();
-		const b = makeOrganisation();
-		const managerA = await makeMember({ organisation: a, role: 'manager' });
-		const managerB = await makeMember({ organisation: b, role: 'manager' });
-		const inv = organisations.inviteMember({
-			organisationId: b,
-			email: 'c@x.be',
-			role: 'learner',
-			audience: null,
-			invitedBy: managerB.id
-		});
-		expect(inv.ok && organisations.revokeInvitation(a, inv.invitationId, managerA.id)).toBe(false);
-	});
-
-	it('a second invitation replaces the open one', async () => {
-		const org = makeOrganisation();
-		const manager = await makeMember({ organisation: org, role: 'manager' });
-		organisations.inviteMember({
-			organisationId: org,
-			email: 'd@x.be',
-			role: 'learner',
-			audience: null,
-			invitedBy: manager.id
-		});
-		const first = linkIn(lastMailTo('d@x.be')!.body, '/uitnodiging');
-		organisations.inviteMember({
-			organisationId: org,
-			email: 'd@x.be',
-			role: 'learner',
-			audience: null,
-			invitedBy: manager.id
-		});
-		expect(organisations.findOpenInvitation(first)).toBeUndefined();
 	});
 });

@@ -1,7 +1,8 @@
 // Who may be where: the area each path belongs to, and the guard every protected load, action
 // and endpoint calls (a layout load alone protects nothing).
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { isStaff, type AreaRole, type MembershipView } from './accounts';
+import { messages } from '$lib/i18n';
+import { isStaff, type AreaRole, type MembershipView } from './access';
 import { config } from '../platform/config';
 import type { SessionUser } from './auth/session';
 
@@ -65,7 +66,7 @@ export function requireUser(event: RequestEvent): LocalUser {
 /** The signed-in user holding `role`; anyone else gets a redirect (anonymous) or a 403. */
 export function requireRole(event: RequestEvent, role: AreaRole): LocalUser {
 	const user = requireUser(event);
-	if (!user.roles.includes(role)) error(403, { message: 'Geen toegang' });
+	if (!user.roles.includes(role)) error(403, { message: messages.errors.noAccess });
 	if (mustEnrolTwoFactor(user)) redirect(303, enrolmentPath);
 	return user;
 }
@@ -73,7 +74,7 @@ export function requireRole(event: RequestEvent, role: AreaRole): LocalUser {
 /** The first organisation where the user holds `role` (managers act within this one). */
 export function organisationFor(user: LocalUser, role: AreaRole): MembershipView {
 	const found = user.memberships.find((m) => m.role === role);
-	if (!found) error(403, { message: 'Geen toegang' });
+	if (!found) error(403, { message: messages.errors.noAccess });
 	return found;
 }
 

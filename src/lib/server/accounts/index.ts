@@ -1,5 +1,7 @@
 // The public face of the accounts domain: routes import only this file.
+export * from './access';
 export * from './accounts';
+export * from './passwords';
 export * from './guards';
 export * from './auth/password';
 export * from './auth/session';

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabase, makeMember, makeOrganisation, makeUser } from '../testing/testing';
 import * as admin from './admin';
 import { createOrganisation } from '../organisations/organisations';
-import * as accounts from '../accounts/accounts';
+import * as accounts from '../accounts';
 import { createSession, validateSessionToken } from '../accounts/auth/session';
 import { recordAudit } from '../platform/audit';
 

@@ -16,7 +16,7 @@ import * as pages from '../learning/learner-pages';
 import * as preview from './preview';
 import * as reports from '../manager/reports';
 import { statisticsModules } from './statistics/statistics';
-import { dashboardCertificates } from '../certificates/certificates';
+import { dashboardCertificates } from '../certificates/views';
 import { workThrough } from '../demo/walkthrough';
 
 let orgA: number;

@@ -1,6 +1,21 @@
-// The public face of the certificates domain: routes import only this file.
-export * from './certificates';
-export * from './openbadges';
-export * from './pdf';
-export * from './rules';
-export * from './woff';
+// The public face of the certificates domain: what routes, hooks and scripts use.
+export { issueOnPass } from './issue';
+export { refresherStatus, type RefresherModule, type RefresherStatus } from './refresher';
+export {
+	dashboardCertificates,
+	getOwnCertificate,
+	setShowOrganisation,
+	type CertificateDocument,
+	type CertificateView
+} from './views';
+export {
+	findForAdmin,
+	revokeCertificate,
+	verifyCertificate,
+	type PublicCertificate,
+	type VerifyResult
+} from './verification';
+export { sendDueReminders } from './reminders';
+export { ensureSigningKey, issuerProfile, publicJwks, signCredential } from './openbadges';
+export { renderCertificatePdf } from './pdf';
+export { formatCode, type CertificateStatus } from './rules';

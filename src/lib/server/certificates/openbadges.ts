@@ -15,9 +15,10 @@ import {
 	importJWK,
 	type JWK
 } from 'jose';
+import { messages } from '$lib/i18n';
 import { config } from '../platform/config';
 import { loadVersion } from '../content/versions';
-import type { CertificateDocument } from './certificates';
+import type { CertificateDocument } from './views';
 import { log } from '../platform/log';
 
 export const KEY_FILE = 'openbadges-ed25519.jwk.json';
@@ -87,8 +88,7 @@ export function issuerProfile() {
 		type: ['Profile'],
 		name: 'Signaalwijs',
 		url: `${config.origin}/`,
-		description:
-			'Signaalwijs leert leerkrachten en hulpverleners in Vlaanderen de signalen van tienerpooiers herkennen en erop handelen.'
+		description: messages.certificates.badge.issuerDescription
 	};
 }
 
@@ -104,7 +104,7 @@ export function buildCredential(doc: CertificateDocument) {
 		'@context': [VC_CONTEXT, OB_CONTEXT],
 		id: `${config.origin}/verifieer/${doc.rawCode}`,
 		type: ['VerifiableCredential', 'OpenBadgeCredential'],
-		name: `Certificaat ${doc.moduleTitle}`,
+		name: messages.certificates.badge.name(doc.moduleTitle),
 		issuer: issuerProfile(),
 		validFrom: doc.issuedAt.toISOString(),
 		validUntil: doc.expiresAt.toISOString(),
@@ -125,7 +125,7 @@ export function buildCredential(doc: CertificateDocument) {
 				name: doc.moduleTitle,
 				description: meta?.summary ?? doc.moduleTitle,
 				criteria: {
-					narrative: `Heeft de module "${doc.moduleTitle}" van Signaalwijs doorlopen (lessen, casussen en signaalvragen) en de eindtoets gehaald met minstens ${passPercent} %. Het certificaat blijft geldig tot de vervaldatum en wordt verlengd met een korte opfrissing.`
+					narrative: messages.certificates.badge.criteria(doc.moduleTitle, passPercent)
 				},
 				inLanguage: 'nl-BE',
 				creator: issuerProfile()

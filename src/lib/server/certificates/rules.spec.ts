@@ -36,10 +36,10 @@ describe('certificateStatus', () => {
 	const expiresAt = d('2028-03-15T09:00:00Z');
 	const base = { expiresAt, revokedAt: null, renewed: false };
 	it('goes from geldig to verloopt binnenkort to verlopen', () => {
-		expect(certificateStatus(base, d('2027-12-01T00:00:00Z'))).toBe('geldig');
-		expect(certificateStatus(base, d('2028-02-20T00:00:00Z'))).toBe('verloopt_binnenkort');
-		expect(certificateStatus(base, d('2028-01-20T00:00:00Z'), 60)).toBe('verloopt_binnenkort');
-		expect(certificateStatus(base, expiresAt)).toBe('verlopen');
+		expect(certificateStatus(base, d('2027-12-01T00:00:00Z'))).toBe('valid');
+		expect(certificateStatus(base, d('2028-02-20T00:00:00Z'))).toBe('expiring');
+		expect(certificateStatus(base, d('2028-01-20T00:00:00Z'), 60)).toBe('expiring');
+		expect(certificateStatus(base, expiresAt)).toBe('expired');
 	});
 	it('revocation and renewal win over the dates', () => {
 		expect(
@@ -47,15 +47,15 @@ describe('certificateStatus', () => {
 				{ ...base, revokedAt: d('2027-01-01T00:00:00Z') },
 				d('2027-02-01T00:00:00Z')
 			)
-		).toBe('ingetrokken');
+		).toBe('revoked');
 		expect(
 			certificateStatus(
 				{ ...base, revokedAt: d('2027-01-01T00:00:00Z'), renewed: true },
 				d('2027-02-01T00:00:00Z')
 			)
-		).toBe('ingetrokken');
+		).toBe('revoked');
 		expect(certificateStatus({ ...base, renewed: true }, d('2029-01-01T00:00:00Z'))).toBe(
-			'vernieuwd'
+			'renewed'
 		);
 	});
 });

@@ -40,8 +40,7 @@ export function addDays(date: Date, days: number): Date {
 	return new Date(date.getTime() + days * DAY_MS);
 }
 
-export type CertificateStatus =
-	'geldig' | 'verloopt_binnenkort' | 'verlopen' | 'ingetrokken' | 'vernieuwd';
+export type CertificateStatus = 'valid' | 'expiring' | 'expired' | 'revoked' | 'renewed';
 
 /** How many days before expiry a certificate counts as "verloopt binnenkort" by default. */
 export const SOON_DAYS = 30;
@@ -64,11 +63,11 @@ export function certificateStatus(
 	now: Date,
 	soonDays = SOON_DAYS
 ): CertificateStatus {
-	if (cert.revokedAt) return 'ingetrokken';
-	if (cert.renewed) return 'vernieuwd';
-	if (now.getTime() >= cert.expiresAt.getTime()) return 'verlopen';
-	if (now.getTime() >= cert.expiresAt.getTime() - soonDays * DAY_MS) return 'verloopt_binnenkort';
-	return 'geldig';
+	if (cert.revokedAt) return 'revoked';
+	if (cert.renewed) return 'renewed';
+	if (now.getTime() >= cert.expiresAt.getTime()) return 'expired';
+	if (now.getTime() >= cert.expiresAt.getTime() - soonDays * DAY_MS) return 'expiring';
+	return 'valid';
 }
 
 export interface RefresherRule {

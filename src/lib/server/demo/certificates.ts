@@ -7,7 +7,7 @@ import { db } from '../db';
 import { certificate, user } from '../db/schema';
 import { latestVersionId, loadVersion } from '../content/versions';
 import { addDays, addMonths } from '../certificates/rules';
-import { issueOnPass } from '../certificates/certificates';
+import { issueOnPass } from '../certificates/issue';
 import { demoAccounts } from './seed';
 
 function userId(email: string): number | undefined {

@@ -1,12 +1,12 @@
 // Demo data for `npm run demo` and the end-to-end tests: two organisations, teams and accounts
 // for every role. Never run on a plain production start.
 import { sql } from 'drizzle-orm';
-import { db } from '../db';
+import { db, transaction } from '../db';
 import { user } from '../db/schema';
 import { hashPassword } from '../accounts/auth/password';
 import { addMembership, createOrganisation } from '../organisations/organisations';
 import { createTeam as createAuditedTeam } from '../organisations/teams';
-import { findUserByEmail } from '../accounts/accounts';
+import { findUserByEmail } from '../accounts/access';
 import { takePretest, workThrough } from './walkthrough';
 
 export const demoPassword = 'Signaalwijs-demo-2026';
@@ -73,7 +73,7 @@ export async function seedDemo(): Promise<boolean> {
 				.run().lastInsertRowid
 		);
 
-	db.$client.transaction(() => {
+	transaction(() => {
 		const school = createOrganisation('Sint-Jansschool (demo)');
 		const horizon = createOrganisation('Jeugdhulp Horizon (demo)');
 		const teams = new Map<string, number>();
@@ -139,7 +139,7 @@ export async function seedDemo(): Promise<boolean> {
 				team
 			);
 		}
-	})();
+	});
 	seedDemoProgress();
 	return true;
 }

@@ -4,7 +4,7 @@ import type { ItemView } from '$lib/content/views';
 import type { ItemResult } from '$lib/content/views';
 import * as progress from './progress';
 import * as pretest from './pretest';
-import { refresherStatus } from '../certificates/certificates';
+import { refresherStatus } from '../certificates/refresher';
 import { itemView, nodeView, paragraphs } from './views';
 import type { Gain } from './learning-gain';
 import { renderMarkdown } from '../content/markdown';

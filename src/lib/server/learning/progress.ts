@@ -22,7 +22,8 @@ import {
 	type StepSnapshot
 } from '../content/versions';
 import { AnswerError, answerFromForm, gradeItem } from './grading';
-import { issueOnPass, missedSignalWeights, refresherStatus } from '../certificates/certificates';
+import { issueOnPass } from '../certificates/issue';
+import { missedSignalWeights, refresherStatus } from '../certificates/refresher';
 import { drawAdaptive } from './refresher-draw';
 import { getCourse } from '../content/course';
 import { itemSignalIds } from '$lib/content/schema';

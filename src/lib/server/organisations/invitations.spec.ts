@@ -1,165 +1,133 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import {
-	freshDatabase,
-	makeLearner,
-	makeOrganisation,
-	makeTeam,
-	makeUser
-} from '../testing/testing';
-import {
-	importInvitations,
-	listInvitationViews,
-	maxCsvRows,
-	openRows,
-	parseInvitationCsv,
-	previewInvitations,
-	resendInvitation,
-	sealRows
-} from './invitations';
-import { listOutbox } from '../platform/mail';
-import { revokeInvitation } from './organisations';
-import { createTeam, moveLearner, renameTeam, listTeamsWithCounts } from './teams';
-import { listLearners, defaultQuery } from '../manager/reports';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { freshDatabase, makeMember, makeOrganisation } from '../testing/testing';
+import * as accounts from '../accounts';
+import * as invitations from './invitations';
+import { db } from '../db';
+import { mailOutbox } from '../db/schema';
 
-const encode = (text: string) => new TextEncoder().encode(text);
+let address = 0;
+const nextAddress = () => `10.0.0.${++address}`;
 
-let orgA: number;
-let orgB: number;
-let manager: number;
+function lastMailTo(email: string) {
+	return db.select().from(mailOutbox).where(eq(mailOutbox.recipient, email)).all().at(-1);
+}
 
-beforeEach(async () => {
+function linkIn(body: string, path: string): string {
+	const match = body.match(new RegExp(`https?://[^\\s]+${path}/([a-z0-9]+)`));
+	expect(match, body).not.toBeNull();
+	return match![1];
+}
+
+beforeEach(() => {
 	freshDatabase();
-	orgA = makeOrganisation('School A');
-	orgB = makeOrganisation('Horizon B');
-	makeTeam(orgA, 'Tweede graad');
-	makeTeam(orgB, 'Leefgroep');
-	manager = (await makeUser()).id;
 });
 
-describe('CSV upload', () => {
-	it('reads ; or , separated UTF-8 with or without BOM', () => {
-		const semicolon = parseInvitationCsv(
-			encode(
-				'\uFEFFE-mail;Naam;Team;Beroep\r\nan@school.be;"Peeters; An";Tweede graad;leerkracht\r\n'
-			)
-		);
-		expect(semicolon).toEqual({
-			ok: true,
-			rows: [
-				{
-					line: 2,
-					email: 'an@school.be',
-					name: 'Peeters; An',
-					team: 'Tweede graad',
-					audience: 'leerkracht'
-				}
-			]
-		});
-		const comma = parseInvitationCsv(encode('naam,email\n"Jef ""de"" Smet",jef@school.be\n\n'));
-		expect(comma).toMatchObject({
-			ok: true,
-			rows: [{ email: 'jef@school.be', name: 'Jef "de" Smet' }]
-		});
-	});
-
-	it('refuses files that are not UTF-8, too long or without a header', () => {
-		expect(parseInvitationCsv(new Uint8Array([0x65, 0xff, 0x0a]))).toMatchObject({ ok: false });
-		expect(parseInvitationCsv(encode('an@school.be;An\n'))).toMatchObject({
-			ok: false,
-			message: expect.stringContaining('kolomnamen')
-		});
-		const many =
-			'email\n' + Array.from({ length: maxCsvRows + 1 }, (_, i) => `p${i}@x.be`).join('\n');
-		expect(parseInvitationCsv(encode(many))).toMatchObject({
-			ok: false,
-			message: expect.stringContaining('te veel')
-		});
-		expect(parseInvitationCsv(new Uint8Array(300 * 1024))).toMatchObject({ ok: false });
-	});
-
-	it('previews per row with Dutch errors, imports on confirmation and never twice', async () => {
-		await makeLearner({ organisation: orgA, email: 'lid@school.be' });
-		const file = encode(
-			[
-				'email;naam;team;beroep',
-				'nieuw@school.be;Nieuw;Tweede graad;Leerkracht',
-				'geen-adres;X;;',
-				'ander@school.be;;Leefgroep;',
-				'nieuw@school.be;Dubbel;;',
-				'lid@school.be;;;',
-				'zorg@school.be;;;dokter',
-				'=cmd@school.be;=HYPERLINK("x");;'
-			].join('\n')
-		);
-		const parsed = parseInvitationCsv(file);
-		if (!parsed.ok) throw new Error(parsed.message);
-		const preview = previewInvitations(orgA, parsed.rows);
-		expect(preview.map((r) => [r.line, r.state])).toEqual([
-			[2, 'new'],
-			[3, 'error'],
-			[4, 'error'],
-			[5, 'error'],
-			[6, 'skip'],
-			[7, 'error'],
-			// A formula-like name is harmless here: exports neutralise it.
-			[8, 'new']
-		]);
-		expect(preview[1].message).toBe('Dit is geen geldig e-mailadres.');
-		expect(preview[2].message).toContain('Het team Leefgroep bestaat niet');
-		expect(preview[3].message).toBe('Dit e-mailadres staat al op regel 2.');
-		expect(preview[5].message).toContain('leerkracht of hulpverlener');
-		expect(listInvitationViews(orgA)).toHaveLength(0);
-
-		const sealed = sealRows(orgA, manager, parsed.rows);
-		expect(openRows(orgB, manager, sealed.payload, sealed.signature)).toBeUndefined();
-		expect(openRows(orgA, manager + 1, sealed.payload, sealed.signature)).toBeUndefined();
-		const rows = openRows(orgA, manager, sealed.payload, sealed.signature)!;
-		expect(importInvitations({ organisationId: orgA, rows, invitedBy: manager })).toEqual({
-			invited: 2,
-			skipped: 1,
-			failed: 4
-		});
-		expect(importInvitations({ organisationId: orgA, rows, invitedBy: manager }).invited).toBe(0);
-		expect(listInvitationViews(orgA).map((i) => i.email)).toEqual([
-			'=cmd@school.be',
-			'nieuw@school.be'
-		]);
-		expect(listOutbox().filter((m) => m.kind === 'invitation')).toHaveLength(2);
-	});
-
-	it('resends and revokes only within the own organisation', () => {
-		const rows = [{ line: 2, email: 'an@school.be', name: '', team: '', audience: '' }];
-		importInvitations({ organisationId: orgA, rows, invitedBy: manager });
-		const [first] = listInvitationViews(orgA);
-		expect(resendInvitation(orgB, first.id, manager)).toBe(false);
-		expect(resendInvitation(orgA, first.id, manager)).toBe(true);
-		const views = listInvitationViews(orgA);
-		expect(views.map((v) => v.status)).toEqual(['open', 'ingetrokken']);
-		expect(revokeInvitation(orgB, views[0].id, manager)).toBe(false);
-		expect(revokeInvitation(orgA, views[0].id, manager)).toBe(true);
-	});
+afterEach(() => {
+	vi.useRealTimers();
 });
 
-describe('teams', () => {
-	it('creates, renames and moves learners within the organisation only', async () => {
-		const created = createTeam(orgA, 'Derde graad', manager);
-		expect(created.ok).toBe(true);
-		expect(createTeam(orgA, 'derde GRAAD', manager)).toMatchObject({ ok: false });
-		// The same name in another organisation is fine.
-		expect(createTeam(orgB, 'Derde graad', manager).ok).toBe(true);
-		if (!created.ok) return;
-		expect(renameTeam(orgB, created.id, 'Gekaapt', manager)).toMatchObject({ ok: false });
-		expect(renameTeam(orgA, created.id, 'Derde graad A', manager).ok).toBe(true);
+describe('invitations', () => {
+	it('lets the invitee choose name and password and join with the invited role', async () => {
+		const org = makeOrganisation('Basisschool De Regenboog');
+		const manager = await makeMember({ organisation: org, role: 'manager' });
+		const invited = invitations.inviteMember({
+			organisationId: org,
+			email: 'nieuw@regenboog.be',
+			role: 'learner',
+			audience: 'leerkracht',
+			invitedBy: manager.id
+		});
+		expect(invited.ok).toBe(true);
+		const token = linkIn(lastMailTo('nieuw@regenboog.be')!.body, '/uitnodiging');
+		expect(invitations.findOpenInvitation(token)?.organisationName).toBe(
+			'Basisschool De Regenboog'
+		);
+		const accepted = await invitations.acceptInvitation({
+			token,
+			name: 'Nieuwe Collega',
+			password: 'een lange zin als wachtwoord'
+		});
+		expect(accepted.ok).toBe(true);
+		const s = await accounts.signIn({
+			email: 'nieuw@regenboog.be',
+			password: 'een lange zin als wachtwoord',
+			address: nextAddress(),
+			userAgent: null
+		});
+		expect(s.ok && s.access.memberships.map((m) => [m.organisationId, m.role])).toEqual([
+			[org, 'learner']
+		]);
+		expect(
+			await invitations.acceptInvitation({
+				token,
+				name: 'X',
+				password: 'een lange zin als wachtwoord'
+			})
+		).toEqual({ ok: false, reason: 'invalid' });
+	});
 
-		const learner = (await makeLearner({ organisation: orgA, name: 'Lotte' })).id;
-		const foreign = (await makeLearner({ organisation: orgB, name: 'Sam' })).id;
-		const teamB = listTeamsWithCounts(orgB)[0].id;
-		expect(moveLearner(orgA, learner, teamB, manager)).toMatchObject({ ok: false });
-		expect(moveLearner(orgA, foreign, created.id, manager)).toMatchObject({ ok: false });
-		expect(moveLearner(orgA, learner, created.id, manager).ok).toBe(true);
-		expect(listLearners(orgA, defaultQuery).rows[0].team).toBe('Derde graad A');
-		expect(listTeamsWithCounts(orgA).find((t) => t.id === created.id)?.learners).toBe(1);
-		expect(moveLearner(orgA, learner, null, manager).ok).toBe(true);
-		expect(listLearners(orgA, defaultQuery).rows[0].team).toBeNull();
+	it('refuses expired and revoked invitations', async () => {
+		vi.useFakeTimers({ now: new Date('2026-05-01T10:00:00Z') });
+		const org = makeOrganisation();
+		const manager = await makeMember({ organisation: org, role: 'manager' });
+		invitations.inviteMember({
+			organisationId: org,
+			email: 'a@x.be',
+			role: 'learner',
+			audience: null,
+			invitedBy: manager.id
+		});
+		const expiring = linkIn(lastMailTo('a@x.be')!.body, '/uitnodiging');
+		const revoked = invitations.inviteMember({
+			organisationId: org,
+			email: 'b@x.be',
+			role: 'learner',
+			audience: null,
+			invitedBy: manager.id
+		});
+		const revokedToken = linkIn(lastMailTo('b@x.be')!.body, '/uitnodiging');
+		expect(revoked.ok && invitations.revokeInvitation(org, revoked.invitationId, manager.id)).toBe(
+			true
+		);
+		expect(invitations.findOpenInvitation(revokedToken)).toBeUndefined();
+		vi.setSystemTime(new Date('2026-05-16T10:00:00Z'));
+		expect(invitations.findOpenInvitation(expiring)).toBeUndefined();
+	});
+
+	it('a manager cannot revoke another organisation’s invitation', async () => {
+		const a = makeOrganisation();
+		const b = makeOrganisation();
+		const managerA = await makeMember({ organisation: a, role: 'manager' });
+		const managerB = await makeMember({ organisation: b, role: 'manager' });
+		const inv = invitations.inviteMember({
+			organisationId: b,
+			email: 'c@x.be',
+			role: 'learner',
+			audience: null,
+			invitedBy: managerB.id
+		});
+		expect(inv.ok && invitations.revokeInvitation(a, inv.invitationId, managerA.id)).toBe(false);
+	});
+
+	it('a second invitation replaces the open one', async () => {
+		const org = makeOrganisation();
+		const manager = await makeMember({ organisation: org, role: 'manager' });
+		invitations.inviteMember({
+			organisationId: org,
+			email: 'd@x.be',
+			role: 'learner',
+			audience: null,
+			invitedBy: manager.id
+		});
+		const first = linkIn(lastMailTo('d@x.be')!.body, '/uitnodiging');
+		invitations.inviteMember({
+			organisationId: org,
+			email: 'd@x.be',
+			role: 'learner',
+			audience: null,
+			invitedBy: manager.id
+		});
+		expect(invitations.findOpenInvitation(first)).toBeUndefined();
 	});
 });

@@ -1,261 +1,248 @@
-// Inviting many learners at once from a CSV file (preview first, import on confirmation) and
-// resending an invitation. Single invitations and revocation live in organisations.ts.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+// Invitations into an organisation, one at a time: invite (the link is mailed), find by token,
+// accept (a new account or an existing one), revoke, resend, and the lists managers and admins see.
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { db } from '../db';
-import { invitation, membership, organisation, team, user, type Audience } from '../db/schema';
-import { inviteMember } from './organisations';
-import { recordAudit } from '../platform/audit';
-import { emailField, nameField } from '$lib/schemas/fields';
+import { config } from '../platform/config';
+import { db, transaction } from '../db';
+import {
+	invitation,
+	organisation,
+	team,
+	user,
+	type Audience,
+	type Invitation,
+	type Role
+} from '../db/schema';
 import { messages } from '$lib/i18n';
+import { queueMail } from '../platform/mail';
+import { recordAudit } from '../platform/audit';
+import { checkPasswordPolicy, hashPassword } from '../accounts/auth/password';
+import { digest, randomToken } from '../accounts/auth/tokens';
+import { findUserByEmail } from '../accounts/access';
+import { addMembership, getOrganisation } from './organisations';
 
-export const maxCsvBytes = 200 * 1024;
-export const maxCsvRows = 500;
+export const invitationLifetimeDays = 14;
 
-const t = () => messages.manager.bulk;
-
-export interface CsvRow {
-	line: number;
-	email: string;
-	name: string;
-	team: string;
-	audience: string;
-}
-
-export type CsvParse = { ok: true; rows: CsvRow[] } | { ok: false; message: string };
-
-/** Splits CSV text into records; quoted cells may hold separators, quotes and line breaks. */
-function records(text: string, separator: string): string[][] {
-	const out: string[][] = [];
-	let row: string[] = [];
-	let cell = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i];
-		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') {
-				cell += '"';
-				i++;
-			} else if (c === '"') quoted = false;
-			else cell += c;
-		} else if (c === '"' && cell === '') quoted = true;
-		else if (c === separator) {
-			row.push(cell);
-			cell = '';
-		} else if (c === '\n' || c === '\r') {
-			if (c === '\r' && text[i + 1] === '\n') i++;
-			row.push(cell);
-			out.push(row);
-			row = [];
-			cell = '';
-		} else cell += c;
-	}
-	if (cell !== '' || row.length) {
-		row.push(cell);
-		out.push(row);
-	}
-	return out;
-}
-
-const headerNames: Record<keyof Omit<CsvRow, 'line'>, string[]> = {
-	email: ['e-mail', 'email', 'e-mailadres', 'emailadres', 'mail'],
-	name: ['naam', 'name', 'volledige naam'],
-	team: ['team', 'groep'],
-	audience: ['beroep', 'doelgroep', 'audience', 'functie']
-};
+export type InviteResult =
+	{ ok: true; invitationId: number; link: string } | { ok: false; message: string };
 
 /**
- * Reads an uploaded CSV (UTF-8, with or without BOM; ';' or ',' between cells; a header row with
- * e-mail, naam, team and beroep in any order). Only the shape is checked here.
+ * Invites someone into an organisation with a role; the link is mailed. A new invitation for
+ * the same address replaces an open one, so resending never leaves two working links.
  */
-export function parseInvitationCsv(bytes: Uint8Array): CsvParse {
-	if (bytes.byteLength > maxCsvBytes)
-		return { ok: false, message: t().tooLarge(maxCsvBytes / 1024) };
-	let text: string;
-	try {
-		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-	} catch {
-		return { ok: false, message: t().notUtf8 };
-	}
-	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-	const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-	const separator =
-		(firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-	const all = records(text, separator).filter((r) => r.some((c) => c.trim() !== ''));
-	if (all.length === 0) return { ok: false, message: t().empty };
-	const header = all[0].map((h) => h.trim().toLowerCase());
-	const index = {} as Record<keyof typeof headerNames, number>;
-	for (const [key, names] of Object.entries(headerNames) as [
-		keyof typeof headerNames,
-		string[]
-	][]) {
-		index[key] = header.findIndex((h) => names.includes(h));
-	}
-	if (index.email < 0) return { ok: false, message: t().noHeader };
-	const body = all.slice(1);
-	if (body.length === 0) return { ok: false, message: t().empty };
-	if (body.length > maxCsvRows) return { ok: false, message: t().tooManyRows(maxCsvRows) };
-	const cell = (r: string[], i: number) => (i >= 0 ? (r[i] ?? '').trim() : '');
-	return {
-		ok: true,
-		rows: body.map((r, i) => ({
-			line: i + 2,
-			email: cell(r, index.email).slice(0, 300),
-			name: cell(r, index.name).slice(0, 300),
-			team: cell(r, index.team).slice(0, 300),
-			audience: cell(r, index.audience).slice(0, 300)
-		}))
-	};
-}
-
-export interface PreviewRow extends CsvRow {
-	state: 'new' | 'skip' | 'error';
-	message: string;
-	teamId: number | null;
-	normalisedEmail: string;
-	normalisedName: string | null;
-	normalisedAudience: Audience | null;
-}
-
-/** Checks each row against the organisation: what would be invited, skipped or refused, and why. */
-export function previewInvitations(organisationId: number, rows: CsvRow[]): PreviewRow[] {
-	const teams = new Map(
-		db
-			.select({ id: team.id, name: team.name })
-			.from(team)
-			.where(eq(team.organisationId, organisationId))
-			.all()
-			.map((x) => [x.name.toLowerCase(), x.id])
-	);
-	const seen = new Map<string, number>();
-	return rows.map((row) => {
-		const result: PreviewRow = {
-			...row,
-			state: 'new',
-			message: '',
-			teamId: null,
-			normalisedEmail: row.email,
-			normalisedName: null,
-			normalisedAudience: null
-		};
-		const fail = (message: string): PreviewRow => ({ ...result, state: 'error', message });
-		const email = emailField.safeParse(row.email);
-		if (!email.success) return fail(row.email ? t().badEmail : t().missingEmail);
-		result.normalisedEmail = email.data;
-		if (row.name) {
-			const name = nameField.safeParse(row.name);
-			if (!name.success) return fail(name.error.issues[0]?.message ?? t().badName);
-			result.normalisedName = name.data;
-		}
-		if (row.team) {
-			const id = teams.get(row.team.toLowerCase());
-			if (!id) return fail(t().unknownTeam(row.team));
-			result.teamId = id;
-		}
-		if (row.audience) {
-			const value = row.audience.toLowerCase();
-			if (value !== 'leerkracht' && value !== 'hulpverlener') return fail(t().badAudience);
-			result.normalisedAudience = value;
-		}
-		const earlier = seen.get(email.data);
-		if (earlier) return fail(t().duplicate(earlier));
-		seen.set(email.data, row.line);
-		const member = db
-			.select({ id: membership.id })
-			.from(membership)
-			.innerJoin(user, eq(user.id, membership.userId))
-			.where(and(eq(membership.organisationId, organisationId), eq(user.email, email.data)))
-			.get();
-		if (member) return { ...result, state: 'skip', message: t().alreadyMember };
-		const open = db
-			.select({ id: invitation.id })
-			.from(invitation)
-			.where(
-				and(
-					eq(invitation.organisationId, organisationId),
-					eq(invitation.email, email.data),
-					isNull(invitation.acceptedAt),
-					isNull(invitation.revokedAt),
-					gt(invitation.expiresAt, new Date())
-				)
-			)
-			.get();
-		if (open) return { ...result, state: 'skip', message: t().alreadyInvited };
-		return result;
-	});
-}
-
-// The preview travels back to the browser and returns on confirmation; the signature proves it is
-// the preview this server made for this manager and organisation. The key lives for the process:
-// after a restart the manager simply uploads again.
-const signingKey = randomBytes(32);
-
-function sign(organisationId: number, userId: number, payload: string): string {
-	return createHmac('sha256', signingKey)
-		.update(`${organisationId}:${userId}:${payload}`)
-		.digest('base64url');
-}
-
-export function sealRows(organisationId: number, userId: number, rows: CsvRow[]) {
-	const payload = Buffer.from(JSON.stringify(rows)).toString('base64url');
-	return { payload, signature: sign(organisationId, userId, payload) };
-}
-
-export function openRows(
-	organisationId: number,
-	userId: number,
-	payload: string,
-	signature: string
-): CsvRow[] | undefined {
-	const expected = Buffer.from(sign(organisationId, userId, payload));
-	const given = Buffer.from(signature);
-	if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
-	try {
-		const rows = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as CsvRow[];
-		return Array.isArray(rows) && rows.length <= maxCsvRows ? rows : undefined;
-	} catch {
-		return undefined;
-	}
-}
-
-/**
- * Invites every row that is still new when the manager confirms (checked again, so a second
- * confirmation or the same file uploaded twice invites nobody twice).
- */
-export function importInvitations(input: {
+export function inviteMember(input: {
 	organisationId: number;
-	rows: CsvRow[];
+	email: string;
+	name?: string | null;
+	role: Role;
+	audience: Audience | null;
+	teamId?: number | null;
 	invitedBy: number;
 	requestId?: string;
-}): { invited: number; skipped: number; failed: number } {
-	let invited = 0;
-	let skipped = 0;
-	let failed = 0;
-	for (const row of previewInvitations(input.organisationId, input.rows)) {
-		if (row.state === 'skip') skipped += 1;
-		if (row.state === 'error') failed += 1;
-		if (row.state !== 'new') continue;
-		const result = inviteMember({
-			organisationId: input.organisationId,
-			email: row.normalisedEmail,
-			name: row.normalisedName,
-			role: 'learner',
-			audience: row.normalisedAudience,
-			teamId: row.teamId,
-			invitedBy: input.invitedBy,
-			requestId: input.requestId
-		});
-		if (result.ok) invited += 1;
-		else failed += 1;
+}): InviteResult {
+	const org = getOrganisation(input.organisationId);
+	if (!org || org.archivedAt) return { ok: false, message: messages.errors.badRequest };
+	if (input.teamId) {
+		const owned = db
+			.select({ id: team.id })
+			.from(team)
+			.where(and(eq(team.id, input.teamId), eq(team.organisationId, org.id)))
+			.get();
+		if (!owned) return { ok: false, message: messages.errors.badRequest };
 	}
-	recordAudit({
-		action: 'invitation.bulk_imported',
-		actorUserId: input.invitedBy,
-		organisationId: input.organisationId,
-		requestId: input.requestId,
-		details: { invited, skipped, failed }
+	const token = randomToken(32);
+	const now = Date.now();
+	const link = `${config.origin}/uitnodiging/${token}`;
+	const id = transaction((tx) => {
+		tx.update(invitation)
+			.set({ revokedAt: new Date(now) })
+			.where(
+				and(
+					eq(invitation.organisationId, org.id),
+					eq(invitation.email, input.email),
+					isNull(invitation.acceptedAt),
+					isNull(invitation.revokedAt)
+				)
+			)
+			.run();
+		const inserted = tx
+			.insert(invitation)
+			.values({
+				organisationId: org.id,
+				email: input.email,
+				name: input.name ?? null,
+				role: input.role,
+				audience: input.audience,
+				teamId: input.teamId ?? null,
+				tokenHash: digest(token),
+				invitedBy: input.invitedBy,
+				createdAt: new Date(now),
+				expiresAt: new Date(now + invitationLifetimeDays * 24 * 3600 * 1000)
+			})
+			.run();
+		queueMail({
+			kind: 'invitation',
+			to: input.email,
+			subject: messages.mail.inviteSubject(org.name),
+			body: `${messages.mail.greeting(input.name ?? input.email)}\n\n${messages.mail.inviteBody(org.name, link, invitationLifetimeDays)}\n\n${messages.mail.signature}`
+		});
+		return Number(inserted.lastInsertRowid);
 	});
-	return { invited, skipped, failed };
+	recordAudit({
+		action: 'invitation.created',
+		actorUserId: input.invitedBy,
+		targetType: 'invitation',
+		targetId: id,
+		organisationId: org.id,
+		requestId: input.requestId,
+		details: { role: input.role }
+	});
+	return { ok: true, invitationId: id, link };
+}
+
+export interface OpenInvitation {
+	invitation: Invitation;
+	organisationName: string;
+	accountExists: boolean;
+}
+
+/** An invitation that can still be accepted, looked up by the token from the mail. */
+export function findOpenInvitation(token: string): OpenInvitation | undefined {
+	if (token.length !== 32) return undefined;
+	const row = db
+		.select({ invitation, organisationName: organisation.name })
+		.from(invitation)
+		.innerJoin(organisation, eq(organisation.id, invitation.organisationId))
+		.where(
+			and(
+				eq(invitation.tokenHash, digest(token)),
+				isNull(invitation.acceptedAt),
+				isNull(invitation.revokedAt),
+				gt(invitation.expiresAt, new Date()),
+				isNull(organisation.archivedAt)
+			)
+		)
+		.get();
+	if (!row) return undefined;
+	return { ...row, accountExists: !!findUserByEmail(row.invitation.email) };
+}
+
+export type AcceptResult =
+	| { ok: true; userId: number }
+	| { ok: false; reason: 'invalid' | 'exists' }
+	| { ok: false; reason: 'policy'; message: string };
+
+/** Creates the invitee's account with the chosen name and password and the invited role. */
+export async function acceptInvitation(input: {
+	token: string;
+	name: string;
+	password: string;
+	requestId?: string;
+}): Promise<AcceptResult> {
+	const open = findOpenInvitation(input.token);
+	if (!open) return { ok: false, reason: 'invalid' };
+	if (open.accountExists) return { ok: false, reason: 'exists' };
+	const inv = open.invitation;
+	const policy = checkPasswordPolicy(input.password, {
+		email: inv.email,
+		name: input.name,
+		organisation: open.organisationName
+	});
+	if (policy) return { ok: false, reason: 'policy', message: policy };
+	const passwordHash = await hashPassword(input.password);
+	const userId = transaction((tx) => {
+		const used = tx
+			.update(invitation)
+			.set({ acceptedAt: new Date() })
+			.where(
+				and(eq(invitation.id, inv.id), isNull(invitation.acceptedAt), isNull(invitation.revokedAt))
+			)
+			.run();
+		if (used.changes !== 1) return null;
+		const created = tx
+			.insert(user)
+			.values({ email: inv.email, name: input.name, passwordHash, audience: inv.audience })
+			.onConflictDoNothing()
+			.run();
+		if (created.changes !== 1) return null;
+		const id = Number(created.lastInsertRowid);
+		addMembership({
+			userId: id,
+			organisationId: inv.organisationId,
+			role: inv.role,
+			audience: inv.audience,
+			teamId: inv.teamId
+		});
+		return id;
+	});
+	if (userId === null) return { ok: false, reason: 'invalid' };
+	recordAudit({
+		action: 'invitation.accepted',
+		actorUserId: userId,
+		targetType: 'invitation',
+		targetId: inv.id,
+		organisationId: inv.organisationId,
+		requestId: input.requestId
+	});
+	return { ok: true, userId };
+}
+
+/** Links an open invitation to the signed-in account with the same address. */
+export function attachInvitationToAccount(token: string, userId: number, email: string): boolean {
+	const open = findOpenInvitation(token);
+	if (!open || open.invitation.email !== email) return false;
+	const inv = open.invitation;
+	return transaction((tx) => {
+		const used = tx
+			.update(invitation)
+			.set({ acceptedAt: new Date() })
+			.where(and(eq(invitation.id, inv.id), isNull(invitation.acceptedAt)))
+			.run();
+		if (used.changes !== 1) return false;
+		addMembership({
+			userId,
+			organisationId: inv.organisationId,
+			role: inv.role,
+			audience: inv.audience,
+			teamId: inv.teamId
+		});
+		recordAudit({
+			action: 'invitation.accepted',
+			actorUserId: userId,
+			targetType: 'invitation',
+			targetId: inv.id,
+			organisationId: inv.organisationId
+		});
+		return true;
+	});
+}
+
+export function revokeInvitation(
+	organisationId: number,
+	invitationId: number,
+	actorUserId: number
+): boolean {
+	const result = db
+		.update(invitation)
+		.set({ revokedAt: new Date() })
+		.where(
+			and(
+				eq(invitation.id, invitationId),
+				eq(invitation.organisationId, organisationId),
+				isNull(invitation.acceptedAt),
+				isNull(invitation.revokedAt)
+			)
+		)
+		.run();
+	if (result.changes === 1) {
+		recordAudit({
+			action: 'invitation.revoked',
+			actorUserId,
+			targetType: 'invitation',
+			targetId: invitationId,
+			organisationId
+		});
+	}
+	return result.changes === 1;
 }
 
 /** Sends a fresh link for an invitation of this organisation that was not accepted yet. */

@@ -1,4 +1,5 @@
 import { error, json, type RequestHandler } from '@sveltejs/kit';
+import { messages } from '$lib/i18n';
 import { requireUser } from '$lib/server/accounts';
 import * as privacy from '$lib/server/privacy';
 
@@ -6,7 +7,7 @@ import * as privacy from '$lib/server/privacy';
 export const GET: RequestHandler = (event) => {
 	const user = requireUser(event);
 	const data = privacy.exportUserData(user.id, event.locals.requestId);
-	if (!data) error(404, { message: 'Niet gevonden' });
+	if (!data) error(404, { message: messages.errors.notFound });
 	const day = new Date().toISOString().slice(0, 10);
 	return json(data, {
 		headers: {

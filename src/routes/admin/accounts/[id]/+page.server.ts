@@ -7,6 +7,7 @@ import {
 	changeMembershipSchema,
 	membershipIdSchema
 } from '$lib/schemas/account';
+import { isId } from '$lib/schemas/fields';
 import { messages } from '$lib/i18n';
 import * as admin from '$lib/server/admin';
 import * as authoring from '$lib/server/authoring';
@@ -14,8 +15,8 @@ import * as authoring from '$lib/server/authoring';
 const m = messages.account.admin;
 
 function targetId(event: RequestEvent): number {
-	const raw = event.params.id ?? '';
-	if (!/^[1-9][0-9]{0,11}$/.test(raw)) error(404, { message: messages.errors[404] });
+	const raw = event.params.id;
+	if (!isId(raw)) error(404, { message: messages.errors[404] });
 	return Number(raw);
 }
 

@@ -10,7 +10,7 @@ export const GET: RequestHandler = async (event) => {
 	const user = requireRole(event, 'learner');
 	const cert = certificates.getOwnCertificate(user.id, Number(event.params.id));
 	if (!cert) error(404, { message: messages.errors[404] });
-	if (cert.status === 'ingetrokken') error(410, { message: messages.certificates.gone });
+	if (cert.status === 'revoked') error(410, { message: messages.certificates.gone });
 	const jwt = await certificates.signCredential(cert);
 	return new Response(jwt, {
 		headers: {

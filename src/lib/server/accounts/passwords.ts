@@ -1,0 +1,159 @@
+// Passwords after sign-up: the reset link by e-mail (single use, one hour) and the change on the
+// profile page; both end the other sessions.
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { config } from '../platform/config';
+import { db, transaction } from '../db';
+import { passwordReset, user, type User } from '../db/schema';
+import { messages } from '$lib/i18n';
+import { queueMail } from '../platform/mail';
+import { recordAudit } from '../platform/audit';
+import { checkPasswordPolicy, hashPassword, verifyPassword } from './auth/password';
+import { invalidateUserSessions } from './auth/session';
+import { accountThrottle, mailRequestThrottle } from './auth/throttle';
+import { digest, randomToken } from './auth/tokens';
+import { findUserByEmail, getUser } from './access';
+
+const resetLifetimeMs = 60 * 60 * 1000;
+
+export type ResetRequestResult = { ok: true } | { ok: false; retryAfterMs: number };
+
+/**
+ * Sends a password-reset link when the address has an account. A new request cancels older
+ * links. Links are built from ORIGIN, never from the Host header.
+ */
+export function requestPasswordReset(input: {
+	email: string;
+	address: string;
+	requestId?: string;
+}): ResetRequestResult {
+	const keys = [`reset:${input.email}`, `reset-ip:${input.address}`];
+	const wait = Math.max(...keys.map((k) => mailRequestThrottle.retryAfter(k)));
+	if (wait > 0) return { ok: false, retryAfterMs: wait };
+	for (const key of keys) mailRequestThrottle.fail(key);
+	const found = findUserByEmail(input.email);
+	if (!found || found.disabledAt) return { ok: true };
+	const token = randomToken(32);
+	const now = Date.now();
+	transaction((tx) => {
+		tx.delete(passwordReset).where(eq(passwordReset.userId, found.id)).run();
+		tx.insert(passwordReset)
+			.values({
+				userId: found.id,
+				tokenHash: digest(token),
+				createdAt: new Date(now),
+				expiresAt: new Date(now + resetLifetimeMs)
+			})
+			.run();
+		queueMail({
+			kind: 'password-reset',
+			to: found.email,
+			subject: messages.mail.resetSubject,
+			body: `${messages.mail.greeting(found.name)}\n\n${messages.mail.resetBody(`${config.origin}/wachtwoord-vergeten/${token}`)}\n\n${messages.mail.signature}`
+		});
+	});
+	recordAudit({
+		action: 'auth.reset_requested',
+		actorUserId: found.id,
+		requestId: input.requestId
+	});
+	return { ok: true };
+}
+
+/** The account a reset token belongs to, if the token is unused and not expired. */
+export function findValidReset(token: string): { resetId: number; user: User } | undefined {
+	if (token.length !== 32) return undefined;
+	const row = db
+		.select({ resetId: passwordReset.id, user })
+		.from(passwordReset)
+		.innerJoin(user, eq(user.id, passwordReset.userId))
+		.where(
+			and(
+				eq(passwordReset.tokenHash, digest(token)),
+				isNull(passwordReset.usedAt),
+				gt(passwordReset.expiresAt, new Date()),
+				isNull(user.disabledAt)
+			)
+		)
+		.get();
+	return row;
+}
+
+export type ResetResult =
+	| { ok: true }
+	| { ok: false; reason: 'invalid' }
+	| { ok: false; reason: 'policy'; message: string };
+
+/** Sets the new password, uses the token up and ends every session of the account. */
+export async function resetPassword(input: {
+	token: string;
+	password: string;
+	requestId?: string;
+}): Promise<ResetResult> {
+	const found = findValidReset(input.token);
+	if (!found) return { ok: false, reason: 'invalid' };
+	const policy = checkPasswordPolicy(input.password, {
+		email: found.user.email,
+		name: found.user.name
+	});
+	if (policy) return { ok: false, reason: 'policy', message: policy };
+	const passwordHash = await hashPassword(input.password);
+	const done = transaction((tx) => {
+		const used = tx
+			.update(passwordReset)
+			.set({ usedAt: new Date() })
+			.where(and(eq(passwordReset.id, found.resetId), isNull(passwordReset.usedAt)))
+			.run();
+		if (used.changes !== 1) return false;
+		tx.update(user).set({ passwordHash }).where(eq(user.id, found.user.id)).run();
+		invalidateUserSessions(found.user.id);
+		return true;
+	});
+	if (!done) return { ok: false, reason: 'invalid' };
+	recordAudit({
+		action: 'auth.password_reset',
+		actorUserId: found.user.id,
+		requestId: input.requestId
+	});
+	return { ok: true };
+}
+
+export type ChangePasswordResult =
+	{ ok: true } | { ok: false; field: 'current' | 'password'; message: string };
+
+/** Changes the password after checking the current one; every other session of the user ends. */
+export async function changePassword(input: {
+	userId: number;
+	sessionId: string;
+	current: string;
+	password: string;
+	requestId?: string;
+}): Promise<ChangePasswordResult> {
+	const found = getUser(input.userId);
+	if (!found) return { ok: false, field: 'current', message: messages.account.currentWrong };
+	const key = `change:${found.id}`;
+	if (accountThrottle.retryAfter(key) > 0) {
+		return { ok: false, field: 'current', message: messages.account.currentWrong };
+	}
+	if (!(await verifyPassword(found.passwordHash, input.current))) {
+		accountThrottle.fail(key);
+		return { ok: false, field: 'current', message: messages.account.currentWrong };
+	}
+	accountThrottle.reset(key);
+	const policy = checkPasswordPolicy(input.password, { email: found.email, name: found.name });
+	if (policy) return { ok: false, field: 'password', message: policy };
+	const passwordHash = await hashPassword(input.password);
+	transaction((tx) => {
+		tx.update(user).set({ passwordHash }).where(eq(user.id, found.id)).run();
+		invalidateUserSessions(found.id, input.sessionId);
+	});
+	recordAudit({
+		action: 'auth.password_changed',
+		actorUserId: found.id,
+		targetType: 'user',
+		targetId: found.id,
+		requestId: input.requestId
+	});
+	return { ok: true };
+}
+
+/** How long the link printed by `npm run admin:create` works. */

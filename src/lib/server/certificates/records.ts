@@ -1,0 +1,95 @@
+// The certificate rows of one learner, the facts of a certificate's module, and the shared
+// helpers issuing, listing and verification build on.
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { db } from '../db';
+import { prepared } from '../db/prepared';
+import { certificate, membership, type Certificate } from '../db/schema';
+import { loadVersion } from '../content/versions';
+import { randomToken } from '../accounts/auth/tokens';
+import {
+	CODE_LENGTH,
+	SOON_DAYS,
+	certificateStatus,
+	type CertificateStatus,
+	type RefresherRule
+} from './rules';
+
+export function generateCode(): string {
+	return randomToken(CODE_LENGTH);
+}
+
+export interface ModuleFacts {
+	title: string;
+	validityMonths: number;
+	refresher: RefresherRule | undefined;
+	refreshes: string[];
+}
+
+export function moduleFacts(moduleVersionId: number): ModuleFacts {
+	const version = loadVersion(moduleVersionId);
+	if (!version) throw new Error(`certificates: unknown module version ${moduleVersionId}`);
+	const meta = version.module.meta;
+	return {
+		title: version.row.title,
+		validityMonths: meta.certificate.validityMonths,
+		refresher: meta.refresher,
+		refreshes: meta.refreshes ?? []
+	};
+}
+
+export function statusOf(cert: Certificate, renewed: boolean, now: Date): CertificateStatus {
+	const rule = moduleFacts(cert.moduleVersionId).refresher;
+	return certificateStatus(
+		{ expiresAt: cert.expiresAt, revokedAt: cert.revokedAt, renewed },
+		now,
+		rule?.opensDaysBefore ?? SOON_DAYS
+	);
+}
+
+const selectUserCertificates = prepared((database) =>
+	database
+		.select()
+		.from(certificate)
+		.where(eq(certificate.userId, sql.placeholder('userId')))
+		.orderBy(desc(certificate.issuedAt), desc(certificate.id))
+		.prepare()
+);
+
+/** The learner's certificates, newest first, with the ids that a newer certificate replaced. */
+export function certificatesOf(userId: number): { rows: Certificate[]; renewed: Set<number> } {
+	const rows = selectUserCertificates().all({ userId });
+	const renewed = new Set<number>();
+	for (const row of rows) if (row.renewedFromId !== null) renewed.add(row.renewedFromId);
+	return { rows, renewed };
+}
+
+export function learnerOrganisation(userId: number): number | null {
+	const row = db
+		.select({ organisationId: membership.organisationId })
+		.from(membership)
+		.where(and(eq(membership.userId, userId), eq(membership.role, 'learner')))
+		.orderBy(membership.id)
+		.limit(1)
+		.get();
+	return row?.organisationId ?? null;
+}
+
+export interface NewCertificate {
+	userId: number;
+	organisationId: number | null;
+	moduleSlug: string;
+	moduleVersionId: number;
+	attemptId: number | null;
+	issuedAt: Date;
+	expiresAt: Date;
+	renewedFromId: number | null;
+	showOrganisation?: boolean;
+}
+
+export function insertCertificate(values: NewCertificate): number {
+	const result = db
+		.insert(certificate)
+		.values({ ...values, code: generateCode(), showOrganisation: values.showOrganisation ?? false })
+		.run();
+	return Number(result.lastInsertRowid);
+}

@@ -1,0 +1,68 @@
+// Test support for the certificate specs: a passed attempt and a pass, as the player records them.
+import { eq } from 'drizzle-orm';
+import { db } from '../db';
+import { attempt, enrolment } from '../db/schema';
+import { freshDatabase } from '../testing/testing';
+import { getCourse } from '../content/course';
+import { latestVersionId, syncShippedModules } from '../content/versions';
+import { issueOnPass } from './issue';
+import { verifyThrottle } from './verification';
+
+export const t0 = new Date('2026-03-02T09:00:00Z');
+
+export function versionOf(slug: string): number {
+	const id = latestVersionId(slug);
+	if (!id) throw new Error(`no version for ${slug}`);
+	return id;
+}
+
+/** A passed assessment attempt, as the player records it before calling issueOnPass. */
+export function makeAttempt(userId: number, slug: string, at = t0): number {
+	const moduleVersionId = versionOf(slug);
+	const enrolmentId = Number(
+		db
+			.insert(enrolment)
+			.values({
+				userId,
+				moduleVersionId,
+				moduleSlug: slug,
+				stepsTotal: 5,
+				startedAt: at,
+				updatedAt: at
+			})
+			.onConflictDoNothing()
+			.run().lastInsertRowid
+	);
+	const found =
+		enrolmentId ||
+		db
+			.select({ id: enrolment.id })
+			.from(enrolment)
+			.where(eq(enrolment.moduleVersionId, moduleVersionId))
+			.get()!.id;
+	return Number(
+		db
+			.insert(attempt)
+			.values({
+				enrolmentId: found,
+				userId,
+				stepSlug: 'toets',
+				itemIds: [],
+				startedAt: at,
+				submittedAt: at,
+				passed: true
+			})
+			.run().lastInsertRowid
+	);
+}
+
+export function pass(userId: number, slug: string, now: Date, attemptId: number | null = null) {
+	return issueOnPass({ userId, moduleVersionId: versionOf(slug), attemptId, now });
+}
+
+/** A fresh database with the shipped course, and no throttled test client. */
+export function freshCertificates(): void {
+	freshDatabase();
+	syncShippedModules(getCourse());
+	verifyThrottle.reset('test-client');
+}

@@ -1,0 +1,123 @@
+// What the learner sees of their certificates (/leren, /certificaten, the PDF and the badge),
+// and their choice to show their organisation on the public verify page.
+import { and, eq, sql } from 'drizzle-orm';
+import { db } from '../db';
+import { prepared } from '../db/prepared';
+import { certificate, organisation, user, type Certificate } from '../db/schema';
+import { recordAudit } from '../platform/audit';
+import { formatCode, type CertificateStatus } from './rules';
+import { certificatesOf, moduleFacts, statusOf } from './records';
+
+export interface CertificateView {
+	id: number;
+	moduleSlug: string;
+	moduleVersionId: number;
+	moduleTitle: string;
+	status: CertificateStatus;
+	issuedAt: Date;
+	expiresAt: Date;
+	/** Grouped for reading aloud, e.g. ABCD-EFGH-... */
+	code: string;
+	/** The code as it appears in the verify link. */
+	rawCode: string;
+	showOrganisation: boolean;
+	revokedReason: string | null;
+	renewedFromId: number | null;
+}
+
+function viewOf(cert: Certificate, renewed: Set<number>, now: Date): CertificateView {
+	return {
+		id: cert.id,
+		moduleSlug: cert.moduleSlug,
+		moduleVersionId: cert.moduleVersionId,
+		moduleTitle: moduleFacts(cert.moduleVersionId).title,
+		status: statusOf(cert, renewed.has(cert.id), now),
+		issuedAt: cert.issuedAt,
+		expiresAt: cert.expiresAt,
+		code: formatCode(cert.code),
+		rawCode: cert.code,
+		showOrganisation: cert.showOrganisation,
+		revokedReason: cert.revokedReason,
+		renewedFromId: cert.renewedFromId
+	};
+}
+
+/** Everything /leren and /certificaten show about the learner's certificates, newest first. */
+export function dashboardCertificates(userId: number, now: Date = new Date()): CertificateView[] {
+	const { rows, renewed } = certificatesOf(userId);
+	return rows.map((row) => viewOf(row, renewed, now));
+}
+
+export interface CertificateDocument extends CertificateView {
+	learnerName: string;
+	organisationName: string | null;
+}
+
+const selectOwn = prepared((database) =>
+	database
+		.select()
+		.from(certificate)
+		.where(
+			and(
+				eq(certificate.id, sql.placeholder('id')),
+				eq(certificate.userId, sql.placeholder('userId'))
+			)
+		)
+		.prepare()
+);
+
+/** One certificate of this learner (another user's id gives undefined: the route answers 404). */
+export function getOwnCertificate(
+	userId: number,
+	id: number,
+	now: Date = new Date()
+): CertificateDocument | undefined {
+	const cert = selectOwn().get({ id, userId });
+	if (!cert) return undefined;
+	return documentOf(cert, now);
+}
+
+export function documentOf(cert: Certificate, now: Date): CertificateDocument {
+	const renewedBy = db
+		.select({ id: certificate.id })
+		.from(certificate)
+		.where(eq(certificate.renewedFromId, cert.id))
+		.get();
+	const renewed = new Set<number>(renewedBy ? [cert.id] : []);
+	const owner = db.select({ name: user.name }).from(user).where(eq(user.id, cert.userId)).get();
+	const org = cert.organisationId
+		? db
+				.select({ name: organisation.name })
+				.from(organisation)
+				.where(eq(organisation.id, cert.organisationId))
+				.get()
+		: undefined;
+	return {
+		...viewOf(cert, renewed, now),
+		learnerName: owner?.name ?? '',
+		organisationName: org?.name ?? null
+	};
+}
+
+/** The learner allows (or no longer allows) the public verify page to name their organisation. */
+export function setShowOrganisation(
+	userId: number,
+	id: number,
+	show: boolean,
+	requestId?: string
+): boolean {
+	const result = db
+		.update(certificate)
+		.set({ showOrganisation: show })
+		.where(and(eq(certificate.id, id), eq(certificate.userId, userId)))
+		.run();
+	if (result.changes !== 1) return false;
+	recordAudit({
+		action: show ? 'certificate.organisation_shown' : 'certificate.organisation_hidden',
+		actorUserId: userId,
+		targetType: 'certificate',
+		targetId: id,
+		requestId
+	});
+	return true;
+}

@@ -1,0 +1,25 @@
+// The public face of the http domain: what src/hooks.server.ts wires into SvelteKit.
+import { sequence } from '@sveltejs/kit/hooks';
+import { requestId } from './request-id';
+import { accessLog } from './access-log';
+import { securityHeaders } from './security-headers';
+import { answerThrown } from './thrown';
+import { session } from './session';
+import { areaGuard } from './area-guard';
+
+/**
+ * Outermost first: the request id, the access log around everything, the security headers on
+ * whatever comes back, throws turned into responses, then the session and the area's guard.
+ */
+export const handle = sequence(
+	requestId,
+	accessLog,
+	securityHeaders,
+	answerThrown,
+	session,
+	areaGuard
+);
+
+export { requestId, accessLog, securityHeaders, answerThrown, session, areaGuard };
+export { handleError } from './handle-error';
+export { startServer } from './startup';

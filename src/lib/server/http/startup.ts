@@ -1,0 +1,27 @@
+// Server start: load the shipped course, open (and migrate) the database, sync the shipped
+// modules and make sure the Open Badges key exists. A failure stops the process with a plain
+// explanation instead of serving half a platform.
+import { closeDatabase, MigrationError, openDatabase } from '../db';
+import { config } from '../platform/config';
+import { log } from '../platform/log';
+import { ContentError, loadShippedCourse, syncShippedModules } from '../content';
+import { ensureSigningKey } from '../certificates/openbadges';
+
+export async function startServer(): Promise<void> {
+	try {
+		const course = loadShippedCourse();
+		openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
+		syncShippedModules(course);
+		// The Open Badges key pair is made on the first start and kept in the data folder.
+		await ensureSigningKey();
+	} catch (cause) {
+		const message =
+			cause instanceof MigrationError || cause instanceof ContentError
+				? cause.message
+				: `Cannot open the database: ${String(cause)}`;
+		console.error(`\nSignaalwijs did not start.\n${message}\n`);
+		process.exit(1);
+	}
+	process.once('sveltekit:shutdown', closeDatabase);
+	log.info('server.ready', { database: config.databaseUrl });
+}
