@@ -9,7 +9,7 @@ import { AuthoringError, draftContent, getDraft, type Author, type DraftContent 
 import type { StepSnapshot } from '../content/versions';
 import { AnswerError, answerFromForm, gradeItem } from '../learning/grading';
 import { renderMarkdown } from '../content/markdown';
-import { drawItems } from '../learning/progress';
+import { drawItems } from '../learning/assessment';
 import { itemView, nodeView, paragraphs } from '../learning/views';
 
 const t = messages.authoringLearner;

@@ -16,7 +16,7 @@ import {
 	stepProgress
 } from '../db/schema';
 import { correctAnswer, gradeItem, wrongAnswer } from './grading';
-import * as progress from './progress';
+import * as progress from './index';
 import { completeStep, takeAssessment, workThrough } from '../demo/walkthrough';
 
 const slug = 'wat-en-hoe';
@@ -115,7 +115,7 @@ describe('quiz answers', () => {
 		expect(progress.findEnrolment(u.id, slug)).toBeUndefined();
 		expect(() =>
 			progress.answerQuizItem(u.id, slug, quizStep.slug, 'geen-item', { selected: ['a'] })
-		).toThrow(/not-found/);
+		).toThrow('request.notFound');
 	});
 
 	it('marks the quiz step done when every item has an answer', async () => {
@@ -167,7 +167,7 @@ describe('vignettes', () => {
 		// Replaying the first form (back button, second tab) changes nothing.
 		if (outcome.next !== start) {
 			expect(() => progress.chooseInVignette(u.id, slug, vignetteStep.slug, start, 1)).toThrow(
-				/conflict/
+				'learning.vignetteMoved'
 			);
 		}
 		expect(responses(u.id)).toHaveLength(1);
@@ -198,9 +198,13 @@ describe('final assessment', () => {
 	it('stays locked until the required steps are done (enforced on the server)', async () => {
 		const u = await makeUser();
 		progress.startModule(u.id, slug);
-		expect(() => progress.startAssessment(u.id, slug, assessmentStep.slug)).toThrow(/locked/);
+		expect(() => progress.startAssessment(u.id, slug, assessmentStep.slug)).toThrow(
+			'learning.assessmentLocked'
+		);
 		workThrough(u.id, slug, mod.steps.length - 2);
-		expect(() => progress.startAssessment(u.id, slug, assessmentStep.slug)).toThrow(/locked/);
+		expect(() => progress.startAssessment(u.id, slug, assessmentStep.slug)).toThrow(
+			'learning.assessmentLocked'
+		);
 		expect(db.select().from(attempt).all()).toHaveLength(0);
 	});
 
@@ -211,7 +215,9 @@ describe('final assessment', () => {
 		expect(a1.itemIds).toHaveLength(assessmentStep.assessment!.draw);
 		expect(new Set(a1.itemIds).size).toBe(a1.itemIds.length);
 		expect(progress.startAssessment(u.id, slug, assessmentStep.slug).id).toBe(a1.id);
-		expect(() => progress.submitAssessment(u.id, slug, assessmentStep.slug)).toThrow(/unanswered/);
+		expect(() => progress.submitAssessment(u.id, slug, assessmentStep.slug)).toThrow(
+			'learning.unanswered'
+		);
 		const failed = takeAssessment(u.id, slug, assessmentStep.slug, false);
 		expect(failed.passed).toBe(false);
 		expect(progress.findEnrolment(u.id, slug)?.status).toBe('in_progress');
@@ -271,7 +277,7 @@ describe('the refresher', () => {
 
 	it('stays closed without a certificate in its window and renews one that is', async () => {
 		const u = await makeUser();
-		expect(() => progress.startModule(u.id, 'opfrissing')).toThrow(/locked/);
+		expect(() => progress.startModule(u.id, 'opfrissing')).toThrow('learning.refresherLocked');
 		// A certificate issued 23 months ago for a 24-month module is inside the 60-day window.
 		const issued = Date.now() - 23 * 30.5 * 24 * 3600 * 1000;
 		workThrough(u.id, slug, undefined, issued);

@@ -8,7 +8,7 @@ import { enrolment, signalMastery } from '../db/schema';
 import { getCourse } from '../content/course';
 import { latestVersionId, loadVersion, organisationIdsOf } from '../content/versions';
 import { publishedAuthoredModules } from '../authoring/drafts';
-import { resumeStep } from '../learning/progress';
+import { resumeStep } from '../learning/enrolment';
 import type { Audience } from '../db/schema';
 
 export interface ModuleCard {
