@@ -1,5 +1,23 @@
 // Dutch (nl-BE) interface text: the manager section of the catalogue.
 export const manager = {
+	report: {
+		status: {
+			notStarted: 'niet gestart',
+			inProgress: (percent: number) => `bezig ${percent} %`,
+			completed: 'voltooid',
+			certified: (date: string) => `certificaat geldig tot ${date}`,
+			expired: (date: string) => `verlopen op ${date}`
+		},
+		csv: {
+			name: 'Naam',
+			email: 'E-mailadres',
+			team: 'Team',
+			audience: 'Beroep',
+			lastActivity: 'Laatste activiteit'
+		},
+		noTeam: 'Zonder team',
+		unknownAudience: 'Onbekend'
+	},
 	nav: {
 		label: 'Beheer',
 		dashboard: 'Overzicht',

@@ -20,7 +20,7 @@ import {
 	statusLabel,
 	statusOf,
 	defaultQuery
-} from './reports';
+} from './index';
 import { createAssignment } from './assignments';
 import { getCourse } from '../content/course';
 

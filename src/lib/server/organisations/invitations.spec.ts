@@ -19,7 +19,7 @@ import {
 import { listOutbox } from '../platform/mail';
 import { revokeInvitation } from './organisations';
 import { createTeam, moveLearner, renameTeam, listTeamsWithCounts } from './teams';
-import { listLearners, defaultQuery } from '../manager/reports';
+import { listLearners, defaultQuery } from '../manager';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
