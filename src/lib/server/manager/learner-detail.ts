@@ -1,8 +1,8 @@
 // One learner of the organisation as a manager sees them: modules with status and dates, and
 // certificates. Never answers, item scores or vignette choices.
-import { db } from '../db';
-import { prepared } from '../db/prepared';
-import type { Audience } from '../db/schema';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { epochMs, epochMsOrNull, prepared } from '../db/prepared';
+import { certificate, enrolment, membership, team, user, type Audience } from '../db/schema';
 import { statusesFor } from './learners';
 import { moduleTitle, reportModules, type ModuleStatus } from './status';
 
@@ -30,25 +30,52 @@ export interface LearnerDetail {
 }
 
 const selectMember = prepared((database) =>
-	database.$client.prepare(
-		`select u.id, u.name, u.email, t.name as team, m.audience
-		from membership m join user u on u.id = m.user_id left join team t on t.id = m.team_id
-		where m.organisation_id = ? and m.role = 'learner' and m.user_id = ?`
-	)
+	database
+		.select({
+			id: user.id,
+			name: user.name,
+			email: user.email,
+			team: team.name,
+			audience: membership.audience
+		})
+		.from(membership)
+		.innerJoin(user, eq(user.id, membership.userId))
+		.leftJoin(team, eq(team.id, membership.teamId))
+		.where(
+			and(
+				eq(membership.organisationId, sql.placeholder('orgId')),
+				eq(membership.role, 'learner'),
+				eq(membership.userId, sql.placeholder('userId'))
+			)
+		)
+		.prepare()
 );
 const selectEnrolmentDates = prepared((database) =>
-	database.$client.prepare(
-		`select module_slug as slug, min(started_at) as startedAt, min(completed_at) as completedAt,
-			max(updated_at) as lastActivity
-		from enrolment where user_id = ? group by module_slug`
-	)
+	database
+		.select({
+			slug: enrolment.moduleSlug,
+			startedAt: sql<number | null>`min(${enrolment.startedAt})`,
+			completedAt: sql<number | null>`min(${enrolment.completedAt})`,
+			lastActivity: sql<number | null>`max(${enrolment.updatedAt})`
+		})
+		.from(enrolment)
+		.where(eq(enrolment.userId, sql.placeholder('userId')))
+		.groupBy(enrolment.moduleSlug)
+		.prepare()
 );
 const selectCertificates = prepared((database) =>
-	database.$client.prepare(
-		`select id, module_slug as slug, issued_at as issuedAt, expires_at as expiresAt,
-			revoked_at as revokedAt
-		from certificate where user_id = ? order by issued_at desc`
-	)
+	database
+		.select({
+			id: certificate.id,
+			slug: certificate.moduleSlug,
+			issuedAt: epochMs(certificate.issuedAt),
+			expiresAt: epochMs(certificate.expiresAt),
+			revokedAt: epochMsOrNull(certificate.revokedAt)
+		})
+		.from(certificate)
+		.where(eq(certificate.userId, sql.placeholder('userId')))
+		.orderBy(desc(certificate.issuedAt))
+		.prepare()
 );
 
 /** A learner of this organisation, or undefined (another organisation's id gets a 404). */
@@ -57,40 +84,27 @@ export function getLearnerDetail(
 	userId: number,
 	now = Date.now()
 ): LearnerDetail | undefined {
-	const member = selectMember().get(orgId, userId) as
-		| { id: number; name: string; email: string; team: string | null; audience: Audience | null }
-		| undefined;
+	const member = selectMember().get({ orgId, userId });
 	if (!member) return undefined;
 	const statuses = statusesFor(orgId, [userId], now).get(userId)?.statuses ?? {};
 	const dates = new Map(
-		(
-			selectEnrolmentDates().all(userId) as {
-				slug: string;
-				startedAt: number | null;
-				completedAt: number | null;
-				lastActivity: number | null;
-			}[]
-		).map((d) => [d.slug, d])
+		selectEnrolmentDates()
+			.all({ userId })
+			.map((d) => [d.slug, d])
 	);
-	const certificates = (
-		selectCertificates().all(userId) as {
-			id: number;
-			slug: string;
-			issuedAt: number;
-			expiresAt: number;
-			revokedAt: number | null;
-		}[]
-	).map((c) => ({
-		id: c.id,
-		title: moduleTitle(c.slug),
-		issuedAt: c.issuedAt,
-		expiresAt: c.expiresAt,
-		state: c.revokedAt
-			? ('revoked' as const)
-			: c.expiresAt > now
-				? ('valid' as const)
-				: ('expired' as const)
-	}));
+	const certificates = selectCertificates()
+		.all({ userId })
+		.map((c) => ({
+			id: c.id,
+			title: moduleTitle(c.slug),
+			issuedAt: c.issuedAt,
+			expiresAt: c.expiresAt,
+			state: c.revokedAt
+				? ('revoked' as const)
+				: c.expiresAt > now
+					? ('valid' as const)
+					: ('expired' as const)
+		}));
 	return {
 		...member,
 		modules: reportModules(orgId).map((m) => ({

@@ -1,8 +1,10 @@
 // The manager's dashboard: learners, completion of assigned modules, expiring certificates,
 // overdue learners, completions per month and completion per team or audience.
 import { messages } from '$lib/i18n';
+import { and, eq, gt, gte, isNull, lte, notExists, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { prepared } from '../db/prepared';
-import type { Audience } from '../db/schema';
+import { certificate, enrolment, membership, team, type Audience } from '../db/schema';
 import { listAssignmentTargets } from './assignments';
 import { expiryWindowDays, moduleTitle, reportModules } from './status';
 
@@ -18,45 +20,78 @@ export interface Dashboard {
 	byGroup: { slug: string; title: string; group: string; learners: number; percent: number }[];
 }
 
+// Placeholders in comparisons are bound as given (no column encoding): times travel as ms.
+const learnerOfOrg = () =>
+	and(eq(membership.organisationId, sql.placeholder('orgId')), eq(membership.role, 'learner'));
+
 const selectMembers = prepared((database) =>
-	database.$client
-		.prepare(
-			`select user_id, team_id, audience from membership
-			where organisation_id = ? and role = 'learner'`
-		)
-		.raw()
+	database
+		.select({
+			userId: membership.userId,
+			teamId: membership.teamId,
+			audience: membership.audience
+		})
+		.from(membership)
+		.where(learnerOfOrg())
+		.prepare()
 );
 const selectCompleted = prepared((database) =>
-	database.$client
-		.prepare(
-			`select distinct e.user_id, e.module_slug from membership m
-			join enrolment e on e.user_id = m.user_id and e.status = 'completed'
-			where m.organisation_id = ? and m.role = 'learner'`
+	database
+		.selectDistinct({ userId: enrolment.userId, slug: enrolment.moduleSlug })
+		.from(membership)
+		.innerJoin(
+			enrolment,
+			and(eq(enrolment.userId, membership.userId), eq(enrolment.status, 'completed'))
 		)
-		.raw()
+		.where(learnerOfOrg())
+		.prepare()
 );
+const renewal = alias(certificate, 'renewal');
 const selectExpiring = prepared((database) =>
-	database.$client.prepare(
-		`select count(*) as n from membership m
-		join certificate c on c.user_id = m.user_id
-		where m.organisation_id = @org and m.role = 'learner' and c.revoked_at is null
-			and c.expires_at > @now and c.expires_at <= @until
-			and not exists (select 1 from certificate r where r.user_id = c.user_id
-				and r.module_slug = c.module_slug and r.revoked_at is null and r.expires_at > c.expires_at)`
-	)
-);
-const selectMonthly = prepared((database) =>
-	database.$client
-		.prepare(
-			`select strftime('%Y-%m', e.completed_at / 1000, 'unixepoch') as month, count(*) as n
-			from membership m join enrolment e on e.user_id = m.user_id
-			where m.organisation_id = @org and m.role = 'learner' and e.completed_at >= @from
-			group by month`
+	database
+		.select({ n: sql<number>`count(*)` })
+		.from(membership)
+		.innerJoin(certificate, eq(certificate.userId, membership.userId))
+		.where(
+			and(
+				learnerOfOrg(),
+				isNull(certificate.revokedAt),
+				gt(certificate.expiresAt, sql.placeholder('now')),
+				lte(certificate.expiresAt, sql.placeholder('until')),
+				notExists(
+					database
+						.select({ one: sql`1` })
+						.from(renewal)
+						.where(
+							and(
+								eq(renewal.userId, certificate.userId),
+								eq(renewal.moduleSlug, certificate.moduleSlug),
+								isNull(renewal.revokedAt),
+								gt(renewal.expiresAt, certificate.expiresAt)
+							)
+						)
+				)
+			)
 		)
-		.raw()
+		.prepare()
+);
+const completedMonth = sql<string>`strftime('%Y-%m', ${enrolment.completedAt} / 1000, 'unixepoch')`;
+const selectMonthly = prepared((database) =>
+	database
+		.select({ month: completedMonth, n: sql<number>`count(*)` })
+		.from(membership)
+		.innerJoin(enrolment, eq(enrolment.userId, membership.userId))
+		.where(and(learnerOfOrg(), gte(enrolment.completedAt, sql.placeholder('from'))))
+		.groupBy(completedMonth)
+		.prepare()
 );
 export const selectTeams = prepared((database) =>
-	database.$client.prepare('select id, name from team where organisation_id = ? order by name')
+	database
+		.select({ id: team.id, name: team.name })
+		.from(team)
+		.where(eq(team.organisationId, sql.placeholder('orgId')))
+		.orderBy(team.name)
+		.prepare()
 );
 
 const monthLabel = new Intl.DateTimeFormat('nl-BE', {
@@ -89,9 +124,11 @@ export function getDashboard(
 	now = Date.now(),
 	groupBy: 'team' | 'audience' = 'team'
 ): Dashboard {
-	const members = selectMembers().all(orgId) as [number, number | null, Audience | null][];
+	const members = selectMembers()
+		.all({ orgId })
+		.map((r) => [r.userId, r.teamId, r.audience] as [number, number | null, Audience | null]);
 	const completed = new Map<string, Set<number>>();
-	for (const [userId, slug] of selectCompleted().all(orgId) as [number, string][]) {
+	for (const { userId, slug } of selectCompleted().all({ orgId })) {
 		let set = completed.get(slug);
 		if (!set) completed.set(slug, (set = new Set()));
 		set.add(userId);
@@ -124,11 +161,15 @@ export function getDashboard(
 
 	const months = lastMonths(now);
 	const monthly = new Map(
-		selectMonthly().all({ org: orgId, from: months[0].start }) as [string, number][]
+		selectMonthly()
+			.all({ orgId, from: months[0].start })
+			.map((r) => [r.month, r.n])
 	);
 
 	const teams = new Map(
-		(selectTeams().all(orgId) as { id: number; name: string }[]).map((t) => [t.id, t.name])
+		selectTeams()
+			.all({ orgId })
+			.map((t) => [t.id, t.name])
 	);
 	const groupName = (teamId: number | null, audience: Audience | null) =>
 		groupBy === 'team'
@@ -167,11 +208,11 @@ export function getDashboard(
 	return {
 		learners: members.length,
 		assigned,
-		expiringCertificates: (
-			selectExpiring().get({ org: orgId, now, until: now + expiryWindowDays * day }) as {
-				n: number;
-			}
-		).n,
+		expiringCertificates: selectExpiring().get({
+			orgId,
+			now,
+			until: now + expiryWindowDays * day
+		})!.n,
 		overdue,
 		completionsByMonth: months.map((m) => ({
 			month: m.key,
