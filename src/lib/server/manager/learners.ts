@@ -1,9 +1,17 @@
 // The learners table of an organisation: one page of learners with their status per module.
 // Every query is scoped to the organisation from the guard; nothing here reads answers.
+import { and, asc, count, desc, eq, exists, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { db } from '../db';
-import type { Audience } from '../db/schema';
+import { epochMs } from '../db/prepared';
+import { certificate, enrolment, membership, team, user, type Audience } from '../db/schema';
 import type { LearnerQuery, SortKey } from './learner-query';
-import { reportModules, statusOf, type EnrolmentFacts, type ModuleStatus } from './status';
+import {
+	reportModules,
+	statusOf,
+	type EnrolmentFacts,
+	type ModuleStatus,
+	type StatusKind
+} from './status';
 
 export interface LearnerRow {
 	id: number;
@@ -25,94 +33,109 @@ export interface LearnerPage {
 
 // Status of one module as SQL, for filtering all learners without loading them. It mirrors
 // statusOf: certificate first, then the furthest enrolment.
-const statusSql = `case
-	when (select max(c.expires_at) from certificate c where c.user_id = m.user_id
-		and c.module_slug = @module and c.revoked_at is null) > @now then 'certified'
-	when exists (select 1 from certificate c where c.user_id = m.user_id
-		and c.module_slug = @module and c.revoked_at is null) then 'expired'
-	when exists (select 1 from enrolment e where e.user_id = m.user_id
-		and e.module_slug = @module and e.status = 'completed') then 'completed'
-	when exists (select 1 from enrolment e where e.user_id = m.user_id
-		and e.module_slug = @module) then 'in_progress'
-	else 'not_started' end`;
+function statusSql(module: string, now: number): SQL<StatusKind> {
+	const ownCertificate = and(
+		eq(certificate.userId, membership.userId),
+		eq(certificate.moduleSlug, module),
+		isNull(certificate.revokedAt)
+	);
+	const ownEnrolment = and(
+		eq(enrolment.userId, membership.userId),
+		eq(enrolment.moduleSlug, module)
+	);
+	const latestExpiry = db
+		.select({ expiresAt: sql`max(${certificate.expiresAt})` })
+		.from(certificate)
+		.where(ownCertificate);
+	const any = (table: typeof certificate | typeof enrolment, where: SQL | undefined) =>
+		exists(
+			db
+				.select({ one: sql`1` })
+				.from(table)
+				.where(where)
+		);
+	return sql<StatusKind>`case
+		when (${latestExpiry}) > ${now} then 'certified'
+		when ${any(certificate, ownCertificate)} then 'expired'
+		when ${any(enrolment, and(ownEnrolment, eq(enrolment.status, 'completed')))} then 'completed'
+		when ${any(enrolment, ownEnrolment)} then 'in_progress'
+		else 'not_started' end`;
+}
 
-const orderSql: Record<SortKey, string> = {
-	name: 'u.name collate nocase',
-	team: "coalesce(t.name, '~') collate nocase",
-	audience: "coalesce(m.audience, '~')",
-	activity: 'coalesce(last_activity, 0)'
+// Last activity comes with the statuses; as SQL it serves only to sort on it.
+const lastActivitySql = sql<number | null>`(select max(${enrolment.updatedAt}) from ${enrolment}
+	where ${enrolment.userId} = ${membership.userId})`;
+
+const orderSql: Record<SortKey, SQL> = {
+	name: sql`${user.name} collate nocase`,
+	team: sql`coalesce(${team.name}, '~') collate nocase`,
+	audience: sql`coalesce(${membership.audience}, '~')`,
+	activity: sql`coalesce(${lastActivitySql}, 0)`
 };
 
-function learnerFilter(query: LearnerQuery): { where: string; params: Record<string, unknown> } {
-	const clauses = ['m.organisation_id = @org', "m.role = 'learner'"];
-	const params: Record<string, unknown> = {};
-	if (query.team === 'none') clauses.push('m.team_id is null');
-	else if (query.team !== null) {
-		clauses.push('m.team_id = @team');
-		params.team = query.team;
-	}
-	if (query.audience) {
-		clauses.push('m.audience = @audience');
-		params.audience = query.audience;
-	}
+/** The table's filters; values always travel as parameters. */
+function learnerFilter(orgId: number, query: LearnerQuery, now: number): SQL | undefined {
+	const clauses: (SQL | undefined)[] = [
+		eq(membership.organisationId, orgId),
+		eq(membership.role, 'learner')
+	];
+	if (query.team === 'none') clauses.push(isNull(membership.teamId));
+	else if (query.team !== null) clauses.push(eq(membership.teamId, query.team));
+	if (query.audience) clauses.push(eq(membership.audience, query.audience));
 	if (query.q) {
-		clauses.push("(u.name like @q escape '\\' or u.email like @q escape '\\')");
-		params.q = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+		const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+		clauses.push(
+			sql`(${user.name} like ${pattern} escape '\\' or ${user.email} like ${pattern} escape '\\')`
+		);
 	}
 	if (query.status && query.module) {
-		clauses.push(`(${statusSql}) = @status`);
-		params.status = query.status;
-		params.module = query.module;
+		clauses.push(sql`(${statusSql(query.module, now)}) = ${query.status}`);
 	}
-	return { where: clauses.join(' and '), params };
+	return and(...clauses);
 }
 
-const learnerFrom = `from membership m
-	join user u on u.id = m.user_id
-	left join team t on t.id = m.team_id`;
+type BaseRow = Omit<LearnerRow, 'lastActivity' | 'statuses'>;
 
-interface BaseRow {
-	id: number;
-	name: string;
-	email: string;
-	team: string | null;
-	audience: Audience | null;
-	last_activity: number | null;
-}
-
-// The statement text is built only from fixed parts (allowlisted sort keys and clauses); values
-// always travel as parameters.
 /** How many learners match the filters (the table's total, the export's audit trail). */
 export function countLearnersFor(orgId: number, query: LearnerQuery, now = Date.now()): number {
-	const { where, params } = learnerFilter(query);
-	const row = db.$client
-		.prepare(`select count(*) as n ${learnerFrom} where ${where}`)
-		.get({ ...params, org: orgId, now }) as { n: number };
-	return row.n;
+	return db
+		.select({ n: count() })
+		.from(membership)
+		.innerJoin(user, eq(user.id, membership.userId))
+		.leftJoin(team, eq(team.id, membership.teamId))
+		.where(learnerFilter(orgId, query, now))
+		.get()!.n;
 }
 
+/** The learners in the table's order; `limit` -1 returns them all (the CSV). */
 export function selectLearners(
 	orgId: number,
 	query: LearnerQuery,
 	now: number,
 	limit: number,
 	offset: number
-): Omit<BaseRow, 'last_activity'>[] {
-	const { where, params } = learnerFilter(query);
-	const dir = query.dir === 'desc' ? 'desc' : 'asc';
-	return db.$client
-		.prepare(
-			`select u.id, u.name, u.email, t.name as team, m.audience${
-				// Last activity comes with the statuses; it is computed here only to sort on it.
-				query.sort === 'activity'
-					? ', (select max(e.updated_at) from enrolment e where e.user_id = m.user_id) as last_activity'
-					: ''
-			}
-			${learnerFrom} where ${where}
-			order by ${orderSql[query.sort]} ${dir}, u.name collate nocase, u.id
-			limit @limit offset @offset`
+): BaseRow[] {
+	const order = orderSql[query.sort];
+	return db
+		.select({
+			id: user.id,
+			name: user.name,
+			email: user.email,
+			team: team.name,
+			audience: membership.audience
+		})
+		.from(membership)
+		.innerJoin(user, eq(user.id, membership.userId))
+		.leftJoin(team, eq(team.id, membership.teamId))
+		.where(learnerFilter(orgId, query, now))
+		.orderBy(
+			query.dir === 'desc' ? desc(order) : asc(order),
+			sql`${user.name} collate nocase`,
+			user.id
 		)
-		.all({ ...params, org: orgId, now, limit, offset }) as Omit<BaseRow, 'last_activity'>[];
+		.limit(limit)
+		.offset(offset)
+		.all();
 }
 
 interface LearnerFacts {
@@ -127,22 +150,25 @@ export function statusesFor(
 ): Map<number, LearnerFacts> {
 	const result = new Map<number, LearnerFacts>();
 	if (userIds.length === 0) return result;
-	const sqlite = db.$client;
 	const enrolments = new Map<string, EnrolmentFacts[]>();
 	const certificates = new Map<string, number>();
 	const activity = new Map<number, number>();
 	// Chunks keep the parameter count under SQLite's limit for the CSV of a large organisation.
 	for (let i = 0; i < userIds.length; i += 900) {
 		const chunk = userIds.slice(i, i + 900);
-		const marks = chunk.map(() => '?').join(',');
-		const enrolmentRows = sqlite
-			.prepare(
-				`select user_id, module_slug, status, steps_done, steps_total, updated_at
-				from enrolment where user_id in (${marks})`
-			)
-			.raw()
-			.all(...chunk) as [number, string, string, number, number, number][];
-		for (const [userId, slug, status, done, total, updatedAt] of enrolmentRows) {
+		const enrolmentRows = db
+			.select({
+				userId: enrolment.userId,
+				slug: enrolment.moduleSlug,
+				status: enrolment.status,
+				done: enrolment.stepsDone,
+				total: enrolment.stepsTotal,
+				updatedAt: epochMs(enrolment.updatedAt)
+			})
+			.from(enrolment)
+			.where(inArray(enrolment.userId, chunk))
+			.all();
+		for (const { userId, slug, status, done, total, updatedAt } of enrolmentRows) {
 			const key = `${userId}:${slug}`;
 			if (updatedAt > (activity.get(userId) ?? 0)) activity.set(userId, updatedAt);
 			const list = enrolments.get(key) ?? [];
@@ -154,14 +180,17 @@ export function statusesFor(
 			});
 			enrolments.set(key, list);
 		}
-		const certificateRows = sqlite
-			.prepare(
-				`select user_id, module_slug, max(expires_at) from certificate
-				where user_id in (${marks}) and revoked_at is null group by user_id, module_slug`
-			)
-			.raw()
-			.all(...chunk) as [number, string, number][];
-		for (const [userId, slug, expiresAt] of certificateRows) {
+		const certificateRows = db
+			.select({
+				userId: certificate.userId,
+				slug: certificate.moduleSlug,
+				expiresAt: sql<number>`max(${certificate.expiresAt})`
+			})
+			.from(certificate)
+			.where(and(inArray(certificate.userId, chunk), isNull(certificate.revokedAt)))
+			.groupBy(certificate.userId, certificate.moduleSlug)
+			.all();
+		for (const { userId, slug, expiresAt } of certificateRows) {
 			certificates.set(`${userId}:${slug}`, expiresAt);
 		}
 	}
