@@ -1,4 +1,5 @@
 // The learners table's query: filters, sort and page read from the URL, and back into links.
+import { z } from 'zod';
 import type { Audience } from '../db/schema';
 import { reportModules, statusKinds, type StatusKind } from './status';
 
@@ -32,9 +33,43 @@ export const defaultQuery: LearnerQuery = {
 	size: 50
 };
 
-function one(params: URLSearchParams, name: string): string | null {
-	const values = params.getAll(name);
-	return values.length === 1 ? values[0] : null;
+// One schema per module list: every field falls back to its default on its own, so a
+// hand-edited URL keeps the parts that are right.
+function querySchema(moduleSlugs: readonly string[]) {
+	return z.object({
+		q: z
+			.string()
+			.transform((q) => q.trim().slice(0, 100))
+			.catch(defaultQuery.q),
+		team: z
+			.union([
+				z.literal('none'),
+				z
+					.string()
+					.regex(/^[1-9][0-9]{0,9}$/)
+					.transform(Number)
+			])
+			.nullable()
+			.catch(defaultQuery.team),
+		audience: z.enum(['leerkracht', 'hulpverlener']).nullable().catch(defaultQuery.audience),
+		module: z
+			.string()
+			.refine((slug) => moduleSlugs.includes(slug))
+			.nullable()
+			.catch(defaultQuery.module),
+		status: z.enum(statusKinds).nullable().catch(defaultQuery.status),
+		sort: z.enum(sortKeys).catch(defaultQuery.sort),
+		dir: z.enum(['asc', 'desc']).catch(defaultQuery.dir),
+		page: z
+			.string()
+			.regex(/^[1-9][0-9]{0,5}$/)
+			.transform(Number)
+			.catch(defaultQuery.page),
+		size: z
+			.enum(pageSizes.map(String) as [string, ...string[]])
+			.transform(Number)
+			.catch(defaultQuery.size)
+	});
 }
 
 /**
@@ -43,29 +78,14 @@ function one(params: URLSearchParams, name: string): string | null {
  */
 export function parseLearnerQuery(params: URLSearchParams, orgId?: number): LearnerQuery {
 	const modules = reportModules(orgId);
-	const query: LearnerQuery = { ...defaultQuery };
-	const q = one(params, 'q');
-	if (q) query.q = q.trim().slice(0, 100);
-	const team = one(params, 'team');
-	if (team === 'none') query.team = 'none';
-	else if (team && /^[1-9][0-9]{0,9}$/.test(team)) query.team = Number(team);
-	const audience = one(params, 'audience');
-	if (audience === 'leerkracht' || audience === 'hulpverlener') query.audience = audience;
-	const module = one(params, 'module');
-	if (module && modules.some((m) => m.slug === module)) query.module = module;
-	const status = one(params, 'status');
-	if (status && (statusKinds as readonly string[]).includes(status)) {
-		query.status = status as StatusKind;
+	const input: Record<string, string | null> = {};
+	for (const key of Object.keys(defaultQuery)) {
+		const values = params.getAll(key);
+		// Empty means "no filter", as the form sends it; a repeated field counts as absent.
+		input[key] = values.length === 1 && values[0] !== '' ? values[0] : null;
 	}
+	const query: LearnerQuery = querySchema(modules.map((m) => m.slug)).parse(input);
 	if (query.status && !query.module) query.module = modules[0]?.slug ?? null;
-	const sort = one(params, 'sort');
-	if (sort && (sortKeys as readonly string[]).includes(sort)) query.sort = sort as SortKey;
-	const dir = one(params, 'dir');
-	if (dir === 'asc' || dir === 'desc') query.dir = dir;
-	const page = one(params, 'page');
-	if (page && /^[1-9][0-9]{0,5}$/.test(page)) query.page = Number(page);
-	const size = one(params, 'size');
-	if (size && (pageSizes as readonly number[]).includes(Number(size))) query.size = Number(size);
 	return query;
 }
 
