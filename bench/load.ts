@@ -70,7 +70,7 @@ const items = quiz.quiz!.items.filter((i) => i.type === 'single' || i.type === '
 {
 	const { openDatabase, closeDatabase } = await import('../src/lib/server/db');
 	const { makeUser } = await import('../src/lib/server/testing/testing');
-	const progress = await import('../src/lib/server/learning/progress');
+	const progress = await import('../src/lib/server/learning');
 	openDatabase(databaseUrl, { migrationsDir: path.resolve('drizzle') });
 	for (let i = 0; i < learners; i++) {
 		const { id } = await makeUser({

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import autocannon from 'autocannon';
 import { closeDatabase, openDatabase } from '$lib/server/db';
 import { loadShippedCourse } from '$lib/server/content/course';
-import * as reports from '$lib/server/manager/reports';
+import * as reports from '$lib/server/manager';
 
 const file = process.env.BENCH_DB ?? './data/bench.db';
 const runs = Number(process.env.BENCH_RUNS ?? 20);

@@ -38,7 +38,7 @@ async function child(mode: Mode, file: string): Promise<void> {
 	}
 	const { syncShippedModules } = await import('../src/lib/server/content/versions');
 	const { loadCourse } = await import('../src/lib/server/content/load');
-	const progress = await import('../src/lib/server/learning/progress');
+	const progress = await import('../src/lib/server/learning');
 	const { correctAnswer, wrongAnswer } = await import('../src/lib/server/learning/grading');
 	const { user, response } = await import('../src/lib/server/db/schema');
 	const { sql, eq } = await import('drizzle-orm');

@@ -18,7 +18,7 @@ export const learn = {
 	signalMapTitle: 'Mijn signalenkaart',
 	signalMapIntro:
 		'Hier zie je welke signalen je al goed herkent en welke je nog kan oefenen. De kaart groeit met elke oefening.',
-	levels: { sterk: 'Sterk', 'nog oefenen': 'Nog oefenen', 'nog niet gezien': 'Nog niet gezien' },
+	levels: { strong: 'Sterk', practise: 'Nog oefenen', unseen: 'Nog niet gezien' },
 	seenCorrect: (seen: number, correct: number) => `${correct} van ${seen} keer herkend`,
 	stepOf: (k: number, n: number) => `Stap ${k} van ${n}`,
 	previous: 'Vorige stap',

@@ -1,5 +1,62 @@
 // Dutch (nl-BE) interface text: the manager section of the catalogue.
 export const manager = {
+	report: {
+		status: {
+			notStarted: 'niet gestart',
+			inProgress: (percent: number) => `bezig ${percent} %`,
+			completed: 'voltooid',
+			certified: (date: string) => `certificaat geldig tot ${date}`,
+			expired: (date: string) => `verlopen op ${date}`
+		},
+		csv: {
+			name: 'Naam',
+			email: 'E-mailadres',
+			team: 'Team',
+			audience: 'Beroep',
+			lastActivity: 'Laatste activiteit'
+		},
+		noTeam: 'Zonder team',
+		unknownAudience: 'Onbekend'
+	},
+	learners: {
+		title: 'Deelnemers',
+		pageTitle: (organisation: string) => `Deelnemers · ${organisation} · Signaalwijs`,
+		filtersLabel: 'Deelnemers zoeken en filteren',
+		search: 'Zoek op naam of e-mailadres',
+		team: 'Team',
+		allTeams: 'Alle teams',
+		noTeam: 'Zonder team',
+		audience: 'Beroep',
+		allAudiences: 'Alle beroepen',
+		module: 'Module',
+		allModules: 'Alle modules',
+		status: 'Status in die module',
+		anyStatus: 'Elke status',
+		statuses: {
+			not_started: 'Niet gestart',
+			in_progress: 'Bezig',
+			completed: 'Voltooid',
+			certified: 'Certificaat geldig',
+			expired: 'Verlopen'
+		},
+		sort: {
+			name: 'Naam',
+			team: 'Team',
+			audience: 'Beroep',
+			activity: 'Laatste activiteit'
+		},
+		apply: 'Toepassen',
+		clear: 'Filters wissen',
+		found: (total: number, page: number, pages: number) =>
+			`${total} ${total === 1 ? 'deelnemer' : 'deelnemers'} gevonden. Pagina ${page} van ${pages}.`,
+		download: 'Deze lijst downloaden (CSV)',
+		caption: (organisation: string, page: number) =>
+			`Deelnemers van ${organisation}, pagina ${page}`,
+		pagination: 'Paginering',
+		previous: 'Vorige pagina',
+		next: 'Volgende pagina',
+		none: 'Geen deelnemers gevonden met deze filters.'
+	},
 	nav: {
 		label: 'Beheer',
 		dashboard: 'Overzicht',

@@ -14,7 +14,7 @@ import * as assignments from '../manager/assignments';
 import * as dashboard from '../manager/dashboard';
 import * as pages from '../learning/learner-pages';
 import * as preview from './preview';
-import * as reports from '../manager/reports';
+import * as reports from '../manager';
 import { statisticsModules } from './statistics/statistics';
 import { dashboardCertificates } from '../certificates/views';
 import { workThrough } from '../demo/walkthrough';

@@ -8,7 +8,7 @@ import {
 } from '../testing/testing';
 import { latestVersionId, loadVersion } from '../content/versions';
 import { renderMarkdown } from '../content/markdown';
-import * as progress from '../learning/progress';
+import * as progress from '../learning';
 import { AuthoringError, setPlatformTrainer, type Author } from './access';
 import { describeChanges } from './changes';
 import { mdsvexToMarkdown } from './bundle/lesson-markdown';
@@ -208,7 +208,7 @@ describe('publishing', () => {
 		publishDraft(trainer, draft.id);
 		const outsider = await makeMember({ organisation: orgB });
 		expect(() => progress.startModule(outsider.id, draft.moduleSlug)).toThrow(
-			expect.objectContaining({ code: 'not-found' })
+			expect.objectContaining({ status: 404 })
 		);
 		expect(() => progress.moduleContext(outsider.id, draft.moduleSlug)).toThrow(
 			progress.ProgressError

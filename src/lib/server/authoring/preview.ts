@@ -10,7 +10,7 @@ import { draftContent, getDraft, type DraftContent } from './drafts';
 import type { StepSnapshot } from '../content/versions';
 import { AnswerError, answerFromForm, gradeItem } from '../learning/grading';
 import { renderMarkdown } from '../content/markdown';
-import { drawItems } from '../learning/progress';
+import { drawItems } from '../learning/assessment';
 import { itemView, nodeView, paragraphs } from '../learning/views';
 import { failure as failureOf, type Failure } from '../platform/failure';
 

@@ -5,7 +5,7 @@ import { asc } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { moduleVersion } from '../db/schema';
-import { startModule } from '../learning/progress';
+import { startModule } from '../learning';
 import { freshDatabase, makeUser } from '../testing/testing';
 import { loadCourse } from './load';
 import { latestVersionId, loadVersion, syncShippedModules } from './versions';

@@ -1,4 +1,6 @@
 // Prepared statements cached per database, so hot paths skip query building on every call.
+import { sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { DB } from './index';
 import { db } from './index';
 
@@ -16,4 +18,17 @@ export function prepared<T>(build: (database: DB) => T): () => T {
 		}
 		return statement;
 	};
+}
+
+/**
+ * A timestamp column as stored (milliseconds since the epoch) rather than as a `Date`: the
+ * reports compare and format numbers, and skipping the Date round trip keeps them cheap.
+ */
+export function epochMs(column: SQLiteColumn): SQL<number> {
+	return sql<number>`${column}`;
+}
+
+/** Like `epochMs` for a nullable column. */
+export function epochMsOrNull(column: SQLiteColumn): SQL<number | null> {
+	return sql<number | null>`${column}`;
 }

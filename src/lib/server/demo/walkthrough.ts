@@ -2,7 +2,7 @@
 // the demo seed and by tests that need a learner at a certain point of a module.
 import { loadVersion } from '../content/versions';
 import { correctAnswer, wrongAnswer } from '../learning/grading';
-import * as progress from '../learning/progress';
+import * as progress from '../learning';
 import * as pretest from '../learning/pretest';
 
 /** `wrongEvery` n > 0 answers every n-th quiz item wrong (more lifelike demo data). */

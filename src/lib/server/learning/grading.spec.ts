@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { itemSchema, type Item } from '$lib/content/schema';
 import { AnswerError, answerFromForm, correctAnswer, gradeItem, wrongAnswer } from './grading';
+import type { Answer } from '$lib/content/views';
+import { messages } from '$lib/i18n';
+import { describeFailure } from '../platform/failure';
 
 const item = (raw: unknown): Item => itemSchema.parse(raw);
 
@@ -164,6 +167,23 @@ describe('grading', () => {
 		c.append('classify-s1', 'signaal');
 		c.append('classify-s1', 'context');
 		expect(() => answerFromForm(classify, c)).toThrow(AnswerError);
+	});
+
+	it('tells the learner what to fix: every statement of a classify item, both parts of a judge', () => {
+		const refusal = (i: Item, answer: Answer) => {
+			try {
+				gradeItem(i, answer);
+			} catch (e) {
+				if (e instanceof AnswerError) return describeFailure(e.failureFor(i.type));
+			}
+			throw new Error('the answer was not refused');
+		};
+		expect(refusal(classify, { selected: [], classified: { s1: 'signaal' } })).toBe(
+			messages.learn.errors.emptyClassify
+		);
+		expect(refusal(judge, { selected: ['hoog'] })).toBe(messages.learn.errors.emptyJudge);
+		expect(refusal(single, { selected: [] })).toBe(messages.learn.errors.empty);
+		expect(refusal(single, { selected: ['bestaat-niet'] })).toBe(messages.learn.errors.invalid);
 	});
 
 	it('the correct answer scores 1 and the wrong answer less for every shipped-style type', () => {

@@ -8,11 +8,30 @@
 // - judge: 0.5 for the level of concern plus 0.5 for the next step.
 // Signals: a signal counts as hit when the learner recognised it (chose/marked/classified the
 // part that carries it), as missed otherwise; they feed the learner's signal map.
-import type { ClassifyAnswer, Item, JudgeItem } from '$lib/content/schema';
+import type { ClassifyAnswer, Item, ItemType, JudgeItem } from '$lib/content/schema';
 import { CLASSIFY_ANSWERS } from '$lib/content/schema';
 import type { Answer, ItemResult, PartResult } from '$lib/content/views';
+import { failure, type Failure } from '../platform/failure';
 
-export class AnswerError extends Error {}
+export type { ItemType };
+
+/** Why an answer cannot be graded: nothing chosen, a choice twice, or a choice the item lacks. */
+export type AnswerReason = 'empty' | 'duplicate' | 'unknown';
+
+/** A refused answer; its message is the bare reason code, never a sentence. */
+export class AnswerError extends Error {
+	constructor(readonly reason: AnswerReason) {
+		super(reason);
+		this.name = 'AnswerError';
+	}
+
+	/** The failure the learner sees for this refusal on an item of `itemType`. */
+	failureFor(itemType: ItemType): Failure {
+		return this.reason === 'empty'
+			? failure('learning.answerEmpty', { itemType })
+			: failure('learning.answerInvalid');
+	}
+}
 
 export interface Graded {
 	result: ItemResult;

@@ -1,8 +1,37 @@
 // The public face of the learning domain: routes import only this file.
+export { ProgressError, type ProgressStatus } from './errors';
+export {
+	findEnrolment,
+	missingForAssessment,
+	moduleContext,
+	resumeStep,
+	startModule,
+	stepOf,
+	type ModuleContext
+} from './enrolment';
+export { answerFromSubmission, attemptAnswers } from './records';
+export { completeLesson } from './lesson';
+export { answerQuizItem, quizState, type AnswerOutcome, type QuizItemState } from './quiz';
+export {
+	chooseInVignette,
+	restartVignette,
+	vignetteState,
+	type ChoiceOutcome,
+	type PathEntry,
+	type VignetteState
+} from './vignette';
+export {
+	answerAssessmentItem,
+	drawItems,
+	listAttempts,
+	openAttempt,
+	startAssessment,
+	submitAssessment,
+	type SubmitOutcome
+} from './assessment';
 export * from './grading';
 export * from './learner-pages';
 export * from './learning-gain';
 export * from './pretest';
-export * from './progress';
 export * from './refresher-draw';
 export * from './views';

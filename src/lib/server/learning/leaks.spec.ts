@@ -3,7 +3,7 @@ import { freshDatabase, makeUser } from '../testing/testing';
 import { syncShippedModules } from '../content/versions';
 import { getCourse } from '../content/course';
 import * as pages from './learner-pages';
-import * as progress from './progress';
+import * as progress from './index';
 import { workThrough } from '../demo/walkthrough';
 import { itemSecrets, vignetteSecrets } from '../../../../tests/e2e/secrets';
 

@@ -2,7 +2,13 @@
 import { error } from '@sveltejs/kit';
 import type { ItemView } from '$lib/content/views';
 import type { ItemResult } from '$lib/content/views';
-import * as progress from './progress';
+import { describeFailure, failure } from '../platform/failure';
+import { ProgressError } from './errors';
+import { missingForAssessment, moduleContext, resumeStep, stepOf } from './enrolment';
+import { attemptAnswers } from './records';
+import { quizState, type QuizItemState } from './quiz';
+import { vignetteState } from './vignette';
+import { openAttempt } from './assessment';
 import * as pretest from './pretest';
 import { refresherStatus } from '../certificates/refresher';
 import { itemView, nodeView, paragraphs } from './views';
@@ -18,14 +24,14 @@ export function notFoundOr<T>(fn: () => T): T {
 	try {
 		return fn();
 	} catch (e) {
-		if (e instanceof progress.ProgressError && e.code === 'not-found')
-			error(404, { message: 'Niet gevonden' });
+		if (e instanceof ProgressError && e.status === 404)
+			error(404, { message: describeFailure(e.failure) });
 		throw e;
 	}
 }
 
 export function modulePage(userId: number, slug: string) {
-	const ctx = notFoundOr(() => progress.moduleContext(userId, slug));
+	const ctx = notFoundOr(() => moduleContext(userId, slug));
 	const mod = ctx.version.module;
 	return {
 		module: {
@@ -49,7 +55,7 @@ export function modulePage(userId: number, slug: string) {
 		refresherClosed:
 			!ctx.enrolment && mod.meta.refreshes.length > 0 && !refresherStatus(userId).open,
 		completed: ctx.enrolment?.status === 'completed',
-		resumeStep: ctx.enrolment ? progress.resumeStep(ctx.enrolment) : null,
+		resumeStep: ctx.enrolment ? resumeStep(ctx.enrolment) : null,
 		pretest: { status: pretest.pretestStatus(ctx).status, count: pretest.pretestSize(ctx.version) },
 		gain: gainView(pretest.learnerGain(ctx))
 	};
@@ -82,9 +88,10 @@ export function startTarget(userId: number, slug: string, currentStep: string | 
 
 /** The pre-test page: its state and, while open, the drawn items without any answer key. */
 export function pretestPage(userId: number, slug: string) {
-	const ctx = notFoundOr(() => progress.moduleContext(userId, slug));
+	const ctx = notFoundOr(() => moduleContext(userId, slug));
 	const state = pretest.pretestStatus(ctx);
-	if (state.status === 'none') error(404, { message: 'Niet gevonden' });
+	if (state.status === 'none')
+		error(404, { message: describeFailure(failure('request.notFound')) });
 	const items =
 		state.status === 'open' && state.attempt
 			? pretest
@@ -96,20 +103,18 @@ export function pretestPage(userId: number, slug: string) {
 		status: state.status,
 		count: pretest.pretestSize(ctx.version),
 		items,
-		next: ctx.enrolment
-			? progress.resumeStep(ctx.enrolment)
-			: (ctx.version.module.steps[0]?.slug ?? null)
+		next: ctx.enrolment ? resumeStep(ctx.enrolment) : (ctx.version.module.steps[0]?.slug ?? null)
 	};
 }
 
 export interface QuizEntry {
 	view: ItemView;
-	state: { answer: progress.QuizItemState['answer']; result: ItemResult; counted: boolean } | null;
+	state: { answer: QuizItemState['answer']; result: ItemResult; counted: boolean } | null;
 }
 
 export function stepPage(userId: number, slug: string, stepSlug: string) {
-	const ctx = notFoundOr(() => progress.moduleContext(userId, slug));
-	const step = notFoundOr(() => progress.stepOf(ctx, stepSlug));
+	const ctx = notFoundOr(() => moduleContext(userId, slug));
+	const step = notFoundOr(() => stepOf(ctx, stepSlug));
 	const steps = ctx.version.module.steps;
 	const index = steps.findIndex((s) => s.slug === stepSlug);
 	const neighbour = (i: number) =>
@@ -137,7 +142,7 @@ export function stepPage(userId: number, slug: string, stepSlug: string) {
 
 	if (step.meta.kind === 'vignette' && step.vignette) {
 		const v = step.vignette;
-		const state = progress.vignetteState(ctx, step);
+		const state = vignetteState(ctx, step);
 		const ending = state.ended ? v.endings[state.current] : null;
 		return {
 			...base,
@@ -152,7 +157,7 @@ export function stepPage(userId: number, slug: string, stepSlug: string) {
 	}
 
 	if (step.meta.kind === 'quiz' && step.quiz) {
-		const answered = progress.quizState(ctx, step);
+		const answered = quizState(ctx, step);
 		const items: QuizEntry[] = step.quiz.items.map((item) => {
 			const s = answered.get(item.id);
 			return {
@@ -164,13 +169,11 @@ export function stepPage(userId: number, slug: string, stepSlug: string) {
 	}
 
 	if (step.meta.kind === 'assessment' && step.assessment) {
-		const missing = progress
-			.missingForAssessment(ctx)
-			.map((s) => ({ slug: s.slug, title: s.meta.title }));
-		const last = ctx.enrolment ? progress.openAttempt(ctx.enrolment.id, stepSlug) : undefined;
+		const missing = missingForAssessment(ctx).map((s) => ({ slug: s.slug, title: s.meta.title }));
+		const last = ctx.enrolment ? openAttempt(ctx.enrolment.id, stepSlug) : undefined;
 		let attemptView = null;
 		if (last) {
-			const answers = progress.attemptAnswers(last.id);
+			const answers = attemptAnswers(last.id);
 			const pool = new Map(step.assessment.pool.map((i) => [i.id, i]));
 			attemptView = {
 				id: last.id,

@@ -6,7 +6,7 @@ import { getCourse } from '../content/course';
 import { db } from '../db';
 import { response, signalMastery } from '../db/schema';
 import { correctAnswer, wrongAnswer } from './grading';
-import * as progress from './progress';
+import * as progress from './index';
 import * as pretest from './pretest';
 import { itemStatistics } from '../authoring/statistics/statistics';
 import { completeStep, takeAssessment, workThrough } from '../demo/walkthrough';
@@ -72,10 +72,14 @@ describe('the pre-test', () => {
 		const attempt = pretest.startPretest(u.id, slug);
 		const item = pool.find((p) => p.id === attempt.itemIds[0])!;
 		pretest.answerPretestItem(u.id, slug, item.id, correctAnswer(item));
-		expect(() => pretest.submitPretest(u.id, slug)).toThrow('unanswered:3');
+		expect(() => pretest.submitPretest(u.id, slug)).toThrow(
+			expect.objectContaining({
+				failure: { code: 'learning.pretestUnanswered', params: { count: 3 } }
+			})
+		);
 		const other = pool.find((p) => !attempt.itemIds.includes(p.id))!;
 		expect(() => pretest.answerPretestItem(u.id, slug, other.id, correctAnswer(other))).toThrow(
-			'not-found'
+			'request.notFound'
 		);
 		takePretest(u.id, 2);
 		expect(status(u.id)).toBe('submitted');
@@ -83,7 +87,7 @@ describe('the pre-test', () => {
 		expect([saved.score, saved.maxScore]).toEqual([2, 4]);
 		// Changing an answer after submitting is refused; submitting again changes nothing.
 		expect(() => pretest.answerPretestItem(u.id, slug, item.id, wrongAnswer(item))).toThrow(
-			'conflict'
+			'learning.pretestNotOpen'
 		);
 		pretest.submitPretest(u.id, slug);
 	});
@@ -113,14 +117,14 @@ describe('the pre-test', () => {
 		completeStep(u.id, slug, mod.steps[0].slug);
 		expect(status(u.id)).toBe('closed');
 		expect(pretest.pretestPending(u.id, slug)).toBe(false);
-		expect(() => pretest.startPretest(u.id, slug)).toThrow('locked');
+		expect(() => pretest.startPretest(u.id, slug)).toThrow('learning.pretestClosed');
 		// Left half way for a step: its answers can no longer be changed or submitted.
 		const v = await makeUser();
 		const attempt = pretest.startPretest(v.id, slug);
 		completeStep(v.id, slug, mod.steps[0].slug);
 		const item = pool.find((p) => p.id === attempt.itemIds[0])!;
 		expect(() => pretest.answerPretestItem(v.id, slug, item.id, correctAnswer(item))).toThrow(
-			'locked'
+			'learning.pretestClosed'
 		);
 		expect(pretest.learnerGain(progress.moduleContext(v.id, slug))).toBeNull();
 	});

@@ -3,11 +3,12 @@
 // and trainers see the mean learning gain. Stored as an attempt of kind 'pretest' on the
 // assessment step; its answers are response rows with is_first = 0, so item statistics (first
 // answers and first assessment attempts only) and the signal map never count them.
-import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Answer } from '$lib/content/views';
 import { db, transaction } from '../db';
 import { prepared } from '../db/prepared';
-import { attempt, response, type Attempt } from '../db/schema';
+import { attempt, enrolment, response, type Attempt } from '../db/schema';
 import {
 	latestVersionId,
 	loadVersion,
@@ -15,16 +16,11 @@ import {
 	type StepSnapshot
 } from '../content/versions';
 import { gainOf, meanGain, type Gain, type GroupGain, type ScorePair } from './learning-gain';
-import {
-	attemptAnswers,
-	drawItems,
-	grade,
-	insertItemResponse,
-	moduleContext,
-	ProgressError,
-	startModule,
-	type ModuleContext
-} from './progress';
+import { failure } from '../platform/failure';
+import { drawItems } from './assessment';
+import { moduleContext, startModule, type ModuleContext } from './enrolment';
+import { notFound, ProgressError } from './errors';
+import { attemptAnswers, grade, insertItemResponse } from './records';
 
 /**
  * - none: the module (in the learner's version) has no pre-test
@@ -51,7 +47,7 @@ function assessmentStep(version: LoadedVersion): StepSnapshot & {
 	assessment: NonNullable<StepSnapshot['assessment']>;
 } {
 	const step = version.module.steps.find((s) => s.assessment);
-	if (!step?.assessment) throw new ProgressError('not-found', 'assessment');
+	if (!step?.assessment) throw notFound();
 	return { ...step, assessment: step.assessment };
 }
 
@@ -89,8 +85,8 @@ export function startPretest(userId: number, slug: string, now = Date.now()): At
 		startModule(userId, slug, now);
 		const ctx = moduleContext(userId, slug);
 		const state = pretestStatus(ctx);
-		if (state.status === 'none') throw new ProgressError('not-found', 'pretest');
-		if (state.status === 'closed') throw new ProgressError('locked', 'pretest');
+		if (state.status === 'none') throw notFound();
+		if (state.status === 'closed') throw new ProgressError(403, failure('learning.pretestClosed'));
 		if (state.attempt) return state.attempt;
 		const step = assessmentStep(ctx.version);
 		const itemIds = drawItems(
@@ -122,7 +118,7 @@ export function skipPretest(userId: number, slug: string, now = Date.now()): voi
 		const e = startModule(userId, slug, now);
 		const ctx = moduleContext(userId, slug);
 		const state = pretestStatus(ctx);
-		if (state.status === 'none') throw new ProgressError('not-found', 'pretest');
+		if (state.status === 'none') throw notFound();
 		if (state.status !== 'offered' && state.status !== 'open') return;
 		if (state.attempt) {
 			db.update(attempt)
@@ -148,10 +144,10 @@ export function skipPretest(userId: number, slug: string, now = Date.now()): voi
 function openPretest(userId: number, slug: string) {
 	const ctx = moduleContext(userId, slug);
 	const state = pretestStatus(ctx);
-	if (state.status === 'none') throw new ProgressError('not-found', 'pretest');
-	if (state.status === 'closed') throw new ProgressError('locked', 'pretest');
+	if (state.status === 'none') throw notFound();
+	if (state.status === 'closed') throw new ProgressError(403, failure('learning.pretestClosed'));
 	if (state.status !== 'open' || !state.attempt || !ctx.enrolment)
-		throw new ProgressError('conflict', 'no open pretest');
+		throw new ProgressError(409, failure('learning.pretestNotOpen'));
 	return { ctx, enrolment: ctx.enrolment, open: state.attempt, step: assessmentStep(ctx.version) };
 }
 
@@ -165,7 +161,7 @@ export function answerPretestItem(
 ): void {
 	transaction(() => {
 		const { enrolment, open, step } = openPretest(userId, slug);
-		if (!open.itemIds.includes(itemId)) throw new ProgressError('not-found', itemId);
+		if (!open.itemIds.includes(itemId)) throw notFound();
 		const item = step.assessment.pool.find((i) => i.id === itemId)!;
 		const graded = grade(item, answer);
 		db.delete(response)
@@ -183,7 +179,11 @@ export function submitPretest(userId: number, slug: string, now = Date.now()): v
 		const { open } = openPretest(userId, slug);
 		const answers = attemptAnswers(open.id);
 		const missing = open.itemIds.filter((id) => !answers.has(id));
-		if (missing.length > 0) throw new ProgressError('bad-answer', `unanswered:${missing.length}`);
+		if (missing.length > 0)
+			throw new ProgressError(
+				400,
+				failure('learning.pretestUnanswered', { count: missing.length })
+			);
 		let score = 0;
 		for (const a of answers.values()) score += a.score;
 		db.update(attempt)
@@ -232,23 +232,43 @@ export function learnerGain(ctx: ModuleContext): Gain | null {
 }
 
 // Per enrolment of the module (all versions): the scored pre-test and the first post-test.
-const selectPairs = prepared((database) =>
-	database.$client.prepare<
-		{ slug: string },
-		{ userId: number; enrolmentId: number; pre: number; post: number | null }
-	>(
-		`SELECT e.user_id AS userId, e.id AS enrolmentId,
-			pre.score * 1.0 / pre.max_score AS pre,
-			(SELECT a.score * 1.0 / a.max_score FROM attempt a
-				WHERE a.enrolment_id = e.id AND a.kind = 'assessment' AND a.submitted_at IS NOT NULL
-				AND a.max_score > 0
-				ORDER BY a.id LIMIT 1) AS post
-		FROM enrolment e
-		JOIN attempt pre ON pre.enrolment_id = e.id AND pre.kind = 'pretest'
-			AND pre.submitted_at IS NOT NULL AND pre.score IS NOT NULL AND pre.max_score > 0
-		WHERE e.module_slug = :slug`
-	)
-);
+const pre = alias(attempt, 'pre');
+const post = alias(attempt, 'post');
+const selectPairs = prepared((database) => {
+	const firstPost = database
+		.select({ ratio: sql<number>`${post.score} * 1.0 / ${post.maxScore}` })
+		.from(post)
+		.where(
+			and(
+				eq(post.enrolmentId, enrolment.id),
+				eq(post.kind, 'assessment'),
+				isNotNull(post.submittedAt),
+				gt(post.maxScore, 0)
+			)
+		)
+		.orderBy(asc(post.id))
+		.limit(1);
+	return database
+		.select({
+			userId: enrolment.userId,
+			enrolmentId: enrolment.id,
+			pre: sql<number>`${pre.score} * 1.0 / ${pre.maxScore}`,
+			post: sql<number | null>`(${firstPost})`
+		})
+		.from(enrolment)
+		.innerJoin(
+			pre,
+			and(
+				eq(pre.enrolmentId, enrolment.id),
+				eq(pre.kind, 'pretest'),
+				isNotNull(pre.submittedAt),
+				isNotNull(pre.score),
+				gt(pre.maxScore, 0)
+			)
+		)
+		.where(eq(enrolment.moduleSlug, sql.placeholder('slug')))
+		.prepare();
+});
 
 /**
  * The mean gain of a module for trainers, over learners with both tests (their latest enrolment

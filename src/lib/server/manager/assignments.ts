@@ -1,10 +1,19 @@
 // Assignments: a manager asks the whole organisation, a team or chosen learners to complete a
 // module, optionally by a due date. Learners see them on /leren; overdue ones get one reminder.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, exists, inArray, isNotNull, isNull, lt, notExists, or, sql } from 'drizzle-orm';
 import { config } from '../platform/config';
 import { db, transaction } from '../db';
-import { prepared } from '../db/prepared';
-import { assignment, assignmentUser, membership, team } from '../db/schema';
+import { epochMsOrNull, prepared } from '../db/prepared';
+import {
+	assignment,
+	assignmentReminder,
+	assignmentUser,
+	enrolment,
+	membership,
+	organisation,
+	team,
+	user
+} from '../db/schema';
 import { getCourse } from '../content/course';
 import { assignableAuthoredModules } from '../authoring/published';
 import { latestVersionId, loadVersion } from '../content/versions';
@@ -142,28 +151,40 @@ export interface AssignmentView {
 }
 
 const selectAssignments = prepared((database) =>
-	database.$client.prepare(
-		`select a.id, a.module_slug as moduleSlug, a.target, a.team_id as teamId, a.due_at as dueAt,
-			t.name as teamName
-		from assignment a left join team t on t.id = a.team_id
-		where a.organisation_id = ? order by a.due_at is null, a.due_at, a.id`
-	)
+	database
+		.select({
+			id: assignment.id,
+			moduleSlug: assignment.moduleSlug,
+			target: assignment.target,
+			teamId: assignment.teamId,
+			dueAt: epochMsOrNull(assignment.dueAt),
+			teamName: team.name
+		})
+		.from(assignment)
+		.leftJoin(team, eq(team.id, assignment.teamId))
+		.where(eq(assignment.organisationId, sql.placeholder('organisationId')))
+		.orderBy(sql`${assignment.dueAt} is null`, assignment.dueAt, assignment.id)
+		.prepare()
 );
 const selectAssignmentUsers = prepared((database) =>
-	database.$client
-		.prepare(
-			`select au.assignment_id, au.user_id from assignment_user au
-			join assignment a on a.id = au.assignment_id
-			where a.organisation_id = ?`
-		)
-		.raw()
+	database
+		.select({ assignmentId: assignmentUser.assignmentId, userId: assignmentUser.userId })
+		.from(assignmentUser)
+		.innerJoin(assignment, eq(assignment.id, assignmentUser.assignmentId))
+		.where(eq(assignment.organisationId, sql.placeholder('organisationId')))
+		.prepare()
 );
 const selectMembers = prepared((database) =>
-	database.$client
-		.prepare(
-			`select user_id, team_id from membership where organisation_id = ? and role = 'learner'`
+	database
+		.select({ userId: membership.userId, teamId: membership.teamId })
+		.from(membership)
+		.where(
+			and(
+				eq(membership.organisationId, sql.placeholder('organisationId')),
+				eq(membership.role, 'learner')
+			)
 		)
-		.raw()
+		.prepare()
 );
 
 interface AssignmentRow {
@@ -183,15 +204,16 @@ export function listAssignmentTargets(
 	organisationId: number,
 	members?: [userId: number, teamId: number | null, ...rest: unknown[]][]
 ): (AssignmentRow & { userIds: number[] })[] {
-	const rows = selectAssignments().all(organisationId) as AssignmentRow[];
+	const rows: AssignmentRow[] = selectAssignments().all({ organisationId });
 	if (rows.length === 0) return [];
-	const learners = members ?? (selectMembers().all(organisationId) as [number, number | null][]);
+	const learners =
+		members ??
+		selectMembers()
+			.all({ organisationId })
+			.map((m): [number, number | null] => [m.userId, m.teamId]);
 	const memberIds = new Set(learners.map((m) => m[0]));
 	const chosen = new Map<number, number[]>();
-	for (const [assignmentId, userId] of selectAssignmentUsers().all(organisationId) as [
-		number,
-		number
-	][]) {
+	for (const { assignmentId, userId } of selectAssignmentUsers().all({ organisationId })) {
 		if (!memberIds.has(userId)) continue;
 		const list = chosen.get(assignmentId) ?? [];
 		list.push(userId);
@@ -221,17 +243,41 @@ export function listAssignments(organisationId: number): AssignmentView[] {
 }
 
 const selectForLearner = prepared((database) =>
-	database.$client.prepare(
-		`select a.module_slug as moduleSlug, min(a.due_at) as dueAt, count(*) as n
-		from membership m
-		join assignment a on a.organisation_id = m.organisation_id
-		where m.user_id = @user and m.role = 'learner' and (@org is null or m.organisation_id = @org) and (
-			a.target = 'organisation'
-			or (a.target = 'team' and a.team_id = m.team_id)
-			or (a.target = 'users' and exists (select 1 from assignment_user au
-				where au.assignment_id = a.id and au.user_id = @user)))
-		group by a.module_slug order by min(coalesce(a.due_at, 9e15)), a.module_slug`
-	)
+	database
+		.select({
+			moduleSlug: assignment.moduleSlug,
+			dueAt: sql<number | null>`min(${assignment.dueAt})`
+		})
+		.from(membership)
+		.innerJoin(assignment, eq(assignment.organisationId, membership.organisationId))
+		.where(
+			and(
+				eq(membership.userId, sql.placeholder('user')),
+				eq(membership.role, 'learner'),
+				sql`(${sql.placeholder('org')} is null or ${membership.organisationId} = ${sql.placeholder('org')})`,
+				or(
+					eq(assignment.target, 'organisation'),
+					and(eq(assignment.target, 'team'), eq(assignment.teamId, membership.teamId)),
+					and(
+						eq(assignment.target, 'users'),
+						exists(
+							database
+								.select({ one: sql`1` })
+								.from(assignmentUser)
+								.where(
+									and(
+										eq(assignmentUser.assignmentId, assignment.id),
+										eq(assignmentUser.userId, sql.placeholder('user'))
+									)
+								)
+						)
+					)
+				)
+			)
+		)
+		.groupBy(assignment.moduleSlug)
+		.orderBy(sql`min(coalesce(${assignment.dueAt}, 9e15))`, assignment.moduleSlug)
+		.prepare()
 );
 
 /**
@@ -242,39 +288,75 @@ export function listAssignmentsForLearner(
 	userId: number,
 	organisationId: number | null = null
 ): { moduleSlug: string; title: string; dueAt: Date | null }[] {
-	return (
-		selectForLearner().all({ user: userId, org: organisationId }) as {
-			moduleSlug: string;
-			dueAt: number | null;
-		}[]
-	).map((r) => ({
-		moduleSlug: r.moduleSlug,
-		title: titleOf(r.moduleSlug),
-		dueAt: r.dueAt === null ? null : new Date(r.dueAt)
-	}));
+	return selectForLearner()
+		.all({ user: userId, org: organisationId })
+		.map((r) => ({
+			moduleSlug: r.moduleSlug,
+			title: titleOf(r.moduleSlug),
+			dueAt: r.dueAt === null ? null : new Date(r.dueAt)
+		}));
 }
 
 const selectOverdue = prepared((database) =>
-	database.$client.prepare(
-		`select id, organisation_id as organisationId from assignment
-		where due_at is not null and due_at < ? order by id`
-	)
+	database
+		.select({ id: assignment.id, organisationId: assignment.organisationId })
+		.from(assignment)
+		.where(and(isNotNull(assignment.dueAt), lt(assignment.dueAt, sql.placeholder('at'))))
+		.orderBy(assignment.id)
+		.prepare()
 );
 const selectPending = prepared((database) =>
-	database.$client.prepare(
-		`select u.id, u.email, u.name from user u
-		where u.id = @user and u.disabled_at is null
-			and not exists (select 1 from enrolment e where e.user_id = u.id
-				and e.module_slug = @module and e.status = 'completed')
-			and not exists (select 1 from assignment_reminder r
-				where r.assignment_id = @assignment and r.user_id = u.id)`
-	)
+	database
+		.select({ id: user.id, email: user.email, name: user.name })
+		.from(user)
+		.where(
+			and(
+				eq(user.id, sql.placeholder('user')),
+				isNull(user.disabledAt),
+				notExists(
+					database
+						.select({ one: sql`1` })
+						.from(enrolment)
+						.where(
+							and(
+								eq(enrolment.userId, user.id),
+								eq(enrolment.moduleSlug, sql.placeholder('module')),
+								eq(enrolment.status, 'completed')
+							)
+						)
+				),
+				notExists(
+					database
+						.select({ one: sql`1` })
+						.from(assignmentReminder)
+						.where(
+							and(
+								eq(assignmentReminder.assignmentId, sql.placeholder('assignment')),
+								eq(assignmentReminder.userId, user.id)
+							)
+						)
+				)
+			)
+		)
+		.prepare()
 );
 const insertReminder = prepared((database) =>
-	database.$client.prepare(
-		`insert into assignment_reminder (assignment_id, user_id, sent_at) values (?, ?, ?)
-		on conflict do nothing`
-	)
+	database
+		.insert(assignmentReminder)
+		.values({
+			assignmentId: sql.placeholder('assignmentId'),
+			userId: sql.placeholder('userId'),
+			sentAt: sql.placeholder('sentAt')
+		})
+		.onConflictDoNothing()
+		.prepare()
+);
+const selectOrganisationName = prepared((database) =>
+	database
+		.select({ name: organisation.name })
+		.from(organisation)
+		.where(eq(organisation.id, sql.placeholder('organisationId')))
+		.prepare()
 );
 
 /**
@@ -285,25 +367,22 @@ const insertReminder = prepared((database) =>
 export function sendOverdueAssignmentReminders(now: Date = new Date()): number {
 	const at = now.getTime();
 	let sent = 0;
-	const overdue = selectOverdue().all(at) as { id: number; organisationId: number }[];
+	const overdue = selectOverdue().all({ at });
 	for (const { id, organisationId } of overdue) {
 		const target = listAssignmentTargets(organisationId).find((a) => a.id === id);
 		if (!target || target.dueAt === null) continue;
 		const title = titleOf(target.moduleSlug);
-		const organisationName =
-			(
-				db.$client.prepare('select name from organisation where id = ?').get(organisationId) as
-					{ name: string } | undefined
-			)?.name ?? '';
+		const organisationName = selectOrganisationName().get({ organisationId })?.name ?? '';
 		for (const userId of target.userIds) {
 			transaction(() => {
 				const learner = selectPending().get({
 					user: userId,
 					module: target.moduleSlug,
 					assignment: id
-				}) as { id: number; email: string; name: string } | undefined;
+				});
 				if (!learner) return;
-				if (insertReminder().run(id, userId, at).changes !== 1) return;
+				const reminder = { assignmentId: id, userId, sentAt: now };
+				if (insertReminder().run(reminder).changes !== 1) return;
 				queueMail({
 					kind: 'assignment-overdue',
 					to: learner.email,

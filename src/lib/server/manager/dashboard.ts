@@ -8,7 +8,7 @@ import { enrolment, signalMastery } from '../db/schema';
 import { getCourse } from '../content/course';
 import { latestVersionId, loadVersion, organisationIdsOf } from '../content/versions';
 import { publishedAuthoredModules } from '../authoring/published';
-import { resumeStep } from '../learning/progress';
+import { resumeStep } from '../learning/enrolment';
 import type { Audience } from '../db/schema';
 
 export interface ModuleCard {
@@ -71,7 +71,8 @@ export function learnerDashboard(userId: number, audience: Audience | null) {
 	return { inProgress, completed, suggested };
 }
 
-export type MasteryLevel = 'sterk' | 'nog oefenen' | 'nog niet gezien';
+/** How well a learner recognises a signal; the Dutch words live in the catalogue. */
+export type MasteryLevel = 'strong' | 'practise' | 'unseen';
 
 export interface SignalMapCategory {
 	category: string;
@@ -81,8 +82,8 @@ export interface SignalMapCategory {
 
 /** Mastery needs a track record: at least two sightings and four in five recognised. */
 export function masteryLevel(seen: number, correct: number): MasteryLevel {
-	if (seen === 0) return 'nog niet gezien';
-	return seen >= 2 && correct / seen >= 0.8 ? 'sterk' : 'nog oefenen';
+	if (seen === 0) return 'unseen';
+	return seen >= 2 && correct / seen >= 0.8 ? 'strong' : 'practise';
 }
 
 export function signalMap(userId: number): SignalMapCategory[] {

@@ -1,4 +1,30 @@
 // The public face of the manager domain: routes import only this file.
 export * from './assignments';
 export * from './dashboard';
-export * from './reports';
+export {
+	expiryWindowDays,
+	formatDate,
+	minimumGroupSize,
+	moduleTitle,
+	reportModules,
+	statusKinds,
+	statusLabel,
+	statusOf,
+	type ModuleStatus,
+	type ReportModule,
+	type StatusKind
+} from './status';
+export {
+	defaultQuery,
+	pageSizes,
+	parseLearnerQuery,
+	queryString,
+	sortKeys,
+	type LearnerQuery,
+	type SortKey
+} from './learner-query';
+export { countLearnersFor, listLearners, type LearnerPage, type LearnerRow } from './learners';
+export { csvCell, csvChunkSize, csvLine, exportLearnersCsv, streamLearnersCsv } from './csv';
+export { getLearnerDetail, type LearnerDetail } from './learner-detail';
+export { getDashboard, lastMonths, type Dashboard } from './overview';
+export { getTeamSignalMap, type TeamSignalMap } from './signal-map';

@@ -8,7 +8,7 @@ import {
 } from '../testing/testing';
 
 import { createTeam, moveLearner, renameTeam, listTeamsWithCounts } from './teams';
-import { listLearners, defaultQuery } from '../manager/reports';
+import { listLearners, defaultQuery } from '../manager';
 
 let orgA: number;
 let orgB: number;

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { messages } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/accounts';
 import * as learning from '$lib/server/learning';
+import { describeFailure } from '$lib/server/platform';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'learner');
@@ -16,8 +16,8 @@ export const actions: Actions = {
 		try {
 			enrolment = learning.notFoundOr(() => learning.startModule(user.id, event.params.module));
 		} catch (e) {
-			if (e instanceof learning.ProgressError && e.code === 'locked') {
-				return fail(403, { message: messages.learn.refresherClosed });
+			if (e instanceof learning.ProgressError && e.status === 403) {
+				return fail(403, { message: describeFailure(e.failure) });
 			}
 			throw e;
 		}

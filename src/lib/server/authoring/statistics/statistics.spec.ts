@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { syncShippedModules } from '../../content/versions';
 import { getCourse } from '../../content/course';
 import { correctAnswer, wrongAnswer } from '../../learning/grading';
-import * as progress from '../../learning/progress';
+import * as progress from '../../learning';
 import { completeStep, takeAssessment, workThrough } from '../../demo/walkthrough';
 import { itemStatistics } from './statistics';
 import { freshDatabase, makeUser } from '../../testing/testing';

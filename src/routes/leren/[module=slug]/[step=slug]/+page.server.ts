@@ -3,6 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
 import * as learning from '$lib/server/learning';
+import { describeFailure, parseForm } from '$lib/server/platform';
+import { z } from 'zod';
 
 const m = messages.learn;
 
@@ -23,27 +25,18 @@ export const load: PageServerLoad = (event) => {
 	return { ...step, text };
 };
 
-/** Dutch message for a refused answer; `detail` is "<reason>:<item type>" or "unanswered:<n>". */
-function badAnswerMessage(detail: string): string {
-	const [reason, extra] = detail.split(':');
-	if (reason === 'unanswered') return m.errors.unanswered(Number(extra));
-	if (reason === 'empty') {
-		return extra === 'classify'
-			? m.errors.emptyClassify
-			: extra === 'judge'
-				? m.errors.emptyJudge
-				: m.errors.empty;
-	}
-	return m.errors.invalid;
-}
+// Item ids and vignette nodes are author-chosen ids; the grader checks them against the step.
+const itemForm = z.object({ itemId: z.string().max(100) });
+const choiceForm = z.object({
+	node: z.string().max(100),
+	choice: z.string().max(100).transform(Number)
+});
 
-function field(form: FormData, name: string): string {
-	const values = form.getAll(name);
-	const value = values[0];
-	if (values.length !== 1 || typeof value !== 'string' || value.length > 100) {
-		error(400, { message: messages.errors.badRequest });
-	}
-	return value;
+/** The form's fields, or a 400 for a forged form (missing, repeated or file-valued fields). */
+function readForm<S extends z.ZodType>(schema: S, form: FormData, fields: readonly string[]) {
+	const parsed = parseForm(schema, form, fields);
+	if (!parsed.ok) error(400, { message: messages.errors.badRequest });
+	return parsed.data;
 }
 
 /** Runs a progress action and maps its refusals to a status and a Dutch message per form. */
@@ -52,25 +45,9 @@ function guarded<T>(itemId: string | null, fn: () => T) {
 		return { ok: true as const, value: fn() };
 	} catch (e) {
 		if (!(e instanceof learning.ProgressError)) throw e;
-		if (e.code === 'not-found') error(404, { message: 'Niet gevonden' });
-		if (e.code === 'locked')
-			return {
-				ok: false as const,
-				failure: fail(403, { itemId, message: m.assessment.lockedTitle })
-			};
-		if (e.code === 'conflict') {
-			return {
-				ok: false as const,
-				failure: fail(409, {
-					itemId,
-					message: itemId === 'vignette' ? m.conflict : m.errors.noAttempt
-				})
-			};
-		}
-		return {
-			ok: false as const,
-			failure: fail(400, { itemId, message: badAnswerMessage(e.detail) })
-		};
+		const message = describeFailure(e.failure);
+		if (e.status === 404) error(404, { message });
+		return { ok: false as const, failure: fail(e.status, { itemId, message }) };
 	}
 }
 
@@ -91,7 +68,7 @@ export const actions: Actions = {
 		const user = requireRole(event, 'learner');
 		const { module, step } = event.params as { module: string; step: string };
 		const form = await event.request.formData();
-		const itemId = field(form, 'itemId');
+		const { itemId } = readForm(itemForm, form, ['itemId']);
 		const result = guarded(itemId, () => {
 			const answer = learning.answerFromSubmission(user.id, module, step, itemId, form);
 			return learning.answerQuizItem(user.id, module, step, itemId, answer);
@@ -103,8 +80,7 @@ export const actions: Actions = {
 		const user = requireRole(event, 'learner');
 		const { module, step } = event.params as { module: string; step: string };
 		const form = await event.request.formData();
-		const node = field(form, 'node');
-		const choice = Number(field(form, 'choice'));
+		const { node, choice } = readForm(choiceForm, form, ['node', 'choice']);
 		const result = guarded('vignette', () =>
 			learning.chooseInVignette(user.id, module, step, node, choice)
 		);
@@ -129,7 +105,7 @@ export const actions: Actions = {
 		const user = requireRole(event, 'learner');
 		const { module, step } = event.params as { module: string; step: string };
 		const form = await event.request.formData();
-		const itemId = field(form, 'itemId');
+		const { itemId } = readForm(itemForm, form, ['itemId']);
 		const result = guarded(itemId, () => {
 			const answer = learning.answerFromSubmission(user.id, module, step, itemId, form);
 			learning.answerAssessmentItem(user.id, module, step, itemId, answer);

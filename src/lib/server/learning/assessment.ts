@@ -1,0 +1,252 @@
+// The final assessment: drawing an attempt (uniform for a module, adaptive for the refresher),
+// saving answers without feedback, and scoring against the pass mark. Passing completes the
+// module and issues the certificate in the same transaction.
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Answer } from '$lib/content/views';
+import { db, transaction } from '../db';
+import { attempt, enrolment, response, type Attempt } from '../db/schema';
+import type { LoadedVersion, StepSnapshot } from '../content/versions';
+import { issueOnPass } from '../certificates/issue';
+import { missedSignalWeights } from '../certificates/refresher';
+import { getCourse } from '../content/course';
+import { itemSignalIds } from '$lib/content/schema';
+import { failure } from '../platform/failure';
+import { drawAdaptive } from './refresher-draw';
+import { notFound, ProgressError } from './errors';
+import { missingForAssessment, moduleContext, refresherLocked, stepOf } from './enrolment';
+import {
+	attemptAnswers,
+	grade,
+	insertItemResponse,
+	recordMastery,
+	refreshEnrolment,
+	touchProgress
+} from './records';
+
+function randomInt(max: number): number {
+	const bytes = new Uint32Array(1);
+	crypto.getRandomValues(bytes);
+	return bytes[0] % max;
+}
+
+/** Draws `count` distinct items from the pool uniformly (Fisher-Yates on a copy). */
+export function drawItems(poolIds: readonly string[], count: number, random = randomInt): string[] {
+	const ids = [...poolIds];
+	for (let i = ids.length - 1; i > 0; i--) {
+		const j = random(i + 1);
+		[ids[i], ids[j]] = [ids[j], ids[i]];
+	}
+	return ids.slice(0, Math.min(count, ids.length));
+}
+
+// Pre-test attempts (pretest.ts) share the table and the step slug: only kind 'assessment' is
+// the final assessment.
+export function openAttempt(enrolmentId: number, stepSlug: string): Attempt | undefined {
+	return db
+		.select()
+		.from(attempt)
+		.where(
+			and(
+				eq(attempt.enrolmentId, enrolmentId),
+				eq(attempt.stepSlug, stepSlug),
+				eq(attempt.kind, 'assessment')
+			)
+		)
+		.orderBy(desc(attempt.id))
+		.limit(1)
+		.get();
+}
+
+export function listAttempts(enrolmentId: number, stepSlug: string): Attempt[] {
+	return db
+		.select()
+		.from(attempt)
+		.where(
+			and(
+				eq(attempt.enrolmentId, enrolmentId),
+				eq(attempt.stepSlug, stepSlug),
+				eq(attempt.kind, 'assessment')
+			)
+		)
+		.orderBy(asc(attempt.id))
+		.all();
+}
+
+/** Item ids for a new attempt: uniform for a module, adaptive for the refresher. */
+function drawFor(version: LoadedVersion, step: StepSnapshot, userId: number): string[] {
+	const assessment = step.assessment!;
+	if (version.module.meta.refreshes.length === 0) {
+		return drawItems(
+			assessment.pool.map((i) => i.id),
+			assessment.draw
+		);
+	}
+	const categoryOf = new Map(getCourse().signals.map((sig) => [sig.id, sig.category]));
+	const pool = assessment.pool.map((item) => {
+		const signals = [...new Set(itemSignalIds(item).map((ref) => ref.id))];
+		return {
+			id: item.id,
+			signals,
+			categories: [
+				...new Set(signals.map((sig) => categoryOf.get(sig)).filter((c) => !!c))
+			] as string[]
+		};
+	});
+	return drawAdaptive(pool, assessment.draw, missedSignalWeights(userId), Math.random);
+}
+
+/**
+ * Opens the final assessment: the required steps must be done (checked here, not only in the
+ * page). An open attempt is returned as it is, so a reload shows the same items.
+ */
+export function startAssessment(
+	userId: number,
+	slug: string,
+	stepSlug: string,
+	now = Date.now()
+): Attempt {
+	return transaction(() => {
+		const ctx = moduleContext(userId, slug);
+		const step = stepOf(ctx, stepSlug);
+		if (step.meta.kind !== 'assessment' || !step.assessment) throw notFound();
+		if (!ctx.enrolment || missingForAssessment(ctx).length > 0)
+			throw new ProgressError(403, failure('learning.assessmentLocked'));
+		const last = openAttempt(ctx.enrolment.id, stepSlug);
+		if (last && !last.submittedAt) return last;
+		if (last?.passed) return last;
+		// The step page has always shown the assessment's own closed message here.
+		if (refresherLocked(ctx.version, userId, now))
+			throw new ProgressError(403, failure('learning.assessmentLocked'));
+		const itemIds = drawFor(ctx.version, step, userId);
+		const inserted = db
+			.insert(attempt)
+			.values({
+				enrolmentId: ctx.enrolment.id,
+				userId,
+				stepSlug,
+				kind: 'assessment',
+				itemIds,
+				startedAt: new Date(now)
+			})
+			.run();
+		touchProgress(ctx.enrolment.id, stepSlug, { status: 'started' }, now);
+		refreshEnrolment(ctx.enrolment, stepSlug, now);
+		return db
+			.select()
+			.from(attempt)
+			.where(eq(attempt.id, Number(inserted.lastInsertRowid)))
+			.get()!;
+	});
+}
+
+/** The learner's enrolment, the assessment step and its newest attempt; refuses when absent. */
+function latestAttempt(userId: number, slug: string, stepSlug: string) {
+	const ctx = moduleContext(userId, slug);
+	const step = stepOf(ctx, stepSlug);
+	const enrolment = ctx.enrolment;
+	if (!enrolment || !step.assessment) throw notFound();
+	const open = openAttempt(enrolment.id, stepSlug);
+	if (!open) throw new ProgressError(409, failure('learning.noAttempt'));
+	return { ctx: { ...ctx, enrolment }, step: { ...step, assessment: step.assessment }, open };
+}
+
+/** Saves (or changes) the answer to one item of the open attempt; no feedback until submitted. */
+export function answerAssessmentItem(
+	userId: number,
+	slug: string,
+	stepSlug: string,
+	itemId: string,
+	answer: Answer,
+	now = Date.now()
+): void {
+	transaction(() => {
+		const { ctx, step, open } = latestAttempt(userId, slug, stepSlug);
+		if (open.submittedAt) throw new ProgressError(409, failure('learning.noAttempt'));
+		if (!open.itemIds.includes(itemId)) throw notFound();
+		const item = step.assessment.pool.find((i) => i.id === itemId)!;
+		const graded = grade(item, answer);
+		const first = listAttempts(ctx.enrolment.id, stepSlug)[0]?.id === open.id;
+		db.delete(response)
+			.where(and(eq(response.attemptId, open.id), eq(response.itemId, itemId)))
+			.run();
+		insertItemResponse(ctx.enrolment, stepSlug, itemId, answer, graded, first, now, open.id);
+		refreshEnrolment(ctx.enrolment, stepSlug, now);
+	});
+}
+
+export interface SubmitOutcome {
+	attemptId: number;
+	score: number;
+	maxScore: number;
+	passed: boolean;
+	/** False when the attempt had already been submitted: nothing changed. */
+	changed: boolean;
+}
+
+/** Scores the open attempt against the pass mark. Passing completes the module. */
+export function submitAssessment(
+	userId: number,
+	slug: string,
+	stepSlug: string,
+	now = Date.now()
+): SubmitOutcome {
+	return transaction(() => {
+		const { ctx, open } = latestAttempt(userId, slug, stepSlug);
+		if (open.submittedAt) {
+			return {
+				attemptId: open.id,
+				score: open.score ?? 0,
+				maxScore: open.maxScore ?? 0,
+				passed: !!open.passed,
+				changed: false
+			};
+		}
+		const answers = attemptAnswers(open.id);
+		const missing = open.itemIds.filter((id) => !answers.has(id));
+		if (missing.length > 0)
+			throw new ProgressError(400, failure('learning.unanswered', { count: missing.length }));
+		let score = 0;
+		for (const a of answers.values()) score += a.score;
+		const maxScore = open.itemIds.length;
+		const passed = score / maxScore >= ctx.version.module.meta.passMark - 1e-9;
+		db.update(attempt)
+			.set({ submittedAt: new Date(now), score, maxScore, passed })
+			.where(eq(attempt.id, open.id))
+			.run();
+		const hit = new Set<string>();
+		const missed = new Set<string>();
+		const rows = db
+			.select({ hit: response.signalsHit, missed: response.signalsMissed })
+			.from(response)
+			.where(eq(response.attemptId, open.id))
+			.all();
+		for (const r of rows) {
+			r.hit.forEach((s) => hit.add(s));
+			r.missed.forEach((s) => missed.add(s));
+		}
+		recordMastery(
+			userId,
+			[...hit].filter((s) => !missed.has(s)),
+			[...missed],
+			now
+		);
+		if (passed) {
+			touchProgress(ctx.enrolment.id, stepSlug, { status: 'done', score, maxScore }, now);
+			db.update(enrolment)
+				.set({ status: 'completed', completedAt: new Date(now) })
+				.where(eq(enrolment.id, ctx.enrolment.id))
+				.run();
+			// The certificate is issued in the same transaction as the pass.
+			issueOnPass({
+				userId,
+				moduleVersionId: ctx.enrolment.moduleVersionId,
+				attemptId: open.id,
+				now: new Date(now)
+			});
+		} else {
+			touchProgress(ctx.enrolment.id, stepSlug, { status: 'started', score, maxScore }, now);
+		}
+		refreshEnrolment(ctx.enrolment, stepSlug, now);
+		return { attemptId: open.id, score, maxScore, passed, changed: true };
+	});
+}

@@ -1,0 +1,128 @@
+// A learner's enrolment in a module version: finding and starting it, the version and step
+// progress the learner sees, and where "verder gaan" leads.
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { db } from '../db';
+import { prepared } from '../db/prepared';
+import { enrolment, stepProgress, type Enrolment, type StepProgress } from '../db/schema';
+import {
+	loadVersion,
+	newestVisibleVersionId,
+	type LoadedVersion,
+	type StepSnapshot
+} from '../content/versions';
+import { refresherStatus } from '../certificates/refresher';
+import { failure } from '../platform/failure';
+import { notFound, ProgressError } from './errors';
+
+const selectEnrolment = prepared((database) =>
+	database
+		.select()
+		.from(enrolment)
+		.where(
+			and(
+				eq(enrolment.userId, sql.placeholder('userId')),
+				eq(enrolment.moduleSlug, sql.placeholder('slug'))
+			)
+		)
+		.orderBy(desc(enrolment.id))
+		.limit(1)
+		.prepare()
+);
+
+const selectSteps = prepared((database) =>
+	database
+		.select()
+		.from(stepProgress)
+		.where(eq(stepProgress.enrolmentId, sql.placeholder('enrolmentId')))
+		.prepare()
+);
+
+export function findEnrolment(userId: number, slug: string): Enrolment | undefined {
+	return selectEnrolment().get({ userId, slug });
+}
+
+export interface ModuleContext {
+	version: LoadedVersion;
+	enrolment: Enrolment | undefined;
+	steps: Map<string, StepProgress>;
+}
+
+/** The version a learner sees: the one they are enrolled in, or the newest for a new start. */
+export function moduleContext(userId: number, slug: string): ModuleContext {
+	const found = findEnrolment(userId, slug);
+	const versionId = found?.moduleVersionId ?? newestVisibleVersionId(slug, userId);
+	const version = versionId === undefined ? undefined : loadVersion(versionId);
+	if (!version) throw notFound();
+	const steps = new Map(
+		found
+			? selectSteps()
+					.all({ enrolmentId: found.id })
+					.map((s) => [s.stepSlug, s])
+			: []
+	);
+	return { version, enrolment: found, steps };
+}
+
+export function stepOf(ctx: ModuleContext, stepSlug: string): StepSnapshot {
+	const step = ctx.version.stepBySlug.get(stepSlug);
+	if (!step) throw notFound();
+	return step;
+}
+
+/** Required steps (everything but the assessment unless marked optional) still to do. */
+export function missingForAssessment(ctx: ModuleContext): StepSnapshot[] {
+	return ctx.version.module.steps.filter(
+		(s) =>
+			s.meta.kind !== 'assessment' && s.meta.required && ctx.steps.get(s.slug)?.status !== 'done'
+	);
+}
+
+/**
+ * Where "verder gaan" leads: the step last worked on while it is unfinished (a vignette half
+ * way), else the first unfinished step after it, else the first unfinished step at all.
+ */
+export function resumeStep(e: Enrolment): string | null {
+	const version = loadVersion(e.moduleVersionId);
+	if (!version) return e.currentStep;
+	const done = new Set(
+		selectSteps()
+			.all({ enrolmentId: e.id })
+			.filter((s) => s.status === 'done')
+			.map((s) => s.stepSlug)
+	);
+	const steps = version.module.steps.map((s) => s.slug);
+	const from = Math.max(0, e.currentStep ? steps.indexOf(e.currentStep) : 0);
+	const next =
+		steps.slice(from).find((slug) => !done.has(slug)) ?? steps.find((slug) => !done.has(slug));
+	return next ?? e.currentStep ?? steps[0] ?? null;
+}
+
+/** The refresher opens only when a certificate it renews is in its window. */
+export function refresherLocked(version: LoadedVersion, userId: number, now: number): boolean {
+	return version.module.meta.refreshes.length > 0 && !refresherStatus(userId, new Date(now)).open;
+}
+
+/** Starts (or returns) the learner's enrolment in the module's newest version. Idempotent. */
+export function startModule(userId: number, slug: string, now = Date.now()): Enrolment {
+	const existing = findEnrolment(userId, slug);
+	if (existing) return existing;
+	const versionId = newestVisibleVersionId(slug, userId);
+	const version = versionId === undefined ? undefined : loadVersion(versionId);
+	if (!version) throw notFound();
+	if (refresherLocked(version, userId, now))
+		throw new ProgressError(403, failure('learning.refresherLocked'));
+	const first = version.module.steps[0]?.slug ?? null;
+	db.insert(enrolment)
+		.values({
+			userId,
+			moduleVersionId: version.row.id,
+			moduleSlug: slug,
+			currentStep: first,
+			stepsTotal: version.module.steps.length,
+			startedAt: new Date(now),
+			updatedAt: new Date(now)
+		})
+		.onConflictDoNothing()
+		.run();
+	return findEnrolment(userId, slug)!;
+}

@@ -1,0 +1,49 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+	freshDatabase,
+	makeCertificate,
+	makeEnrolment,
+	makeLearner,
+	makeOrganisation,
+	makeTeam,
+	syncCourse
+} from '../testing/testing';
+import { getLearnerDetail } from './learner-detail';
+
+const day = 24 * 3600 * 1000;
+const now = Date.UTC(2026, 4, 15, 10);
+const school = 'signalen-op-school';
+
+let orgA: number;
+let orgB: number;
+let teamA1: number;
+let lotte: number;
+let sam: number;
+
+beforeEach(async () => {
+	freshDatabase();
+	syncCourse();
+	orgA = makeOrganisation('School A');
+	orgB = makeOrganisation('Horizon B');
+	teamA1 = makeTeam(orgA, 'Tweede graad');
+	lotte = (await makeLearner({ organisation: orgA, team: teamA1, name: 'Lotte Janssens' })).id;
+	sam = (await makeLearner({ organisation: orgB, name: 'Sam Peeters', audience: 'hulpverlener' }))
+		.id;
+});
+
+describe('learner detail', () => {
+	it('shows modules and certificates of the own learners and refuses others', () => {
+		makeEnrolment({ user: lotte, module: school, completedAt: new Date(now - 10 * day) });
+		makeCertificate({ user: lotte, module: school, expiresAt: new Date(now + 30 * day) });
+		const detail = getLearnerDetail(orgA, lotte, now)!;
+		expect(detail.name).toBe('Lotte Janssens');
+		expect(detail.modules.find((m) => m.slug === school)?.status.kind).toBe('certified');
+		expect(detail.certificates).toHaveLength(1);
+		expect(detail.certificates[0].state).toBe('valid');
+		expect(Object.keys(detail).sort()).toEqual(
+			['audience', 'certificates', 'email', 'id', 'modules', 'name', 'team'].sort()
+		);
+		expect(getLearnerDetail(orgA, sam, now)).toBeUndefined();
+		expect(getLearnerDetail(orgB, lotte, now)).toBeUndefined();
+	});
+});

@@ -1,0 +1,120 @@
+// One learner of the organisation as a manager sees them: modules with status and dates, and
+// certificates. Never answers, item scores or vignette choices.
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { epochMs, epochMsOrNull, prepared } from '../db/prepared';
+import { certificate, enrolment, membership, team, user, type Audience } from '../db/schema';
+import { statusesFor } from './learners';
+import { moduleTitle, reportModules, type ModuleStatus } from './status';
+
+export interface LearnerDetail {
+	id: number;
+	name: string;
+	email: string;
+	team: string | null;
+	audience: Audience | null;
+	modules: {
+		slug: string;
+		title: string;
+		status: ModuleStatus;
+		startedAt: number | null;
+		completedAt: number | null;
+		lastActivity: number | null;
+	}[];
+	certificates: {
+		id: number;
+		title: string;
+		issuedAt: number;
+		expiresAt: number;
+		state: 'valid' | 'expired' | 'revoked';
+	}[];
+}
+
+const selectMember = prepared((database) =>
+	database
+		.select({
+			id: user.id,
+			name: user.name,
+			email: user.email,
+			team: team.name,
+			audience: membership.audience
+		})
+		.from(membership)
+		.innerJoin(user, eq(user.id, membership.userId))
+		.leftJoin(team, eq(team.id, membership.teamId))
+		.where(
+			and(
+				eq(membership.organisationId, sql.placeholder('orgId')),
+				eq(membership.role, 'learner'),
+				eq(membership.userId, sql.placeholder('userId'))
+			)
+		)
+		.prepare()
+);
+const selectEnrolmentDates = prepared((database) =>
+	database
+		.select({
+			slug: enrolment.moduleSlug,
+			startedAt: sql<number | null>`min(${enrolment.startedAt})`,
+			completedAt: sql<number | null>`min(${enrolment.completedAt})`,
+			lastActivity: sql<number | null>`max(${enrolment.updatedAt})`
+		})
+		.from(enrolment)
+		.where(eq(enrolment.userId, sql.placeholder('userId')))
+		.groupBy(enrolment.moduleSlug)
+		.prepare()
+);
+const selectCertificates = prepared((database) =>
+	database
+		.select({
+			id: certificate.id,
+			slug: certificate.moduleSlug,
+			issuedAt: epochMs(certificate.issuedAt),
+			expiresAt: epochMs(certificate.expiresAt),
+			revokedAt: epochMsOrNull(certificate.revokedAt)
+		})
+		.from(certificate)
+		.where(eq(certificate.userId, sql.placeholder('userId')))
+		.orderBy(desc(certificate.issuedAt))
+		.prepare()
+);
+
+/** A learner of this organisation, or undefined (another organisation's id gets a 404). */
+export function getLearnerDetail(
+	orgId: number,
+	userId: number,
+	now = Date.now()
+): LearnerDetail | undefined {
+	const member = selectMember().get({ orgId, userId });
+	if (!member) return undefined;
+	const statuses = statusesFor(orgId, [userId], now).get(userId)?.statuses ?? {};
+	const dates = new Map(
+		selectEnrolmentDates()
+			.all({ userId })
+			.map((d) => [d.slug, d])
+	);
+	const certificates = selectCertificates()
+		.all({ userId })
+		.map((c) => ({
+			id: c.id,
+			title: moduleTitle(c.slug),
+			issuedAt: c.issuedAt,
+			expiresAt: c.expiresAt,
+			state: c.revokedAt
+				? ('revoked' as const)
+				: c.expiresAt > now
+					? ('valid' as const)
+					: ('expired' as const)
+		}));
+	return {
+		...member,
+		modules: reportModules(orgId).map((m) => ({
+			slug: m.slug,
+			title: m.title,
+			status: statuses[m.slug] ?? { kind: 'not_started' },
+			startedAt: dates.get(m.slug)?.startedAt ?? null,
+			completedAt: dates.get(m.slug)?.completedAt ?? null,
+			lastActivity: dates.get(m.slug)?.lastActivity ?? null
+		})),
+		certificates
+	};
+}

@@ -1,0 +1,80 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+	freshDatabase,
+	makeCertificate,
+	makeEnrolment,
+	makeLearner,
+	makeOrganisation,
+	makeTeam,
+	syncCourse
+} from '../testing/testing';
+import { createAssignment } from './assignments';
+import { getDashboard } from './overview';
+
+const day = 24 * 3600 * 1000;
+const now = Date.UTC(2026, 4, 15, 10);
+const school = 'signalen-op-school';
+
+let orgA: number;
+let orgB: number;
+let teamA1: number;
+let lotte: number;
+let sam: number;
+
+beforeEach(async () => {
+	freshDatabase();
+	syncCourse();
+	orgA = makeOrganisation('School A');
+	orgB = makeOrganisation('Horizon B');
+	teamA1 = makeTeam(orgA, 'Tweede graad');
+	lotte = (await makeLearner({ organisation: orgA, team: teamA1, name: 'Lotte Janssens' })).id;
+	sam = (await makeLearner({ organisation: orgB, name: 'Sam Peeters', audience: 'hulpverlener' }))
+		.id;
+});
+
+describe('dashboard', () => {
+	it('counts learners, completion of assigned modules, expiring certificates and overdue', async () => {
+		const second = (await makeLearner({ organisation: orgA, name: 'Bram' })).id;
+		makeEnrolment({ user: lotte, module: school, completedAt: new Date(now - 40 * day) });
+		makeEnrolment({ user: sam, module: school, completedAt: new Date(now - 40 * day) });
+		makeCertificate({ user: lotte, module: school, expiresAt: new Date(now + 20 * day) });
+		makeCertificate({ user: second, module: 'handelen', expiresAt: new Date(now + 90 * day) });
+		makeCertificate({ user: sam, module: school, expiresAt: new Date(now + 20 * day) });
+		createAssignment({
+			organisationId: orgA,
+			moduleSlug: school,
+			target: 'organisation',
+			dueAt: new Date(now - day),
+			createdBy: lotte
+		});
+		const d = getDashboard(orgA, now);
+		expect(d.learners).toBe(2);
+		expect(d.assigned).toEqual([
+			{
+				slug: school,
+				title: 'Signalen herkennen op school',
+				targeted: 2,
+				completed: 1,
+				percent: 50
+			}
+		]);
+		expect(d.expiringCertificates).toBe(1);
+		expect(d.overdue).toBe(1);
+		expect(d.completionsByMonth).toHaveLength(12);
+		expect(d.completionsByMonth.reduce((s, m) => s + m.count, 0)).toBe(1);
+		expect(d.byGroup).toContainEqual(
+			expect.objectContaining({ slug: school, group: 'Tweede graad', learners: 1, percent: 100 })
+		);
+		expect(d.byGroup.some((g) => g.group.includes('Horizon'))).toBe(false);
+		const byAudience = getDashboard(orgA, now, 'audience');
+		expect(byAudience.byGroup).toContainEqual(
+			expect.objectContaining({ slug: school, group: 'Leerkracht', learners: 2, percent: 50 })
+		);
+	});
+
+	it('counts a certificate renewed later as not expiring', () => {
+		makeCertificate({ user: lotte, module: school, expiresAt: new Date(now + 20 * day) });
+		makeCertificate({ user: lotte, module: school, expiresAt: new Date(now + 700 * day) });
+		expect(getDashboard(orgA, now).expiringCertificates).toBe(0);
+	});
+});

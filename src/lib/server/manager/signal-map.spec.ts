@@ -1,0 +1,52 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+	freshDatabase,
+	makeLearner,
+	makeMastery,
+	makeOrganisation,
+	makeTeam,
+	syncCourse
+} from '../testing/testing';
+import { getTeamSignalMap } from './signal-map';
+import { getCourse } from '../content/course';
+
+let orgA: number;
+let orgB: number;
+let teamA1: number;
+let lotte: number;
+let sam: number;
+
+beforeEach(async () => {
+	freshDatabase();
+	syncCourse();
+	orgA = makeOrganisation('School A');
+	orgB = makeOrganisation('Horizon B');
+	teamA1 = makeTeam(orgA, 'Tweede graad');
+	lotte = (await makeLearner({ organisation: orgA, team: teamA1, name: 'Lotte Janssens' })).id;
+	sam = (await makeLearner({ organisation: orgB, name: 'Sam Peeters', audience: 'hulpverlener' }))
+		.id;
+});
+
+describe('team signal map', () => {
+	it('shows a team only when at least five learners contributed', async () => {
+		const signal = getCourse().signals[0];
+		const small = makeTeam(orgA, 'Klein team');
+		for (let i = 0; i < 4; i++) {
+			const id = (await makeLearner({ organisation: orgA, team: teamA1 })).id;
+			makeMastery(id, signal.id, 4, 3);
+		}
+		makeMastery(lotte, signal.id, 4, 1);
+		for (let i = 0; i < 4; i++) {
+			const id = (await makeLearner({ organisation: orgA, team: small })).id;
+			makeMastery(id, signal.id, 2, 2);
+		}
+		makeMastery(sam, signal.id, 100, 0);
+		const map = getTeamSignalMap(orgA);
+		const big = map.teams.find((t) => t.name === 'Tweede graad')!;
+		expect(big.learners).toBe(5);
+		expect(big.rates?.[signal.category]).toBe(65);
+		const hidden = map.teams.find((t) => t.name === 'Klein team')!;
+		expect(hidden.rates).toBeNull();
+		expect(map.teams.map((t) => t.name)).not.toContain('Leefgroep');
+	});
+});
