@@ -165,6 +165,9 @@ test('a certificate close to expiry shows the refresher; nobody reaches another 
 test('an admin revokes a certificate with a reason and the public page says ingetrokken', async ({
 	page
 }) => {
+	// Three sign-ins (argon2id) and five axe scans in one journey: the revocation is only
+	// visible end to end when the same certificate is followed through all three roles.
+	test.setTimeout(120_000);
 	await signIn(page, yasmine);
 	await page.goto('/certificaten');
 	const code = (await page.locator('.code').first().textContent())!.trim();

@@ -5,6 +5,9 @@ import { demo, expect, expectAccessible, signIn, test } from './fixtures';
 test('the trainer sees item statistics with real figures from the demo responses', async ({
 	page
 }) => {
+	// Three axe scans of pages with a table per module (six modules, 137 items): on a busy
+	// 2-core machine each scan alone can take 15 s.
+	test.setTimeout(120_000);
 	await signIn(page, demo.trainer);
 	await page.getByRole('link', { name: 'Itemstatistieken' }).click();
 	await expect(page).toHaveURL(/\/auteur\/statistieken$/);
