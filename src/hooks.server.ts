@@ -33,6 +33,7 @@ import { messages } from '$lib/i18n';
 import { loadShippedCourse, syncShippedModules, ContentError } from '$lib/server/content';
 import { ensureSigningKey } from '$lib/server/certificates';
 import * as accounts from '$lib/server/accounts';
+import * as lti from '$lib/server/lti';
 
 export const init: ServerInit = async () => {
 	try {
@@ -41,6 +42,9 @@ export const init: ServerInit = async () => {
 		syncShippedModules(course);
 		// The Open Badges key pair is made on the first start and kept in the data folder.
 		await ensureSigningKey();
+		// The LTI key pair likewise; the worker sends queued scores to the LMS grade books.
+		await lti.toolKey();
+		lti.startScoreWorker();
 	} catch (cause) {
 		const message =
 			cause instanceof MigrationError || cause instanceof ContentError
@@ -49,7 +53,10 @@ export const init: ServerInit = async () => {
 		console.error(`\nSignaalwijs did not start.\n${message}\n`);
 		process.exit(1);
 	}
-	process.once('sveltekit:shutdown', closeDatabase);
+	process.once('sveltekit:shutdown', () => {
+		lti.stopScoreWorker();
+		closeDatabase();
+	});
 	log.info('server.ready', { database: config.databaseUrl });
 };
 
@@ -78,6 +85,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		https: event.url.protocol === 'https:',
 		noStore: !!(event.locals.user || event.locals.pendingSession || area)
 	});
+	// Only the LTI pages may be framed, and only by the registered LMS platforms.
+	if (lti.isLtiPath(event.url.pathname)) lti.relaxFramingForPlatforms(response.headers);
 	response.headers.set('x-request-id', event.locals.requestId);
 	log.info('request', {
 		method: event.request.method,
@@ -95,6 +104,11 @@ async function authorise(
 	event: RequestEvent,
 	resolve: Parameters<Handle>[0]['resolve']
 ): Promise<Response> {
+	// SvelteKit's own origin check is off (svelte.config.js) so the LMS may post to the two LTI
+	// endpoints; every other cross-site form is refused here, before any session is read.
+	if (lti.isForbiddenCrossSiteForm(event.request, event.url)) {
+		error(403, { message: messages.errors[403] });
+	}
 	const token = event.cookies.get(sessionCookieName(event.url));
 	if (token !== undefined) {
 		const valid = validateSessionToken(token);

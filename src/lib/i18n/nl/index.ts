@@ -23,3 +23,4 @@ export { pretest } from './pretest';
 export { authoringLearner } from './authoringLearner';
 export { authoringEditor } from './authoringEditor';
 export { codes } from './codes';
+export { lti } from './lti';

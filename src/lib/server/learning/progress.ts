@@ -24,6 +24,7 @@ import {
 import { AnswerError, answerFromForm, gradeItem } from './grading';
 import { issueOnPass, missedSignalWeights, refresherStatus } from '../certificates/certificates';
 import { drawAdaptive } from './refresher-draw';
+import { onAssessmentSubmitted } from '../lti/passback';
 import { getCourse } from '../content/course';
 import { itemSignalIds } from '$lib/content/schema';
 
@@ -784,6 +785,8 @@ export function submitAssessment(
 			touchProgress(ctx.enrolment.id, stepSlug, { status: 'started', score, maxScore }, now);
 		}
 		refreshEnrolment(ctx.enrolment, stepSlug, now);
+		// Learners who came from an LMS: the score is queued for its grade book with the result.
+		onAssessmentSubmitted({ userId, slug, score, maxScore, now });
 		return { attemptId: open.id, score, maxScore, passed, changed: true };
 	});
 }
