@@ -7,7 +7,13 @@ import { platformOrigins } from './registrations';
 /** Endpoints an LMS posts to from its own origin. */
 const crossSiteEndpoints = new Set(['/lti/login', '/lti/launch']);
 
-const formTypes = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+// The types SvelteKit protects (kit's is_form_content_type), its own binary form type included.
+const formTypes = [
+	'application/x-www-form-urlencoded',
+	'multipart/form-data',
+	'text/plain',
+	'application/x-sveltekit-formdata'
+];
 
 /**
  * SvelteKit's CSRF origin check (kit.csrf), done here so the two LTI endpoints can be exempt:

@@ -441,6 +441,10 @@ describe('the HTTP edges', () => {
 		expect(isForbiddenCrossSiteForm(post('/aanmelden', 'null'), new URL('/aanmelden', here))).toBe(
 			true
 		);
+		const binary = post('/leren', lms, 'Application/X-SvelteKit-FormData');
+		expect(isForbiddenCrossSiteForm(binary, new URL('/leren', here))).toBe(true);
+		const json = post('/aanmelden', lms, 'application/json');
+		expect(isForbiddenCrossSiteForm(json, new URL('/aanmelden', here))).toBe(false);
 		expect(
 			isForbiddenCrossSiteForm(post('/aanmelden', here.origin), new URL('/aanmelden', here))
 		).toBe(false);
