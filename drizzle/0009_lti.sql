@@ -63,6 +63,7 @@ CREATE TABLE `lti_platform` (
 	`auth_url` text NOT NULL,
 	`token_url` text NOT NULL,
 	`jwks_url` text NOT NULL,
+	`known_origins` text DEFAULT '[]' NOT NULL,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	FOREIGN KEY (`organisation_id`) REFERENCES `organisation`(`id`) ON UPDATE no action ON DELETE cascade
 );

@@ -20,6 +20,14 @@ export const ltiPlatform = sqliteTable(
 		authUrl: text('auth_url').notNull(),
 		tokenUrl: text('token_url').notNull(),
 		jwksUrl: text('jwks_url').notNull(),
+		/**
+		 * Other origins of this LMS learned from its signed launches (the deep-linking return URL,
+		 * the launch's return URL): a Canvas issuer is not the school's own Canvas address.
+		 */
+		knownOrigins: text('known_origins', { mode: 'json' })
+			.notNull()
+			.$type<string[]>()
+			.default(sql`'[]'`),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now)
 	},
 	(t) => [uniqueIndex('lti_platform_issuer_client').on(t.issuer, t.clientId)]

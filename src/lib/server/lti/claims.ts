@@ -9,6 +9,7 @@ export const claim = {
 	resourceLink: `${lti}resource_link`,
 	roles: `${lti}roles`,
 	context: `${lti}context`,
+	launchPresentation: `${lti}launch_presentation`,
 	deepLinkingSettings: 'https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings',
 	contentItems: 'https://purl.imsglobal.org/spec/lti-dl/claim/content_items',
 	data: 'https://purl.imsglobal.org/spec/lti-dl/claim/data',

@@ -18,7 +18,8 @@ import { config } from '../platform/config';
 import { failure, type Failure } from '../platform/failure';
 import { recordAudit } from '../platform/audit';
 import { digest, randomToken } from '../accounts/auth/tokens';
-import { platformForLogin, getPlatform, toolUrls } from './registrations';
+import { platformForLogin, getPlatform, learnOrigins, toolUrls } from './registrations';
+import { claim } from './claims';
 import { recordNonce, verifyIdToken, type KeySet, type LaunchClaims } from './validate';
 
 const loginLifetimeMs = 10 * 60_000;
@@ -149,6 +150,12 @@ export async function completeLaunch(input: {
 	if (!recordNonce(platform.id, login.nonce, now))
 		return { ok: false, failure: failure('lti.replayed') };
 	const message = verified.message;
+	const presentation = message.claims[claim.launchPresentation] as
+		{ return_url?: unknown } | undefined;
+	learnOrigins(platform, [
+		message.kind === 'deepLinking' ? message.returnUrl : null,
+		typeof presentation?.return_url === 'string' ? presentation.return_url : null
+	]);
 	if (message.kind === 'deepLinking') {
 		const token = randomToken(32);
 		db.delete(ltiDeepLink).where(lt(ltiDeepLink.expiresAt, now)).run();

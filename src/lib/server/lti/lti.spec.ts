@@ -20,6 +20,7 @@ import {
 	isForbiddenCrossSiteForm,
 	listScoreQueue,
 	onAssessmentSubmitted,
+	platformOrigins,
 	registerPlatform,
 	relaxFramingForPlatforms,
 	resetToolKey,
@@ -201,6 +202,21 @@ describe('the launch', () => {
 		expect(again.result.ok && again.result.kind === 'resourceLink' && again.result.userId).toBe(
 			result.userId
 		);
+	});
+
+	it('learns the LMS origins its signed launches name, for framing and the deep-linking answer', async () => {
+		expect(platformOrigins()).toEqual([platform.origin]);
+		const { result } = await launch({
+			[`${lti}launch_presentation`]: { return_url: 'https://school.lms.example/course/7' }
+		});
+		expect(result.ok).toBe(true);
+		expect(platformOrigins()).toEqual([platform.origin, 'https://school.lms.example'].sort());
+		// A refused launch teaches nothing.
+		await launch({
+			aud: 'other-tool',
+			[`${lti}launch_presentation`]: { return_url: 'https://evil.example/x' }
+		});
+		expect(platformOrigins()).not.toContain('https://evil.example');
 	});
 
 	it('does not take over an account that already uses the e-mail address', async () => {

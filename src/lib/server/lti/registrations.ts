@@ -97,14 +97,35 @@ function originOf(url: string): string | null {
 	}
 }
 
+/**
+ * Remembers the origins of URLs a platform sent in a signed launch (its return URLs), so its
+ * pages may frame the LTI pages and receive the deep-linking answer.
+ */
+export function learnOrigins(platform: LtiPlatform, urls: readonly (string | null)[]): void {
+	const known = new Set(platform.knownOrigins);
+	for (const url of urls) {
+		const origin = url ? originOf(url) : null;
+		if (origin) known.add(origin);
+	}
+	if (known.size === platform.knownOrigins.length || known.size > 20) return;
+	db.update(ltiPlatform)
+		.set({ knownOrigins: [...known].sort() })
+		.where(eq(ltiPlatform.id, platform.id))
+		.run();
+}
+
 /** The origins that may frame the LTI pages and receive their forms: the registered platforms. */
 export function platformOrigins(): string[] {
 	const origins = new Set<string>();
 	for (const p of db
-		.select({ issuer: ltiPlatform.issuer, authUrl: ltiPlatform.authUrl })
+		.select({
+			issuer: ltiPlatform.issuer,
+			authUrl: ltiPlatform.authUrl,
+			knownOrigins: ltiPlatform.knownOrigins
+		})
 		.from(ltiPlatform)
 		.all()) {
-		for (const url of [p.issuer, p.authUrl]) {
+		for (const url of [p.issuer, p.authUrl, ...p.knownOrigins]) {
 			const origin = originOf(url);
 			if (origin) origins.add(origin);
 		}
