@@ -237,6 +237,8 @@ async function refusedLaunch(browser: Browser, tamper: Tamper | null, expected: 
 }
 
 test('refused launches get a Dutch page and no session', async ({ browser, baseURL }) => {
+	// Six launches in fresh browsers, each scanned with axe: room for a loaded machine.
+	test.setTimeout(150_000);
 	await refusedLaunch(browser, 'wrongAudience', 'niet voor Signaalwijs bedoeld');
 	await refusedLaunch(browser, 'unknownDeployment', 'niet bij Signaalwijs geregistreerd');
 	await refusedLaunch(browser, 'expired', 'is verlopen');
