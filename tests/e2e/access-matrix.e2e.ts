@@ -161,6 +161,19 @@ const table: Record<string, Row> = {
 	'/beheer/signalen': { access: 'manager' },
 	'/beheer/teams': { access: 'manager' },
 	'/beheer/uitnodigingen': { access: 'manager' },
+	// LTI 1.3: the LMS posts cross-site to login and launch; an empty or partial request gets
+	// the calm Dutch refusal page (400), never a session.
+	'/lti/jwks.json': { access: 'public' },
+	'/lti/login': {
+		access: 'public',
+		except: {
+			page: Object.fromEntries(roles.map((r) => [r, badRequest])),
+			data: Object.fromEntries(roles.map((r) => [r, badRequest]))
+		},
+		publicActions: { default: badRequest }
+	},
+	'/lti/launch': { access: 'public', publicActions: { default: badRequest } },
+	'/lti/kiezen': { access: 'public', publicActions: { default: badRequest } },
 	'/admin': { access: 'admin' },
 	'/admin/accounts': { access: 'admin' },
 	'/admin/accounts/[id]': { access: 'admin' },
@@ -168,6 +181,7 @@ const table: Record<string, Row> = {
 	'/admin/certificaten': { access: 'admin' },
 	'/admin/mail': { access: 'admin' },
 	'/admin/organisaties': { access: 'admin' },
+	'/admin/lti': { access: 'admin' },
 	'/admin/uitnodigingen': { access: 'admin' }
 };
 

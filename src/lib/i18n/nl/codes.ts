@@ -3,6 +3,7 @@
 import { authoringLearner } from './authoringLearner';
 import { learn } from './learn';
 import { pretest } from './pretest';
+import { ltiCodes } from './ltiCodes';
 
 export const codes = {
 	'request.invalid': 'Dit verzoek klopt niet. Laad de pagina opnieuw en probeer het nog eens.',
@@ -33,5 +34,8 @@ export const codes = {
 	'learning.vignetteMoved': learn.conflict,
 	'learning.pretestClosed': pretest.closed,
 	'learning.pretestNotOpen': pretest.errors.notOpen,
-	'learning.pretestUnanswered': ({ count }: { count: number }) => pretest.errors.unanswered(count)
+	'learning.pretestUnanswered': ({ count }: { count: number }) => pretest.errors.unanswered(count),
+
+	// lti (src/lib/server/lti)
+	...ltiCodes
 } as const;

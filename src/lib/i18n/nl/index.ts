@@ -24,3 +24,4 @@ export { authoringLearner } from './authoringLearner';
 export { authoringEditor } from './authoringEditor';
 export { authoringValidate } from './authoringValidate';
 export { codes } from './codes';
+export { lti } from './lti';

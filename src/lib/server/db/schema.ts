@@ -6,3 +6,4 @@ export * from './certificate.schema';
 export * from './manager.schema';
 export * from './security.schema';
 export * from './authoring.schema';
+export * from './lti.schema';

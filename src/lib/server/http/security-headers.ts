@@ -4,6 +4,7 @@ import type { Handle } from '@sveltejs/kit';
 import { applySecurityHeaders } from '../platform/headers';
 import { config } from '../platform/config';
 import { areaFor } from '../accounts/guards';
+import { isLtiPath, relaxFramingForPlatforms } from '../lti';
 
 /** Paths that carry a secret token: it never leaks to another site through the Referer header. */
 const tokenPath = /^\/(wachtwoord-vergeten|uitnodiging)\/[^/]/;
@@ -17,6 +18,8 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 		https: url.protocol === 'https:',
 		noStore: !!(locals.user || locals.pendingSession || areaFor(url.pathname))
 	});
+	// Only the LTI pages may be framed, and only by the registered LMS platforms.
+	if (isLtiPath(url.pathname)) relaxFramingForPlatforms(response.headers);
 	response.headers.set('x-request-id', locals.requestId);
 	return response;
 };

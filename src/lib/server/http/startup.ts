@@ -1,11 +1,12 @@
 // Server start: load the shipped course, open (and migrate) the database, sync the shipped
-// modules and make sure the Open Badges key exists. A failure stops the process with a plain
+// modules, make sure the Open Badges and LTI keys exist and start the LTI score worker. A failure stops the process with a plain
 // explanation instead of serving half a platform.
 import { closeDatabase, MigrationError, openDatabase } from '../db';
 import { config } from '../platform/config';
 import { log } from '../platform/log';
 import { ContentError, loadShippedCourse, syncShippedModules } from '../content';
 import { ensureSigningKey } from '../certificates/openbadges';
+import { startScoreWorker, stopScoreWorker, toolKey } from '../lti';
 
 export async function startServer(): Promise<void> {
 	try {
@@ -14,6 +15,9 @@ export async function startServer(): Promise<void> {
 		syncShippedModules(course);
 		// The Open Badges key pair is made on the first start and kept in the data folder.
 		await ensureSigningKey();
+		// The LTI key pair likewise; the worker sends queued scores to the LMS grade books.
+		await toolKey();
+		startScoreWorker();
 	} catch (cause) {
 		const message =
 			cause instanceof MigrationError || cause instanceof ContentError
@@ -22,6 +26,9 @@ export async function startServer(): Promise<void> {
 		console.error(`\nSignaalwijs did not start.\n${message}\n`);
 		process.exit(1);
 	}
-	process.once('sveltekit:shutdown', closeDatabase);
+	process.once('sveltekit:shutdown', () => {
+		stopScoreWorker();
+		closeDatabase();
+	});
 	log.info('server.ready', { database: config.databaseUrl });
 }

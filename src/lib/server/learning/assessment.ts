@@ -14,6 +14,7 @@ import { failure } from '../platform/failure';
 import { drawAdaptive } from './refresher-draw';
 import { notFound, ProgressError } from './errors';
 import { missingForAssessment, moduleContext, refresherLocked, stepOf } from './enrolment';
+import { onAssessmentSubmitted } from '../lti/passback';
 import {
 	attemptAnswers,
 	grade,
@@ -247,6 +248,8 @@ export function submitAssessment(
 			touchProgress(ctx.enrolment.id, stepSlug, { status: 'started', score, maxScore }, now);
 		}
 		refreshEnrolment(ctx.enrolment, stepSlug, now);
+		// Learners who came from an LMS: the score is queued for its grade book with the result.
+		onAssessmentSubmitted({ userId, slug, score, maxScore, now });
 		return { attemptId: open.id, score, maxScore, passed, changed: true };
 	});
 }
