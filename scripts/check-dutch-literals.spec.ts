@@ -25,4 +25,14 @@ describe('the Dutch-literal check', () => {
 		const texts = checkFile(file).map((f) => `${f.line}:${f.text}`);
 		expect(texts).toEqual(['3:Bewaar je antwoord', '6:Welkom terug', '7:Sluiten']);
 	});
+
+	it('leaves ids, links and field names alone but still reads labels', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dutch-'));
+		const file = path.join(dir, 'Ids.svelte');
+		fs.writeFileSync(
+			file,
+			`<section id="inhoud" aria-labelledby="voor-wie">\n\t<a href="/wachtwoord">x</a>\n\t<input name="naam" aria-label="Je naam" />\n</section>\n`
+		);
+		expect(checkFile(file).map((f) => `${f.line}:${f.text}`)).toEqual(['3:Je naam']);
+	});
 });

@@ -24,7 +24,30 @@ const SKIP = [
 /** Literal strings that may stay: proper names, and text that is not a sentence. */
 const ALLOWED = new Set<string>([
 	'Signaalwijs', // the product's name
-	'Child Focus' // an organisation's name
+	'Child Focus', // an organisation's name
+	// Stored identifiers; the label a user reads comes from messages.audiences.
+	'leerkracht', // stored identifier; label from messages.audiences
+	'hulpverlener', // stored identifier; label from messages.audiences
+	// The content vocabulary of modules/ (front matter and YAML that trainers write); the label a
+	// user reads comes from the catalogue.
+	'signaal', // classify answer in modules/ items; label from messages.learn.classify
+	// The URL scheme is Dutch by design (/leren, /beheer): path segments and #fragments.
+	'voortoets', // the pre-test page /leren/<module>/voortoets and its #voortoets fragment
+	'casus', // the #casus fragment of a case step
+	'toets' // the #toets fragment of an assessment step, and a step folder name in modules/
+]);
+
+/** Markup attributes whose values are references (ids, URLs, field names), never text. */
+const CODE_ATTRIBUTES = new Set([
+	'id',
+	'href',
+	'for',
+	'name',
+	'action',
+	'class',
+	'aria-labelledby',
+	'aria-describedby',
+	'aria-controls'
 ]);
 
 // Words that mark Dutch text and that English interface text does not contain.
@@ -120,6 +143,7 @@ function fromSvelte(file: string, source: string): Finding[] {
 		if (Array.isArray(node)) return node.forEach(walk);
 		const n = node as Record<string, unknown>;
 		if (n.type === 'Script' || n.type === 'StyleSheet') return;
+		if (n.type === 'Attribute' && CODE_ATTRIBUTES.has(n.name as string)) return;
 		if (n.type === 'Text' && typeof n.data === 'string' && readsAsDutch(n.data)) {
 			found.push({
 				file,

@@ -43,7 +43,7 @@ export interface ItemResult {
 	score: number;
 	maxScore: number;
 	/** fully right, partly right or wrong: said in words, never by colour alone. */
-	verdict: 'juist' | 'deels' | 'fout';
+	verdict: 'right' | 'partly' | 'wrong';
 	feedback: string;
 	parts: PartResult[];
 	/** judge: the two questions' parts, in order concern then action. */

@@ -24,3 +24,7 @@ export { authoringLearner } from './authoringLearner';
 export { authoringEditor } from './authoringEditor';
 export { authoringValidate } from './authoringValidate';
 export { codes } from './codes';
+export { home } from './home';
+export { lesson } from './lesson';
+export { invitations } from './invitations';
+export { csvInput } from './csvInput';

@@ -40,8 +40,8 @@ export interface Graded {
 }
 
 function verdict(score: number, max: number): ItemResult['verdict'] {
-	if (score >= max - 1e-9) return 'juist';
-	return score > 1e-9 ? 'deels' : 'fout';
+	if (score >= max - 1e-9) return 'right';
+	return score > 1e-9 ? 'partly' : 'wrong';
 }
 
 function round(value: number): number {
