@@ -47,5 +47,5 @@ export interface ItemResult {
 	feedback: string;
 	parts: PartResult[];
 	/** judge: the two questions' parts, in order concern then action. */
-	sections?: { title: string; parts: PartResult[] }[];
+	sections?: { id: 'concern' | 'action'; parts: PartResult[] }[];
 }
