@@ -7,6 +7,14 @@
 // string literals, template text and markup text, and reports those that read as Dutch: a word
 // from the list below that English text does not use. Proper names and other allowed strings
 // are listed in ALLOWED with the reason. Usage: `npm run check:dutch` (part of `npm run lint`).
+//
+// Where the text goes: short interface text in a catalogue section; long static prose (the
+// privacy page, the accessibility statement) as Markdown in pages/, compiled by mdsvex like the
+// lessons in modules/ (outside src/, so not read here): paragraphs, lists and links stay readable
+// and reviewable as one document, where dozens of keys would scatter a legal text. Markup
+// attributes that reference rather than say (id, href, for, name, ...), keys passed to
+// get/has/set (URL query and form field names) and quoted identifiers in an English sentence are
+// not text.
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
