@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
-	server: { fs: { allow: ['modules'] } },
+	server: { fs: { allow: ['modules', 'pages'] } },
 	build: {
 		// Everything every page loads (the Svelte and SvelteKit runtimes, Vite's preload helper, the
 		// catalogue sections of the layout and the error page) in one chunk: one request and one

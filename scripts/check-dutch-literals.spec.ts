@@ -13,6 +13,8 @@ describe('the Dutch-literal check', () => {
 		expect(readsAsDutch('select id from user where email = ?')).toBe(false);
 		expect(readsAsDutch('learning.answerEmpty')).toBe(false);
 		expect(readsAsDutch('Cannot open the database')).toBe(false);
+		expect(readsAsDutch('the step name "voortoets" is reserved; rename the folder')).toBe(false);
+		expect(readsAsDutch('Kies een "casus" uit de lijst')).toBe(true);
 	});
 
 	it('finds Dutch in a component’s markup, attributes and script, not in comments', () => {
@@ -24,5 +26,28 @@ describe('the Dutch-literal check', () => {
 		);
 		const texts = checkFile(file).map((f) => `${f.line}:${f.text}`);
 		expect(texts).toEqual(['3:Bewaar je antwoord', '6:Welkom terug', '7:Sluiten']);
+	});
+
+	it('leaves query and form keys alone but reads the text around them', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dutch-'));
+		const file = path.join(dir, 'keys.ts');
+		fs.writeFileSync(
+			file,
+			`const from = url.searchParams.get('van');\nconst label = format('van', 'Vul de datum in');\n`
+		);
+		expect(checkFile(file).map((f) => `${f.line}:${f.text}`)).toEqual([
+			'2:van',
+			'2:Vul de datum in'
+		]);
+	});
+
+	it('leaves ids, links and field names alone but still reads labels', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dutch-'));
+		const file = path.join(dir, 'Ids.svelte');
+		fs.writeFileSync(
+			file,
+			`<section id="inhoud" aria-labelledby="voor-wie">\n\t<a href="/wachtwoord">x</a>\n\t<input name="naam" aria-label="Je naam" />\n</section>\n`
+		);
+		expect(checkFile(file).map((f) => `${f.line}:${f.text}`)).toEqual(['3:Je naam']);
 	});
 });

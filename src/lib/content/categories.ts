@@ -1,4 +1,7 @@
-// The eight signal categories of the taxonomy, in display order, with their Dutch labels.
+import { messages } from '$lib/i18n';
+
+// The eight signal categories of the taxonomy, in display order, with their labels from the
+// catalogue (messages.lesson.categories).
 export const SIGNAL_CATEGORIES = [
 	'uiterlijk',
 	'gedrag',
@@ -12,16 +15,7 @@ export const SIGNAL_CATEGORIES = [
 
 export type SignalCategory = (typeof SIGNAL_CATEGORIES)[number];
 
-export const CATEGORY_LABELS: Record<SignalCategory, string> = {
-	uiterlijk: 'Uiterlijk',
-	gedrag: 'Gedrag',
-	school: 'School',
-	relaties: 'Relaties en vrienden',
-	online: 'Online',
-	geld: 'Geld en spullen',
-	lichamelijk: 'Lichamelijk',
-	plaatsen: 'Plaatsen en verblijf'
-};
+export const CATEGORY_LABELS: Record<SignalCategory, string> = messages.lesson.categories;
 
 /**
  * The answers of a classify item, as module 1 defines them. Kept here, free of zod, because the

@@ -43,9 +43,9 @@ export interface ItemResult {
 	score: number;
 	maxScore: number;
 	/** fully right, partly right or wrong: said in words, never by colour alone. */
-	verdict: 'juist' | 'deels' | 'fout';
+	verdict: 'right' | 'partly' | 'wrong';
 	feedback: string;
 	parts: PartResult[];
 	/** judge: the two questions' parts, in order concern then action. */
-	sections?: { title: string; parts: PartResult[] }[];
+	sections?: { id: 'concern' | 'action'; parts: PartResult[] }[];
 }

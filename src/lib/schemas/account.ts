@@ -8,16 +8,16 @@ const m = messages.form;
 
 export const totpSchema = z.object({
 	code: z
-		.string({ error: m.required('de code') })
+		.string({ error: m.required(m.fields.code) })
 		.transform((v) => v.replace(/\s/g, ''))
 		.pipe(z.string().regex(/^[0-9]{6}$/, messages.account.twoFactor.codeWrong))
 });
 
 export const recoverySchema = z.object({
 	recovery: z
-		.string({ error: m.required('een herstelcode') })
+		.string({ error: m.required(m.fields.recoveryCode) })
 		.trim()
-		.min(1, m.required('een herstelcode'))
+		.min(1, m.required(m.fields.recoveryCode))
 		.max(40, messages.account.twoFactor.recoveryWrong)
 });
 
@@ -34,15 +34,18 @@ export const sessionIdSchema = z.object({ id: z.string().min(1).max(40) });
 
 export const organisationNameSchema = z.object({
 	name: z
-		.string({ error: m.required('een naam') })
+		.string({ error: m.required(m.fields.aName) })
 		.transform((v) => v.trim().replace(/\s+/g, ' '))
 		.pipe(
 			z
 				.string()
-				.min(1, m.required('een naam'))
-				.max(120, m.tooLong('De naam', 120))
-				// eslint-disable-next-line no-control-regex
-				.refine((v) => !/[\u0000-\u001f\u007f\u202a-\u202e]/.test(v), m.invalidText('De naam'))
+				.min(1, m.required(m.fields.aName))
+				.max(120, m.tooLong(m.fields.nameOf, 120))
+				.refine(
+					// eslint-disable-next-line no-control-regex
+					(v) => !/[\u0000-\u001f\u007f\u202a-\u202e]/.test(v),
+					m.invalidText(m.fields.nameOf)
+				)
 		)
 });
 

@@ -18,7 +18,7 @@ function hasForbiddenText(value: string): boolean {
 
 export const showOrganisationSchema = z.object({
 	id: idField,
-	show: z.enum(['ja', 'nee'], { error: messages.errors.badRequest }).transform((v) => v === 'ja')
+	show: z.enum(['yes', 'no'], { error: messages.errors.badRequest }).transform((v) => v === 'yes')
 });
 
 export const revokeSchema = z.object({
@@ -37,12 +37,12 @@ export const revokeSchema = z.object({
 
 export const codeLookupSchema = z.object({
 	code: z
-		.string({ error: messages.form.required('de controlecode') })
+		.string({ error: messages.form.required(messages.form.fields.checkCode) })
 		.transform((value) => value.replace(/[\s-]+/g, '').toLowerCase())
 		.pipe(
 			z
 				.string()
-				.min(1, messages.form.required('de controlecode'))
+				.min(1, messages.form.required(messages.form.fields.checkCode))
 				.max(28, m.verify.unknown)
 				.regex(/^[a-z0-9]+$/, m.verify.unknown)
 		)

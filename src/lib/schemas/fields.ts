@@ -10,13 +10,13 @@ const m = messages.form;
 const forbiddenText = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 
 export const emailField = z
-	.string({ error: m.required('je e-mailadres') })
+	.string({ error: m.required(m.fields.email) })
 	.transform((value) => value.trim().toLowerCase())
 	.pipe(
 		z
 			.string()
-			.min(1, m.required('je e-mailadres'))
-			.max(254, m.tooLong('Het e-mailadres', 254))
+			.min(1, m.required(m.fields.email))
+			.max(254, m.tooLong(m.fields.emailSubject, 254))
 			.regex(
 				/^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/,
 				m.invalidEmail
@@ -24,28 +24,28 @@ export const emailField = z
 	);
 
 export const nameField = z
-	.string({ error: m.required('je naam') })
+	.string({ error: m.required(m.fields.name) })
 	.transform((value) => value.trim().replace(/\s+/g, ' '))
 	.pipe(
 		z
 			.string()
-			.min(1, m.required('je naam'))
-			.max(100, m.tooLong('Je naam', 100))
-			.refine((value) => !forbiddenText.test(value), m.invalidText('Je naam'))
+			.min(1, m.required(m.fields.name))
+			.max(100, m.tooLong(m.fields.nameSubject, 100))
+			.refine((value) => !forbiddenText.test(value), m.invalidText(m.fields.nameSubject))
 	);
 
 /** Passwords are taken exactly as typed; the policy check itself lives on the server. */
 export const passwordField = z
-	.string({ error: m.required('een wachtwoord') })
-	.min(1, m.required('een wachtwoord'))
+	.string({ error: m.required(m.fields.password) })
+	.min(1, m.required(m.fields.password))
 	.max(1024, messages.password.tooLong(256));
 
 export const audienceField = z.enum(['leerkracht', 'hulpverlener'], {
-	error: m.invalidChoice('je beroep')
+	error: m.invalidChoice(m.fields.audience)
 });
 
 export const roleField = z.enum(['learner', 'trainer', 'manager'], {
-	error: m.invalidChoice('de rol')
+	error: m.invalidChoice(m.fields.role)
 });
 
 export const tokenField = z.string().max(100);

@@ -7,14 +7,14 @@ import { idField } from './fields';
 const forbiddenText = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 
 export const teamNameField = z
-	.string({ error: messages.form.required('een naam voor het team') })
+	.string({ error: messages.form.required(messages.form.fields.teamName) })
 	.transform((v) => v.trim().replace(/\s+/g, ' '))
 	.pipe(
 		z
 			.string()
-			.min(1, messages.form.required('een naam voor het team'))
-			.max(80, messages.form.tooLong('De naam', 80))
-			.refine((v) => !forbiddenText.test(v), messages.form.invalidText('De naam'))
+			.min(1, messages.form.required(messages.form.fields.teamName))
+			.max(80, messages.form.tooLong(messages.form.fields.nameOf, 80))
+			.refine((v) => !forbiddenText.test(v), messages.form.invalidText(messages.form.fields.nameOf))
 	);
 
 export const teamSchema = z.object({ name: teamNameField });
@@ -27,7 +27,7 @@ export const renameTeamSchema = z.object({
 export const assignmentSchema = z.object({
 	module: z.string().min(1, messages.manager.assignments.unknownModule).max(100),
 	target: z.enum(['organisation', 'team', 'users'], {
-		error: messages.form.invalidChoice('voor wie')
+		error: messages.form.invalidChoice(messages.form.fields.target)
 	}),
 	teamId: z.union([z.literal(''), idField]),
 	dueAt: z.union([

@@ -19,6 +19,9 @@ export const auth = {
 	registerTitle: 'Registreren',
 	registerIntro: 'Maak een account om de opleiding te volgen.',
 	registerButton: 'Account maken',
+	haveAccount: 'Heb je al een account?',
+	inviteLink: 'Uitnodiging koppelen aan mijn account',
+	inviteEmail: 'Je e-mailadres:',
 	registered:
 		'Je registratie is ontvangen. Je kunt je nu aanmelden. Had je al een account met dit adres, dan krijg je een e-mail.',
 	passwordHint:

@@ -25,3 +25,7 @@ export { authoringEditor } from './authoringEditor';
 export { authoringValidate } from './authoringValidate';
 export { codes } from './codes';
 export { lti } from './lti';
+export { home } from './home';
+export { lesson } from './lesson';
+export { invitations } from './invitations';
+export { csvInput } from './csvInput';

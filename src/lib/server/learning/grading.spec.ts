@@ -82,7 +82,7 @@ describe('grading', () => {
 		expect(gradeItem(single, { selected: ['a'] }).result.score).toBe(1);
 		const wrong = gradeItem(single, { selected: ['b'] });
 		expect(wrong.result.score).toBe(0);
-		expect(wrong.result.verdict).toBe('fout');
+		expect(wrong.result.verdict).toBe('wrong');
 		expect(wrong.signalsMissed).toEqual(['spijbelen']);
 		expect(wrong.result.parts.find((p) => p.id === 'b')?.feedback).toBe('Nee.');
 	});
@@ -94,7 +94,7 @@ describe('grading', () => {
 		expect(gradeItem(multi, { selected: ['a', 'b', 'c', 'd'] }).result.score).toBeCloseTo(2 / 3, 3);
 		expect(gradeItem(multi, { selected: ['d'] }).result.score).toBe(0);
 		const partly = gradeItem(multi, { selected: ['a'] });
-		expect(partly.result.verdict).toBe('deels');
+		expect(partly.result.verdict).toBe('partly');
 		expect(partly.signalsHit).toEqual(['spijbelen']);
 		expect(partly.signalsMissed).toEqual(['oudere-vriend']);
 	});

@@ -40,8 +40,8 @@ export interface Graded {
 }
 
 function verdict(score: number, max: number): ItemResult['verdict'] {
-	if (score >= max - 1e-9) return 'juist';
-	return score > 1e-9 ? 'deels' : 'fout';
+	if (score >= max - 1e-9) return 'right';
+	return score > 1e-9 ? 'partly' : 'wrong';
 }
 
 function round(value: number): number {
@@ -128,8 +128,8 @@ function gradeJudge(
 	const target = concern.right === 1 ? hit : missed;
 	for (const s of item.signals) target.add(s);
 	const graded = finish(item, score, [], hit, missed, [
-		{ title: 'Hoe bezorgd?', parts: concern.parts },
-		{ title: 'Wat doe je nu?', parts: action.parts }
+		{ id: 'concern', parts: concern.parts },
+		{ id: 'action', parts: action.parts }
 	]);
 	return graded;
 }

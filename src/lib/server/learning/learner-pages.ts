@@ -212,6 +212,6 @@ export function stepPage(userId: number, slug: string, stepSlug: string) {
 }
 
 function verdictOf(score: number, max: number): ItemResult['verdict'] {
-	if (score >= max - 1e-9) return 'juist';
-	return score > 1e-9 ? 'deels' : 'fout';
+	if (score >= max - 1e-9) return 'right';
+	return score > 1e-9 ? 'partly' : 'wrong';
 }

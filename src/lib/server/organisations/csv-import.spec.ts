@@ -131,7 +131,7 @@ describe('CSV upload', () => {
 		expect(resendInvitation(orgB, first.id, manager)).toBe(false);
 		expect(resendInvitation(orgA, first.id, manager)).toBe(true);
 		const views = listInvitationViews(orgA);
-		expect(views.map((v) => v.status)).toEqual(['open', 'ingetrokken']);
+		expect(views.map((v) => v.status)).toEqual(['open', 'revoked']);
 		expect(revokeInvitation(orgB, views[0].id, manager)).toBe(false);
 		expect(revokeInvitation(orgA, views[0].id, manager)).toBe(true);
 	});

@@ -57,12 +57,9 @@ function records(text: string, separator: string): string[][] {
 	return out;
 }
 
-const headerNames: Record<keyof Omit<CsvRow, 'line'>, string[]> = {
-	email: ['e-mail', 'email', 'e-mailadres', 'emailadres', 'mail'],
-	name: ['naam', 'name', 'volledige naam'],
-	team: ['team', 'groep'],
-	audience: ['beroep', 'doelgroep', 'audience', 'functie']
-};
+/** The header names managers may type, per column (the input vocabulary beside the catalogue). */
+const headerNames: Record<keyof Omit<CsvRow, 'line'>, readonly string[]> =
+	messages.csvInput.headers;
 
 /**
  * Reads an uploaded CSV (UTF-8, with or without BOM; ';' or ',' between cells; a header row with

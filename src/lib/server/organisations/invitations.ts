@@ -299,11 +299,11 @@ export function listInvitationViews(organisationId: number, now = Date.now()) {
 			name: i.name,
 			role: i.role,
 			status: i.acceptedAt
-				? ('aanvaard' as const)
+				? ('accepted' as const)
 				: i.revokedAt
-					? ('ingetrokken' as const)
+					? ('revoked' as const)
 					: i.expiresAt.getTime() < now
-						? ('verlopen' as const)
+						? ('expired' as const)
 						: ('open' as const)
 		}));
 }

@@ -69,6 +69,6 @@ export const actions: Actions = {
 		const ok = manager.deleteAssignment(org.organisationId, id, user.id, event.locals.requestId);
 		return ok
 			? { done: messages.manager.assignments.deleted }
-			: fail(404, { failed: 'Deze opdracht bestaat niet (meer).' });
+			: fail(404, { failed: messages.manager.assignmentsPage.unknown });
 	}
 };

@@ -120,8 +120,8 @@ export const actions: Actions = {
 			event.locals.requestId
 		);
 		return ok
-			? { row: { message: 'De uitnodiging is opnieuw verstuurd.' } }
-			: fail(404, { row: { message: 'Deze uitnodiging bestaat niet (meer).' } });
+			? { row: { message: messages.invitations.resent } }
+			: fail(404, { row: { message: messages.invitations.unknown } });
 	},
 	revoke: async (event) => {
 		const user = requireRole(event, 'manager');
@@ -130,7 +130,7 @@ export const actions: Actions = {
 		if (id === null) return fail(400, { row: { message: messages.errors.badRequest } });
 		const ok = organisations.revokeInvitation(org.organisationId, id, user.id);
 		return ok
-			? { row: { message: 'De uitnodiging is ingetrokken.' } }
-			: fail(404, { row: { message: 'Deze uitnodiging bestaat niet (meer).' } });
+			? { row: { message: messages.invitations.revoked } }
+			: fail(404, { row: { message: messages.invitations.unknown } });
 	}
 };

@@ -7,7 +7,7 @@ import * as manager from '$lib/server/manager';
 import * as organisations from '$lib/server/organisations';
 
 function learnerId(raw: string): number {
-	if (!/^[1-9][0-9]{0,9}$/.test(raw)) error(404, { message: 'Niet gevonden' });
+	if (!/^[1-9][0-9]{0,9}$/.test(raw)) error(404, { message: messages.errors.notFound });
 	return Number(raw);
 }
 
@@ -16,7 +16,7 @@ export const load: PageServerLoad = (event) => {
 	const org = organisationFor(user, 'manager');
 	const detail = manager.getLearnerDetail(org.organisationId, learnerId(event.params.id));
 	// Another organisation's learner looks exactly like one that does not exist.
-	if (!detail) error(404, { message: 'Niet gevonden' });
+	if (!detail) error(404, { message: messages.errors.notFound });
 	const teamList = organisations.listTeams(org.organisationId);
 	return {
 		organisationName: org.organisationName,

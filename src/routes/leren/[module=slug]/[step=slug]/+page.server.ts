@@ -19,6 +19,7 @@ export const load: PageServerLoad = (event) => {
 		previous: m.previous,
 		next: m.next,
 		backToModule: m.backToModule,
+		stepsNav: m.stepsNav,
 		lessonIsDone: m.lessonIsDone,
 		lessonDone: step.next ? m.lessonDone : m.lessonDoneLast
 	};
