@@ -1,12 +1,14 @@
 // Validation issues mapped onto the editor's form fields, with a readable label per field.
 import { type Vignette } from '$lib/content/schema';
+import { describeFailure } from '../../platform/failure';
 import type { DraftIssue } from '../validate';
 import { type VignetteForm } from './steps';
 
 /**
  * The issues of one part of the draft, keyed by form field: `prefix` is stripped (`steps.2.`),
  * node and ending codes become their list positions, and signal list entries point at the
- * signal select. Several messages for one field are joined.
+ * signal select. Several messages for one field are joined. This is where an issue's code
+ * becomes the Dutch the page shows.
  */
 export function issuesFor(
 	issues: readonly DraftIssue[],
@@ -29,10 +31,11 @@ export function issuesFor(
 			.replace(/\.signals\.\d+$/, '.signals')
 			.replace(/^signals\.\d+$/, 'signals')
 			.replace(/^meta\.certificate$/, 'meta.certificate.validityMonths');
+		const message = describeFailure(issue);
 		const same = out.find((o) => o.key === key);
 		if (same) {
-			if (!same.message.includes(issue.message)) same.message += ` ${issue.message}`;
-		} else out.push({ key: key || 'form', message: issue.message });
+			if (!same.message.includes(message)) same.message += ` ${message}`;
+		} else out.push({ key: key || 'form', message });
 	}
 	return out;
 }
