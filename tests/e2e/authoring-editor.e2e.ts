@@ -101,6 +101,45 @@ test('Tom edits a lesson in Markdown and its preview shows a script tag harmless
 	await expect(preview.getByRole('heading', { name: 'Wat je vandaag leert' })).toBeVisible();
 });
 
+test('the preview shows the new text at once when Bewaren waits for a slow autosave', async ({
+	page
+}) => {
+	await signIn(page, demo.trainer);
+	await duplicate(page, 'Tienerpooiers: wat en hoe');
+	await links(page, /^Stap 1:/).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Stap 1 bewerken:/);
+	// A busy server: the autosave that leaving the field starts is answered late, so Bewaren waits
+	// for it and then saves a second revision; and the page data loads slowly after that save.
+	let slowSave = true;
+	await page.route(/\?\/save$/, async (route) => {
+		const response = await route.fetch();
+		if (slowSave) {
+			slowSave = false;
+			await new Promise((resolve) => setTimeout(resolve, 1500));
+		}
+		await route.fulfill({ response });
+	});
+	await page.route(/__data\.json/, async (route) => {
+		await new Promise((resolve) => setTimeout(resolve, 10_000));
+		await route.continue();
+	});
+	await page
+		.getByLabel('Tekst van de stap (Markdown)')
+		.fill('## Een nieuwe kop\n\nNieuwe tekst.\n');
+	const reloaded = page.waitForResponse(/__data\.json/, { timeout: 30_000 });
+	await page.getByRole('button', { name: 'Bewaren' }).click();
+	const preview = page.getByRole('region', { name: 'Zo ziet de tekst eruit' });
+	// Shown as soon as the save answers, not only once the page data is back.
+	await expect(preview.getByRole('heading', { name: 'Een nieuwe kop' })).toBeVisible({
+		timeout: 7000
+	});
+	await expect(page.getByRole('status').filter({ hasText: /Bewaard om \d\d:\d\d/ })).toBeVisible();
+	// And it stays when the page data lands.
+	await reloaded;
+	await expect(preview.getByRole('heading', { name: 'Een nieuwe kop' })).toBeVisible();
+	await expect(preview.getByRole('heading', { name: 'Wat je vandaag leert' })).toHaveCount(0);
+});
+
 test('Tom breaks a case: the unreachable situation is named and publishing is refused', async ({
 	page
 }) => {

@@ -82,17 +82,64 @@ export const stepMetaSchema = z.strictObject({
 });
 
 // A problem found by a refinement: collected through ctx so the editor gets them as zod issues.
+// Each carries its catalogue code and values in `params` (src/lib/i18n/nl/codes.ts says it in
+// Dutch); the English message is for developers (`npm run modules:check`).
 type Ctx = z.core.$RefinementCtx;
 type Path = (string | number)[];
 
-function report(ctx: Ctx, path: Path, message: string) {
-	ctx.addIssue({ code: 'custom', path, message });
+/** The values a content code's message takes. */
+export type ContentParams = Record<string, string | number>;
+
+/** Catalogue codes of content problems; `content.other` keeps an unexpected English message. */
+export type ContentCode =
+	| 'content.duplicateId'
+	| 'content.nodeAndEnding'
+	| 'content.unknownNode'
+	| 'content.unreachable'
+	| 'content.deadEnd'
+	| 'content.endings'
+	| 'content.decisionPoints'
+	| 'content.exactlyOne'
+	| 'content.atLeastOneCorrect'
+	| 'content.phraseWithSignal'
+	| 'content.phraseDistractor'
+	| 'content.phraseMissing'
+	| 'content.phraseTwice'
+	| 'content.phraseOverlap'
+	| 'content.poolSize'
+	| 'content.pretestTooLarge'
+	| 'content.unknownKey'
+	| 'content.required'
+	| 'content.wrongType'
+	| 'content.notEmpty'
+	| 'content.min'
+	| 'content.max'
+	| 'content.between01'
+	| 'content.tooFew'
+	| 'content.tooLong'
+	| 'content.oneOf'
+	| 'content.kebab'
+	| 'content.invalidId'
+	| 'content.url'
+	| 'content.other';
+
+function report(
+	ctx: Ctx,
+	path: Path,
+	message: string,
+	code: ContentCode,
+	params: ContentParams = {}
+) {
+	ctx.addIssue({ code: 'custom', path, message, params: { ...params, code } });
 }
 
 function checkUniqueIds(ctx: Ctx, list: { id: string }[], path: string) {
 	const seen = new Set<string>();
 	list.forEach((entry, i) => {
-		if (seen.has(entry.id)) report(ctx, [path, i, 'id'], `duplicate id "${entry.id}"`);
+		if (seen.has(entry.id))
+			report(ctx, [path, i, 'id'], `duplicate id "${entry.id}"`, 'content.duplicateId', {
+				id: entry.id
+			});
 		seen.add(entry.id);
 	});
 }
@@ -135,10 +182,19 @@ function checkVignette(
 	const nodeIds = Object.keys(v.nodes);
 	const endingIds = new Set(Object.keys(v.endings));
 	for (const e of endingIds) {
-		if (e in v.nodes) report(ctx, ['endings', e], `id "${e}" is used by a node and an ending`);
+		if (e in v.nodes)
+			report(
+				ctx,
+				['endings', e],
+				`id "${e}" is used by a node and an ending`,
+				'content.nodeAndEnding',
+				{
+					id: e
+				}
+			);
 	}
 	if (!(v.start in v.nodes)) {
-		report(ctx, ['start'], `unknown node "${v.start}"`);
+		report(ctx, ['start'], `unknown node "${v.start}"`, 'content.unknownNode', { id: v.start });
 		return;
 	}
 	const edges = new Map<string, string[]>();
@@ -148,7 +204,15 @@ function checkVignette(
 		v.nodes[n].choices.forEach((c, i) => {
 			if (c.next in v.nodes || endingIds.has(c.next)) targets.push(c.next);
 			else {
-				report(ctx, ['nodes', n, 'choices', i, 'next'], `unknown node "${c.next}"`);
+				report(
+					ctx,
+					['nodes', n, 'choices', i, 'next'],
+					`unknown node "${c.next}"`,
+					'content.unknownNode',
+					{
+						id: c.next
+					}
+				);
 				broken = true;
 			}
 		});
@@ -168,10 +232,12 @@ function checkVignette(
 		}
 	}
 	for (const n of nodeIds) {
-		if (!reached.has(n)) report(ctx, ['nodes', n], 'cannot be reached from start');
+		if (!reached.has(n))
+			report(ctx, ['nodes', n], 'cannot be reached from start', 'content.unreachable');
 	}
 	for (const e of endingIds) {
-		if (!reached.has(e)) report(ctx, ['endings', e], 'cannot be reached from start');
+		if (!reached.has(e))
+			report(ctx, ['endings', e], 'cannot be reached from start', 'content.unreachable');
 	}
 
 	// Nodes that can reach an ending, by walking the edges backwards from every ending.
@@ -192,7 +258,8 @@ function checkVignette(
 		report(
 			ctx,
 			['nodes', n],
-			'no ending can be reached from this node (a dead end or a cycle without exit)'
+			'no ending can be reached from this node (a dead end or a cycle without exit)',
+			'content.deadEnd'
 		);
 	}
 
@@ -201,7 +268,9 @@ function checkVignette(
 		report(
 			ctx,
 			['endings'],
-			`needs at least ${MIN_ENDINGS} reachable endings, has ${reachedEndings.length}`
+			`needs at least ${MIN_ENDINGS} reachable endings, has ${reachedEndings.length}`,
+			'content.endings',
+			{ min: MIN_ENDINGS, has: reachedEndings.length }
 		);
 	}
 	if (!dead) {
@@ -210,7 +279,9 @@ function checkVignette(
 			report(
 				ctx,
 				['nodes'],
-				`the longest path from start has ${longest} decision points, needs at least ${MIN_DECISION_POINTS}`
+				`the longest path from start has ${longest} decision points, needs at least ${MIN_DECISION_POINTS}`,
+				'content.decisionPoints',
+				{ has: longest, min: MIN_DECISION_POINTS }
 			);
 		}
 	}
@@ -260,8 +331,12 @@ function checkCorrect(
 	exactlyOne: boolean
 ) {
 	const n = opts.filter((o) => o.correct).length;
-	if (exactlyOne && n !== 1) report(ctx, path, `exactly one option must be correct, found ${n}`);
-	if (!exactlyOne && n < 1) report(ctx, path, 'at least one option must be correct');
+	if (exactlyOne && n !== 1)
+		report(ctx, path, `exactly one option must be correct, found ${n}`, 'content.exactlyOne', {
+			found: n
+		});
+	if (!exactlyOne && n < 1)
+		report(ctx, path, 'at least one option must be correct', 'content.atLeastOneCorrect');
 }
 
 export const singleItemSchema = z
@@ -298,24 +373,53 @@ export const markItemSchema = z
 	.superRefine((item, ctx) => {
 		checkUniqueIds(ctx, item.phrases, 'phrases');
 		if (!item.phrases.some((p) => p.signal)) {
-			report(ctx, ['phrases'], 'needs at least one phrase with a signal');
+			report(
+				ctx,
+				['phrases'],
+				'needs at least one phrase with a signal',
+				'content.phraseWithSignal'
+			);
 		}
 		if (!item.phrases.some((p) => !p.signal)) {
-			report(ctx, ['phrases'], 'needs at least one phrase without a signal (a distractor)');
+			report(
+				ctx,
+				['phrases'],
+				'needs at least one phrase without a signal (a distractor)',
+				'content.phraseDistractor'
+			);
 		}
 		const spans: { id: string; from: number; to: number }[] = [];
 		item.phrases.forEach((p, i) => {
 			const at = item.text.indexOf(p.text);
 			if (at < 0) {
-				report(ctx, ['phrases', i, 'text'], `"${p.text}" does not occur in the text`);
+				report(
+					ctx,
+					['phrases', i, 'text'],
+					`"${p.text}" does not occur in the text`,
+					'content.phraseMissing',
+					{ text: p.text }
+				);
 				return;
 			}
 			if (item.text.indexOf(p.text, at + 1) >= 0) {
-				report(ctx, ['phrases', i, 'text'], `"${p.text}" occurs more than once in the text`);
+				report(
+					ctx,
+					['phrases', i, 'text'],
+					`"${p.text}" occurs more than once in the text`,
+					'content.phraseTwice',
+					{ text: p.text }
+				);
 				return;
 			}
 			const other = spans.find((s) => at < s.to && s.from < at + p.text.length);
-			if (other) report(ctx, ['phrases', i, 'text'], `overlaps with phrase "${other.id}"`);
+			if (other)
+				report(
+					ctx,
+					['phrases', i, 'text'],
+					`overlaps with phrase "${other.id}"`,
+					'content.phraseOverlap',
+					{ id: other.id }
+				);
 			spans.push({ id: p.id, from: at, to: at + p.text.length });
 		});
 	});
@@ -354,7 +458,10 @@ export const judgeItemSchema = z
 			const opts = item[q].options;
 			const seen = new Set<string>();
 			opts.forEach((o, i) => {
-				if (seen.has(o.id)) report(ctx, [q, 'options', i, 'id'], `duplicate id "${o.id}"`);
+				if (seen.has(o.id))
+					report(ctx, [q, 'options', i, 'id'], `duplicate id "${o.id}"`, 'content.duplicateId', {
+						id: o.id
+					});
 				seen.add(o.id);
 			});
 			checkCorrect(ctx, opts, [q, 'options'], true);
@@ -385,7 +492,9 @@ export const assessmentSchema = z
 			report(
 				ctx,
 				['pool'],
-				`pool has ${a.pool.length} items, needs at least 2 x draw = ${2 * a.draw}`
+				`pool has ${a.pool.length} items, needs at least 2 x draw = ${2 * a.draw}`,
+				'content.poolSize',
+				{ has: a.pool.length, need: 2 * a.draw }
 			);
 		}
 	});
@@ -394,9 +503,16 @@ export const assessmentSchema = z
  * The pre-test draws from the assessment pool, which lives in another file: this rule runs once
  * both are known (the loader, and the editor before publishing). Undefined when it holds.
  */
-export function pretestIssue(pretest: number | undefined, poolSize: number): string | undefined {
+export function pretestIssue(
+	pretest: number | undefined,
+	poolSize: number
+): ContentProblem | undefined {
 	if (pretest === undefined || pretest <= poolSize) return undefined;
-	return `pretest draws ${pretest} items, but the assessment pool has only ${poolSize}`;
+	return {
+		code: 'content.pretestTooLarge',
+		params: { pretest, pool: poolSize },
+		message: `pretest draws ${pretest} items, but the assessment pool has only ${poolSize}`
+	};
 }
 
 export type Signal = z.infer<typeof signalSchema>;
@@ -446,18 +562,30 @@ export function formatPath(path: readonly PropertyKey[]): string {
 		.join('');
 }
 
-export interface SchemaProblem {
-	path: string;
+/** A content problem: its catalogue code and values, and an English sentence for developers. */
+export interface ContentProblem {
+	code: ContentCode;
+	params: ContentParams;
 	message: string;
 }
 
-function describeType(value: unknown): string {
-	if (value === null) return 'null';
-	if (Array.isArray(value)) return 'a list';
-	if (typeof value === 'object') return 'a mapping';
+export interface SchemaProblem extends ContentProblem {
+	path: string;
+}
+
+/** What a wrong value is, for `content.wrongType`: a kind and, for text and scalars, the value. */
+function describeType(value: unknown): { got: string; value: string } {
+	if (value === null) return { got: 'null', value: '' };
+	if (Array.isArray(value)) return { got: 'a list', value: '' };
+	if (typeof value === 'object') return { got: 'a mapping', value: '' };
 	if (typeof value === 'string')
-		return `text "${value.length > 30 ? value.slice(0, 30) + '…' : value}"`;
-	return `${typeof value} ${String(value)}`;
+		return { got: 'text', value: value.length > 30 ? value.slice(0, 30) + '…' : value };
+	return { got: typeof value, value: String(value) };
+}
+
+function englishType({ got, value }: { got: string; value: string }): string {
+	if (got === 'text') return `text "${value}"`;
+	return value ? `${got} ${value}` : got;
 }
 
 const EXPECTED: Record<string, string> = {
@@ -469,13 +597,26 @@ const EXPECTED: Record<string, string> = {
 	boolean: 'true or false'
 };
 
-function sizeWord(origin: string): string {
-	return origin === 'string' ? 'characters' : 'items';
+/** Lists whose minimum has its own word ("needs at least 2 choices"). */
+const NAMED_LISTS = new Set(['choices', 'options', 'phrases', 'statements', 'signals']);
+
+/** A fraction between 0 and 1 (its size checks say so rather than "at least 0"). */
+const FRACTIONS = new Set(['passMark']);
+
+function sizeWord(origin: string, key: PropertyKey | undefined): string {
+	if (origin === 'string') return 'characters';
+	return typeof key === 'string' && NAMED_LISTS.has(key) ? key : 'items';
 }
 
-/** One plain-English problem per zod issue; parse with `reportInput: true` for better words. */
+/**
+ * One problem per zod issue of the content schemas: the one place zod's own issue codes
+ * (too_small, invalid_type, ...) become catalogue codes. Refinements carry theirs in `params`.
+ * Parse with `reportInput: true` for better words.
+ */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): SchemaProblem[] {
 	const out: SchemaProblem[] = [];
+	const push = (path: string, code: ContentCode, message: string, params: ContentParams = {}) =>
+		out.push({ path, code, params, message });
 	// A typo shows up as an unknown key plus a missing one beside it: report it once, with a hint.
 	const missing = new Map<string, string>();
 	for (const issue of issues) {
@@ -501,82 +642,103 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): SchemaProbl
 	for (const issue of issues) {
 		const path = formatPath(issue.path);
 		const input = (issue as { input?: unknown }).input;
+		const key = issue.path.at(-1);
 		if (issue.code !== 'invalid_type' && wrongType.has(path)) continue;
 		switch (issue.code) {
 			case 'unrecognized_keys':
-				for (const key of issue.keys) {
-					const guess = [...missing].find(
-						([p, k]) => p === formatPath([...issue.path, k]) && editDistance(k, key) <= 2
+				for (const unknown of issue.keys) {
+					const guess =
+						[...missing].find(
+							([p, k]) => p === formatPath([...issue.path, k]) && editDistance(k, unknown) <= 2
+						)?.[1] ?? '';
+					push(
+						formatPath([...issue.path, unknown]),
+						'content.unknownKey',
+						`unknown key "${unknown}"${guess ? ` (did you mean "${guess}"?)` : ''}`,
+						{ key: unknown, guess }
 					);
-					out.push({
-						path: formatPath([...issue.path, key]),
-						message: `unknown key "${key}"${guess ? ` (did you mean "${guess[1]}"?)` : ''}`
-					});
 				}
 				continue;
-			case 'invalid_type':
+			case 'invalid_type': {
 				if (explained.has(path)) continue;
-				out.push({
-					path,
-					message:
-						input === undefined
-							? 'is required'
-							: `must be ${EXPECTED[issue.expected] ?? `a ${issue.expected}`}, got ${describeType(input)}`
+				if (input === undefined) {
+					push(path, 'content.required', 'is required');
+					continue;
+				}
+				const expected = EXPECTED[issue.expected] ?? `a ${issue.expected}`;
+				const got = describeType(input);
+				push(path, 'content.wrongType', `must be ${expected}, got ${englishType(got)}`, {
+					expected,
+					...got
 				});
 				continue;
-			case 'too_small':
-				out.push({
-					path,
-					message:
-						issue.origin === 'string' && Number(issue.minimum) === 1
-							? 'must not be empty'
-							: issue.origin === 'number' || issue.origin === 'int'
-								? issue.message.startsWith('Too small')
-									? `must be at least ${issue.minimum}`
-									: issue.message
-								: issue.message.startsWith('Too small')
-									? `needs at least ${issue.minimum} ${sizeWord(issue.origin)}`
-									: issue.message
-				});
+			}
+			case 'too_small': {
+				const min = Number(issue.minimum);
+				if (typeof key === 'string' && FRACTIONS.has(key))
+					push(path, 'content.between01', 'must be between 0 and 1');
+				else if (issue.origin === 'string' && min === 1)
+					push(path, 'content.notEmpty', 'must not be empty');
+				else if (issue.origin === 'number' || issue.origin === 'int')
+					push(path, 'content.min', `must be at least ${min}`, { min });
+				else {
+					const what = sizeWord(issue.origin, key);
+					push(path, 'content.tooFew', `needs at least ${min} ${what}`, { min, what });
+				}
 				continue;
-			case 'too_big':
-				out.push({
-					path,
-					message: !issue.message.startsWith('Too big')
-						? issue.message
-						: issue.origin === 'number' || issue.origin === 'int'
-							? `must be at most ${issue.maximum}`
-							: `is too long: at most ${issue.maximum} ${sizeWord(issue.origin)}`
-				});
+			}
+			case 'too_big': {
+				const max = Number(issue.maximum);
+				if (typeof key === 'string' && FRACTIONS.has(key))
+					push(path, 'content.between01', 'must be between 0 and 1');
+				else if (issue.origin === 'number' || issue.origin === 'int')
+					push(path, 'content.max', `must be at most ${max}`, { max });
+				else {
+					const what = issue.origin === 'string' ? 'characters' : 'items';
+					push(path, 'content.tooLong', `is too long: at most ${max} ${what}`, { max, what });
+				}
 				continue;
-			case 'invalid_value':
-				out.push({
+			}
+			case 'invalid_value': {
+				const values = issue.values.map((v) => String(v)).join(', ');
+				push(
 					path,
-					message: `must be one of ${issue.values.map((v) => String(v)).join(', ')}${input === undefined ? '' : `, got ${describeType(input)}`}`
-				});
+					'content.oneOf',
+					`must be one of ${values}${input === undefined ? '' : `, got ${englishType(describeType(input))}`}`,
+					{ values }
+				);
 				continue;
+			}
 			case 'invalid_union':
 				if ('discriminator' in issue && issue.discriminator) {
-					out.push({
-						path,
-						message: `must be one of ${((issue as { options?: unknown[] }).options ?? []).join(', ')}`
-					});
-				} else out.push({ path, message: issue.message });
+					const values = ((issue as { options?: unknown[] }).options ?? []).join(', ');
+					push(path, 'content.oneOf', `must be one of ${values}`, { values });
+				} else push(path, 'content.other', issue.message, { message: issue.message });
 				continue;
-			case 'invalid_key':
-				out.push({
+			case 'invalid_key': {
+				const id = String(issue.path.at(-1));
+				push(
 					path,
-					message: `"${String(issue.path.at(-1))}" is not a valid id: ${issue.issues[0]?.message ?? 'invalid'}`
-				});
+					'content.invalidId',
+					`"${id}" is not a valid id: ${issue.issues[0]?.message ?? 'invalid'}`,
+					{ id }
+				);
 				continue;
+			}
 			case 'invalid_format':
-				out.push({
-					path,
-					message: issue.format === 'url' ? 'must be an http(s) address' : issue.message
-				});
+				if (issue.format === 'url') push(path, 'content.url', 'must be an http(s) address');
+				else if (issue.format === 'regex' && issue.pattern === String(ID_PATTERN))
+					push(path, 'content.kebab', issue.message);
+				else push(path, 'content.other', issue.message, { message: issue.message });
 				continue;
+			case 'custom': {
+				const { code, ...params } = (issue.params ?? {}) as ContentParams & { code?: ContentCode };
+				if (code) push(path, code, issue.message, params);
+				else push(path, 'content.other', issue.message, { message: issue.message });
+				continue;
+			}
 			default:
-				out.push({ path, message: issue.message });
+				push(path, 'content.other', issue.message, { message: issue.message });
 		}
 	}
 	return out;

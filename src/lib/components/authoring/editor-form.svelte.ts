@@ -137,9 +137,10 @@ export class EditorForm {
 		formData.set('revision', String(this.revision));
 		const explicit = submitter?.getAttribute('name') !== 'op';
 		return async ({ result, update }) => {
-			this.live = null;
-			await update({ reset: false });
+			// Shown at once: while the page data loads again (slow on a busy server), the preview
+			// and issues must not fall back to the data loaded before this save.
 			if (result.type === 'success' || result.type === 'failure') this.#handle(result);
+			await update({ reset: false });
 			if (explicit) {
 				await tick();
 				const first = this.#form?.querySelector<HTMLElement>('[data-error-target]');
@@ -152,11 +153,19 @@ export class EditorForm {
 	};
 }
 
+/** Issues and preview of one revision of the draft. */
+interface Shown {
+	revision: number;
+	issues: PageIssue[];
+	preview?: string;
+}
+
 /**
- * What an editor page shows of the draft: issues and preview from the last autosave, else from
- * the last submitted form, else from the loaded page; and the save time or refusal of the last
- * submit. Create it while the page component initialises (it resets the autosave view whenever
- * the page data is loaded again).
+ * What an editor page shows of the draft: issues and preview of the newest revision among the last
+ * autosave, the last submitted form and the loaded page (on a tie, in that order, as only they
+ * carry the form's input errors); and the save time or refusal of the last submit. Create it while
+ * the page component initialises (it resets the autosave view whenever the page data is loaded
+ * again).
  */
 export class EditorView {
 	readonly editor: EditorForm;
@@ -173,13 +182,17 @@ export class EditorView {
 			? (form.message as string)
 			: undefined;
 	});
-	readonly issues = $derived.by(
-		() => this.editor.live?.issues ?? this.saved?.issues ?? this.#data().issues
-	);
+	/** The newest of the three: an older one never hides a newer one, whatever order they land in. */
+	readonly #shown = $derived.by((): Shown => {
+		let newest: Shown = this.#data();
+		for (const candidate of [this.saved, this.editor.live]) {
+			if (candidate && candidate.revision >= newest.revision) newest = candidate;
+		}
+		return newest;
+	});
+	readonly issues = $derived(this.#shown.issues);
 	readonly issueOf = $derived(Object.fromEntries(this.issues.map((i) => [i.key, i.message])));
-	readonly preview = $derived.by(
-		() => this.editor.live?.preview ?? this.saved?.preview ?? this.#data().preview ?? ''
-	);
+	readonly preview = $derived(this.#shown.preview ?? '');
 
 	constructor(
 		data: () => { revision: number; issues: PageIssue[]; preview?: string },

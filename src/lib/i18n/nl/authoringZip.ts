@@ -152,6 +152,8 @@ export const authoringZip = {
 		invalidId: (id: string) =>
 			`"${id}" is geen geldige id: gebruik alleen kleine letters en cijfers, gescheiden door één streepje`,
 		url: 'moet een http(s)-adres zijn',
+		/** A wrong value that was text, as `content.wrongType` says it. */
+		textValue: (text: string) => `de tekst "${text}"`,
 		other: (english: string) => `ongeldige waarde (${english})`
 	}
 } as const;

@@ -25,6 +25,7 @@ import {
 } from './drafts';
 import { publishDraft, versionHistory } from './publish';
 import { publishedAuthoredModules } from './published';
+import { describeFailure, failure } from '../platform/failure';
 
 let orgA: number;
 let orgB: number;
@@ -112,7 +113,10 @@ describe('editing', () => {
 		const start = v.vignette!.start;
 		v.vignette!.nodes[start].choices[0].next = 'bestaat-niet';
 		const { issues, revision } = saveDraft(trainer, draft.id, content, draft.revision);
-		const at = (p: string) => issues.find((i) => i.path === p)?.message;
+		const at = (p: string) => {
+			const issue = issues.find((i) => i.path === p);
+			return issue && describeFailure(issue);
+		};
 		expect(at('meta.title')).toBe('Vul dit in.');
 		expect(at(`steps.${vIndex}.vignette.nodes.${start}.choices.0.next`)).toContain(
 			'"bestaat-niet" bestaat niet'
@@ -128,16 +132,21 @@ describe('editing', () => {
 		const second = saveDraft(trainer, draft.id, island, revision).issues;
 		expect(second).toContainEqual({
 			path: `steps.${vIndex}.vignette.nodes.los`,
-			message: 'Niet te bereiken vanaf het begin van de casus.'
+			code: 'authoring.unreachable',
+			params: {}
 		});
+		expect(describeFailure(failure('authoring.unreachable'))).toBe(
+			'Niet te bereiken vanaf het begin van de casus.'
+		);
 
 		// The pre-test draws from the assessment pool, and its page owns the step name "voortoets".
 		const odd = structuredClone(draftContent(draft));
 		odd.meta.pretest = 20;
 		odd.steps[0].slug = 'voortoets';
 		const third = saveDraft(trainer, draft.id, odd, revision + 1).issues;
-		expect(third.find((i) => i.path === 'meta.pretest')?.message).toMatch(/voortoets trekt 20/);
-		expect(third.find((i) => i.path === 'steps.0.slug')?.message).toMatch(/voorbehouden/);
+		const said = (p: string) => describeFailure(third.find((i) => i.path === p)!);
+		expect(said('meta.pretest')).toMatch(/voortoets trekt 20/);
+		expect(said('steps.0.slug')).toMatch(/voorbehouden/);
 	});
 
 	it('never lets a trainer of another organisation read or change the draft', () => {
@@ -161,7 +170,7 @@ describe('publishing', () => {
 		saveDraft(trainer, draft.id, content, draft.revision);
 		const result = publishDraft(trainer, draft.id);
 		expect(result.ok).toBe(false);
-		expect(!result.ok && result.issues[0].message).toMatch(/eindtoets/);
+		expect(!result.ok && describeFailure(result.issues[0])).toMatch(/eindtoets/);
 		expect(latestVersionId(draft.moduleSlug)).toBeUndefined();
 	});
 

@@ -1,21 +1,64 @@
-// The public face of the authoring domain: routes import only this file.
-export * from './access';
-export * from './bundle/export';
-export * from './bundle/import';
-export * from './bundle/import-messages';
-export * from './bundle/limits';
-export * from './bundle/lesson-markdown';
-export * from './bundle/zip';
-export * from './changes';
-export * from './drafts';
-export * from './editor/actions';
-export * from './editor/form-reader';
-export * from './editor/issues';
-export * from './editor/items';
-export * from './editor/steps';
-export * from './preview';
-export * from './publish';
-export * from './published';
-export * from './statistics/item-stats';
-export * from './statistics/statistics';
-export * from './validate';
+// The public face of the authoring domain: routes import only this file, and only what is named
+// here. Inner modules stay free to change their other exports.
+export {
+	AuthoringError,
+	authorOrganisations,
+	isPlatformTrainer,
+	setPlatformTrainer,
+	type Author
+} from './access';
+export {
+	authoringOverview,
+	createDraftFromSnapshot,
+	deleteDraft,
+	draftContent,
+	duplicateAsDraft,
+	getDraft,
+	hashContent,
+	setDraftScope,
+	type DraftContent
+} from './drafts';
+export { publishDraft, versionHistory } from './publish';
+export { versionForAuthor } from './published';
+export type { DraftIssue } from './validate';
+
+// The editor's form actions and page data.
+export {
+	draftOr404,
+	issuesOf,
+	preview,
+	saveFromForm,
+	signalGroups,
+	stateLabel
+} from './editor/actions';
+export { EditorInputError, applyListOp } from './editor/form-reader';
+export { fieldLabel, issuesFor } from './editor/issues';
+export { applyItem, changeItems, itemListPath, itemsOf } from './editor/items';
+export {
+	addStep,
+	applySettings,
+	applyStep,
+	changeSteps,
+	isItemType,
+	isStepKind,
+	newSource,
+	vignetteToForm
+} from './editor/steps';
+
+// The learner's view of a draft.
+export {
+	PreviewError,
+	draftForPreview,
+	previewAnswer,
+	previewChoose,
+	previewModule,
+	previewStep
+} from './preview';
+
+// Module archives.
+export { exportFileName, exportModuleZip, zipDownload } from './bundle/export';
+export { importModuleZip, importedDraftContent } from './bundle/import';
+export { MAX_ARCHIVE_BYTES } from './bundle/limits';
+
+// Item statistics.
+export { itemStatistics, statisticsModules, type ModuleStatistics } from './statistics/statistics';

@@ -1,6 +1,7 @@
 // Draft validation for the editor: the same schemas and cross-file rules as `npm run
-// modules:check`, reported in Dutch with a path per field (for example
-// `steps.2.vignette.nodes.n1.choices.0.next`) so the editor can show each message beside its field.
+// modules:check`, reported as failure codes with a path per field (for example
+// `steps.2.vignette.nodes.n1.choices.0.next`) so the editor can show each message beside its field;
+// the route edge says them in Dutch (`issuesFor`, `describeFailure`).
 import type { z } from 'zod';
 import {
 	assessmentSchema,
@@ -10,90 +11,98 @@ import {
 	quizSchema,
 	stepMetaSchema,
 	vignetteSchema,
+	type ContentCode,
+	type ContentParams,
 	type Item
 } from '$lib/content/schema';
 import { MAX_MARKDOWN_LENGTH } from '../content/markdown';
 import type { ModuleSnapshot } from '../content/versions';
-import { messages } from '$lib/i18n';
+import { failure, type Failure, type FailureCode } from '../platform/failure';
 
-const v = messages.authoringValidate;
-
-export interface DraftIssue {
+/** One problem of a draft: where (a dotted path into the draft) and what (a failure code). */
+export type DraftIssue = Failure & {
 	/** Dotted path into the draft: `meta.title`, `steps.0.markdown`, `steps.3.quiz.items.1.prompt`. */
 	path: string;
-	message: string;
-}
+};
 
-const CUSTOM: [RegExp, (...m: string[]) => string][] = [
-	[/^duplicate id "(.*)"/, v.duplicateId],
-	[/^id "(.*)" is used by a node and an ending/, v.nodeAndEnding],
-	[/^unknown node "(.*)"/, v.unknownNode],
-	[/^cannot be reached from start/, () => v.unreachable],
-	[/^no ending can be reached/, () => v.deadEnd],
-	[/^needs at least (\d+) reachable endings, has (\d+)/, v.endings],
-	[
-		/^the longest path from start has (\d+) decision points, needs at least (\d+)/,
-		v.decisionPoints
-	],
-	[/^needs at least 2 choices/, () => v.twoChoices],
-	[/^needs at least 2 options/, () => v.twoOptions],
-	[/^exactly one option must be correct, found (\d+)/, v.exactlyOne],
-	[/^at least one option must be correct/, () => v.atLeastOneCorrect],
-	[/^needs at least 2 phrases/, () => v.twoPhrases],
-	[/^needs at least one phrase with a signal/, () => v.phraseWithSignal],
-	[/^needs at least one phrase without a signal/, () => v.phraseDistractor],
-	[/^"(.*)" does not occur in the text/, v.phraseMissing],
-	[/^"(.*)" occurs more than once in the text/, v.phraseTwice],
-	[/^overlaps with phrase "(.*)"/, v.phraseOverlap],
-	[/^needs at least 2 statements/, () => v.twoStatements],
-	[/^needs at least 2 signals/, () => v.twoSignals],
-	[/^pool has (\d+) items, needs at least 2 x draw = (\d+)/, v.poolSize],
-	[/^must be between 0 and 1/, () => v.between01],
-	[/kebab-case/, () => v.kebabCase]
-];
+/** The content schemas' refinement codes the editor says in its own words. */
+const REFINEMENTS: Partial<Record<ContentCode, FailureCode>> = {
+	'content.duplicateId': 'authoring.duplicateId',
+	'content.nodeAndEnding': 'authoring.nodeAndEnding',
+	'content.unknownNode': 'authoring.unknownNode',
+	'content.unreachable': 'authoring.unreachable',
+	'content.deadEnd': 'authoring.deadEnd',
+	'content.endings': 'authoring.endings',
+	'content.decisionPoints': 'authoring.decisionPoints',
+	'content.exactlyOne': 'authoring.exactlyOne',
+	'content.atLeastOneCorrect': 'authoring.atLeastOneCorrect',
+	'content.phraseWithSignal': 'authoring.phraseWithSignal',
+	'content.phraseDistractor': 'authoring.phraseDistractor',
+	'content.phraseMissing': 'authoring.phraseMissing',
+	'content.phraseTwice': 'authoring.phraseTwice',
+	'content.phraseOverlap': 'authoring.phraseOverlap',
+	'content.poolSize': 'authoring.poolSize'
+};
 
-/** One Dutch sentence for a zod issue from the content schemas. */
-export function dutchMessage(issue: z.core.$ZodIssue): string {
+/** Lists whose minimum the editor names ("Geef minstens 2 keuzes."). */
+const TOO_FEW: Record<string, FailureCode> = {
+	choices: 'authoring.twoChoices',
+	options: 'authoring.twoOptions',
+	phrases: 'authoring.twoPhrases',
+	statements: 'authoring.twoStatements',
+	signals: 'authoring.twoSignals'
+};
+
+const other = failure('authoring.other');
+
+/** The editor's failure code for a zod issue of the content schemas: the one place they map. */
+export function draftFailure(issue: z.core.$ZodIssue): Failure {
+	const key = issue.path.at(-1);
 	switch (issue.code) {
 		case 'invalid_type':
 			return issue.input === undefined || issue.input === ''
-				? v.required
+				? failure('authoring.required')
 				: issue.expected === 'int' || issue.expected === 'number'
-					? v.wholeNumber
-					: v.wrongShape;
+					? failure('authoring.wholeNumber')
+					: failure('authoring.wrongShape');
 		case 'too_small': {
 			const min = Number(issue.minimum);
-			if (issue.origin === 'string') return min <= 1 ? v.required : v.minChars(min);
-			if (issue.origin === 'array' || issue.origin === 'set')
-				return issue.message.startsWith('Too small') ? v.addAtLeast(min) : custom(issue.message);
-			return v.atLeast(min);
+			if (issue.origin === 'string')
+				return min <= 1 ? failure('authoring.required') : failure('authoring.minChars', { min });
+			if (issue.origin === 'array' || issue.origin === 'set') {
+				const named = typeof key === 'string' ? TOO_FEW[key] : undefined;
+				return named
+					? ({ code: named, params: {} } as Failure)
+					: failure('authoring.addAtLeast', { min });
+			}
+			return failure('authoring.atLeast', { min });
 		}
 		case 'too_big': {
 			const max = Number(issue.maximum);
-			if (issue.origin === 'string') return v.maxChars(max);
-			if (issue.origin === 'array' || issue.origin === 'set') return v.atMostItems(max);
-			return v.atMost(max);
+			if (issue.origin === 'string') return failure('authoring.maxChars', { max });
+			if (issue.origin === 'array' || issue.origin === 'set')
+				return failure('authoring.atMostItems', { max });
+			return failure('authoring.atMost', { max });
 		}
 		case 'invalid_value':
-			return v.oneOf;
+			return failure('authoring.oneOf');
 		case 'invalid_format':
-			if (issue.format === 'url') return v.url;
-			return custom(issue.message);
+			if (issue.format === 'url') return failure('authoring.url');
+			if (issue.format === 'regex' && issue.pattern === String(ID_PATTERN))
+				return failure('authoring.kebabCase');
+			return other;
 		case 'unrecognized_keys':
-			return v.unknownField(issue.keys.join(', '));
+			return failure('authoring.unknownField', { keys: issue.keys.join(', ') });
 		case 'invalid_key':
-			return v.kebabCase;
+			return failure('authoring.kebabCase');
+		case 'custom': {
+			const { code, ...params } = (issue.params ?? {}) as ContentParams & { code?: ContentCode };
+			const mapped = code && REFINEMENTS[code];
+			return mapped ? ({ code: mapped, params } as Failure) : other;
+		}
 		default:
-			return custom(issue.message);
+			return other;
 	}
-}
-
-function custom(message: string): string {
-	for (const [pattern, say] of CUSTOM) {
-		const m = pattern.exec(message);
-		if (m) return say(...m.slice(1));
-	}
-	return v.other;
 }
 
 function collect(
@@ -104,7 +113,7 @@ function collect(
 	if (result.success || !result.error) return;
 	for (const issue of result.error.issues) {
 		const at = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-		out.push({ path: at, message: dutchMessage(issue) });
+		out.push({ path: at, ...draftFailure(issue) });
 	}
 }
 
@@ -119,53 +128,38 @@ export interface ValidateOptions {
 export function validateDraft(draft: ModuleSnapshot, options: ValidateOptions): DraftIssue[] {
 	const out: DraftIssue[] = [];
 	if (!ID_PATTERN.test(draft.slug) || draft.slug.length > 80) {
-		out.push({
-			path: 'slug',
-			message: v.kebabModule
-		});
+		out.push({ path: 'slug', ...failure('authoring.kebabModule') });
 	} else if (options.slugTaken?.(draft.slug)) {
-		out.push({ path: 'slug', message: v.slugTaken });
+		out.push({ path: 'slug', ...failure('authoring.slugTaken') });
 	}
 	collect(out, 'meta', moduleMetaSchema.safeParse(draft.meta, { reportInput: true }));
 	if (draft.meta?.refresher || (draft.meta?.refreshes?.length ?? 0) > 0) {
-		out.push({
-			path: 'meta.refresher',
-			message: v.noRefresher
-		});
+		out.push({ path: 'meta.refresher', ...failure('authoring.noRefresher') });
 	}
 	if ((draft.markdown ?? '').length > MAX_MARKDOWN_LENGTH) {
-		out.push({
-			path: 'markdown',
-			message: v.maxChars(MAX_MARKDOWN_LENGTH)
-		});
+		out.push({ path: 'markdown', ...failure('authoring.maxChars', { max: MAX_MARKDOWN_LENGTH }) });
 	}
 
 	const steps = draft.steps ?? [];
-	if (steps.length === 0) out.push({ path: 'steps', message: v.noSteps });
+	if (steps.length === 0) out.push({ path: 'steps', ...failure('authoring.noSteps') });
 	const stepSlugs = new Set<string>();
 	const itemIds = new Map<string, string>();
 	const assessments: number[] = [];
 	steps.forEach((step, i) => {
 		const at = `steps.${i}`;
 		if (!ID_PATTERN.test(step.slug ?? '') || step.slug.length > 80) {
-			out.push({
-				path: `${at}.slug`,
-				message: v.kebabStep
-			});
+			out.push({ path: `${at}.slug`, ...failure('authoring.kebabStep') });
 		} else if (step.slug === 'voortoets') {
-			out.push({
-				path: `${at}.slug`,
-				message: v.reservedStep
-			});
+			out.push({ path: `${at}.slug`, ...failure('authoring.reservedStep') });
 		} else if (stepSlugs.has(step.slug)) {
-			out.push({ path: `${at}.slug`, message: v.sameStepSlug });
+			out.push({ path: `${at}.slug`, ...failure('authoring.sameStepSlug') });
 		}
 		stepSlugs.add(step.slug);
 		collect(out, `${at}.meta`, stepMetaSchema.safeParse(step.meta, { reportInput: true }));
 		if ((step.markdown ?? '').length > MAX_MARKDOWN_LENGTH) {
 			out.push({
 				path: `${at}.markdown`,
-				message: v.maxChars(MAX_MARKDOWN_LENGTH)
+				...failure('authoring.maxChars', { max: MAX_MARKDOWN_LENGTH })
 			});
 		}
 		const kind = step.meta?.kind;
@@ -180,7 +174,7 @@ export function validateDraft(draft: ModuleSnapshot, options: ValidateOptions): 
 						if (!options.signalIds.has(id))
 							out.push({
 								path: `${at}.vignette.nodes.${nodeId}.signals.${j}`,
-								message: v.unknownSignal(id)
+								...failure('authoring.unknownSignal', { id })
 							});
 					});
 				}
@@ -200,7 +194,7 @@ export function validateDraft(draft: ModuleSnapshot, options: ValidateOptions): 
 				if (pretest !== undefined && pretest > r.data.pool.length) {
 					out.push({
 						path: 'meta.pretest',
-						message: v.pretestTooLarge(pretest, r.data.pool.length)
+						...failure('authoring.pretestTooLarge', { pretest, pool: r.data.pool.length })
 					});
 				}
 			}
@@ -211,33 +205,29 @@ export function validateDraft(draft: ModuleSnapshot, options: ValidateOptions): 
 			if (first && first !== at) {
 				out.push({
 					path: `${itemsAt}.${j}.id`,
-					message: v.itemIdTaken(item.id)
+					...failure('authoring.itemIdTaken', { id: item.id })
 				});
 			} else itemIds.set(item.id, at);
 			for (const ref of itemSignalIds(item)) {
 				if (!options.signalIds.has(ref.id)) {
 					out.push({
 						path: [itemsAt, j, ...ref.path].join('.'),
-						message: v.unknownSignal(ref.id)
+						...failure('authoring.unknownSignal', { id: ref.id })
 					});
 				}
 			}
 		});
 	});
 	if (steps.length > 0 && assessments.length === 0) {
-		out.push({
-			path: 'steps',
-			message: v.noAssessment
-		});
+		out.push({ path: 'steps', ...failure('authoring.noAssessment') });
 	}
 	assessments
 		.slice(1)
-		.forEach((i) => out.push({ path: `steps.${i}.meta.kind`, message: v.secondAssessment }));
+		.forEach((i) =>
+			out.push({ path: `steps.${i}.meta.kind`, ...failure('authoring.secondAssessment') })
+		);
 	if (assessments.length > 0 && assessments[0] !== steps.length - 1) {
-		out.push({
-			path: `steps.${assessments[0]}.meta.kind`,
-			message: v.assessmentLast
-		});
+		out.push({ path: `steps.${assessments[0]}.meta.kind`, ...failure('authoring.assessmentLast') });
 	}
 	return out;
 }

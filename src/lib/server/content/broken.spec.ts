@@ -80,11 +80,13 @@ describe('broken fixture modules', () => {
 		const { course, issues } = validateCourse(dir);
 		expect(course).toBeNull();
 		expect(issues).toEqual(
-			expected.map(([file, at, message]): ContentIssue => ({
-				file: `${dir}/${file}`,
-				path: at,
-				message
-			}))
+			expected.map(([file, at, message]) =>
+				expect.objectContaining<Partial<ContentIssue>>({
+					file: `${dir}/${file}`,
+					path: at,
+					message
+				})
+			)
 		);
 		expect(() => loadCourse(dir)).toThrow(ContentError);
 	});

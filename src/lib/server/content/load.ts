@@ -17,6 +17,7 @@ import {
 	stepMetaSchema,
 	vignetteSchema,
 	type Assessment,
+	type ContentParams,
 	type Item,
 	type ModuleMeta,
 	type Quiz,
@@ -25,7 +26,14 @@ import {
 	type Vignette
 } from '$lib/content/schema';
 import { CONTACTS_FILE, checkCourseRules } from './rules';
-import { ParseError, decodeContent, parseFrontMatter, parseYaml, readContentFile } from './parse';
+import {
+	ParseError,
+	decodeContent,
+	parseFrontMatter,
+	parseYaml,
+	readContentFile,
+	type IssueCode
+} from './parse';
 
 export interface CourseStep {
 	slug: string;
@@ -63,7 +71,11 @@ export interface ContentIssue {
 	file: string;
 	/** Field path inside the file (`nodes.n4.choices[1].next`), or '' for the whole file. */
 	path: string;
+	/** English, for developers (`npm run modules:check`). */
 	message: string;
+	/** What users read: a catalogue code (src/lib/i18n/nl/codes.ts) and its values. */
+	code: IssueCode;
+	params: ContentParams;
 }
 
 export interface ContentCounts {
@@ -222,7 +234,7 @@ export function memoryTree(files: ReadonlyMap<string, Uint8Array>): ContentTree 
 		},
 		read: (file) => {
 			const bytes = files.get(file);
-			if (!bytes) throw new ParseError('file is missing');
+			if (!bytes) throw new ParseError('file is missing', 'content.missing');
 			return decodeContent(bytes);
 		},
 		hash: (d) =>
@@ -245,8 +257,14 @@ export function validateTree(tree: ContentTree, options: ValidateOptions = {}): 
 	const issues: ContentIssue[] = [];
 	const counts: ContentCounts = { modules: 0, steps: 0, vignettes: 0, items: 0, signals: 0 };
 	const rel = (p: string) => tree.display(p);
-	const add = (file: string, at: string, message: string) =>
-		issues.push({ file: rel(file), path: at, message });
+	// Without a code, a problem keeps its English message inside a Dutch frame (`content.other`).
+	const add = (
+		file: string,
+		at: string,
+		message: string,
+		code: IssueCode = 'content.other',
+		params: ContentParams = code === 'content.other' ? { message } : {}
+	) => issues.push({ file: rel(file), path: at, message, code, params });
 	const listDir = (dir: string) => tree.list(dir);
 
 	if (!tree.isDirectory(root)) {
@@ -258,10 +276,10 @@ export function validateTree(tree: ContentTree, options: ValidateOptions = {}): 
 		abs: string,
 		schema: z.ZodType<T>,
 		frontMatter: boolean,
-		wrongShape?: (data: unknown) => string | undefined
+		wrongShape?: (data: unknown) => { message: string; code: IssueCode } | undefined
 	): T | undefined {
 		if (!tree.exists(abs)) {
-			add(abs, '', 'file is missing');
+			add(abs, '', 'file is missing', 'content.missing');
 			return undefined;
 		}
 		let data: unknown;
@@ -270,17 +288,18 @@ export function validateTree(tree: ContentTree, options: ValidateOptions = {}): 
 			data = frontMatter ? parseFrontMatter(source).data : parseYaml(source);
 		} catch (err) {
 			if (!(err instanceof ParseError)) throw err;
-			add(abs, err.path, err.message);
+			add(abs, err.path, err.message, err.code, err.params);
 			return undefined;
 		}
 		const hint = wrongShape?.(data);
 		if (hint) {
-			add(abs, '', hint);
+			add(abs, '', hint.message, hint.code);
 			return undefined;
 		}
 		const result = schema.safeParse(data, { reportInput: true });
 		if (!result.success) {
-			for (const p of describeIssues(result.error.issues)) add(abs, p.path, p.message);
+			for (const p of describeIssues(result.error.issues))
+				add(abs, p.path, p.message, p.code, p.params);
 			return undefined;
 		}
 		return result.data;
@@ -295,13 +314,17 @@ export function validateTree(tree: ContentTree, options: ValidateOptions = {}): 
 	if (signals && !given) {
 		signalIds = new Set();
 		signals.forEach((s, i) => {
-			if (signalIds!.has(s.id)) add(signalsFile, `[${i}].id`, `duplicate signal id "${s.id}"`);
+			if (signalIds!.has(s.id))
+				add(signalsFile, `[${i}].id`, `duplicate signal id "${s.id}"`, 'content.duplicateSignal', {
+					id: s.id
+				});
 			signalIds!.add(s.id);
 		});
 		counts.signals = signals.length;
 	}
 	const checkSignal = (abs: string, at: string, id: string) => {
-		if (signalIds && !signalIds.has(id)) add(abs, at, `unknown signal "${id}"`);
+		if (signalIds && !signalIds.has(id))
+			add(abs, at, `unknown signal "${id}"`, 'content.unknownSignal', { id });
 	};
 
 	// Folders `<nn>-<slug>`, with unique numbers and slugs; returns the valid ones in order.
@@ -313,19 +336,34 @@ export function validateTree(tree: ContentTree, options: ValidateOptions = {}): 
 			const abs = tree.join(dir, e.name);
 			if (!e.isDirectory) {
 				if (DATA_FILE.test(e.name) && !allowedFiles.includes(e.name)) {
-					add(abs, '', `unexpected file; expected ${allowedFiles.join(' or ')} here`);
+					add(
+						abs,
+						'',
+						`unexpected file; expected ${allowedFiles.join(' or ')} here`,
+						'content.unexpectedFile'
+					);
 				}
 				continue;
 			}
 			if (!FOLDER_PATTERN.test(e.name)) {
-				add(abs, '', FOLDER_HINT);
+				add(abs, '', FOLDER_HINT, 'content.folderName');
 				continue;
 			}
 			const order = Number(e.name.slice(0, 2));
 			const slug = e.name.slice(3);
-			if (slugs.has(slug)) add(abs, '', `slug "${slug}" is also used by ${slugs.get(slug)}`);
+			if (slugs.has(slug))
+				add(abs, '', `slug "${slug}" is also used by ${slugs.get(slug)}`, 'content.slugUsed', {
+					slug,
+					other: slugs.get(slug)!
+				});
 			else if (orders.has(order))
-				add(abs, '', `number ${e.name.slice(0, 2)} is also used by ${orders.get(order)}`);
+				add(
+					abs,
+					'',
+					`number ${e.name.slice(0, 2)} is also used by ${orders.get(order)}`,
+					'content.numberUsed',
+					{ number: e.name.slice(0, 2), other: orders.get(order)! }
+				);
 			else {
 				slugs.set(slug, e.name);
 				orders.set(order, e.name);
@@ -358,7 +396,8 @@ export function validateTree(tree: ContentTree, options: ValidateOptions = {}): 
 				add(
 					s.abs,
 					'',
-					'the step name "voortoets" is reserved for the pre-test page; rename the folder'
+					'the step name "voortoets" is reserved for the pre-test page; rename the folder',
+					'content.reservedStep'
 				);
 			}
 			const vignetteFile = tree.join(s.abs, 'vignette.yaml');
@@ -371,7 +410,8 @@ export function validateTree(tree: ContentTree, options: ValidateOptions = {}): 
 						add(
 							tree.join(s.abs, e.name),
 							'',
-							'unexpected file; expected index.md, vignette.yaml or quiz.yaml'
+							'unexpected file; expected index.md, vignette.yaml or quiz.yaml',
+							'content.unexpectedFile'
 						);
 					}
 				}
@@ -385,14 +425,18 @@ export function validateTree(tree: ContentTree, options: ValidateOptions = {}): 
 				add(
 					vignetteFile,
 					'',
-					`only a vignette step has a vignette.yaml; this step is kind: ${kind}`
+					`only a vignette step has a vignette.yaml; this step is kind: ${kind}`,
+					'content.onlyVignette',
+					{ kind }
 				);
 			}
 			if (hasQuiz && kind !== 'quiz' && kind !== 'assessment') {
 				add(
 					quizFile,
 					'',
-					`only a quiz or assessment step has a quiz.yaml; this step is kind: ${kind}`
+					`only a quiz or assessment step has a quiz.yaml; this step is kind: ${kind}`,
+					'content.onlyQuiz',
+					{ kind }
 				);
 			}
 			const step: CourseStep = {
@@ -407,7 +451,12 @@ export function validateTree(tree: ContentTree, options: ValidateOptions = {}): 
 			let itemsKey = 'items';
 			if (kind === 'vignette') {
 				if (!hasVignette) {
-					add(stepIndex, 'kind', 'a vignette step needs a vignette.yaml beside its index.md');
+					add(
+						stepIndex,
+						'kind',
+						'a vignette step needs a vignette.yaml beside its index.md',
+						'content.needsVignette'
+					);
 				} else {
 					step.vignette = read(vignetteFile, vignetteSchema, false);
 					if (!step.vignette) complete = false;
@@ -419,18 +468,31 @@ export function validateTree(tree: ContentTree, options: ValidateOptions = {}): 
 				}
 			} else if (kind === 'quiz' || kind === 'assessment') {
 				if (!hasQuiz) {
-					add(stepIndex, 'kind', `a ${kind} step needs a quiz.yaml beside its index.md`);
+					add(
+						stepIndex,
+						'kind',
+						`a ${kind} step needs a quiz.yaml beside its index.md`,
+						'content.needsQuiz',
+						{ kind }
+					);
 				} else if (kind === 'quiz') {
 					step.quiz = read(quizFile, quizSchema, false, (data) =>
 						data && typeof data === 'object' && 'pool' in data && !('items' in data)
-							? 'a quiz step lists its questions under items:; draw and pool are for kind: assessment'
+							? {
+									message:
+										'a quiz step lists its questions under items:; draw and pool are for kind: assessment',
+									code: 'content.quizNotPool'
+								}
 							: undefined
 					);
 					items = step.quiz?.items ?? [];
 				} else {
 					step.assessment = read(quizFile, assessmentSchema, false, (data) =>
 						data && typeof data === 'object' && 'items' in data && !('pool' in data)
-							? 'an assessment step needs draw: and pool:; items: is for kind: quiz'
+							? {
+									message: 'an assessment step needs draw: and pool:; items: is for kind: quiz',
+									code: 'content.assessmentNotItems'
+								}
 							: undefined
 					);
 					items = step.assessment?.pool ?? [];
@@ -446,7 +508,9 @@ export function validateTree(tree: ContentTree, options: ValidateOptions = {}): 
 					add(
 						itemsFile,
 						`${itemsKey}[${i}].id`,
-						`duplicate item id "${item.id}", also used in ${rel(first)}`
+						`duplicate item id "${item.id}", also used in ${rel(first)}`,
+						'content.duplicateItem',
+						{ id: item.id, other: rel(first) }
 					);
 				}
 				if (!first) itemIds.set(item.id, itemsFile);
@@ -457,22 +521,38 @@ export function validateTree(tree: ContentTree, options: ValidateOptions = {}): 
 			steps.push(step);
 		});
 
-		if (stepFolders.length === 0) add(m.abs, '', 'module has no steps');
+		if (stepFolders.length === 0) add(m.abs, '', 'module has no steps', 'content.noSteps');
 		if (assessments.length === 0 && steps.length === stepFolders.length) {
-			add(indexFile, '', 'module has no assessment step; its last step must be kind: assessment');
+			add(
+				indexFile,
+				'',
+				'module has no assessment step; its last step must be kind: assessment',
+				'content.noAssessment'
+			);
 		}
 		assessments
 			.slice(1)
 			.forEach((a) =>
-				add(a.step, 'kind', 'a module has exactly one assessment step; this is a second one')
+				add(
+					a.step,
+					'kind',
+					'a module has exactly one assessment step; this is a second one',
+					'content.secondAssessment'
+				)
 			);
 		if (assessments.length > 0 && assessments[0].index !== stepFolders.length - 1) {
-			add(assessments[0].step, 'kind', 'the assessment step must be the last step of the module');
+			add(
+				assessments[0].step,
+				'kind',
+				'the assessment step must be the last step of the module',
+				'content.assessmentLast'
+			);
 		}
 
 		const pool = steps.find((s) => s.assessment)?.assessment?.pool;
 		const pretestProblem = pool && pretestIssue(meta?.pretest, pool.length);
-		if (pretestProblem) add(indexFile, 'pretest', pretestProblem);
+		if (pretestProblem)
+			add(indexFile, 'pretest', pretestProblem.message, pretestProblem.code, pretestProblem.params);
 
 		if (meta && steps.length === stepFolders.length) {
 			modules.push({

@@ -2,14 +2,55 @@
 // only (no custom tags, bounded aliases) and front matter split for index.md files.
 import { readFileSync, statSync } from 'node:fs';
 import { parseDocument } from 'yaml';
+import type { ContentCode, ContentParams } from '$lib/content/schema';
 
 export const MAX_FILE_BYTES = 256 * 1024;
 export const MAX_ALIAS_COUNT = 100;
 
-/** A problem in one file; `path` is a field path inside it, or '' for the file as a whole. */
+/** Catalogue codes of the loader's own problems (beside the schema's `ContentCode`s). */
+export type LoadCode =
+	| 'content.fileTooLarge'
+	| 'content.bom'
+	| 'content.notUtf8'
+	| 'content.yamlTag'
+	| 'content.yamlAliases'
+	| 'content.yamlInvalid'
+	| 'content.frontMatterMissing'
+	| 'content.frontMatterLanguage'
+	| 'content.frontMatterOpen'
+	| 'content.frontMatterMapping'
+	| 'content.missing'
+	| 'content.unexpectedFile'
+	| 'content.folderName'
+	| 'content.slugUsed'
+	| 'content.numberUsed'
+	| 'content.unknownSignal'
+	| 'content.duplicateSignal'
+	| 'content.onlyVignette'
+	| 'content.onlyQuiz'
+	| 'content.needsVignette'
+	| 'content.needsQuiz'
+	| 'content.quizNotPool'
+	| 'content.assessmentNotItems'
+	| 'content.duplicateItem'
+	| 'content.noSteps'
+	| 'content.reservedStep'
+	| 'content.noAssessment'
+	| 'content.secondAssessment'
+	| 'content.assessmentLast';
+
+/** Every code a content issue can carry; its Dutch is in src/lib/i18n/nl/codes.ts. */
+export type IssueCode = ContentCode | LoadCode;
+
+/**
+ * A problem in one file; `path` is a field path inside it, or '' for the file as a whole. The
+ * message is English for developers; `code` and `params` are what users read, in Dutch.
+ */
 export class ParseError extends Error {
 	constructor(
 		message: string,
+		readonly code: IssueCode,
+		readonly params: ContentParams = {},
 		readonly path = ''
 	) {
 		super(message);
@@ -20,12 +61,13 @@ export class ParseError extends Error {
 /** Checks a file's raw bytes and decodes them; throws ParseError on anything but plain UTF-8. */
 export function decodeContent(bytes: Uint8Array): string {
 	if (bytes.length > MAX_FILE_BYTES) {
-		throw new ParseError(
-			`file is too large: ${Math.ceil(bytes.length / 1024)} KB, the limit is ${MAX_FILE_BYTES / 1024} KB`
-		);
+		throw tooLarge(bytes.length);
 	}
 	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-		throw new ParseError('file starts with a byte order mark (BOM); save it as UTF-8 without BOM');
+		throw new ParseError(
+			'file starts with a byte order mark (BOM); save it as UTF-8 without BOM',
+			'content.bom'
+		);
 	}
 	try {
 		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -34,18 +76,28 @@ export function decodeContent(bytes: Uint8Array): string {
 		const at = loose.indexOf('\uFFFD');
 		const line = loose.slice(0, Math.max(at, 0)).split('\n').length;
 		throw new ParseError(
-			`file is not valid UTF-8 (first invalid byte on line ${line}); save it as UTF-8`
+			`file is not valid UTF-8 (first invalid byte on line ${line}); save it as UTF-8`,
+			'content.notUtf8',
+			{ line }
 		);
 	}
+}
+
+function tooLarge(bytes: number): ParseError {
+	const kb = Math.ceil(bytes / 1024);
+	const max = MAX_FILE_BYTES / 1024;
+	return new ParseError(
+		`file is too large: ${kb} KB, the limit is ${max} KB`,
+		'content.fileTooLarge',
+		{ kb, max }
+	);
 }
 
 /** Reads a content file, refusing oversized files before reading them. */
 export function readContentFile(file: string): string {
 	const size = statSync(file).size;
 	if (size > MAX_FILE_BYTES) {
-		throw new ParseError(
-			`file is too large: ${Math.ceil(size / 1024)} KB, the limit is ${MAX_FILE_BYTES / 1024} KB`
-		);
+		throw tooLarge(size);
 	}
 	return decodeContent(readFileSync(file));
 }
@@ -72,27 +124,40 @@ export function parseYaml(source: string, lineOffset = 0): unknown {
 	const problem = doc.errors[0] ?? doc.warnings[0];
 	if (problem) {
 		let message = firstLine(problem.message);
-		if (lineOffset && problem.linePos) {
-			const { line, col } = problem.linePos[0];
+		const at = problem.linePos?.[0];
+		if (lineOffset && at) {
 			message = message.replace(
 				/ at line \d+, column \d+$/,
-				` at line ${line + lineOffset}, column ${col}`
+				` at line ${at.line + lineOffset}, column ${at.col}`
 			);
 		}
 		if (problem.code === 'TAG_RESOLVE_FAILED') {
-			message = `YAML tags are not allowed: ${message.replace(/^Unresolved tag: /, '')}`;
+			const rest = message.replace(/^Unresolved tag: /, '');
+			const tag = rest.split(/\s/)[0].replace(/^tag:yaml\.org,2002:/, '!!');
+			throw new ParseError(`YAML tags are not allowed: ${rest}`, 'content.yamlTag', { tag });
 		}
-		throw new ParseError(message);
+		if (at) {
+			throw new ParseError(message, 'content.yamlInvalid', {
+				line: at.line + lineOffset,
+				column: at.col
+			});
+		}
+		throw new ParseError(message, 'content.other', { message });
 	}
 	try {
 		return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
 	} catch (err) {
 		if (err instanceof ReferenceError && /alias/i.test(err.message)) {
 			throw new ParseError(
-				`too many YAML aliases (more than ${MAX_ALIAS_COUNT} expanded); aliases are for small reuse only`
+				`too many YAML aliases (more than ${MAX_ALIAS_COUNT} expanded); aliases are for small reuse only`,
+				'content.yamlAliases',
+				{ max: MAX_ALIAS_COUNT }
 			);
 		}
-		throw new ParseError(`invalid YAML: ${err instanceof Error ? err.message : String(err)}`);
+		throw new ParseError(
+			`invalid YAML: ${err instanceof Error ? err.message : String(err)}`,
+			'content.yamlInvalid'
+		);
 	}
 }
 
@@ -109,20 +174,32 @@ export function parseFrontMatter(source: string): FrontMatterFile {
 	const lines = source.split(/\r?\n/);
 	const opening = lines[0];
 	if (!opening.startsWith('---')) {
-		throw new ParseError('missing front matter: the file must start with a line "---"');
+		throw new ParseError(
+			'missing front matter: the file must start with a line "---"',
+			'content.frontMatterMissing'
+		);
 	}
 	if (opening.trimEnd() !== '---') {
+		const refused = opening.trim().slice(0, 20);
 		throw new ParseError(
-			`front matter must open with "---" alone; "${opening.trim().slice(0, 20)}" is refused (only YAML front matter is allowed)`
+			`front matter must open with "---" alone; "${refused}" is refused (only YAML front matter is allowed)`,
+			'content.frontMatterLanguage',
+			{ opening: refused }
 		);
 	}
 	const close = lines.findIndex((l, i) => i > 0 && l.trimEnd() === '---');
 	if (close < 0) {
-		throw new ParseError('front matter is not closed: add a line "---" after it');
+		throw new ParseError(
+			'front matter is not closed: add a line "---" after it',
+			'content.frontMatterOpen'
+		);
 	}
 	const data = parseYaml(lines.slice(1, close).join('\n'), 1);
 	if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-		throw new ParseError('front matter must be a YAML mapping of keys to values');
+		throw new ParseError(
+			'front matter must be a YAML mapping of keys to values',
+			'content.frontMatterMapping'
+		);
 	}
 	return { data, body: lines.slice(close + 1).join('\n') };
 }

@@ -4,11 +4,12 @@ import { messages } from '$lib/i18n';
 import { snapshotOf, type ModuleSnapshot } from '../../content/versions';
 import { parseFrontMatter, validateCourse } from '../../content';
 import { readdirSync } from 'node:fs';
-import { readContentFile } from '../../content/parse';
+import { parseYaml, readContentFile } from '../../content/parse';
+import { describeIssues, vignetteNodeSchema } from '$lib/content/schema';
 import { getCourse } from '../../content/course';
 import { exportFileName, exportModuleZip } from './export';
 import { importModuleZip, importedDraftContent } from './import';
-import { dutchContentMessage } from './import-messages';
+import { contentMessage } from './import-messages';
 import { MAX_ARCHIVE_BYTES, MAX_ENTRIES } from './limits';
 import { readZip, writeZip, type ZipEntryInput } from './zip';
 
@@ -387,36 +388,54 @@ describe('importModuleZip refuses bad archives', () => {
 	});
 });
 
-describe('dutchContentMessage', () => {
+describe('contentMessage', () => {
 	it('says every problem of the broken fixture modules in Dutch', () => {
 		const root = 'tests/fixtures/modules-broken';
 		const english: string[] = [];
 		for (const dir of readdirSync(root)) {
 			for (const issue of validateCourse(`${root}/${dir}`).issues) {
-				const dutch = dutchContentMessage(issue.message);
-				if (dutch.startsWith('ongeldige waarde (')) english.push(`${dir}: ${issue.message}`);
+				const dutch = contentMessage(issue);
+				if (issue.code === 'content.other' || dutch.startsWith('ongeldige waarde ('))
+					english.push(`${dir}: ${issue.message}`);
 			}
 		}
 		expect(english).toEqual([]);
 	});
 
+	it('says a schema problem from its code, not from its English', () => {
+		const result = vignetteNodeSchema.safeParse(
+			{
+				text: 'Een situatie.',
+				choices: [{ label: 'A', feedback: 'B', score: 'vijf', next: 'n2' }]
+			},
+			{ reportInput: true }
+		);
+		const said = describeIssues(result.error!.issues).map((p) => [p.path, contentMessage(p)]);
+		expect(said).toEqual([
+			['choices[0].score', 'moet een getal zijn, maar is de tekst "vijf"'],
+			['choices', 'heeft minstens 2 keuzes nodig']
+		]);
+		expect(() => parseYaml('a:\n  b: 1\n c: 2')).toThrow(
+			expect.objectContaining({ code: 'content.yamlInvalid' })
+		);
+	});
+
 	it.each([
+		['content.required', {}, 'is verplicht'],
 		[
-			'must be a whole number, got text "vijf"',
-			'moet een geheel getal zijn, maar is de tekst "vijf"'
-		],
-		['is required', 'is verplicht'],
-		[
-			'must be one of lesson, vignette, quiz, assessment, got text "les"',
+			'content.oneOf',
+			{ values: 'lesson, vignette, quiz, assessment' },
 			'moet een van deze waarden zijn: lesson, vignette, quiz, assessment'
 		],
-		['is too long: at most 120 characters', 'is te lang: hoogstens 120 tekens'],
-		['needs at least 2 choices', 'heeft minstens 2 keuzes nodig'],
+		['content.tooLong', { max: 120, what: 'characters' }, 'is te lang: hoogstens 120 tekens'],
+		['content.tooFew', { min: 2, what: 'choices' }, 'heeft minstens 2 keuzes nodig'],
+		['content.yamlInvalid', { line: 3, column: 8 }, 'ongeldige YAML op regel 3, kolom 8'],
 		[
-			'Nested mappings are not allowed in compact mappings at line 3, column 8',
-			'ongeldige YAML op regel 3, kolom 8'
+			'content.unknownKey',
+			{ key: 'titel', guess: 'title' },
+			'onbekende sleutel "titel" (bedoel je "title"?)'
 		]
-	])('%s', (message, dutch) => {
-		expect(dutchContentMessage(message)).toBe(dutch);
+	] as const)('%s', (code, params, dutch) => {
+		expect(contentMessage({ code, params })).toBe(dutch);
 	});
 });

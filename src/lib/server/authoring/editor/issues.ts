@@ -1,12 +1,15 @@
 // Validation issues mapped onto the editor's form fields, with a readable label per field.
 import { type Vignette } from '$lib/content/schema';
+import { messages } from '$lib/i18n';
+import { describeFailure } from '../../platform/failure';
 import type { DraftIssue } from '../validate';
 import { type VignetteForm } from './steps';
 
 /**
  * The issues of one part of the draft, keyed by form field: `prefix` is stripped (`steps.2.`),
  * node and ending codes become their list positions, and signal list entries point at the
- * signal select. Several messages for one field are joined.
+ * signal select. Several messages for one field are joined. This is where an issue's code
+ * becomes the Dutch the page shows.
  */
 export function issuesFor(
 	issues: readonly DraftIssue[],
@@ -29,65 +32,18 @@ export function issuesFor(
 			.replace(/\.signals\.\d+$/, '.signals')
 			.replace(/^signals\.\d+$/, 'signals')
 			.replace(/^meta\.certificate$/, 'meta.certificate.validityMonths');
+		const message = describeFailure(issue);
 		const same = out.find((o) => o.key === key);
 		if (same) {
-			if (!same.message.includes(issue.message)) same.message += ` ${issue.message}`;
-		} else out.push({ key: key || 'form', message: issue.message });
+			if (!same.message.includes(message)) same.message += ` ${message}`;
+		} else out.push({ key: key || 'form', message });
 	}
 	return out;
 }
 
-const LEAF_LABELS: Record<string, string> = {
-	slug: 'Webnaam',
-	id: 'Code',
-	title: 'Titel',
-	summary: 'Samenvatting',
-	audience: 'Doelgroep',
-	minutes: 'Geschatte duur',
-	pretest: 'Voortoets',
-	passMark: 'Slaaggrens',
-	validityMonths: 'Geldigheid van het attest',
-	publisher: 'Uitgever',
-	year: 'Jaar',
-	url: 'Webadres',
-	markdown: 'Tekst',
-	kind: 'Soort stap',
-	required: 'Verplicht',
-	start: 'Begint bij',
-	text: 'Tekst',
-	signals: 'Signalen',
-	signal: 'Signaal',
-	choices: 'Keuzes',
-	label: 'Tekst van de keuze',
-	feedback: 'Feedback',
-	score: 'Score',
-	next: 'Gaat naar',
-	nodes: 'Situaties',
-	endings: 'Eindes',
-	prompt: 'Vraag',
-	options: 'Antwoorden',
-	correct: 'Juist',
-	phrases: 'Stukjes tekst',
-	statements: 'Uitspraken',
-	answer: 'Juiste categorie',
-	draw: 'Aantal getrokken vragen',
-	pool: 'Vragenbank',
-	items: 'Vragen',
-	sources: 'Bronnen',
-	steps: 'Stappen',
-	form: 'Formulier'
-};
-
-const LIST_LABELS: Record<string, string> = {
-	sources: 'Bron',
-	choices: 'keuze',
-	options: 'antwoord',
-	phrases: 'stukje',
-	statements: 'uitspraak',
-	items: 'vraag',
-	pool: 'vraag',
-	steps: 'Stap'
-};
+const LEAF_LABELS: Record<string, string> = messages.authoringEditor.fieldLabels;
+const LIST_LABELS: Record<string, string> = messages.authoringEditor.listLabels;
+const w = messages.authoringEditor.fieldWords;
 
 /** A readable Dutch name for a field key, for the error summary. */
 export function fieldLabel(key: string, vignette?: VignetteForm): string {
@@ -100,13 +56,13 @@ export function fieldLabel(key: string, vignette?: VignetteForm): string {
 		if (part === 'vignette' || part === 'quiz' || part === 'assessment') continue;
 		if ((part === 'nodes' || part === 'endings') && index !== undefined) {
 			const code = (part === 'nodes' ? vignette?.nodes : vignette?.endings)?.[index]?.id;
-			words.push(`${part === 'nodes' ? 'Situatie' : 'Einde'} ${code ?? index + 1}`);
+			words.push(`${part === 'nodes' ? w.node : w.ending} ${code ?? index + 1}`);
 			i++;
 		} else if (LIST_LABELS[part] && index !== undefined) {
 			words.push(`${LIST_LABELS[part]} ${index + 1}`);
 			i++;
 		} else if (part === 'concern' || part === 'action') {
-			words.push(part === 'concern' ? 'Bezorgdheid' : 'Volgende stap');
+			words.push(part === 'concern' ? w.concern : w.action);
 		} else words.push(LEAF_LABELS[part] ?? part);
 	}
 	const text = words.join(', ').toLowerCase();
