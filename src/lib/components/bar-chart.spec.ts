@@ -36,6 +36,30 @@ describe('BarChart', () => {
 		expect(size).toBeGreaterThan(0);
 	});
 
+	it('gives a count axis whole-number ticks only', () => {
+		// One module completed in the busiest month: no ticks at 0.25 or 0.5.
+		expect(niceTicks(1, 4, { integer: true })).toEqual([0, 1]);
+		expect(niceTicks(2, 4, { integer: true })).toEqual([0, 1, 2]);
+		expect(niceTicks(10, 4, { integer: true })).toEqual([0, 5, 10]);
+		expect(niceTicks(2, 4)).toContain(0.5);
+	});
+
+	it('draws a monthly count chart without fractional tick labels', () => {
+		const { body } = render(BarChart, {
+			props: {
+				caption: 'Voltooid per maand',
+				labelHeader: 'Maand',
+				valueHeader: 'Aantal',
+				rows: [
+					{ label: 'jan', value: 0 },
+					{ label: 'feb', value: 2 }
+				]
+			}
+		});
+		const ticks = [...body.matchAll(/<text class="tick[^"]*"[^>]*>([^<]+)</g)].map((m) => m[1]);
+		expect(ticks).toEqual(['0', '1', '2']);
+	});
+
 	it('picks round ticks', () => {
 		expect(niceTicks(100)).toEqual([0, 25, 50, 75, 100]);
 		expect(niceTicks(7)).toEqual([0, 2, 4, 6, 8]);

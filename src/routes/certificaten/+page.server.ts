@@ -19,6 +19,7 @@ export const load: PageServerLoad = (event) => {
 			expiresAt: c.expiresAt,
 			code: c.code,
 			rawCode: c.rawCode,
+			moduleSlug: c.moduleSlug,
 			showOrganisation: c.showOrganisation,
 			revokedReason: c.revokedReason
 		})),

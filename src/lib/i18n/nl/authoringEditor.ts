@@ -130,6 +130,21 @@ export const authoringEditor = {
 	graphStart: 'begin',
 	graphTo: 'naar',
 	graphUnknown: 'onbekend',
+	caseMap: {
+		title: 'Kaart van de casus',
+		intro:
+			'Elk vak is een situatie of een einde; de pijlen zijn de keuzes. Klik op een vak om het te bewerken. Dezelfde informatie staat in de lijst ernaast.',
+		situation: (id: string) => `Situatie ${id}`,
+		ending: (id: string) => `Einde ${id}`,
+		marks: {
+			start: 'Begin',
+			unreachable: 'Onbereikbaar',
+			deadEnd: 'Doodlopend'
+		},
+		legend:
+			'Onbereikbaar (stippellijn): geen enkele keuze leidt hierheen. Doodlopend (dubbele rand): van hieruit is geen einde te bereiken. Een einde heeft ronde hoeken.',
+		unreachableEndings: (ids: string) => `Onbereikbare einden: ${ids}.`
+	},
 	start: 'Begint bij situatie',
 	node: (id: string) => `Situatie ${id}`,
 	nodeId: 'Code van de situatie',

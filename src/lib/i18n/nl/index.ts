@@ -15,6 +15,7 @@ export { errors } from './errors';
 export { mail } from './mail';
 export { learn } from './learn';
 export { certificates } from './certificates';
+export { signalCard } from './signalCard';
 export { manager } from './manager';
 export { account } from './account';
 export { authoring } from './authoring';

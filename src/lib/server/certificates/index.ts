@@ -19,3 +19,9 @@ export { sendDueReminders } from './reminders';
 export { ensureSigningKey, issuerProfile, publicJwks, signCredential } from './openbadges';
 export { renderCertificatePdf } from './pdf';
 export { formatCode, type CertificateStatus } from './rules';
+export {
+	FIXED_CONTACTS,
+	renderSignalCard,
+	signalCardFor,
+	type SignalCardInput
+} from './signal-card';

@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
 import * as authoring from '$lib/server/authoring';
+import { layoutCaseMap } from '$lib/components/authoring/case-map';
 
 const t = messages.authoringEditor;
 
@@ -53,6 +54,7 @@ export const load: PageServerLoad = (event) => {
 		markdown: step.markdown ?? '',
 		preview: authoring.preview(step.markdown),
 		vignette: step.vignette ? authoring.vignetteToForm(step.vignette) : null,
+		caseMap: step.vignette ? layoutCaseMap(authoring.vignetteToForm(step.vignette)) : null,
 		draw: step.assessment?.draw ?? null,
 		itemList: authoring.itemListPath(step) ?? null,
 		items:
