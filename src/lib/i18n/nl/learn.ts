@@ -18,7 +18,14 @@ export const learn = {
 	signalMapTitle: 'Mijn signalenkaart',
 	signalMapIntro:
 		'Hier zie je welke signalen je al goed herkent en welke je nog kan oefenen. De kaart groeit met elke oefening.',
-	levels: { strong: 'Sterk', practise: 'Nog oefenen', unseen: 'Nog niet gezien' },
+	signalMapHow: (minSeen: number, strongPercent: number) =>
+		`Zo werkt de kaart: na minstens ${minSeen} oefeningen met een signaal is het "Sterk" als je het in ${strongPercent} procent of meer herkende, anders "Nog oefenen"; daarvoor staat er "Nog te weinig gezien".`,
+	levels: {
+		strong: 'Sterk',
+		practise: 'Nog oefenen',
+		few: 'Nog te weinig gezien',
+		unseen: 'Nog niet gezien'
+	},
 	seenCorrect: (seen: number, correct: number) => `${correct} van ${seen} keer herkend`,
 	stepOf: (k: number, n: number) => `Stap ${k} van ${n}`,
 	previous: 'Vorige stap',
