@@ -15,6 +15,11 @@ export const learn = {
 	minutes: (n: number) => `ongeveer ${n} minuten`,
 	stepsProgress: (done: number, total: number) => `${done} van ${total} stappen klaar`,
 	completedOn: (date: string) => `Afgerond op ${date}`,
+	startRefresher: 'Start de opfrissing',
+	resumeWith: (title: string) => ` met ${title}`,
+	certificateLine: (title: string, status: string, until: string) =>
+		`${title}: ${status}, geldig tot ${until}`,
+	allCertificates: 'Alle certificaten, met pdf en verificatielink',
 	signalMapTitle: 'Mijn signalenkaart',
 	signalMapIntro:
 		'Hier zie je welke signalen je al goed herkent en welke je nog kan oefenen. De kaart groeit met elke oefening.',
