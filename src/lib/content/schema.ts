@@ -153,8 +153,24 @@ export const choiceSchema = z.strictObject({
 	next: id
 });
 
+/** One message of a short exchange shown as a phone conversation (narrative, never an answer). */
+export const messageSchema = z.strictObject({
+	sender: text(60),
+	time: text(20),
+	text: text(500)
+});
+
+/** Who the case is about and who tells it, shown above the case. */
+export const caseHeaderSchema = z.strictObject({
+	name: text(60),
+	age: z.int().min(0).max(120).optional(),
+	setting: text(200).optional(),
+	narrator: text(200).optional()
+});
+
 export const vignetteNodeSchema = z.strictObject({
 	text: text(5000),
+	messages: z.array(messageSchema).min(1).max(20).optional(),
 	signals: signalIds.optional(),
 	choices: z.array(choiceSchema).min(2, { message: 'needs at least 2 choices' }).max(6)
 });
@@ -169,6 +185,7 @@ export const MIN_ENDINGS = 2;
 
 export const vignetteSchema = z
 	.strictObject({
+		header: caseHeaderSchema.optional(),
 		start: id,
 		nodes: z.record(id, vignetteNodeSchema),
 		endings: z.record(id, endingSchema)
@@ -522,6 +539,8 @@ export type StepKind = (typeof STEP_KINDS)[number];
 export type StepMeta = z.infer<typeof stepMetaSchema>;
 export type VignetteChoice = z.infer<typeof choiceSchema>;
 export type VignetteNode = z.infer<typeof vignetteNodeSchema>;
+export type VignetteMessage = z.infer<typeof messageSchema>;
+export type CaseHeader = z.infer<typeof caseHeaderSchema>;
 export type VignetteEnding = z.infer<typeof endingSchema>;
 export type Vignette = z.infer<typeof vignetteSchema>;
 export type SingleItem = z.infer<typeof singleItemSchema>;

@@ -49,3 +49,19 @@ export interface ItemResult {
 	/** judge: the two questions' parts, in order concern then action. */
 	sections?: { id: 'concern' | 'action'; parts: PartResult[] }[];
 }
+
+/** A message of a case shown as a phone conversation; `own` when the case's person sent it. */
+export interface MessageView {
+	sender: string;
+	time: string;
+	text: string;
+	own: boolean;
+}
+
+/** The case header: who the case is about, where, and who tells it. */
+export interface CaseHeaderView {
+	name: string;
+	age?: number;
+	setting?: string;
+	narrator?: string;
+}

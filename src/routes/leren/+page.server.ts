@@ -2,6 +2,7 @@ import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/accounts';
 import * as manager from '$lib/server/manager';
 import * as certificates from '$lib/server/certificates';
+import { MASTERY_THRESHOLDS } from '$lib/server/learning';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'learner');
@@ -36,6 +37,10 @@ export const load: PageServerLoad = (event) => {
 				status: c.status,
 				expiresAt: c.expiresAt
 			})),
-		signalMap: manager.signalMap(user.id)
+		signalMap: manager.signalMap(user.id),
+		mastery: {
+			minObservations: MASTERY_THRESHOLDS.minObservations,
+			strongPercent: Math.round(MASTERY_THRESHOLDS.strongShare * 100)
+		}
 	};
 };

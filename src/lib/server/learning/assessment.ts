@@ -12,6 +12,7 @@ import { getCourse } from '../content/course';
 import { itemSignalIds } from '$lib/content/schema';
 import { failure } from '../platform/failure';
 import { drawAdaptive } from './refresher-draw';
+import { drawBalanced } from './balanced-draw';
 import { notFound, ProgressError } from './errors';
 import { missingForAssessment, moduleContext, refresherLocked, stepOf } from './enrolment';
 import { onAssessmentSubmitted } from '../lti/passback';
@@ -73,14 +74,11 @@ export function listAttempts(enrolmentId: number, stepSlug: string): Attempt[] {
 		.all();
 }
 
-/** Item ids for a new attempt: uniform for a module, adaptive for the refresher. */
+/** Item ids for a new attempt: balanced by item type for a module, adaptive for the refresher. */
 function drawFor(version: LoadedVersion, step: StepSnapshot, userId: number): string[] {
 	const assessment = step.assessment!;
 	if (version.module.meta.refreshes.length === 0) {
-		return drawItems(
-			assessment.pool.map((i) => i.id),
-			assessment.draw
-		);
+		return drawBalanced(assessment.pool, assessment.draw);
 	}
 	const categoryOf = new Map(getCourse().signals.map((sig) => [sig.id, sig.category]));
 	const pool = assessment.pool.map((item) => {

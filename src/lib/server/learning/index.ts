@@ -35,3 +35,4 @@ export * from './learning-gain';
 export * from './pretest';
 export * from './refresher-draw';
 export * from './views';
+export { MASTERY_THRESHOLDS, masteryLevel, type MasteryLevel } from './mastery';

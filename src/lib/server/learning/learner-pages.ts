@@ -12,6 +12,8 @@ import { openAttempt } from './assessment';
 import * as pretest from './pretest';
 import { refresherStatus } from '../certificates/refresher';
 import { itemView, nodeView, paragraphs } from './views';
+import { caseTimeline } from './timeline';
+import { getCourse } from '../content/course';
 import type { Gain } from './learning-gain';
 import { renderMarkdown } from '../content/markdown';
 
@@ -151,7 +153,12 @@ export function stepPage(userId: number, slug: string, stepSlug: string) {
 				ending: ending ? { title: ending.title, summary: paragraphs(ending.summary) } : null,
 				path: state.path,
 				last: state.path.at(-1) ?? null,
-				firstRunDone: state.firstRunDone
+				firstRunDone: state.firstRunDone,
+				header: v.header ?? null,
+				// Signals and the acted/passed marks only after the ending.
+				timeline: state.ended
+					? caseTimeline(v, state.path, new Map(getCourse().signals.map((s) => [s.id, s.label])))
+					: null
 			}
 		};
 	}

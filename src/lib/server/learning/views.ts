@@ -1,7 +1,7 @@
 // Builds the browser's view of items and vignettes: questions only, no correct flags, scores,
 // signals or feedback (those stay on the server until the learner has answered).
 import type { Item, MarkItem, Vignette } from '$lib/content/schema';
-import type { ItemView, MarkSegment } from '$lib/content/views';
+import type { ItemView, MarkSegment, MessageView } from '$lib/content/views';
 
 function segments(item: MarkItem): MarkSegment[] {
 	const spans = item.phrases
@@ -52,6 +52,8 @@ export function itemView(item: Item): ItemView {
 export interface NodeView {
 	id: string;
 	paragraphs: string[];
+	/** A short exchange of messages (narrative, so safe before the choice). */
+	messages: MessageView[];
 	choices: { index: number; label: string }[];
 }
 
@@ -68,6 +70,12 @@ export function nodeView(vignette: Vignette, nodeId: string): NodeView | undefin
 	return {
 		id: nodeId,
 		paragraphs: paragraphs(node.text),
+		messages: (node.messages ?? []).map((msg) => ({
+			sender: msg.sender,
+			time: msg.time,
+			text: msg.text,
+			own: msg.sender === vignette.header?.name
+		})),
 		choices: node.choices.map((c, index) => ({ index, label: c.label }))
 	};
 }

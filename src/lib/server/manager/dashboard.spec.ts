@@ -53,9 +53,9 @@ describe('learnerDashboard', () => {
 });
 
 describe('signal map', () => {
-	it('calls a signal strong only after two sightings with four in five recognised', () => {
+	it('calls a signal strong only after three sightings with four in five recognised', () => {
 		expect(masteryLevel(0, 0)).toBe('unseen');
-		expect(masteryLevel(1, 1)).toBe('practise');
+		expect(masteryLevel(1, 1)).toBe('few');
 		expect(masteryLevel(5, 3)).toBe('practise');
 		expect(masteryLevel(5, 4)).toBe('strong');
 	});

@@ -9,6 +9,7 @@ import { getCourse } from '../content/course';
 import { latestVersionId, loadVersion, organisationIdsOf } from '../content/versions';
 import { publishedAuthoredModules } from '../authoring/published';
 import { resumeStep } from '../learning/enrolment';
+import { masteryLevel, type MasteryLevel } from '../learning/mastery';
 import type { Audience } from '../db/schema';
 
 export interface ModuleCard {
@@ -71,19 +72,13 @@ export function learnerDashboard(userId: number, audience: Audience | null) {
 	return { inProgress, completed, suggested };
 }
 
-/** How well a learner recognises a signal; the Dutch words live in the catalogue. */
-export type MasteryLevel = 'strong' | 'practise' | 'unseen';
+/** How well a learner recognises a signal: thresholds live in learning/mastery.ts. */
+export { masteryLevel, type MasteryLevel };
 
 export interface SignalMapCategory {
 	category: string;
 	label: string;
 	signals: { id: string; label: string; seen: number; correct: number; level: MasteryLevel }[];
-}
-
-/** Mastery needs a track record: at least two sightings and four in five recognised. */
-export function masteryLevel(seen: number, correct: number): MasteryLevel {
-	if (seen === 0) return 'unseen';
-	return seen >= 2 && correct / seen >= 0.8 ? 'strong' : 'practise';
 }
 
 export function signalMap(userId: number): SignalMapCategory[] {

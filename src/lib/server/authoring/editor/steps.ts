@@ -135,10 +135,13 @@ function renumber(content: DraftContent): DraftContent {
 
 /** The vignette as the form shows it: nodes and endings in a list, each with its code. */
 export interface VignetteForm {
+	/** Not edited in the form yet, but kept (issue 20): the case header and each node's messages. */
+	header?: Vignette['header'];
 	start: string;
 	nodes: {
 		id: string;
 		text: string;
+		messages?: Vignette['nodes'][string]['messages'];
 		signals: string[];
 		choices: Vignette['nodes'][string]['choices'];
 	}[];
@@ -147,10 +150,12 @@ export interface VignetteForm {
 
 export function vignetteToForm(v: Vignette): VignetteForm {
 	return {
+		...(v.header ? { header: v.header } : {}),
 		start: v.start,
 		nodes: Object.entries(v.nodes).map(([id, n]) => ({
 			id,
 			text: n.text,
+			...(n.messages ? { messages: n.messages } : {}),
 			signals: n.signals ?? [],
 			choices: n.choices.map((c) => ({ ...c }))
 		})),
@@ -160,11 +165,17 @@ export function vignetteToForm(v: Vignette): VignetteForm {
 
 function formToVignette(f: VignetteForm): Vignette {
 	return {
+		...(f.header ? { header: f.header } : {}),
 		start: f.start,
 		nodes: Object.fromEntries(
 			f.nodes.map((n) => [
 				n.id,
-				{ text: n.text, ...(n.signals.length ? { signals: n.signals } : {}), choices: n.choices }
+				{
+					text: n.text,
+					...(n.messages ? { messages: n.messages } : {}),
+					...(n.signals.length ? { signals: n.signals } : {}),
+					choices: n.choices
+				}
 			])
 		),
 		endings: Object.fromEntries(
@@ -240,6 +251,7 @@ function readVignette(old: Vignette, r: FormReader): VignetteForm {
 		return {
 			id,
 			text: r.text(`${at}.text`) ?? was?.text ?? '',
+			...(was?.messages ? { messages: was.messages } : {}),
 			signals: r.has(`${at}.signals.sent`)
 				? (keepOrder(r.all(`${at}.signals`), was?.signals) ?? [])
 				: (was?.signals ?? []),
@@ -268,7 +280,12 @@ function readVignette(old: Vignette, r: FormReader): VignetteForm {
 	});
 	const rename = (id: string) => renamed.get(id) ?? id;
 	for (const n of nodes) for (const c of n.choices) c.next = rename(c.next);
-	return { start: rename(r.text('vignette.start') ?? before.start), nodes, endings };
+	return {
+		...(before.header ? { header: before.header } : {}),
+		start: rename(r.text('vignette.start') ?? before.start),
+		nodes,
+		endings
+	};
 }
 
 /** The step form (title, slug, text, and the case or the assessment's draw) and its buttons. */
