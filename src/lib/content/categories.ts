@@ -22,3 +22,9 @@ export const CATEGORY_LABELS: Record<SignalCategory, string> = {
 	lichamelijk: 'Lichamelijk',
 	plaatsen: 'Plaatsen en verblijf'
 };
+
+/**
+ * The categories of a classify statement; each is defined once, in a lesson (`defines`). Here
+ * rather than in schema.ts so the browser can read them without loading zod.
+ */
+export const CLASSIFY_ANSWERS = ['signaal', 'risicofactor', 'context', 'geen-signaal'] as const;

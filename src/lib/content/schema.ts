@@ -2,7 +2,7 @@
 // one file (vignette graph, correct answers, mark phrases, pool size). Shared with the browser
 // and the authoring editor, so no node imports; rules across files live in the server loader.
 import { z } from 'zod';
-import { SIGNAL_CATEGORIES } from './categories';
+import { CLASSIFY_ANSWERS, SIGNAL_CATEGORIES } from './categories';
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const FOLDER_PATTERN = /^\d\d-[a-z0-9-]+$/;
@@ -60,8 +60,7 @@ export const moduleMetaSchema = z.strictObject({
 
 export const STEP_KINDS = ['lesson', 'vignette', 'quiz', 'assessment'] as const;
 
-/** The categories of a classify statement; each is defined once, in a lesson (`defines`). */
-export const CLASSIFY_ANSWERS = ['signaal', 'risicofactor', 'context', 'geen-signaal'] as const;
+export { CLASSIFY_ANSWERS };
 
 /** A person's first name as it appears in a case ("Robbe", "Anne-Sophie", "Zoë"). */
 export const PERSON_NAME_PATTERN = /^\p{Lu}[\p{L}'’-]*$/u;
