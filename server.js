@@ -27,6 +27,10 @@ function parseLimit(value) {
 const bodyLimit = parseLimit(process.env.BODY_SIZE_LIMIT);
 const tooLarge = `<!doctype html><html lang="nl-BE"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Te groot · Signaalwijs</title></head><body><main><h1>Dit bestand of formulier is te groot</h1><p>Wat je verstuurde is groter dan ${Math.round(bodyLimit / 1024)} KB. Er is niets bewaard. Ga terug en probeer het met minder tekst of een kleiner bestand.</p><p><a href="/">Naar de startpagina</a></p></main></body></html>`;
 
+// The handle in src/lib/server/http/security-headers.ts sees this mark and leaves these headers
+// to this layer (a stricter Referrer-Policy it sets on a response still wins: writeHead merges).
+globalThis[Symbol.for('signaalwijs.securityHeadersAtEdge')] = true;
+
 const server = http.createServer((request, response) => {
 	for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
 	const length = Number(request.headers['content-length']);

@@ -8,7 +8,9 @@ export default defineConfig({
 		// Everything every page loads (the Svelte and SvelteKit runtimes, Vite's preload helper, the
 		// catalogue sections of the layout and the error page) in one chunk: one request and one
 		// gzip dictionary instead of seven small files. The form helper stays apart: only pages
-		// with enhanced forms load it.
+		// with enhanced forms load it. Of the catalogue only the app and errors sections: a group
+		// takes its modules' dependencies too, so listing i18n/index.ts or nl/index.ts (which
+		// re-export every section) put the whole catalogue, authoring included, on every page.
 		rolldownOptions: {
 			output: {
 				codeSplitting: {
@@ -17,7 +19,7 @@ export default defineConfig({
 							name: 'frame',
 							test: (id: string) =>
 								!id.includes('/runtime/app/forms') &&
-								/node_modules[\\/](svelte[\\/]src[\\/](internal[\\/]|index-client\.js|constants\.js|store[\\/]|reactivity[\\/]create-subscriber\.js)|@sveltejs[\\/]kit[\\/]|devalue[\\/]|clsx[\\/])|preload-helper|[\\/]src[\\/]lib[\\/]i18n[\\/](index\.ts|nl[\\/](index|app|errors)\.ts)$/.test(
+								/node_modules[\\/](svelte[\\/]src[\\/](internal[\\/]|index-client\.js|constants\.js|store[\\/]|reactivity[\\/]create-subscriber\.js)|@sveltejs[\\/]kit[\\/]|devalue[\\/]|clsx[\\/])|preload-helper|[\\/]src[\\/]lib[\\/]i18n[\\/]nl[\\/](app|errors)\.ts$/.test(
 									id
 								)
 						}

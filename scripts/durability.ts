@@ -54,21 +54,30 @@ async function child(mode: Mode, file: string): Promise<void> {
 		)
 	);
 	console.log('ready');
-	for (let n = 0; ; n++) {
-		const { slug, step, item } = items[n % items.length];
-		progress.answerQuizItem(
-			userId,
-			slug,
-			step,
-			item.id,
-			n % 3 ? correctAnswer(item) : wrongAnswer(item)
-		);
-		// Read back after the commit: this id is now confirmed to the "client" (the parent).
-		const id = db.get<{ id: number }>(
-			sql`select max(${response.id}) as id from ${response} where ${response.userId} = ${userId}`
-		).id;
-		process.stdout.write(`ok ${id}\n`);
-	}
+	// Eight writers through the group commit, as concurrent requests use it: an id is confirmed
+	// to the "client" (the parent) only when its batch's commit has returned.
+	const { durableWrite } = await import('../src/lib/server/db');
+	let n = 0;
+	const writer = async () => {
+		for (;;) {
+			const i = n++;
+			const { slug, step, item } = items[i % items.length];
+			const id = await durableWrite(() => {
+				progress.answerQuizItem(
+					userId,
+					slug,
+					step,
+					item.id,
+					i % 3 ? correctAnswer(item) : wrongAnswer(item)
+				);
+				return db.get<{ id: number }>(
+					sql`select max(${response.id}) as id from ${response} where ${response.userId} = ${userId}`
+				).id;
+			});
+			process.stdout.write(`ok ${id}\n`);
+		}
+	};
+	await Promise.all(Array.from({ length: 8 }, writer));
 }
 
 function check(file: string, confirmed: number[]): string | null {

@@ -11,9 +11,22 @@ export const load: PageServerLoad = (event) => {
 	const refresher = certificates.refresherStatus(user.id, now);
 	const overview = manager.learnerDashboard(user.id, audience);
 	const completed = new Set(overview.completed.map((m) => m.slug));
+	// Only what the page shows: the cards' fields per list, not every module's whole card.
 	return {
 		name: user.name,
-		...overview,
+		inProgress: overview.inProgress.map((m) => ({
+			slug: m.slug,
+			title: m.title,
+			stepsDone: m.stepsDone,
+			stepsTotal: m.stepsTotal,
+			resumeStep: m.resumeStep
+		})),
+		completed: overview.completed.map((m) => ({
+			slug: m.slug,
+			title: m.title,
+			completedAt: m.completedAt
+		})),
+		suggested: overview.suggested,
 		assigned: manager
 			.listAssignmentsForLearner(user.id)
 			.filter((a) => !completed.has(a.moduleSlug))

@@ -68,3 +68,4 @@ export function transaction<T>(fn: (tx: DB) => T): T {
 }
 
 export { schema };
+export { durableWrite, writeQueueStats } from './write-queue';

@@ -2,9 +2,14 @@
 // and the error hook can rely on `locals` being filled.
 import type { Handle } from '@sveltejs/kit';
 
+// UUID-shaped: the first four groups random per process, the last a counter. Unique across
+// restarts and processes without drawing a random UUID per request.
+const boot = crypto.randomUUID().slice(0, 23);
+let counter = 0;
+
 export const requestId: Handle = ({ event, resolve }) => {
 	const locals = event.locals;
-	locals.requestId = crypto.randomUUID();
+	locals.requestId = `${boot}-${(++counter).toString(16).padStart(12, '0')}`;
 	locals.user = null;
 	locals.session = null;
 	locals.pendingSession = null;

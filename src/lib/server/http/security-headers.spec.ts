@@ -39,4 +39,19 @@ describe('securityHeaders handle', () => {
 			'strict-origin-when-cross-origin'
 		);
 	});
+
+	it('behind server.js adds only the per-request headers; server.js has set the fixed ones', async () => {
+		const mark = Symbol.for('signaalwijs.securityHeadersAtEdge');
+		const global = globalThis as Record<symbol, unknown>;
+		global[mark] = true;
+		try {
+			const page = await run('/privacy');
+			expect(page.headers.get('x-frame-options')).toBeNull();
+			expect(page.headers.get('x-request-id')).toBe('test-request');
+			expect((await run('/beheer')).headers.get('cache-control')).toBe('no-store');
+			expect((await run('/uitnodiging/abc')).headers.get('referrer-policy')).toBe('no-referrer');
+		} finally {
+			delete global[mark];
+		}
+	});
 });

@@ -1,10 +1,20 @@
 // The security headers and the request id on every response: pages, data requests, endpoints,
 // redirects and error answers (the handle below this one turns throws into responses first).
 import type { Handle } from '@sveltejs/kit';
-import { applySecurityHeaders } from '../platform/headers';
+import { applySecurityHeaders, hsts } from '../platform/headers';
 import { config } from '../platform/config';
 import { areaFor } from '../accounts/guards';
 import { isLtiPath, relaxFramingForPlatforms } from '../lti';
+
+/**
+ * server.js (the production entry) puts the fixed security headers on every Node response,
+ * static files included, and sets this mark; behind it the handle adds only what depends on the
+ * request, instead of writing the same five headers a second time on every Web response.
+ */
+const atEdge = Symbol.for('signaalwijs.securityHeadersAtEdge');
+function headersAtEdge(): boolean {
+	return (globalThis as Record<symbol, unknown>)[atEdge] === true;
+}
 
 /** Paths that carry a secret token: it never leaks to another site through the Referer header. */
 const tokenPath = /^\/(wachtwoord-vergeten|uitnodiging)\/[^/]/;
@@ -13,11 +23,17 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const { locals, url } = event;
 	if (tokenPath.test(url.pathname)) response.headers.set('referrer-policy', 'no-referrer');
-	applySecurityHeaders(response.headers, {
+	const options = {
 		production: config.isProduction,
 		https: url.protocol === 'https:',
 		noStore: !!(locals.user || locals.pendingSession || areaFor(url.pathname))
-	});
+	};
+	if (!headersAtEdge()) applySecurityHeaders(response.headers, options);
+	else {
+		if (options.production && options.https)
+			response.headers.set('strict-transport-security', hsts);
+		if (options.noStore) response.headers.set('cache-control', 'no-store');
+	}
 	// Only the LTI pages may be framed, and only by the registered LMS platforms.
 	if (isLtiPath(url.pathname)) relaxFramingForPlatforms(response.headers);
 	response.headers.set('x-request-id', locals.requestId);

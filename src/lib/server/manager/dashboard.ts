@@ -1,9 +1,9 @@
 // What a learner sees on /leren: modules in progress and completed, suggestions for their
 // audience, and their signal map.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { ModuleMeta } from '$lib/content/schema';
 import { CATEGORY_LABELS, SIGNAL_CATEGORIES } from '$lib/content/categories';
-import { db } from '../db';
+import { prepared } from '../db/prepared';
 import { enrolment, signalMastery } from '../db/schema';
 import { getCourse } from '../content/course';
 import { latestVersionId, loadVersion, organisationIdsOf } from '../content/versions';
@@ -11,6 +11,26 @@ import { publishedAuthoredModules } from '../authoring/published';
 import { resumeStep } from '../learning/enrolment';
 import { masteryLevel, type MasteryLevel } from '../learning/mastery';
 import type { Audience } from '../db/schema';
+
+// /leren runs these on every view: prepared once (stack.md), not built and prepared per request.
+const selectEnrolments = prepared((database) =>
+	database
+		.select()
+		.from(enrolment)
+		.where(eq(enrolment.userId, sql.placeholder('userId')))
+		.prepare()
+);
+const selectMastery = prepared((database) =>
+	database
+		.select({
+			signalId: signalMastery.signalId,
+			seen: signalMastery.seen,
+			correct: signalMastery.correct
+		})
+		.from(signalMastery)
+		.where(eq(signalMastery.userId, sql.placeholder('userId')))
+		.prepare()
+);
 
 export interface ModuleCard {
 	slug: string;
@@ -29,9 +49,10 @@ function fitsAudience(meta: ModuleMeta, audience: Audience | null): boolean {
 
 export function learnerDashboard(userId: number, audience: Audience | null) {
 	const course = getCourse();
-	const enrolments = db.select().from(enrolment).where(eq(enrolment.userId, userId)).all();
+	const enrolments = selectEnrolments().all({ userId });
 	const bySlug = new Map(enrolments.map((e) => [e.moduleSlug, e]));
-	const card = (e: typeof enrolment.$inferSelect): ModuleCard => {
+	// Only a module in progress has a step to resume (a query per module); completed ones skip it.
+	const card = (e: typeof enrolment.$inferSelect, resume: boolean): ModuleCard => {
 		const version = loadVersion(e.moduleVersionId);
 		const meta = version?.module.meta;
 		return {
@@ -41,15 +62,15 @@ export function learnerDashboard(userId: number, audience: Audience | null) {
 			minutes: meta?.minutes ?? 0,
 			stepsDone: e.stepsDone,
 			stepsTotal: e.stepsTotal,
-			resumeStep: resumeStep(e),
+			resumeStep: resume ? resumeStep(e) : null,
 			completedAt: e.completedAt
 		};
 	};
 	const inProgress = enrolments
 		.filter((e) => e.status === 'in_progress')
 		.sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
-		.map(card);
-	const completed = enrolments.filter((e) => e.status === 'completed').map(card);
+		.map((e) => card(e, true));
+	const completed = enrolments.filter((e) => e.status === 'completed').map((e) => card(e, false));
 	const suggested = course.modules
 		.filter((m) => !bySlug.has(m.slug) && m.meta.refreshes.length === 0)
 		.filter((m) => fitsAudience(m.meta, audience) && latestVersionId(m.slug) !== undefined)
@@ -83,7 +104,7 @@ export interface SignalMapCategory {
 
 export function signalMap(userId: number): SignalMapCategory[] {
 	const course = getCourse();
-	const rows = db.select().from(signalMastery).where(eq(signalMastery.userId, userId)).all();
+	const rows = selectMastery().all({ userId });
 	const byId = new Map(rows.map((r) => [r.signalId, r]));
 	return SIGNAL_CATEGORIES.map((category) => ({
 		category,

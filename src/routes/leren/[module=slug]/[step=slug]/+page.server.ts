@@ -52,6 +52,17 @@ function guarded<T>(itemId: string | null, fn: () => T) {
 	}
 }
 
+/** `guarded` for the answer actions, which wait for the group commit that makes them durable. */
+async function guardedWrite<T>(itemId: string | null, fn: () => Promise<T>) {
+	try {
+		return { ok: true as const, value: await fn() };
+	} catch (e) {
+		return guarded(itemId, () => {
+			throw e;
+		});
+	}
+}
+
 function here(event: RequestEvent, hash = ''): string {
 	return `${event.url.pathname}${hash ? `#${hash}` : ''}`;
 }
@@ -70,9 +81,9 @@ export const actions: Actions = {
 		const { module, step } = event.params as { module: string; step: string };
 		const form = await event.request.formData();
 		const { itemId } = readForm(itemForm, form, ['itemId']);
-		const result = guarded(itemId, () => {
+		const result = await guardedWrite(itemId, () => {
 			const answer = learning.answerFromSubmission(user.id, module, step, itemId, form);
-			return learning.answerQuizItem(user.id, module, step, itemId, answer);
+			return learning.recordQuizAnswer(user.id, module, step, itemId, answer);
 		});
 		if (!result.ok) return result.failure;
 		redirect(303, here(event, `vraag-${itemId}`));
@@ -82,8 +93,8 @@ export const actions: Actions = {
 		const { module, step } = event.params as { module: string; step: string };
 		const form = await event.request.formData();
 		const { node, choice } = readForm(choiceForm, form, ['node', 'choice']);
-		const result = guarded('vignette', () =>
-			learning.chooseInVignette(user.id, module, step, node, choice)
+		const result = await guardedWrite('vignette', () =>
+			learning.recordVignetteChoice(user.id, module, step, node, choice)
 		);
 		if (!result.ok) return result.failure;
 		redirect(303, here(event, 'casus'));
@@ -107,9 +118,9 @@ export const actions: Actions = {
 		const { module, step } = event.params as { module: string; step: string };
 		const form = await event.request.formData();
 		const { itemId } = readForm(itemForm, form, ['itemId']);
-		const result = guarded(itemId, () => {
+		const result = await guardedWrite(itemId, () => {
 			const answer = learning.answerFromSubmission(user.id, module, step, itemId, form);
-			learning.answerAssessmentItem(user.id, module, step, itemId, answer);
+			return learning.recordAssessmentAnswer(user.id, module, step, itemId, answer);
 		});
 		if (!result.ok) return result.failure;
 		redirect(303, here(event, `vraag-${itemId}`));

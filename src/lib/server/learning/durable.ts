@@ -1,0 +1,28 @@
+// The learner's answer actions through the group commit (db/write-queue): each promise settles
+// once the transaction holding the answer is durable, so a route acknowledges (303) only then.
+// Many learners' answers share one commit; one that is refused does not fail the others.
+import { durableWrite } from '../db';
+import { answerAssessmentItem } from './assessment';
+import { answerQuizItem, type AnswerOutcome } from './quiz';
+import { chooseInVignette, type ChoiceOutcome } from './vignette';
+
+/** `answerQuizItem`, resolved once the answer is committed. */
+export function recordQuizAnswer(
+	...args: Parameters<typeof answerQuizItem>
+): Promise<AnswerOutcome> {
+	return durableWrite(() => answerQuizItem(...args));
+}
+
+/** `chooseInVignette`, resolved once the choice is committed. */
+export function recordVignetteChoice(
+	...args: Parameters<typeof chooseInVignette>
+): Promise<ChoiceOutcome> {
+	return durableWrite(() => chooseInVignette(...args));
+}
+
+/** `answerAssessmentItem`, resolved once the answer is committed. */
+export function recordAssessmentAnswer(
+	...args: Parameters<typeof answerAssessmentItem>
+): Promise<void> {
+	return durableWrite(() => answerAssessmentItem(...args));
+}
