@@ -84,13 +84,14 @@ describe('sign-in', () => {
 		expect(listUserSessions(u.id)).toHaveLength(2);
 	});
 
-	it('throttles repeated failures per account, even the right password, then recovers', async () => {
+	it('throttles repeated failures per account and address, even the right password, then recovers', async () => {
 		const u = await makeUser();
+		const from = nextAddress();
 		for (let i = 0; i < 5; i++) {
 			const r = await accounts.signIn({
 				email: u.email,
 				password: 'fout fout fout',
-				address: nextAddress(),
+				address: from,
 				userAgent: null
 			});
 			expect(r).toEqual({ ok: false, reason: 'invalid' });
@@ -98,13 +99,13 @@ describe('sign-in', () => {
 		await accounts.signIn({
 			email: u.email,
 			password: 'fout fout fout',
-			address: nextAddress(),
+			address: from,
 			userAgent: null
 		});
 		const blocked = await accounts.signIn({
 			email: u.email,
 			password: u.password,
-			address: nextAddress(),
+			address: from,
 			userAgent: null
 		});
 		expect(blocked.ok).toBe(false);
@@ -113,7 +114,7 @@ describe('sign-in', () => {
 		const later = await accounts.signIn({
 			email: u.email,
 			password: u.password,
-			address: nextAddress(),
+			address: from,
 			userAgent: null
 		});
 		expect(later.ok).toBe(true);

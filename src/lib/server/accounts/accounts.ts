@@ -9,10 +9,20 @@ import { queueMail } from '../platform/mail';
 import { recordAudit } from '../platform/audit';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './auth/password';
 import { createSession } from './auth/session';
-import { accountThrottle, addressThrottle } from './auth/throttle';
+import { accountThrottle, addressThrottle, throttleAudit } from './auth/throttle';
 import { digest, randomToken } from './auth/tokens';
 import * as twoFactor from './auth/two-factor';
 import { findUserByEmail, getAccess, isStaff, type Access } from './access';
+
+/** The sign-in throttle key of one (account, address) pair. */
+function signInKey(email: string, address: string): string {
+	return `login:${email.toLowerCase()}|${address}`;
+}
+
+/** Forgets every sign-in throttle of an account (after a password reset). */
+export function clearSignInThrottle(email: string): void {
+	accountThrottle.resetPrefix(`login:${email.toLowerCase()}|`);
+}
 
 export type SignInResult =
 	| {
@@ -38,25 +48,28 @@ export async function signIn(input: {
 	userAgent: string | null;
 	requestId?: string;
 }): Promise<SignInResult> {
-	const accountKey = `login:${input.email}`;
+	// Counted BEFORE the slow argon2 check (reserve, then verify): parallel requests cannot all
+	// slip past the throttle. The account key is the (account, address) pair, so failures from
+	// an attacker's address never refuse the owner's right password from another address.
+	const pairKey = signInKey(input.email, input.address);
 	const addressKey = `login-ip:${input.address}`;
-	const wait = Math.max(
-		accountThrottle.retryAfter(accountKey),
-		addressThrottle.retryAfter(addressKey)
-	);
+	const addressWait = addressThrottle.reserve(addressKey);
+	const pairWait = addressWait > 0 ? 0 : accountThrottle.reserve(pairKey);
+	const wait = Math.max(addressWait, pairWait);
 	if (wait > 0) {
-		recordAudit({
-			action: 'auth.sign_in_throttled',
-			requestId: input.requestId,
-			details: { address: input.address }
-		});
+		if (addressWait === 0) addressThrottle.refund(addressKey);
+		if (throttleAudit.firstInWindow(pairKey)) {
+			recordAudit({
+				action: 'auth.sign_in_throttled',
+				requestId: input.requestId,
+				details: { address: input.address }
+			});
+		}
 		return { ok: false, reason: 'throttled', retryAfterMs: wait };
 	}
 	const found = findUserByEmail(input.email);
 	const valid = await verifyPassword(found?.passwordHash ?? null, input.password);
 	if (!found || !valid || found.disabledAt) {
-		accountThrottle.fail(accountKey);
-		addressThrottle.fail(addressKey);
 		recordAudit({
 			action: 'auth.sign_in_failed',
 			actorUserId: found?.id ?? null,
@@ -65,7 +78,8 @@ export async function signIn(input: {
 		});
 		return { ok: false, reason: 'invalid' };
 	}
-	accountThrottle.reset(accountKey);
+	accountThrottle.reset(pairKey);
+	addressThrottle.refund(addressKey);
 	const access = getAccess(found);
 	const needsSecondFactor = twoFactor.isEnabled(found.id);
 	const { token, session } = createSession(
