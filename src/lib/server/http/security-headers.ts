@@ -6,7 +6,7 @@ import { config } from '../platform/config';
 import { areaFor } from '../accounts/guards';
 
 /** Paths that carry a secret token: it never leaks to another site through the Referer header. */
-const tokenPath = /^\/(wachtwoord-vergeten|uitnodiging)\/[^/]/;
+const tokenPath = /^\/(wachtwoord-vergeten|uitnodiging|registreren)\/[^/]/;
 
 export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);

@@ -125,6 +125,17 @@ export const mailRequestThrottle = new Throttle({
 	forgetAfterMs: 6 * 60 * minute
 });
 
+/**
+ * Sign-ups per client address, counted before any argon2 work: a school registering its staff
+ * fits in the free attempts, a script gets a growing wait.
+ */
+export const registerThrottle = new Throttle({
+	freeAttempts: 50,
+	baseDelayMs: 1000,
+	maxDelayMs: 5 * minute,
+	forgetAfterMs: 60 * minute
+});
+
 /** Wrong two-factor or recovery codes per account: three free tries, then 2 s, 4 s ... 15 min. */
 export const twoFactorThrottle = new Throttle({
 	freeAttempts: 3,
