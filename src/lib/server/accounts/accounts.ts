@@ -92,7 +92,9 @@ export async function signIn(input: {
 	const { token, session } = createSession(
 		found.id,
 		isStaff(access.roles) ? 'staff' : 'learner',
-		input.userAgent
+		input.userAgent,
+		// The password was just typed: sudo mode for the next 10 minutes.
+		{ reauthenticatedAt: new Date() }
 	);
 	db.update(user).set({ lastLoginAt: new Date() }).where(eq(user.id, found.id)).run();
 	recordAudit({

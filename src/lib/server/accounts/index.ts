@@ -9,3 +9,4 @@ export * from './auth/throttle';
 export * from './auth/tokens';
 export * from './auth/two-factor';
 export * from './auth/secret-box';
+export * from './auth/sudo';
