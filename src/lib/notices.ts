@@ -4,6 +4,7 @@ import { messages } from '$lib/i18n';
 const notices = {
 	afgemeld: messages.auth.signedOut,
 	geregistreerd: messages.auth.registered,
+	bevestigd: messages.auth.confirmed,
 	'wachtwoord-gewijzigd': messages.auth.resetDone,
 	'account-klaar': messages.auth.inviteDone,
 	'account-verwijderd': messages.account.deleted

@@ -94,6 +94,8 @@ const table: Record<string, Row> = {
 		publicActions: { code: home('/aanmelden'), herstel: home('/aanmelden') }
 	},
 	'/registreren': { access: 'guest', publicActions: { default: badRequest } },
+	// A bogus confirmation link shows the calm "link no longer valid" page.
+	'/registreren/[token]': { access: 'public', publicActions: { default: badRequest } },
 	'/wachtwoord-vergeten': { access: 'public', publicActions: { default: badRequest } },
 	// A bogus token shows the calm "link no longer valid" page.
 	'/wachtwoord-vergeten/[token]': { access: 'public', publicActions: { default: badRequest } },

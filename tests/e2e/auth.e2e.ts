@@ -3,10 +3,12 @@ import {
 	demoPassword,
 	expect,
 	expectAccessible,
+	linkFrom,
 	signIn,
 	signOut,
 	test,
-	uniqueEmail
+	uniqueEmail,
+	waitForMail
 } from './fixtures';
 
 test('the public start page says what Signaalwijs is and shows the help line', async ({ page }) => {
@@ -41,6 +43,15 @@ test('register, sign in and sign out', async ({ page }) => {
 	await expect(page).toHaveURL(/\/aanmelden\?melding=geregistreerd/);
 	await expect(page.getByRole('status')).toContainText('Je registratie is ontvangen');
 	await expectAccessible(page);
+
+	// The account exists only once the mailed link is opened.
+	const mail = await waitForMail(email, /registreren\//);
+	await page.goto(linkFrom(mail, '/registreren'));
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('E-mailadres bevestigen');
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Account bevestigen' }).click();
+	await expect(page).toHaveURL(/\/aanmelden\?melding=bevestigd/);
+	await expect(page.getByRole('status')).toContainText('Je e-mailadres is bevestigd');
 
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Wachtwoord', { exact: true }).fill(password);

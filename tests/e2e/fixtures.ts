@@ -110,9 +110,19 @@ export async function registerLearner(
 	await page.getByLabel('E-mailadres').fill(learner.email);
 	await page.getByLabel('Wachtwoord').fill(learner.password);
 	if (input.audience) await page.getByLabel(input.audience).check();
+	const registered = Date.now();
 	await page.getByRole('button', { name: 'Account maken' }).click();
 	await expect(page).toHaveURL(/melding=geregistreerd/);
+	await confirmRegistration(page, learner.email, registered);
 	return learner;
+}
+
+/** Opens the confirmation link mailed after a sign-up and confirms: the account now exists. */
+export async function confirmRegistration(page: Page, email: string, after = 0): Promise<void> {
+	const mail = await waitForMail(email, /registreren\//, after - 1000);
+	await page.goto(linkFrom(mail, '/registreren'));
+	await page.getByRole('button', { name: 'Account bevestigen' }).click();
+	await expect(page).toHaveURL(/melding=bevestigd/);
 }
 
 /** registerLearner, then signed in on `page`. */

@@ -1,4 +1,5 @@
 import {
+	confirmRegistration,
 	expect,
 	expectAccessible,
 	linkFrom,
@@ -18,6 +19,7 @@ test('reset a forgotten password through the mailed link', async ({ page, browse
 	await page.getByLabel('Wachtwoord').fill(oldPassword);
 	await page.getByRole('button', { name: 'Account maken' }).click();
 	await expect(page).toHaveURL(/melding=geregistreerd/);
+	await confirmRegistration(page, email);
 
 	// A session on another device, which the reset must end.
 	const other = await browser.newContext();

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { echo, parseForm } from '$lib/server/platform';
+import { echo, noErrors, parseForm } from '$lib/server/platform';
+import { messages } from '$lib/i18n';
 import { homeFor } from '$lib/server/accounts';
 import { registerSchema } from '$lib/schemas/auth';
 import * as accounts from '$lib/server/accounts';
@@ -19,7 +20,18 @@ export const actions: Actions = {
 		if (!parsed.ok) {
 			return fail(400, { form: { message: parsed.message, errors: parsed.errors, values } });
 		}
-		const result = await accounts.register({ ...parsed.data, requestId: event.locals.requestId });
+		const result = await accounts.register({
+			...parsed.data,
+			address: event.getClientAddress(),
+			requestId: event.locals.requestId
+		});
+		if (!result.ok && 'reason' in result) {
+			event.setHeaders({ 'retry-after': String(Math.ceil(result.retryAfterMs / 1000)) });
+			const minutes = Math.ceil(result.retryAfterMs / 60_000);
+			return fail(429, {
+				form: { message: messages.auth.throttled(minutes), errors: noErrors(), values }
+			});
+		}
 		if (!result.ok) {
 			return fail(400, {
 				form: { message: result.message, errors: { [result.field]: result.message }, values }

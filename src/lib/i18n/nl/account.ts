@@ -49,6 +49,8 @@ export const account = {
 	deleteLastAdmin:
 		'Je bent de enige platformbeheerder. Maak eerst iemand anders beheerder voor je je account verwijdert.',
 	deleted: 'Je account en je gegevens zijn verwijderd. Bedankt om Signaalwijs te gebruiken.',
+	sudoNeeded:
+		'Voor deze wijziging vragen we je wachtwoord opnieuw. Meld je af en weer aan, en probeer het daarna binnen 10 minuten opnieuw.',
 	twoFactor: {
 		title: 'Tweestapsverificatie',
 		intro:

@@ -16,14 +16,20 @@ export const auth = {
 			: `Te veel pogingen na elkaar. Probeer het over ${minutes} minuten opnieuw.`,
 	forgot: 'Wachtwoord vergeten?',
 	noAccount: 'Nog geen account?',
+	haveAccount: 'Heb je al een account?',
 	registerTitle: 'Registreren',
 	registerIntro: 'Maak een account om de opleiding te volgen.',
 	registerButton: 'Account maken',
-	haveAccount: 'Heb je al een account?',
 	inviteLink: 'Uitnodiging koppelen aan mijn account',
 	inviteEmail: 'Je e-mailadres:',
 	registered:
-		'Je registratie is ontvangen. Je kunt je nu aanmelden. Had je al een account met dit adres, dan krijg je een e-mail.',
+		'Je registratie is ontvangen. Je krijgt een e-mail met een link om je e-mailadres te bevestigen. Pas daarna kan je je aanmelden. Had je al een account met dit adres, dan krijg je een e-mail met uitleg.',
+	confirmTitle: 'E-mailadres bevestigen',
+	confirmIntro: 'Bevestig je e-mailadres. Daarna is je account klaar en kan je je aanmelden.',
+	confirmButton: 'Account bevestigen',
+	confirmInvalid:
+		'Deze link werkt niet meer. Hij is al gebruikt of verlopen. Registreer opnieuw, of meld je aan als je account al klaar is.',
+	confirmed: 'Je e-mailadres is bevestigd en je account is klaar. Meld je nu aan.',
 	passwordHint:
 		'Minstens 12 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.',
 	resetTitle: 'Wachtwoord vergeten',

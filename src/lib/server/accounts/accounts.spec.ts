@@ -84,13 +84,14 @@ describe('sign-in', () => {
 		expect(listUserSessions(u.id)).toHaveLength(2);
 	});
 
-	it('throttles repeated failures per account, even the right password, then recovers', async () => {
+	it('throttles repeated failures per account and address, even the right password, then recovers', async () => {
 		const u = await makeUser();
+		const from = nextAddress();
 		for (let i = 0; i < 5; i++) {
 			const r = await accounts.signIn({
 				email: u.email,
 				password: 'fout fout fout',
-				address: nextAddress(),
+				address: from,
 				userAgent: null
 			});
 			expect(r).toEqual({ ok: false, reason: 'invalid' });
@@ -98,13 +99,13 @@ describe('sign-in', () => {
 		await accounts.signIn({
 			email: u.email,
 			password: 'fout fout fout',
-			address: nextAddress(),
+			address: from,
 			userAgent: null
 		});
 		const blocked = await accounts.signIn({
 			email: u.email,
 			password: u.password,
-			address: nextAddress(),
+			address: from,
 			userAgent: null
 		});
 		expect(blocked.ok).toBe(false);
@@ -113,7 +114,7 @@ describe('sign-in', () => {
 		const later = await accounts.signIn({
 			email: u.email,
 			password: u.password,
-			address: nextAddress(),
+			address: from,
 			userAgent: null
 		});
 		expect(later.ok).toBe(true);
@@ -146,32 +147,69 @@ describe('sign-in', () => {
 });
 
 describe('registration', () => {
-	it('creates a learner who can sign in', async () => {
-		const r = await accounts.register({
-			name: 'An Peeters',
-			email: 'an@school.be',
-			password: 'een lange zin als wachtwoord',
-			audience: 'leerkracht'
+	const newcomer = {
+		name: 'An Peeters',
+		email: 'an@school.be',
+		password: 'een lange zin als wachtwoord',
+		audience: 'leerkracht' as const
+	};
+
+	it('creates the account only when the mailed link is opened', async () => {
+		const r = await accounts.register({ ...newcomer, address: nextAddress() });
+		expect(r).toEqual({ ok: true });
+		expect(accounts.findUserByEmail(newcomer.email)).toBeUndefined();
+		const before = await accounts.signIn({
+			email: newcomer.email,
+			password: newcomer.password,
+			address: nextAddress(),
+			userAgent: null
 		});
-		expect(r.ok).toBe(true);
+		expect(before.ok).toBe(false);
+		const mail = lastMailTo(newcomer.email)!;
+		expect(mail.kind).toBe('register-confirm');
+		const token = linkIn(mail.body, '/registreren');
+		expect(accounts.isRegistrationLinkValid(token)).toBe(true);
+		expect(accounts.confirmRegistration({ token })).toBe(true);
+		expect(accounts.confirmRegistration({ token })).toBe(false);
 		const s = await accounts.signIn({
-			email: 'an@school.be',
-			password: 'een lange zin als wachtwoord',
+			email: newcomer.email,
+			password: newcomer.password,
 			address: nextAddress(),
 			userAgent: null
 		});
 		expect(s.ok && s.access.roles).toEqual(['learner']);
 	});
 
+	it("gives no usable account for someone else's address without its mailbox", async () => {
+		await accounts.register({ ...newcomer, address: nextAddress() });
+		expect(accounts.findUserByEmail(newcomer.email)).toBeUndefined();
+		expect(accounts.confirmRegistration({ token: 'a'.repeat(32) })).toBe(false);
+		// The real owner is invited meanwhile: the attacker's pending link no longer creates anything.
+		const owner = await makeUser({ email: newcomer.email });
+		const token = linkIn(lastMailTo(newcomer.email)!.body, '/registreren');
+		expect(accounts.isRegistrationLinkValid(token)).toBe(false);
+		expect(accounts.confirmRegistration({ token })).toBe(false);
+		expect(accounts.findUserByEmail(newcomer.email)?.id).toBe(owner.id);
+	});
+
+	it('expires the link after a day', async () => {
+		await accounts.register({ ...newcomer, address: nextAddress() });
+		const token = linkIn(lastMailTo(newcomer.email)!.body, '/registreren');
+		vi.useFakeTimers({ now: Date.now() + 25 * 3600 * 1000 });
+		expect(accounts.confirmRegistration({ token })).toBe(false);
+	});
+
 	it('does not reveal an existing account: same answer, a mail to the owner, nothing changed', async () => {
 		const u = await makeUser({ email: 'bestaat@school.be' });
-		const r = await accounts.register({
+		const existing = await accounts.register({
 			name: 'Iemand Anders',
 			email: 'bestaat@school.be',
 			password: 'een ander lang wachtwoord',
-			audience: 'leerkracht'
+			audience: 'leerkracht',
+			address: nextAddress()
 		});
-		expect(r).toEqual({ ok: true });
+		const fresh = await accounts.register({ ...newcomer, address: nextAddress() });
+		expect(existing).toEqual(fresh);
 		expect(lastMailTo('bestaat@school.be')?.kind).toBe('register-existing');
 		const s = await accounts.signIn({
 			email: u.email,
@@ -182,12 +220,43 @@ describe('registration', () => {
 		expect(s.ok).toBe(true);
 	});
 
+	it('sends the owner of an existing address at most one mail, however many sign-ups', async () => {
+		await makeUser({ email: 'doelwit@school.be' });
+		for (let i = 0; i < 12; i++) {
+			await accounts.register({
+				name: 'Bommen',
+				email: 'doelwit@school.be',
+				password: 'een ander lang wachtwoord',
+				audience: 'leerkracht',
+				address: nextAddress()
+			});
+		}
+		const mails = db
+			.select()
+			.from(mailOutbox)
+			.where(eq(mailOutbox.recipient, 'doelwit@school.be'))
+			.all();
+		expect(mails).toHaveLength(1);
+	});
+
+	it('throttles sign-ups per address before any password hashing', async () => {
+		const from = nextAddress();
+		const results = await Promise.all(
+			Array.from({ length: 60 }, (_, i) =>
+				accounts.register({ ...newcomer, email: `nieuw${i}@school.be`, address: from })
+			)
+		);
+		const throttled = results.filter((r) => !r.ok && 'reason' in r && r.reason === 'throttled');
+		expect(throttled).toHaveLength(10);
+	});
+
 	it('refuses a weak password before creating anything', async () => {
 		const r = await accounts.register({
 			name: 'An',
 			email: 'zwak@school.be',
 			password: 'Wachtwoord123!',
-			audience: 'leerkracht'
+			audience: 'leerkracht',
+			address: nextAddress()
 		});
 		expect(r.ok).toBe(false);
 		expect(accounts.findUserByEmail('zwak@school.be')).toBeUndefined();

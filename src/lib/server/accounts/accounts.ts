@@ -1,18 +1,35 @@
-// Getting in: sign-in (throttled, the same answer for every refusal), registration and the
-// first admin's setup link.
-import { eq } from 'drizzle-orm';
+// Getting in: sign-in (throttled, the same answer for every refusal), registration confirmed by
+// an e-mailed link, and the first admin's setup link.
+import { and, eq, gt, lt } from 'drizzle-orm';
 import { config } from '../platform/config';
 import { db, transaction } from '../db';
-import { passwordReset, user, type Audience, type User } from '../db/schema';
+import { passwordReset, pendingRegistration, user, type Audience, type User } from '../db/schema';
 import { messages } from '$lib/i18n';
 import { queueMail } from '../platform/mail';
 import { recordAudit } from '../platform/audit';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './auth/password';
 import { createSession } from './auth/session';
-import { accountThrottle, addressThrottle } from './auth/throttle';
-import { digest, randomToken } from './auth/tokens';
+import {
+	accountThrottle,
+	addressThrottle,
+	mailRequestThrottle,
+	OncePerWindow,
+	registerThrottle,
+	throttleAudit
+} from './auth/throttle';
+import { digest, isTokenShaped, randomToken } from './auth/tokens';
 import * as twoFactor from './auth/two-factor';
 import { findUserByEmail, getAccess, isStaff, type Access } from './access';
+
+/** The sign-in throttle key of one (account, address) pair. */
+function signInKey(email: string, address: string): string {
+	return `login:${email.toLowerCase()}|${address}`;
+}
+
+/** Forgets every sign-in throttle of an account (after a password reset). */
+export function clearSignInThrottle(email: string): void {
+	accountThrottle.resetPrefix(`login:${email.toLowerCase()}|`);
+}
 
 export type SignInResult =
 	| {
@@ -38,25 +55,28 @@ export async function signIn(input: {
 	userAgent: string | null;
 	requestId?: string;
 }): Promise<SignInResult> {
-	const accountKey = `login:${input.email}`;
+	// Counted BEFORE the slow argon2 check (reserve, then verify): parallel requests cannot all
+	// slip past the throttle. The account key is the (account, address) pair, so failures from
+	// an attacker's address never refuse the owner's right password from another address.
+	const pairKey = signInKey(input.email, input.address);
 	const addressKey = `login-ip:${input.address}`;
-	const wait = Math.max(
-		accountThrottle.retryAfter(accountKey),
-		addressThrottle.retryAfter(addressKey)
-	);
+	const addressWait = addressThrottle.reserve(addressKey);
+	const pairWait = addressWait > 0 ? 0 : accountThrottle.reserve(pairKey);
+	const wait = Math.max(addressWait, pairWait);
 	if (wait > 0) {
-		recordAudit({
-			action: 'auth.sign_in_throttled',
-			requestId: input.requestId,
-			details: { address: input.address }
-		});
+		if (addressWait === 0) addressThrottle.refund(addressKey);
+		if (throttleAudit.firstInWindow(pairKey)) {
+			recordAudit({
+				action: 'auth.sign_in_throttled',
+				requestId: input.requestId,
+				details: { address: input.address }
+			});
+		}
 		return { ok: false, reason: 'throttled', retryAfterMs: wait };
 	}
 	const found = findUserByEmail(input.email);
 	const valid = await verifyPassword(found?.passwordHash ?? null, input.password);
 	if (!found || !valid || found.disabledAt) {
-		accountThrottle.fail(accountKey);
-		addressThrottle.fail(addressKey);
 		recordAudit({
 			action: 'auth.sign_in_failed',
 			actorUserId: found?.id ?? null,
@@ -65,13 +85,16 @@ export async function signIn(input: {
 		});
 		return { ok: false, reason: 'invalid' };
 	}
-	accountThrottle.reset(accountKey);
+	accountThrottle.reset(pairKey);
+	addressThrottle.refund(addressKey);
 	const access = getAccess(found);
 	const needsSecondFactor = twoFactor.isEnabled(found.id);
 	const { token, session } = createSession(
 		found.id,
 		isStaff(access.roles) ? 'staff' : 'learner',
-		input.userAgent
+		input.userAgent,
+		// The password was just typed: sudo mode for the next 10 minutes.
+		{ reauthenticatedAt: new Date() }
 	);
 	db.update(user).set({ lastLoginAt: new Date() }).where(eq(user.id, found.id)).run();
 	recordAudit({
@@ -83,46 +106,124 @@ export async function signIn(input: {
 	return { ok: true, token, expiresAt, user: found, access, needsSecondFactor };
 }
 
-export type RegisterResult = { ok: true } | { ok: false; field: 'password'; message: string };
+export type RegisterResult =
+	| { ok: true }
+	| { ok: false; field: 'password'; message: string }
+	| { ok: false; reason: 'throttled'; retryAfterMs: number };
+
+/** How long the confirmation link of a self-registration works. */
+export const registrationLinkHours = 24;
+const hourMs = 3600 * 1000;
+
+/** At most one "someone tried to register with your address" mail per address per day. */
+const existingAccountMail = new OncePerWindow(24 * hourMs);
 
 /**
- * Creates a learner account. When the address already has an account nothing is created and
- * its owner gets a mail instead; the caller answers the same either way, so registration
- * never reveals who has an account.
+ * Starts a self-registration: nothing is created until the link mailed to the address is
+ * opened (see `confirmRegistration`). When the address already has an account its owner gets
+ * at most one mail per day instead; the caller answers the same either way, so registration
+ * never reveals who has an account. Throttled per client address before any argon2 work.
  */
 export async function register(input: {
 	name: string;
 	email: string;
 	password: string;
 	audience: Audience;
+	address: string;
 	requestId?: string;
 }): Promise<RegisterResult> {
 	const policy = checkPasswordPolicy(input.password, { email: input.email, name: input.name });
 	if (policy) return { ok: false, field: 'password', message: policy };
+	const wait = registerThrottle.reserve(`register-ip:${input.address}`);
+	if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
+	const now = Date.now();
+	db.delete(pendingRegistration)
+		.where(lt(pendingRegistration.expiresAt, new Date(now)))
+		.run();
+	// Hashed for new and existing addresses alike, so the answer takes the same time.
 	const passwordHash = await hashPassword(input.password);
 	const existing = findUserByEmail(input.email);
 	if (existing) {
-		queueMail({
-			kind: 'register-existing',
-			to: existing.email,
-			subject: messages.mail.existingSubject,
-			body: `${messages.mail.greeting(existing.name)}\n\n${messages.mail.existingBody(`${config.origin}/wachtwoord-vergeten`)}\n\n${messages.mail.signature}`
-		});
+		if (existingAccountMail.firstInWindow(existing.email)) {
+			queueMail({
+				kind: 'register-existing',
+				to: existing.email,
+				subject: messages.mail.existingSubject,
+				body: `${messages.mail.greeting(existing.name)}\n\n${messages.mail.existingBody(`${config.origin}/wachtwoord-vergeten`)}\n\n${messages.mail.signature}`
+			});
+		}
 		return { ok: true };
 	}
-	const result = db
-		.insert(user)
-		.values({ email: input.email, name: input.name, passwordHash, audience: input.audience })
-		.onConflictDoNothing()
-		.run();
-	if (result.changes === 1) {
-		recordAudit({
-			action: 'user.registered',
-			actorUserId: Number(result.lastInsertRowid),
-			requestId: input.requestId
+	// A few confirmation mails per address, then silence (no mail bombing of a new address).
+	if (mailRequestThrottle.reserve(`register:${input.email}`) > 0) return { ok: true };
+	const token = randomToken(32);
+	transaction((tx) => {
+		tx.insert(pendingRegistration)
+			.values({
+				email: input.email,
+				name: input.name,
+				passwordHash,
+				audience: input.audience,
+				tokenHash: digest(token),
+				createdAt: new Date(now),
+				expiresAt: new Date(now + registrationLinkHours * hourMs)
+			})
+			.run();
+		queueMail({
+			kind: 'register-confirm',
+			to: input.email,
+			subject: messages.mail.confirmSubject,
+			body: `${messages.mail.greeting(input.name)}\n\n${messages.mail.confirmBody(`${config.origin}/registreren/${token}`, registrationLinkHours)}\n\n${messages.mail.signature}`
 		});
-	}
+	});
 	return { ok: true };
+}
+
+function findPending(token: string) {
+	if (!isTokenShaped(token, 32)) return undefined;
+	return db
+		.select()
+		.from(pendingRegistration)
+		.where(
+			and(
+				eq(pendingRegistration.tokenHash, digest(token)),
+				gt(pendingRegistration.expiresAt, new Date())
+			)
+		)
+		.get();
+}
+
+/** Whether a confirmation link still works (unused, not expired, the address still free). */
+export function isRegistrationLinkValid(token: string): boolean {
+	const pending = findPending(token);
+	return !!pending && !findUserByEmail(pending.email);
+}
+
+/**
+ * Opens a confirmation link: creates the account with what was typed at registration. Every
+ * other pending registration for the address goes; a link for an address that meanwhile has
+ * an account does nothing.
+ */
+export function confirmRegistration(input: { token: string; requestId?: string }): boolean {
+	const pending = findPending(input.token);
+	if (!pending) return false;
+	const created = transaction((tx) => {
+		tx.delete(pendingRegistration).where(eq(pendingRegistration.email, pending.email)).run();
+		const result = tx
+			.insert(user)
+			.values({
+				email: pending.email,
+				name: pending.name,
+				passwordHash: pending.passwordHash,
+				audience: pending.audience
+			})
+			.onConflictDoNothing()
+			.run();
+		return result.changes === 1 ? Number(result.lastInsertRowid) : null;
+	});
+	if (created === null) return false;
+	recordAudit({ action: 'user.registered', actorUserId: created, requestId: input.requestId });
+	return true;
 }
 
 export const setupLinkHours = 24;

@@ -10,3 +10,4 @@ export * from './auth/tokens';
 export * from './auth/two-factor';
 export * from './auth/secret-box';
 export * from './lti-session';
+export * from './auth/sudo';

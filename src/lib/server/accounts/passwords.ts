@@ -12,6 +12,7 @@ import { invalidateUserSessions } from './auth/session';
 import { accountThrottle, mailRequestThrottle } from './auth/throttle';
 import { digest, randomToken } from './auth/tokens';
 import { findUserByEmail, getUser } from './access';
+import { clearSignInThrottle } from './accounts';
 
 const resetLifetimeMs = 60 * 60 * 1000;
 
@@ -109,6 +110,8 @@ export async function resetPassword(input: {
 		return true;
 	});
 	if (!done) return { ok: false, reason: 'invalid' };
+	// Whoever opened the mailed link owns the account: earlier failed sign-ins no longer count.
+	clearSignInThrottle(found.user.email);
 	recordAudit({
 		action: 'auth.password_reset',
 		actorUserId: found.user.id,
@@ -131,11 +134,11 @@ export async function changePassword(input: {
 	const found = getUser(input.userId);
 	if (!found) return { ok: false, field: 'current', message: messages.account.currentWrong };
 	const key = `change:${found.id}`;
-	if (accountThrottle.retryAfter(key) > 0) {
+	// Reserved before the slow check, so parallel guesses cannot all pass the throttle.
+	if (accountThrottle.reserve(key) > 0) {
 		return { ok: false, field: 'current', message: messages.account.currentWrong };
 	}
 	if (!(await verifyPassword(found.passwordHash, input.current))) {
-		accountThrottle.fail(key);
 		return { ok: false, field: 'current', message: messages.account.currentWrong };
 	}
 	accountThrottle.reset(key);

@@ -76,9 +76,31 @@ export const session = sqliteTable(
 		absoluteSeconds: integer('absolute_seconds').notNull(),
 		userAgent: text('user_agent'),
 		/** False until the second factor is checked, for accounts that have two-factor on. */
-		twoFactorVerified: integer('two_factor_verified', { mode: 'boolean' }).notNull().default(false)
+		twoFactorVerified: integer('two_factor_verified', { mode: 'boolean' }).notNull().default(false),
+		/** When the password was last typed in this session: sudo mode lasts 10 minutes from it. */
+		reauthenticatedAt: integer('reauthenticated_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [index('session_user').on(t.userId)]
+);
+
+/**
+ * A self-registration waiting for its e-mailed link: the account is created only when the
+ * link is opened, so nobody can claim an address without its mailbox. Only the token's hash
+ * is stored; rows expire.
+ */
+export const pendingRegistration = sqliteTable(
+	'pending_registration',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		email: text('email').notNull(),
+		name: text('name').notNull(),
+		passwordHash: text('password_hash').notNull(),
+		audience: text('audience', { enum: ['leerkracht', 'hulpverlener'] }),
+		tokenHash: blob('token_hash', { mode: 'buffer' }).notNull().unique(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('pending_registration_email').on(t.email)]
 );
 
 export const invitation = sqliteTable(

@@ -17,7 +17,7 @@ function headersAtEdge(): boolean {
 }
 
 /** Paths that carry a secret token: it never leaks to another site through the Referer header. */
-const tokenPath = /^\/(wachtwoord-vergeten|uitnodiging)\/[^/]/;
+const tokenPath = /^\/(wachtwoord-vergeten|uitnodiging|registreren)\/[^/]/;
 
 export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);

@@ -26,6 +26,11 @@ export const actions: Actions = {
 		if (!parsed.ok) {
 			return fail(400, { enable: { message: parsed.message, errors: parsed.errors } });
 		}
+		// Sudo mode: a new factor needs the password typed in the last 10 minutes.
+		if (!accounts.isInSudoMode(event.locals.session)) {
+			const text = messages.account.sudoNeeded;
+			return fail(403, { enable: { message: text, errors: { code: text } } });
+		}
 		const result = accounts.confirmEnrolment({
 			userId: user.id,
 			sessionId: event.locals.session!.id,
@@ -45,6 +50,9 @@ export const actions: Actions = {
 	},
 	herstelcodes: (event) => {
 		const user = requireUser(event);
+		if (!accounts.isInSudoMode(event.locals.session)) {
+			return fail(403, { notice: messages.account.sudoNeeded });
+		}
 		const codes = accounts.regenerateRecoveryCodes(user.id, event.locals.requestId);
 		if (!codes) return fail(400, { notice: messages.errors.badRequest });
 		return { recoveryCodes: codes };

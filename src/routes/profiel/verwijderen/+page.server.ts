@@ -4,6 +4,7 @@ import { clearSessionCookie, parseForm } from '$lib/server/platform';
 import { requireUser } from '$lib/server/accounts';
 import { passwordOnlySchema } from '$lib/schemas/account';
 import { messages } from '$lib/i18n';
+import * as accounts from '$lib/server/accounts';
 import * as privacy from '$lib/server/privacy';
 
 export const load: PageServerLoad = (event) => {
@@ -16,6 +17,21 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const parsed = parseForm(passwordOnlySchema, await event.request.formData(), ['password']);
 		if (!parsed.ok) return fail(400, { form: { message: parsed.message, errors: parsed.errors } });
+		// The password check is throttled (sudo mode) before the account is deleted.
+		const again = await accounts.reauthenticate({
+			userId: user.id,
+			sessionId: event.locals.session!.id,
+			password: parsed.data.password
+		});
+		if (!again.ok) {
+			const text =
+				again.reason === 'throttled'
+					? messages.auth.throttled(Math.ceil(again.retryAfterMs / 60_000))
+					: messages.account.twoFactor.passwordWrong;
+			return fail(again.reason === 'throttled' ? 429 : 400, {
+				form: { message: text, errors: { password: text } }
+			});
+		}
 		const result = await privacy.deleteOwnAccount({
 			userId: user.id,
 			password: parsed.data.password,

@@ -34,7 +34,7 @@ export function createSession(
 	userId: number,
 	kind: keyof typeof lifetimes,
 	userAgent: string | null = null,
-	options: { twoFactorVerified?: boolean } = {}
+	options: { twoFactorVerified?: boolean; reauthenticatedAt?: Date | null } = {}
 ): { token: string; session: Session } {
 	const id = randomToken();
 	const secret = randomToken();
@@ -47,6 +47,7 @@ export function createSession(
 		lastSeenAt: now,
 		userAgent: userAgent ? userAgent.slice(0, 300) : null,
 		twoFactorVerified: options.twoFactorVerified ?? false,
+		reauthenticatedAt: options.reauthenticatedAt ?? null,
 		...lifetimes[kind]
 	};
 	db.insert(session).values(row).run();

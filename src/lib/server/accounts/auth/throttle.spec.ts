@@ -46,3 +46,25 @@ describe('throttle', () => {
 		expect(t.retryAfter('a', 60_001)).toBe(0);
 	});
 });
+
+describe('throttle reservations', () => {
+	it('counts an attempt before the check, so a burst gets only the free attempts', () => {
+		const t = new Throttle(options);
+		const allowed = Array.from({ length: 40 }, () => t.reserve('k', 0)).filter((w) => w === 0);
+		expect(allowed).toHaveLength(3);
+		expect(t.retryAfter('k', 0)).toBe(1000);
+	});
+
+	it('gives a right attempt back, and forgets all keys of one prefix', () => {
+		const t = new Throttle(options);
+		for (let i = 0; i < 3; i++) t.reserve('ip', 0);
+		t.refund('ip');
+		expect(t.reserve('ip', 0)).toBe(0);
+		t.reserve('login:a|1', 0);
+		t.reserve('login:a|1', 0);
+		t.reserve('login:a|1', 0);
+		expect(t.retryAfter('login:a|1', 0)).toBeGreaterThan(0);
+		t.resetPrefix('login:a|');
+		expect(t.retryAfter('login:a|1', 0)).toBe(0);
+	});
+});

@@ -46,8 +46,44 @@ export class Throttle {
 		if (this.entries.size > 50_000) this.prune(now);
 	}
 
+	/**
+	 * Counts an attempt BEFORE the slow check it guards (reserve, then verify), so parallel
+	 * requests cannot all pass the check while the first ones are still being verified. Returns
+	 * 0 when the attempt may go ahead (it is already counted as a failure; call `reset` or
+	 * `refund` when it turns out right), or the milliseconds to wait (nothing is counted).
+	 */
+	reserve(key: string, now = Date.now()): number {
+		const wait = this.retryAfter(key, now);
+		if (wait > 0) return wait;
+		const entry = this.entries.get(key) ?? { failures: 0, blockedUntil: 0, lastFailure: now };
+		entry.failures += 1;
+		entry.lastFailure = now;
+		const over = entry.failures - this.options.freeAttempts;
+		if (over >= 0) {
+			entry.blockedUntil =
+				now + Math.min(this.options.baseDelayMs * 2 ** over, this.options.maxDelayMs);
+		}
+		this.entries.set(key, entry);
+		if (this.entries.size > 50_000) this.prune(now);
+		return 0;
+	}
+
+	/** Gives back one reserved attempt that turned out right (a shared address stays usable). */
+	refund(key: string): void {
+		const entry = this.entries.get(key);
+		if (!entry) return;
+		entry.failures -= 1;
+		if (entry.failures <= 0) this.entries.delete(key);
+		else if (entry.failures < this.options.freeAttempts) entry.blockedUntil = 0;
+	}
+
 	reset(key: string): void {
 		this.entries.delete(key);
+	}
+
+	/** Forgets every key that starts with the prefix (e.g. all addresses of one account). */
+	resetPrefix(prefix: string): void {
+		for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key);
 	}
 
 	private prune(now: number): void {
@@ -59,7 +95,11 @@ export class Throttle {
 
 const minute = 60_000;
 
-/** Failed sign-ins per account: five free tries, then 1 s, 2 s, 4 s ... up to 15 minutes. */
+/**
+ * Sign-in attempts per (account, address) pair and password checks per account: five tries,
+ * then 1 s, 2 s, 4 s ... up to 15 minutes. Keyed by the pair for sign-in, so an attacker's
+ * failures from one address never refuse the owner's right password from another.
+ */
 export const accountThrottle = new Throttle({
 	freeAttempts: 5,
 	baseDelayMs: 1000,
@@ -85,6 +125,17 @@ export const mailRequestThrottle = new Throttle({
 	forgetAfterMs: 6 * 60 * minute
 });
 
+/**
+ * Sign-ups per client address, counted before any argon2 work: a school registering its staff
+ * fits in the free attempts, a script gets a growing wait.
+ */
+export const registerThrottle = new Throttle({
+	freeAttempts: 50,
+	baseDelayMs: 1000,
+	maxDelayMs: 5 * minute,
+	forgetAfterMs: 60 * minute
+});
+
 /** Wrong two-factor or recovery codes per account: three free tries, then 2 s, 4 s ... 15 min. */
 export const twoFactorThrottle = new Throttle({
 	freeAttempts: 3,
@@ -92,3 +143,26 @@ export const twoFactorThrottle = new Throttle({
 	maxDelayMs: 15 * minute,
 	forgetAfterMs: 24 * 60 * minute
 });
+
+/**
+ * Remembers which keys already wrote a "throttled" audit row in the current window, so a
+ * flood of throttled attempts writes one row per key per window, not one per request.
+ */
+export class OncePerWindow {
+	private seen = new Map<string, number>();
+
+	constructor(private windowMs: number) {}
+
+	firstInWindow(key: string, now = Date.now()): boolean {
+		const last = this.seen.get(key);
+		if (last !== undefined && now - last < this.windowMs) return false;
+		this.seen.set(key, now);
+		if (this.seen.size > 50_000) {
+			for (const [k, at] of this.seen) if (now - at >= this.windowMs) this.seen.delete(k);
+		}
+		return true;
+	}
+}
+
+/** One `auth.sign_in_throttled` audit row per key per 15 minutes. */
+export const throttleAudit = new OncePerWindow(15 * minute);

@@ -9,7 +9,7 @@ import { recoveryCode, session, twoFactor, user } from '../../db/schema';
 import { recordAudit } from '../../platform/audit';
 import { verifyPassword } from './password';
 import { invalidateUserSessions } from './session';
-import { twoFactorThrottle } from './throttle';
+import { accountThrottle, twoFactorThrottle } from './throttle';
 import { digest, digestEquals, randomToken } from './tokens';
 import { open, seal } from './secret-box';
 
@@ -231,12 +231,16 @@ export async function disable(input: {
 	password: string;
 	requestId?: string;
 }): Promise<boolean> {
+	// Counted before the slow check, like sign-in: a stolen session cannot guess the password.
+	const key = `sudo:${input.userId}`;
+	if (accountThrottle.reserve(key) > 0) return false;
 	const found = db
 		.select({ passwordHash: user.passwordHash })
 		.from(user)
 		.where(eq(user.id, input.userId))
 		.get();
 	if (!(await verifyPassword(found?.passwordHash ?? null, input.password))) return false;
+	accountThrottle.reset(key);
 	removeTwoFactor(input.userId);
 	recordAudit({
 		action: 'two_factor.disabled',
