@@ -10,7 +10,7 @@ export const mail = {
 		`${org} nodigt je uit voor Signaalwijs, de opleiding om signalen van tienerpooiers te herkennen en te weten wat je doet.\n\nActiveer je account via deze link (hij werkt ${days} dagen):\n\n${link}`,
 	confirmSubject: 'Bevestig je e-mailadres voor Signaalwijs',
 	confirmBody: (link: string, hours: number) =>
-		`Je maakte een account bij Signaalwijs. Bevestig je e-mailadres via deze link (hij werkt ${hours} uur). Pas daarna bestaat je account en kun je je aanmelden:\n\n${link}\n\nMaakte jij geen account? Dan mag je deze e-mail negeren. Er wordt dan niets aangemaakt.`,
+		`Je maakte een account bij Signaalwijs. Bevestig je e-mailadres via deze link (hij werkt ${hours} uur). Pas daarna bestaat je account en kan je je aanmelden:\n\n${link}\n\nMaakte jij geen account? Dan mag je deze e-mail negeren. Er wordt dan niets aangemaakt.`,
 	existingSubject: 'Poging tot registratie met je e-mailadres',
 	existingBody: (link: string) =>
 		`Iemand probeerde een nieuw account te maken bij Signaalwijs met dit e-mailadres. Je hebt al een account.\n\nWeet je je wachtwoord niet meer? Kies een nieuw via ${link}\n\nWas jij dit niet? Dan hoef je niets te doen.`
