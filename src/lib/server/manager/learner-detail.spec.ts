@@ -4,10 +4,15 @@ import {
 	makeCertificate,
 	makeEnrolment,
 	makeLearner,
+	makeMember,
 	makeOrganisation,
 	makeTeam,
 	syncCourse
 } from '../testing/testing';
+import { latestVersionId } from '../content/versions';
+import { duplicateAsDraft, getDraft, saveDraft, draftContent } from '../authoring/drafts';
+import { publishDraft } from '../authoring/publish';
+import type { Author } from '../authoring/access';
 import { getLearnerDetail } from './learner-detail';
 
 const day = 24 * 3600 * 1000;
@@ -45,5 +50,25 @@ describe('learner detail', () => {
 		);
 		expect(getLearnerDetail(orgA, sam, now)).toBeUndefined();
 		expect(getLearnerDetail(orgB, lotte, now)).toBeUndefined();
+	});
+});
+
+describe('learner detail across organisations', () => {
+	it("never lists a certificate of another organisation's private module", async () => {
+		const trainerB: Author = {
+			id: (await makeMember({ organisation: orgB, role: 'trainer' })).id,
+			memberships: [{ organisationId: orgB, role: 'trainer' }]
+		};
+		const draft = duplicateAsDraft(trainerB, orgB, latestVersionId(school)!);
+		const content = structuredClone(draftContent(getDraft(trainerB, draft.id)));
+		content.meta.title = 'Geheime module van Horizon';
+		saveDraft(trainerB, draft.id, content, getDraft(trainerB, draft.id).revision);
+		expect(publishDraft(trainerB, draft.id).ok).toBe(true);
+		makeCertificate({ user: lotte, module: draft.moduleSlug, expiresAt: new Date(now + day) });
+		makeCertificate({ user: lotte, module: school, expiresAt: new Date(now + 30 * day) });
+
+		const titles = getLearnerDetail(orgA, lotte, now)!.certificates.map((c) => c.title);
+		expect(titles).toHaveLength(1);
+		expect(titles).not.toContain('Geheime module van Horizon');
 	});
 });

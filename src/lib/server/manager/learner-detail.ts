@@ -4,6 +4,8 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { epochMs, epochMsOrNull, prepared } from '../db/prepared';
 import { certificate, enrolment, membership, team, user, type Audience } from '../db/schema';
 import { statusesFor } from './learners';
+import { getCourse } from '../content/course';
+import { publishedAuthoredModules } from '../authoring/published';
 import { moduleTitle, reportModules, type ModuleStatus } from './status';
 
 export interface LearnerDetail {
@@ -92,8 +94,15 @@ export function getLearnerDetail(
 			.all({ userId })
 			.map((d) => [d.slug, d])
 	);
+	// Only modules this organisation may see: every shipped module (refreshers included) and the
+	// authored modules of this organisation or the platform; never another organisation's titles.
+	const visible = new Set([
+		...getCourse().modules.map((m) => m.slug),
+		...publishedAuthoredModules([orgId]).map((m) => m.slug)
+	]);
 	const certificates = selectCertificates()
 		.all({ userId })
+		.filter((c) => visible.has(c.slug))
 		.map((c) => ({
 			id: c.id,
 			title: moduleTitle(c.slug),
