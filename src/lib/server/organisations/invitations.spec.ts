@@ -95,6 +95,28 @@ describe('invitations', () => {
 		expect(invitations.findOpenInvitation(expiring)).toBeUndefined();
 	});
 
+	it('a revoked invitation cannot be resent, not even after it expired', async () => {
+		vi.useFakeTimers({ now: new Date('2026-05-01T10:00:00Z') });
+		const org = makeOrganisation();
+		const manager = await makeMember({ organisation: org, role: 'manager' });
+		const inv = invitations.inviteMember({
+			organisationId: org,
+			email: 'r@x.be',
+			role: 'manager',
+			audience: null,
+			invitedBy: manager.id
+		});
+		expect(inv.ok && invitations.revokeInvitation(org, inv.invitationId, manager.id)).toBe(true);
+		const mails = () =>
+			db.select().from(mailOutbox).where(eq(mailOutbox.recipient, 'r@x.be')).all().length;
+		const before = mails();
+		expect(inv.ok && invitations.resendInvitation(org, inv.invitationId, manager.id)).toBe(false);
+		vi.setSystemTime(new Date('2026-05-20T10:00:00Z'));
+		expect(inv.ok && invitations.resendInvitation(org, inv.invitationId, manager.id)).toBe(false);
+		expect(mails()).toBe(before);
+		expect(invitations.listInvitationViews(org).map((i) => i.status)).toEqual(['ingetrokken']);
+	});
+
 	it('a manager cannot revoke another organisation’s invitation', async () => {
 		const a = makeOrganisation();
 		const b = makeOrganisation();

@@ -245,7 +245,11 @@ export function revokeInvitation(
 	return result.changes === 1;
 }
 
-/** Sends a fresh link for an invitation of this organisation that was not accepted yet. */
+/**
+ * Sends a fresh link for an invitation of this organisation that was neither accepted nor revoked.
+ * A revoked invitation stays revoked, also once it expired; an expired one that was never revoked
+ * may be renewed (the manager's "send again" on an expired row).
+ */
 export function resendInvitation(
 	organisationId: number,
 	invitationId: number,
@@ -259,7 +263,8 @@ export function resendInvitation(
 			and(
 				eq(invitation.id, invitationId),
 				eq(invitation.organisationId, organisationId),
-				isNull(invitation.acceptedAt)
+				isNull(invitation.acceptedAt),
+				isNull(invitation.revokedAt)
 			)
 		)
 		.get();
