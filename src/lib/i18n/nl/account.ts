@@ -168,7 +168,7 @@ export const account = {
 		inviteRevokedDone: 'De uitnodiging is ingetrokken.',
 		noInvitations: 'Nog geen uitnodigingen.',
 		outboxIntro:
-			'Alle e-mail komt eerst in deze lijst. Zonder SMTP-server blijft ze hier staan (status bewaard); dan kan je de inhoud zelf doorsturen. Na de bewaartermijn wordt ze verwijderd.',
+			'Alle e-mail komt eerst in deze lijst. Zonder SMTP-server blijft ze hier staan (status bewaard). Links met een code (een nieuw wachtwoord kiezen, een uitnodiging aanvaarden) zie je hier nooit: ze werken alleen voor de ontvanger. Stuur bij een probleem een nieuwe link. Na de bewaartermijn wordt de e-mail verwijderd.',
 		recipient: 'Aan',
 		subject: 'Onderwerp',
 		status: 'Status',

@@ -1,6 +1,8 @@
 // Dutch (nl-BE) interface text: the mail section of the catalogue.
 export const mail = {
 	greeting: (name: string) => `Beste ${name},`,
+	/** Stands in for a link with a code once the mail is sent, and in the admin's outbox view. */
+	redactedLink: '[link met code verwijderd]',
 	signature: 'Met vriendelijke groet,\nSignaalwijs',
 	resetSubject: 'Een nieuw wachtwoord kiezen voor Signaalwijs',
 	resetBody: (link: string) =>

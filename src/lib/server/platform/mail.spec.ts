@@ -1,7 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../testing/smtp';
-import { freshDatabase } from '../testing/testing';
-import { deliverPending, flushMail, listOutbox, queueMail } from './mail';
+import { freshDatabase, makeUser } from '../testing/testing';
+import { requestPasswordReset } from '../accounts/passwords';
+import { deliverPending, flushMail, listOutbox, outboxForAdmin, queueMail } from './mail';
+
+const resetLink = /https?:\/\/\S+\/wachtwoord-vergeten\/([a-z0-9]{20,})/;
 
 let sink: SmtpSink;
 
@@ -70,5 +73,36 @@ describe('mail', () => {
 		const counts = await Promise.all([deliverPending(), deliverPending()]);
 		expect(counts[0] + counts[1]).toBe(5);
 		expect(sink.received).toHaveLength(5);
+	});
+
+	it('sends a reset link, then keeps no usable link in the outbox or the admin view', async () => {
+		process.env.SMTP_URL = sink.url;
+		const person = await makeUser({ email: 'reset@school.be' });
+		expect(requestPasswordReset({ email: person.email, address: '10.1.1.1' }).ok).toBe(true);
+		await flushMail();
+		// The mail arrives with the link (quoted-printable may wrap it: unwrap soft line breaks).
+		const raw = sink.received[0].raw.replace(/=\r?\n/g, '');
+		const token = raw.match(resetLink)?.[1];
+		expect(token).toBeTruthy();
+		const [row] = listOutbox();
+		expect(row.status).toBe('sent');
+		expect(row.body).not.toContain(token);
+		expect(row.body).not.toMatch(resetLink);
+		expect(row.body).toContain('[link met code verwijderd]');
+		expect(JSON.stringify(outboxForAdmin())).not.toContain(token);
+	});
+
+	it('shows a kept (unsent) mail to the admin without its token link', async () => {
+		delete process.env.SMTP_URL;
+		const person = await makeUser({ email: 'kept@school.be' });
+		requestPasswordReset({ email: person.email, address: '10.1.1.2' });
+		const token = listOutbox()[0].body.match(resetLink)?.[1];
+		expect(token).toBeTruthy();
+		const [shown] = outboxForAdmin();
+		expect(shown.body).not.toContain(token);
+		expect(shown.body).toContain('[link met code verwijderd]');
+		// Ordinary links stay readable.
+		queueMail({ kind: 'test', to: 'a@school.be', subject: 'x', body: 'Zie https://x.be/leren' });
+		expect(outboxForAdmin()[0].body).toBe('Zie https://x.be/leren');
 	});
 });

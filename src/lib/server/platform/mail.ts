@@ -1,11 +1,14 @@
 // All outgoing mail: written to mail_outbox first (the durable record), then delivered over SMTP
 // when SMTP_URL is set. Without SMTP the row stays in the outbox as `kept`, visible to admins.
+// A link that carries a token (password reset, invitation, admin set-up, sign-up) is stored only
+// until the mail is sent (or given up on), and never shown to an admin: see `redactTokenLinks`.
 import nodemailer, { type Transporter } from 'nodemailer';
 import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { config } from './config';
 import { db } from '../db';
 import { mailOutbox, type MailOutbox } from '../db/schema';
 import { log } from './log';
+import { messages } from '$lib/i18n';
 
 export interface MailMessage {
 	kind: string;
@@ -50,6 +53,28 @@ export function queueMail(message: MailMessage): number {
 		.run();
 	if (config.smtpUrl) scheduleDelivery();
 	return Number(result.lastInsertRowid);
+}
+
+// A path segment of 20 or more token characters: the random tokens (26+ characters) of reset,
+// invitation, set-up and sign-up links. Ordinary paths (`/wachtwoord-vergeten`) stay readable.
+const tokenSegment = /\/[A-Za-z0-9_-]{20,}(?=[/?#]|$)/;
+const link = /\bhttps?:\/\/\S+/g;
+
+/** The body with every link that carries a token replaced by a marker. */
+export function redactTokenLinks(body: string): string {
+	return body.replace(link, (url) => (tokenSegment.test(url) ? messages.mail.redactedLink : url));
+}
+
+/** The outbox as an admin sees it: bodies without any usable token link, sent or not. */
+export function outboxForAdmin(limit = 100) {
+	return listOutbox(limit).map((mail) => ({
+		id: mail.id,
+		recipient: mail.recipient,
+		subject: mail.subject,
+		status: mail.status,
+		createdAt: mail.createdAt,
+		body: redactTokenLinks(mail.body)
+	}));
 }
 
 let scheduled: Promise<void> | undefined;
@@ -115,14 +140,26 @@ export async function deliverPending(limit = 50): Promise<number> {
 				subject: row.subject,
 				text: row.body
 			});
+			// Sent: the token link has done its job and is not kept at rest.
 			db.update(mailOutbox)
-				.set({ status: 'sent', sentAt: new Date(), lastError: null })
+				.set({
+					status: 'sent',
+					sentAt: new Date(),
+					lastError: null,
+					body: redactTokenLinks(row.body)
+				})
 				.where(eq(mailOutbox.id, row.id))
 				.run();
 			sent += 1;
 		} catch (error) {
+			// The last attempt failed: the mail is given up on, so its token link goes too.
+			const givenUp = row.attempts + 1 >= maxAttempts;
 			db.update(mailOutbox)
-				.set({ status: 'failed', lastError: String(error).slice(0, 500) })
+				.set({
+					status: 'failed',
+					lastError: String(error).slice(0, 500),
+					...(givenUp ? { body: redactTokenLinks(row.body) } : {})
+				})
 				.where(eq(mailOutbox.id, row.id))
 				.run();
 			log.warn('mail.send_failed', { mailId: row.id, kind: row.kind });
