@@ -32,6 +32,8 @@ export const authoringZip = {
 		`Het archief is uitgepakt groter dan ${mb} MB. Dat is te groot voor één module.`,
 	fileTooLarge: (name: string, kb: number) =>
 		`${name}: dit bestand is uitgepakt groter dan ${kb} KB.`,
+	markdownTooLong: (name: string, chars: number) =>
+		`${name}: de tekst van deze les is langer dan ${chars.toLocaleString('nl-BE')} tekens. Maak de les korter of verdeel ze over meer stappen.`,
 	traversal: (name: string) =>
 		`${name}: het pad bevat "..". Zo'n pad kan buiten de module wijzen; dat weigeren we.`,
 	absolute: (name: string) =>

@@ -10,6 +10,7 @@ import { getCourse } from '../../content/course';
 import { exportFileName, exportModuleZip } from './export';
 import { importModuleZip, importedDraftContent } from './import';
 import { contentMessage } from './import-messages';
+import { mdsvexToMarkdown } from './lesson-markdown';
 import { MAX_ARCHIVE_BYTES, MAX_ENTRIES } from './limits';
 import { readZip, writeZip, type ZipEntryInput } from './zip';
 
@@ -437,5 +438,39 @@ describe('contentMessage', () => {
 		]
 	] as const)('%s', (code, params, dutch) => {
 		expect(contentMessage({ code, params })).toBe(dutch);
+	});
+});
+
+describe('hostile lesson texts', () => {
+	// Repeated unclosed component tags made the lesson regexes quadratic: a 400 KB upload froze
+	// the server for seconds. Each text is bounded and each scan linear now.
+	const hostile = (tag: string) => {
+		const { data, body } = parseFrontMatter(baseFiles.get(stepIndex)!);
+		const front = baseFiles.get(stepIndex)!.slice(0, baseFiles.get(stepIndex)!.indexOf(body));
+		expect(data).toBeTruthy();
+		return front + tag.repeat(Math.floor((250 * 1024 - front.length) / tag.length));
+	};
+
+	for (const tag of ['<script ', '<Callout title="x">', '<SignalCard ', '<Callout ']) {
+		it(`refuses or converts a text of repeated ${tag.trim()} in under a second`, () => {
+			const started = performance.now();
+			const result = importModuleZip(archive({ [stepIndex]: hostile(tag) }), known);
+			if (result.ok) importedDraftContent(result.module);
+			expect(performance.now() - started).toBeLessThan(1000);
+			// Longer than the 100 KB Markdown limit: refused with a clear message naming the file.
+			expect(result.ok).toBe(false);
+			if (!result.ok) expect(result.errors.join('\n')).toContain(stepIndex);
+		});
+	}
+
+	it('converts the components in linear time, even left unclosed', () => {
+		const text =
+			'<Callout title="a">'.repeat(5000) + '<script>'.repeat(5000) + '<SignalCard x'.repeat(5000);
+		const started = performance.now();
+		mdsvexToMarkdown(text);
+		expect(performance.now() - started).toBeLessThan(200);
+		expect(
+			mdsvexToMarkdown('<script>x</script>\n<Callout title="Let op">\nTekst\n</Callout>\n')
+		).toBe('> **Let op**\n>\n> Tekst\n');
 	});
 });

@@ -5,6 +5,7 @@
 import { messages } from '$lib/i18n';
 import type { ModuleSnapshot, StepSnapshot } from '../../content/versions';
 import { memoryTree, parseFrontMatter, validateTree } from '../../content';
+import { MAX_MARKDOWN_LENGTH } from '../../content/markdown';
 import { mdsvexToMarkdown } from './lesson-markdown';
 import { readZip } from './zip';
 import { capped, issueMessage, zipMessage } from './import-messages';
@@ -60,6 +61,20 @@ export function importModuleZip(bytes: Uint8Array, knownSignalIds: Set<string>):
 	if (folders.size > 1) errors.push(t.severalModules([...folders].sort().join(', ')));
 	if (errors.length > 0) return { ok: false, errors: capped(errors) };
 
+	// Bounded work before any regular expression runs on uploaded text: a lesson longer than the
+	// Markdown limit is refused here, as the editor would refuse it.
+	for (const [name, data] of files) {
+		if (!name.endsWith('index.md') || data.length <= MAX_MARKDOWN_LENGTH) continue;
+		let length: number;
+		try {
+			length = parseFrontMatter(new TextDecoder().decode(data)).body.length;
+		} catch {
+			continue; // the loader below names what is wrong with the front matter
+		}
+		if (length > MAX_MARKDOWN_LENGTH) errors.push(t.markdownTooLong(name, MAX_MARKDOWN_LENGTH));
+	}
+	if (errors.length > 0) return { ok: false, errors: capped(errors) };
+
 	const { course, issues } = validateTree(memoryTree(files), {
 		signalIds: knownSignalIds,
 		refresherLinks: false
@@ -101,8 +116,11 @@ const MDSVEX = /<(?:script|Callout|SignalCard|HelpLine|PhaseTimeline)\b/;
  * "Dupliceer als concept" makes of them. Plain Markdown is left exactly as it was.
  */
 export function importedDraftContent(module: ModuleSnapshot): ModuleSnapshot {
+	// Too long for a draft anyway (validation refuses it): left as it is, no conversion work.
 	const plain = (text: string | undefined) =>
-		text !== undefined && MDSVEX.test(text) ? mdsvexToMarkdown(text) : text;
+		text !== undefined && text.length <= MAX_MARKDOWN_LENGTH && MDSVEX.test(text)
+			? mdsvexToMarkdown(text)
+			: text;
 	return {
 		...module,
 		markdown: plain(module.markdown),

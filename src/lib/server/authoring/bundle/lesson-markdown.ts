@@ -49,13 +49,54 @@ function quote(title: string | undefined, body: string): string {
 	return [...head, ...lines].map((l) => (l ? `> ${l}` : '>')).join('\n');
 }
 
+/**
+ * Replaces each `<Name attrs>inner</Name>` of the given names, like the regular expression
+ * `/<(A|B)([^>]*)>([\s\S]*?)<\/\1>/g` would, but in linear time: a start tag whose `>` or closing
+ * tag is missing means no later start tag of that name can close either, so the scan stops there
+ * for that name instead of trying again from every later position (which was quadratic on
+ * repeated unclosed tags in uploaded text).
+ */
+function replaceElements(
+	text: string,
+	names: readonly string[],
+	replace: (name: string, attrs: string, inner: string) => string,
+	{ dropSpaceAfter = false } = {}
+): string {
+	const open = new Set(names);
+	let out = '';
+	let at = 0;
+	while (open.size > 0) {
+		let start = -1;
+		let name = '';
+		for (const n of open) {
+			const found = text.indexOf(`<${n}`, at);
+			if (found < 0) open.delete(n);
+			else if (start < 0 || found < start) [start, name] = [found, n];
+		}
+		if (start < 0) break;
+		const attrsEnd = text.indexOf('>', start + name.length + 1);
+		const close = attrsEnd < 0 ? -1 : text.indexOf(`</${name}>`, attrsEnd + 1);
+		if (close < 0) {
+			open.delete(name);
+			continue;
+		}
+		out +=
+			text.slice(at, start) +
+			replace(name, text.slice(start + name.length + 1, attrsEnd), text.slice(attrsEnd + 1, close));
+		at = close + name.length + 3;
+		if (dropSpaceAfter) while (at < text.length && /\s/.test(text[at])) at++;
+	}
+	return out + text.slice(at);
+}
+
 /** The Markdown body of a shipped index.md: front matter and script block removed, components as Markdown. */
 export function mdsvexToMarkdown(source: string): string {
 	let body = source.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n?/, '');
-	body = body.replace(/<script[^>]*>[\s\S]*?<\/script>\s*/g, '');
+	// `<script …>…</script>` and the white space after it, in linear time.
+	body = replaceElements(body, ['script'], () => '', { dropSpaceAfter: true });
 	body = body.replace(/<PhaseTimeline\s*\/>/g, PHASE_TIMELINE);
 	body = body.replace(/<HelpLine\s*\/>/g, HELP_LINE);
-	body = body.replace(/<(Callout|SignalCard)([^>]*)>([\s\S]*?)<\/\1>/g, (_, _name, attrs, inner) =>
+	body = replaceElements(body, ['Callout', 'SignalCard'], (_name, attrs, inner) =>
 		quote(attribute(attrs, 'title'), inner)
 	);
 	return body.replace(/\n{3,}/g, '\n\n').trim() + '\n';
