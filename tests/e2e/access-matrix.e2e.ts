@@ -87,6 +87,7 @@ const table: Record<string, Row> = {
 	'/healthz': { access: 'public' },
 	'/[wellKnown=wellknown]/jwks.json': { access: 'public' },
 	'/openbadges/issuer': { access: 'public' },
+	'/openbadges/status/1': { access: 'public' },
 	'/aanmelden': { access: 'guest', publicActions: { default: badRequest } },
 	'/aanmelden/code': {
 		access: 'guest',

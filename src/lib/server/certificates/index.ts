@@ -18,6 +18,7 @@ export {
 export { sendDueReminders } from './reminders';
 export { ensureSigningKey, issuerProfile, publicJwks, signCredential } from './openbadges';
 export { renderCertificatePdf } from './pdf';
+export { signedStatusList, STATUS_LIST_PATH } from './status-list';
 export { formatCode, type CertificateStatus } from './rules';
 export {
 	FIXED_CONTACTS,

@@ -20,6 +20,7 @@ import { config } from '../platform/config';
 import { loadVersion } from '../content/versions';
 import type { CertificateDocument } from './views';
 import { log } from '../platform/log';
+import { credentialStatusOf } from './status-list';
 
 export const KEY_FILE = 'openbadges-ed25519.jwk.json';
 const ALG = 'EdDSA';
@@ -108,6 +109,8 @@ export function buildCredential(doc: CertificateDocument) {
 		issuer: issuerProfile(),
 		validFrom: doc.issuedAt.toISOString(),
 		validUntil: doc.expiresAt.toISOString(),
+		// Revocation: the certificate's bit in the platform's Bitstring Status List.
+		credentialStatus: credentialStatusOf(doc.id),
 		credentialSubject: {
 			type: ['AchievementSubject'],
 			identifier: [
