@@ -15,6 +15,7 @@ import {
 } from '../db/schema';
 import { createSession, validateSessionToken } from '../accounts/auth/session';
 import { queueMail } from '../platform/mail';
+import { recordAudit } from '../platform/audit';
 
 beforeEach(() => {
 	freshDatabase();
@@ -130,6 +131,36 @@ describe('data export', () => {
 });
 
 describe('deleting an account', () => {
+	it('holds the audit events and addresses about the person, and no one else’s', async () => {
+		const a = await makeUser();
+		const b = await makeUser();
+		const admin = await makeUser();
+		recordAudit({
+			action: 'auth.sign_in_failed',
+			actorUserId: a.id,
+			details: { address: '203.0.113.7' }
+		});
+		recordAudit({
+			action: 'auth.sign_in_failed',
+			actorUserId: b.id,
+			details: { address: '198.51.100.9' }
+		});
+		recordAudit({
+			action: 'admin.user_disabled',
+			actorUserId: admin.id,
+			targetType: 'user',
+			targetId: a.id
+		});
+		const data = privacy.exportUserData(a.id)!;
+		expect(data.auditEvents.map((e) => e.action)).toEqual(
+			expect.arrayContaining(['auth.sign_in_failed', 'admin.user_disabled'])
+		);
+		expect(data.addresses).toEqual(['203.0.113.7']);
+		const json = JSON.stringify(data);
+		expect(json).not.toContain('198.51.100.9');
+		expect(data.auditEvents.some((e) => JSON.stringify(e).includes(`"${admin.id}"`))).toBe(false);
+	});
+
 	it('needs the password, then removes the person and keeps answers without a name', async () => {
 		const org = makeOrganisation();
 		const a = await makeMember({ organisation: org });

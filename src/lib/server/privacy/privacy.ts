@@ -1,6 +1,6 @@
 // Privacy rights and retention: a learner's data export, erasure of an account and the job that
 // removes inactive accounts and old audit and mail rows (GDPR art. 5(1)(e), 15, 17, 20).
-import { and, eq, inArray, isNotNull, lt, or, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lt, or, isNull, sql } from 'drizzle-orm';
 import { db, transaction } from '../db';
 import {
 	attempt,
@@ -67,6 +67,24 @@ export function exportUserData(userId: number, requestId?: string) {
 		.where(eq(session.userId, userId))
 		.all();
 	const twoFactorStatus = getStatus(userId);
+	// Audit events about the person: what they did, and what was done to their account. Who else
+	// acted is left out (another person's data); the network addresses of their own events are
+	// listed once more on their own.
+	const audits = db
+		.select()
+		.from(auditEvent)
+		.where(
+			or(
+				eq(auditEvent.actorUserId, userId),
+				and(eq(auditEvent.targetType, 'user'), eq(auditEvent.targetId, String(userId)))
+			)
+		)
+		.orderBy(asc(auditEvent.id))
+		.all();
+	const addressOf = (e: (typeof audits)[number]) =>
+		e.actorUserId === userId && typeof e.details?.address === 'string'
+			? e.details.address
+			: undefined;
 	recordAudit({
 		action: 'privacy.export',
 		actorUserId: userId,
@@ -154,7 +172,14 @@ export function exportUserData(userId: number, requestId?: string) {
 			createdAt: iso(s.createdAt),
 			lastSeenAt: iso(s.lastSeenAt),
 			browser: s.userAgent
-		}))
+		})),
+		auditEvents: audits.map((e) => ({
+			at: iso(e.at),
+			action: e.action,
+			byYou: e.actorUserId === userId,
+			address: addressOf(e) ?? null
+		})),
+		addresses: [...new Set(audits.map(addressOf).filter((a) => a !== undefined))]
 	};
 }
 
