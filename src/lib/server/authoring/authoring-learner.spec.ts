@@ -199,7 +199,7 @@ describe('the preview', () => {
 			form.append('action', right.selected[1]);
 		} else for (const id of right.selected) form.append('choice', id);
 		const graded = preview.previewAnswer(content, quizStep.slug, item.id, form);
-		expect(graded.result.verdict).toBe('juist');
+		expect(graded.result.verdict).toBe('right');
 		expect(graded.result.feedback).toBeTruthy();
 		// An empty answer is refused with a code whose Dutch depends on the item type.
 		const empty = (() => {

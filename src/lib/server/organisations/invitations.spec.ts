@@ -114,7 +114,7 @@ describe('invitations', () => {
 		vi.setSystemTime(new Date('2026-05-20T10:00:00Z'));
 		expect(inv.ok && invitations.resendInvitation(org, inv.invitationId, manager.id)).toBe(false);
 		expect(mails()).toBe(before);
-		expect(invitations.listInvitationViews(org).map((i) => i.status)).toEqual(['ingetrokken']);
+		expect(invitations.listInvitationViews(org).map((i) => i.status)).toEqual(['revoked']);
 	});
 
 	it('a manager cannot revoke another organisation’s invitation', async () => {
