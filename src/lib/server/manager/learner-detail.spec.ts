@@ -1,39 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-	freshDatabase,
-	makeCertificate,
-	makeEnrolment,
-	makeLearner,
-	makeMember,
-	makeOrganisation,
-	makeTeam,
-	syncCourse
-} from '../testing/testing';
+import { makeCertificate, makeEnrolment, makeMember } from '../testing/testing';
 import { latestVersionId } from '../content/versions';
 import { duplicateAsDraft, getDraft, saveDraft, draftContent } from '../authoring/drafts';
 import { publishDraft } from '../authoring/publish';
 import type { Author } from '../authoring/access';
 import { getLearnerDetail } from './learner-detail';
-
-const day = 24 * 3600 * 1000;
-const now = Date.UTC(2026, 4, 15, 10);
-const school = 'signalen-op-school';
+import { day, now, school, twoOrganisations } from './spec-support';
 
 let orgA: number;
 let orgB: number;
-let teamA1: number;
 let lotte: number;
 let sam: number;
 
 beforeEach(async () => {
-	freshDatabase();
-	syncCourse();
-	orgA = makeOrganisation('School A');
-	orgB = makeOrganisation('Horizon B');
-	teamA1 = makeTeam(orgA, 'Tweede graad');
-	lotte = (await makeLearner({ organisation: orgA, team: teamA1, name: 'Lotte Janssens' })).id;
-	sam = (await makeLearner({ organisation: orgB, name: 'Sam Peeters', audience: 'hulpverlener' }))
-		.id;
+	({ orgA, orgB, lotte, sam } = await twoOrganisations());
 });
 
 describe('learner detail', () => {

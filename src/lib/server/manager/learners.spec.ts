@@ -1,19 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-	freshDatabase,
-	makeCertificate,
-	makeEnrolment,
-	makeLearner,
-	makeOrganisation,
-	makeTeam,
-	syncCourse
-} from '../testing/testing';
+import { makeCertificate, makeEnrolment, makeLearner, makeTeam } from '../testing/testing';
 import { defaultQuery } from './learner-query';
 import { listLearners } from './learners';
-
-const day = 24 * 3600 * 1000;
-const now = Date.UTC(2026, 4, 15, 10);
-const school = 'signalen-op-school';
+import { day, now, school, twoOrganisations } from './spec-support';
 
 let orgA: number;
 let orgB: number;
@@ -22,14 +11,7 @@ let lotte: number;
 let sam: number;
 
 beforeEach(async () => {
-	freshDatabase();
-	syncCourse();
-	orgA = makeOrganisation('School A');
-	orgB = makeOrganisation('Horizon B');
-	teamA1 = makeTeam(orgA, 'Tweede graad');
-	lotte = (await makeLearner({ organisation: orgA, team: teamA1, name: 'Lotte Janssens' })).id;
-	sam = (await makeLearner({ organisation: orgB, name: 'Sam Peeters', audience: 'hulpverlener' }))
-		.id;
+	({ orgA, orgB, teamA1, lotte, sam } = await twoOrganisations());
 });
 
 describe('learners table', () => {

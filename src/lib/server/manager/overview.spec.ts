@@ -1,35 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-	freshDatabase,
-	makeCertificate,
-	makeEnrolment,
-	makeLearner,
-	makeOrganisation,
-	makeTeam,
-	syncCourse
-} from '../testing/testing';
+import { makeCertificate, makeEnrolment, makeLearner } from '../testing/testing';
 import { createAssignment } from './assignments';
 import { getDashboard } from './overview';
-
-const day = 24 * 3600 * 1000;
-const now = Date.UTC(2026, 4, 15, 10);
-const school = 'signalen-op-school';
+import { day, now, school, twoOrganisations } from './spec-support';
 
 let orgA: number;
-let orgB: number;
-let teamA1: number;
 let lotte: number;
 let sam: number;
 
 beforeEach(async () => {
-	freshDatabase();
-	syncCourse();
-	orgA = makeOrganisation('School A');
-	orgB = makeOrganisation('Horizon B');
-	teamA1 = makeTeam(orgA, 'Tweede graad');
-	lotte = (await makeLearner({ organisation: orgA, team: teamA1, name: 'Lotte Janssens' })).id;
-	sam = (await makeLearner({ organisation: orgB, name: 'Sam Peeters', audience: 'hulpverlener' }))
-		.id;
+	({ orgA, lotte, sam } = await twoOrganisations());
 });
 
 describe('dashboard', () => {

@@ -1,30 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-	freshDatabase,
-	makeLearner,
-	makeMastery,
-	makeOrganisation,
-	makeTeam,
-	syncCourse
-} from '../testing/testing';
+import { makeLearner, makeMastery, makeTeam } from '../testing/testing';
 import { getTeamSignalMap } from './signal-map';
 import { getCourse } from '../content/course';
+import { twoOrganisations } from './spec-support';
 
 let orgA: number;
-let orgB: number;
 let teamA1: number;
 let lotte: number;
 let sam: number;
 
 beforeEach(async () => {
-	freshDatabase();
-	syncCourse();
-	orgA = makeOrganisation('School A');
-	orgB = makeOrganisation('Horizon B');
-	teamA1 = makeTeam(orgA, 'Tweede graad');
-	lotte = (await makeLearner({ organisation: orgA, team: teamA1, name: 'Lotte Janssens' })).id;
-	sam = (await makeLearner({ organisation: orgB, name: 'Sam Peeters', audience: 'hulpverlener' }))
-		.id;
+	({ orgA, teamA1, lotte, sam } = await twoOrganisations());
 });
 
 describe('team signal map', () => {
