@@ -127,6 +127,7 @@ const table: Record<string, Row> = {
 	'/leren/[module=slug]/[step=slug]': { access: 'learner' },
 	// Lotte started module 2 without its pre-test: she sees the calm "no longer open" page.
 	'/leren/[module=slug]/voortoets': { access: 'learner' },
+	'/leren/[module=slug]/signaalkaart.pdf': { access: 'learner' },
 	'/certificaten': { access: 'learner' },
 	// Someone else's certificate is not found for a learner: never a 200.
 	'/certificaten/[id=id]/pdf': { access: 'learner', except: { endpoint: { learnerA: notFound } } },
