@@ -174,16 +174,19 @@ test('odd URLs, ids and cookies get 4xx or the sign-in page, never a 500', async
 });
 
 test('a reset link is built from ORIGIN, never from the Host header', async ({
+	page,
 	request,
 	baseURL
 }) => {
 	const email = uniqueEmail('host');
+	const started = Date.now();
 	await postForm(
 		request,
 		baseURL!,
 		'/registreren',
 		`name=Host&email=${enc(email)}&password=${enc('een lange zin als wachtwoord')}&audience=leerkracht`
 	);
+	await confirmRegistration(page, email, started);
 	const since = Date.now();
 	const r = await postForm(request, baseURL!, '/wachtwoord-vergeten', `email=${enc(email)}`, {
 		'x-forwarded-host': 'evil.example'
