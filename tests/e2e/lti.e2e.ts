@@ -79,7 +79,7 @@ test('a teacher deep-links module 1 into a course', async ({ page }) => {
 		'Kies een module voor je cursus'
 	);
 	await expectAccessible(page);
-	await page.getByLabel(moduleBySlug(slug).meta.title).check();
+	await page.getByLabel(moduleBySlug(slug).meta.title, { exact: true }).check();
 	await page.getByRole('button', { name: 'Toevoegen aan mijn cursus' }).click();
 	// The tool's page posts the signed answer back; the LMS verified it against the tool's keys.
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Inhoud toegevoegd');
