@@ -1,17 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Ajv2019 } from 'ajv/dist/2019';
 import addFormats from 'ajv-formats';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
-import { freshDatabase, makeUser } from '../testing/testing';
-import { getCourse } from '../content/course';
-import { latestVersionId, syncShippedModules } from '../content/versions';
 import { addMonths } from './rules';
-import { issueOnPass } from './issue';
-import { getOwnCertificate } from './views';
 import * as openbadges from './openbadges';
+import { certificateFor, t0, useOpenBadgesEnvironment } from './spec-support';
 
 const schema = JSON.parse(
 	fs.readFileSync('tests/fixtures/openbadges/ob_v3p0_achievementcredential_schema.json', 'utf8')
@@ -20,35 +15,7 @@ const ajv = new Ajv2019({ allErrors: true, strict: false });
 addFormats(ajv);
 const validate = ajv.compile(schema);
 
-const t0 = new Date('2026-03-02T09:00:00Z');
-let dataDir = '';
-
-beforeEach(() => {
-	freshDatabase();
-	syncShippedModules(getCourse());
-	dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'signaalwijs-ob-'));
-	process.env.DATA_DIR = dataDir;
-	process.env.ORIGIN = 'https://signaalwijs.example';
-	openbadges.resetSigningKey();
-});
-
-afterEach(() => {
-	delete process.env.DATA_DIR;
-	delete process.env.ORIGIN;
-	openbadges.resetSigningKey();
-	fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function certificateFor(name: string) {
-	const learner = await makeUser({ name });
-	const [id] = issueOnPass({
-		userId: learner.id,
-		moduleVersionId: latestVersionId('wat-en-hoe')!,
-		attemptId: null,
-		now: t0
-	}).certificateIds;
-	return getOwnCertificate(learner.id, id, t0)!;
-}
+useOpenBadgesEnvironment();
 
 describe('Open Badges 3.0 credential', () => {
 	it('validates against the OB 3.0 schema and carries the achievement, issuer and validity', async () => {
@@ -103,7 +70,7 @@ describe('Open Badges 3.0 credential', () => {
 
 	it('keeps the key pair in the data folder and reuses it after a restart', async () => {
 		const first = await openbadges.publicJwks();
-		const file = path.join(dataDir, openbadges.KEY_FILE);
+		const file = path.join(process.env.DATA_DIR!, openbadges.KEY_FILE);
 		expect(fs.existsSync(file)).toBe(true);
 		expect(fs.statSync(file).mode & 0o077).toBe(0);
 		openbadges.resetSigningKey();

@@ -1,12 +1,18 @@
 // Test support for the certificate specs: a passed attempt and a pass, as the player records them.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { db } from '../db';
 import { attempt, enrolment } from '../db/schema';
-import { freshDatabase } from '../testing/testing';
+import { freshDatabase, makeUser } from '../testing/testing';
 import { getCourse } from '../content/course';
 import { latestVersionId, syncShippedModules } from '../content/versions';
 import { issueOnPass } from './issue';
 import { verifyThrottle } from './verification';
+import { getOwnCertificate } from './views';
+import { resetSigningKey } from './openbadges';
 
 export const t0 = new Date('2026-03-02T09:00:00Z');
 
@@ -65,4 +71,38 @@ export function freshCertificates(): void {
 	freshDatabase();
 	syncShippedModules(getCourse());
 	verifyThrottle.reset('test-client');
+}
+
+/**
+ * For the Open Badges specs: a fresh database with the shipped course, a throw-away data folder
+ * for the signing key and a fixed ORIGIN, all undone after each test.
+ */
+export function useOpenBadgesEnvironment(): void {
+	let dataDir = '';
+	beforeEach(() => {
+		freshDatabase();
+		syncShippedModules(getCourse());
+		dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'signaalwijs-ob-'));
+		process.env.DATA_DIR = dataDir;
+		process.env.ORIGIN = 'https://signaalwijs.example';
+		resetSigningKey();
+	});
+	afterEach(() => {
+		delete process.env.DATA_DIR;
+		delete process.env.ORIGIN;
+		resetSigningKey();
+		fs.rmSync(dataDir, { recursive: true, force: true });
+	});
+}
+
+/** A learner with a certificate for module 1, issued at t0, as they see it. */
+export async function certificateFor(name: string) {
+	const learner = await makeUser({ name });
+	const [id] = issueOnPass({
+		userId: learner.id,
+		moduleVersionId: versionOf('wat-en-hoe'),
+		attemptId: null,
+		now: t0
+	}).certificateIds;
+	return getOwnCertificate(learner.id, id, t0)!;
 }

@@ -1,47 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import { createLocalJWKSet, jwtVerify } from 'jose';
-import { freshDatabase, makeUser } from '../testing/testing';
-import { getCourse } from '../content/course';
-import { latestVersionId, syncShippedModules } from '../content/versions';
-import { issueOnPass } from './issue';
-import { getOwnCertificate } from './views';
+import { makeUser } from '../testing/testing';
 import { revokeCertificate } from './verification';
 import * as openbadges from './openbadges';
+import { certificateFor, useOpenBadgesEnvironment } from './spec-support';
 import { signedStatusList, STATUS_LIST_BITS } from './status-list';
 
-const t0 = new Date('2026-03-02T09:00:00Z');
-let dataDir = '';
-
-beforeEach(() => {
-	freshDatabase();
-	syncShippedModules(getCourse());
-	dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'signaalwijs-status-'));
-	process.env.DATA_DIR = dataDir;
-	process.env.ORIGIN = 'https://signaalwijs.example';
-	openbadges.resetSigningKey();
-});
-
-afterEach(() => {
-	delete process.env.DATA_DIR;
-	delete process.env.ORIGIN;
-	openbadges.resetSigningKey();
-	fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function certificateFor(name: string) {
-	const learner = await makeUser({ name });
-	const [id] = issueOnPass({
-		userId: learner.id,
-		moduleVersionId: latestVersionId('wat-en-hoe')!,
-		attemptId: null,
-		now: t0
-	}).certificateIds;
-	return getOwnCertificate(learner.id, id, t0)!;
-}
+useOpenBadgesEnvironment();
 
 /** Reads the published list as a verifier does: verify, un-multibase, gunzip, read bit i. */
 async function revokedBit(credentialStatus: { statusListIndex: string }): Promise<boolean> {
