@@ -4,6 +4,10 @@
 import http from 'node:http';
 import { handler } from './build/handler.js';
 
+// Whatever the process creates (database, -wal/-shm, backups, key files) is the service
+// account's alone; the code also sets these modes explicitly (platform/file-modes.ts).
+process.umask(0o077);
+
 const headers = {
 	'x-content-type-options': 'nosniff',
 	'referrer-policy': 'strict-origin-when-cross-origin',
