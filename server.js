@@ -2,7 +2,12 @@
 // every response, static files included (adapter-node serves those before hooks.server.ts runs).
 // `node build` also works, but then files under /_app/immutable go out without these headers.
 import http from 'node:http';
-import { handler } from './build/handler.js';
+
+// Whatever the process creates (database, -wal/-shm, backups, key files) is the service
+// account's alone; the code also sets these modes explicitly (platform/file-modes.ts). Set
+// before the app is imported: its start-up opens the database.
+process.umask(0o077);
+const { handler } = await import('./build/handler.js');
 
 const headers = {
 	'x-content-type-options': 'nosniff',

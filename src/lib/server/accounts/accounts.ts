@@ -11,7 +11,9 @@ import { checkPasswordPolicy, hashPassword, verifyPassword } from './auth/passwo
 import { createSession } from './auth/session';
 import {
 	accountThrottle,
+	addressKey,
 	addressThrottle,
+	addressWideKey,
 	mailRequestThrottle,
 	OncePerWindow,
 	registerThrottle,
@@ -23,7 +25,7 @@ import { findUserByEmail, getAccess, isStaff, type Access } from './access';
 
 /** The sign-in throttle key of one (account, address) pair. */
 function signInKey(email: string, address: string): string {
-	return `login:${email.toLowerCase()}|${address}`;
+	return `login:${email.toLowerCase()}|${addressKey(address)}`;
 }
 
 /** Forgets every sign-in throttle of an account (after a password reset). */
@@ -59,17 +61,21 @@ export async function signIn(input: {
 	// slip past the throttle. The account key is the (account, address) pair, so failures from
 	// an attacker's address never refuse the owner's right password from another address.
 	const pairKey = signInKey(input.email, input.address);
-	const addressKey = `login-ip:${input.address}`;
-	const addressWait = addressThrottle.reserve(addressKey);
+	// Null behind a proxy every user shares (no ADDRESS_HEADER): then only the pair key applies.
+	const addressKey = addressWideKey('login-ip', input.address);
+	const addressWait = addressKey ? addressThrottle.reserve(addressKey) : 0;
 	const pairWait = addressWait > 0 ? 0 : accountThrottle.reserve(pairKey);
 	const wait = Math.max(addressWait, pairWait);
 	if (wait > 0) {
-		if (addressWait === 0) addressThrottle.refund(addressKey);
-		if (throttleAudit.firstInWindow(pairKey)) {
+		if (addressKey && addressWait === 0) addressThrottle.refund(addressKey);
+		// One audit row per throttled key per window, with the refusals since the last one: a
+		// flood of throttled attempts cannot fill the audit table.
+		const refusedBefore = throttleAudit.hit(addressWait > 0 ? addressKey! : pairKey);
+		if (refusedBefore !== null) {
 			recordAudit({
 				action: 'auth.sign_in_throttled',
 				requestId: input.requestId,
-				details: { address: input.address }
+				details: { address: input.address, refusedBefore }
 			});
 		}
 		return { ok: false, reason: 'throttled', retryAfterMs: wait };
@@ -86,7 +92,7 @@ export async function signIn(input: {
 		return { ok: false, reason: 'invalid' };
 	}
 	accountThrottle.reset(pairKey);
-	addressThrottle.refund(addressKey);
+	if (addressKey) addressThrottle.refund(addressKey);
 	const access = getAccess(found);
 	const needsSecondFactor = twoFactor.isEnabled(found.id);
 	const { token, session } = createSession(
@@ -134,7 +140,8 @@ export async function register(input: {
 }): Promise<RegisterResult> {
 	const policy = checkPasswordPolicy(input.password, { email: input.email, name: input.name });
 	if (policy) return { ok: false, field: 'password', message: policy };
-	const wait = registerThrottle.reserve(`register-ip:${input.address}`);
+	const registerKey = addressWideKey('register-ip', input.address);
+	const wait = registerKey ? registerThrottle.reserve(registerKey) : 0;
 	if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
 	const now = Date.now();
 	db.delete(pendingRegistration)

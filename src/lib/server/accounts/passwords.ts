@@ -9,7 +9,7 @@ import { queueMail } from '../platform/mail';
 import { recordAudit } from '../platform/audit';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './auth/password';
 import { invalidateUserSessions } from './auth/session';
-import { accountThrottle, mailRequestThrottle } from './auth/throttle';
+import { accountThrottle, addressWideKey, mailRequestThrottle } from './auth/throttle';
 import { digest, randomToken } from './auth/tokens';
 import { findUserByEmail, getUser } from './access';
 import { clearSignInThrottle } from './accounts';
@@ -27,7 +27,8 @@ export function requestPasswordReset(input: {
 	address: string;
 	requestId?: string;
 }): ResetRequestResult {
-	const keys = [`reset:${input.email}`, `reset-ip:${input.address}`];
+	const addressKey = addressWideKey('reset-ip', input.address);
+	const keys = addressKey ? [`reset:${input.email}`, addressKey] : [`reset:${input.email}`];
 	const wait = Math.max(...keys.map((k) => mailRequestThrottle.retryAfter(k)));
 	if (wait > 0) return { ok: false, retryAfterMs: wait };
 	for (const key of keys) mailRequestThrottle.fail(key);

@@ -43,7 +43,7 @@ export function ensureSigningKey(): Promise<SigningKey> {
 async function loadOrCreate(dir: string): Promise<SigningKey> {
 	const file = path.join(dir, KEY_FILE);
 	if (!fs.existsSync(file)) {
-		fs.mkdirSync(dir, { recursive: true });
+		fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
 		const { privateKey } = await generateKeyPair(ALG, { crv: 'Ed25519', extractable: true });
 		const jwk = await exportJWK(privateKey);
 		const temp = `${file}.${process.pid}.${Date.now()}.tmp`;

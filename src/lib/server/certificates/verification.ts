@@ -4,7 +4,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { db, transaction } from '../db';
 import { certificate } from '../db/schema';
 import { isTokenShaped } from '../accounts/auth/tokens';
-import { Throttle } from '../accounts/auth/throttle';
+import { addressWideKey, Throttle } from '../accounts/auth/throttle';
 import { recordAudit } from '../platform/audit';
 import { CODE_LENGTH, normaliseCode, type CertificateStatus } from './rules';
 import { documentOf } from './views';
@@ -36,17 +36,19 @@ export type VerifyResult =
 /** The public view of a certificate by its code: name, module, dates, status; never an e-mail. */
 export function verifyCertificate(
 	input: string,
-	clientKey: string,
+	clientAddress: string,
 	now: Date = new Date()
 ): VerifyResult {
-	const wait = verifyThrottle.retryAfter(clientKey, now.getTime());
+	// IPv6 by /64; skipped behind a proxy every user shares (codes are 28 random characters).
+	const clientKey = addressWideKey('verify', clientAddress);
+	const wait = clientKey ? verifyThrottle.retryAfter(clientKey, now.getTime()) : 0;
 	if (wait > 0) return { kind: 'throttled', retryAfterSeconds: Math.ceil(wait / 1000) };
 	const code = normaliseCode(input.slice(0, 100));
 	const cert = isTokenShaped(code, CODE_LENGTH)
 		? db.select().from(certificate).where(eq(certificate.code, code)).get()
 		: undefined;
 	if (!cert) {
-		verifyThrottle.fail(clientKey, now.getTime());
+		if (clientKey) verifyThrottle.fail(clientKey, now.getTime());
 		return { kind: 'unknown' };
 	}
 	const doc = documentOf(cert, now);

@@ -1,10 +1,10 @@
 // The one database client: opens SQLite with the pragmas this platform depends on and migrates it.
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
+import { ensurePrivateDir, ensurePrivateFile, narrowToPrivate } from '../platform/file-modes';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -21,7 +21,12 @@ export function openDatabase(
 	url: string,
 	options: { migrationsDir?: string; migrate?: boolean } = {}
 ): DB {
-	if (url !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(url)), { recursive: true });
+	if (url !== ':memory:') {
+		// 0600 for the file, and SQLite gives -wal and -shm the same mode (platform/file-modes).
+		ensurePrivateDir(path.dirname(path.resolve(url)));
+		ensurePrivateFile(url);
+		for (const extra of ['-wal', '-shm']) narrowToPrivate(url + extra);
+	}
 	const sqlite = new Database(url);
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('foreign_keys = ON');

@@ -36,10 +36,19 @@ describe('accessLog handle', () => {
 
 	it('falls back to a shortened path for unknown routes and names the pending user', async () => {
 		const info = vi.spyOn(log, 'info').mockImplementation(() => {});
-		const event = fakeEvent({ path: '/' + 'a'.repeat(300), routeId: null });
+		const event = fakeEvent({ path: '/' + 'a/'.repeat(150), routeId: null });
 		event.locals.pendingSession = { userId: 7 } as App.Locals['pendingSession'];
 		await accessLog({ event, resolve: fakeResolve(() => new Response('nee', { status: 404 })) });
 		expect(info.mock.calls[0][1]).toMatchObject({ status: 404, userId: 7 });
 		expect((info.mock.calls[0][1] as { route: string }).route).toHaveLength(120);
+	});
+
+	it('replaces token-like segments of a path that matched no route', async () => {
+		const info = vi.spyOn(log, 'info').mockImplementation(() => {});
+		const token = 'Zq8vH3kP0aB7xY2mN5cR1tW4uE6iO9sL';
+		const event = fakeEvent({ path: `/uitnodigingen/${token}/oud`, routeId: null });
+		await accessLog({ event, resolve: fakeResolve(() => new Response('nee', { status: 404 })) });
+		expect(info.mock.calls[0][1]).toMatchObject({ route: '/uitnodigingen/[token]/oud' });
+		expect(JSON.stringify(info.mock.calls[0][1])).not.toContain(token);
 	});
 });

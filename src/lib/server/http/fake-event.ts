@@ -10,6 +10,8 @@ export interface FakeEventInput {
 	routeId?: string | null;
 	isDataRequest?: boolean;
 	origin?: string;
+	/** What getClientAddress() answers (the socket's address without ADDRESS_HEADER). */
+	address?: string;
 }
 
 export function fakeEvent(input: FakeEventInput): RequestEvent & { setCookies: string[] } {
@@ -40,6 +42,7 @@ export function fakeEvent(input: FakeEventInput): RequestEvent & { setCookies: s
 		locals: { requestId: 'test-request', user: null, session: null, pendingSession: null },
 		route: { id: input.routeId === undefined ? input.path : input.routeId },
 		isDataRequest: input.isDataRequest ?? false,
+		getClientAddress: () => input.address ?? '127.0.0.1',
 		cookies,
 		setCookies
 	} as unknown as RequestEvent & { setCookies: string[] };

@@ -3,6 +3,7 @@
 import type { HandleServerError } from '@sveltejs/kit';
 import { messages } from '$lib/i18n';
 import { log } from '../platform/log';
+import { loggedRoute } from './access-log';
 
 export const handleError: HandleServerError = ({ error: cause, event, status, message }) => {
 	const id = event.locals.requestId ?? crypto.randomUUID();
@@ -10,7 +11,8 @@ export const handleError: HandleServerError = ({ error: cause, event, status, me
 		log.error('request.failed', {
 			requestId: id,
 			status,
-			path: event.url.pathname,
+			// The route id, never the raw path: a reset or invitation token stays out of the logs.
+			route: loggedRoute(event),
 			error:
 				cause instanceof Error
 					? `${cause.name}: ${cause.message}\n${cause.stack ?? ''}`

@@ -13,6 +13,7 @@ import { startModule, type ModuleContext } from './enrolment';
 import {
 	grade,
 	insertItemResponse,
+	prunePractice,
 	recordMastery,
 	refreshEnrolment,
 	touchProgress
@@ -96,7 +97,7 @@ export function answerQuizItem(
 				{ status: firsts.n >= total ? 'done' : 'started', score: firsts.score, maxScore: total },
 				now
 			);
-		}
+		} else prunePractice(e.id, stepSlug, itemId);
 		refreshEnrolment(e, stepSlug, now);
 		return { result: graded.result, counted };
 	});

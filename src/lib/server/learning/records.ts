@@ -2,7 +2,7 @@
 // and answered items. The answer path runs them on every answer, so the statements are
 // prepared once per database through Drizzle (stack.md: a built query costs ~36 µs, a prepared
 // statement ~6 µs).
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Item } from '$lib/content/schema';
 import type { Answer } from '$lib/content/views';
 import { db } from '../db';
@@ -167,6 +167,40 @@ export function insertItemResponse(
 		isFirst,
 		createdAt: new Date(now)
 	});
+}
+
+/**
+ * Practice answers (quiz items answered again, vignette replays) kept per learner and item or
+ * node: the newest ones. The first answer, which counts, and assessment answers are never
+ * pruned. Without a cap a script could add rows without limit (issue 16, finding 12).
+ */
+export const practiceKept = 20;
+
+// One indexed range delete (response_enrolment_step) in the answer's own transaction: the
+// rows older than the newest `practiceKept` practice rows of this item. Nothing when there are
+// fewer (the subquery is then null).
+const prunePracticeRows = prepared((database) =>
+	database
+		.delete(response)
+		.where(
+			and(
+				eq(response.enrolmentId, sql.placeholder('enrolmentId')),
+				eq(response.stepSlug, sql.placeholder('stepSlug')),
+				eq(response.itemId, sql.placeholder('itemId')),
+				isNull(response.attemptId),
+				eq(response.isFirst, false),
+				lt(
+					response.id,
+					sql`(select ${response.id} from ${response} where ${response.enrolmentId} = ${sql.placeholder('enrolmentId')} and ${response.stepSlug} = ${sql.placeholder('stepSlug')} and ${response.itemId} = ${sql.placeholder('itemId')} and ${response.attemptId} is null and ${response.isFirst} = 0 order by ${response.id} desc limit 1 offset ${practiceKept - 1})`
+				)
+			)
+		)
+		.prepare()
+);
+
+/** Drops the practice answers of one item beyond the newest `practiceKept`. */
+export function prunePractice(enrolmentId: number, stepSlug: string, itemId: string): void {
+	prunePracticeRows().run({ enrolmentId, stepSlug, itemId });
 }
 
 /** The answers given in one attempt (assessment or pre-test), by item id. */

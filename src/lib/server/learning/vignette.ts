@@ -8,7 +8,7 @@ import type { StepSnapshot } from '../content/versions';
 import { failure } from '../platform/failure';
 import { notFound, ProgressError } from './errors';
 import { moduleContext, startModule, type ModuleContext } from './enrolment';
-import { recordMastery, refreshEnrolment, touchProgress } from './records';
+import { prunePractice, recordMastery, refreshEnrolment, touchProgress } from './records';
 
 export interface PathEntry {
 	nodeId: string;
@@ -125,6 +125,7 @@ export function chooseInVignette(
 			})
 			.run();
 		if (firstRun) recordMastery(userId, best ? signals : [], best ? [] : signals, now);
+		else prunePractice(e.id, stepSlug, current);
 		const ended = choice.next in vignette.endings;
 		const score = (progress?.score ?? 0) + (firstRun ? choice.score : 0);
 		const maxScore = (progress?.maxScore ?? 0) + (firstRun ? max : 0);

@@ -27,7 +27,7 @@ export function toolKey(): Promise<ToolKey> {
 async function loadOrCreate(dir: string): Promise<ToolKey> {
 	const file = path.join(dir, LTI_KEY_FILE);
 	if (!fs.existsSync(file)) {
-		fs.mkdirSync(dir, { recursive: true });
+		fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
 		const { privateKey } = await generateKeyPair(LTI_ALG, {
 			modulusLength: 2048,
 			extractable: true

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ensurePrivateDir, ensurePrivateFile, narrowToPrivate } from './file-modes';
 
 const prefix = 'signaalwijs-';
 const suffix = '.db';
@@ -27,7 +28,8 @@ export async function backupDatabase(
 	keep: number
 ): Promise<BackupResult> {
 	if (!fs.existsSync(databaseFile)) throw new Error(`${databaseFile} does not exist`);
-	fs.mkdirSync(dir, { recursive: true });
+	// Backups hold every account and answer: 0700 folder, 0600 files (platform/file-modes).
+	ensurePrivateDir(dir);
 	let target = path.join(dir, `${prefix}${stamp(new Date())}${suffix}`);
 	for (let n = 2; fs.existsSync(target); n++) {
 		target = path.join(dir, `${prefix}${stamp(new Date())}-${n}${suffix}`);
@@ -36,7 +38,10 @@ export async function backupDatabase(
 	const source = new Database(databaseFile, { fileMustExist: true });
 	try {
 		source.pragma('busy_timeout = 5000');
+		// Created empty with 0600 first: SQLite writes into it and keeps the mode.
+		ensurePrivateFile(temp);
 		await source.backup(temp);
+		narrowToPrivate(temp);
 	} catch (cause) {
 		fs.rmSync(temp, { force: true });
 		throw cause;
@@ -92,9 +97,10 @@ export function restoreDatabase(backupFile: string, databaseFile: string): Resto
 	if (!fs.existsSync(backupFile)) return { ok: false, reason: `${backupFile} does not exist` };
 	const integrity = checkIntegrity(backupFile);
 	if (integrity !== 'ok') return { ok: false, reason: integrity };
-	fs.mkdirSync(path.dirname(path.resolve(databaseFile)), { recursive: true });
+	ensurePrivateDir(path.dirname(path.resolve(databaseFile)));
 	const temp = `${databaseFile}.restoring`;
 	fs.copyFileSync(backupFile, temp);
+	narrowToPrivate(temp);
 	let previous: string | null = null;
 	if (fs.existsSync(databaseFile)) {
 		// Fold the WAL into the current file first, so the kept copy is complete.

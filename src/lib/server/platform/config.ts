@@ -64,6 +64,10 @@ export const config = {
 	get backupKeep() {
 		return days('BACKUP_KEEP', 14);
 	},
+	/** adapter-node's header with the client address behind a proxy (unset: the socket's). */
+	get addressHeader() {
+		return env('ADDRESS_HEADER');
+	},
 	get isProduction() {
 		return process.env.NODE_ENV === 'production';
 	}

@@ -24,7 +24,7 @@ function loadKey(): Buffer {
 	} else {
 		const file = path.join(path.dirname(path.resolve(config.databaseUrl)), keyFileName);
 		if (!fs.existsSync(file)) {
-			fs.mkdirSync(path.dirname(file), { recursive: true });
+			fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
 			// 'wx': two processes starting at once never overwrite each other's key.
 			try {
 				fs.writeFileSync(file, crypto.randomBytes(32).toString('hex') + '\n', {

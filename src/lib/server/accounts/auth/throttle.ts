@@ -1,5 +1,20 @@
 // Throttling of failed attempts (sign-in, reset, two-factor) per key: a growing delay, never a
 // permanent lock-out, so nobody can lock a victim out for good.
+import { addressKey, isSharedAddress } from '../../platform/client-address';
+
+/**
+ * The key of an address-wide limit (`login-ip`, `register-ip`, `reset-ip`, certificate
+ * verification), or null when the address is a reverse proxy every user shares (ADDRESS_HEADER
+ * missing, see platform/client-address.ts): one person must not trip such a limit for everybody
+ * behind the proxy, so the caller skips it and only the per-account limits apply. IPv6
+ * addresses count by /64 prefix, IPv4-mapped IPv6 as IPv4.
+ */
+export function addressWideKey(prefix: string, address: string): string | null {
+	return isSharedAddress(address) ? null : `${prefix}:${addressKey(address)}`;
+}
+
+/** The address part of a per-(account, address) key: /64 for IPv6, mapped IPv6 as IPv4. */
+export { addressKey };
 export interface ThrottleOptions {
 	/** Failures allowed before any delay. */
 	freeAttempts: number;
@@ -149,18 +164,30 @@ export const twoFactorThrottle = new Throttle({
  * flood of throttled attempts writes one row per key per window, not one per request.
  */
 export class OncePerWindow {
-	private seen = new Map<string, number>();
+	private seen = new Map<string, { at: number; suppressed: number }>();
 
 	constructor(private windowMs: number) {}
 
 	firstInWindow(key: string, now = Date.now()): boolean {
-		const last = this.seen.get(key);
-		if (last !== undefined && now - last < this.windowMs) return false;
-		this.seen.set(key, now);
-		if (this.seen.size > 50_000) {
-			for (const [k, at] of this.seen) if (now - at >= this.windowMs) this.seen.delete(k);
+		return this.hit(key, now) !== null;
+	}
+
+	/**
+	 * null when this key already had its row in the current window (the refusal is counted);
+	 * otherwise the number of refusals that were counted without a row since the key's last row,
+	 * to be written in the new row.
+	 */
+	hit(key: string, now = Date.now()): number | null {
+		const entry = this.seen.get(key);
+		if (entry && now - entry.at < this.windowMs) {
+			entry.suppressed += 1;
+			return null;
 		}
-		return true;
+		this.seen.set(key, { at: now, suppressed: 0 });
+		if (this.seen.size > 50_000) {
+			for (const [k, e] of this.seen) if (now - e.at >= this.windowMs) this.seen.delete(k);
+		}
+		return entry?.suppressed ?? 0;
 	}
 }
 

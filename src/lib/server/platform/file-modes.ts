@@ -1,0 +1,38 @@
+// Files that hold personal data or secrets (the database and its -wal/-shm, backups, key files)
+// are readable by the service account only: 0600, in directories the platform creates with
+// 0700. SQLite gives the -wal and -shm files the mode of the database file, so creating the
+// database file with 0600 first covers all three. server.js also sets the umask to 077.
+import fs from 'node:fs';
+
+export const privateFileMode = 0o600;
+export const privateDirMode = 0o700;
+
+/** Creates the directory (and missing parents) with mode 0700; an existing one is left as is. */
+export function ensurePrivateDir(dir: string): void {
+	fs.mkdirSync(dir, { recursive: true, mode: privateDirMode });
+}
+
+/**
+ * Makes sure `file` exists with mode 0600 before another library (SQLite) creates it with its
+ * default 0644: a new file is created empty with 0600, an existing one that others may read is
+ * narrowed to 0600 (a database made before this rule, or copied in).
+ */
+export function ensurePrivateFile(file: string): void {
+	try {
+		fs.closeSync(fs.openSync(file, 'wx', privateFileMode));
+		return;
+	} catch (cause) {
+		if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw cause;
+	}
+	narrowToPrivate(file);
+}
+
+/** Narrows an existing file to 0600 when group or others may read it; a missing file is fine. */
+export function narrowToPrivate(file: string): void {
+	try {
+		const { mode } = fs.statSync(file);
+		if ((mode & 0o077) !== 0) fs.chmodSync(file, privateFileMode);
+	} catch (cause) {
+		if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause;
+	}
+}
