@@ -89,7 +89,7 @@ export const account = {
 		stepButton: 'Bevestigen',
 		recoveryHeading: 'Telefoon niet bij de hand?',
 		recoveryCode: 'Herstelcode',
-		recoveryHint: 'Een van de codes die je kreeg bij het instellen, zoals abcde-fghij.',
+		recoveryHint: 'Een van de codes die je kreeg bij het instellen, zoals abcd-efgh-jkmn-pqrs.',
 		recoveryButton: 'Aanmelden met herstelcode',
 		recoveryWrong: 'Deze herstelcode klopt niet of werd al gebruikt.',
 		cancel: 'Aanmelden annuleren'

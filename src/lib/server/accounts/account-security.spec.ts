@@ -82,7 +82,7 @@ describe('the first admin', () => {
 		expect(before.ok).toBe(false);
 		const set = await accounts.resetPassword({
 			token,
-			password: 'een lang wachtwoord voor beheer'
+			password: 'een lang wachtwoord voor de eerste keer'
 		});
 		expect(set).toEqual({ ok: true });
 		expect(await accounts.resetPassword({ token, password: 'nog een ander wachtwoord' })).toEqual({
@@ -91,7 +91,7 @@ describe('the first admin', () => {
 		});
 		const signIn = await accounts.signIn({
 			email: 'beheer@vlaanderen.be',
-			password: 'een lang wachtwoord voor beheer',
+			password: 'een lang wachtwoord voor de eerste keer',
 			address: '10.8.0.2',
 			userAgent: null
 		});
