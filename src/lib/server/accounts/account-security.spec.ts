@@ -15,7 +15,7 @@ describe('password change on the profile', () => {
 		const other = createSession(u.id, 'learner');
 		const wrong = await accounts.changePassword({
 			userId: u.id,
-			sessionId: current.session.id,
+			session: current.session,
 			current: 'niet mijn wachtwoord',
 			password: 'een heel nieuw lang wachtwoord'
 		});
@@ -24,7 +24,7 @@ describe('password change on the profile', () => {
 
 		const done = await accounts.changePassword({
 			userId: u.id,
-			sessionId: current.session.id,
+			session: current.session,
 			current: u.password,
 			password: 'een heel nieuw lang wachtwoord'
 		});
