@@ -74,7 +74,13 @@ describe('session handle', () => {
 		const { token } = createSession(learner.id, 'learner');
 		// The learner accepts an invitation as trainer while signed in.
 		expect(
-			inviteMember({ organisationId: organisation, email: learner.email, role: 'trainer' }).ok
+			inviteMember({
+				organisationId: organisation,
+				email: learner.email,
+				role: 'trainer',
+				audience: null,
+				invitedBy: learner.id
+			}).ok
 		).toBe(true);
 		const mail = db.select().from(mailOutbox).where(eq(mailOutbox.recipient, learner.email)).all();
 		const invitationToken = mail.at(-1)!.body.match(/\/uitnodiging\/([a-z0-9]+)/)![1];
