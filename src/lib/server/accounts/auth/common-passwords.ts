@@ -2,11 +2,11 @@
 // are lower case; letters-only entries also catch variants with digits or signs added.
 //
 // 1. A hand-made list of Dutch, Flemish and school words and of this platform's own words.
-// 2. common-passwords-10k.txt: the 10,000 most common passwords of the xato.net "10 million
-//    passwords" corpus (the list SecLists ships as 10-million-password-list-top-10000.txt), taken
+// 2. common-passwords-10k.ts: the 10,000 most common passwords of the xato.net "10 million
+//    passwords" corpus (the corpus behind SecLists' 10-million-password-list-top-10000.txt), taken
 //    in order of frequency from @zxcvbn-ts/language-common 4.1.3 (MIT; see
-//    common-passwords-10k.LICENSE.txt), lower-cased, without duplicates.
-import topTenThousand from './common-passwords-10k.txt?raw';
+//    common-passwords-10k.LICENSE), lower-cased, without duplicates.
+import topTenThousand from './common-passwords-10k';
 
 /** The platform's own name: never part of a password (any case, anywhere in it). */
 export const platformName = 'signaalwijs';

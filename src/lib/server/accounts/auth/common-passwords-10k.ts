@@ -1,3 +1,6 @@
+// Data file: the 10,000 most common passwords of the xato.net corpus, one per line, most common
+// first (source and licence: common-passwords.ts, common-passwords-10k.LICENSE).
+export default `
 123456
 password
 12345678
@@ -9998,3 +10001,4 @@ greedisgood
 24021985
 24061984
 24081990
+`;
