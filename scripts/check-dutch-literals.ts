@@ -28,7 +28,7 @@ const SKIP = [
 	/^src\/lib\/server\/testing\//,
 	/\.d\.ts$/,
 	// A word list that password-guessing attacks try first, in several languages: data, not text.
-	/^src\/lib\/server\/accounts\/auth\/common-passwords\.ts$/
+	/^src\/lib\/server\/accounts\/auth\/common-passwords(-10k)?\.ts$/
 ];
 
 /** Literal strings that may stay: proper names, and text that is not a sentence. */

@@ -139,6 +139,10 @@ const table: Record<string, Row> = {
 	'/profiel/gegevens.json': { access: 'signedIn' },
 	'/profiel/tweestapsverificatie': { access: 'signedIn' },
 	'/profiel/verwijderen': { access: 'signedIn' },
+	'/profiel/bevestigen': { access: 'signedIn' },
+	'/profiel/e-mailadres': { access: 'signedIn' },
+	// A made-up link shows the calm "this link no longer works" page.
+	'/profiel/e-mailadres/[token]': { access: 'signedIn' },
 	'/auteur': { access: 'trainer' },
 	'/auteur/statistieken': { access: 'trainer' },
 	'/auteur/importeren': { access: 'trainer' },

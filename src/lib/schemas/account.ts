@@ -23,6 +23,8 @@ export const recoverySchema = z.object({
 
 export const passwordOnlySchema = z.object({ password: passwordField });
 
+export const changeEmailSchema = z.object({ email: emailField });
+
 export const changePasswordSchema = z
 	.object({ current: passwordField, password: passwordField, confirm: passwordField })
 	.refine((v) => v.password === v.confirm, {

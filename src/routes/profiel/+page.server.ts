@@ -49,7 +49,7 @@ export const actions: Actions = {
 		}
 		const result = await accounts.changePassword({
 			userId: user.id,
-			sessionId: event.locals.session!.id,
+			session: event.locals.session!,
 			current: parsed.data.current,
 			password: parsed.data.password,
 			requestId: event.locals.requestId

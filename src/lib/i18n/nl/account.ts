@@ -49,8 +49,36 @@ export const account = {
 	deleteLastAdmin:
 		'Je bent de enige platformbeheerder. Maak eerst iemand anders beheerder voor je je account verwijdert.',
 	deleted: 'Je account en je gegevens zijn verwijderd. Bedankt om Signaalwijs te gebruiken.',
-	sudoNeeded:
-		'Voor deze wijziging vragen we je wachtwoord opnieuw. Meld je af en weer aan, en probeer het daarna binnen 10 minuten opnieuw.',
+	confirm: {
+		title: 'Bevestig dat jij het bent',
+		intro:
+			'Je wil je aanmeldgegevens of je account wijzigen. Vul daarom eerst je wachtwoord opnieuw in. Daarna kan je 10 minuten lang zulke wijzigingen doen zonder het opnieuw te vragen.',
+		password: 'Je wachtwoord',
+		button: 'Bevestigen en verdergaan',
+		wrong: 'Je wachtwoord klopt niet.',
+		cancel: 'Terug naar mijn profiel'
+	},
+	emailChange: {
+		link: 'E-mailadres wijzigen',
+		title: 'Mijn e-mailadres wijzigen',
+		intro: (current: string) =>
+			`Je meldt je nu aan met ${current}. We sturen een link naar het nieuwe adres. Pas als je die link opent, verandert je e-mailadres. Je huidige adres krijgt een bericht over de wijziging.`,
+		newEmail: 'Nieuw e-mailadres',
+		button: 'Link naar het nieuwe adres sturen',
+		sent: (email: string) =>
+			`Als ${email} nog niet bij een account hoort, staat er nu een e-mail met een link in die mailbox. Open die link binnen 24 uur om de wijziging af te ronden.`,
+		same: 'Dit is al je e-mailadres. Vul een ander adres in.',
+		throttled: (minutes: number) =>
+			`Je vroeg al een paar keer een link aan. Probeer het over ${minutes} minuten opnieuw.`,
+		confirmTitle: 'Nieuw e-mailadres bevestigen',
+		confirmIntro: (email: string) => `Wil je voortaan ${email} gebruiken om je aan te melden?`,
+		confirmButton: 'E-mailadres bevestigen',
+		invalid:
+			'Deze link werkt niet meer. Hij is al gebruikt, verlopen, of hoort bij een ander account. Vraag op je profiel een nieuwe link aan.',
+		changed: (email: string) =>
+			`Je e-mailadres is gewijzigd. Je meldt je voortaan aan met ${email}.`,
+		back: 'Terug naar mijn profiel'
+	},
 	twoFactor: {
 		title: 'Tweestapsverificatie',
 		intro:
@@ -89,7 +117,7 @@ export const account = {
 		stepButton: 'Bevestigen',
 		recoveryHeading: 'Telefoon niet bij de hand?',
 		recoveryCode: 'Herstelcode',
-		recoveryHint: 'Een van de codes die je kreeg bij het instellen, zoals abcde-fghij.',
+		recoveryHint: 'Een van de codes die je kreeg bij het instellen, zoals abcd-efgh-jkmn-pqrs.',
 		recoveryButton: 'Aanmelden met herstelcode',
 		recoveryWrong: 'Deze herstelcode klopt niet of werd al gebruikt.',
 		cancel: 'Aanmelden annuleren'

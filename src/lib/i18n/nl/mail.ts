@@ -15,5 +15,11 @@ export const mail = {
 		`Je maakte een account bij Signaalwijs. Bevestig je e-mailadres via deze link (hij werkt ${hours} uur). Pas daarna bestaat je account en kan je je aanmelden:\n\n${link}\n\nMaakte jij geen account? Dan mag je deze e-mail negeren. Er wordt dan niets aangemaakt.`,
 	existingSubject: 'Poging tot registratie met je e-mailadres',
 	existingBody: (link: string) =>
-		`Iemand probeerde een nieuw account te maken bij Signaalwijs met dit e-mailadres. Je hebt al een account.\n\nWeet je je wachtwoord niet meer? Kies een nieuw via ${link}\n\nWas jij dit niet? Dan hoef je niets te doen.`
+		`Iemand probeerde een nieuw account te maken bij Signaalwijs met dit e-mailadres. Je hebt al een account.\n\nWeet je je wachtwoord niet meer? Kies een nieuw via ${link}\n\nWas jij dit niet? Dan hoef je niets te doen.`,
+	emailChangeSubject: 'Bevestig je nieuwe e-mailadres voor Signaalwijs',
+	emailChangeBody: (link: string, hours: number) =>
+		`Je vroeg om dit e-mailadres te gebruiken voor je account bij Signaalwijs. Bevestig het via deze link (hij werkt ${hours} uur). Pas daarna meld je je aan met dit adres:\n\n${link}\n\nVroeg jij dit niet? Dan mag je deze e-mail negeren. Er verandert dan niets.`,
+	emailChangeNoticeSubject: 'Je e-mailadres bij Signaalwijs wordt misschien gewijzigd',
+	emailChangeNoticeBody: (newEmail: string, link: string) =>
+		`Iemand die aangemeld is met je account vroeg om je e-mailadres te wijzigen naar ${newEmail}. Het adres verandert pas als die persoon de link in de e-mail naar het nieuwe adres opent.\n\nWas jij dit niet? Kies dan meteen een nieuw wachtwoord via ${link}. Zo word je overal afgemeld.`
 } as const;

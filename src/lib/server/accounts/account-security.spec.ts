@@ -15,7 +15,7 @@ describe('password change on the profile', () => {
 		const other = createSession(u.id, 'learner');
 		const wrong = await accounts.changePassword({
 			userId: u.id,
-			sessionId: current.session.id,
+			session: current.session,
 			current: 'niet mijn wachtwoord',
 			password: 'een heel nieuw lang wachtwoord'
 		});
@@ -24,7 +24,7 @@ describe('password change on the profile', () => {
 
 		const done = await accounts.changePassword({
 			userId: u.id,
-			sessionId: current.session.id,
+			session: current.session,
 			current: u.password,
 			password: 'een heel nieuw lang wachtwoord'
 		});
@@ -82,7 +82,7 @@ describe('the first admin', () => {
 		expect(before.ok).toBe(false);
 		const set = await accounts.resetPassword({
 			token,
-			password: 'een lang wachtwoord voor beheer'
+			password: 'een lang wachtwoord voor de eerste keer'
 		});
 		expect(set).toEqual({ ok: true });
 		expect(await accounts.resetPassword({ token, password: 'nog een ander wachtwoord' })).toEqual({
@@ -91,7 +91,7 @@ describe('the first admin', () => {
 		});
 		const signIn = await accounts.signIn({
 			email: 'beheer@vlaanderen.be',
-			password: 'een lang wachtwoord voor beheer',
+			password: 'een lang wachtwoord voor de eerste keer',
 			address: '10.8.0.2',
 			userAgent: null
 		});

@@ -11,3 +11,4 @@ export * from './auth/two-factor';
 export * from './auth/secret-box';
 export * from './lti-session';
 export * from './auth/sudo';
+export * from './email-change';

@@ -3,13 +3,14 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { config } from '../platform/config';
 import { db, transaction } from '../db';
-import { passwordReset, user, type User } from '../db/schema';
+import { passwordReset, session, user, type Session, type User } from '../db/schema';
 import { messages } from '$lib/i18n';
 import { queueMail } from '../platform/mail';
 import { recordAudit } from '../platform/audit';
-import { checkPasswordPolicy, hashPassword, verifyPassword } from './auth/password';
+import { checkPasswordPolicy, hashPassword } from './auth/password';
+import { isInSudoMode, reauthenticate } from './auth/sudo';
 import { invalidateUserSessions } from './auth/session';
-import { accountThrottle, addressWideKey, mailRequestThrottle } from './auth/throttle';
+import { addressWideKey, mailRequestThrottle } from './auth/throttle';
 import { digest, randomToken } from './auth/tokens';
 import { findUserByEmail, getUser } from './access';
 import { clearSignInThrottle } from './accounts';
@@ -124,31 +125,48 @@ export async function resetPassword(input: {
 export type ChangePasswordResult =
 	{ ok: true } | { ok: false; field: 'current' | 'password'; message: string };
 
-/** Changes the password after checking the current one; every other session of the user ends. */
+/**
+ * Changes the password in sudo mode (accounts/auth/sudo.ts). The form's current-password field
+ * is the sudo check itself: typed right, it opens sudo mode for the session (throttled, counted
+ * before the slow hash); the change then requires the session's reauthenticated_at to be within
+ * 10 minutes. Every other session of the user ends.
+ */
 export async function changePassword(input: {
 	userId: number;
-	sessionId: string;
+	session: Pick<Session, 'id' | 'reauthenticatedAt'>;
 	current: string;
 	password: string;
 	requestId?: string;
 }): Promise<ChangePasswordResult> {
 	const found = getUser(input.userId);
 	if (!found) return { ok: false, field: 'current', message: messages.account.currentWrong };
-	const key = `change:${found.id}`;
-	// Reserved before the slow check, so parallel guesses cannot all pass the throttle.
-	if (accountThrottle.reserve(key) > 0) {
+	const again = await reauthenticate({
+		userId: found.id,
+		sessionId: input.session.id,
+		password: input.current
+	});
+	if (!again.ok) {
+		const message =
+			again.reason === 'throttled'
+				? messages.auth.throttled(Math.ceil(again.retryAfterMs / 60_000))
+				: messages.account.currentWrong;
+		return { ok: false, field: 'current', message };
+	}
+	// The change itself goes by the session's stored reauthenticated_at, like every sudo action.
+	const current = db
+		.select({ reauthenticatedAt: session.reauthenticatedAt })
+		.from(session)
+		.where(and(eq(session.id, input.session.id), eq(session.userId, found.id)))
+		.get();
+	if (!isInSudoMode(current)) {
 		return { ok: false, field: 'current', message: messages.account.currentWrong };
 	}
-	if (!(await verifyPassword(found.passwordHash, input.current))) {
-		return { ok: false, field: 'current', message: messages.account.currentWrong };
-	}
-	accountThrottle.reset(key);
 	const policy = checkPasswordPolicy(input.password, { email: found.email, name: found.name });
 	if (policy) return { ok: false, field: 'password', message: policy };
 	const passwordHash = await hashPassword(input.password);
 	transaction((tx) => {
 		tx.update(user).set({ passwordHash }).where(eq(user.id, found.id)).run();
-		invalidateUserSessions(found.id, input.sessionId);
+		invalidateUserSessions(found.id, input.session.id);
 	});
 	recordAudit({
 		action: 'auth.password_changed',

@@ -67,7 +67,7 @@ describe('sign-in under parallel load', () => {
 			Array.from({ length: 40 }, () =>
 				accounts.changePassword({
 					userId: u.id,
-					sessionId: 'x',
+					session: { id: 'x', reauthenticatedAt: null },
 					current: 'fout wachtwoord hier',
 					password: 'een nieuw lang wachtwoord'
 				})

@@ -140,6 +140,25 @@ export const passwordReset = sqliteTable(
 	(t) => [index('password_reset_user').on(t.userId)]
 );
 
+/**
+ * A change of e-mail address waiting for the link mailed to the new address: the address changes
+ * only once its mailbox proves it is the person's. Only the token's hash is stored; rows expire.
+ */
+export const emailChange = sqliteTable(
+	'email_change',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		newEmail: text('new_email').notNull(),
+		tokenHash: blob('token_hash', { mode: 'buffer' }).notNull().unique(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('email_change_user').on(t.userId)]
+);
+
 export type Organisation = typeof organisation.$inferSelect;
 export type Team = typeof team.$inferSelect;
 export type User = typeof user.$inferSelect;

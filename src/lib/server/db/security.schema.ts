@@ -44,4 +44,15 @@ export const auditRetention = sqliteTable('audit_retention', {
 	cutoffAt: integer('cutoff_at').notNull().default(0)
 });
 
+/**
+ * One row (id 1): while an erasure runs, the erased person's id and address; a trigger then lets
+ * exactly the pseudonymisation of their audit rows through (actor, target and personal details
+ * removed). Set inside the erasure's transaction and cleared before it commits.
+ */
+export const auditErasure = sqliteTable('audit_erasure', {
+	id: integer('id').primaryKey(),
+	userId: integer('user_id'),
+	email: text('email')
+});
+
 export type TwoFactor = typeof twoFactor.$inferSelect;

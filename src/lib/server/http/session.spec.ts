@@ -2,7 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { session } from './session';
 import { fakeEvent, fakeResolve } from './fake-event';
 import { freshDatabase, makeMember, makeOrganisation } from '../testing/testing';
-import { createSession } from '../accounts/auth/session';
+import { createSession, lifetimes, validateSessionToken } from '../accounts/auth/session';
+import { attachInvitationToAccount, inviteMember } from '../organisations/invitations';
+import { mailOutbox } from '../db/schema';
+import { eq } from 'drizzle-orm';
 import { db } from '../db';
 import { twoFactor } from '../db/schema';
 
@@ -63,5 +66,52 @@ describe('session handle', () => {
 		await session({ event, resolve: fakeResolve() });
 		expect(event.locals.user).toBeNull();
 		expect(event.locals.pendingSession?.userId).toBe(member.id);
+	});
+
+	it('swaps a learner session for a staff one with a new token once a staff role is gained', async () => {
+		const organisation = makeOrganisation();
+		const learner = await makeMember({ organisation, role: 'learner' });
+		const { token } = createSession(learner.id, 'learner');
+		// The learner accepts an invitation as trainer while signed in.
+		expect(
+			inviteMember({
+				organisationId: organisation,
+				email: learner.email,
+				role: 'trainer',
+				audience: null,
+				invitedBy: learner.id
+			}).ok
+		).toBe(true);
+		const mail = db.select().from(mailOutbox).where(eq(mailOutbox.recipient, learner.email)).all();
+		const invitationToken = mail.at(-1)!.body.match(/\/uitnodiging\/([a-z0-9]+)/)![1];
+		expect(attachInvitationToAccount(invitationToken, learner.id, learner.email)).toBe(true);
+
+		const event = fakeEvent({ path: '/auteur', cookies: { session: token } });
+		await session({ event, resolve: fakeResolve() });
+		expect(event.locals.user?.roles).toContain('trainer');
+		expect(event.locals.session?.idleSeconds).toBe(lifetimes.staff.idleSeconds);
+		expect(event.locals.session?.absoluteSeconds).toBe(lifetimes.staff.absoluteSeconds);
+		const cookie = event.setCookies.find((c) => c.startsWith('session='))!;
+		const fresh = decodeURIComponent(cookie.split(';')[0].slice('session='.length));
+		expect(fresh).not.toBe(token);
+		// The old token has ended; the new one carries the staff lifetimes.
+		expect(validateSessionToken(token)).toBeNull();
+		expect(validateSessionToken(fresh)?.session.idleSeconds).toBe(lifetimes.staff.idleSeconds);
+	});
+
+	it('leaves a learner session and a staff session as they are', async () => {
+		const organisation = makeOrganisation();
+		const learner = await makeMember({ organisation, role: 'learner' });
+		const manager = await makeMember({ organisation, role: 'manager' });
+		for (const [id, kind] of [
+			[learner.id, 'learner'],
+			[manager.id, 'staff']
+		] as const) {
+			const { token } = createSession(id, kind);
+			const event = fakeEvent({ path: '/', cookies: { session: token } });
+			await session({ event, resolve: fakeResolve() });
+			expect(event.setCookies).toEqual([]);
+			expect(validateSessionToken(token)?.user.id).toBe(id);
+		}
 	});
 });

@@ -1,9 +1,13 @@
 // Reads the session cookie: a signed-in user (with their roles), a session still waiting for its
 // second factor, or nobody (and a stale cookie is cleared).
 import type { Handle } from '@sveltejs/kit';
-import { clearSessionCookie, sessionCookieName } from '../platform/cookies';
-import { validateSessionToken } from '../accounts/auth/session';
-import { getAccess } from '../accounts/access';
+import { clearSessionCookie, sessionCookieName, setSessionCookie } from '../platform/cookies';
+import {
+	outlivesStaffLifetime,
+	rotateSession,
+	validateSessionToken
+} from '../accounts/auth/session';
+import { getAccess, isStaff } from '../accounts/access';
 
 export const session: Handle = ({ event, resolve }) => {
 	const token = event.cookies.get(sessionCookieName(event.url));
@@ -15,8 +19,19 @@ export const session: Handle = ({ event, resolve }) => {
 			// Password checked, second factor not yet: signed in nowhere but the second step.
 			event.locals.pendingSession = valid.session;
 		} else {
-			event.locals.session = valid.session;
-			event.locals.user = { ...valid.user, ...getAccess(valid.user) };
+			const access = getAccess(valid.user);
+			let current = valid.session;
+			// A staff role gained while signed in (an invitation, an admin): the learner session's
+			// 14/30 days end here; a new token with the staff lifetimes replaces it.
+			if (isStaff(access.roles) && outlivesStaffLifetime(current)) {
+				const rotated = rotateSession(current, { kind: 'staff' });
+				if (rotated) {
+					setSessionCookie(event.cookies, event.url, rotated.token, rotated.expiresAt);
+					current = rotated.session;
+				}
+			}
+			event.locals.session = current;
+			event.locals.user = { ...valid.user, ...access };
 		}
 	}
 	return resolve(event);

@@ -4,16 +4,19 @@ import { freshDatabase, makeMember, makeOrganisation, makeUser } from '../testin
 import * as privacy from './privacy';
 import { db } from '../db';
 import {
+	auditErasure,
 	auditEvent,
 	certificate,
 	enrolment,
 	mailOutbox,
 	moduleVersion,
 	response,
+	session as sessionTable,
 	signalMastery,
 	user
 } from '../db/schema';
 import { createSession, validateSessionToken } from '../accounts/auth/session';
+import { reauthenticate } from '../accounts/auth/sudo';
 import { queueMail } from '../platform/mail';
 import { recordAudit } from '../platform/audit';
 
@@ -161,19 +164,41 @@ describe('deleting an account', () => {
 		expect(data.auditEvents.some((e) => JSON.stringify(e).includes(`"${admin.id}"`))).toBe(false);
 	});
 
-	it('needs the password, then removes the person and keeps answers without a name', async () => {
+	it('needs sudo mode, then removes the person and keeps answers without a name', async () => {
 		const org = makeOrganisation();
 		const a = await makeMember({ organisation: org });
 		const version = makeModuleVersion();
 		giveLearningHistory(a.id, version, 'CODE-A');
-		const { token } = createSession(a.id, 'learner');
+		const { token, session } = createSession(a.id, 'learner');
 		queueMail({ kind: 'test', to: a.email, subject: 'x', body: 'y' });
 
-		expect(await privacy.deleteOwnAccount({ userId: a.id, password: 'fout wachtwoord' })).toEqual({
+		// A session that never typed the password, or typed it 11 minutes ago (a stolen cookie),
+		// is not enough; someone else's session is not either.
+		expect(privacy.deleteOwnAccount({ userId: a.id, sessionId: session.id })).toEqual({
 			ok: false,
-			reason: 'password'
+			reason: 'sudo'
 		});
-		expect(await privacy.deleteOwnAccount({ userId: a.id, password: a.password })).toEqual({
+		db.update(sessionTable)
+			.set({ reauthenticatedAt: new Date(Date.now() - 11 * 60 * 1000) })
+			.where(eq(sessionTable.id, session.id))
+			.run();
+		expect(privacy.deleteOwnAccount({ userId: a.id, sessionId: session.id })).toEqual({
+			ok: false,
+			reason: 'sudo'
+		});
+		const b = await makeUser();
+		const other = createSession(b.id, 'learner', null, { reauthenticatedAt: new Date() });
+		expect(privacy.deleteOwnAccount({ userId: a.id, sessionId: other.session.id })).toEqual({
+			ok: false,
+			reason: 'sudo'
+		});
+		const again = await reauthenticate({
+			userId: a.id,
+			sessionId: session.id,
+			password: a.password
+		});
+		expect(again.ok).toBe(true);
+		expect(privacy.deleteOwnAccount({ userId: a.id, sessionId: session.id })).toEqual({
 			ok: true
 		});
 		expect(db.select().from(user).where(eq(user.id, a.id)).get()).toBeUndefined();
@@ -187,10 +212,117 @@ describe('deleting an account', () => {
 
 	it('refuses to delete the last platform admin', async () => {
 		const admin = await makeUser({ isAdmin: true });
-		expect(await privacy.deleteOwnAccount({ userId: admin.id, password: admin.password })).toEqual({
+		const { session } = createSession(admin.id, 'staff', null, { reauthenticatedAt: new Date() });
+		expect(privacy.deleteOwnAccount({ userId: admin.id, sessionId: session.id })).toEqual({
 			ok: false,
 			reason: 'last_admin'
 		});
+	});
+});
+
+describe('erasure and the audit trail', () => {
+	it("pseudonymises the person's audit rows: no id, address or e-mail; others keep theirs", async () => {
+		const a = await makeUser();
+		const b = await makeUser();
+		const admin = await makeUser();
+		recordAudit({ action: 'auth.sign_in', actorUserId: a.id, details: { address: '203.0.113.7' } });
+		recordAudit({
+			action: 'admin.user_disabled',
+			actorUserId: admin.id,
+			targetType: 'user',
+			targetId: a.id,
+			details: { email: a.email, reason: 'test' }
+		});
+		recordAudit({
+			action: 'invitation.sent',
+			actorUserId: admin.id,
+			targetType: 'invitation',
+			targetId: 7,
+			details: { to: a.email }
+		});
+		recordAudit({
+			action: 'auth.sign_in',
+			actorUserId: b.id,
+			details: { address: '198.51.100.9' }
+		});
+
+		// Before erasure the export holds the person's audit events and addresses.
+		const data = privacy.exportUserData(a.id)!;
+		expect(data.auditEvents.map((e) => e.action)).toEqual(
+			expect.arrayContaining(['auth.sign_in', 'admin.user_disabled'])
+		);
+		expect(data.addresses).toEqual(['203.0.113.7']);
+
+		const before = db.select().from(auditEvent).all().length;
+		expect(privacy.eraseUser(a.id)).toBe(true);
+		const rows = db.select().from(auditEvent).all();
+		// Nothing was removed: what happened and when stays.
+		expect(rows).toHaveLength(before);
+		const text = JSON.stringify(rows);
+		expect(text).not.toContain('203.0.113.7');
+		expect(text.toLowerCase()).not.toContain(a.email.toLowerCase());
+		expect(rows.some((r) => r.actorUserId === a.id)).toBe(false);
+		expect(rows.some((r) => r.targetType === 'user' && r.targetId === String(a.id))).toBe(false);
+		const disabled = rows.find((r) => r.action === 'admin.user_disabled')!;
+		expect(disabled).toMatchObject({ actorUserId: admin.id, targetId: null });
+		expect(disabled.details).toEqual({ reason: 'test' });
+		// Someone else's row is untouched.
+		const other = rows.find((r) => r.actorUserId === b.id)!;
+		expect(other.details).toEqual({ address: '198.51.100.9' });
+	});
+
+	it('still refuses every other UPDATE of an audit row, during and after an erasure', async () => {
+		const a = await makeUser();
+		const b = await makeUser();
+		recordAudit({ action: 'auth.sign_in', actorUserId: a.id, details: { address: '203.0.113.7' } });
+		recordAudit({
+			action: 'auth.sign_in',
+			actorUserId: b.id,
+			details: { address: '198.51.100.9' }
+		});
+		const rowOf = (id: number) =>
+			db.select().from(auditEvent).where(eq(auditEvent.actorUserId, id)).get()!;
+		const aRow = rowOf(a.id);
+		// Without an erasure running: even the pseudonymising change is refused.
+		expect(() =>
+			db.update(auditEvent).set({ actorUserId: null }).where(eq(auditEvent.id, aRow.id)).run()
+		).toThrow(/append-only/);
+		// With the marker naming a: other rows, other columns and new values are still refused.
+		db.update(auditErasure)
+			.set({ userId: a.id, email: a.email })
+			.where(eq(auditErasure.id, 1))
+			.run();
+		try {
+			const bRow = rowOf(b.id);
+			expect(() =>
+				db.update(auditEvent).set({ actorUserId: null }).where(eq(auditEvent.id, bRow.id)).run()
+			).toThrow(/append-only/);
+			expect(() =>
+				db.update(auditEvent).set({ action: 'x' }).where(eq(auditEvent.id, aRow.id)).run()
+			).toThrow(/append-only/);
+			expect(() =>
+				db.update(auditEvent).set({ actorUserId: b.id }).where(eq(auditEvent.id, aRow.id)).run()
+			).toThrow(/append-only/);
+			expect(() =>
+				db
+					.update(auditEvent)
+					.set({ details: { address: '10.0.0.1' } })
+					.where(eq(auditEvent.id, aRow.id))
+					.run()
+			).toThrow(/append-only/);
+			expect(() => db.delete(auditEvent).where(eq(auditEvent.id, aRow.id)).run()).toThrow(
+				/append-only/
+			);
+		} finally {
+			db.update(auditErasure)
+				.set({ userId: null, email: null })
+				.where(eq(auditErasure.id, 1))
+				.run();
+		}
+		privacy.eraseUser(a.id);
+		// After the erasure the marker is cleared: a plain UPDATE is refused again.
+		expect(db.select().from(auditErasure).get()).toMatchObject({ userId: null, email: null });
+		expect(() => db.update(auditEvent).set({ actorUserId: null }).run()).toThrow(/append-only/);
 	});
 });
 

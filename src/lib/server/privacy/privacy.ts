@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, isNotNull, lt, or, isNull, sql } from 'drizzle-o
 import { db, transaction } from '../db';
 import {
 	attempt,
+	auditErasure,
 	auditEvent,
 	auditRetention,
 	certificate,
@@ -23,7 +24,7 @@ import {
 } from '../db/schema';
 import { config } from '../platform/config';
 import { recordAudit } from '../platform/audit';
-import { verifyPassword } from '../accounts/auth/password';
+import { isInSudoMode } from '../accounts/auth/sudo';
 import { getStatus } from '../accounts/auth/two-factor';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -185,11 +186,68 @@ export function exportUserData(userId: number, requestId?: string) {
 
 export type UserExport = NonNullable<ReturnType<typeof exportUserData>>;
 
+/** Detail keys that name or locate a person: removed from the erased person's audit rows. */
+const personalDetailKeys = new Set(['address', 'ip', 'email', 'to', 'recipient', 'name']);
+
+/** The details without anything personal: the keys above and any value holding the address. */
+export function redactDetails(
+	details: Record<string, unknown> | null,
+	email: string
+): Record<string, unknown> | null {
+	if (!details) return details;
+	const needle = email.toLowerCase();
+	return Object.fromEntries(
+		Object.entries(details).filter(
+			([key, value]) =>
+				!personalDetailKeys.has(key) &&
+				!(typeof value === 'string' && value.toLowerCase().includes(needle)) &&
+				!(typeof value === 'object' && JSON.stringify(value).toLowerCase().includes(needle))
+		)
+	);
+}
+
+type Tx = Parameters<Parameters<typeof transaction>[0]>[0];
+
+/**
+ * Pseudonymises the audit rows about a person (inside the erasure's transaction): their id as
+ * actor or target and their address and e-mail in the details go; what happened and when
+ * stays. The trigger of migration 0012 lets exactly this UPDATE through while audit_erasure
+ * names the person, and refuses every other change.
+ */
+function pseudonymiseAudit(tx: Tx, userId: number, email: string): number {
+	const rows = tx
+		.select()
+		.from(auditEvent)
+		.where(
+			or(
+				eq(auditEvent.actorUserId, userId),
+				and(eq(auditEvent.targetType, 'user'), eq(auditEvent.targetId, String(userId))),
+				sql`instr(lower(coalesce(${auditEvent.details}, '')), ${email.toLowerCase()}) > 0`
+			)
+		)
+		.all();
+	tx.update(auditErasure).set({ userId, email }).where(eq(auditErasure.id, 1)).run();
+	for (const row of rows) {
+		tx.update(auditEvent)
+			.set({
+				actorUserId: row.actorUserId === userId ? null : row.actorUserId,
+				targetId:
+					row.targetType === 'user' && row.targetId === String(userId) ? null : row.targetId,
+				details: redactDetails(row.details, email)
+			})
+			.where(eq(auditEvent.id, row.id))
+			.run();
+	}
+	tx.update(auditErasure).set({ userId: null, email: null }).where(eq(auditErasure.id, 1)).run();
+	return rows.length;
+}
+
 /**
  * Removes an account and everything that identifies its owner. Answers stay, without the link
  * to the person (response.user_id and enrolment_id become NULL), so item statistics keep
  * working. Certificates are deleted with the account: the public verify page then says the
- * code is unknown (the rule on the privacy page).
+ * code is unknown (the rule on the privacy page). The audit rows about the person stay, without
+ * their id, address or e-mail (pseudonymised).
  */
 export function eraseUser(userId: number): boolean {
 	return transaction((tx) => {
@@ -201,6 +259,7 @@ export function eraseUser(userId: number): boolean {
 			.run();
 		tx.delete(mailOutbox).where(eq(mailOutbox.recipient, u.email)).run();
 		tx.delete(invitation).where(eq(invitation.email, u.email)).run();
+		pseudonymiseAudit(tx, userId, u.email);
 		// Cascades: sessions, memberships, resets, two-factor, enrolments (progress, attempts),
 		// mastery and certificates.
 		tx.delete(user).where(eq(user.id, userId)).run();
@@ -208,27 +267,29 @@ export function eraseUser(userId: number): boolean {
 	});
 }
 
-export type DeleteResult = { ok: true } | { ok: false; reason: 'password' | 'last_admin' };
+export type DeleteResult = { ok: true } | { ok: false; reason: 'sudo' | 'last_admin' };
 
-/** Deletes the signed-in user's own account after they re-enter their password. */
-export async function deleteOwnAccount(input: {
+/**
+ * Deletes the signed-in user's own account. Sudo mode is required: the password typed in this
+ * session within the last 10 minutes (accounts/auth/sudo.ts), so a stolen session alone cannot.
+ * The audit row of the deletion itself names nobody.
+ */
+export function deleteOwnAccount(input: {
 	userId: number;
-	password: string;
+	sessionId: string;
 	requestId?: string;
-}): Promise<DeleteResult> {
+}): DeleteResult {
+	const current = db
+		.select({ reauthenticatedAt: session.reauthenticatedAt })
+		.from(session)
+		.where(and(eq(session.id, input.sessionId), eq(session.userId, input.userId)))
+		.get();
+	if (!isInSudoMode(current)) return { ok: false, reason: 'sudo' };
 	const u = db.select().from(user).where(eq(user.id, input.userId)).get();
-	if (!u || !(await verifyPassword(u.passwordHash, input.password))) {
-		return { ok: false, reason: 'password' };
-	}
+	if (!u) return { ok: false, reason: 'sudo' };
 	if (u.isAdmin && countActiveAdmins() <= 1) return { ok: false, reason: 'last_admin' };
 	eraseUser(u.id);
-	recordAudit({
-		action: 'privacy.account_deleted',
-		actorUserId: u.id,
-		targetType: 'user',
-		targetId: u.id,
-		requestId: input.requestId
-	});
+	recordAudit({ action: 'privacy.account_deleted', requestId: input.requestId });
 	return { ok: true };
 }
 

@@ -1,6 +1,6 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { noErrors, parseForm } from '$lib/server/platform';
+import { noErrors, parseForm, setSessionCookie } from '$lib/server/platform';
 import { homeFor, safeRedirectPath } from '$lib/server/accounts';
 import { recoverySchema, totpSchema } from '$lib/schemas/account';
 import { messages } from '$lib/i18n';
@@ -34,8 +34,7 @@ async function check(event: RequestEvent, kind: 'totp' | 'recovery') {
 	}
 	const code = 'code' in parsed.data ? parsed.data.code : parsed.data.recovery;
 	const result = accounts.verifySignIn({
-		userId: session.userId,
-		sessionId: session.id,
+		session,
 		code,
 		kind,
 		requestId: event.locals.requestId
@@ -53,6 +52,8 @@ async function check(event: RequestEvent, kind: 'totp' | 'recovery') {
 		const text = kind === 'totp' ? m.codeWrong : m.recoveryWrong;
 		return fail(400, { kind, form: { message: text, errors: { [field]: text } } });
 	}
+	// A new token once the second factor passed (session fixation): the old one has ended.
+	setSessionCookie(event.cookies, event.url, result.rotated.token, result.rotated.expiresAt);
 	const user = accounts.getUser(session.userId);
 	const roles = user ? accounts.getAccess(user).roles : [];
 	redirect(303, redirectTo || homeFor(roles));

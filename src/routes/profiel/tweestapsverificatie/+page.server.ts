@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { noErrors, parseForm, config } from '$lib/server/platform';
-import { mustEnrolTwoFactor, requireUser, isStaff } from '$lib/server/accounts';
+import { mustEnrolTwoFactor, requireSudo, requireUser, isStaff } from '$lib/server/accounts';
 import { passwordOnlySchema, totpSchema } from '$lib/schemas/account';
 import { messages } from '$lib/i18n';
 import * as accounts from '$lib/server/accounts';
@@ -11,6 +11,8 @@ const m = messages.account.twoFactor;
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const status = accounts.getStatus(user.id);
+	// Enrolling a new factor needs sudo mode: confirm the password first, then come back here.
+	if (!status.enabled) requireSudo(event);
 	return {
 		status,
 		required: mustEnrolTwoFactor(user),
@@ -27,10 +29,7 @@ export const actions: Actions = {
 			return fail(400, { enable: { message: parsed.message, errors: parsed.errors } });
 		}
 		// Sudo mode: a new factor needs the password typed in the last 10 minutes.
-		if (!accounts.isInSudoMode(event.locals.session)) {
-			const text = messages.account.sudoNeeded;
-			return fail(403, { enable: { message: text, errors: { code: text } } });
-		}
+		requireSudo(event);
 		const result = accounts.confirmEnrolment({
 			userId: user.id,
 			sessionId: event.locals.session!.id,
@@ -50,9 +49,7 @@ export const actions: Actions = {
 	},
 	herstelcodes: (event) => {
 		const user = requireUser(event);
-		if (!accounts.isInSudoMode(event.locals.session)) {
-			return fail(403, { notice: messages.account.sudoNeeded });
-		}
+		requireSudo(event);
 		const codes = accounts.regenerateRecoveryCodes(user.id, event.locals.requestId);
 		if (!codes) return fail(400, { notice: messages.errors.badRequest });
 		return { recoveryCodes: codes };
@@ -63,8 +60,10 @@ export const actions: Actions = {
 		if (!parsed.ok) {
 			return fail(400, { disable: { message: parsed.message, errors: parsed.errors } });
 		}
+		// The password typed here is the sudo check (throttled) before two-factor goes off.
 		const done = await accounts.disable({
 			userId: user.id,
+			sessionId: event.locals.session!.id,
 			password: parsed.data.password,
 			requestId: event.locals.requestId
 		});

@@ -32,9 +32,10 @@ export const actions: Actions = {
 				form: { message: text, errors: { password: text } }
 			});
 		}
-		const result = await privacy.deleteOwnAccount({
+		// The password just typed opened sudo mode for this session; deletion requires it.
+		const result = privacy.deleteOwnAccount({
 			userId: user.id,
-			password: parsed.data.password,
+			sessionId: event.locals.session!.id,
 			requestId: event.locals.requestId
 		});
 		if (!result.ok) {

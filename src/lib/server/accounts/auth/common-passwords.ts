@@ -1,6 +1,17 @@
-// An offline list of passwords and words that guessing attacks try first (no network at runtime).
-// Entries are lower case; letters-only entries also catch variants with digits or signs added.
-const list = `
+// Offline lists of passwords that guessing attacks try first (no network at runtime). Entries
+// are lower case; letters-only entries also catch variants with digits or signs added.
+//
+// 1. A hand-made list of Dutch, Flemish and school words and of this platform's own words.
+// 2. common-passwords-10k.ts: the 10,000 most common passwords of the xato.net "10 million
+//    passwords" corpus (the corpus behind SecLists' 10-million-password-list-top-10000.txt), taken
+//    in order of frequency from @zxcvbn-ts/language-common 4.1.3 (MIT; see
+//    common-passwords-10k.LICENSE), lower-cased, without duplicates.
+import topTenThousand from './common-passwords-10k';
+
+/** The platform's own name: never part of a password (any case, anywhere in it). */
+export const platformName = 'signaalwijs';
+
+const local = `
 password passw0rd wachtwoord paswoord passwoord motdepasse contrasena passwort
 welkom welcome bienvenue hallo hello bonjour hoi salut letmein openup opensesame
 admin administrator beheerder root toor user gebruiker guest test tester testing demo
@@ -28,4 +39,9 @@ family familie friends vrienden mother mama moeder father papa vader baby babygi
 1q2w3e4r5t6y 1qaz2wsx3edc qwerty123456 azerty123456 password1234 wachtwoord12
 `;
 
-export const commonPasswords: ReadonlySet<string> = new Set(list.split(/\s+/).filter(Boolean));
+export const commonPasswords: ReadonlySet<string> = new Set(
+	`${local}\n${topTenThousand}`
+		.split(/\s+/)
+		.map((entry) => entry.toLowerCase())
+		.filter(Boolean)
+);

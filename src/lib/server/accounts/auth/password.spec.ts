@@ -46,6 +46,44 @@ describe('password policy', () => {
 	});
 });
 
+describe('password policy: the platform, the address and breached passwords', () => {
+	it('refuses any password containing the platform name, in any case', () => {
+		for (const weak of [
+			'Signaalwijs-demo-2026',
+			'mijn SIGNAALWIJS wachtwoord',
+			'ikleerbijsignaalwijs!',
+			'Sign-aal-wijs 2026 zomer'
+		]) {
+			expect(checkPasswordPolicy(weak), weak).toMatch(/Signaalwijs/);
+		}
+	});
+
+	it("refuses a password containing the e-mail address's local part", () => {
+		const email = 'lotte.janssens@school.be';
+		expect(checkPasswordPolicy('ik ben lotte.janssens!', { email })).toMatch(/e-mailadres/);
+		expect(checkPasswordPolicy('LotteJanssens op school', { email })).toMatch(/e-mailadres/);
+		// The same sentence is fine for someone else.
+		expect(checkPasswordPolicy('ik ben lotte.janssens!', { email: 'an@x.be' })).toBeNull();
+	});
+
+	it('refuses passwords from the 10,000 most common ones, with digits or signs added', () => {
+		// From the shipped list, not from the hand-made Dutch one.
+		for (const weak of ['liverpool1234', 'Starcraft2024!', 'metallica!!!!', 'bollocks12345']) {
+			expect(checkPasswordPolicy(weak), weak).toMatch(/te makkelijk te raden/);
+		}
+	});
+
+	it('accepts the passphrases people are told to pick', () => {
+		for (const good of [
+			'een lange zin als wachtwoord',
+			'mijn telefoon ligt naast het toetsenbord',
+			'Drie kleine katjes op de trap!'
+		]) {
+			expect(checkPasswordPolicy(good, { email: 'an.peeters@school.be' }), good).toBeNull();
+		}
+	});
+});
+
 describe('password hashing', () => {
 	it('uses argon2id with at least m=19456, t=2, p=1', async () => {
 		const hash = await hashPassword('een lange zin als wachtwoord');

@@ -1,6 +1,6 @@
 // Password hashing (argon2id) and the password policy: length, not composition (NIST 800-63B).
 import { hash, verify } from '@node-rs/argon2';
-import { commonPasswords } from './common-passwords';
+import { commonPasswords, platformName } from './common-passwords';
 import { messages } from '$lib/i18n';
 
 // OWASP minimum for argon2id; @node-rs/argon2 uses argon2id by default.
@@ -39,12 +39,15 @@ function lettersOf(value: string): string {
 		.replace(/[^a-z]/g, '');
 }
 
-function isRepetition(value: string, unit: string): boolean {
-	return (
-		unit.length > 0 &&
-		value.length % unit.length === 0 &&
-		unit.repeat(value.length / unit.length) === value
-	);
+/** Every prefix of `value` that, repeated, makes up the whole of it (including `value`). */
+function repeatingUnits(value: string): string[] {
+	const units: string[] = [];
+	for (let size = 1; size <= value.length; size++) {
+		if (value.length % size !== 0) continue;
+		const unit = value.slice(0, size);
+		if (unit.repeat(value.length / size) === value) units.push(unit);
+	}
+	return units;
 }
 
 /** Context words that make a password guessable for this person (name, address, organisation). */
@@ -54,6 +57,12 @@ function contextWords(context: PasswordContext): string[] {
 		.flatMap((w) => [lettersOf(w), ...w.split(/[\s@._-]+/).map(lettersOf)])
 		.filter((w) => w.length >= 4);
 	return [...new Set(words)];
+}
+
+/** The part of the address before the @, lower-cased, when it is long enough to matter. */
+function localPart(email: string | undefined): string | null {
+	const local = email?.split('@')[0]?.trim().toLowerCase() ?? '';
+	return [...local].length >= 4 ? local : null;
 }
 
 export interface PasswordContext {
@@ -74,6 +83,19 @@ export function checkPasswordPolicy(
 	const lower = password.toLowerCase();
 	const letters = lettersOf(password);
 	const digits = password.replace(/\D/g, '');
+	// The platform's name, in any case and with anything around it ("MijnSignaalwijs!2026").
+	if (lower.includes(platformName) || letters.includes(platformName)) {
+		return messages.password.platform;
+	}
+	// The address itself or its letters ("lotte.janssens" in "lotte.janssens-2026!").
+	const local = localPart(context.email);
+	const localLetters = local ? lettersOf(local) : '';
+	if (
+		(local && lower.includes(local)) ||
+		(localLetters.length >= 4 && letters.includes(localLetters))
+	) {
+		return messages.password.personal;
+	}
 	if (
 		letters.length === 0 &&
 		('01234567890123456789'.includes(digits) || '98765432109876543210'.includes(digits))
@@ -81,13 +103,13 @@ export function checkPasswordPolicy(
 		return messages.password.common;
 	}
 	if (commonPasswords.has(lower)) return messages.password.common;
-	for (const word of [...commonPasswords, ...contextWords(context)]) {
-		// "Wachtwoord123!" and "Sint-Jansschool2024": a guessable word with only digits or signs added.
-		if (word.length >= 4 && (letters === word || isRepetition(letters, word))) {
-			return contextWords(context).includes(word)
-				? messages.password.personal
-				: messages.password.common;
-		}
+	// "Wachtwoord123!" and "Sint-Jansschool2024": a guessable word with only digits or signs added,
+	// or repeated ("dragondragon").
+	const personal = contextWords(context);
+	for (const unit of repeatingUnits(letters)) {
+		if (unit.length < 4) continue;
+		if (personal.includes(unit)) return messages.password.personal;
+		if (commonPasswords.has(unit)) return messages.password.common;
 	}
 	return null;
 }

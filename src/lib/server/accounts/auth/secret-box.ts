@@ -62,3 +62,12 @@ export function open(sealed: string): Uint8Array | null {
 		return null;
 	}
 }
+
+/**
+ * HMAC-SHA-256 of `value` under the server key, for secrets that must be looked up but never
+ * stored in a form a stolen database alone can test guesses against (recovery codes). `purpose`
+ * separates the uses of the one key.
+ */
+export function keyedDigest(purpose: string, value: string): Buffer {
+	return crypto.createHmac('sha256', loadKey()).update(`${purpose}\u0000${value}`).digest();
+}

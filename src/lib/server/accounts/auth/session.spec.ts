@@ -6,6 +6,8 @@ import {
 	invalidateUserSessions,
 	lifetimes,
 	listUserSessions,
+	outlivesStaffLifetime,
+	rotateSession,
 	validateSessionToken
 } from './session';
 import { db } from '../../db';
@@ -105,5 +107,29 @@ describe('sessions', () => {
 		const { token } = createSession(u.id, 'learner');
 		db.update(user).set({ disabledAt: new Date() }).where(eq(user.id, u.id)).run();
 		expect(validateSessionToken(token)).toBeNull();
+	});
+
+	it('rotates a session: a new token, the old one ended, user agent and sudo time kept', async () => {
+		const u = await makeUser();
+		const reauthenticatedAt = new Date();
+		const old = createSession(u.id, 'learner', 'Firefox', { reauthenticatedAt });
+		expect(outlivesStaffLifetime(old.session)).toBe(true);
+		const rotated = rotateSession(old.session, { kind: 'staff', twoFactorVerified: true })!;
+		expect(rotated.token).not.toBe(old.token);
+		expect(validateSessionToken(old.token)).toBeNull();
+		const now = validateSessionToken(rotated.token)!.session;
+		expect(now).toMatchObject({
+			userAgent: 'Firefox',
+			twoFactorVerified: true,
+			...lifetimes.staff
+		});
+		expect(now.reauthenticatedAt?.getTime()).toBe(reauthenticatedAt.getTime());
+		expect(outlivesStaffLifetime(now)).toBe(false);
+		expect(rotated.expiresAt.getTime()).toBe(
+			now.createdAt.getTime() + lifetimes.staff.absoluteSeconds * 1000
+		);
+		// A session already swapped by another request is not swapped twice.
+		expect(rotateSession(old.session, { kind: 'staff' })).toBeNull();
+		expect(listUserSessions(u.id)).toHaveLength(1);
 	});
 });

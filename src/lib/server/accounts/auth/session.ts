@@ -2,7 +2,7 @@
 // `lucia` package: token "<id>.<secret>", only SHA-256(secret) stored, constant-time compare,
 // idle and absolute expiry, a new session at every sign-in.
 import { and, desc, eq, isNotNull, ne, sql } from 'drizzle-orm';
-import { db } from '../../db';
+import { db, transaction } from '../../db';
 import { prepared } from '../../db/prepared';
 import { session, twoFactor, user, type Session } from '../../db/schema';
 import { digest, digestEquals, isTokenShaped, randomToken } from './tokens';
@@ -107,6 +107,62 @@ export function validateSessionToken(token: string): ValidSession | null {
 		session: found.session,
 		user: { ...found.user, twoFactorEnabled: found.twoFactorUser !== null }
 	};
+}
+
+/** When a session ends at the latest (its absolute lifetime), for the cookie's expiry. */
+export function sessionExpiresAt(row: Session): Date {
+	return new Date(row.createdAt.getTime() + row.absoluteSeconds * 1000);
+}
+
+export interface RotatedSession {
+	token: string;
+	session: Session;
+	expiresAt: Date;
+}
+
+/**
+ * Swaps a session for a new token (new id and secret) and ends the old one in one step, for
+ * moments when the session gains something: the second factor (so a token planted before
+ * sign-in never becomes a signed-in one: session fixation) or a staff role (so the session
+ * takes the staff lifetimes). Keeps the user agent and the sudo timestamp. Null when the old
+ * session was already gone (another request swapped it first).
+ */
+export function rotateSession(
+	old: Session,
+	changes: { kind?: keyof typeof lifetimes; twoFactorVerified?: boolean } = {}
+): RotatedSession | null {
+	const id = randomToken();
+	const secret = randomToken();
+	const now = new Date(Date.now());
+	const row: Session = {
+		id,
+		userId: old.userId,
+		secretHash: digest(secret),
+		createdAt: now,
+		lastSeenAt: now,
+		userAgent: old.userAgent,
+		twoFactorVerified: changes.twoFactorVerified ?? old.twoFactorVerified,
+		reauthenticatedAt: old.reauthenticatedAt,
+		...(changes.kind
+			? lifetimes[changes.kind]
+			: { idleSeconds: old.idleSeconds, absoluteSeconds: old.absoluteSeconds })
+	};
+	const swapped = transaction((tx) => {
+		if (tx.delete(session).where(eq(session.id, old.id)).run().changes !== 1) return false;
+		tx.insert(session).values(row).run();
+		return true;
+	});
+	return swapped
+		? { token: `${id}.${secret}`, session: row, expiresAt: sessionExpiresAt(row) }
+		: null;
+}
+
+/** Whether a session lives longer than a staff session may (it began before a staff role). */
+export function outlivesStaffLifetime(row: Session): boolean {
+	return (
+		row.idleSeconds > lifetimes.staff.idleSeconds ||
+		row.absoluteSeconds > lifetimes.staff.absoluteSeconds
+	);
 }
 
 export function invalidateSession(id: string): void {

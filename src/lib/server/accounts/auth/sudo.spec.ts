@@ -1,10 +1,96 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { isRedirect, type RequestEvent } from '@sveltejs/kit';
 import { freshDatabase, makeUser } from '../../testing/testing';
 import { listUserSessions } from './session';
 import * as accounts from '..';
 
 beforeEach(() => {
 	freshDatabase();
+});
+
+afterEach(() => {
+	vi.useRealTimers();
+});
+
+function redirectOf(fn: () => void): string | null {
+	try {
+		fn();
+	} catch (thrown) {
+		if (isRedirect(thrown)) return thrown.location;
+		throw thrown;
+	}
+	return null;
+}
+
+function eventFor(path: string, reauthenticatedAt: Date | null): RequestEvent {
+	return {
+		url: new URL(`http://signaalwijs.test${path}`),
+		locals: { session: { reauthenticatedAt } }
+	} as unknown as RequestEvent;
+}
+
+describe('the sudo window', () => {
+	it('is open for 10 minutes after the password was typed, then closed', () => {
+		vi.useFakeTimers();
+		vi.setSystemTime(new Date('2026-03-01T10:00:00Z'));
+		const session = { reauthenticatedAt: new Date() };
+		expect(accounts.isInSudoMode(session)).toBe(true);
+		vi.setSystemTime(new Date('2026-03-01T10:09:59Z'));
+		expect(accounts.isInSudoMode(session)).toBe(true);
+		vi.setSystemTime(new Date('2026-03-01T10:10:00Z'));
+		expect(accounts.isInSudoMode(session)).toBe(false);
+		// A time in the future (a tampered or odd clock) does not count either.
+		expect(accounts.isInSudoMode({ reauthenticatedAt: new Date('2026-03-01T11:00:00Z') })).toBe(
+			false
+		);
+		expect(accounts.isInSudoMode(null)).toBe(false);
+	});
+
+	it('sends a session outside the window to the confirm page, and back to the page after', () => {
+		const stale = new Date(Date.now() - 11 * 60 * 1000);
+		expect(
+			redirectOf(() => accounts.requireSudo(eventFor('/profiel/e-mailadres?/wijzigen', stale)))
+		).toBe('/profiel/bevestigen?terug=%2Fprofiel%2Fe-mailadres');
+		expect(redirectOf(() => accounts.requireSudo(eventFor('/profiel/e-mailadres', null)))).toBe(
+			'/profiel/bevestigen?terug=%2Fprofiel%2Fe-mailadres'
+		);
+		expect(
+			redirectOf(() => accounts.requireSudo(eventFor('/profiel/e-mailadres', new Date())))
+		).toBeNull();
+	});
+});
+
+describe('the return path of the confirm page', () => {
+	it('keeps same-site relative paths with their query', () => {
+		expect(accounts.safeReturnPath('/profiel/tweestapsverificatie')).toBe(
+			'/profiel/tweestapsverificatie'
+		);
+		expect(accounts.safeReturnPath('/profiel?tab=1')).toBe('/profiel?tab=1');
+	});
+
+	it('falls back to the profile for anything that could leave the site or loop', () => {
+		for (const hostile of [
+			null,
+			'',
+			'https://evil.example/profiel',
+			'//evil.example',
+			'/\\evil.example',
+			'/\\/evil.example',
+			'javascript:alert(1)',
+			'profiel',
+			'/%0d%0aSet-Cookie:x',
+			'\n/profiel',
+			'/profiel/bevestigen?terug=/profiel',
+			'/profiel/bevestigen'
+		]) {
+			const safe = accounts.safeReturnPath(hostile);
+			expect(safe.startsWith('/') && !safe.startsWith('//'), String(hostile)).toBe(true);
+			expect(new URL(safe, 'https://signaalwijs.test').origin).toBe('https://signaalwijs.test');
+			expect(safe.startsWith('/profiel/bevestigen'), String(hostile)).toBe(false);
+		}
+		expect(accounts.safeReturnPath('//evil.example')).toBe('/profiel');
+		expect(accounts.safeReturnPath('https://evil.example/profiel')).toBe('/profiel');
+	});
 });
 
 describe('sudo mode', () => {
@@ -36,7 +122,7 @@ describe('sudo mode', () => {
 		expect(wrong).toEqual({ ok: false, reason: 'wrong' });
 		expect(accounts.isInSudoMode(listUserSessions(u.id)[0])).toBe(false);
 		const right = await accounts.reauthenticate({ userId: u.id, sessionId, password: u.password });
-		expect(right).toEqual({ ok: true });
+		expect(right.ok).toBe(true);
 		expect(accounts.isInSudoMode(listUserSessions(u.id)[0])).toBe(true);
 		const burst = await Promise.all(
 			Array.from({ length: 20 }, () =>
@@ -48,13 +134,14 @@ describe('sudo mode', () => {
 
 	it('turning two-factor off is throttled like sign-in', async () => {
 		const u = await makeUser();
+		const sessionId = accounts.createSession(u.id, 'learner').session.id;
 		const results = await Promise.all(
 			Array.from({ length: 20 }, () =>
-				accounts.disable({ userId: u.id, password: 'fout fout fout' })
+				accounts.disable({ userId: u.id, sessionId, password: 'fout fout fout' })
 			)
 		);
 		expect(results.every((r) => r === false)).toBe(true);
-		const right = await accounts.disable({ userId: u.id, password: u.password });
+		const right = await accounts.disable({ userId: u.id, sessionId, password: u.password });
 		expect(right).toBe(false);
 	});
 });

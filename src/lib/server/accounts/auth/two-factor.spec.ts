@@ -9,6 +9,7 @@ import { db } from '../../db';
 import { recoveryCode, twoFactor as twoFactorTable } from '../../db/schema';
 import { createSession, listUserSessions, validateSessionToken } from './session';
 import { twoFactorThrottle } from './throttle';
+import { digest } from './tokens';
 import { enrolmentPath, mustEnrolTwoFactor, requireRole, type LocalUser } from '../guards';
 import { isRedirect, type RequestEvent } from '@sveltejs/kit';
 
@@ -89,6 +90,37 @@ describe('enrolment', () => {
 			expect(stored.some((r) => r.codeHash.toString('utf8').includes(code))).toBe(false);
 		}
 	});
+
+	it('makes recovery codes of 80 bits, stored as keyed hashes, never a plain SHA-256', async () => {
+		const u = await enrolled();
+		expect(new Set(u.codes).size).toBe(10);
+		for (const code of u.codes) {
+			// 16 characters from a 32-letter alphabet (5 bits each) in four groups of four.
+			expect(code).toMatch(/^[a-km-np-z2-9]{4}(-[a-km-np-z2-9]{4}){3}$/);
+		}
+		const stored = db.select().from(recoveryCode).where(eq(recoveryCode.userId, u.id)).all();
+		const plain = u.codes.map((c) => digest(twoFactor.normaliseCode(c)).toString('hex'));
+		for (const row of stored) {
+			expect(row.codeHash).toHaveLength(32);
+			expect(plain).not.toContain(row.codeHash.toString('hex'));
+		}
+	});
+
+	it('still accepts a recovery code of the older 10-character kind, once', async () => {
+		const u = await enrolled();
+		// A code made before 80-bit codes: stored as the SHA-256 of the normalised code.
+		db.insert(recoveryCode)
+			.values({ userId: u.id, codeHash: digest('abcde2345f') })
+			.run();
+		const check = () =>
+			twoFactor.verifySignIn({
+				session: createSession(u.id, 'learner').session,
+				code: 'ABCDE-2345F',
+				kind: 'recovery'
+			});
+		expect(check().ok).toBe(true);
+		expect(check().ok).toBe(false);
+	});
 });
 
 describe('signing in with two-factor', () => {
@@ -107,18 +139,26 @@ describe('signing in with two-factor', () => {
 		expect(pending.user.twoFactorEnabled).toBe(true);
 		// The enrolment used this time step; the next one is still accepted (clock drift).
 		const code = codeFor(u.secret, 1);
-		const ok = twoFactor.verifySignIn({
-			userId: u.id,
-			sessionId: pending.session.id,
-			code,
-			kind: 'totp'
-		});
-		expect(ok).toEqual({ ok: true });
-		expect(validateSessionToken(signIn.token)!.session.twoFactorVerified).toBe(true);
+		const ok = twoFactor.verifySignIn({ session: pending.session, code, kind: 'totp' });
+		if (!ok.ok) throw new Error('the right code was refused');
+		// A new token (session fixation): the token from the password step no longer works, the
+		// new one is signed in, with the same lifetimes.
+		expect(ok.rotated.token).not.toBe(signIn.token);
+		expect(validateSessionToken(signIn.token)).toBeNull();
+		const full = validateSessionToken(ok.rotated.token)!;
+		expect(full.session.twoFactorVerified).toBe(true);
+		expect(full.session.absoluteSeconds).toBe(pending.session.absoluteSeconds);
+		expect(listUserSessions(u.id).map((s) => s.id)).not.toContain(pending.session.id);
 		// The same code again (replay) is refused.
+		const again = await accounts.signIn({
+			email: u.email,
+			password: u.password,
+			address: `10.1.0.${++address}`,
+			userAgent: null
+		});
+		if (!again.ok) throw new Error('sign-in failed');
 		const replay = twoFactor.verifySignIn({
-			userId: u.id,
-			sessionId: pending.session.id,
+			session: validateSessionToken(again.token)!.session,
 			code,
 			kind: 'totp'
 		});
@@ -127,18 +167,15 @@ describe('signing in with two-factor', () => {
 
 	it('accepts each recovery code once, in any case and with or without the dash', async () => {
 		const u = await enrolled();
-		const { session } = createSession(u.id, 'learner');
 		const code = u.codes[0];
 		const first = twoFactor.verifySignIn({
-			userId: u.id,
-			sessionId: session.id,
-			code: ` ${code.toUpperCase().replace('-', '')} `,
+			session: createSession(u.id, 'learner').session,
+			code: ` ${code.toUpperCase().replaceAll('-', '')} `,
 			kind: 'recovery'
 		});
 		expect(first.ok).toBe(true);
 		const again = twoFactor.verifySignIn({
-			userId: u.id,
-			sessionId: session.id,
+			session: createSession(u.id, 'learner').session,
 			code,
 			kind: 'recovery'
 		});
@@ -151,12 +188,11 @@ describe('signing in with two-factor', () => {
 		const { session } = createSession(u.id, 'learner');
 		const old = codeFor(u.secret, -5);
 		const results = [old, '111111', '222222', '333333'].map((code) =>
-			twoFactor.verifySignIn({ userId: u.id, sessionId: session.id, code, kind: 'totp' })
+			twoFactor.verifySignIn({ session, code, kind: 'totp' })
 		);
 		expect(results.every((r) => !r.ok)).toBe(true);
 		const blocked = twoFactor.verifySignIn({
-			userId: u.id,
-			sessionId: session.id,
+			session,
 			code: codeFor(u.secret, 1),
 			kind: 'totp'
 		});
@@ -166,9 +202,12 @@ describe('signing in with two-factor', () => {
 
 	it('turns off only with the right password', async () => {
 		const u = await enrolled();
-		expect(await twoFactor.disable({ userId: u.id, password: 'niet het wachtwoord' })).toBe(false);
+		const sessionId = u.sessionId;
+		expect(
+			await twoFactor.disable({ userId: u.id, sessionId, password: 'niet het wachtwoord' })
+		).toBe(false);
 		expect(twoFactor.isEnabled(u.id)).toBe(true);
-		expect(await twoFactor.disable({ userId: u.id, password: u.password })).toBe(true);
+		expect(await twoFactor.disable({ userId: u.id, sessionId, password: u.password })).toBe(true);
 		expect(twoFactor.getStatus(u.id)).toEqual({ enabled: false, recoveryCodesLeft: 0 });
 	});
 });

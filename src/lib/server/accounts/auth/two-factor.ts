@@ -5,13 +5,13 @@ import { createTOTPKeyURI, generateHOTP } from '@oslojs/otp';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import QRCode from 'qrcode';
 import { db, transaction } from '../../db';
-import { recoveryCode, session, twoFactor, user } from '../../db/schema';
+import { recoveryCode, session, twoFactor, type Session } from '../../db/schema';
 import { recordAudit } from '../../platform/audit';
-import { verifyPassword } from './password';
-import { invalidateUserSessions } from './session';
-import { accountThrottle, twoFactorThrottle } from './throttle';
+import { reauthenticate } from './sudo';
+import { invalidateUserSessions, rotateSession, type RotatedSession } from './session';
+import { twoFactorThrottle } from './throttle';
 import { digest, digestEquals, randomToken } from './tokens';
-import { open, seal } from './secret-box';
+import { keyedDigest, open, seal } from './secret-box';
 
 const period = 30;
 const digits = 6;
@@ -125,16 +125,32 @@ function acceptCode(userId: number, code: string, enabled: boolean): boolean {
 	return claimed.changes === 1;
 }
 
+/** Characters of a recovery code: 16 from a 32-letter alphabet carry 80 bits (ASVS 2.6.2). */
+export const recoveryCodeLength = 16;
+/** Codes made before 80-bit codes: 10 characters (50 bits), stored as a plain SHA-256. */
+const legacyRecoveryCodeLength = 10;
+
+/**
+ * What is stored for a recovery code: HMAC-SHA-256 under the server key (secret-box), so a copy
+ * of the database alone cannot test guesses. Codes of the older 10-character kind were stored
+ * as plain SHA-256 and keep working until used or renewed.
+ */
+export function recoveryCodeHash(code: string): Buffer {
+	const normalised = normaliseCode(code);
+	return normalised.length === legacyRecoveryCodeLength
+		? digest(normalised)
+		: keyedDigest('recovery-code', normalised);
+}
+
 function newRecoveryCodes(userId: number): string[] {
-	const codes = Array.from({ length: recoveryCount }, () => {
-		const raw = randomToken(10);
-		return `${raw.slice(0, 5)}-${raw.slice(5)}`;
-	});
+	const codes = Array.from({ length: recoveryCount }, () =>
+		randomToken(recoveryCodeLength).replace(/(.{4})(?=.)/g, '$1-')
+	);
 	transaction((tx) => {
 		tx.delete(recoveryCode).where(eq(recoveryCode.userId, userId)).run();
 		for (const code of codes) {
 			tx.insert(recoveryCode)
-				.values({ userId, codeHash: digest(normaliseCode(code)) })
+				.values({ userId, codeHash: recoveryCodeHash(code) })
 				.run();
 		}
 	});
@@ -178,43 +194,50 @@ export function confirmEnrolment(input: {
 	return { ok: true, recoveryCodes };
 }
 
-/** The second sign-in step: a TOTP code or a recovery code (each recovery code works once). */
+export type SignInCheckResult = { ok: true; rotated: RotatedSession } | Failure;
+
+/**
+ * The second sign-in step: a TOTP code or a recovery code (each recovery code works once). On
+ * success the waiting session is swapped for a new token (session fixation: the token that only
+ * passed the password step never becomes a signed-in one); the caller sets the new cookie.
+ */
 export function verifySignIn(input: {
-	userId: number;
-	sessionId: string;
+	session: Session;
 	code: string;
 	kind: 'totp' | 'recovery';
 	requestId?: string;
-}): CheckResult {
-	const wait = throttled(input.userId);
+}): SignInCheckResult {
+	const userId = input.session.userId;
+	const wait = throttled(userId);
 	if (wait) return wait;
 	let ok: boolean;
 	if (input.kind === 'totp') {
-		ok = acceptCode(input.userId, input.code, true);
+		ok = acceptCode(userId, input.code, true);
 	} else {
-		const hash = digest(normaliseCode(input.code));
+		const hash = recoveryCodeHash(input.code);
 		ok =
 			db
 				.update(recoveryCode)
 				.set({ usedAt: new Date() })
 				.where(
 					and(
-						eq(recoveryCode.userId, input.userId),
+						eq(recoveryCode.userId, userId),
 						eq(recoveryCode.codeHash, hash),
 						isNull(recoveryCode.usedAt)
 					)
 				)
 				.run().changes === 1;
 	}
-	if (!ok) return failed(input.userId, 'auth.second_factor_failed', input.requestId);
-	twoFactorThrottle.reset(`2fa:${input.userId}`);
-	markSessionVerified(input.sessionId);
+	if (!ok) return failed(userId, 'auth.second_factor_failed', input.requestId);
+	twoFactorThrottle.reset(`2fa:${userId}`);
+	const rotated = rotateSession(input.session, { twoFactorVerified: true });
+	if (!rotated) return { ok: false, reason: 'invalid' };
 	recordAudit({
 		action: input.kind === 'totp' ? 'auth.second_factor' : 'auth.recovery_code_used',
-		actorUserId: input.userId,
+		actorUserId: userId,
 		requestId: input.requestId
 	});
-	return { ok: true };
+	return { ok: true, rotated };
 }
 
 /** New recovery codes (the old ones stop working); shown to the user once. */
@@ -225,22 +248,18 @@ export function regenerateRecoveryCodes(userId: number, requestId?: string): str
 	return codes;
 }
 
-/** Turns two-factor off after the user re-enters their password. */
+/**
+ * Turns two-factor off after the user re-enters their password: the password check is the sudo
+ * check (throttled, counted before the slow hash) and opens sudo mode for this session.
+ */
 export async function disable(input: {
 	userId: number;
+	sessionId: string;
 	password: string;
 	requestId?: string;
 }): Promise<boolean> {
-	// Counted before the slow check, like sign-in: a stolen session cannot guess the password.
-	const key = `sudo:${input.userId}`;
-	if (accountThrottle.reserve(key) > 0) return false;
-	const found = db
-		.select({ passwordHash: user.passwordHash })
-		.from(user)
-		.where(eq(user.id, input.userId))
-		.get();
-	if (!(await verifyPassword(found?.passwordHash ?? null, input.password))) return false;
-	accountThrottle.reset(key);
+	const again = await reauthenticate(input);
+	if (!again.ok) return false;
 	removeTwoFactor(input.userId);
 	recordAudit({
 		action: 'two_factor.disabled',
