@@ -4,7 +4,7 @@
 // Debian's `postgresql` package is installed with apt when initdb is missing and we are root, as
 // scripts/ensure-chromium.js does for Chromium. PostgreSQL refuses to run as root, so as root the
 // server runs as an unprivileged system user (`pgtest`, created when missing).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -139,19 +139,21 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Thro
 		fs.chownSync(dir, uid, gid);
 	}
 	// As root, run PostgreSQL's programs as the system user (runuser keeps our environment).
-	const run = (program: string, args: string[]) => {
-		const file = path.join(bin, program);
-		const [command, argv] = root
-			? ['runuser', ['-u', systemUser, '--', file, ...args]]
-			: [file, args];
-		const result = spawnSync(command, argv, { encoding: 'utf8', cwd: dir });
-		if (result.status !== 0) {
-			const logText = fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '';
-			throw new Error(
-				`${program} failed (${result.status}): ${result.stderr || result.stdout}\n${logText}`.trim()
-			);
-		}
-	};
+	// Asynchronous, so a test can prepare its data while the server initialises.
+	const run = (program: string, args: string[]) =>
+		new Promise<void>((resolve, reject) => {
+			const file = path.join(bin, program);
+			const [command, argv] = root
+				? ['runuser', ['-u', systemUser, '--', file, ...args]]
+				: [file, args];
+			execFile(command, argv, { cwd: dir, encoding: 'utf8' }, (error, stdout, stderr) => {
+				if (!error) return resolve();
+				const logText = fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '';
+				reject(
+					new Error(`${program} failed: ${stderr || stdout || error.message}\n${logText}`.trim())
+				);
+			});
+		});
 
 	let stopped = false;
 	let started = false;
@@ -191,7 +193,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Thro
 
 	try {
 		// --no-sync: the data folder is thrown away; the running server still syncs its commits.
-		run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
+		await run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
 		const port = options.port ?? (await freePort());
 		const serverOptions = [
 			`-p ${port}`,
@@ -201,7 +203,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Thro
 			'-c fsync=on'
 		].join(' ');
 		started = true;
-		run('pg_ctl', ['-D', data, '-o', serverOptions, '-l', log, '-w', '-t', '60', 'start']);
+		await run('pg_ctl', ['-D', data, '-o', serverOptions, '-l', log, '-w', '-t', '60', 'start']);
 		server.port = port;
 		server.url = `postgres://postgres@127.0.0.1:${port}/postgres`;
 		return server;
