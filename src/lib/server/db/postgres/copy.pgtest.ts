@@ -16,7 +16,10 @@ import { seedDemoCertificates } from '../../demo/certificates';
 import { seedDemoAssignments } from '../../demo/manager';
 import { seedDemoAuthoring } from '../../demo/authoring';
 import { CopyError, copySqliteToPostgres, formatCounts } from './copy';
-import { postgresClientConfig } from './index';
+import { applyPostgresMigrations, postgresClientConfig } from './index';
+import * as postgresSchema from './schema';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import { is } from 'drizzle-orm';
 
 let server: ThrowawayPostgres;
 let dir: string;
@@ -62,6 +65,42 @@ async function connect(url: string): Promise<pg.Client> {
 	await client.connect();
 	return client;
 }
+
+describe('PostgreSQL migrations', () => {
+	it('build exactly the tables, columns, types and indexes of the PostgreSQL schema', async () => {
+		const url = await server.createDatabase('migrated');
+		const client = await connect(url);
+		try {
+			expect(await applyPostgresMigrations(client)).toBeGreaterThan(0);
+			const columns = await client.query<{ t: string; c: string; type: string; nullable: string }>(
+				`SELECT table_name AS t, column_name AS c, data_type AS type, is_nullable AS nullable
+				 FROM information_schema.columns WHERE table_schema = 'public'`
+			);
+			const indexes = await client.query<{ name: string }>(
+				"SELECT indexname AS name FROM pg_indexes WHERE schemaname = 'public'"
+			);
+			const built = columns.rows.map(
+				(r) => `${r.t}.${r.c} ${r.type}${r.nullable === 'NO' ? ' not null' : ''}`
+			);
+			const declared: string[] = [];
+			const declaredIndexes: string[] = [];
+			for (const value of Object.values(postgresSchema)) {
+				if (!is(value, PgTable)) continue;
+				const config = getTableConfig(value);
+				for (const c of config.columns)
+					declared.push(
+						`${config.name}.${c.name} ${c.getSQLType()}${c.notNull ? ' not null' : ''}`
+					);
+				for (const index of config.indexes) declaredIndexes.push(index.config.name!);
+			}
+			expect(built.sort()).toEqual(declared.sort());
+			const builtIndexes = indexes.rows.map((r) => r.name);
+			for (const name of declaredIndexes) expect(builtIndexes).toContain(name);
+		} finally {
+			await client.end();
+		}
+	});
+});
 
 describe('db:copy', () => {
 	it('copies the demo data with its ids, types and row counts, and refuses a second run', async () => {
