@@ -24,6 +24,9 @@ export function postgresClientConfig(url: string): pg.ClientConfig {
 
 export function openPostgres(url: string, options: { max?: number } = {}): PgDB {
 	const pool = new pg.Pool({ ...postgresClientConfig(url), max: options.max ?? 10 });
+	// An idle connection the server dropped (restart, fail-over) must not crash the process;
+	// the pool replaces it on the next query.
+	pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
 	return drizzle(pool, { schema }) as PgDB;
 }
 
