@@ -16,10 +16,10 @@ import { seedDemoCertificates } from '../../demo/certificates';
 import { seedDemoAssignments } from '../../demo/manager';
 import { seedDemoAuthoring } from '../../demo/authoring';
 import { CopyError, copySqliteToPostgres, formatCounts } from './copy';
-import { applyPostgresMigrations, postgresClientConfig } from './index';
+import { applyPostgresMigrations, openPostgres, postgresClientConfig } from './index';
 import * as postgresSchema from './schema';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
-import { is } from 'drizzle-orm';
+import { eq, is } from 'drizzle-orm';
 
 let server: ThrowawayPostgres;
 let dir: string;
@@ -177,6 +177,28 @@ describe('db:copy', () => {
 			await pgClient.query('UPDATE audit_retention SET cutoff_at = 0 WHERE id = 1');
 			await pgClient.query('COMMIT');
 			expect(removed.rowCount).toBe(before);
+			// Through Drizzle (node-postgres), the copied rows come back with the SQLite schema's
+			// TypeScript types: Date, boolean, parsed JSON, Buffer.
+			const drizzleDb = openPostgres(url, { max: 1 });
+			try {
+				const [learner] = await drizzleDb
+					.select()
+					.from(postgresSchema.user)
+					.where(eq(postgresSchema.user.id, user.id));
+				expect(learner.createdAt).toBeInstanceOf(Date);
+				expect(learner.createdAt.getTime()).toBe(Math.trunc(user.created_at));
+				expect(learner.isAdmin).toBe(false);
+				const [first] = await drizzleDb
+					.select()
+					.from(postgresSchema.response)
+					.where(eq(postgresSchema.response.id, answer.id));
+				expect(first.answer).toEqual(JSON.parse(answer.answer));
+				const [code] = await drizzleDb.select().from(postgresSchema.recoveryCode);
+				expect(Buffer.isBuffer(code.codeHash)).toBe(true);
+				expect([...code.codeHash]).toEqual([0, 1, 2, 254, 255]);
+			} finally {
+				await drizzleDb.$client.end();
+			}
 		} finally {
 			source.close();
 			await pgClient.end();
