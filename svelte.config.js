@@ -38,6 +38,7 @@ const config = {
 					'../scripts/**/*.ts',
 					'../bench/**/*.ts',
 					'../drizzle.config.ts',
+					'../drizzle.postgres.config.ts',
 					'../playwright.config.ts'
 				);
 			}

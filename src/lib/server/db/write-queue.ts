@@ -5,6 +5,7 @@
 // of its own: one that throws is rolled back alone and its caller gets the error, the others
 // commit. The queue is first in, first out, so one learner's answers keep their order.
 import { db } from './index';
+import { asyncTransactionOpen, whenTransactionClosed } from './transaction';
 
 interface Job {
 	fn: () => unknown;
@@ -41,6 +42,12 @@ export function durableWrite<T>(fn: () => T): Promise<T> {
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 function flush(): void {
+	if (asyncTransactionOpen()) {
+		// An asynchronous transaction (transaction.ts) holds the database: commit after it, never
+		// inside it, where its rollback would take back writes already confirmed.
+		void whenTransactionClosed().then(flush);
+		return;
+	}
 	scheduled = false;
 	const jobs = queue;
 	queue = [];

@@ -1,0 +1,69 @@
+// The PostgreSQL client: a node-postgres pool with `synchronous_commit=on` (an answer confirmed
+// to a learner survives a crash) and the migrations of drizzle/postgres/. The domain code does
+// not use it yet; db:copy and the tests do (issue 14 converts the domains).
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import * as schema from './schema';
+
+export type PgDB = NodePgDatabase<typeof schema> & { $client: pg.Pool };
+
+/** Where drizzle-kit writes the PostgreSQL migrations (drizzle.postgres.config.ts). */
+export function postgresMigrationsDir(): string {
+	return path.resolve('drizzle/postgres');
+}
+
+/** Session settings every connection gets, whatever the server's defaults are. */
+const SESSION_OPTIONS = '-c synchronous_commit=on -c TimeZone=UTC';
+
+export function postgresClientConfig(url: string): pg.ClientConfig {
+	return { connectionString: url, options: SESSION_OPTIONS };
+}
+
+export function openPostgres(url: string, options: { max?: number } = {}): PgDB {
+	const pool = new pg.Pool({ ...postgresClientConfig(url), max: options.max ?? 10 });
+	// An idle connection the server dropped (restart, fail-over) must not crash the process;
+	// the pool replaces it on the next query.
+	pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
+	return drizzle(pool, { schema }) as PgDB;
+}
+
+/**
+ * Applies the pending migrations on `client`, in the caller's transaction when one is open.
+ * Bookkeeping as drizzle-orm's own migrator keeps it (drizzle.__drizzle_migrations), so either
+ * can continue where the other stopped.
+ */
+export async function applyPostgresMigrations(
+	client: pg.ClientBase,
+	migrationsDir = postgresMigrationsDir()
+): Promise<number> {
+	if (!fs.existsSync(path.join(migrationsDir, 'meta', '_journal.json'))) {
+		throw new Error(`No PostgreSQL migrations in ${migrationsDir}.`);
+	}
+	const migrations = readMigrationFiles({ migrationsFolder: migrationsDir });
+	await client.query('CREATE SCHEMA IF NOT EXISTS "drizzle"');
+	await client.query(
+		'CREATE TABLE IF NOT EXISTS "drizzle"."__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint)'
+	);
+	const last = await client.query<{ created_at: string }>(
+		'SELECT created_at FROM "drizzle"."__drizzle_migrations" ORDER BY created_at DESC LIMIT 1'
+	);
+	const lastMillis = last.rows.length ? Number(last.rows[0].created_at) : -1;
+	let applied = 0;
+	for (const migration of migrations) {
+		if (migration.folderMillis <= lastMillis) continue;
+		for (const statement of migration.sql) {
+			if (statement.trim()) await client.query(statement);
+		}
+		await client.query(
+			'INSERT INTO "drizzle"."__drizzle_migrations" ("hash", "created_at") VALUES ($1, $2)',
+			[migration.hash, migration.folderMillis]
+		);
+		applied++;
+	}
+	return applied;
+}
+
+export { schema };

@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeDatabase, openDatabase } from './index';
+import { transaction } from './transaction';
+import { durableWrite } from './write-queue';
+
+const dirs: string[] = [];
+
+afterEach(() => {
+	closeDatabase();
+	for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function setup() {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signaalwijs-tx-'));
+	dirs.push(dir);
+	const file = path.join(dir, 't.db');
+	const db = openDatabase(file, { migrate: false });
+	db.$client.exec(
+		'create table counter (id integer primary key, n integer not null); insert into counter values (1, 0);' +
+			'create table note (id integer primary key, text text not null)'
+	);
+	const read = () =>
+		(db.$client.prepare('select n from counter where id = 1').get() as { n: number }).n;
+	const write = (n: number) => db.$client.prepare('update counter set n = ? where id = 1').run(n);
+	const note = (text: string) => db.$client.prepare('insert into note (text) values (?)').run(text);
+	const notes = () =>
+		(db.$client.prepare('select text from note order by id').all() as { text: string }[]).map(
+			(r) => r.text
+		);
+	return { file, db, read, write, note, notes };
+}
+
+describe('asynchronous SQLite transactions', () => {
+	it('runs one at a time, so a read-then-write across an await loses no update', async () => {
+		const { read, write } = setup();
+		const events: string[] = [];
+		const increment = (who: string) =>
+			transaction(async () => {
+				events.push(`${who} begins`);
+				const n = read();
+				await sleep(15);
+				write(n + 1);
+				events.push(`${who} ends`);
+				return n + 1;
+			});
+		const results = await Promise.all([increment('a'), increment('b'), increment('c')]);
+		expect(results).toEqual([1, 2, 3]);
+		expect(read()).toBe(3);
+		expect(events).toEqual(['a begins', 'a ends', 'b begins', 'b ends', 'c begins', 'c ends']);
+	});
+
+	it('holds the write lock from the start and shows nothing before COMMIT', async () => {
+		const { file, note } = setup();
+		const other = new Database(file, { timeout: 0 });
+		try {
+			let seenDuring = -1;
+			let otherWrite = '';
+			await transaction(async () => {
+				note('binnen');
+				await sleep(5);
+				seenDuring = (other.prepare('select count(*) as n from note').get() as { n: number }).n;
+				try {
+					other.prepare("insert into note (text) values ('ander')").run();
+				} catch (error) {
+					otherWrite = (error as { code?: string }).code ?? String(error);
+				}
+			});
+			expect(seenDuring).toBe(0);
+			expect(otherWrite).toBe('SQLITE_BUSY');
+			expect((other.prepare('select count(*) as n from note').get() as { n: number }).n).toBe(1);
+		} finally {
+			other.close();
+		}
+	});
+
+	it('rolls everything back when the callback throws, and the next one still runs', async () => {
+		const { note, notes, db } = setup();
+		const failure = transaction(async () => {
+			note('verloren');
+			await sleep(5);
+			throw new Error('stop');
+		});
+		const next = transaction(async () => {
+			note('bewaard');
+		});
+		await expect(failure).rejects.toThrow('stop');
+		await next;
+		expect(notes()).toEqual(['bewaard']);
+		expect(db.$client.inTransaction).toBe(false);
+	});
+
+	it('turns a nested transaction into a savepoint: its failure undoes only its own writes', async () => {
+		const { note, notes } = setup();
+		await transaction(async () => {
+			note('buiten');
+			await transaction(async () => {
+				note('binnen-ok');
+			});
+			await transaction(async () => {
+				note('binnen-fout');
+				await sleep(1);
+				throw new Error('inner');
+			}).catch(() => {});
+		});
+		expect(notes()).toEqual(['buiten', 'binnen-ok']);
+	});
+
+	it('keeps WAL and synchronous=FULL', async () => {
+		const { db, note } = setup();
+		await transaction(async () => {
+			note('x');
+		});
+		expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
+		expect(db.$client.pragma('synchronous', { simple: true })).toBe(2);
+	});
+
+	it('lets the group commit wait until the open transaction ends, so its rollback keeps them', async () => {
+		const { note, notes } = setup();
+		const order: string[] = [];
+		let answer: Promise<unknown> = Promise.resolve();
+		const failing = transaction(async () => {
+			note('terug te draaien');
+			// A learner's answer arrives while this transaction awaits.
+			answer = durableWrite(() => note('antwoord')).then(() => order.push('answer durable'));
+			await sleep(20);
+			order.push('transaction fails');
+			throw new Error('rollback');
+		});
+		await expect(failing).rejects.toThrow('rollback');
+		await answer;
+		expect(order).toEqual(['transaction fails', 'answer durable']);
+		expect(notes()).toEqual(['antwoord']);
+	});
+});
