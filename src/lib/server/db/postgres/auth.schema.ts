@@ -134,3 +134,18 @@ export const passwordReset = pgTable(
 	},
 	(t) => [index('password_reset_user').on(t.userId)]
 );
+
+export const emailChange = pgTable(
+	'email_change',
+	{
+		id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		newEmail: text('new_email').notNull(),
+		tokenHash: bytea('token_hash').notNull().unique(),
+		createdAt: timestampMs('created_at').notNull(),
+		expiresAt: timestampMs('expires_at').notNull()
+	},
+	(t) => [index('email_change_user').on(t.userId)]
+);

@@ -166,6 +166,34 @@ describe('db:copy', () => {
 			);
 			await expect(pgClient.query('DELETE FROM audit_event')).rejects.toThrow(/append-only/);
 			await expect(pgClient.query('TRUNCATE audit_event')).rejects.toThrow(/append-only/);
+			// Erasure may only pseudonymise the named person's rows, removing values, nothing else.
+			await pgClient.query(
+				'INSERT INTO audit_event (action, actor_user_id, details) VALUES (\'test.erasure\', 424242, \'{"email": "wis@example.be", "kept": 1}\')'
+			);
+			await expect(
+				pgClient.query("UPDATE audit_event SET actor_user_id = NULL WHERE action = 'test.erasure'")
+			).rejects.toThrow(/append-only/);
+			await pgClient.query('BEGIN');
+			await pgClient.query(
+				"UPDATE audit_erasure SET user_id = 424242, email = 'wis@example.be' WHERE id = 1"
+			);
+			await expect(
+				pgClient.query("UPDATE audit_event SET action = 'x' WHERE action = 'test.erasure'")
+			).rejects.toThrow(/append-only/);
+			await pgClient.query('ROLLBACK');
+			await pgClient.query('BEGIN');
+			await pgClient.query(
+				"UPDATE audit_erasure SET user_id = 424242, email = 'wis@example.be' WHERE id = 1"
+			);
+			await pgClient.query(
+				`UPDATE audit_event SET actor_user_id = NULL, details = '{"kept": 1}' WHERE action = 'test.erasure'`
+			);
+			await pgClient.query('UPDATE audit_erasure SET user_id = NULL, email = NULL WHERE id = 1');
+			await pgClient.query('COMMIT');
+			const erased = await pgClient.query(
+				"SELECT actor_user_id, details FROM audit_event WHERE action = 'test.erasure'"
+			);
+			expect(erased.rows[0]).toEqual({ actor_user_id: null, details: { kept: 1 } });
 			const before = Number(
 				(await pgClient.query('SELECT count(*) AS n FROM audit_event')).rows[0].n
 			);

@@ -33,3 +33,10 @@ export const auditRetention = pgTable('audit_retention', {
 	id: integer('id').primaryKey(),
 	cutoffAt: bigint('cutoff_at', { mode: 'number' }).notNull().default(0)
 });
+
+/** While an erasure runs, names the person whose audit rows may be pseudonymised (one row). */
+export const auditErasure = pgTable('audit_erasure', {
+	id: integer('id').primaryKey(),
+	userId: integer('user_id'),
+	email: text('email')
+});
