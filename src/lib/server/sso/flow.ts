@@ -110,7 +110,11 @@ export async function beginSignIn(
 		code_challenge_method: 'S256'
 	};
 	if (input.loginHint) parameters.login_hint = input.loginHint;
-	return { kind: 'redirect', url: client.buildAuthorizationUrl(configuration, parameters).href, state };
+	return {
+		kind: 'redirect',
+		url: client.buildAuthorizationUrl(configuration, parameters).href,
+		state
+	};
 }
 
 export type CompleteResult =
@@ -132,7 +136,8 @@ function describeError(error: unknown): Record<string, unknown> {
 	const code = (error as { code?: unknown }).code;
 	if (typeof code === 'string') out.code = code;
 	const cause = error.cause as { claim?: unknown; code?: unknown } | undefined;
-	if (cause && typeof cause === 'object' && typeof cause.claim === 'string') out.claim = cause.claim;
+	if (cause && typeof cause === 'object' && typeof cause.claim === 'string')
+		out.claim = cause.claim;
 	if (error.cause instanceof Error) out.cause = error.cause.message.slice(0, 200);
 	return out;
 }
@@ -142,7 +147,8 @@ function refusalFor(error: unknown): Failure {
 	if (error instanceof client.AuthorizationResponseError) return failure('sso.providerRefused');
 	if (isUnreachable(error)) return failure('sso.providerDown');
 	const code = (error as { code?: unknown }).code;
-	const message = error instanceof Error ? error.message : '';
+	const cause = error instanceof Error ? error.cause : undefined;
+	const message = cause instanceof Error ? cause.message : '';
 	if (code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED') return failure('sso.tokenExpired');
 	if (code === 'OAUTH_INVALID_RESPONSE' && /state/i.test(message)) return failure('sso.state');
 	return failure('sso.tokenRejected');
@@ -335,7 +341,11 @@ function openSession(
 
 function findPendingRow(token: string | undefined) {
 	if (!token || !isTokenShaped(token, 32)) return undefined;
-	const row = db.select().from(ssoPending).where(eq(ssoPending.tokenHash, hash(token))).get();
+	const row = db
+		.select()
+		.from(ssoPending)
+		.where(eq(ssoPending.tokenHash, hash(token)))
+		.get();
 	return row && row.expiresAt.getTime() > Date.now() ? row : undefined;
 }
 

@@ -60,7 +60,12 @@ export function getProvider(id: number): SsoProvider | undefined {
 /** The domain of an address, lower-cased; '' when the address has none. */
 export function domainOf(email: string): string {
 	const at = email.lastIndexOf('@');
-	return at < 0 ? '' : email.slice(at + 1).trim().toLowerCase();
+	return at < 0
+		? ''
+		: email
+				.slice(at + 1)
+				.trim()
+				.toLowerCase();
 }
 
 /** The provider that vouches for an address's domain, in an organisation that is not archived. */
@@ -188,7 +193,14 @@ export async function configurationFor(provider: SsoProvider): Promise<client.Co
 	if (cached && cached.key === key && Date.now() - cached.at < cacheMs) return cached.config;
 	const secret = open(provider.clientSecretSealed);
 	if (!secret) throw new SecretUnreadable();
-	const found = await discover(provider.issuer, provider.clientId, new TextDecoder().decode(secret));
+	const found = await discover(
+		provider.issuer,
+		provider.clientId,
+		new TextDecoder().decode(secret)
+	);
+	// ID tokens from the token endpoint are also checked against the provider's signing keys,
+	// not only trusted because TLS brought them (defence in depth; openid-client's own check).
+	client.enableNonRepudiationChecks(found);
 	configurations.set(provider.id, { key, at: Date.now(), config: found });
 	return found;
 }
@@ -219,8 +231,7 @@ export function isUnreachable(error: unknown): boolean {
 }
 
 export type DiscoveryResult =
-	| { ok: true; name: string; authorizationEndpoint: string }
-	| { ok: false; failure: Failure };
+	{ ok: true; name: string; authorizationEndpoint: string } | { ok: false; failure: Failure };
 
 /** The admin's test button: runs discovery for a provider and says what is wrong. */
 export async function testProvider(
