@@ -52,7 +52,9 @@ export const sso = {
 		`Aanmelden met eigen account voor ${p.organisation}`,
 	adminIntro:
 		'Voeg de OpenID Connect-aanmeldpagina van deze organisatie toe (bijvoorbeeld Microsoft 365 / Entra ID of Google Workspace). Mensen met een e-mailadres in een van de domeinen melden zich daar aan en komen in deze organisatie terecht. Rollen als beheerder of auteur geef je altijd zelf.',
-	adminRedirect: 'Geef de ICT-verantwoordelijke dit terugkeeradres (redirect URI):',
+	adminRedirect:
+		'Na het toevoegen zie je hieronder het terugkeeradres (redirect URI). Geef het aan de ICT-verantwoordelijke om bij de aanmeldpagina te registreren.',
+	redirectUri: 'Terugkeeradres (redirect URI)',
 	providers: 'Aanmeldpagina’s',
 	noProviders: 'Deze organisatie heeft nog geen aanmeldpagina.',
 	addProvider: 'Aanmeldpagina toevoegen',
@@ -75,8 +77,10 @@ export const sso = {
 	testOk: (p: { name: string; endpoint: string }) =>
 		`${p.name} werkt: de configuratie is gelezen en aanmelden gebeurt via ${p.endpoint}.`,
 	notFound: 'Deze aanmeldpagina bestaat niet (meer).',
-	invalidIssuer:
-		'Vul een volledig https-adres in (http mag alleen voor localhost, om te testen).',
+	invalidIssuer: 'Vul een volledig https-adres in (http mag alleen voor localhost, om te testen).',
+	nameRequired: 'Vul een naam in die mensen herkennen (hoogstens 120 tekens).',
+	clientIdRequired: 'Vul de client-ID in (hoogstens 300 tekens).',
+	clientSecretRequired: 'Vul het clientgeheim in (hoogstens 1000 tekens).',
 	invalidDomains: 'Vul minstens één geldig domein in, zoals sint-jansschool.be.',
 	// account links (admin account page, profile)
 	linksTitle: 'Aanmelden met eigen account',
