@@ -10,7 +10,8 @@ import { failure, type Failure } from '../platform/failure';
 import { open, seal } from '../accounts/auth/secret-box';
 
 export interface Actor {
-	id: number;
+	/** null for an operator's script (the local test provider). */
+	id: number | null;
 	requestId?: string;
 }
 
