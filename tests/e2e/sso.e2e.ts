@@ -47,6 +47,9 @@ async function registerProvider(page: Page, idp: TestProvider, clientId: string,
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		`Aanmelden met eigen account: ${school}`
 	);
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Aanmeldpagina toevoegen' }).click();
+	await expect(page.getByRole('alert')).toContainText('Vul een naam in die mensen herkennen');
 	await page.getByLabel('Naam die mensen herkennen').fill(`Microsoft 365 van ${domain}`);
 	await page.getByLabel('Adres van de uitgever (issuer)').fill(idp.issuer);
 	await page.getByLabel('Client-ID').fill(clientId);
@@ -58,6 +61,7 @@ async function registerProvider(page: Page, idp: TestProvider, clientId: string,
 	await expect(page.locator('main')).not.toContainText(idp.clientSecret);
 	await page.getByRole('button', { name: `Microsoft 365 van ${domain} testen` }).click();
 	await expect(page.getByRole('status')).toContainText('werkt');
+	await expectAccessible(page);
 	await signOut(page);
 }
 

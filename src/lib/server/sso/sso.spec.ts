@@ -26,6 +26,7 @@ import {
 	providerForEmail,
 	redirectUriFor,
 	removeIdentityLink,
+	removeProvider,
 	testProvider
 } from './index';
 import type { SsoProvider } from '../db/schema';
@@ -145,6 +146,19 @@ describe('providers', () => {
 			ok: false,
 			failure: { code: 'sso.domainTaken', params: { domain: 'sint-jansschool.be' } }
 		});
+	});
+
+	it('removes a provider only from its own organisation; its links go with it', async () => {
+		const existing = await makeUser({ email: 'an.peeters@sint-jansschool.be' });
+		await answer();
+		expect(listIdentityLinks(existing.id)).toHaveLength(1);
+		expect(removeProvider(provider.id, makeOrganisation(), admin)).toBe(false);
+		expect(removeProvider(provider.id, organisation, admin)).toBe(true);
+		expect(listIdentityLinks(existing.id)).toEqual([]);
+		expect(providerForEmail(existing.email)).toBeUndefined();
+		expect(
+			db.select().from(auditEvent).where(eq(auditEvent.action, 'sso.provider_removed')).get()
+		).toMatchObject({ organisationId: organisation, actorUserId: 1 });
 	});
 
 	it('the test button reads the configuration, or says the issuer does not answer', async () => {
