@@ -36,8 +36,19 @@ export const actions: Actions = {
 					loginHint: address.data.email,
 					redirectTo: safeRedirectPath(event.url.searchParams.get('redirectTo'), '')
 				},
-				{ userAgent: event.request.headers.get('user-agent'), requestId: event.locals.requestId }
+				{
+					userAgent: event.request.headers.get('user-agent'),
+					requestId: event.locals.requestId,
+					address: event.getClientAddress()
+				}
 			);
+			if (started.kind === 'throttled') {
+				event.setHeaders({ 'retry-after': String(Math.ceil(started.retryAfterMs / 1000)) });
+				const minutes = Math.ceil(started.retryAfterMs / 60_000);
+				return fail(429, {
+					form: { message: messages.auth.throttled(minutes), errors: noErrors(), values }
+				});
+			}
 			if (started.kind === 'refused') {
 				return fail(503, {
 					form: { message: describeFailure(started.failure), errors: noErrors(), values }

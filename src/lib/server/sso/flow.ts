@@ -21,6 +21,7 @@ import { failure, type Failure } from '../platform/failure';
 import { createSession } from '../accounts/auth/session';
 import { digest, isTokenShaped, randomToken } from '../accounts/auth/tokens';
 import * as twoFactor from '../accounts/auth/two-factor';
+import { Throttle } from '../accounts/auth/throttle';
 import { getAccess, getUser, isStaff, findUserByEmail } from '../accounts/access';
 import { homeFor } from '../accounts/guards';
 import {
@@ -42,7 +43,21 @@ function hash(value: string): string {
 export interface Context {
 	userAgent: string | null;
 	requestId?: string;
+	/** The client's address: sign-ins started and not finished are throttled per address. */
+	address?: string;
 }
+
+/**
+ * Sign-ins started from one address and not (yet) finished: each start writes a row, so a
+ * script gets a growing wait; a finished sign-in gives its place back, so a whole school behind
+ * one address signing in on Monday morning is never slowed down.
+ */
+export const startThrottle = new Throttle({
+	freeAttempts: 100,
+	baseDelayMs: 1000,
+	maxDelayMs: 60_000,
+	forgetAfterMs: loginMinutes * 60_000
+});
 
 export type Refusal = { kind: 'refused'; failure: Failure };
 
@@ -65,7 +80,10 @@ function refuse(
 	return { kind: 'refused', failure: reason };
 }
 
-export type BeginResult = { kind: 'redirect'; url: string; state: string } | Refusal;
+export type BeginResult =
+	| { kind: 'redirect'; url: string; state: string }
+	| { kind: 'throttled'; retryAfterMs: number }
+	| Refusal;
 
 /** Starts a sign-in at the provider: the browser keeps `state` in a cookie, the rest stays here. */
 export async function beginSignIn(
@@ -73,6 +91,10 @@ export async function beginSignIn(
 	input: { loginHint?: string; redirectTo?: string },
 	context: Context
 ): Promise<BeginResult> {
+	if (context.address) {
+		const wait = startThrottle.reserve(`sso-start:${context.address}`);
+		if (wait > 0) return { kind: 'throttled', retryAfterMs: wait };
+	}
 	let configuration: client.Configuration;
 	try {
 		configuration = await configurationFor(provider);
@@ -203,6 +225,7 @@ export async function completeSignIn(
 			error: describeError(error)
 		});
 	}
+	if (context.address) startThrottle.refund(`sso-start:${context.address}`);
 	const claims = tokens.claims();
 	if (!claims) return refuse(failure('sso.tokenRejected'), provider, context, { step: 'claims' });
 	let email = typeof claims.email === 'string' ? claims.email : undefined;

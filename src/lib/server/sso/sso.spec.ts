@@ -27,6 +27,7 @@ import {
 	redirectUriFor,
 	removeIdentityLink,
 	removeProvider,
+	startThrottle,
 	testProvider
 } from './index';
 import type { SsoProvider } from '../db/schema';
@@ -159,6 +160,30 @@ describe('providers', () => {
 		expect(
 			db.select().from(auditEvent).where(eq(auditEvent.action, 'sso.provider_removed')).get()
 		).toMatchObject({ organisationId: organisation, actorUserId: 1 });
+	});
+
+	it('throttles sign-ins started and never finished from one address; finished ones give back', async () => {
+		const from = { ...context, address: '203.0.113.7' };
+		for (let i = 0; i < 100; i++) {
+			expect((await beginSignIn(provider, {}, from)).kind).toBe('redirect');
+		}
+		expect(await beginSignIn(provider, {}, from)).toMatchObject({ kind: 'throttled' });
+		startThrottle.reset(`sso-start:${from.address}`);
+		for (let i = 0; i < 150; i++) {
+			const started = await beginSignIn(provider, {}, from);
+			if (started.kind !== 'redirect') throw new Error(`start ${i}: ${started.kind}`);
+			const url = new URL(started.url);
+			idp.answerWith(claims(url.searchParams.get('nonce')!));
+			const done = await completeSignIn(
+				{
+					providerId: provider.id,
+					callbackUrl: new URL(`${redirectUriFor(provider.id)}?code=c&state=${started.state}`),
+					cookieState: started.state
+				},
+				from
+			);
+			expect(done.kind).not.toBe('refused');
+		}
 	});
 
 	it('the test button reads the configuration, or says the issuer does not answer', async () => {

@@ -14,7 +14,11 @@ export const load: PageServerLoad = async (event) => {
 			callbackUrl: event.url,
 			cookieState: sso.takeLoginCookie(event.cookies, event.url)
 		},
-		{ userAgent: event.request.headers.get('user-agent'), requestId: event.locals.requestId }
+		{
+			userAgent: event.request.headers.get('user-agent'),
+			requestId: event.locals.requestId,
+			address: event.getClientAddress()
+		}
 	);
 	if (result.kind === 'chooseAudience') {
 		sso.setPendingCookie(event.cookies, event.url, result.pendingToken);
