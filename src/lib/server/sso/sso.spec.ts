@@ -66,7 +66,7 @@ beforeEach(() => {
 /** Starts a sign-in and returns what the provider would send back, plus the expected nonce. */
 async function begin() {
 	const started = await beginSignIn(provider, { loginHint: 'x@sint-jansschool.be' }, context);
-	if (started.kind !== 'redirect') throw new Error(started.failure.code);
+	if (started.kind !== 'redirect') throw new Error(started.kind);
 	const url = new URL(started.url);
 	return {
 		state: started.state,
