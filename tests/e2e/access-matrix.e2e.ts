@@ -94,6 +94,13 @@ const table: Record<string, Row> = {
 		except: { page: { anonymous: home('/aanmelden') } },
 		publicActions: { code: home('/aanmelden'), herstel: home('/aanmelden') }
 	},
+	// Single sign-on: a callback without a sign-in in flight shows the calm refusal page; the
+	// audience choice without a pending first sign-in says the step expired.
+	'/aanmelden/sso/[provider=id]/terug': { access: 'public' },
+	'/aanmelden/sso/[provider=id]/welkom': {
+		access: 'public',
+		publicActions: { default: badRequest }
+	},
 	'/registreren': { access: 'guest', publicActions: { default: badRequest } },
 	// A bogus confirmation link shows the calm "link no longer valid" page.
 	'/registreren/[token]': { access: 'public', publicActions: { default: badRequest } },
@@ -189,6 +196,7 @@ const table: Record<string, Row> = {
 	'/admin/certificaten': { access: 'admin' },
 	'/admin/mail': { access: 'admin' },
 	'/admin/organisaties': { access: 'admin' },
+	'/admin/organisaties/[id=id]/aanmelding': { access: 'admin' },
 	'/admin/lti': { access: 'admin' },
 	'/admin/uitnodigingen': { access: 'admin' }
 };
@@ -203,7 +211,12 @@ function concrete(routeId: string, values: ReturnType<typeof ids>): string {
 		token: 'bestaat-niet-0123456789abcdef',
 		code: 'ONBEKEND-0000',
 		version: values.shippedVersion,
-		id: routeId.startsWith('/certificaten') ? values.otherCertificate : String(values.learnerA)
+		id: routeId.startsWith('/certificaten')
+			? values.otherCertificate
+			: routeId.startsWith('/admin/organisaties')
+				? '1'
+				: String(values.learnerA),
+		provider: '1'
 	};
 	// The editor numbers steps and questions from 1; questions live in the first quiz step.
 	if (routeId.includes('/stappen/')) {

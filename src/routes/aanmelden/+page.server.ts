@@ -1,11 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { setSessionCookie, echo, noErrors, parseForm } from '$lib/server/platform';
+import { describeFailure, setSessionCookie, echo, noErrors, parseForm } from '$lib/server/platform';
 import { homeFor, safeRedirectPath } from '$lib/server/accounts';
-import { loginSchema } from '$lib/schemas/auth';
+import { loginSchema, resetRequestSchema } from '$lib/schemas/auth';
 import { messages } from '$lib/i18n';
 import { noticeFor } from '$lib/notices';
 import * as accounts from '$lib/server/accounts';
+import * as sso from '$lib/server/sso';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const redirectTo = safeRedirectPath(url.searchParams.get('redirectTo'), '');
@@ -24,6 +25,38 @@ export const actions: Actions = {
 	default: async (event) => {
 		const formData = await event.request.formData();
 		const values = echo(formData, fields);
+		// E-mail first: an address in a domain with an identity provider continues there, whatever
+		// was typed as password; every other address signs in with its password as before.
+		const address = parseForm(resetRequestSchema, formData, ['email']);
+		const provider = address.ok ? sso.providerForEmail(address.data.email) : undefined;
+		if (address.ok && provider) {
+			const started = await sso.beginSignIn(
+				provider,
+				{
+					loginHint: address.data.email,
+					redirectTo: safeRedirectPath(event.url.searchParams.get('redirectTo'), '')
+				},
+				{
+					userAgent: event.request.headers.get('user-agent'),
+					requestId: event.locals.requestId,
+					address: event.getClientAddress()
+				}
+			);
+			if (started.kind === 'throttled') {
+				event.setHeaders({ 'retry-after': String(Math.ceil(started.retryAfterMs / 1000)) });
+				const minutes = Math.ceil(started.retryAfterMs / 60_000);
+				return fail(429, {
+					form: { message: messages.auth.throttled(minutes), errors: noErrors(), values }
+				});
+			}
+			if (started.kind === 'refused') {
+				return fail(503, {
+					form: { message: describeFailure(started.failure), errors: noErrors(), values }
+				});
+			}
+			sso.setLoginCookie(event.cookies, event.url, started.state);
+			redirect(303, started.url);
+		}
 		const parsed = parseForm(loginSchema, formData, fields);
 		if (!parsed.ok) {
 			return fail(400, { form: { message: parsed.message, errors: parsed.errors, values } });

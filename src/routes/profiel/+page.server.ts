@@ -10,6 +10,7 @@ import { recordAudit, noErrors, parseForm, describeUserAgent } from '$lib/server
 import { changePasswordSchema, sessionIdSchema } from '$lib/schemas/account';
 import { messages } from '$lib/i18n';
 import * as accounts from '$lib/server/accounts';
+import * as sso from '$lib/server/sso';
 
 const m = messages.account;
 
@@ -28,6 +29,9 @@ export const load: PageServerLoad = (event) => {
 			isAdmin: user.isAdmin
 		},
 		twoFactor: accounts.getStatus(user.id),
+		ssoLinks: sso
+			.listIdentityLinks(user.id)
+			.map((link) => ({ id: link.id, provider: link.provider, organisation: link.organisation })),
 		sessions: listUserSessions(user.id).map((s) => ({
 			id: s.id,
 			createdAt: s.createdAt,

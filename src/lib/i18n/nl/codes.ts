@@ -6,6 +6,7 @@ import { authoringZip } from './authoringZip';
 import { learn } from './learn';
 import { pretest } from './pretest';
 import { ltiCodes } from './ltiCodes';
+import { ssoCodes } from './sso';
 
 const c = authoringZip.content;
 type Id = { id: string };
@@ -172,5 +173,6 @@ export const codes = {
 	'learning.pretestUnanswered': ({ count }: { count: number }) => pretest.errors.unanswered(count),
 
 	// lti (src/lib/server/lti)
-	...ltiCodes
+	...ltiCodes,
+	...ssoCodes
 } as const;

@@ -30,3 +30,4 @@ export { home } from './home';
 export { lesson } from './lesson';
 export { invitations } from './invitations';
 export { csvInput } from './csvInput';
+export { sso } from './sso';

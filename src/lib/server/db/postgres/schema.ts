@@ -9,3 +9,4 @@ export * from './manager.schema';
 export * from './security.schema';
 export * from './authoring.schema';
 export * from './lti.schema';
+export * from './sso.schema';

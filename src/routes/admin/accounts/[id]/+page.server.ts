@@ -11,6 +11,8 @@ import { isId } from '$lib/schemas/fields';
 import { messages } from '$lib/i18n';
 import * as admin from '$lib/server/admin';
 import * as authoring from '$lib/server/authoring';
+import * as sso from '$lib/server/sso';
+import { idSchema } from '$lib/schemas/account';
 
 const m = messages.account.admin;
 
@@ -28,6 +30,7 @@ export const load: PageServerLoad = (event) => {
 		account: detail,
 		self: detail.id === user.id,
 		platformTrainer: authoring.isPlatformTrainer(detail.id),
+		ssoLinks: sso.listIdentityLinks(detail.id),
 		isTrainer: detail.memberships.some((ms) => ms.role === 'trainer'),
 		organisations: admin
 			.listOrganisations()
@@ -94,6 +97,15 @@ export const actions: Actions = {
 	tweestapWissen: (event) => {
 		const { id, actor } = context(event);
 		return answer(admin.resetUserTwoFactor(id, actor), m.saved);
+	},
+	koppelingVerwijderen: async (event) => {
+		const { id, actor } = context(event);
+		const parsed = parseForm(idSchema, await event.request.formData(), ['id']);
+		if (!parsed.ok) return fail(400, { notice: parsed.message, failed: true });
+		if (!sso.removeIdentityLink(id, parsed.data.id, actor)) {
+			return answer({ ok: false, reason: 'not_found' }, '');
+		}
+		return { notice: messages.sso.unlinked };
 	},
 	rolToevoegen: async (event) => {
 		const { id, actor } = context(event);

@@ -1,0 +1,452 @@
+// Signing in through an organisation's provider: the authorization code flow with PKCE, state
+// and nonce (openid-client makes every token check), then the account rules: (issuer, sub)
+// identifies a person; a first sign-in links an existing account only for a verified address in
+// a vouched-for domain, or creates a learner after the person picks leerkracht or hulpverlener.
+import * as client from 'openid-client';
+import { and, eq, lt } from 'drizzle-orm';
+import { db, transaction } from '../db';
+import {
+	membership,
+	organisation,
+	ssoIdentity,
+	ssoLogin,
+	ssoPending,
+	user,
+	type Audience,
+	type SsoProvider,
+	type User
+} from '../db/schema';
+import { recordAudit } from '../platform/audit';
+import { failure, type Failure } from '../platform/failure';
+import { createSession } from '../accounts/auth/session';
+import { digest, isTokenShaped, randomToken } from '../accounts/auth/tokens';
+import * as twoFactor from '../accounts/auth/two-factor';
+import { Throttle } from '../accounts/auth/throttle';
+import { getAccess, getUser, isStaff, findUserByEmail } from '../accounts/access';
+import { homeFor } from '../accounts/guards';
+import {
+	configurationFor,
+	domainOf,
+	getProvider,
+	isUnreachable,
+	redirectUriFor,
+	SecretUnreadable
+} from './providers';
+
+/** How long a sign-in at the provider and the audience choice may take. */
+const loginMinutes = 10;
+
+function hash(value: string): string {
+	return digest(value).toString('hex');
+}
+
+export interface Context {
+	userAgent: string | null;
+	requestId?: string;
+	/** The client's address: sign-ins started and not finished are throttled per address. */
+	address?: string;
+}
+
+/**
+ * Sign-ins started from one address and not (yet) finished: each start writes a row, so a
+ * script gets a growing wait; a finished sign-in gives its place back, so a whole school behind
+ * one address signing in on Monday morning is never slowed down.
+ */
+export const startThrottle = new Throttle({
+	freeAttempts: 100,
+	baseDelayMs: 1000,
+	maxDelayMs: 60_000,
+	forgetAfterMs: loginMinutes * 60_000
+});
+
+export type Refusal = { kind: 'refused'; failure: Failure };
+
+function refuse(
+	reason: Failure,
+	provider: Pick<SsoProvider, 'id' | 'organisationId'> | undefined,
+	context: Context,
+	details: Record<string, unknown> = {},
+	actorUserId: number | null = null
+): Refusal {
+	recordAudit({
+		action: 'sso.refused',
+		actorUserId,
+		targetType: 'sso_provider',
+		targetId: provider?.id,
+		organisationId: provider?.organisationId ?? null,
+		requestId: context.requestId,
+		details: { reason: reason.code, ...details }
+	});
+	return { kind: 'refused', failure: reason };
+}
+
+export type BeginResult =
+	| { kind: 'redirect'; url: string; state: string }
+	| { kind: 'throttled'; retryAfterMs: number }
+	| Refusal;
+
+/** Starts a sign-in at the provider: the browser keeps `state` in a cookie, the rest stays here. */
+export async function beginSignIn(
+	provider: SsoProvider,
+	input: { loginHint?: string; redirectTo?: string },
+	context: Context
+): Promise<BeginResult> {
+	if (context.address) {
+		const wait = startThrottle.reserve(`sso-start:${context.address}`);
+		if (wait > 0) return { kind: 'throttled', retryAfterMs: wait };
+	}
+	let configuration: client.Configuration;
+	try {
+		configuration = await configurationFor(provider);
+	} catch (error) {
+		return refuse(
+			failure(error instanceof SecretUnreadable ? 'sso.secretUnreadable' : 'sso.providerDown'),
+			provider,
+			context,
+			{ step: 'discovery', error: describeError(error) }
+		);
+	}
+	const state = client.randomState();
+	const nonce = client.randomNonce();
+	const codeVerifier = client.randomPKCECodeVerifier();
+	const now = Date.now();
+	db.delete(ssoLogin)
+		.where(lt(ssoLogin.expiresAt, new Date(now)))
+		.run();
+	db.insert(ssoLogin)
+		.values({
+			stateHash: hash(state),
+			providerId: provider.id,
+			codeVerifier,
+			nonce,
+			redirectTo: input.redirectTo ?? '',
+			expiresAt: new Date(now + loginMinutes * 60_000)
+		})
+		.run();
+	const parameters: Record<string, string> = {
+		redirect_uri: redirectUriFor(provider.id),
+		scope: 'openid email profile',
+		state,
+		nonce,
+		code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+		code_challenge_method: 'S256'
+	};
+	if (input.loginHint) parameters.login_hint = input.loginHint;
+	return {
+		kind: 'redirect',
+		url: client.buildAuthorizationUrl(configuration, parameters).href,
+		state
+	};
+}
+
+export type CompleteResult =
+	| {
+			kind: 'signedIn';
+			token: string;
+			expiresAt: Date;
+			needsSecondFactor: boolean;
+			home: string;
+			redirectTo: string;
+	  }
+	| { kind: 'chooseAudience'; pendingToken: string }
+	| Refusal;
+
+/** A short, log-safe description of an error from openid-client or the network. */
+function describeError(error: unknown): Record<string, unknown> {
+	if (!(error instanceof Error)) return { message: String(error) };
+	const out: Record<string, unknown> = { name: error.name, message: error.message.slice(0, 200) };
+	const code = (error as { code?: unknown }).code;
+	if (typeof code === 'string') out.code = code;
+	const cause = error.cause as { claim?: unknown; code?: unknown } | undefined;
+	if (cause && typeof cause === 'object' && typeof cause.claim === 'string')
+		out.claim = cause.claim;
+	if (error.cause instanceof Error) out.cause = error.cause.message.slice(0, 200);
+	return out;
+}
+
+/** Which refusal an error from the code exchange and ID-token checks is. */
+function refusalFor(error: unknown): Failure {
+	if (error instanceof client.AuthorizationResponseError) return failure('sso.providerRefused');
+	if (isUnreachable(error)) return failure('sso.providerDown');
+	const code = (error as { code?: unknown }).code;
+	const cause = error instanceof Error ? error.cause : undefined;
+	const message = cause instanceof Error ? cause.message : '';
+	if (code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED') return failure('sso.tokenExpired');
+	if (code === 'OAUTH_INVALID_RESPONSE' && /state/i.test(message)) return failure('sso.state');
+	return failure('sso.tokenRejected');
+}
+
+/**
+ * Handles the provider's answer at the callback. `cookieState` is the state the browser kept;
+ * the sign-in it names is used once, whatever the outcome.
+ */
+export async function completeSignIn(
+	input: { providerId: number; callbackUrl: URL; cookieState: string | undefined },
+	context: Context
+): Promise<CompleteResult> {
+	const provider = getProvider(input.providerId);
+	if (!provider) return refuse(failure('sso.unknownProvider'), undefined, context);
+	const login = input.cookieState
+		? db
+				.delete(ssoLogin)
+				.where(
+					and(eq(ssoLogin.stateHash, hash(input.cookieState)), eq(ssoLogin.providerId, provider.id))
+				)
+				.returning()
+				.get()
+		: undefined;
+	if (!login || login.expiresAt.getTime() <= Date.now()) {
+		return refuse(failure('sso.state'), provider, context, {
+			step: login ? 'expired' : 'no_login'
+		});
+	}
+	let configuration: client.Configuration;
+	try {
+		configuration = await configurationFor(provider);
+	} catch (error) {
+		return refuse(
+			failure(error instanceof SecretUnreadable ? 'sso.secretUnreadable' : 'sso.providerDown'),
+			provider,
+			context,
+			{ step: 'discovery', error: describeError(error) }
+		);
+	}
+	let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
+	try {
+		tokens = await client.authorizationCodeGrant(configuration, input.callbackUrl, {
+			pkceCodeVerifier: login.codeVerifier,
+			expectedState: input.cookieState,
+			expectedNonce: login.nonce,
+			idTokenExpected: true
+		});
+	} catch (error) {
+		return refuse(refusalFor(error), provider, context, {
+			step: 'token',
+			error: describeError(error)
+		});
+	}
+	if (context.address) startThrottle.refund(`sso-start:${context.address}`);
+	const claims = tokens.claims();
+	if (!claims) return refuse(failure('sso.tokenRejected'), provider, context, { step: 'claims' });
+	let email = typeof claims.email === 'string' ? claims.email : undefined;
+	let verified = claims.email_verified;
+	let name = typeof claims.name === 'string' ? claims.name : undefined;
+	if (!email && tokens.access_token) {
+		try {
+			const info = await client.fetchUserInfo(configuration, tokens.access_token, claims.sub);
+			email = typeof info.email === 'string' ? info.email : undefined;
+			verified = info.email_verified;
+			name ??= typeof info.name === 'string' ? info.name : undefined;
+		} catch (error) {
+			return refuse(refusalFor(error), provider, context, {
+				step: 'userinfo',
+				error: describeError(error)
+			});
+		}
+	}
+	const mfa = Array.isArray(claims.amr) && claims.amr.includes('mfa');
+	const issuer = claims.iss;
+	const linked = db
+		.select({ userId: ssoIdentity.userId })
+		.from(ssoIdentity)
+		.where(and(eq(ssoIdentity.issuer, issuer), eq(ssoIdentity.sub, claims.sub)))
+		.get();
+	const subject = { issuer, sub: claims.sub };
+	if (linked) {
+		const found = getUser(linked.userId);
+		if (!found || found.disabledAt) {
+			return refuse(failure('sso.accountDisabled'), provider, context, subject, linked.userId);
+		}
+		return openSession(found, provider, { mfa, redirectTo: login.redirectTo }, context);
+	}
+	// A first sign-in: nothing is linked or created unless the provider vouches for the address.
+	if (!email) return refuse(failure('sso.noEmail'), provider, context, subject);
+	email = email.trim().toLowerCase();
+	if (verified !== true) {
+		return refuse(failure('sso.emailUnverified'), provider, context, { ...subject, email });
+	}
+	if (!provider.domains.includes(domainOf(email))) {
+		return refuse(failure('sso.domainNotVouched'), provider, context, { ...subject, email });
+	}
+	const existing = findUserByEmail(email);
+	if (existing) {
+		if (existing.disabledAt) {
+			return refuse(failure('sso.accountDisabled'), provider, context, subject, existing.id);
+		}
+		transaction((tx) => {
+			tx.insert(ssoIdentity)
+				.values({ providerId: provider.id, issuer, sub: claims.sub, userId: existing.id })
+				.run();
+			const member = tx
+				.select({ id: membership.id })
+				.from(membership)
+				.where(
+					and(
+						eq(membership.userId, existing.id),
+						eq(membership.organisationId, provider.organisationId)
+					)
+				)
+				.get();
+			// Placed in the organisation as a learner when not yet in it; never a staff role.
+			if (!member) {
+				tx.insert(membership)
+					.values({
+						userId: existing.id,
+						organisationId: provider.organisationId,
+						role: 'learner',
+						audience: existing.audience
+					})
+					.run();
+			}
+		});
+		recordAudit({
+			action: 'sso.linked',
+			actorUserId: existing.id,
+			targetType: 'user',
+			targetId: existing.id,
+			organisationId: provider.organisationId,
+			requestId: context.requestId,
+			details: { providerId: provider.id, issuer }
+		});
+		return openSession(existing, provider, { mfa, redirectTo: login.redirectTo }, context);
+	}
+	const pendingToken = randomToken(32);
+	const now = Date.now();
+	db.delete(ssoPending)
+		.where(lt(ssoPending.expiresAt, new Date(now)))
+		.run();
+	db.insert(ssoPending)
+		.values({
+			tokenHash: hash(pendingToken),
+			providerId: provider.id,
+			sub: claims.sub,
+			email,
+			name: (name?.trim() || email.split('@')[0]).slice(0, 120),
+			expiresAt: new Date(now + loginMinutes * 60_000)
+		})
+		.run();
+	return { kind: 'chooseAudience', pendingToken };
+}
+
+function openSession(
+	found: User,
+	provider: SsoProvider,
+	options: { mfa: boolean; redirectTo: string },
+	context: Context
+): CompleteResult {
+	const access = getAccess(found);
+	// The provider's multi-factor sign-in counts as the second step; otherwise an enrolled
+	// second factor is still asked for on /aanmelden/code.
+	const needsSecondFactor = twoFactor.isEnabled(found.id) && !options.mfa;
+	const { token, session } = createSession(
+		found.id,
+		isStaff(access.roles) ? 'staff' : 'learner',
+		context.userAgent,
+		{ twoFactorVerified: options.mfa }
+	);
+	db.update(user).set({ lastLoginAt: new Date() }).where(eq(user.id, found.id)).run();
+	recordAudit({
+		action: needsSecondFactor ? 'sso.first_factor_ok' : 'sso.sign_in',
+		actorUserId: found.id,
+		organisationId: provider.organisationId,
+		requestId: context.requestId,
+		details: { providerId: provider.id, mfa: options.mfa }
+	});
+	return {
+		kind: 'signedIn',
+		token,
+		expiresAt: new Date(session.createdAt.getTime() + session.absoluteSeconds * 1000),
+		needsSecondFactor,
+		home: homeFor(access.roles),
+		redirectTo: options.redirectTo
+	};
+}
+
+function findPendingRow(token: string | undefined) {
+	if (!token || !isTokenShaped(token, 32)) return undefined;
+	const row = db
+		.select()
+		.from(ssoPending)
+		.where(eq(ssoPending.tokenHash, hash(token)))
+		.get();
+	return row && row.expiresAt.getTime() > Date.now() ? row : undefined;
+}
+
+/** What the audience-choice page shows, or undefined when the step expired. */
+export function findPendingSignIn(
+	providerId: number,
+	token: string | undefined
+): { email: string; name: string; organisation: string } | undefined {
+	const row = findPendingRow(token);
+	const provider = getProvider(providerId);
+	if (!row || !provider || row.providerId !== providerId) return undefined;
+	const org = db
+		.select({ name: organisation.name })
+		.from(organisation)
+		.where(eq(organisation.id, provider.organisationId))
+		.get();
+	return org ? { email: row.email, name: row.name, organisation: org.name } : undefined;
+}
+
+/** Creates the learner of a first sign-in once they picked their audience, and signs them in. */
+export function finishFirstSignIn(
+	input: { providerId: number; token: string | undefined; audience: Audience },
+	context: Context
+): CompleteResult {
+	const row = findPendingRow(input.token);
+	const provider = getProvider(input.providerId);
+	if (!row || !provider || row.providerId !== provider.id) {
+		return refuse(failure('sso.pendingExpired'), provider, context);
+	}
+	let created: number | null;
+	try {
+		created = createLearner(row, provider, input.audience);
+	} catch {
+		// The same person finished in another tab meanwhile: the identity is already linked.
+		created = null;
+	}
+	const found = created === null ? undefined : getUser(created);
+	if (!found) return refuse(failure('sso.pendingExpired'), provider, context, { step: 'create' });
+	recordAudit({
+		action: 'sso.account_created',
+		actorUserId: found.id,
+		targetType: 'user',
+		targetId: found.id,
+		organisationId: provider.organisationId,
+		requestId: context.requestId,
+		details: { providerId: provider.id, audience: input.audience }
+	});
+	return openSession(found, provider, { mfa: false, redirectTo: '' }, context);
+}
+
+function createLearner(
+	row: typeof ssoPending.$inferSelect,
+	provider: SsoProvider,
+	audience: Audience
+): number | null {
+	return transaction((tx) => {
+		tx.delete(ssoPending).where(eq(ssoPending.tokenHash, row.tokenHash)).run();
+		const inserted = tx
+			.insert(user)
+			.values({ email: row.email, name: row.name, audience })
+			.onConflictDoNothing()
+			.run();
+		if (inserted.changes !== 1) return null;
+		const userId = Number(inserted.lastInsertRowid);
+		tx.insert(membership)
+			.values({
+				userId,
+				organisationId: provider.organisationId,
+				role: 'learner',
+				audience
+			})
+			.run();
+		const linked = tx
+			.insert(ssoIdentity)
+			.values({ providerId: provider.id, issuer: provider.issuer, sub: row.sub, userId })
+			.onConflictDoNothing()
+			.run();
+		if (linked.changes !== 1) throw new Error('identity linked meanwhile');
+		return userId;
+	});
+}
