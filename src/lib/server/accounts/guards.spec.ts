@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { isHttpError, isRedirect, type RequestEvent } from '@sveltejs/kit';
-import { areaFor, homeFor, requireRole, safeRedirectPath, type LocalUser } from './guards';
+import {
+	areaFor,
+	homeFor,
+	mustEnrolTwoFactor,
+	requireRole,
+	safeRedirectPath,
+	type LocalUser
+} from './guards';
 
 function eventFor(user: LocalUser | null, path = '/beheer'): RequestEvent {
 	return {
@@ -70,5 +77,23 @@ describe('guards', () => {
 		expect(homeFor(['manager'])).toBe('/beheer');
 		expect(homeFor(['trainer'])).toBe('/auteur');
 		expect(homeFor(['learner'])).toBe('/leren');
+	});
+});
+
+describe('mustEnrolTwoFactor', () => {
+	const manager: LocalUser = { ...learner, id: 2, roles: ['manager'] };
+
+	it('sends staff without a second factor to enrolment, unless the provider did multi-factor', () => {
+		const before = process.env.REQUIRE_STAFF_2FA;
+		process.env.REQUIRE_STAFF_2FA = 'true';
+		try {
+			expect(mustEnrolTwoFactor(manager)).toBe(true);
+			expect(mustEnrolTwoFactor({ ...manager, providerMfa: true })).toBe(false);
+			expect(mustEnrolTwoFactor({ ...manager, twoFactorEnabled: true })).toBe(false);
+			expect(mustEnrolTwoFactor(learner)).toBe(false);
+		} finally {
+			if (before === undefined) delete process.env.REQUIRE_STAFF_2FA;
+			else process.env.REQUIRE_STAFF_2FA = before;
+		}
 	});
 });

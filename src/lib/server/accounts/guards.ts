@@ -9,6 +9,8 @@ import type { SessionUser } from './auth/session';
 export interface LocalUser extends SessionUser {
 	roles: AreaRole[];
 	memberships: MembershipView[];
+	/** This session's sign-in was multi-factor at the organisation's identity provider (`amr`). */
+	providerMfa?: boolean;
 }
 
 /** Path prefixes and the role each requires; `signedIn` means any signed-in account. */
@@ -91,8 +93,11 @@ export const enrolmentPath = '/profiel/tweestapsverificatie';
 
 /**
  * Staff (admin, manager, trainer) without two-factor while REQUIRE_STAFF_2FA is on: they may
- * reach /profiel (to enrol) but no area until they have enrolled.
+ * reach /profiel (to enrol) but no area until they have enrolled. A sign-in that was already
+ * multi-factor at the organisation's identity provider counts as the second factor.
  */
 export function mustEnrolTwoFactor(user: LocalUser): boolean {
-	return config.requireStaff2fa && !user.twoFactorEnabled && isStaff(user.roles);
+	return (
+		config.requireStaff2fa && !user.twoFactorEnabled && !user.providerMfa && isStaff(user.roles)
+	);
 }

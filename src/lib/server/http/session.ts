@@ -31,7 +31,10 @@ export const session: Handle = ({ event, resolve }) => {
 				}
 			}
 			event.locals.session = current;
-			event.locals.user = { ...valid.user, ...access };
+			// Without an own second factor, a verified session can only come from a provider's
+			// multi-factor sign-in (sso/flow.ts).
+			const providerMfa = !valid.user.twoFactorEnabled && current.twoFactorVerified;
+			event.locals.user = { ...valid.user, ...access, providerMfa };
 		}
 	}
 	return resolve(event);

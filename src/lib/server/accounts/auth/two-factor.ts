@@ -271,10 +271,15 @@ export async function disable(input: {
 	return true;
 }
 
-/** Removes the key and recovery codes (the user or an admin after a lost phone). */
+/**
+ * Removes the key and recovery codes (the user or an admin after a lost phone). The account's
+ * sessions no longer count as verified by a second factor: without an own factor, a verified
+ * session means a provider's multi-factor sign-in (guards.ts, mustEnrolTwoFactor).
+ */
 export function removeTwoFactor(userId: number): void {
 	transaction((tx) => {
 		tx.delete(twoFactor).where(eq(twoFactor.userId, userId)).run();
 		tx.delete(recoveryCode).where(eq(recoveryCode.userId, userId)).run();
+		tx.update(session).set({ twoFactorVerified: false }).where(eq(session.userId, userId)).run();
 	});
 }
