@@ -12,6 +12,12 @@ export default defineConfig({
 		// takes its modules' dependencies too, so listing i18n/index.ts or nl/index.ts (which
 		// re-export every section) put the whole catalogue, authoring included, on every page.
 		rolldownOptions: {
+			// The catalogue sections only define constants: a section no page reads is dropped. Without
+			// this, codes.ts (which reads other sections' messages at the top level and spreads one)
+			// counted as having side effects and shipped, 8 KB gzip, on every page.
+			treeshake: {
+				moduleSideEffects: [{ test: /[\\/]src[\\/]lib[\\/]i18n[\\/]/, sideEffects: false }]
+			},
 			output: {
 				codeSplitting: {
 					groups: [

@@ -99,7 +99,7 @@ const selectLatest = prepared((database) =>
 		.from(moduleVersion)
 		.where(eq(moduleVersion.moduleSlug, sql.placeholder('slug')))
 		.orderBy(desc(moduleVersion.version))
-		.limit(1)
+		// get() reads the first row only; a bound `limit ?` costs SQLite more than the query.
 		.prepare()
 );
 
@@ -116,7 +116,7 @@ const selectNewest = prepared((database) =>
 		.from(moduleVersion)
 		.where(eq(moduleVersion.moduleSlug, sql.placeholder('slug')))
 		.orderBy(desc(moduleVersion.version))
-		.limit(1)
+		// get() reads the first row only; a bound `limit ?` costs SQLite more than the query.
 		.prepare()
 );
 

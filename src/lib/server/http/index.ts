@@ -1,5 +1,5 @@
 // The public face of the http domain: what src/hooks.server.ts wires into SvelteKit.
-import { sequence } from '@sveltejs/kit/hooks';
+import { compose } from './compose';
 import { requestId } from './request-id';
 import { accessLog } from './access-log';
 import { securityHeaders } from './security-headers';
@@ -11,8 +11,9 @@ import { areaGuard } from './area-guard';
 /**
  * Outermost first: the request id, the access log around everything, the security headers on
  * whatever comes back, throws turned into responses, then cross-site forms refused, the session and the area's guard.
+ * compose() runs them as sequence() would, at a fraction of its cost per request.
  */
-export const handle = sequence(
+export const handle = compose(
 	requestId,
 	accessLog,
 	securityHeaders,

@@ -222,3 +222,27 @@ function verdictOf(score: number, max: number): ItemResult['verdict'] {
 	if (score >= max - 1e-9) return 'right';
 	return score > 1e-9 ? 'partly' : 'wrong';
 }
+
+// Step slugs that are a lesson in every shipped module that has them, per loaded course.
+const lessonSlugs = new WeakMap<object, Set<string>>();
+
+/**
+ * A step slug that is a lesson wherever the shipped course uses it: the `textonly` param matcher
+ * sends such steps to the route without client JavaScript. An authored step that happens to
+ * share the slug is served there too, complete (same load, actions and view), only without the
+ * scripts: every step form works as a plain form.
+ */
+export function isLessonSlug(slug: string): boolean {
+	const course = getCourse();
+	let slugs = lessonSlugs.get(course);
+	if (!slugs) {
+		const other = new Set<string>();
+		slugs = new Set<string>();
+		for (const mod of course.modules) {
+			for (const s of mod.steps) (s.meta.kind === 'lesson' ? slugs : other).add(s.slug);
+		}
+		for (const slug of other) slugs.delete(slug);
+		lessonSlugs.set(course, slugs);
+	}
+	return slugs.has(slug);
+}
