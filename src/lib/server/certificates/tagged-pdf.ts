@@ -42,6 +42,13 @@ export class Tagger {
 
 	/** Draws through `draw` inside a marked-content sequence that belongs to `node`. */
 	mark(node: StructureNode, draw: () => void): void {
+		this.begin(node);
+		draw();
+		this.end();
+	}
+
+	/** Opens a marked-content sequence of `node` (for drawing that awaits); close it with `end`. */
+	begin(node: StructureNode): void {
 		const id = this.nextId++;
 		const tag = node.type === 'LBody' || node.type === 'LI' ? 'Span' : node.type;
 		// The property list is written inline, as the operator's raw operand.
@@ -51,9 +58,11 @@ export class Tagger {
 				`<< /MCID ${id} >>`
 			])
 		);
-		draw();
-		this.page.pushOperators(PDFOperator.of(PDFOperatorNames.EndMarkedContent));
 		node.kids.push(id);
+	}
+
+	end(): void {
+		this.page.pushOperators(PDFOperator.of(PDFOperatorNames.EndMarkedContent));
 	}
 
 	/** Draws something that is not content (decoration, a running brand name) as an artifact. */
