@@ -4,6 +4,7 @@
 import { expect, type Page } from '@playwright/test';
 import { demo, expectAccessible, signIn, test } from './fixtures';
 import { activate, tabTo } from './keyboard';
+import { moduleBySlug } from './course';
 
 /** The links to the steps (or items) in their list, not their "Verwijderen" links. */
 function links(page: Page, name: RegExp | string) {
@@ -212,6 +213,49 @@ test('Tom mends a broken case, publishes and sees version 1 in the history', asy
 	await page.goto('/auteur');
 	await expect(draftRow(page, editorUrl)).toContainText('Tienerpooiers: wat en hoe (kopie)');
 	await expect(draftRow(page, editorUrl)).toContainText('versie 1');
+});
+
+// Issue 20: the form does not edit a situation's phone messages yet, but saving it keeps them.
+test('editing a case with phone messages keeps them, and the published case shows them', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const steps = moduleBySlug('wat-en-hoe').steps;
+	const step = steps.find((s) => s.vignette?.header?.name === 'Robbe')!;
+	const v = step.vignette!;
+	const [nodeId, node] = Object.entries(v.nodes).find(([, n]) => n.messages?.length)!;
+	const choice = v.nodes[v.start].choices.find((c) => c.next === nodeId)!;
+	const added = 'Hij legt zijn gsm met het scherm naar beneden op tafel.';
+
+	await signIn(page, demo.trainer);
+	const editorUrl = await duplicate(page, 'Tienerpooiers: wat en hoe');
+	await page.goto(`${editorUrl}/stappen/${steps.indexOf(step) + 1}`);
+	const text = page
+		.getByRole('group', { name: `Situatie ${nodeId}`, exact: true })
+		.getByLabel('Wat gebeurt er (tekst)');
+	await text.fill(`${(await text.inputValue()).trim()}\n\n${added}`);
+	await page.getByRole('button', { name: 'Bewaren' }).click();
+	await expect(page.getByRole('status').filter({ hasText: /Bewaard om/ })).toBeVisible();
+	await page.goto(editorUrl);
+	await page.getByRole('button', { name: 'Publiceren' }).click();
+	await expect(page.getByText('Versie 1 gepubliceerd')).toBeVisible();
+	const slug = (await page.getByText(/Webnaam: /).innerText()).match(/Webnaam: ([a-z0-9-]+)/)![1];
+
+	// A teacher of the school (no other test uses her) plays the published case to that situation.
+	const learner = await (await browser.newContext()).newPage();
+	await signIn(learner, 'ilse.van.damme@sint-jans.demo.signaalwijs.be');
+	await learner.goto(`/leren/${slug}`);
+	await learner.getByRole('button', { name: 'Start deze module' }).click();
+	await learner.waitForURL(new RegExp(`/leren/${slug}/.+`));
+	await learner.goto(`/leren/${slug}/${step.slug}`);
+	const caseView = learner.locator('#casus');
+	await caseView.getByRole('button', { name: choice.label }).click();
+	await expect(caseView.getByText(added)).toBeVisible();
+	const thread = caseView.getByRole('list', { name: 'Berichten op de gsm' });
+	await expect(thread.getByRole('listitem')).toHaveCount(node.messages!.length);
+	await expect(thread).toContainText(node.messages![0].text);
+	await expectAccessible(learner);
 });
 
 test('the editor works with the keyboard alone', async ({ page }) => {

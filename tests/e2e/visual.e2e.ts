@@ -8,9 +8,19 @@ const slug = 'wat-en-hoe';
 const widths = [320, 768, 1280] as const;
 const shot = { animations: 'disabled', maxDiffPixelRatio: 0.02 } as const;
 
+/** At 320 px nothing may reach past the right edge: the page never scrolls sideways. */
+async function noSidewaysScroll(page: Page): Promise<void> {
+	const { scrollWidth, viewport } = await page.evaluate(() => ({
+		scrollWidth: document.documentElement.scrollWidth,
+		viewport: window.innerWidth
+	}));
+	expect(scrollWidth, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(viewport);
+}
+
 async function atEachWidth(page: Page, check: (width: number) => Promise<void>) {
 	for (const width of widths) {
 		await page.setViewportSize({ width, height: 900 });
+		if (width === 320) await noSidewaysScroll(page);
 		await check(width);
 	}
 }
@@ -68,6 +78,13 @@ test('the dashboard, a case with messages and its timeline look as intended at 3
 	await expect(timeline).toBeVisible();
 	await expect(timeline.getByText(/^opgepakt/).first()).toBeVisible();
 	await expect(timeline.getByText(/^voorbijgegaan/).first()).toBeVisible();
+	// Each signal badge stays inside the timeline at every width (it wraps its words).
+	await page.setViewportSize({ width: 320, height: 900 });
+	const edge = (await timeline.boundingBox())!;
+	for (const badge of await timeline.locator('.signal').all()) {
+		const box = (await badge.boundingBox())!;
+		expect(box.x + box.width).toBeLessThanOrEqual(edge.x + edge.width + 0.5);
+	}
 	await atEachWidth(page, async (width) => {
 		await expectAccessible(page);
 		await expect(timeline).toHaveScreenshot(`tijdlijn-${width}.png`, shot);

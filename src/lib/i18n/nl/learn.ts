@@ -72,6 +72,12 @@ export const learn = {
 	timelineChoice: 'Jouw keuze',
 	timelineActed: 'opgepakt',
 	timelinePassed: 'voorbijgegaan',
+	timelineItemIntro:
+		'De situatie van deze vraag, met de signalen die erin samenkomen en wat je koos.',
+	timelineConcern: 'Jouw inschatting',
+	timelineNextStep: 'Jouw volgende stap',
+	timelineWeighedNote: 'Je woog deze signalen samen goed af.',
+	timelineMisweighedNote: 'Je woog deze signalen samen niet goed af. Lees de uitleg hierboven.',
 	timelineActedNote: 'Je keuze hier pakte de signalen op.',
 	timelinePassedNote: 'Je keuze hier ging aan de signalen voorbij.',
 	restart: 'Speel de casus opnieuw',

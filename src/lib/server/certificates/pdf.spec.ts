@@ -59,4 +59,19 @@ describe('certificate PDF', () => {
 		expect(raw).toMatch(/\/FontFile2/);
 		expect(raw).not.toMatch(/\/BaseFont \/Helvetica/);
 	});
+
+	it('is tagged: its heading is an H1 and the learner and module are paragraphs in reading order', async () => {
+		const bytes = await renderCertificatePdf(input);
+		expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/MarkInfo\s*<<\s*\/Marked true\s*>>/);
+		const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false }).promise;
+		const page = await pdf.getPage(1);
+		type Node = { role?: string; children?: Node[] };
+		const tree = (await page.getStructTree()) as Node;
+		await pdf.destroy();
+		const document = tree.children![0];
+		expect(document.role).toBe('Document');
+		const roles = document.children!.map((n) => n.role);
+		// Brand, heading, intro, name, "completed", module, dates, code, verify address, issuer.
+		expect(roles).toEqual(['P', 'H1', 'P', 'P', 'P', 'P', 'P', 'P', 'P', 'P']);
+	});
 });

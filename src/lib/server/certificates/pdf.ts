@@ -10,6 +10,7 @@ import QRCode from 'qrcode';
 import { formatDate } from '$lib/format';
 import { messages } from '$lib/i18n';
 import { woffToSfnt } from './woff';
+import { Tagger, type StructureType } from './tagged-pdf';
 
 export interface CertificatePdfInput {
 	learnerName: string;
@@ -173,7 +174,6 @@ export async function renderCertificatePdf(
 	doc.setTitle(t.documentTitle(input.moduleTitle));
 	doc.setAuthor('Signaalwijs');
 	doc.setSubject(`${input.learnerName}: ${input.moduleTitle}`);
-	doc.setLanguage('nl-BE');
 	doc.setCreator('Signaalwijs');
 	doc.setProducer('Signaalwijs (pdf-lib)');
 	doc.setCreationDate(input.issuedAt);
@@ -181,57 +181,74 @@ export async function renderCertificatePdf(
 
 	const page = doc.addPage([841.89, 595.28]);
 	const { width, height } = page.getSize();
-	page.drawRectangle({
-		x: 24,
-		y: 24,
-		width: width - 48,
-		height: height - 48,
-		borderColor: accent,
-		borderWidth: 3
+	// Tagged (tagged-pdf.ts): the frame and the QR code are artifacts; the text is H1 and P.
+	const tagger = new Tagger(doc, page);
+	const tagged = async (type: StructureType, draw: () => Promise<void>) => {
+		tagger.begin(tagger.element(type));
+		await draw();
+		tagger.end();
+	};
+	tagger.artifact(() => {
+		page.drawRectangle({
+			x: 24,
+			y: 24,
+			width: width - 48,
+			height: height - 48,
+			borderColor: accent,
+			borderWidth: 3
+		});
+		page.drawRectangle({
+			x: 32,
+			y: 32,
+			width: width - 64,
+			height: height - 64,
+			borderColor: accent,
+			borderWidth: 0.75
+		});
 	});
-	page.drawRectangle({
-		x: 32,
-		y: 32,
-		width: width - 64,
-		height: height - 64,
-		borderColor: accent,
-		borderWidth: 0.75
-	});
+	await tagged('P', () => drawLeft(page, bold, 'Signaalwijs', 60, height - 80, 16, accent));
 
-	await drawLeft(page, bold, 'Signaalwijs', 60, height - 80, 16, accent);
-	await drawCentred(page, bold, t.heading, height - 140, 40, ink);
-	await drawCentred(page, regular, t.intro, height - 190, 16, muted);
-	await drawCentred(
-		page,
-		bold,
-		input.learnerName,
-		height - 238,
-		fitted(boldFont, input.learnerName, 32, width - 160)
+	await tagged('H1', () => drawCentred(page, bold, t.heading, height - 140, 40, ink));
+	await tagged('P', () => drawCentred(page, regular, t.intro, height - 190, 16, muted));
+	await tagged('P', () =>
+		drawCentred(
+			page,
+			bold,
+			input.learnerName,
+			height - 238,
+			fitted(boldFont, input.learnerName, 32, width - 160)
+		)
 	);
 	if (input.organisation) {
-		await drawCentred(page, regular, input.organisation, height - 266, 14, muted);
+		const organisation = input.organisation;
+		await tagged('P', () => drawCentred(page, regular, organisation, height - 266, 14, muted));
 	}
-	await drawCentred(page, regular, t.completed, height - 300, 16, muted);
-	await drawCentred(
-		page,
-		bold,
-		input.moduleTitle,
-		height - 340,
-		fitted(boldFont, input.moduleTitle, 24, width - 160),
-		accent
+	await tagged('P', () => drawCentred(page, regular, t.completed, height - 300, 16, muted));
+	await tagged('P', () =>
+		drawCentred(
+			page,
+			bold,
+			input.moduleTitle,
+			height - 340,
+			fitted(boldFont, input.moduleTitle, 24, width - 160),
+			accent
+		)
 	);
-	await drawCentred(
-		page,
-		regular,
-		`${t.issued(formatDate(input.issuedAt))}   ·   ${t.validUntil(formatDate(input.expiresAt))}`,
-		height - 380,
-		14
+	await tagged('P', () =>
+		drawCentred(
+			page,
+			regular,
+			`${t.issued(formatDate(input.issuedAt))}   ·   ${t.validUntil(formatDate(input.expiresAt))}`,
+			height - 380,
+			14
+		)
 	);
 
-	await drawLeft(page, bold, t.code(input.code), 60, 120, 13);
-	await drawLeft(page, regular, t.verifyAt(input.verifyUrl), 60, 100, 10, muted);
-	await drawLeft(page, regular, t.issuer, 60, 72, 11, muted);
-	drawQr(page, input.verifyUrl, width - 60 - 120, 56, 120);
+	await tagged('P', () => drawLeft(page, bold, t.code(input.code), 60, 120, 13));
+	await tagged('P', () => drawLeft(page, regular, t.verifyAt(input.verifyUrl), 60, 100, 10, muted));
+	await tagged('P', () => drawLeft(page, regular, t.issuer, 60, 72, 11, muted));
+	tagger.artifact(() => drawQr(page, input.verifyUrl, width - 60 - 120, 56, 120));
+	tagger.finish('nl-BE');
 
 	// pdf-lib always returns bytes over a plain ArrayBuffer.
 	return (await doc.save({ useObjectStreams: false })) as Uint8Array<ArrayBuffer>;

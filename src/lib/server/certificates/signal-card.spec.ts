@@ -3,6 +3,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { makeMember, makeOrganisation } from '../testing/testing';
 import { renderSignalCard, signalCardFor } from './signal-card';
 import { freshCertificates } from './spec-support';
+import { messages } from '$lib/i18n';
 
 let learnerId = 0;
 beforeEach(async () => {
@@ -69,5 +70,61 @@ describe('signal card', { timeout: 20_000 }, () => {
 		// A5 portrait: 148 × 210 mm.
 		expect(Math.round(view[2])).toBe(420);
 		expect(Math.round(view[3])).toBe(595);
+	});
+
+	it('is a tagged PDF: H1 and H2 headings in reading order over selectable text', async () => {
+		const bytes = await renderSignalCard(signalCardFor('wat-en-hoe', learnerId)!);
+		const raw = Buffer.from(bytes).toString('latin1');
+		expect(raw).toMatch(/\/MarkInfo\s*<<\s*\/Marked true\s*>>/);
+		expect(raw).toMatch(/\/DisplayDocTitle true/);
+		expect(raw).toMatch(/\/Lang \(nl-BE\)/);
+		expect(raw).toMatch(/\/ParentTree/);
+
+		const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false }).promise;
+		const page = await pdf.getPage(1);
+		const tree = await page.getStructTree();
+		// The text of each marked-content id, as pdf.js reads it.
+		const content = await page.getTextContent({ includeMarkedContent: true });
+		const textOf = new Map<string, string>();
+		let open: string | null = null;
+		for (const item of content.items) {
+			if ('type' in item && item.type === 'beginMarkedContentProps') open = item.id ?? null;
+			else if ('type' in item && item.type === 'endMarkedContent') open = null;
+			else if ('str' in item && open) textOf.set(open, `${textOf.get(open) ?? ''}${item.str} `);
+		}
+		const plain = (await page.getTextContent()).items
+			.map((i) => ('str' in i ? i.str : ''))
+			.join(' ');
+		await pdf.destroy();
+
+		type Node = { role?: string; type?: string; id?: string; children?: Node[] };
+		const elements: { role: string; text: string }[] = [];
+		const textIn = (node: Node): string =>
+			node.type === 'content'
+				? (textOf.get(node.id!) ?? '')
+				: (node.children ?? []).map(textIn).join('');
+		const walk = (node: Node) => {
+			if (node.role)
+				elements.push({ role: node.role, text: textIn(node).replace(/\s+/g, ' ').trim() });
+			(node.children ?? []).forEach(walk);
+		};
+		walk(tree as Node);
+
+		const t = messages.signalCard;
+		expect(elements.map((e) => e.role).slice(0, 3)).toEqual(['Root', 'Document', 'H1']);
+		expect(elements.find((e) => e.role === 'H1')!.text).toBe(t.heading);
+		expect(elements.filter((e) => e.role === 'H2').map((e) => e.text)).toEqual([
+			t.ruleHeading,
+			t.signalsHeading,
+			t.stepsHeading,
+			t.contactsHeading
+		]);
+		// The rule is a paragraph, the first steps and the contacts are lists.
+		expect(elements.some((e) => e.role === 'P' && e.text === t.rule)).toBe(true);
+		expect(elements.filter((e) => e.role === 'L')).toHaveLength(3);
+		expect(elements.some((e) => e.role === 'LI' && e.text.startsWith('116 000'))).toBe(true);
+		// The tags wrap the text; it is still there to select and copy.
+		expect(plain).toContain(t.heading);
+		expect(plain.replace(/\s+/g, ' ')).toContain('116 000');
 	});
 });

@@ -2,7 +2,9 @@
 // signal categories the module works with, the "one signal means little" rule, the first steps
 // and the contacts. Every phone number, e-mail and web address comes from modules/contacts.yaml:
 // the fixed ones (116 000, 1712, 101, 112) plus those the module's own texts mention. The text
-// is real, selectable text in an embedded font; the document has a title and language nl-BE.
+// is real, selectable text in an embedded font; the document has a title and language nl-BE and
+// is tagged (tagged-pdf.ts): H1 for the card's title, H2 per section, P for text, L/LI for the
+// first steps and the contacts, in reading order.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -17,6 +19,7 @@ import { parseYaml } from '../content/parse';
 import { CONTACTS_FILE, contactsFileSchema, findContacts, type Contact } from '../content/rules';
 import { loadVersion, newestVisibleVersionId, type ModuleSnapshot } from '../content/versions';
 import { woffToSfnt } from './woff';
+import { Tagger, type StructureNode } from './tagged-pdf';
 
 export interface SignalCardInput {
 	moduleTitle: string;
@@ -156,7 +159,8 @@ function wrap(font: PDFFont, text: string, size: number, width: number): string[
 class Writer {
 	y: number;
 	constructor(
-		private page: PDFPage | null,
+		/** Null while measuring: nothing is drawn or tagged. */
+		private target: { page: PDFPage; tagger: Tagger } | null,
 		private x: number,
 		private width: number,
 		top: number,
@@ -166,19 +170,48 @@ class Writer {
 		this.y = top;
 	}
 
-	text(font: PDFFont, text: string, size: number, color = ink, indent = 0, gap = 1.25) {
+	/** Draws `text` wrapped to the width as one marked run of `into` (a new P by default). */
+	text(
+		font: PDFFont,
+		text: string,
+		size: number,
+		{ color = ink, indent = 0, gap = 1.25, into }: TextOptions = {}
+	) {
 		const s = size * this.scale;
-		for (const line of wrap(font, printable(font, text), s, this.width - indent)) {
-			this.y -= s * gap;
-			this.page?.drawText(line, { x: this.x + indent, y: this.y, size: s, font, color });
-		}
+		const lines = wrap(font, printable(font, text), s, this.width - indent);
+		const draw = () => {
+			for (const line of lines) {
+				this.y -= s * gap;
+				this.target?.page.drawText(line, { x: this.x + indent, y: this.y, size: s, font, color });
+			}
+		};
+		if (!this.target) return draw();
+		const { tagger } = this.target;
+		tagger.mark(into ?? tagger.element('P'), draw);
 	}
 
 	heading(font: PDFFont, text: string) {
 		this.y -= 8 * this.scale;
-		this.text(font, text, 11.5, accent);
+		this.text(font, text, 11.5, { color: accent, into: this.target?.tagger.element('H2') });
 		this.y -= 2 * this.scale;
 	}
+
+	/** A list element and, per entry, an LI with its LBody (null while measuring). */
+	list(): { entry: () => StructureNode | undefined } {
+		const tagger = this.target?.tagger;
+		const list = tagger?.element('L');
+		return {
+			entry: () => (tagger ? tagger.element('LBody', tagger.element('LI', list)) : undefined)
+		};
+	}
+}
+
+interface TextOptions {
+	color?: ReturnType<typeof rgb>;
+	indent?: number;
+	gap?: number;
+	/** The structure element this run belongs to. */
+	into?: StructureNode;
 }
 
 export async function renderSignalCard(card: SignalCardInput): Promise<Uint8Array<ArrayBuffer>> {
@@ -190,7 +223,6 @@ export async function renderSignalCard(card: SignalCardInput): Promise<Uint8Arra
 		doc.embedFont(bytesOf('bold'), { subset: true })
 	]);
 	doc.setTitle(t.documentTitle(card.moduleTitle), { showInWindowTitleBar: true });
-	doc.setLanguage('nl-BE');
 	doc.setAuthor('Signaalwijs');
 	doc.setSubject(t.rule);
 	doc.setCreator('Signaalwijs');
@@ -202,45 +234,61 @@ export async function renderSignalCard(card: SignalCardInput): Promise<Uint8Arra
 
 	// A5 portrait.
 	const page = doc.addPage([419.53, 595.28]);
+	const tagger = new Tagger(doc, page);
 	const { width, height } = page.getSize();
 	const margin = 28;
-	page.drawRectangle({ x: 0, y: height - 64, width, height: 64, color: accent });
-	page.drawText('Signaalwijs', {
-		x: margin,
-		y: height - 24,
-		size: 9,
-		font: bold,
-		color: rgb(1, 1, 1)
+	tagger.artifact(() => {
+		page.drawRectangle({ x: 0, y: height - 64, width, height: 64, color: accent });
+		page.drawText('Signaalwijs', {
+			x: margin,
+			y: height - 24,
+			size: 9,
+			font: bold,
+			color: rgb(1, 1, 1)
+		});
 	});
-	page.drawText(printable(bold, t.heading), {
-		x: margin,
-		y: height - 48,
-		size: 20,
-		font: bold,
-		color: rgb(1, 1, 1)
-	});
+	tagger.mark(tagger.element('H1'), () =>
+		page.drawText(printable(bold, t.heading), {
+			x: margin,
+			y: height - 48,
+			size: 20,
+			font: bold,
+			color: rgb(1, 1, 1)
+		})
+	);
 	const body = (target: PDFPage | null, scale: number) => {
-		const w = new Writer(target, margin, width - 2 * margin, height - 66, scale);
-		w.text(bold, card.moduleTitle, 11, ink);
+		const w = new Writer(
+			target && { page: target, tagger },
+			margin,
+			width - 2 * margin,
+			height - 66,
+			scale
+		);
+		w.text(bold, card.moduleTitle, 11);
 
 		w.heading(bold, t.ruleHeading);
 		w.text(regular, t.rule, 9.5);
 
 		if (card.categories.length) {
 			w.heading(bold, t.signalsHeading);
+			const categories = w.list();
 			for (const category of card.categories) {
-				w.text(bold, category.label, 8.5, ink, 0, 1.35);
-				w.text(regular, category.signals.join(' · '), 8, muted, 8, 1.25);
+				const into = categories.entry();
+				w.text(bold, category.label, 8.5, { gap: 1.35, into });
+				w.text(regular, category.signals.join(' · '), 8, { color: muted, indent: 8, into });
 			}
 		}
 
 		w.heading(bold, t.stepsHeading);
-		t.steps.forEach((step, i) => w.text(regular, `${i + 1}. ${step}`, 9));
+		const steps = w.list();
+		t.steps.forEach((step, i) => w.text(regular, `${i + 1}. ${step}`, 9, { into: steps.entry() }));
 
 		w.heading(bold, t.contactsHeading);
+		const contacts = w.list();
 		for (const contact of card.contacts) {
-			w.text(bold, contact.value, 9, ink, 0, 1.3);
-			w.text(regular, contact.label, 8, muted, 8, 1.2);
+			const into = contacts.entry();
+			w.text(bold, contact.value, 9, { gap: 1.3, into });
+			w.text(regular, contact.label, 8, { color: muted, indent: 8, gap: 1.2, into });
 		}
 		return w.y;
 	};
@@ -249,13 +297,16 @@ export async function renderSignalCard(card: SignalCardInput): Promise<Uint8Arra
 	while (scale > 0.6 && body(null, scale) < 30) scale -= 0.04;
 	body(page, scale);
 
-	page.drawText(printable(regular, t.footer), {
-		x: margin,
-		y: 16,
-		size: 7,
-		font: regular,
-		color: muted
-	});
+	tagger.mark(tagger.element('P'), () =>
+		page.drawText(printable(regular, t.footer), {
+			x: margin,
+			y: 16,
+			size: 7,
+			font: regular,
+			color: muted
+		})
+	);
+	tagger.finish('nl-BE');
 
 	return (await doc.save({ useObjectStreams: false })) as Uint8Array<ArrayBuffer>;
 }

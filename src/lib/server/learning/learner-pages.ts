@@ -12,7 +12,7 @@ import { openAttempt } from './assessment';
 import * as pretest from './pretest';
 import { refresherStatus } from '../certificates/refresher';
 import { itemView, nodeView, paragraphs } from './views';
-import { caseTimeline } from './timeline';
+import { caseTimeline, itemTimeline } from './timeline';
 import { getCourse } from '../content/course';
 import type { Gain } from './learning-gain';
 import { renderMarkdown } from '../content/markdown';
@@ -182,6 +182,7 @@ export function stepPage(userId: number, slug: string, stepSlug: string) {
 		if (last) {
 			const answers = attemptAnswers(last.id);
 			const pool = new Map(step.assessment.pool.map((i) => [i.id, i]));
+			const labels = new Map(getCourse().signals.map((s) => [s.id, s.label]));
 			attemptView = {
 				id: last.id,
 				submitted: !!last.submittedAt,
@@ -193,8 +194,13 @@ export function stepPage(userId: number, slug: string, stepSlug: string) {
 					// Per-item results exist in the page data only once the attempt is submitted.
 					const review =
 						last.submittedAt && a
-							? { verdict: verdictOf(a.score, a.maxScore), feedback: pool.get(id)!.feedback }
-							: { verdict: null, feedback: null };
+							? {
+									verdict: verdictOf(a.score, a.maxScore),
+									feedback: pool.get(id)!.feedback,
+									// Case items: the timeline goes with the per-item review, never before it.
+									timeline: itemTimeline(pool.get(id)!, a.answer, labels)
+								}
+							: { verdict: null, feedback: null, timeline: null };
 					return { view: itemView(pool.get(id)!), answer: a?.answer ?? null, ...review };
 				})
 			};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Vignette } from '$lib/content/schema';
-import { caseTimeline } from './timeline';
+import type { Item, Vignette } from '$lib/content/schema';
+import { caseTimeline, itemTimeline } from './timeline';
 
 const vignette: Vignette = {
 	start: 'n1',
@@ -56,5 +56,61 @@ describe('the signal timeline', () => {
 		);
 		expect(entry.acted).toBe(false);
 		expect(entry.signals).toHaveLength(1);
+	});
+});
+
+describe('the timeline of a case item in the assessment review', () => {
+	const judge: Item = {
+		id: 'j-poort',
+		type: 'judge',
+		prompt: 'Yassin is op maandag vaak afwezig en heeft veel cash op zak. Hoe bezorgd ben je?',
+		feedback: 'Samen vormen deze signalen een patroon.',
+		signals: ['geheime-contacten', 'onbekend-signaal'],
+		concern: {
+			options: [
+				{ id: 'laag', text: 'Weinig zorg', correct: false },
+				{ id: 'hoog', text: 'Grote zorg', correct: true }
+			]
+		},
+		action: {
+			options: [
+				{ id: 'a', text: 'Afwachten', correct: false },
+				{ id: 'b', text: ' Overleggen met het zorgteam\n', correct: true }
+			]
+		}
+	};
+
+	it('shows the situation, its signals, the concern and the next step chosen', () => {
+		const [entry, ...rest] = itemTimeline(judge, { selected: ['hoog', 'a'] }, labels);
+		expect(rest).toEqual([]);
+		expect(entry).toMatchObject({
+			situation: judge.prompt,
+			choiceLabel: 'Grote zorg',
+			nextStep: 'Afwachten',
+			acted: true,
+			signals: [{ id: 'geheime-contacten', label: 'Geheime contacten' }]
+		});
+	});
+
+	it('passes the signals by when the concern was weighed wrong, even with the right next step', () => {
+		const [entry] = itemTimeline(judge, { selected: ['laag', 'b'] }, labels);
+		expect(entry.acted).toBe(false);
+		expect(entry.nextStep).toBe('Overleggen met het zorgteam');
+	});
+
+	it('is empty for other item types, a missing answer or an answer that does not fit', () => {
+		const single: Item = {
+			id: 's1',
+			type: 'single',
+			prompt: 'Wat doe je?',
+			feedback: 'Uitleg.',
+			options: [
+				{ id: 'a', text: 'A', correct: true },
+				{ id: 'b', text: 'B', correct: false }
+			]
+		};
+		expect(itemTimeline(single, { selected: ['a'] }, labels)).toEqual([]);
+		expect(itemTimeline(judge, null, labels)).toEqual([]);
+		expect(itemTimeline(judge, { selected: ['zomaar', 'a'] }, labels)).toEqual([]);
 	});
 });

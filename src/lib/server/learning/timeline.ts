@@ -1,7 +1,8 @@
 // The signal timeline of a case (issue 20): after the ending, each situation the learner went
 // through in order, the signals present there and the choice made. A signal counts as acted on
 // when the choice made there was one of the best (full score); otherwise it was passed by.
-import type { Vignette } from '$lib/content/schema';
+import type { Item, Vignette } from '$lib/content/schema';
+import type { Answer } from '$lib/content/views';
 import { paragraphs } from './views';
 import type { PathEntry } from './vignette';
 
@@ -10,6 +11,8 @@ export interface TimelineEntry {
 	/** The situation, in short: the first paragraph of the node, cut to a readable length. */
 	situation: string;
 	choiceLabel: string;
+	/** A case item in the assessment: the next step chosen, after the concern (`choiceLabel`). */
+	nextStep?: string;
 	/** Whether the choice made here acted on the signals present (a best choice). */
 	acted: boolean;
 	signals: { id: string; label: string }[];
@@ -44,4 +47,35 @@ export function caseTimeline(
 			}
 		];
 	});
+}
+
+/**
+ * The timeline of a case item (`judge`) in the assessment review: its one situation, the signals
+ * it combines, the level of concern and the next step chosen. The signals count as acted on when
+ * the concern was weighed right, as grading counts them recognised. Empty for other item types or
+ * an answer that does not fit the item; callers build it only where the review shows per-item
+ * results, so it never reaches the browser before the item is answered and reviewed.
+ */
+export function itemTimeline(
+	item: Item,
+	answer: Answer | null | undefined,
+	labels: ReadonlyMap<string, string>
+): TimelineEntry[] {
+	if (item.type !== 'judge' || !answer) return [];
+	const [concernId, actionId] = answer.selected;
+	const concern = item.concern.options.find((o) => o.id === concernId);
+	const action = item.action.options.find((o) => o.id === actionId);
+	if (!concern || !action) return [];
+	return [
+		{
+			nodeId: item.id,
+			situation: shorten(paragraphs(item.prompt)[0] ?? ''),
+			choiceLabel: concern.text.trim(),
+			nextStep: action.text.trim(),
+			acted: concern.correct,
+			signals: item.signals
+				.filter((id) => labels.has(id))
+				.map((id) => ({ id, label: labels.get(id)! }))
+		}
+	];
 }
