@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
 import * as authoring from '$lib/server/authoring';
+import { describeFailure, type Failure } from '$lib/server/platform';
 
 const t = messages.authoringEditor;
 
@@ -10,7 +11,7 @@ const t = messages.authoringEditor;
 function settingsIssues(
 	content: authoring.DraftContent,
 	issues: readonly authoring.DraftIssue[],
-	fieldErrors: Record<string, string> = {}
+	fieldErrors: Record<string, Failure> = {}
 ) {
 	const own = authoring
 		.issuesFor(issues, '')
@@ -22,7 +23,10 @@ function settingsIssues(
 		if (!n || kindIssue) return [];
 		return [{ key: `steps.${index}`, message: t.stepProblems(n) }];
 	});
-	const errors = Object.entries(fieldErrors).map(([key, message]) => ({ key, message }));
+	const errors = Object.entries(fieldErrors).map(([key, f]) => ({
+		key,
+		message: describeFailure(f)
+	}));
 	const merged = [...errors, ...own.filter((i) => !fieldErrors[i.key]), ...steps];
 	return merged.map((i) => ({
 		...i,
@@ -47,11 +51,7 @@ export const load: PageServerLoad = (event) => {
 	const content = authoring.draftContent(draft);
 	const issues = authoring.issuesOf(draft);
 	const history = authoring.versionHistory(user, draft.id);
-	const state = !draft.publishedHash
-		? 'concept'
-		: draft.publishedHash === authoring.hashContent(content)
-			? 'gepubliceerd'
-			: 'gewijzigd';
+	const state = authoring.stateOf(draft);
 	const confirm = Number(event.url.searchParams.get('verwijder'));
 	return {
 		id: draft.id,
@@ -92,12 +92,12 @@ function save(event: RequestEvent, user: authoring.Author, formData: FormData) {
 			authoring.applyListOp(next, op, authoring.newSource);
 		} else if (op?.list === 'steps' && op.kind === 'add') {
 			const kind = r.text('newStepKind') ?? '';
-			if (!authoring.isStepKind(kind)) throw new authoring.EditorInputError(t.badForm);
+			if (!authoring.isStepKind(kind)) throw new authoring.EditorInputError();
 			next = authoring.addStep(next, kind);
 		} else if (op?.list === 'steps') {
 			next = authoring.changeSteps(next, op);
 		} else if (op) {
-			throw new authoring.EditorInputError(t.badForm);
+			throw new authoring.EditorInputError();
 		}
 		return next;
 	});
@@ -132,7 +132,10 @@ export const actions: Actions = {
 		const formData = await event.request.formData();
 		const outcome = save(event, user, formData);
 		if (!outcome.ok)
-			return fail(outcome.status, { message: outcome.message, conflict: outcome.conflict });
+			return fail(outcome.status, {
+				message: describeFailure(outcome.failure),
+				conflict: outcome.conflict
+			});
 		const scopeProblem = saveScope(user, Number(event.params.draft), formData);
 		if (scopeProblem) return fail(403, { message: scopeProblem, conflict: false });
 		// After a confirmed removal the confirmation (?verwijder=N) must not stay on the page.
@@ -144,7 +147,10 @@ export const actions: Actions = {
 		const formData = await event.request.formData();
 		const outcome = save(event, user, formData);
 		if (!outcome.ok)
-			return fail(outcome.status, { message: outcome.message, conflict: outcome.conflict });
+			return fail(outcome.status, {
+				message: describeFailure(outcome.failure),
+				conflict: outcome.conflict
+			});
 		const scopeProblem = saveScope(user, Number(event.params.draft), formData);
 		if (scopeProblem) return fail(403, { message: scopeProblem, conflict: false });
 		try {

@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
 import * as authoring from '$lib/server/authoring';
+import { describeFailure, type Failure } from '$lib/server/platform';
 import { layoutCaseMap } from '$lib/components/authoring/case-map';
 
 const t = messages.authoringEditor;
@@ -19,7 +20,7 @@ function stepIssues(
 	step: authoring.DraftContent['steps'][number],
 	index: number,
 	issues: readonly authoring.DraftIssue[],
-	fieldErrors: Record<string, string> = {}
+	fieldErrors: Record<string, Failure> = {}
 ) {
 	const list = authoring.itemListPath(step);
 	const form = step.vignette ? authoring.vignetteToForm(step.vignette) : undefined;
@@ -29,7 +30,10 @@ function stepIssues(
 		const n = mapped.filter((i) => i.key.startsWith(`${list}.${k}.`)).length;
 		return n ? [{ key: `${list}.${k}`, message: t.stepProblems(n) }] : [];
 	});
-	const errors = Object.entries(fieldErrors).map(([key, message]) => ({ key, message }));
+	const errors = Object.entries(fieldErrors).map(([key, f]) => ({
+		key,
+		message: describeFailure(f)
+	}));
 	return [...errors, ...own.filter((i) => !fieldErrors[i.key]), ...items].map((i) => ({
 		...i,
 		label: authoring.fieldLabel(i.key, form)
@@ -91,13 +95,16 @@ export const actions: Actions = {
 			if (op && list && op.list === list) {
 				const type = op.kind === 'add' ? (r.text('newItemType') ?? '') : undefined;
 				if (type !== undefined && !authoring.isItemType(type))
-					throw new authoring.EditorInputError(t.badForm);
+					throw new authoring.EditorInputError();
 				next = authoring.changeItems(next, index, op, type);
 			}
 			return next;
 		});
 		if (!outcome.ok)
-			return fail(outcome.status, { message: outcome.message, conflict: outcome.conflict });
+			return fail(outcome.status, {
+				message: describeFailure(outcome.failure),
+				conflict: outcome.conflict
+			});
 		// After a confirmed removal the confirmation (?verwijder=N) must not stay on the page.
 		if (String(formData.get('op')).startsWith('remove:')) redirect(303, event.url.pathname);
 		const step = outcome.content.steps[stepIndex];
