@@ -40,8 +40,6 @@ export {
 	applySettings,
 	applyStep,
 	changeSteps,
-	isItemType,
-	isStepKind,
 	newSource,
 	vignetteToForm
 } from './editor/steps';

@@ -17,7 +17,15 @@ import {
 } from '../drafts';
 import type { DraftIssue } from '../validate';
 import { failure, type Failure } from '../../platform/failure';
-import { EditorInputError, FormReader, parseOp, type Op } from './form-reader';
+import { parseForm } from '../../platform/forms';
+import {
+	EDITOR_FORM_FIELDS,
+	EditorInputError,
+	FormReader,
+	editorFormSchema,
+	parseOp,
+	type Op
+} from './form-reader';
 
 const t = messages.authoringEditor;
 
@@ -88,9 +96,10 @@ export function saveFromForm(
 ): SaveOutcome {
 	try {
 		const r = new FormReader(formData);
-		const revision = Number(r.text('revision'));
-		if (!Number.isSafeInteger(revision)) throw new EditorInputError();
-		const op = parseOp(r.text('op'));
+		const fixed = parseForm(editorFormSchema, formData, EDITOR_FORM_FIELDS);
+		if (!fixed.ok) throw new EditorInputError();
+		const { revision } = fixed.data;
+		const op = parseOp(fixed.data.op);
 		const draft = getDraft(author, draftId);
 		const content = apply(draftContent(draft), r, op);
 		const saved = saveDraft(author, draftId, content, revision);

@@ -1,6 +1,8 @@
 // The editor's one form parser: strict readers for the posted path-named fields (`meta.title`,
 // `vignette.nodes.2.choices.0.next`) and the structural list operations behind the
-// add/move/remove buttons.
+// add/move/remove buttons. The fixed fields every editor form sends (revision, op) are read with
+// parseForm and a zod schema, like every other form; numbers in path-named fields use zod too.
+import { z } from 'zod';
 import { MAX_MARKDOWN_LENGTH } from '../../content/markdown';
 import { DomainError, failure, type Failure } from '../../platform/failure';
 
@@ -8,6 +10,32 @@ import { DomainError, failure, type Failure } from '../../platform/failure';
 export const MAX_FIELDS = 4000;
 /** Every field but the Markdown texts: far above the schema limits, which report per field. */
 export const MAX_TEXT_LENGTH = 10_000;
+
+/** `add:options`, `remove:vignette.nodes.2.choices:1`, `move:steps:3:up`. */
+const OP_PATTERN = /^(add|remove|move):([a-zA-Z0-9.]{1,120})(?::(\d{1,4}))?(?::(up|down))?$/;
+
+/** The fields beside the path-named ones: the revision the page was loaded with, and a button. */
+export const editorFormSchema = z.object({
+	revision: z
+		.string()
+		.transform(Number)
+		.refine((n) => Number.isSafeInteger(n)),
+	op: z.string().optional()
+});
+export const EDITOR_FORM_FIELDS = ['revision', 'op'] as const;
+
+const wholeNumber = z
+	.string()
+	.trim()
+	.regex(/^-?\d{1,9}$/)
+	.transform(Number);
+/** A Flemish comma is accepted ("0,7"). */
+const decimalNumber = z
+	.string()
+	.trim()
+	.transform((s) => s.replace(',', '.'))
+	.pipe(z.string().regex(/^-?\d{1,6}(\.\d{1,6})?$/))
+	.transform(Number);
 
 /** Input the editor refuses as a whole (a 400 with the failure's message, nothing saved). */
 export class EditorInputError extends DomainError {
@@ -56,24 +84,20 @@ export class FormReader {
 
 	/** A whole number; unreadable input keeps `fallback` and reports a failure for the field. */
 	int(key: string, fallback: number): number {
-		const raw = this.text(key)?.trim();
+		const raw = this.text(key);
 		if (raw === undefined) return fallback;
-		if (!/^-?\d{1,9}$/.test(raw)) {
-			this.errors[key] = failure('authoring.wholeNumber');
-			return fallback;
-		}
-		return Number(raw);
+		const parsed = wholeNumber.safeParse(raw);
+		if (!parsed.success) this.errors[key] = failure('authoring.wholeNumber');
+		return parsed.success ? parsed.data : fallback;
 	}
 
 	/** A decimal number; a Flemish comma is accepted ("0,7"). */
 	decimal(key: string, fallback: number): number {
-		const raw = this.text(key)?.trim().replace(',', '.');
+		const raw = this.text(key);
 		if (raw === undefined) return fallback;
-		if (!/^-?\d{1,6}(\.\d{1,6})?$/.test(raw)) {
-			this.errors[key] = failure('authoring.decimal');
-			return fallback;
-		}
-		return Number(raw);
+		const parsed = decimalNumber.safeParse(raw);
+		if (!parsed.success) this.errors[key] = failure('authoring.decimal');
+		return parsed.success ? parsed.data : fallback;
 	}
 
 	/** The indices N present as `${prefix}.N.…`, in order. */
@@ -99,7 +123,7 @@ export type Op =
 /** `add:options`, `remove:vignette.nodes.2.choices:1`, `move:steps:3:up`; anything else is refused. */
 export function parseOp(raw: string | undefined): Op | undefined {
 	if (!raw) return undefined;
-	const m = /^(add|remove|move):([a-zA-Z0-9.]{1,120})(?::(\d{1,4}))?(?::(up|down))?$/.exec(raw);
+	const m = OP_PATTERN.exec(raw);
 	if (!m) throw new EditorInputError();
 	const [, kind, list, index, dir] = m;
 	if (kind === 'add' && index === undefined) return { kind, list };

@@ -1,12 +1,6 @@
 // Step forms as draft content: module settings, new steps, the step list and a step's own fields
 // (Markdown, vignette nodes and endings).
-import {
-	ITEM_TYPES,
-	STEP_KINDS,
-	type ItemType,
-	type StepKind,
-	type Vignette
-} from '$lib/content/schema';
+import { type StepKind, type Vignette } from '$lib/content/schema';
 import type { StepSnapshot } from '../../content/versions';
 import type { DraftContent } from '../drafts';
 import { EditorInputError, FormReader, applyListOp, freeId, type Op } from './form-reader';
@@ -101,14 +95,6 @@ function newVignette(): Vignette {
 		},
 		endings: { e1: { title: '', summary: '' }, e2: { title: '', summary: '' } }
 	};
-}
-
-export function isStepKind(value: string): value is StepKind {
-	return (STEP_KINDS as readonly string[]).includes(value);
-}
-
-export function isItemType(value: string): value is ItemType {
-	return (ITEM_TYPES as readonly string[]).includes(value);
 }
 
 /** Adds a step; a new lesson, case or quiz goes before the final assessment. */

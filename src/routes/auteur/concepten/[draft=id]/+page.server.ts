@@ -3,9 +3,16 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
 import * as authoring from '$lib/server/authoring';
-import { describeFailure, type Failure } from '$lib/server/platform';
+import { describeFailure, parseForm, type Failure } from '$lib/server/platform';
+import { STEP_KINDS } from '$lib/content/schema';
+import { z } from 'zod';
 
 const t = messages.authoringEditor;
+
+// The fields beside the path-named draft fields (those are read by the editor's FormReader): the
+// kind of a new step, and the draft's scope (organisation or platform), each sent at most once.
+const newStepSchema = z.object({ newStepKind: z.enum(STEP_KINDS) });
+const scopeSchema = z.object({ scope: z.enum(['organisation', 'platform']).optional() });
 
 /** The issues this page shows: its own fields, plus one line per step that has problems. */
 function settingsIssues(
@@ -91,9 +98,9 @@ function save(event: RequestEvent, user: authoring.Author, formData: FormData) {
 		if (op?.list === 'meta.sources') {
 			authoring.applyListOp(next, op, authoring.newSource);
 		} else if (op?.list === 'steps' && op.kind === 'add') {
-			const kind = r.text('newStepKind') ?? '';
-			if (!authoring.isStepKind(kind)) throw new authoring.EditorInputError();
-			next = authoring.addStep(next, kind);
+			const parsed = parseForm(newStepSchema, formData, ['newStepKind']);
+			if (!parsed.ok) throw new authoring.EditorInputError();
+			next = authoring.addStep(next, parsed.data.newStepKind);
 		} else if (op?.list === 'steps') {
 			next = authoring.changeSteps(next, op);
 		} else if (op) {
@@ -105,11 +112,12 @@ function save(event: RequestEvent, user: authoring.Author, formData: FormData) {
 
 /** Organisation or platform: not part of the content, so it is set beside the save. */
 function saveScope(user: authoring.Author, draftId: number, formData: FormData): string | null {
-	const scope = formData.getAll('scope');
-	if (scope.length !== 1) return null;
-	if (scope[0] !== 'organisation' && scope[0] !== 'platform') return t.badForm;
+	const parsed = parseForm(scopeSchema, formData, ['scope']);
+	if (!parsed.ok) return t.badForm;
+	const { scope } = parsed.data;
+	if (!scope) return null;
 	try {
-		authoring.setDraftScope(user, draftId, scope[0]);
+		authoring.setDraftScope(user, draftId, scope);
 		return null;
 	} catch (e) {
 		if (e instanceof authoring.AuthoringError) return t.forbidden;

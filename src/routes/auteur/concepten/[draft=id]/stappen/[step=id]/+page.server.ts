@@ -3,10 +3,15 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
 import * as authoring from '$lib/server/authoring';
-import { describeFailure, type Failure } from '$lib/server/platform';
+import { describeFailure, parseForm, type Failure } from '$lib/server/platform';
+import { ITEM_TYPES } from '$lib/content/schema';
+import { z } from 'zod';
 import { layoutCaseMap } from '$lib/components/authoring/case-map';
 
 const t = messages.authoringEditor;
+
+/** The type of a new question, beside the path-named fields the editor's FormReader reads. */
+const newItemSchema = z.object({ newItemType: z.enum(ITEM_TYPES) });
 
 function stepAt(content: authoring.DraftContent, param: string) {
 	const index = Number(param) - 1;
@@ -93,9 +98,12 @@ export const actions: Actions = {
 				op && list && op.list === list ? undefined : op
 			);
 			if (op && list && op.list === list) {
-				const type = op.kind === 'add' ? (r.text('newItemType') ?? '') : undefined;
-				if (type !== undefined && !authoring.isItemType(type))
-					throw new authoring.EditorInputError();
+				let type: (typeof ITEM_TYPES)[number] | undefined;
+				if (op.kind === 'add') {
+					const parsed = parseForm(newItemSchema, formData, ['newItemType']);
+					if (!parsed.ok) throw new authoring.EditorInputError();
+					type = parsed.data.newItemType;
+				}
 				next = authoring.changeItems(next, index, op, type);
 			}
 			return next;
