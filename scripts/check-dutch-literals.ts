@@ -2,11 +2,11 @@
 // from src/lib/i18n/nl/ (see docs/architecture.md): a Dutch literal in a route, component or
 // server module is text that a translation or a wording change would miss.
 //
-// It reads every .ts and .svelte file under src/ except the catalogue, tests (*.spec.ts) and the
-// demo data (src/lib/server/demo: names and a sample module, data like modules/), takes the
-// string literals, template text and markup text, and reports those that read as Dutch: a word
-// from the list below that English text does not use. Proper names and other allowed strings
-// are listed in ALLOWED with the reason. Usage: `npm run check:dutch` (part of `npm run lint`).
+// It reads every .ts and .svelte file under src/ except the catalogue, tests (*.spec.ts and the
+// spec-support.ts set-up beside them) and the demo data (src/lib/server/demo: names and a sample
+// module, data like modules/), takes the string literals, template text and markup text, and
+// reports those that read as Dutch: a word from the list below that English text does not use.
+// Proper names and other allowed strings are listed in ALLOWED with the reason. Usage: `npm run check:dutch` (part of `npm run lint`).
 //
 // Where the text goes: short interface text in a catalogue section; long static prose (the
 // privacy page, the accessibility statement) as Markdown in pages/, compiled by mdsvex like the
@@ -24,6 +24,7 @@ const ROOT = 'src';
 const SKIP = [
 	/^src\/lib\/i18n\//,
 	/\.spec\.ts$/,
+	/\/spec-support\.ts$/, // set-up shared by the specs of one folder: test data, like testing/
 	/^src\/lib\/server\/demo\//,
 	/^src\/lib\/server\/testing\//,
 	/\.d\.ts$/,

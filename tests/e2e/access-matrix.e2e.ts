@@ -156,7 +156,7 @@ const table: Record<string, Row> = {
 	// Tom's own draft (organisation A): trainer A exports it.
 	'/auteur/concepten/[draft=id]/export.zip': { access: 'trainer' },
 	// A shipped module version: every trainer may export it.
-	'/auteur/versies/[version]/export.zip': { access: 'trainer' },
+	'/auteur/versies/[version=id]/export.zip': { access: 'trainer' },
 	'/auteur/concepten/[draft=id]/voorbeeld': { access: 'trainer' },
 	'/auteur/concepten/[draft=id]/voorbeeld/[step=slug]': { access: 'trainer' },
 	// Tom's own draft (organisation A): the editor opens for trainer A.

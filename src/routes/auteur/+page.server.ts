@@ -6,7 +6,7 @@ import { messages } from '$lib/i18n';
 import { z } from 'zod';
 import * as authoring from '$lib/server/authoring';
 import { parseForm } from '$lib/server/platform';
-import { match as isId } from '../../params/id';
+import { idField } from '$lib/schemas/fields';
 
 const t = messages.authoringEditor;
 
@@ -34,8 +34,7 @@ export const load: PageServerLoad = (event) => {
 
 // A plain form: the version to duplicate and, when the trainer has more than one organisation,
 // where the copy goes. Ids use the same pattern as the route matcher (src/params/id.ts).
-const id = z.string().refine(isId).transform(Number);
-const duplicateSchema = z.object({ versionId: id, organisationId: id.optional() });
+const duplicateSchema = z.object({ versionId: idField, organisationId: idField.optional() });
 
 export const actions: Actions = {
 	duplicate: async (event) => {

@@ -30,9 +30,9 @@ export const authoringEditor = {
 	duplicateLabel: (title: string) => `Dupliceer ${title} als concept`,
 	organisationFor: (title: string) => `Organisatie voor de kopie van ${title}`,
 	states: {
-		concept: 'Concept, nog niet gepubliceerd',
-		gepubliceerd: 'Gepubliceerd',
-		gewijzigd: 'Gepubliceerd, met wijzigingen die nog niet gepubliceerd zijn'
+		draft: 'Concept, nog niet gepubliceerd',
+		published: 'Gepubliceerd',
+		changed: 'Gepubliceerd, met wijzigingen die nog niet gepubliceerd zijn'
 	},
 	platform: 'Heel het platform',
 	notFound: 'Deze module bestaat niet of je mag ze niet bewerken.',

@@ -1,5 +1,6 @@
 // Dutch (nl-BE) messages for domain failure codes (src/lib/server/platform/failure.ts). A code is
 // `<domain>.<reason>`; a message that needs values takes one object of parameters.
+import { authoringEditor as e } from './authoringEditor';
 import { authoringLearner } from './authoringLearner';
 import { authoringValidate as v } from './authoringValidate';
 import { authoringZip } from './authoringZip';
@@ -85,6 +86,22 @@ export const codes = {
 	'authoring.noAssessment': v.noAssessment,
 	'authoring.secondAssessment': v.secondAssessment,
 	'authoring.assessmentLast': v.assessmentLast,
+
+	// ---- authoring editor (src/lib/server/authoring/editor): a save refused as a whole, and input
+	// a field could not take (the old value is kept).
+	'authoring.formRefused': e.badForm,
+	'authoring.tooManyFields': 'Dit formulier heeft te veel velden.',
+	'authoring.fieldTooLong': (p: { max: number }) =>
+		`Een tekst is te lang: gebruik hoogstens ${p.max.toLocaleString('nl-BE')} tekens per veld.`,
+	'authoring.decimal': 'Geef een getal, bijvoorbeeld 0,7.',
+	'authoring.codeTaken': (p: { code: string }) =>
+		`De code "${p.code}" komt al voor; kies een andere.`,
+	'authoring.slugKept': e.slugTaken,
+	'authoring.conflict': e.conflict,
+	'authoring.draftTooLarge': e.tooLarge,
+	'authoring.forbidden': e.forbidden,
+	'authoring.notFound': e.notFound,
+	// ---- end of the authoring editor block
 
 	// content (src/lib/content/schema.ts, src/lib/server/content): the module files of an archive
 	'content.fileTooLarge': (p: { kb: number; max: number }) => c.fileTooLarge(s(p.kb), s(p.max)),

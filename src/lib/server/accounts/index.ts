@@ -1,14 +1,44 @@
-// The public face of the accounts domain: routes import only this file.
-export * from './access';
-export * from './accounts';
-export * from './passwords';
-export * from './guards';
-export * from './auth/password';
-export * from './auth/session';
-export * from './auth/throttle';
-export * from './auth/tokens';
-export * from './auth/two-factor';
-export * from './auth/secret-box';
-export * from './lti-session';
-export * from './auth/sudo';
-export * from './email-change';
+// The public face of the accounts domain: routes, hooks and scripts import only this file, and
+// only what is named here. Inner modules (password hashing, throttles, tokens, the secret box)
+// stay free to change.
+export { getAccess, getUser, isStaff } from './access';
+export {
+	confirmRegistration,
+	createAdminAccount,
+	isRegistrationLinkValid,
+	register,
+	setupLinkHours,
+	signIn
+} from './accounts';
+export { changePassword, findValidReset, requestPasswordReset, resetPassword } from './passwords';
+export {
+	homeFor,
+	mustEnrolTwoFactor,
+	organisationFor,
+	requireRole,
+	requireUser,
+	safeRedirectPath
+} from './guards';
+export {
+	createSession,
+	invalidateOwnSession,
+	invalidateSession,
+	invalidateUserSessions,
+	listUserSessions
+} from './auth/session';
+export {
+	confirmEnrolment,
+	disable,
+	getStatus,
+	regenerateRecoveryCodes,
+	startEnrolment,
+	verifySignIn
+} from './auth/two-factor';
+export { startLaunchSession } from './lti-session';
+export { isInSudoMode, reauthenticate, requireSudo, safeReturnPath } from './auth/sudo';
+export {
+	confirmEmailChange,
+	emailChangeLinkHours,
+	findEmailChange,
+	requestEmailChange
+} from './email-change';

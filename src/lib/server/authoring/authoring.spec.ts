@@ -158,7 +158,7 @@ describe('editing', () => {
 			AuthoringError
 		);
 		expect(authoringOverview(trainerB).drafts).toEqual([]);
-		expect(authoringOverview(trainer).drafts.map((d) => d.state)).toEqual(['concept']);
+		expect(authoringOverview(trainer).drafts.map((d) => d.state)).toEqual(['draft']);
 	});
 });
 
@@ -189,7 +189,7 @@ describe('publishing', () => {
 			editVignette(draftContent(current), 'Versie twee begint anders.'),
 			current.revision
 		);
-		expect(authoringOverview(trainer).drafts[0].state).toBe('gewijzigd');
+		expect(authoringOverview(trainer).drafts[0].state).toBe('changed');
 		const v2 = publishDraft(trainer, draft.id);
 		expect(v2.ok && v2.version.version).toBe(2);
 
@@ -207,8 +207,17 @@ describe('publishing', () => {
 
 		const history = versionHistory(trainer, draft.id);
 		expect(history.map((h) => h.version)).toEqual([2, 1]);
-		expect(history[0].changes.join(' ')).toMatch(/casus: 1 situatie gewijzigd/);
-		expect(history[1].changes[0]).toMatch(/^Eerste versie, gebaseerd op ".+" \(versie 1\)\.$/);
+		expect(history[0].changes).toContainEqual(
+			expect.objectContaining({
+				kind: 'stepChanged',
+				parts: [
+					expect.objectContaining({ kind: 'vignette', nodes: { added: 0, removed: 0, changed: 1 } })
+				]
+			})
+		);
+		expect(history[1].changes).toEqual([
+			{ kind: 'first', basedOn: { title: expect.any(String), version: 1 } }
+		]);
 		expect(history[1].inProgress).toBe(1);
 	});
 
@@ -248,9 +257,13 @@ describe('the change lines', () => {
 		const v = after.steps.find((s) => s.vignette)!.vignette!;
 		const node = Object.values(v.nodes).find((n) => (n.signals?.length ?? 0) > 1)!;
 		node.signals = [...node.signals!].reverse();
-		expect(describeChanges(before, after)).toEqual(['Geen inhoudelijke wijzigingen.']);
+		expect(describeChanges(before, after)).toEqual([{ kind: 'none' }]);
 		node.signals = node.signals.slice(1);
-		expect(describeChanges(before, after).join(' ')).toMatch(/casus: 1 situatie gewijzigd/);
+		const [change] = describeChanges(before, after);
+		expect(change).toMatchObject({
+			kind: 'stepChanged',
+			parts: [{ kind: 'vignette', nodes: { added: 0, removed: 0, changed: 1 }, start: false }]
+		});
 	});
 });
 

@@ -27,7 +27,7 @@ export type DraftContent = ModuleSnapshot;
 /** Larger drafts are refused on save (the biggest shipped module is about 60 KB as JSON). */
 export const MAX_DRAFT_BYTES = 2 * 1024 * 1024;
 
-export type DraftState = 'concept' | 'gepubliceerd' | 'gewijzigd';
+export type DraftState = 'draft' | 'published' | 'changed';
 
 export interface DraftSummary {
 	id: number;
@@ -47,9 +47,10 @@ export function hashContent(content: DraftContent): string {
 	return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
-function stateOf(d: ModuleDraft): DraftState {
-	if (!d.publishedHash) return 'concept';
-	return d.publishedHash === hashContent(d.content as DraftContent) ? 'gepubliceerd' : 'gewijzigd';
+/** Not published yet, published as it is, or published with later edits. */
+export function stateOf(d: Pick<ModuleDraft, 'publishedHash' | 'content'>): DraftState {
+	if (!d.publishedHash) return 'draft';
+	return d.publishedHash === hashContent(d.content as DraftContent) ? 'published' : 'changed';
 }
 
 /** What /auteur lists: the trainer's authored modules and the shipped modules (read-only). */

@@ -14,11 +14,12 @@ export {
 	draftContent,
 	duplicateAsDraft,
 	getDraft,
-	hashContent,
 	setDraftScope,
+	stateOf,
 	type DraftContent
 } from './drafts';
-export { publishDraft, versionHistory } from './publish';
+export type { Change, ListCount, StepChange } from './changes';
+export { publishDraft, versionHistory, type StoredChange } from './publish';
 export { versionForAuthor } from './published';
 export type { DraftIssue } from './validate';
 
@@ -39,8 +40,6 @@ export {
 	applySettings,
 	applyStep,
 	changeSteps,
-	isItemType,
-	isStepKind,
 	newSource,
 	vignetteToForm
 } from './editor/steps';

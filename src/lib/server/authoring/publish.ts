@@ -5,7 +5,7 @@ import { moduleDraft, moduleVersion, user, type ModuleVersion } from '../db/sche
 import { loadVersion, type ModuleSnapshot } from '../content/versions';
 import { recordAudit } from '../platform/audit';
 import { AuthoringError, isPlatformTrainer, type Author } from './access';
-import { describeChanges } from './changes';
+import { describeChanges, type Change } from './changes';
 import { draftContent, draftIssues, getDraft, hashContent } from './drafts';
 import { latestOf } from './published';
 import type { DraftIssue } from './validate';
@@ -45,7 +45,8 @@ export function publishDraft(author: Author, draftId: number): PublishResult {
 					title: content.meta.title,
 					organisationId: draft.scope === 'platform' ? null : draft.organisationId,
 					content,
-					changes,
+					// The column is typed for the Dutch lines of shipped modules; see StoredChange.
+					changes: changes as unknown as string[],
 					publishedBy: author.id
 				})
 				.run().lastInsertRowid
@@ -66,13 +67,19 @@ export function publishDraft(author: Author, draftId: number): PublishResult {
 	});
 }
 
+/**
+ * One stored line of module_version.changes: a change value, or (versions published before change
+ * values existed) a Dutch line, shown as it is.
+ */
+export type StoredChange = Change | string;
+
 export interface HistoryEntry {
 	versionId: number;
 	version: number;
 	createdAt: Date;
 	publishedByName: string | null;
 	scope: 'organisation' | 'platform';
-	changes: string[];
+	changes: StoredChange[];
 	/** Learners who started this version and are still in it. */
 	inProgress: number;
 }
@@ -103,7 +110,7 @@ export function versionHistory(author: Author, draftId: number): HistoryEntry[] 
 			createdAt: r.createdAt,
 			publishedByName: r.name,
 			scope: r.organisationId === null ? ('platform' as const) : ('organisation' as const),
-			changes: r.changes ?? [],
+			changes: (r.changes ?? []) as StoredChange[],
 			inProgress: r.inProgress
 		}));
 }

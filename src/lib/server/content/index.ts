@@ -18,6 +18,5 @@ export {
 } from './load';
 export { MAX_FILE_BYTES, ParseError, parseFrontMatter } from './parse';
 export { COURSE_RULES, CONTACTS_FILE, findContacts, hasFullSentence, isHomePage } from './rules';
-export * from './course';
-export * from './versions';
-export * from './markdown';
+export { getCourse, loadShippedCourse } from './course';
+export { syncShippedModules } from './versions';

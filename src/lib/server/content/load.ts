@@ -1,11 +1,7 @@
 // Loads the course from a modules/ folder and checks it: every file against the schema, then the
 // rules across files (signal ids, item ids, step kinds, the assessment, pre-test, refresher links).
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import type { z } from 'zod';
 import {
-	FOLDER_PATTERN,
 	assessmentSchema,
 	describeIssues,
 	formatPath,
@@ -16,234 +12,35 @@ import {
 	signalsFileSchema,
 	stepMetaSchema,
 	vignetteSchema,
-	type Assessment,
 	type ContentParams,
 	type Item,
-	type ModuleMeta,
-	type Quiz,
-	type Signal,
-	type StepMeta,
-	type Vignette
+	type ModuleMeta
 } from '$lib/content/schema';
-import { CONTACTS_FILE, checkCourseRules } from './rules';
 import {
-	ParseError,
-	decodeContent,
-	parseFrontMatter,
-	parseYaml,
-	readContentFile,
-	type IssueCode
-} from './parse';
+	ContentError,
+	type ContentCounts,
+	type ContentIssue,
+	type Course,
+	type CourseModule,
+	type CourseStep,
+	type CourseValidation,
+	type ValidateOptions
+} from './course-model';
+import { DATA_FILE, listFolders } from './folders';
+import { ParseError, parseFrontMatter, parseYaml, type IssueCode } from './parse';
+import { checkRefresherLinks } from './refresher-links';
+import { CONTACTS_FILE, checkCourseRules } from './rules';
+import { fileTree, type ContentTree } from './tree';
 
-export interface CourseStep {
-	slug: string;
-	folder: string;
-	order: number;
-	meta: StepMeta;
-	/** Path of its index.md from the project root, as `import.meta.glob` keys it. */
-	indexPath: string;
-	vignette?: Vignette;
-	quiz?: Quiz;
-	assessment?: Assessment;
-}
-
-export interface CourseModule {
-	slug: string;
-	folder: string;
-	order: number;
-	meta: ModuleMeta;
-	indexPath: string;
-	/** sha256 (hex) over all the module's files: a new hash is a new version. */
-	contentHash: string;
-	steps: CourseStep[];
-	stepBySlug: Map<string, CourseStep>;
-}
-
-export interface Course {
-	signals: Signal[];
-	signalById: Map<string, Signal>;
-	modules: CourseModule[];
-	moduleBySlug: Map<string, CourseModule>;
-}
-
-export interface ContentIssue {
-	/** Relative to process.cwd(), with forward slashes. */
-	file: string;
-	/** Field path inside the file (`nodes.n4.choices[1].next`), or '' for the whole file. */
-	path: string;
-	/** English, for developers (`npm run modules:check`). */
-	message: string;
-	/** What users read: a catalogue code (src/lib/i18n/nl/codes.ts) and its values. */
-	code: IssueCode;
-	params: ContentParams;
-}
-
-export interface ContentCounts {
-	modules: number;
-	steps: number;
-	vignettes: number;
-	items: number;
-	signals: number;
-}
-
-export interface CourseValidation {
-	course: Course | null;
-	issues: ContentIssue[];
-	counts: ContentCounts;
-}
-
-export function formatIssue(issue: ContentIssue): string {
-	return issue.path
-		? `${issue.file}: ${issue.path}: ${issue.message}`
-		: `${issue.file}: ${issue.message}`;
-}
-
-export class ContentError extends Error {
-	constructor(readonly issues: ContentIssue[]) {
-		super(
-			`invalid course content (${issues.length} ${issues.length === 1 ? 'problem' : 'problems'}):\n` +
-				issues.map(formatIssue).join('\n')
-		);
-		this.name = 'ContentError';
-	}
-}
-
-/**
- * Where the loader reads from: the modules/ folder on disk, or the files of an uploaded archive
- * held in memory. Paths are the tree's own (absolute on disk, archive-relative in memory).
- */
-export interface ContentTree {
-	root: string;
-	join(dir: string, name: string): string;
-	/** The path as issues name it. */
-	display(p: string): string;
-	exists(p: string): boolean;
-	isDirectory(p: string): boolean;
-	/** A folder's entries without hidden ones, sorted by name. */
-	list(dir: string): { name: string; isDirectory: boolean; isFile: boolean }[];
-	/** A file's text; throws ParseError when it is too large or not plain UTF-8. */
-	read(file: string): string;
-	/** sha256 (hex) over a folder's files, with their relative paths. */
-	hash(dir: string): string;
-}
-
-export interface ValidateOptions {
-	/**
-	 * The signal ids tags are checked against. Without it they come from the tree's signals.yaml,
-	 * which is then required; with it a signals.yaml in the tree is only checked for its shape.
-	 */
-	signalIds?: Set<string>;
-	/** Check refresher links between modules (off for a single imported module). */
-	refresherLinks?: boolean;
-	/**
-	 * The editorial rules of the shipped course (rules.ts: help line, feedback, contacts.yaml,
-	 * definitions, names, sources); on for `npm run modules:check` and the course tests.
-	 */
-	courseRules?: boolean;
-}
+// The loader's model and trees, for the callers that import them from here.
+export * from './course-model';
+export { fileTree, memoryTree, type ContentTree } from './tree';
 
 /** Loads and checks the course; throws ContentError listing every problem. */
 export function loadCourse(dir: string): Course {
 	const { course, issues } = validateCourse(dir);
 	if (!course) throw new ContentError(issues);
 	return course;
-}
-
-const FOLDER_HINT =
-	'folder name must be <nn>-<slug>: two digits, a dash, then lowercase a-z, 0-9, -';
-const DATA_FILE = /\.(ya?ml|md|json)$/i;
-
-function toPosix(p: string): string {
-	return p.split(path.sep).join('/');
-}
-
-function byName(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function hashFiles(entries: { rel: string; bytes: Uint8Array }[]): string {
-	entries.sort((a, b) => byName(a.rel, b.rel));
-	const hash = createHash('sha256');
-	for (const { rel, bytes } of entries) {
-		hash.update(`${rel}\0${bytes.length}\0`);
-		hash.update(bytes);
-	}
-	return hash.digest('hex');
-}
-
-/** The modules/ folder on disk; issues name files relative to process.cwd(). */
-export function fileTree(dir: string): ContentTree {
-	return {
-		root: path.resolve(dir),
-		join: (d, name) => path.join(d, name),
-		display: (abs) => toPosix(path.relative(process.cwd(), abs)) || '.',
-		exists: (p) => existsSync(p),
-		isDirectory: (p) => existsSync(p) && statSync(p).isDirectory(),
-		list: (d) =>
-			readdirSync(d, { withFileTypes: true })
-				.filter((e) => !e.name.startsWith('.'))
-				.sort((a, b) => byName(a.name, b.name))
-				.map((e) => ({ name: e.name, isDirectory: e.isDirectory(), isFile: e.isFile() })),
-		read: (file) => readContentFile(file),
-		hash: (d) => {
-			const files: string[] = [];
-			const walk = (at: string) => {
-				for (const e of readdirSync(at, { withFileTypes: true })) {
-					const abs = path.join(at, e.name);
-					if (e.isDirectory()) walk(abs);
-					else if (e.isFile()) files.push(abs);
-				}
-			};
-			walk(d);
-			return hashFiles(
-				files.map((abs) => ({ rel: toPosix(path.relative(d, abs)), bytes: readFileSync(abs) }))
-			);
-		}
-	};
-}
-
-/**
- * Files held in memory, keyed by their path with forward slashes ('01-basis/index.md'); folders
- * are implied by the paths. Issues name files by these paths.
- */
-export function memoryTree(files: ReadonlyMap<string, Uint8Array>): ContentTree {
-	const folders = new Set<string>(['']);
-	for (const file of files.keys()) {
-		const parts = file.split('/');
-		for (let i = 1; i < parts.length; i++) folders.add(parts.slice(0, i).join('/'));
-	}
-	const under = (d: string) => (d === '' ? '' : d + '/');
-	return {
-		root: '',
-		join: (d, name) => under(d) + name,
-		display: (p) => p || '.',
-		exists: (p) => files.has(p) || folders.has(p),
-		isDirectory: (p) => folders.has(p),
-		list: (d) => {
-			const names = new Map<string, boolean>();
-			for (const p of [...files.keys(), ...folders]) {
-				if (p === '' || !p.startsWith(under(d))) continue;
-				const rest = p.slice(under(d).length);
-				if (rest.includes('/')) continue;
-				names.set(rest, folders.has(p));
-			}
-			return [...names]
-				.filter(([name]) => !name.startsWith('.'))
-				.sort((a, b) => byName(a[0], b[0]))
-				.map(([name, folder]) => ({ name, isDirectory: folder, isFile: !folder }));
-		},
-		read: (file) => {
-			const bytes = files.get(file);
-			if (!bytes) throw new ParseError('file is missing', 'content.missing');
-			return decodeContent(bytes);
-		},
-		hash: (d) =>
-			hashFiles(
-				[...files]
-					.filter(([p]) => p.startsWith(under(d)))
-					.map(([p, bytes]) => ({ rel: p.slice(under(d).length), bytes }))
-			)
-	};
 }
 
 /** Checks the whole course and collects every problem instead of stopping at the first. */
@@ -327,51 +124,8 @@ export function validateTree(tree: ContentTree, options: ValidateOptions = {}): 
 			add(abs, at, `unknown signal "${id}"`, 'content.unknownSignal', { id });
 	};
 
-	// Folders `<nn>-<slug>`, with unique numbers and slugs; returns the valid ones in order.
-	function numberedFolders(dir: string, allowedFiles: string[]) {
-		const out: { folder: string; slug: string; order: number; abs: string }[] = [];
-		const slugs = new Map<string, string>();
-		const orders = new Map<number, string>();
-		for (const e of listDir(dir)) {
-			const abs = tree.join(dir, e.name);
-			if (!e.isDirectory) {
-				if (DATA_FILE.test(e.name) && !allowedFiles.includes(e.name)) {
-					add(
-						abs,
-						'',
-						`unexpected file; expected ${allowedFiles.join(' or ')} here`,
-						'content.unexpectedFile'
-					);
-				}
-				continue;
-			}
-			if (!FOLDER_PATTERN.test(e.name)) {
-				add(abs, '', FOLDER_HINT, 'content.folderName');
-				continue;
-			}
-			const order = Number(e.name.slice(0, 2));
-			const slug = e.name.slice(3);
-			if (slugs.has(slug))
-				add(abs, '', `slug "${slug}" is also used by ${slugs.get(slug)}`, 'content.slugUsed', {
-					slug,
-					other: slugs.get(slug)!
-				});
-			else if (orders.has(order))
-				add(
-					abs,
-					'',
-					`number ${e.name.slice(0, 2)} is also used by ${orders.get(order)}`,
-					'content.numberUsed',
-					{ number: e.name.slice(0, 2), other: orders.get(order)! }
-				);
-			else {
-				slugs.set(slug, e.name);
-				orders.set(order, e.name);
-				out.push({ folder: e.name, slug, order, abs });
-			}
-		}
-		return out;
-	}
+	const numberedFolders = (dir: string, allowedFiles: string[]) =>
+		listFolders(tree, dir, allowedFiles, add);
 
 	const modules: CourseModule[] = [];
 	let complete = true;
@@ -569,38 +323,12 @@ export function validateTree(tree: ContentTree, options: ValidateOptions = {}): 
 	}
 
 	// Refresher links, in both directions, once every module's front matter is known.
-	for (const [slug, { meta, indexFile }] of options.refresherLinks === false ? [] : metaBySlug) {
-		const target = meta.refresher?.module;
-		if (target !== undefined) {
-			const refresher = metaBySlug.get(target);
-			if (target === slug)
-				add(indexFile, 'refresher.module', 'a module cannot be its own refresher');
-			else if (!refresher) {
-				if (!moduleFolders.some((m) => m.slug === target)) {
-					add(indexFile, 'refresher.module', `unknown module "${target}"`);
-				}
-			} else if (!refresher.meta.refreshes.includes(slug)) {
-				add(
-					indexFile,
-					'refresher.module',
-					`module "${target}" does not list "${slug}" under refreshes`
-				);
-			}
-		}
-		meta.refreshes.forEach((r, i) => {
-			const renewed = metaBySlug.get(r);
-			if (!renewed) {
-				if (!moduleFolders.some((m) => m.slug === r))
-					add(indexFile, `refreshes[${i}]`, `unknown module "${r}"`);
-			} else if (renewed.meta.refresher?.module !== slug) {
-				add(
-					indexFile,
-					`refreshes[${i}]`,
-					`module "${r}" does not name "${slug}" as its refresher.module`
-				);
-			}
-		});
-	}
+	if (options.refresherLinks !== false)
+		checkRefresherLinks(
+			metaBySlug,
+			moduleFolders.map((m) => m.slug),
+			add
+		);
 
 	if (options.courseRules && complete) checkCourseRules(tree, modules, add);
 

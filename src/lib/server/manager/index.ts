@@ -1,6 +1,7 @@
-// The public face of the manager domain: routes import only this file.
-export * from './assignments';
-export * from './dashboard';
+// The public face of the manager domain: routes import only this file, and only what is named here.
+export { createAssignment, deleteAssignment } from './assignments';
+export { listAssignments, listAssignmentsForLearner } from './assignment-lists';
+export { learnerDashboard, signalMap } from './dashboard';
 export {
 	expiryWindowDays,
 	formatDate,

@@ -1,13 +1,10 @@
-// The public face of the platform domain: routes import only this file.
-export * from './audit';
-export * from './backup';
-export * from './config';
-export * from './cookies';
-export * from './forms';
-export * from './headers';
-export * from './health';
-export * from './log';
-export * from './mail';
-export * from './user-agent';
-export * from './lifecycle';
-export * from './failure';
+// The public face of the platform domain: routes and hooks import only this file, and only what
+// is named here. Other domains use the inner modules (log, mail, backup, ...) directly.
+export { recordAudit } from './audit';
+export { config } from './config';
+export { clearSessionCookie, setSessionCookie } from './cookies';
+export { echo, noErrors, noValues, parseForm } from './forms';
+export { checkHealth } from './health';
+export { outboxForAdmin } from './mail';
+export { describeUserAgent } from './user-agent';
+export { describeFailure, type Failure } from './failure';

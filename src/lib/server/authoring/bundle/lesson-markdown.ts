@@ -1,40 +1,21 @@
 // Shipped lessons are mdsvex (Markdown with a few Svelte lesson components). Authored modules hold
 // plain Markdown, rendered by renderMarkdown. Duplicating a shipped module turns each component
 // into Markdown that says the same thing, so nothing a learner read is lost in the copy.
+import { messages } from '$lib/i18n';
 
-const PHASES = [
-	[
-		'Ronselen',
-		'De dader zoekt contact met een jongere, online of op plaatsen waar jongeren samenkomen, en kiest vaak iemand die kwetsbaar is.'
-	],
-	[
-		'Inpalmen',
-		'Met aandacht, cadeaus, geld, status of net met druk en dreiging maakt de dader de jongere afhankelijk van zich.'
-	],
-	[
-		'Isoleren',
-		'De jongere raakt los van familie, vrienden en school, zodat de dader de belangrijkste of enige houvast wordt.'
-	],
-	[
-		'Uitbuiten',
-		'De dader dwingt de jongere tot seksuele handelingen of prostitutie en houdt haar of hem vast met schuld, schaamte of geweld.'
-	]
-] as const;
+const m = messages.authoring.lessonMarkdown;
 
 const PHASE_TIMELINE = [
-	'**De vier fasen**',
+	`**${m.phasesTitle}**`,
 	'',
-	...PHASES.map(([name, text], i) => `${i + 1}. **${name}**: ${text}`),
+	...m.phases.map(([name, text], i) => `${i + 1}. **${name}**: ${text}`),
 	'',
-	'Let op: de volgorde en de snelheid verschillen van jongere tot jongere. Fasen kunnen door elkaar lopen of overgeslagen worden.'
+	m.phasesNote
 ].join('\n');
 
-const HELP_LINE = [
-	'> **Zelf geraakt of ongerust over een jongere?**',
-	'>',
-	'> Bel **Child Focus** op 116 000 of mail naar 116000@childfocus.org: gratis, dag en nacht, anoniem kan.',
-	'> Is er acuut gevaar? Bel de politie op 101 of het noodnummer 112.'
-].join('\n');
+const HELP_LINE = [`**${m.helpLineTitle}**`, '', m.helpLine, m.emergency]
+	.map((l) => (l ? `> ${l}` : '>'))
+	.join('\n');
 
 function attribute(attrs: string, name: string): string | undefined {
 	return new RegExp(`${name}="([^"]*)"`).exec(attrs)?.[1];

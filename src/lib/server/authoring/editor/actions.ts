@@ -1,14 +1,31 @@
 // What every editor page does on the server: find the draft or answer 404, save a posted form on
-// top of the revision it was loaded with, and turn refusals into calm Dutch answers (never a 500).
+// top of the revision it was loaded with, and turn refusals into failures with a 4xx status (never a
+// 500); the route turns them into Dutch with describeFailure.
 import { error } from '@sveltejs/kit';
 import { CATEGORY_LABELS, SIGNAL_CATEGORIES } from '$lib/content/categories';
 import { messages } from '$lib/i18n';
 import { getCourse } from '../../content/course';
 import { MarkdownTooLongError, renderMarkdown } from '../../content/markdown';
 import { AuthoringError, type Author } from '../access';
-import { draftContent, draftIssues, getDraft, saveDraft, type DraftContent } from '../drafts';
+import {
+	draftContent,
+	draftIssues,
+	getDraft,
+	saveDraft,
+	type DraftContent,
+	type DraftState
+} from '../drafts';
 import type { DraftIssue } from '../validate';
-import { EditorInputError, FormReader, parseOp, type Op } from './form-reader';
+import { failure, type Failure } from '../../platform/failure';
+import { parseForm } from '../../platform/forms';
+import {
+	EDITOR_FORM_FIELDS,
+	EditorInputError,
+	FormReader,
+	editorFormSchema,
+	parseOp,
+	type Op
+} from './form-reader';
 
 const t = messages.authoringEditor;
 
@@ -52,7 +69,7 @@ export function signalGroups() {
 	})).filter((g) => g.signals.length > 0);
 }
 
-export function stateLabel(state: 'concept' | 'gepubliceerd' | 'gewijzigd'): string {
+export function stateLabel(state: DraftState): string {
 	return t.states[state];
 }
 
@@ -61,11 +78,11 @@ export type SaveOutcome =
 			ok: true;
 			revision: number;
 			issues: DraftIssue[];
-			fieldErrors: Record<string, string>;
+			fieldErrors: Record<string, Failure>;
 			content: DraftContent;
 			savedAt: string;
 	  }
-	| { ok: false; status: 400 | 403 | 404 | 409 | 413; message: string; conflict: boolean };
+	| { ok: false; status: 400 | 403 | 404 | 409 | 413; failure: Failure; conflict: boolean };
 
 /**
  * Reads the form strictly, applies it (and its add/move/remove button) to the stored content and
@@ -79,14 +96,15 @@ export function saveFromForm(
 ): SaveOutcome {
 	try {
 		const r = new FormReader(formData);
-		const revision = Number(r.text('revision'));
-		if (!Number.isSafeInteger(revision)) throw new EditorInputError(t.badForm);
-		const op = parseOp(r.text('op'));
+		const fixed = parseForm(editorFormSchema, formData, EDITOR_FORM_FIELDS);
+		if (!fixed.ok) throw new EditorInputError();
+		const { revision } = fixed.data;
+		const op = parseOp(fixed.data.op);
 		const draft = getDraft(author, draftId);
 		const content = apply(draftContent(draft), r, op);
 		const saved = saveDraft(author, draftId, content, revision);
 		const stored = draftContent(getDraft(author, draftId));
-		if (stored.slug !== content.slug) r.errors.slug = t.slugTaken;
+		if (stored.slug !== content.slug) r.errors.slug = failure('authoring.slugKept');
 		return {
 			ok: true,
 			revision: saved.revision,
@@ -97,17 +115,32 @@ export function saveFromForm(
 		};
 	} catch (e) {
 		if (e instanceof EditorInputError)
-			return { ok: false, status: 400, message: e.message, conflict: false };
+			return { ok: false, status: 400, failure: e.failure, conflict: false };
 		if (e instanceof AuthoringError) {
 			switch (e.code) {
 				case 'conflict':
-					return { ok: false, status: 409, message: t.conflict, conflict: true };
+					return { ok: false, status: 409, failure: failure('authoring.conflict'), conflict: true };
 				case 'too-large':
-					return { ok: false, status: 413, message: t.tooLarge, conflict: false };
+					return {
+						ok: false,
+						status: 413,
+						failure: failure('authoring.draftTooLarge'),
+						conflict: false
+					};
 				case 'forbidden':
-					return { ok: false, status: 403, message: t.forbidden, conflict: false };
+					return {
+						ok: false,
+						status: 403,
+						failure: failure('authoring.forbidden'),
+						conflict: false
+					};
 				case 'not-found':
-					return { ok: false, status: 404, message: t.notFound, conflict: false };
+					return {
+						ok: false,
+						status: 404,
+						failure: failure('authoring.notFound'),
+						conflict: false
+					};
 			}
 		}
 		throw e;

@@ -3,6 +3,7 @@ import type { Item } from '$lib/content/schema';
 import type { StepSnapshot } from '../../content/versions';
 import { latestVersionId } from '../../content/versions';
 import { freshDatabase, makeMember, makeOrganisation, syncCourse } from '../../testing/testing';
+import { describeFailure } from '../../platform/failure';
 import { EditorInputError, FormReader, MAX_TEXT_LENGTH, parseOp } from './form-reader';
 import { applyItem, changeItems, itemsOf } from './items';
 import { addStep, applySettings, applyStep, changeSteps, vignetteToForm } from './steps';
@@ -212,7 +213,7 @@ describe('pre-test setting', () => {
 		expect(without.meta.pretest).toBeUndefined();
 		const r = new FormReader(form([['meta.pretest', 'vier']]));
 		expect(applySettings(withPretest, r, { slugEditable: false }).meta.pretest).toBe(4);
-		expect(r.errors['meta.pretest']).toBe('Geef een geheel getal.');
+		expect(r.errors['meta.pretest']).toEqual({ code: 'authoring.wholeNumber', params: {} });
 	});
 });
 
@@ -227,7 +228,9 @@ describe('bad input', () => {
 		const next = applySettings(content, r, { slugEditable: true });
 		expect(next.meta.minutes).toBe(content.meta.minutes);
 		expect(next.meta.passMark).toBe(content.meta.passMark);
-		expect(r.errors).toEqual({
+		expect(
+			Object.fromEntries(Object.entries(r.errors).map(([k, f]) => [k, describeFailure(f)]))
+		).toEqual({
 			'meta.minutes': 'Geef een geheel getal.',
 			'meta.passMark': 'Geef een getal, bijvoorbeeld 0,7.'
 		});
@@ -244,11 +247,23 @@ describe('bad input', () => {
 		const file = new FormData();
 		file.append('meta.title', new Blob(['x']), 'x.txt');
 		expect(() => new FormReader(file)).toThrow(EditorInputError);
-		expect(() => new FormReader(form([['meta.title', 'x'.repeat(MAX_TEXT_LENGTH + 1)]]))).toThrow(
-			/te lang/
-		);
+		const refusal = (make: () => unknown) => {
+			try {
+				make();
+			} catch (e) {
+				if (e instanceof EditorInputError) return describeFailure(e.failure);
+				throw e;
+			}
+			throw new Error('not refused');
+		};
+		expect(
+			refusal(() => new FormReader(form([['meta.title', 'x'.repeat(MAX_TEXT_LENGTH + 1)]])))
+		).toBe('Een tekst is te lang: gebruik hoogstens 10.000 tekens per veld.');
 		const many = form(Array.from({ length: 5000 }, (_, i): [string, string] => [`f${i}`, '']));
-		expect(() => new FormReader(many)).toThrow(/te veel velden/);
+		expect(refusal(() => new FormReader(many))).toBe('Dit formulier heeft te veel velden.');
+		expect(refusal(() => new FormReader(file))).toBe(
+			'Dit formulier kon niet verwerkt worden. Laad de pagina opnieuw en probeer nog eens.'
+		);
 	});
 
 	it('refuses unknown operations and positions outside the list', () => {
@@ -277,8 +292,10 @@ describe('bad input', () => {
 		const r = new FormReader(form(fields));
 		const next = applyStep(step, r);
 		expect(Object.keys(next.vignette!.nodes)).toEqual(Object.keys(step.vignette!.nodes));
-		expect(r.errors['vignette.nodes.0.id']).toMatch(/komt al voor/);
-		expect(r.errors['vignette.nodes.1.id']).toBe('Vul dit in.');
+		expect(describeFailure(r.errors['vignette.nodes.0.id'])).toBe(
+			'De code "n2" komt al voor; kies een andere.'
+		);
+		expect(describeFailure(r.errors['vignette.nodes.1.id'])).toBe('Vul dit in.');
 	});
 });
 

@@ -8,15 +8,7 @@ import {
 } from '$lib/content/schema';
 import type { StepSnapshot } from '../../content/versions';
 import type { DraftContent } from '../drafts';
-import {
-	EditorInputError,
-	FormReader,
-	applyListOp,
-	freeId,
-	listAt,
-	refused,
-	type Op
-} from './form-reader';
+import { EditorInputError, FormReader, applyListOp, freeId, listAt, type Op } from './form-reader';
 
 /** The step's item list (quiz items or assessment pool), if it has one. */
 export function itemsOf(step: StepSnapshot): Item[] | undefined {
@@ -82,8 +74,8 @@ export function changeItems(
 	const next = structuredClone(content);
 	const step = next.steps[stepIndex];
 	const list = step && itemListPath(step);
-	if (!list || op.list !== list) throw new EditorInputError(refused);
-	if (op.kind === 'add' && !type) throw new EditorInputError(refused);
+	if (!list || op.list !== list) throw new EditorInputError();
+	if (op.kind === 'add' && !type) throw new EditorInputError();
 	applyListOp(step, op, () => newItem(type!, next));
 	return next;
 }
@@ -185,7 +177,7 @@ export function applyItem(item: Item, r: FormReader, op?: Op): Item {
 					const prev = old.statements[i];
 					const answer = r.text(`${at}.answer`) ?? prev?.answer ?? 'signaal';
 					if (!(CLASSIFY_ANSWERS as readonly string[]).includes(answer))
-						throw new EditorInputError(refused);
+						throw new EditorInputError();
 					const feedback = readOptional(r, `${at}.feedback`, prev?.feedback);
 					const statementSignals = readSignals(r, `${at}.signals`, prev?.signals);
 					return {

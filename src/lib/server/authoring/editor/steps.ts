@@ -1,15 +1,10 @@
 // Step forms as draft content: module settings, new steps, the step list and a step's own fields
 // (Markdown, vignette nodes and endings).
-import {
-	ITEM_TYPES,
-	STEP_KINDS,
-	type ItemType,
-	type StepKind,
-	type Vignette
-} from '$lib/content/schema';
+import { type StepKind, type Vignette } from '$lib/content/schema';
 import type { StepSnapshot } from '../../content/versions';
 import type { DraftContent } from '../drafts';
-import { EditorInputError, FormReader, applyListOp, freeId, refused, type Op } from './form-reader';
+import { EditorInputError, FormReader, applyListOp, freeId, type Op } from './form-reader';
+import { failure } from '../../platform/failure';
 import { keepOrder } from './items';
 
 const AUDIENCES = ['leerkracht', 'hulpverlener', 'both'] as const;
@@ -29,7 +24,7 @@ export function applySettings(
 	if (audience !== undefined) {
 		if ((AUDIENCES as readonly string[]).includes(audience))
 			meta.audience = audience as (typeof AUDIENCES)[number];
-		else r.errors['meta.audience'] = 'Kies een van de mogelijkheden.';
+		else r.errors['meta.audience'] = failure('authoring.oneOf');
 	}
 	meta.minutes = r.int('meta.minutes', meta.minutes);
 	if (r.has('meta.pretest')) {
@@ -102,14 +97,6 @@ function newVignette(): Vignette {
 	};
 }
 
-export function isStepKind(value: string): value is StepKind {
-	return (STEP_KINDS as readonly string[]).includes(value);
-}
-
-export function isItemType(value: string): value is ItemType {
-	return (ITEM_TYPES as readonly string[]).includes(value);
-}
-
 /** Adds a step; a new lesson, case or quiz goes before the final assessment. */
 export function addStep(content: DraftContent, kind: StepKind): DraftContent {
 	const next = structuredClone(content);
@@ -122,7 +109,7 @@ export function addStep(content: DraftContent, kind: StepKind): DraftContent {
 
 /** Move or remove a step (list `steps`). */
 export function changeSteps(content: DraftContent, op: Op): DraftContent {
-	if (op.list !== 'steps' || op.kind === 'add') throw new EditorInputError(refused);
+	if (op.list !== 'steps' || op.kind === 'add') throw new EditorInputError();
 	const next = structuredClone(content);
 	applyListOp(next, op);
 	return renumber(next);
@@ -202,14 +189,14 @@ function readIds(
 		const key = `${prefix}.${indices[k]}.id`;
 		if (want === before[k]) return want;
 		if (want === '') {
-			r.errors[key] = 'Vul dit in.';
+			r.errors[key] = failure('authoring.required');
 			return before[k];
 		}
 		const clash =
 			wanted.some((w, j) => j !== k && w === want) ||
 			before.some((b, j) => j !== k && b === want && wanted[j] === b);
 		if (clash) {
-			r.errors[key] = `De code "${want}" komt al voor; kies een andere.`;
+			r.errors[key] = failure('authoring.codeTaken', { code: want });
 			return before[k];
 		}
 		return want;
@@ -320,11 +307,11 @@ export function applyStep(step: StepSnapshot, r: FormReader, op?: Op): StepSnaps
 			if (op.kind === 'remove' && list === 'nodes' && !form.nodes.some((n) => n.id === form.start))
 				form.start = form.nodes[0]?.id ?? '';
 		} else if (op) {
-			throw new EditorInputError(refused);
+			throw new EditorInputError();
 		}
 		next.vignette = formToVignette(form);
 	} else if (op) {
-		throw new EditorInputError(refused);
+		throw new EditorInputError();
 	}
 	if (next.meta.kind === 'assessment' && next.assessment && r.has('assessment.draw')) {
 		next.assessment.draw = r.int('assessment.draw', next.assessment.draw);

@@ -3,14 +3,22 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
 import * as authoring from '$lib/server/authoring';
+import { describeFailure, parseForm, type Failure } from '$lib/server/platform';
+import { STEP_KINDS } from '$lib/content/schema';
+import { z } from 'zod';
 
 const t = messages.authoringEditor;
+
+// The fields beside the path-named draft fields (those are read by the editor's FormReader): the
+// kind of a new step, and the draft's scope (organisation or platform), each sent at most once.
+const newStepSchema = z.object({ newStepKind: z.enum(STEP_KINDS) });
+const scopeSchema = z.object({ scope: z.enum(['organisation', 'platform']).optional() });
 
 /** The issues this page shows: its own fields, plus one line per step that has problems. */
 function settingsIssues(
 	content: authoring.DraftContent,
 	issues: readonly authoring.DraftIssue[],
-	fieldErrors: Record<string, string> = {}
+	fieldErrors: Record<string, Failure> = {}
 ) {
 	const own = authoring
 		.issuesFor(issues, '')
@@ -22,7 +30,10 @@ function settingsIssues(
 		if (!n || kindIssue) return [];
 		return [{ key: `steps.${index}`, message: t.stepProblems(n) }];
 	});
-	const errors = Object.entries(fieldErrors).map(([key, message]) => ({ key, message }));
+	const errors = Object.entries(fieldErrors).map(([key, f]) => ({
+		key,
+		message: describeFailure(f)
+	}));
 	const merged = [...errors, ...own.filter((i) => !fieldErrors[i.key]), ...steps];
 	return merged.map((i) => ({
 		...i,
@@ -47,11 +58,7 @@ export const load: PageServerLoad = (event) => {
 	const content = authoring.draftContent(draft);
 	const issues = authoring.issuesOf(draft);
 	const history = authoring.versionHistory(user, draft.id);
-	const state = !draft.publishedHash
-		? 'concept'
-		: draft.publishedHash === authoring.hashContent(content)
-			? 'gepubliceerd'
-			: 'gewijzigd';
+	const state = authoring.stateOf(draft);
 	const confirm = Number(event.url.searchParams.get('verwijder'));
 	return {
 		id: draft.id,
@@ -91,13 +98,13 @@ function save(event: RequestEvent, user: authoring.Author, formData: FormData) {
 		if (op?.list === 'meta.sources') {
 			authoring.applyListOp(next, op, authoring.newSource);
 		} else if (op?.list === 'steps' && op.kind === 'add') {
-			const kind = r.text('newStepKind') ?? '';
-			if (!authoring.isStepKind(kind)) throw new authoring.EditorInputError(t.badForm);
-			next = authoring.addStep(next, kind);
+			const parsed = parseForm(newStepSchema, formData, ['newStepKind']);
+			if (!parsed.ok) throw new authoring.EditorInputError();
+			next = authoring.addStep(next, parsed.data.newStepKind);
 		} else if (op?.list === 'steps') {
 			next = authoring.changeSteps(next, op);
 		} else if (op) {
-			throw new authoring.EditorInputError(t.badForm);
+			throw new authoring.EditorInputError();
 		}
 		return next;
 	});
@@ -105,11 +112,12 @@ function save(event: RequestEvent, user: authoring.Author, formData: FormData) {
 
 /** Organisation or platform: not part of the content, so it is set beside the save. */
 function saveScope(user: authoring.Author, draftId: number, formData: FormData): string | null {
-	const scope = formData.getAll('scope');
-	if (scope.length !== 1) return null;
-	if (scope[0] !== 'organisation' && scope[0] !== 'platform') return t.badForm;
+	const parsed = parseForm(scopeSchema, formData, ['scope']);
+	if (!parsed.ok) return t.badForm;
+	const { scope } = parsed.data;
+	if (!scope) return null;
 	try {
-		authoring.setDraftScope(user, draftId, scope[0]);
+		authoring.setDraftScope(user, draftId, scope);
 		return null;
 	} catch (e) {
 		if (e instanceof authoring.AuthoringError) return t.forbidden;
@@ -132,7 +140,10 @@ export const actions: Actions = {
 		const formData = await event.request.formData();
 		const outcome = save(event, user, formData);
 		if (!outcome.ok)
-			return fail(outcome.status, { message: outcome.message, conflict: outcome.conflict });
+			return fail(outcome.status, {
+				message: describeFailure(outcome.failure),
+				conflict: outcome.conflict
+			});
 		const scopeProblem = saveScope(user, Number(event.params.draft), formData);
 		if (scopeProblem) return fail(403, { message: scopeProblem, conflict: false });
 		// After a confirmed removal the confirmation (?verwijder=N) must not stay on the page.
@@ -144,7 +155,10 @@ export const actions: Actions = {
 		const formData = await event.request.formData();
 		const outcome = save(event, user, formData);
 		if (!outcome.ok)
-			return fail(outcome.status, { message: outcome.message, conflict: outcome.conflict });
+			return fail(outcome.status, {
+				message: describeFailure(outcome.failure),
+				conflict: outcome.conflict
+			});
 		const scopeProblem = saveScope(user, Number(event.params.draft), formData);
 		if (scopeProblem) return fail(403, { message: scopeProblem, conflict: false });
 		try {

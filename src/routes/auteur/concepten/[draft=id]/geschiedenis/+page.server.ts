@@ -3,6 +3,7 @@ import { formatDateTime } from '$lib/format';
 import { requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
 import * as authoring from '$lib/server/authoring';
+import { storedChangeLine } from './change-lines';
 
 const t = messages.authoringEditor;
 
@@ -21,7 +22,7 @@ export const load: PageServerLoad = (event) => {
 			by: v.publishedByName ?? t.unknownPerson,
 			scope: v.scope === 'platform' ? t.platform : organisationName,
 			inProgress: v.inProgress,
-			changes: v.changes
+			changes: v.changes.map(storedChangeLine)
 		}))
 	};
 };

@@ -3,9 +3,15 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
 import * as authoring from '$lib/server/authoring';
+import { describeFailure, parseForm, type Failure } from '$lib/server/platform';
+import { ITEM_TYPES } from '$lib/content/schema';
+import { z } from 'zod';
 import { layoutCaseMap } from '$lib/components/authoring/case-map';
 
 const t = messages.authoringEditor;
+
+/** The type of a new question, beside the path-named fields the editor's FormReader reads. */
+const newItemSchema = z.object({ newItemType: z.enum(ITEM_TYPES) });
 
 function stepAt(content: authoring.DraftContent, param: string) {
 	const index = Number(param) - 1;
@@ -19,7 +25,7 @@ function stepIssues(
 	step: authoring.DraftContent['steps'][number],
 	index: number,
 	issues: readonly authoring.DraftIssue[],
-	fieldErrors: Record<string, string> = {}
+	fieldErrors: Record<string, Failure> = {}
 ) {
 	const list = authoring.itemListPath(step);
 	const form = step.vignette ? authoring.vignetteToForm(step.vignette) : undefined;
@@ -29,7 +35,10 @@ function stepIssues(
 		const n = mapped.filter((i) => i.key.startsWith(`${list}.${k}.`)).length;
 		return n ? [{ key: `${list}.${k}`, message: t.stepProblems(n) }] : [];
 	});
-	const errors = Object.entries(fieldErrors).map(([key, message]) => ({ key, message }));
+	const errors = Object.entries(fieldErrors).map(([key, f]) => ({
+		key,
+		message: describeFailure(f)
+	}));
 	return [...errors, ...own.filter((i) => !fieldErrors[i.key]), ...items].map((i) => ({
 		...i,
 		label: authoring.fieldLabel(i.key, form)
@@ -89,15 +98,21 @@ export const actions: Actions = {
 				op && list && op.list === list ? undefined : op
 			);
 			if (op && list && op.list === list) {
-				const type = op.kind === 'add' ? (r.text('newItemType') ?? '') : undefined;
-				if (type !== undefined && !authoring.isItemType(type))
-					throw new authoring.EditorInputError(t.badForm);
+				let type: (typeof ITEM_TYPES)[number] | undefined;
+				if (op.kind === 'add') {
+					const parsed = parseForm(newItemSchema, formData, ['newItemType']);
+					if (!parsed.ok) throw new authoring.EditorInputError();
+					type = parsed.data.newItemType;
+				}
 				next = authoring.changeItems(next, index, op, type);
 			}
 			return next;
 		});
 		if (!outcome.ok)
-			return fail(outcome.status, { message: outcome.message, conflict: outcome.conflict });
+			return fail(outcome.status, {
+				message: describeFailure(outcome.failure),
+				conflict: outcome.conflict
+			});
 		// After a confirmed removal the confirmation (?verwijder=N) must not stay on the page.
 		if (String(formData.get('op')).startsWith('remove:')) redirect(303, event.url.pathname);
 		const step = outcome.content.steps[stepIndex];

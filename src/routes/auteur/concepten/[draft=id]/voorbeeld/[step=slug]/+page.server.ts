@@ -3,7 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
 import * as authoring from '$lib/server/authoring';
-import { describeFailure } from '$lib/server/platform';
+import { describeFailure, parseForm } from '$lib/server/platform';
+import { z } from 'zod';
 
 // The preview writes nothing: answers are graded and returned, the vignette path and the
 // assessment draw travel in the URL (`pad`, `trekking`).
@@ -34,13 +35,17 @@ function one(params: URLSearchParams, name: string): string | null {
 	return values.length === 1 && values[0].length <= 2000 ? values[0] : null;
 }
 
-function field(form: FormData, name: string): string {
-	const values = form.getAll(name);
-	const value = values[0];
-	if (values.length !== 1 || typeof value !== 'string' || value.length > 100) {
-		error(400, { message: messages.errors.badRequest });
-	}
-	return value;
+// The item or node the learner answered, and the choice made: one short text each. The answer
+// fields themselves are read by the grader, as on the learner's own step page.
+const code = z.string().max(100);
+const answerSchema = z.object({ itemId: code });
+const chooseSchema = z.object({ node: code, choice: code.transform(Number) });
+
+/** The parsed form, or a 400 for a form this page never sends. */
+function fields<S extends z.ZodType>(schema: S, form: FormData, names: string[]): z.output<S> {
+	const parsed = parseForm(schema, form, names);
+	if (!parsed.ok) error(400, { message: messages.errors.badRequest });
+	return parsed.data;
 }
 
 export const load: PageServerLoad = (event) => {
@@ -68,7 +73,7 @@ export const actions: Actions = {
 	answer: async (event) => {
 		const { step, content } = context(event);
 		const form = await event.request.formData();
-		const itemId = field(form, 'itemId');
+		const { itemId } = fields(answerSchema, form, ['itemId']);
 		try {
 			return { answered: authoring.previewAnswer(content, step, itemId, form) };
 		} catch (e) {
@@ -80,8 +85,7 @@ export const actions: Actions = {
 	choose: async (event) => {
 		const { step, content } = context(event);
 		const form = await event.request.formData();
-		const node = field(form, 'node');
-		const choice = Number(field(form, 'choice'));
+		const { node, choice } = fields(chooseSchema, form, ['node', 'choice']);
 		try {
 			const pad = one(event.url.searchParams, 'pad');
 			const outcome = authoring.previewChoose(content, step, pad, node, choice);

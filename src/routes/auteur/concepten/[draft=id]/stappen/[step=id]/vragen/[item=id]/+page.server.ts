@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
 import * as authoring from '$lib/server/authoring';
+import { describeFailure, type Failure } from '$lib/server/platform';
 
 const t = messages.authoringEditor;
 
@@ -19,10 +20,13 @@ function itemAt(content: authoring.DraftContent, params: { step: string; item: s
 function itemIssues(
 	prefix: string,
 	issues: readonly authoring.DraftIssue[],
-	fieldErrors: Record<string, string> = {}
+	fieldErrors: Record<string, Failure> = {}
 ) {
 	const own = authoring.issuesFor(issues, prefix);
-	const errors = Object.entries(fieldErrors).map(([key, message]) => ({ key, message }));
+	const errors = Object.entries(fieldErrors).map(([key, f]) => ({
+		key,
+		message: describeFailure(f)
+	}));
 	return [...errors, ...own.filter((i) => !fieldErrors[i.key])].map((i) => ({
 		...i,
 		label: authoring.fieldLabel(i.key)
@@ -66,7 +70,10 @@ export const actions: Actions = {
 			}
 		);
 		if (!outcome.ok)
-			return fail(outcome.status, { message: outcome.message, conflict: outcome.conflict });
+			return fail(outcome.status, {
+				message: describeFailure(outcome.failure),
+				conflict: outcome.conflict
+			});
 		return {
 			saved: {
 				revision: outcome.revision,

@@ -14,7 +14,7 @@ import {
 // the modules/ format; another organisation's module is not found.
 export const GET: RequestHandler = (event) => {
 	const user = requireRole(event, 'trainer');
-	const id = /^[1-9][0-9]{0,9}$/.test(event.params.version) ? Number(event.params.version) : NaN;
+	const id = Number(event.params.version); // the id matcher (src/params/id.ts) checked it
 	let module;
 	try {
 		module = versionForAuthor(user, id).module;
