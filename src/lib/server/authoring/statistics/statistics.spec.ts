@@ -77,7 +77,7 @@ describe('itemStatistics', () => {
 		const b = await makeUser();
 		workThrough(a.id, slug);
 		workThrough(b.id, slug, mod.steps.indexOf(assessmentStep));
-		takeAssessment(b.id, slug, assessmentStep.slug, false);
+		takeAssessment(b.id, slug, assessmentStep.slug, false, Date.now() - 48 * 3600 * 1000);
 		takeAssessment(b.id, slug, assessmentStep.slug, true);
 		const pool = new Set(assessmentStep.assessment!.pool.map((i) => i.id));
 		const assessed = stats().items.filter(
