@@ -55,7 +55,7 @@ const inScope = `max(r.user_id) in (select m.user_id from membership m
 	where m.organisation_id in (select value from json_each(:orgs)))`;
 
 /** Step, whether the test is known (0: answers of erased enrolments), signature, how many. */
-type Row = [step: string, known: number, signature: string, count: number];
+type Row = [step: string, known: number, signature: string | null, count: number];
 
 function firstAnswersSql(scoped: boolean): string {
 	return `select step, known, sig, count(*) from (
@@ -69,19 +69,24 @@ function firstAnswersSql(scoped: boolean): string {
 }
 
 // Every answer of each enrolment's first submitted attempt per assessment step (a retake is not
-// a first attempt); the test is the attempt.
+// a first attempt); the test is the attempt. Its signature is a subquery per attempt that seeks
+// the covering index by (version, attempt): no sort of the responses.
 function firstAttemptsSql(scoped: boolean): string {
+	const member = `and e.user_id in (select m.user_id from membership m
+		where m.organisation_id in (select value from json_each(:orgs)))`;
 	return `select step, 1, sig, count(*) from (
-		select r.step_slug as step, ${signature} as sig
+		select first.step as step, (
+			select ${signature} from response r
+			where r.module_version_id in (select id from module_version where module_slug = :slug)
+				and r.attempt_id = first.id
+		) as sig
 		from (
-			select min(a.id) as id from enrolment e
+			select a.step_slug as step, min(a.id) as id from enrolment e
 			join attempt a on a.enrolment_id = e.id
 			where e.module_slug = :slug and a.kind = 'assessment' and a.submitted_at is not null
-				${scoped ? `and e.user_id in (select m.user_id from membership m where m.organisation_id in (select value from json_each(:orgs)))` : ''}
+				${scoped ? member : ''}
 			group by a.enrolment_id, a.step_slug
 		) first
-		join response r on r.attempt_id = first.id
-		group by r.attempt_id
 	) group by step, sig`;
 }
 
@@ -220,6 +225,7 @@ export function itemStatistics(
 	type Entry = { tally: ItemTally; answers: Map<string, number>; max: number; kind: string };
 	const byItem = new Map<string, Entry>();
 	for (const [stepSlug, known, sig, count] of countedTests(moduleSlug, scope)) {
+		if (sig === null) continue; // an attempt whose answers were all removed
 		const responses = sig.split(RECORD).map((record) => record.split(FIELD));
 		let total = 0;
 		for (const r of responses) total += Number(r[2]);
