@@ -39,14 +39,16 @@ export interface ModuleStatistics {
  */
 export type StatisticsScope = 'all' | readonly number[];
 
-// One pass over the covering index `response_statistics`, with no window function and no sort
-// of the responses. A test is the enrolment's step for quiz and vignette answers and the attempt
+// One pass over the covering index `response_statistics_scoped`, with no window function and no
+// sort of the responses. A test is the enrolment's step for quiz and vignette answers and the attempt
 // for assessment answers; the index gives the responses in test order, so GROUP BY test streams
 // and packs each test into one signature: its responses as item, kind, score, max score and
 // answer, joined by control characters. Identical signatures are then counted (a sort of one row
 // per test, with few distinct rows), and JavaScript reads a few counted signatures instead of
 // 100,000 responses: the rest of the test is the signature's total minus the response's score.
 // The organisation scope is checked once per test (a test is one learner's), in the same pass.
+// Measured on `npm run bench:stats` (200,000 responses): CPU 408 -> 190 ms for every learner,
+// 270 ms scoped to one organisation; the SQLite part 6.7 -> 3.5 G instructions (callgrind).
 const FIELD = '\u001f';
 const RECORD = '\u001e';
 const signature = `group_concat(r.item_id || char(31) || r.kind || char(31) || r.score || char(31)
