@@ -110,7 +110,8 @@ export interface AttemptView {
 
 /**
  * The newest attempt as the learner may see it. Per-item results exist in the page data only
- * once the attempt is submitted, and then only after a pass or the last allowed attempt.
+ * once the attempt is submitted, and then only after a pass or the last allowed attempt; until
+ * then a submitted attempt shows no items.
  */
 export function attemptView(
 	last: Attempt,
@@ -140,7 +141,9 @@ export function attemptView(
 		passed: !!last.passed,
 		score: last.score ?? 0,
 		maxScore: last.maxScore ?? last.itemIds.length,
-		items: last.itemIds.map((id) => {
+		// A submitted attempt without its review lists no items at all: score, pass or fail and
+		// the categories to revisit are what the learner gets.
+		items: (last.submittedAt && !review ? [] : last.itemIds).map((id) => {
 			const a = answers.get(id);
 			const item = byId.get(id)!;
 			return {
