@@ -1,6 +1,8 @@
 // `npm run bench:stats`: 100,000 learners answer one quiz item (plus one more item of the same
 // quiz, so the rest-of-test score varies) in a temporary database; prints how long
-// itemStatistics() takes for the module. Target: <= 300 ms (issue 19). RESPONSES overrides the count.
+// itemStatistics() takes for the module, over every learner (a platform admin) and scoped to the
+// learners' organisation (a trainer: the same answers, plus the organisation check per test).
+// Target: <= 300 ms (issue 19), the median of three runs each. RESPONSES overrides the count.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +28,12 @@ try {
 	const options =
 		item.type === 'single' || item.type === 'multi' ? item.options.map((o) => o.id) : ['a', 'b'];
 
+	const organisationId = Number(
+		sqlite.prepare("insert into organisation (name) values ('Bench')").run().lastInsertRowid
+	);
+	const insertMember = sqlite.prepare(
+		"insert into membership (user_id, organisation_id, role) values (?, ?, 'learner')"
+	);
 	const insertUser = sqlite.prepare(
 		'insert into user (email, name, password_hash, created_at) values (?, ?, ?, ?)'
 	);
@@ -50,6 +58,7 @@ try {
 			const userId = Number(
 				insertUser.run(`l${i}@bench.invalid`, `L ${i}`, 'x', now).lastInsertRowid
 			);
+			insertMember.run(userId, organisationId);
 			const e = Number(insertEnrolment.run(userId, versionId, slug, now, now).lastInsertRowid);
 			const ability = random();
 			const choice = options[Math.floor(random() * options.length)];
@@ -81,25 +90,33 @@ try {
 		`inserted ${count} responses for one item in ${Math.round(performance.now() - loadStart)} ms`
 	);
 
-	const runs: number[] = [];
+	const median = (runs: number[]) => [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)];
 	let figures;
-	for (let run = 0; run < 3; run++) {
-		const start = performance.now();
-		figures = itemStatistics(slug)!.items.find((i) => i.itemId === item.id)!;
-		runs.push(performance.now() - start);
+	let worst = 0;
+	for (const [label, scope] of [
+		// The trainer's scope first: `npm run bench` reads the first "best" figure.
+		['one organisation', [organisationId]],
+		['every learner', 'all']
+	] as const) {
+		const runs: number[] = [];
+		for (let run = 0; run < 3; run++) {
+			const start = performance.now();
+			figures = itemStatistics(slug, scope)!.items.find((i) => i.itemId === item.id)!;
+			runs.push(performance.now() - start);
+		}
+		worst = Math.max(worst, median(runs));
+		console.log(
+			`itemStatistics(${slug}), ${label}: ${figures!.responses} responses of one item (plus ${count} of another)`
+		);
+		console.log(
+			`  runs ${runs.map((r) => Math.round(r)).join(', ')} ms; median ${Math.round(median(runs))} ms, best ${Math.round(Math.min(...runs))} ms (target <= 300 ms)`
+		);
 	}
-	const best = Math.min(...runs);
-	console.log(
-		`itemStatistics(${slug}) over ${figures!.responses} responses of one item (plus ${count} of another):`
-	);
-	console.log(
-		`  runs ${runs.map((r) => Math.round(r)).join(', ')} ms; best ${Math.round(best)} ms (target <= 300 ms)`
-	);
 	console.log(
 		`  facility ${figures!.facility!.toFixed(3)}, SD ${figures!.standardDeviation!.toFixed(3)}, discrimination ${figures!.discrimination!.toFixed(3)}, efficiency ${figures!.efficiency!.toFixed(3)}`
 	);
 	closeDatabase();
-	if (best > 300) process.exitCode = 1;
+	if (worst > 300) process.exitCode = 1;
 } finally {
 	fs.rmSync(dir, { recursive: true, force: true });
 }

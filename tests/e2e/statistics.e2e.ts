@@ -45,6 +45,11 @@ test('the trainer sees item statistics with real figures from the demo responses
 		expect(text).not.toContain(name);
 	}
 
+	// The school's own module, taken by two of its learners: no figures below five learners.
+	const small = page.getByRole('region', { name: 'Signalen herkennen op Sint-Jans' });
+	await expect(small.getByRole('table')).toHaveCount(0);
+	await expect(small.getByText(/^Te weinig deelnemers om cijfers te tonen/).first()).toBeVisible();
+
 	// One module via the filter form (works without JavaScript: a plain GET form).
 	await page.getByLabel('Module').selectOption({ index: 1 });
 	await page.getByRole('button', { name: 'Tonen' }).click();

@@ -11,6 +11,8 @@ export const authoring = {
 	filterButton: 'Tonen',
 	unknownModule: 'Deze module bestaat niet. Kies een module uit de lijst.',
 	noResponses: 'Nog geen antwoorden op deze module.',
+	tooFewLearners:
+		'Te weinig deelnemers om cijfers te tonen. Vanaf 5 deelnemers van je organisatie zie je hier cijfers.',
 	caption: (title: string) => `Itemstatistieken voor ${title}`,
 	step: 'Stap',
 	item: 'Oefening',

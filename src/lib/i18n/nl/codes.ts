@@ -183,6 +183,8 @@ export const codes = {
 	'learning.unanswered': ({ count }: { count: number }) => learn.errors.unanswered(count),
 	'learning.noAttempt': learn.errors.noAttempt,
 	'learning.assessmentLocked': learn.assessment.lockedTitle,
+	'learning.assessmentCooldown': ({ at }: { at: number }) => learn.assessment.cooldown(at),
+	'learning.assessmentExhausted': learn.assessment.exhausted,
 	'learning.refresherLocked': learn.refresherClosed,
 	'learning.vignetteMoved': learn.conflict,
 	'learning.pretestClosed': pretest.closed,

@@ -133,8 +133,17 @@ export const learn = {
 		resultTitle: 'Resultaat van je eindtoets',
 		passed: (pct: number) => `Geslaagd met ${pct} %. Goed gedaan!`,
 		failed: (pct: number, pass: number) =>
-			`Nog niet geslaagd: je behaalde ${pct} %, je hebt ${pass} % nodig. Bekijk de uitleg en probeer opnieuw; je krijgt andere vragen.`,
+			`Nog niet geslaagd: je behaalde ${pct} %, je hebt ${pass} % nodig. Bij een nieuwe poging krijg je andere vragen.`,
 		retry: 'Opnieuw proberen',
+		revisitTitle: 'Neem deze soorten signalen nog eens door:',
+		cooldown: (at: number) =>
+			`Je kunt de eindtoets opnieuw maken vanaf ${new Date(at).toLocaleString('nl-BE', { timeZone: 'Europe/Brussels', dateStyle: 'long', timeStyle: 'short' })}. Zo heb je tijd om de stappen van de module rustig te herhalen.`,
+		attemptsLeft: (n: number) =>
+			n === 1 ? 'Je hebt nog één poging.' : `Je hebt nog ${n} pogingen.`,
+		reviewLater:
+			'De uitleg per vraag zie je zodra je geslaagd bent of al je pogingen gebruikt hebt.',
+		exhausted:
+			'Je hebt alle pogingen voor deze eindtoets gebruikt. Hieronder zie je de uitleg bij elke vraag. Neem contact op met je trainer of leidinggevende om samen te bekijken hoe je verder kunt.',
 		progress: (done: number, total: number) => `${done} van ${total} vragen beantwoord`,
 		question: (k: number, n: number) => `Vraag ${k} van ${n}`,
 		moduleDone: 'Je hebt deze module afgerond.'

@@ -60,4 +60,15 @@ export { importModuleZip, importedDraftContent } from './bundle/import';
 export { MAX_ARCHIVE_BYTES } from './bundle/limits';
 
 // Item statistics.
-export { itemStatistics, statisticsModules, type ModuleStatistics } from './statistics/statistics';
+export {
+	itemStatistics,
+	statisticsModules,
+	type ModuleStatistics,
+	type StatisticsScope
+} from './statistics/statistics';
+export {
+	MINIMUM_STATISTICS_GROUP,
+	statisticsScope,
+	trainerStatistics,
+	type TrainerStatistics
+} from './statistics/scope';

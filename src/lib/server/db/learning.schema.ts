@@ -145,9 +145,10 @@ export const response = sqliteTable(
 		index('response_attempt').on(t.attemptId),
 		index('response_version_item').on(t.moduleVersionId, t.itemId, t.isFirst),
 		index('response_user').on(t.userId),
-		// Covers the item statistics' reads: first answers of a module's versions, in index order,
-		// without visiting the table (`authoring/statistics`).
-		index('response_statistics').on(
+		// Covers the item statistics' reads: first answers of a module's versions, in test order,
+		// without visiting the table; `user_id` last for the trainer's organisation scope
+		// (`authoring/statistics`).
+		index('response_statistics_scoped').on(
 			t.moduleVersionId,
 			t.attemptId,
 			t.isFirst,
@@ -157,7 +158,8 @@ export const response = sqliteTable(
 			t.kind,
 			t.score,
 			t.maxScore,
-			t.answer
+			t.answer,
+			t.userId
 		)
 	]
 );

@@ -42,7 +42,9 @@ describe('final assessment', () => {
 		expect(() => progress.submitAssessment(u.id, slug, assessmentStep.slug)).toThrow(
 			'learning.unanswered'
 		);
-		const failed = takeAssessment(u.id, slug, assessmentStep.slug, false);
+		// The retake comes after the cool-down (assessment-review.spec.ts tests the cool-down).
+		const failedAt = Date.now() - 48 * 3600 * 1000;
+		const failed = takeAssessment(u.id, slug, assessmentStep.slug, false, failedAt);
 		expect(failed.passed).toBe(false);
 		expect(progress.findEnrolment(u.id, slug)?.status).toBe('in_progress');
 		const ok = takeAssessment(u.id, slug, assessmentStep.slug, true);

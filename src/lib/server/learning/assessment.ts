@@ -13,6 +13,7 @@ import { itemSignalIds } from '$lib/content/schema';
 import { failure } from '../platform/failure';
 import { drawAdaptive } from './refresher-draw';
 import { drawBalanced } from './balanced-draw';
+import { retakeRefusal, retakeStatus } from './assessment-review';
 import { notFound, ProgressError } from './errors';
 import { missingForAssessment, moduleContext, refresherLocked, stepOf } from './enrolment';
 import { onAssessmentSubmitted } from '../lti/passback';
@@ -74,14 +75,24 @@ export function listAttempts(enrolmentId: number, stepSlug: string): Attempt[] {
 		.all();
 }
 
-/** Item ids for a new attempt: balanced by item type for a module, adaptive for the refresher. */
-function drawFor(version: LoadedVersion, step: StepSnapshot, userId: number): string[] {
+/**
+ * Item ids for a new attempt: balanced by item type for a module, adaptive for the refresher.
+ * Both avoid the previous attempt's items where the pool allows (a retake is a fresh draw).
+ */
+function drawFor(
+	version: LoadedVersion,
+	step: StepSnapshot,
+	userId: number,
+	previous: ReadonlySet<string>
+): string[] {
 	const assessment = step.assessment!;
 	if (version.module.meta.refreshes.length === 0) {
-		return drawBalanced(assessment.pool, assessment.draw);
+		return drawBalanced(assessment.pool, assessment.draw, undefined, previous);
 	}
+	const fresh = assessment.pool.filter((item) => !previous.has(item.id));
+	const items = fresh.length >= assessment.draw ? fresh : assessment.pool;
 	const categoryOf = new Map(getCourse().signals.map((sig) => [sig.id, sig.category]));
-	const pool = assessment.pool.map((item) => {
+	const pool = items.map((item) => {
 		const signals = [...new Set(itemSignalIds(item).map((ref) => ref.id))];
 		return {
 			id: item.id,
@@ -96,7 +107,8 @@ function drawFor(version: LoadedVersion, step: StepSnapshot, userId: number): st
 
 /**
  * Opens the final assessment: the required steps must be done (checked here, not only in the
- * page). An open attempt is returned as it is, so a reload shows the same items.
+ * page). An open attempt is returned as it is, so a reload shows the same items. A retake must
+ * wait out the cool-down after a failed attempt and stay within the allowed attempts.
  */
 export function startAssessment(
 	userId: number,
@@ -116,7 +128,11 @@ export function startAssessment(
 		// The step page has always shown the assessment's own closed message here.
 		if (refresherLocked(ctx.version, userId, now))
 			throw new ProgressError(403, failure('learning.assessmentLocked'));
-		const itemIds = drawFor(ctx.version, step, userId);
+		if (last) {
+			const refused = retakeRefusal(retakeStatus(listAttempts(ctx.enrolment.id, stepSlug), now));
+			if (refused) throw new ProgressError(403, refused);
+		}
+		const itemIds = drawFor(ctx.version, step, userId, new Set(last?.itemIds));
 		const inserted = db
 			.insert(attempt)
 			.values({

@@ -54,4 +54,24 @@ describe('the balanced assessment draw', () => {
 			}
 		}
 	});
+
+	it("draws none of the previous attempt's items when the pool has enough others", () => {
+		for (let n = 0; n < 500; n++) {
+			const previous = new Set(drawBalanced(pool, 4));
+			const next = drawBalanced(pool, 4, undefined, previous);
+			expect(next).toHaveLength(4);
+			expect(next.filter((id) => previous.has(id))).toEqual([]);
+		}
+	});
+
+	it('repeats only as many previous items as the pool cannot replace', () => {
+		const small = pool.slice(0, 6);
+		for (let n = 0; n < 200; n++) {
+			const previous = new Set(drawBalanced(small, 4));
+			const next = drawBalanced(small, 4, undefined, previous);
+			expect(new Set(next).size).toBe(4);
+			// Six items, four drawn before: the two others come first, two repeats fill the draw.
+			expect(next.filter((id) => previous.has(id))).toHaveLength(2);
+		}
+	});
 });

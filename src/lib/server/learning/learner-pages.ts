@@ -5,10 +5,10 @@ import type { ItemResult } from '$lib/content/views';
 import { describeFailure, failure } from '../platform/failure';
 import { ProgressError } from './errors';
 import { missingForAssessment, moduleContext, resumeStep, stepOf } from './enrolment';
-import { attemptAnswers } from './records';
 import { quizState, type QuizItemState } from './quiz';
 import { vignetteState } from './vignette';
-import { openAttempt } from './assessment';
+import { listAttempts, openAttempt } from './assessment';
+import { attemptView } from './assessment-review';
 import * as pretest from './pretest';
 import { refresherStatus } from '../certificates/refresher';
 import { itemView, nodeView, paragraphs } from './views';
@@ -178,33 +178,10 @@ export function stepPage(userId: number, slug: string, stepSlug: string) {
 	if (step.meta.kind === 'assessment' && step.assessment) {
 		const missing = missingForAssessment(ctx).map((s) => ({ slug: s.slug, title: s.meta.title }));
 		const last = ctx.enrolment ? openAttempt(ctx.enrolment.id, stepSlug) : undefined;
-		let attemptView = null;
-		if (last) {
-			const answers = attemptAnswers(last.id);
-			const pool = new Map(step.assessment.pool.map((i) => [i.id, i]));
-			const labels = new Map(getCourse().signals.map((s) => [s.id, s.label]));
-			attemptView = {
-				id: last.id,
-				submitted: !!last.submittedAt,
-				passed: !!last.passed,
-				score: last.score ?? 0,
-				maxScore: last.maxScore ?? last.itemIds.length,
-				items: last.itemIds.map((id) => {
-					const a = answers.get(id);
-					// Per-item results exist in the page data only once the attempt is submitted.
-					const review =
-						last.submittedAt && a
-							? {
-									verdict: verdictOf(a.score, a.maxScore),
-									feedback: pool.get(id)!.feedback,
-									// Case items: the timeline goes with the per-item review, never before it.
-									timeline: itemTimeline(pool.get(id)!, a.answer, labels)
-								}
-							: { verdict: null, feedback: null, timeline: null };
-					return { view: itemView(pool.get(id)!), answer: a?.answer ?? null, ...review };
-				})
-			};
-		}
+		// What the learner may see of the attempt (review, retake) is decided in assessment-review.ts.
+		const attempt = last
+			? attemptView(last, listAttempts(last.enrolmentId, stepSlug), step.assessment.pool)
+			: null;
 		return {
 			...base,
 			assessment: {
@@ -215,18 +192,13 @@ export function stepPage(userId: number, slug: string, stepSlug: string) {
 							.filter((s) => s.meta.kind !== 'assessment')
 							.map((s) => ({ slug: s.slug, title: s.meta.title })),
 				draw: step.assessment.draw,
-				attempt: attemptView,
+				attempt,
 				gain: last?.submittedAt ? gainView(pretest.learnerGain(ctx)) : null
 			}
 		};
 	}
 
 	return { ...base, lesson: { done: base.step.status === 'done' } };
-}
-
-function verdictOf(score: number, max: number): ItemResult['verdict'] {
-	if (score >= max - 1e-9) return 'right';
-	return score > 1e-9 ? 'partly' : 'wrong';
 }
 
 // Step slugs that are a lesson in every shipped module that has them, per loaded course.

@@ -169,7 +169,7 @@ describe('learning gain', () => {
 		workThrough(a.id, slug);
 		takePretest(b.id, 2);
 		workThrough(b.id, slug, mod.steps.length - 1);
-		takeAssessment(b.id, slug, assessmentStep.slug, false);
+		takeAssessment(b.id, slug, assessmentStep.slug, false, Date.now() - 48 * 3600 * 1000);
 		takeAssessment(b.id, slug, assessmentStep.slug, true);
 		// c skipped the pre-test, d has not taken the post-test yet: neither counts.
 		pretest.skipPretest(c.id, slug);

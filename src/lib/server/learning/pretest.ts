@@ -272,13 +272,15 @@ const selectPairs = prepared((database) => {
 
 /**
  * The mean gain of a module for trainers, over learners with both tests (their latest enrolment
- * when they took the module more than once). Only the aggregate leaves this function.
+ * when they took the module more than once), or over these learners only (a trainer's scope).
+ * Only the aggregate leaves this function.
  */
-export function moduleGain(slug: string): GroupGain | null {
+export function moduleGain(slug: string, learners?: ReadonlySet<number>): GroupGain | null {
 	const rows = selectPairs().all({ slug });
 	const latest = new Map<number, { enrolmentId: number; pair: ScorePair }>();
 	for (const r of rows) {
 		if (r.post === null) continue;
+		if (learners && !learners.has(r.userId)) continue;
 		const seen = latest.get(r.userId);
 		if (!seen || seen.enrolmentId < r.enrolmentId) {
 			latest.set(r.userId, { enrolmentId: r.enrolmentId, pair: { pre: r.pre, post: r.post } });

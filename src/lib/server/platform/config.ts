@@ -16,6 +16,16 @@ function days(name: string, fallback: number): number {
 	return Number(value);
 }
 
+/** A whole number from 0 from the environment (0 turns a wait off). */
+function wholeNumber(name: string, fallback: number): number {
+	const value = env(name);
+	if (value === undefined) return fallback;
+	if (!/^[0-9]{1,7}$/.test(value)) {
+		throw new Error(`${name} must be a whole number of at least 0, not "${value}"`);
+	}
+	return Number(value);
+}
+
 export const config = {
 	get databaseUrl() {
 		return env('DATABASE_URL') ?? './data/signaalwijs.db';
@@ -67,6 +77,14 @@ export const config = {
 	/** adapter-node's header with the client address behind a proxy (unset: the socket's). */
 	get addressHeader() {
 		return env('ADDRESS_HEADER');
+	},
+	/** Final assessment: minutes between a failed attempt and the next (0: no wait). */
+	get assessmentCooldownMinutes() {
+		return wholeNumber('ASSESSMENT_COOLDOWN_MINUTES', 24 * 60);
+	},
+	/** Final assessment: attempts per enrolment, after which the review with feedback is shown. */
+	get assessmentMaxAttempts() {
+		return days('ASSESSMENT_MAX_ATTEMPTS', 3);
 	},
 	get isProduction() {
 		return process.env.NODE_ENV === 'production';

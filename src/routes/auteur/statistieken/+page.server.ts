@@ -1,28 +1,43 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/accounts';
-import { itemStatistics, statisticsModules, type ModuleStatistics } from '$lib/server/authoring';
 import { messages } from '$lib/i18n';
 import * as learning from '$lib/server/learning';
 import * as authoring from '$lib/server/authoring';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'trainer');
-	const modules = statisticsModules(authoring.authorOrganisations(user));
+	const modules = authoring.statisticsModules(authoring.authorOrganisations(user));
 	const wanted = event.url.searchParams.get('module');
 	if (wanted !== null && wanted !== '' && !modules.some((m) => m.slug === wanted)) {
 		error(400, { message: messages.authoring.unknownModule });
 	}
 	const selected = wanted || null;
 	const shown = selected ? [selected] : modules.map((m) => m.slug);
+	// Only the learners this trainer may see (scoped in SQL), and no figures for fewer than five.
+	const scope = authoring.statisticsScope(user);
 	const statistics = shown
-		.map((slug) => itemStatistics(slug))
-		.filter((s): s is ModuleStatistics => s !== undefined);
+		.map((slug) => authoring.trainerStatistics(slug, scope))
+		.filter((s): s is authoring.TrainerStatistics => s !== undefined);
 	const gains = Object.fromEntries(
 		statistics.map((s) => [
 			s.slug,
-			{ hasPretest: learning.hasPretest(s.slug), group: learning.moduleGain(s.slug) }
+			{
+				hasPretest: learning.hasPretest(s.slug),
+				group: s.gain,
+				tooFew: s.tooFew || s.gainTooFew
+			}
 		])
 	);
-	return { modules, selected, statistics, gains };
+	return {
+		modules,
+		selected,
+		statistics: statistics.map(({ slug, title, items, tooFew }) => ({
+			slug,
+			title,
+			items,
+			tooFew
+		})),
+		gains
+	};
 };

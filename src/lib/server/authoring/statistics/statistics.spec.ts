@@ -5,6 +5,9 @@ import { correctAnswer, wrongAnswer } from '../../learning/grading';
 import * as progress from '../../learning';
 import { completeStep, takeAssessment, workThrough } from '../../demo/walkthrough';
 import { itemStatistics } from './statistics';
+import { itemFigures, type ItemObservation } from './item-stats';
+import { db } from '../../db';
+import { response } from '../../db/schema';
 import { freshDatabase, makeUser } from '../../testing/testing';
 
 const slug = 'wat-en-hoe';
@@ -74,7 +77,7 @@ describe('itemStatistics', () => {
 		const b = await makeUser();
 		workThrough(a.id, slug);
 		workThrough(b.id, slug, mod.steps.indexOf(assessmentStep));
-		takeAssessment(b.id, slug, assessmentStep.slug, false);
+		takeAssessment(b.id, slug, assessmentStep.slug, false, Date.now() - 48 * 3600 * 1000);
 		takeAssessment(b.id, slug, assessmentStep.slug, true);
 		const pool = new Set(assessmentStep.assessment!.pool.map((i) => i.id));
 		const assessed = stats().items.filter(
@@ -86,6 +89,42 @@ describe('itemStatistics', () => {
 		const mean = assessed.reduce((n, i) => n + i.facility! * i.responses, 0) / (2 * draw);
 		expect(mean).toBeCloseTo(0.5, 5);
 		expect(facilities.every((f) => f >= 0 && f <= 1)).toBe(true);
+	});
+
+	it('gives the same figures as the definitions over the listed responses', async () => {
+		// Six learners with different patterns over the quiz items: the rest of the test varies.
+		for (let i = 0; i < 6; i++) {
+			const u = await makeUser();
+			progress.startModule(u.id, slug);
+			items.forEach((item, j) => {
+				const right = (i + j) % 3 !== 0 || (i < 2 && j === 0);
+				const answer = right ? correctAnswer(item) : wrongAnswer(item);
+				progress.answerQuizItem(u.id, slug, quizStep.slug, item.id, answer);
+			});
+		}
+		const rows = db.select().from(response).all();
+		const totals = new Map<number, number>();
+		for (const r of rows) totals.set(r.enrolmentId!, (totals.get(r.enrolmentId!) ?? 0) + r.score);
+		for (const item of items) {
+			const own = rows.filter((r) => r.itemId === item.id);
+			const observations: ItemObservation[] = own.map((r) => ({
+				score: r.score,
+				rest: totals.get(r.enrolmentId!)! - r.score,
+				choices: []
+			}));
+			const expected = itemFigures(observations, own[0].maxScore);
+			const got = stats().items.find((i) => i.itemId === item.id)!;
+			expect(got.responses).toBe(expected.responses);
+			for (const key of [
+				'facility',
+				'standardDeviation',
+				'discrimination',
+				'efficiency'
+			] as const) {
+				if (expected[key] === null) expect(got[key]).toBeNull();
+				else expect(got[key]).toBeCloseTo(expected[key]!, 9);
+			}
+		}
 	});
 
 	it('is undefined for an unknown module and empty for a module nobody took', () => {

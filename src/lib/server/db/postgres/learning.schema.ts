@@ -135,7 +135,7 @@ export const response = pgTable(
 		// The item statistics' index. Unlike SQLite's it leaves out the jsonb `answer`: a B-tree
 		// entry must fit in a third of a page, and a long answer would make its insert fail.
 		// schema-parity.spec.ts lists this as the one known difference.
-		index('response_statistics').on(
+		index('response_statistics_scoped').on(
 			t.moduleVersionId,
 			t.attemptId,
 			t.isFirst,
@@ -144,7 +144,8 @@ export const response = pgTable(
 			t.itemId,
 			t.kind,
 			t.score,
-			t.maxScore
+			t.maxScore,
+			t.userId
 		)
 	]
 );

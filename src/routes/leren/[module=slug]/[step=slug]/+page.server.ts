@@ -109,7 +109,7 @@ export const actions: Actions = {
 	start: (event) => {
 		const user = requireRole(event, 'learner');
 		const { module, step } = event.params as { module: string; step: string };
-		const result = guarded(null, () => learning.startAssessment(user.id, module, step));
+		const result = guarded('start', () => learning.startAssessment(user.id, module, step));
 		if (!result.ok) return result.failure;
 		redirect(303, here(event, 'toets'));
 	},

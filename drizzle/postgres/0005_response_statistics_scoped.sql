@@ -1,0 +1,2 @@
+DROP INDEX "response_statistics";--> statement-breakpoint
+CREATE INDEX "response_statistics_scoped" ON "response" USING btree ("module_version_id","attempt_id","is_first","step_slug","enrolment_id","item_id","kind","score","max_score","user_id");
