@@ -12,7 +12,7 @@ import { attemptView } from './assessment-review';
 import * as pretest from './pretest';
 import { refresherStatus } from '../certificates/refresher';
 import { itemView, nodeView, paragraphs } from './views';
-import { caseTimeline, itemTimeline } from './timeline';
+import { caseTimeline } from './timeline';
 import { getCourse } from '../content/course';
 import type { Gain } from './learning-gain';
 import { renderMarkdown } from '../content/markdown';
