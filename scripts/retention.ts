@@ -2,7 +2,7 @@
 // events older than RETENTION_AUDIT_DAYS and mail older than RETENTION_MAIL_DAYS. Run daily.
 import { config } from '$lib/server/platform/config';
 import { closeDatabase, openDatabase } from '$lib/server/db';
-import { retentionPolicy, runRetention } from '$lib/server/privacy/privacy';
+import { retentionPolicy, runRetention } from '$lib/server/privacy';
 
 openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
 try {

@@ -27,7 +27,7 @@ import {
 import { recordAudit } from '../platform/audit';
 import { invalidateUserSessions, listUserSessions } from '../accounts/auth/session';
 import { getStatus, removeTwoFactor } from '../accounts/auth/two-factor';
-import { countActiveAdmins } from '../privacy/privacy';
+import { countActiveAdmins } from '../privacy/erasure';
 
 export interface Actor {
 	id: number;

@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDatabase, makeMember, makeOrganisation, makeUser } from '../testing/testing';
-import * as privacy from './privacy';
+import * as exporting from './export';
+import * as erasure from './erasure';
+import * as retention from './retention';
+
+const privacy = { ...exporting, ...erasure, ...retention };
 import { db } from '../db';
 import {
 	auditErasure,

@@ -5,25 +5,12 @@
 import * as client from 'openid-client';
 import { and, eq, lt } from 'drizzle-orm';
 import { db, transaction } from '../db';
-import {
-	membership,
-	organisation,
-	ssoIdentity,
-	ssoLogin,
-	ssoPending,
-	user,
-	type Audience,
-	type SsoProvider,
-	type User
-} from '../db/schema';
+import { membership, ssoIdentity, ssoLogin, ssoPending, type SsoProvider } from '../db/schema';
 import { recordAudit } from '../platform/audit';
 import { failure, type Failure } from '../platform/failure';
-import { createSession } from '../accounts/auth/session';
-import { digest, isTokenShaped, randomToken } from '../accounts/auth/tokens';
-import * as twoFactor from '../accounts/auth/two-factor';
+import { randomToken } from '../accounts/auth/tokens';
 import { Throttle } from '../accounts/auth/throttle';
-import { getAccess, getUser, isStaff, findUserByEmail } from '../accounts/access';
-import { homeFor } from '../accounts/guards';
+import { getUser, findUserByEmail } from '../accounts/access';
 import {
 	configurationFor,
 	domainOf,
@@ -32,20 +19,15 @@ import {
 	redirectUriFor,
 	SecretUnreadable
 } from './providers';
-
-/** How long a sign-in at the provider and the audience choice may take. */
-const loginMinutes = 10;
-
-function hash(value: string): string {
-	return digest(value).toString('hex');
-}
-
-export interface Context {
-	userAgent: string | null;
-	requestId?: string;
-	/** The client's address: sign-ins started and not finished are throttled per address. */
-	address?: string;
-}
+import {
+	hash,
+	loginMinutes,
+	openSession,
+	refuse,
+	type CompleteResult,
+	type Context,
+	type Refusal
+} from './session';
 
 /**
  * Sign-ins started from one address and not (yet) finished: each start writes a row, so a
@@ -58,27 +40,6 @@ export const startThrottle = new Throttle({
 	maxDelayMs: 60_000,
 	forgetAfterMs: loginMinutes * 60_000
 });
-
-export type Refusal = { kind: 'refused'; failure: Failure };
-
-function refuse(
-	reason: Failure,
-	provider: Pick<SsoProvider, 'id' | 'organisationId'> | undefined,
-	context: Context,
-	details: Record<string, unknown> = {},
-	actorUserId: number | null = null
-): Refusal {
-	recordAudit({
-		action: 'sso.refused',
-		actorUserId,
-		targetType: 'sso_provider',
-		targetId: provider?.id,
-		organisationId: provider?.organisationId ?? null,
-		requestId: context.requestId,
-		details: { reason: reason.code, ...details }
-	});
-	return { kind: 'refused', failure: reason };
-}
 
 export type BeginResult =
 	| { kind: 'redirect'; url: string; state: string }
@@ -138,18 +99,6 @@ export async function beginSignIn(
 		state
 	};
 }
-
-export type CompleteResult =
-	| {
-			kind: 'signedIn';
-			token: string;
-			expiresAt: Date;
-			needsSecondFactor: boolean;
-			home: string;
-			redirectTo: string;
-	  }
-	| { kind: 'chooseAudience'; pendingToken: string }
-	| Refusal;
 
 /** A short, log-safe description of an error from openid-client or the network. */
 function describeError(error: unknown): Record<string, unknown> {
@@ -326,127 +275,4 @@ export async function completeSignIn(
 		})
 		.run();
 	return { kind: 'chooseAudience', pendingToken };
-}
-
-function openSession(
-	found: User,
-	provider: SsoProvider,
-	options: { mfa: boolean; redirectTo: string },
-	context: Context
-): CompleteResult {
-	const access = getAccess(found);
-	// The provider's multi-factor sign-in counts as the second step; otherwise an enrolled
-	// second factor is still asked for on /aanmelden/code.
-	const needsSecondFactor = twoFactor.isEnabled(found.id) && !options.mfa;
-	const { token, session } = createSession(
-		found.id,
-		isStaff(access.roles) ? 'staff' : 'learner',
-		context.userAgent,
-		{ twoFactorVerified: options.mfa }
-	);
-	db.update(user).set({ lastLoginAt: new Date() }).where(eq(user.id, found.id)).run();
-	recordAudit({
-		action: needsSecondFactor ? 'sso.first_factor_ok' : 'sso.sign_in',
-		actorUserId: found.id,
-		organisationId: provider.organisationId,
-		requestId: context.requestId,
-		details: { providerId: provider.id, mfa: options.mfa }
-	});
-	return {
-		kind: 'signedIn',
-		token,
-		expiresAt: new Date(session.createdAt.getTime() + session.absoluteSeconds * 1000),
-		needsSecondFactor,
-		home: homeFor(access.roles),
-		redirectTo: options.redirectTo
-	};
-}
-
-function findPendingRow(token: string | undefined) {
-	if (!token || !isTokenShaped(token, 32)) return undefined;
-	const row = db
-		.select()
-		.from(ssoPending)
-		.where(eq(ssoPending.tokenHash, hash(token)))
-		.get();
-	return row && row.expiresAt.getTime() > Date.now() ? row : undefined;
-}
-
-/** What the audience-choice page shows, or undefined when the step expired. */
-export function findPendingSignIn(
-	providerId: number,
-	token: string | undefined
-): { email: string; name: string; organisation: string } | undefined {
-	const row = findPendingRow(token);
-	const provider = getProvider(providerId);
-	if (!row || !provider || row.providerId !== providerId) return undefined;
-	const org = db
-		.select({ name: organisation.name })
-		.from(organisation)
-		.where(eq(organisation.id, provider.organisationId))
-		.get();
-	return org ? { email: row.email, name: row.name, organisation: org.name } : undefined;
-}
-
-/** Creates the learner of a first sign-in once they picked their audience, and signs them in. */
-export function finishFirstSignIn(
-	input: { providerId: number; token: string | undefined; audience: Audience },
-	context: Context
-): CompleteResult {
-	const row = findPendingRow(input.token);
-	const provider = getProvider(input.providerId);
-	if (!row || !provider || row.providerId !== provider.id) {
-		return refuse(failure('sso.pendingExpired'), provider, context);
-	}
-	let created: number | null;
-	try {
-		created = createLearner(row, provider, input.audience);
-	} catch {
-		// The same person finished in another tab meanwhile: the identity is already linked.
-		created = null;
-	}
-	const found = created === null ? undefined : getUser(created);
-	if (!found) return refuse(failure('sso.pendingExpired'), provider, context, { step: 'create' });
-	recordAudit({
-		action: 'sso.account_created',
-		actorUserId: found.id,
-		targetType: 'user',
-		targetId: found.id,
-		organisationId: provider.organisationId,
-		requestId: context.requestId,
-		details: { providerId: provider.id, audience: input.audience }
-	});
-	return openSession(found, provider, { mfa: false, redirectTo: '' }, context);
-}
-
-function createLearner(
-	row: typeof ssoPending.$inferSelect,
-	provider: SsoProvider,
-	audience: Audience
-): number | null {
-	return transaction((tx) => {
-		tx.delete(ssoPending).where(eq(ssoPending.tokenHash, row.tokenHash)).run();
-		const inserted = tx
-			.insert(user)
-			.values({ email: row.email, name: row.name, audience })
-			.onConflictDoNothing()
-			.run();
-		if (inserted.changes !== 1) return null;
-		const userId = Number(inserted.lastInsertRowid);
-		tx.insert(membership)
-			.values({
-				userId,
-				organisationId: provider.organisationId,
-				role: 'learner',
-				audience
-			})
-			.run();
-		const linked = tx
-			.insert(ssoIdentity)
-			.values({ providerId: provider.id, issuer: provider.issuer, sub: row.sub, userId })
-			.onConflictDoNothing()
-			.run();
-		if (linked.changes !== 1) throw new Error('identity linked meanwhile');
-		return userId;
-	});
 }

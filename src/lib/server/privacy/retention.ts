@@ -1,0 +1,108 @@
+// Storage limitation (GDPR art. 5(1)(e)): the job that removes inactive accounts and old audit
+// and mail rows.
+import { and, eq, isNotNull, lt, or, isNull, sql } from 'drizzle-orm';
+import { db, transaction } from '../db';
+import {
+	auditEvent,
+	auditRetention,
+	mailOutbox,
+	passwordReset,
+	session,
+	twoFactor,
+	user
+} from '../db/schema';
+import { eraseUser } from './erasure';
+import { config } from '../platform/config';
+import { recordAudit } from '../platform/audit';
+
+export interface RetentionPolicy {
+	inactiveDays: number;
+	auditDays: number;
+	mailDays: number;
+}
+
+export function retentionPolicy(): RetentionPolicy {
+	return {
+		inactiveDays: config.retentionInactiveDays,
+		auditDays: config.retentionAuditDays,
+		mailDays: config.retentionMailDays
+	};
+}
+
+export interface RetentionReport {
+	accounts: number;
+	auditEvents: number;
+	mails: number;
+	sessions: number;
+	resets: number;
+}
+
+const day = 24 * 3600 * 1000;
+
+/**
+ * Removes accounts without a sign-in for `inactiveDays` (platform admins excepted, so the
+ * platform never loses its last admin), audit events older than `auditDays`, mail older than
+ * `mailDays`, and expired sessions and reset links.
+ */
+export function runRetention(policy: RetentionPolicy = retentionPolicy()): RetentionReport {
+	for (const value of Object.values(policy)) {
+		if (!Number.isInteger(value) || value < 1)
+			throw new Error('retention periods must be >= 1 day');
+	}
+	const now = Date.now();
+	const inactiveBefore = new Date(now - policy.inactiveDays * day);
+	const stale = db
+		.select({ id: user.id })
+		.from(user)
+		.where(
+			and(
+				eq(user.isAdmin, false),
+				or(
+					lt(user.lastLoginAt, inactiveBefore),
+					and(isNull(user.lastLoginAt), lt(user.createdAt, inactiveBefore))
+				)
+			)
+		)
+		.all();
+	let accounts = 0;
+	for (const { id } of stale) if (eraseUser(id)) accounts += 1;
+
+	const auditCutoff = now - policy.auditDays * day;
+	const auditEvents = transaction((tx) => {
+		// The trigger lets DELETE through only below this cut-off; reset before commit.
+		tx.update(auditRetention).set({ cutoffAt: auditCutoff }).where(eq(auditRetention.id, 1)).run();
+		const removed = tx
+			.delete(auditEvent)
+			.where(lt(auditEvent.at, new Date(auditCutoff)))
+			.run().changes;
+		tx.update(auditRetention).set({ cutoffAt: 0 }).where(eq(auditRetention.id, 1)).run();
+		return removed;
+	});
+
+	const mails = db
+		.delete(mailOutbox)
+		.where(lt(mailOutbox.createdAt, new Date(now - policy.mailDays * day)))
+		.run().changes;
+
+	const sessions = db
+		.delete(session)
+		.where(
+			or(
+				sql`${session.createdAt} + ${session.absoluteSeconds} * 1000 <= ${now}`,
+				sql`${session.lastSeenAt} + ${session.idleSeconds} * 1000 <= ${now}`
+			)
+		)
+		.run().changes;
+	const resets = db
+		.delete(passwordReset)
+		.where(or(lt(passwordReset.expiresAt, new Date(now)), isNotNull(passwordReset.usedAt)))
+		.run().changes;
+	// Unfinished two-factor enrolments older than a day carry a key nobody confirmed.
+	db.delete(twoFactor)
+		.where(and(isNull(twoFactor.enabledAt), lt(twoFactor.createdAt, new Date(now - day))))
+		.run();
+
+	const report = { accounts, auditEvents, mails, sessions, resets };
+	recordAudit({ action: 'privacy.retention_run', details: { ...report } });
+	return report;
+}
