@@ -25,9 +25,34 @@ export default defineConfig({
 							name: 'frame',
 							test: (id: string) =>
 								!id.includes('/runtime/app/forms') &&
-								/node_modules[\\/](svelte[\\/]src[\\/](internal[\\/]|index-client\.js|constants\.js|store[\\/]|reactivity[\\/]create-subscriber\.js)|@sveltejs[\\/]kit[\\/]|devalue[\\/]|clsx[\\/])|preload-helper|[\\/]src[\\/]lib[\\/]i18n[\\/]nl[\\/](app|errors)\.ts$/.test(
+								/node_modules[\\/](svelte[\\/]src[\\/](internal[\\/]|index-client\.js|constants\.js|store[\\/]|reactivity[\\/]create-subscriber\.js)|@sveltejs[\\/]kit[\\/]|devalue[\\/]|clsx[\\/])|preload-helper|[\\/]src[\\/]lib[\\/]i18n[\\/]nl[\\/](app|errors|helpLine)\.ts$/.test(
 									id
 								)
+						},
+						{
+							// Shared by the groups below and other pages (`learn` spreads the quiz item
+							// strings; /leren shows progress bars): in files of their own, or a group would
+							// take them in and those pages would download the whole group.
+							name: 'shared',
+							test: /[\\/]src[\\/]lib[\\/](i18n[\\/]nl[\\/]quizItems\.ts|components[\\/]learn[\\/]ProgressBar\.svelte)$/
+						},
+						{
+							// A shipped step's page and its load (which picks the view) in one file.
+							name: 'step',
+							test: /[\\/]src[\\/]routes[\\/]leren[\\/]\[module=slug\][\\/]\[step=slug\][\\/]\+page\.(svelte|ts)$/
+						},
+						{
+							// The form helper on its own (many pages with enhanced forms load it): otherwise the
+							// group below would take it in as a dependency.
+							name: 'forms',
+							test: (id: string) => id.includes('/runtime/app/forms')
+						},
+						{
+							// The item forms and feedback of quizzes, pre-tests and assessments (and their
+							// strings) in one file: split by which pages use which part they were five small
+							// files, about 1 KB gzip more for a quiz step to download.
+							name: 'items',
+							test: /[\\/]src[\\/](lib[\\/](components[\\/]learn[\\/](QuizSection|ItemInputs|ItemResultView|MarkText)\.svelte|components[\\/]learn[\\/]enhance\.ts|content[\\/]classify\.ts)|routes[\\/]leren[\\/]\[module=slug\][\\/]\[step=slug\][\\/]QuizStep\.svelte)/
 						}
 					]
 				}

@@ -17,9 +17,6 @@ export type SignalCategory = (typeof SIGNAL_CATEGORIES)[number];
 
 export const CATEGORY_LABELS: Record<SignalCategory, string> = messages.lesson.categories;
 
-/**
- * The answers of a classify item, as module 1 defines them. Kept here, free of zod, because the
- * quiz view in the browser lists them: importing schema.ts there would ship zod (100 KB) to
- * learners, and zod's eval probe trips the Content Security Policy.
- */
-export const CLASSIFY_ANSWERS = ['signaal', 'risicofactor', 'context', 'geen-signaal'] as const;
+// The answers of a classify item live in ./classify.ts, which the quiz view in the browser imports
+// without this file's catalogue labels.
+export { CLASSIFY_ANSWERS } from './classify';

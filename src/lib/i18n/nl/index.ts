@@ -14,6 +14,7 @@ export { auth } from './auth';
 export { errors } from './errors';
 export { mail } from './mail';
 export { learn } from './learn';
+export { quizItems } from './quizItems';
 export { certificates } from './certificates';
 export { signalCard } from './signalCard';
 export { manager } from './manager';

@@ -1,5 +1,8 @@
 // Dutch (nl-BE) interface text: the learn section of the catalogue.
+import { quizItems } from './quizItems';
+
 export const learn = {
+	...quizItems,
 	dashboardTitle: 'Mijn leeroverzicht',
 	welcome: (name: string) => `Welkom, ${name}.`,
 	inProgress: 'Bezig',
@@ -16,8 +19,6 @@ export const learn = {
 		`${title}: ${status}, geldig tot ${date}`,
 	allCertificates: 'Alle certificaten, met pdf en verificatielink',
 	stepsNav: 'Stappen van de module',
-	question: (n: number) => `Vraag ${n}`,
-	questionRef: (n: number) => ` (vraag ${n})`,
 	caseHeading: 'Casus',
 	start: 'Start deze module',
 	view: 'Bekijk de module',
@@ -83,34 +84,8 @@ export const learn = {
 	restart: 'Speel de casus opnieuw',
 	restartNote: 'Je eerste keer telt voor je score; een nieuwe poging is oefening.',
 	conflict: 'Deze keuze hoort bij een eerder moment in de casus. We tonen je waar je nu bent.',
-	answer: 'Antwoord bevestigen',
 	save: 'Antwoord opslaan',
 	saved: 'Antwoord opgeslagen',
-	practiceAgain: 'Nog eens oefenen',
-	practiceNote: 'Je eerste antwoord telt voor je score. Wat je nu antwoordt, is oefening.',
-	verdicts: { right: 'Juist', partly: 'Deels juist', wrong: 'Niet juist' },
-	rightIs: 'Juist is',
-	/** The two halves of a judge item's result. */
-	judgeSections: { concern: 'Hoe bezorgd?', action: 'Wat doe je nu?' },
-	yourAnswer: 'Jouw antwoord',
-	chosen: 'gekozen',
-	notChosen: 'niet gekozen',
-	marked: 'aangeduid',
-	notMarked: 'niet aangeduid',
-	shouldChoose: 'hoort erbij',
-	shouldNotChoose: 'hoort er niet bij',
-	isSignal: 'is een signaal',
-	isNoSignal: 'is geen signaal',
-	classify: {
-		signaal: 'Signaal',
-		risicofactor: 'Risicofactor',
-		context: 'Meer context nodig',
-		'geen-signaal': 'Geen signaal'
-	},
-	concern: 'Hoe bezorgd ben je?',
-	action: 'Wat doe je nu?',
-	markHint:
-		'Duid de zinsdelen aan door erop te klikken of met Enter of spatie. Nog eens drukken maakt het ongedaan.',
 	markPressed: 'aangeduid',
 	errors: {
 		empty: 'Kies eerst een antwoord.',

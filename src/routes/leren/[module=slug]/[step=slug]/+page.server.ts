@@ -1,4 +1,6 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { Component } from 'svelte';
+import { render } from 'svelte/server';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
@@ -8,7 +10,33 @@ import { z } from 'zod';
 
 const m = messages.learn;
 
-export const load: PageServerLoad = (event) => {
+// The prose of a shipped quiz, vignette or assessment step (Markdown without components) is
+// rendered here once per step and sent as HTML: the browser then needs no map of every step's
+// prose chunk nor the prose component itself. Lesson steps render theirs in
+// ../[step=textonly]/+page.ts, without client JavaScript.
+const prose = import.meta.glob<{ default: Component }>('/modules/*/*/index.md');
+const proseHtml = new Map<string, Promise<string>>();
+
+function renderProse(indexPath: string): Promise<string> | null {
+	const loader = prose[indexPath];
+	if (!loader) return null;
+	let html = proseHtml.get(indexPath);
+	if (!html) {
+		html = loader().then((m) => render(m.default).body);
+		html.catch(() => proseHtml.delete(indexPath));
+		proseHtml.set(indexPath, html);
+	}
+	return html;
+}
+
+/** The step page's data; `withProse` puts a shipped step's prose in `html` (see above). */
+export async function _loadStep(
+	event: RequestEvent<
+		{ module: string; step: string },
+		'/leren/[module=slug]/[step=slug]' | '/leren/[module=slug]/[step=textonly]'
+	>,
+	withProse: boolean
+) {
 	const user = requireRole(event, 'learner');
 	const step = learning.stepPage(user.id, event.params.module, event.params.step);
 	// The few strings of the page frame travel as data, so the browser does not download the whole
@@ -23,8 +51,11 @@ export const load: PageServerLoad = (event) => {
 		lessonIsDone: m.lessonIsDone,
 		lessonDone: step.next ? m.lessonDone : m.lessonDoneLast
 	};
-	return { ...step, text };
-};
+	const shipped = withProse && step.indexPath ? renderProse(step.indexPath) : null;
+	return { ...step, html: shipped ? await shipped : step.html, text };
+}
+
+export const load: PageServerLoad = (event) => _loadStep(event, true);
 
 // Item ids and vignette nodes are author-chosen ids; the grader checks them against the step.
 const itemForm = z.object({ itemId: z.string().max(100) });
