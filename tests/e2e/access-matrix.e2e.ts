@@ -132,6 +132,8 @@ const table: Record<string, Row> = {
 	'/leren': { access: 'learner' },
 	'/leren/[module=slug]': { access: 'learner' },
 	'/leren/[module=slug]/[step=slug]': { access: 'learner' },
+	// Lesson steps, served without client JavaScript (the `textonly` matcher).
+	'/leren/[module=slug]/[step=textonly]': { access: 'learner' },
 	// Lotte started module 2 without its pre-test: she sees the calm "no longer open" page.
 	'/leren/[module=slug]/voortoets': { access: 'learner' },
 	'/leren/[module=slug]/signaalkaart.pdf': { access: 'learner' },
