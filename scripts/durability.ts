@@ -45,9 +45,20 @@ async function child(mode: Mode, file: string): Promise<void> {
 	const db = openDatabase(file);
 	const course = loadCourse('modules');
 	syncShippedModules(course);
-	const email = `duurzaam-${process.pid}@test.signaalwijs.be`;
-	db.insert(user).values({ email, name: 'Duurzaamheid' }).onConflictDoNothing().run();
-	const userId = db.select({ id: user.id }).from(user).where(eq(user.email, email)).get()!.id;
+	// Practice answers beyond the newest 20 of an item are pruned (learning/records.ts,
+	// practiceKept), which is not a loss: each learner answers every item at most 10 times, so
+	// every confirmed answer must still be there.
+	const learnerIds = new Map<number, number>();
+	const learnerFor = (k: number): number => {
+		let id = learnerIds.get(k);
+		if (id === undefined) {
+			const email = `duurzaam-${process.pid}-${k}@test.signaalwijs.be`;
+			db.insert(user).values({ email, name: 'Duurzaamheid' }).onConflictDoNothing().run();
+			id = db.select({ id: user.id }).from(user).where(eq(user.email, email)).get()!.id;
+			learnerIds.set(k, id);
+		}
+		return id;
+	};
 	const items = course.modules.flatMap((m) =>
 		m.steps.flatMap((s) =>
 			(s.quiz?.items ?? []).map((item) => ({ slug: m.slug, step: s.slug, item }))
@@ -62,6 +73,7 @@ async function child(mode: Mode, file: string): Promise<void> {
 		for (;;) {
 			const i = n++;
 			const { slug, step, item } = items[i % items.length];
+			const userId = learnerFor(Math.floor(i / (items.length * 10)));
 			const id = await durableWrite(() => {
 				progress.answerQuizItem(
 					userId,
