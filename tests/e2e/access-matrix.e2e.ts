@@ -256,7 +256,10 @@ function routeTree(): Probe[] {
 		}
 		let hasActions = false;
 		if (names.has('+page.server.ts')) {
-			const source = fs.readFileSync(path.join(dir, '+page.server.ts'), 'utf8');
+			let source = fs.readFileSync(path.join(dir, '+page.server.ts'), 'utf8');
+			// A route that re-exports another route's actions (`export { actions } from '…'`).
+			const reexport = source.match(/export \{[^}]*\bactions\b[^}]*\} from '([^']+)'/);
+			if (reexport) source = fs.readFileSync(path.resolve(dir, `${reexport[1]}.ts`), 'utf8');
 			const block = source.match(/export const actions[^=]*=\s*\{([\s\S]*?)\n\};/);
 			if (block) {
 				for (const [, name] of block[1].matchAll(/^\t(\w+):/gm)) {
