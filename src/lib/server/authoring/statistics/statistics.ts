@@ -4,8 +4,9 @@ import { CLASSIFY_ANSWERS, type Item, type Vignette } from '$lib/content/schema'
 import { latestVersionId, loadVersion, type StepSnapshot } from '../../content/versions';
 import { getCourse } from '../../content/course';
 import { publishedAuthoredModules } from '../published';
-import { prepared } from '../../db/prepared';
-import type { Statement } from 'better-sqlite3';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { db } from '../../db';
+import { attempt, enrolment, membership, moduleVersion, response } from '../../db/schema';
 import {
 	emptyTally,
 	tallyChoices,
@@ -53,96 +54,78 @@ export type StatisticsScope = 'all' | readonly number[];
 // 6.7 -> 3.5 G instructions (callgrind on the sqlite3 shell).
 const FIELD = '\u001f';
 const RECORD = '\u001e';
-const signature = `group_concat(r.item_id || char(31) || r.kind || char(31) || r.score || char(31)
-	|| r.max_score || char(31) || r.answer, char(30))`;
+const r = response;
+const signature = sql`group_concat(${r.itemId} || char(31) || ${r.kind} || char(31) || ${r.score}
+	|| char(31) || ${r.maxScore} || char(31) || ${r.answer}, char(30))`;
+const versionsOf = (slug: string) =>
+	sql`(select ${moduleVersion.id} from ${moduleVersion} where ${moduleVersion.moduleSlug} = ${slug})`;
 /** Whether this user is a member of an organisation in scope: one seek in the membership index. */
-const isMember = (user: string) => `exists (select 1 from membership m where m.user_id = ${user}
-	and m.organisation_id in (select value from json_each(:orgs)))`;
+const isMember = (userId: SQLWrapper, orgs: readonly number[]) =>
+	sql`exists (select 1 from ${membership} where ${membership.userId} = ${userId}
+	and ${membership.organisationId} in (select value from json_each(${JSON.stringify(orgs)})))`;
 
 /** Step, whether the test is known (0: answers of erased enrolments), signature, how many. */
 type Row = [step: string, known: number, signature: string | null, count: number];
 
-function firstAnswersSql(scoped: boolean): string {
-	return `select step, known, sig, count(*) from (
-		select r.step_slug as step, r.enrolment_id is not null as known, ${signature} as sig
-		from response r
-		where r.module_version_id in (select id from module_version where module_slug = :slug)
-			and r.attempt_id is null and r.is_first = 1
-		group by r.module_version_id, r.step_slug, r.enrolment_id
-		${scoped ? `having r.enrolment_id is not null and ${isMember('r.user_id')}` : ''}
+function firstAnswers(slug: string, scope: StatisticsScope): SQL {
+	const inScope =
+		scope === 'all'
+			? sql``
+			: sql`having ${r.enrolmentId} is not null and ${isMember(r.userId, scope)}`;
+	return sql`select step, known, sig, count(*) from (
+		select ${r.stepSlug} as step, ${r.enrolmentId} is not null as known, ${signature} as sig
+		from ${response}
+		where ${r.moduleVersionId} in ${versionsOf(slug)}
+			and ${r.attemptId} is null and ${r.isFirst} = 1
+		group by ${r.moduleVersionId}, ${r.stepSlug}, ${r.enrolmentId}
+		${inScope}
 	) group by step, known, sig`;
 }
 
 // Every answer of each enrolment's first submitted attempt per assessment step (a retake is not
 // a first attempt); the test is the attempt. Its signature is a subquery per attempt that seeks
 // the covering index by (version, attempt): no sort of the responses.
-function firstAttemptsSql(scoped: boolean): string {
-	return `select step, 1, sig, count(*) from (
+function firstAttempts(slug: string, scope: StatisticsScope): SQL {
+	const inScope = scope === 'all' ? sql`` : sql`and ${isMember(enrolment.userId, scope)}`;
+	return sql`select step, 1, sig, count(*) from (
 		select first.step as step, (
-			select ${signature} from response r
-			where r.module_version_id in (select id from module_version where module_slug = :slug)
-				and r.attempt_id = first.id
+			select ${signature} from ${response}
+			where ${r.moduleVersionId} in ${versionsOf(slug)} and ${r.attemptId} = first.id
 		) as sig
 		from (
-			select a.step_slug as step, min(a.id) as id from enrolment e
-			join attempt a on a.enrolment_id = e.id
-			where e.module_slug = :slug and a.kind = 'assessment' and a.submitted_at is not null
-				${scoped ? `and ${isMember('e.user_id')}` : ''}
-			group by a.enrolment_id, a.step_slug
+			select ${attempt.stepSlug} as step, min(${attempt.id}) as id from ${enrolment}
+			join ${attempt} on ${attempt.enrolmentId} = ${enrolment.id}
+			where ${enrolment.moduleSlug} = ${slug} and ${attempt.kind} = 'assessment'
+				and ${attempt.submittedAt} is not null ${inScope}
+			group by ${attempt.enrolmentId}, ${attempt.stepSlug}
 		) first
 	) group by step, sig`;
 }
 
-type Statements = { first: Statement; attempts: Statement };
-const statements = prepared((database): Record<'all' | 'scoped', Statements> => ({
-	all: {
-		first: database.$client.prepare(firstAnswersSql(false)).raw(),
-		attempts: database.$client.prepare(firstAttemptsSql(false)).raw()
-	},
-	scoped: {
-		first: database.$client.prepare(firstAnswersSql(true)).raw(),
-		attempts: database.$client.prepare(firstAttemptsSql(true)).raw()
-	}
-}));
-
 /** The counted signatures of a module's first answers and first attempts in this scope. */
 function countedTests(slug: string, scope: StatisticsScope): Row[] {
-	const which = statements()[scope === 'all' ? 'all' : 'scoped'];
-	const params = scope === 'all' ? { slug } : { slug, orgs: JSON.stringify(scope) };
-	return [...(which.first.all(params) as Row[]), ...(which.attempts.all(params) as Row[])];
+	return [
+		...db.values<Row>(firstAnswers(slug, scope)),
+		...db.values<Row>(firstAttempts(slug, scope))
+	];
 }
-
-const learnersStatement = prepared((database) => ({
-	all: database.$client
-		.prepare(
-			`select count(*) from (select distinct r.user_id from response r
-			where r.module_version_id in (select id from module_version where module_slug = :slug)
-				and r.user_id is not null
-			limit :enough)`
-		)
-		.pluck(),
-	scoped: database.$client
-		.prepare(
-			`select count(*) from (select distinct r.user_id from response r
-			where r.module_version_id in (select id from module_version where module_slug = :slug)
-				and r.user_id in (select m.user_id from membership m
-					where m.organisation_id in (select value from json_each(:orgs)))
-			limit :enough)`
-		)
-		.pluck()
-}));
 
 /**
  * How many learners in scope answered anything in this module, counted up to `enough` (the
  * count stops there, so a module with many learners costs a few index rows).
  */
 export function learnersInScope(slug: string, scope: StatisticsScope, enough: number): number {
-	const s = learnersStatement();
-	return (
+	const inScope =
 		scope === 'all'
-			? s.all.get({ slug, enough })
-			: s.scoped.get({ slug, enough, orgs: JSON.stringify(scope) })
-	) as number;
+			? sql``
+			: sql`and ${r.userId} in (select ${membership.userId} from ${membership}
+				where ${membership.organisationId} in (select value from json_each(${JSON.stringify(scope)})))`;
+	const [[count]] = db.values<[number]>(
+		sql`select count(*) from (select distinct ${r.userId} from ${response}
+			where ${r.moduleVersionId} in ${versionsOf(slug)} and ${r.userId} is not null ${inScope}
+			limit ${enough})`
+	);
+	return count;
 }
 
 const LABEL_LENGTH = 90;
