@@ -82,5 +82,20 @@ export default ts.config(
 				}
 			]
 		}
+	},
+	{
+		// One data idiom: Drizzle's query builder or its typed sql template. Only db/ may reach the
+		// driver underneath (better-sqlite3 today, node-postgres later); bench/ and scripts/ are tools.
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		ignores: ['src/lib/server/db/**'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: "MemberExpression[property.name='$client']",
+					message: "Query through Drizzle's builder or sql template; only db/ uses $client."
+				}
+			]
+		}
 	}
 );
