@@ -56,17 +56,8 @@ export async function beginSignIn(
 		const wait = startThrottle.reserve(`sso-start:${context.address}`);
 		if (wait > 0) return { kind: 'throttled', retryAfterMs: wait };
 	}
-	let configuration: client.Configuration;
-	try {
-		configuration = await configurationFor(provider);
-	} catch (error) {
-		return refuse(
-			failure(error instanceof SecretUnreadable ? 'sso.secretUnreadable' : 'sso.providerDown'),
-			provider,
-			context,
-			{ step: 'discovery', error: describeError(error) }
-		);
-	}
+	const configuration = await discover(provider, context);
+	if (!(configuration instanceof client.Configuration)) return configuration;
 	const state = client.randomState();
 	const nonce = client.randomNonce();
 	const codeVerifier = client.randomPKCECodeVerifier();
@@ -98,6 +89,23 @@ export async function beginSignIn(
 		url: client.buildAuthorizationUrl(configuration, parameters).href,
 		state
 	};
+}
+
+/** The provider's configuration by discovery, or the refusal when it cannot be read. */
+async function discover(
+	provider: SsoProvider,
+	context: Context
+): Promise<client.Configuration | Refusal> {
+	try {
+		return await configurationFor(provider);
+	} catch (error) {
+		return refuse(
+			failure(error instanceof SecretUnreadable ? 'sso.secretUnreadable' : 'sso.providerDown'),
+			provider,
+			context,
+			{ step: 'discovery', error: describeError(error) }
+		);
+	}
 }
 
 /** A short, log-safe description of an error from openid-client or the network. */
@@ -149,17 +157,8 @@ export async function completeSignIn(
 			step: login ? 'expired' : 'no_login'
 		});
 	}
-	let configuration: client.Configuration;
-	try {
-		configuration = await configurationFor(provider);
-	} catch (error) {
-		return refuse(
-			failure(error instanceof SecretUnreadable ? 'sso.secretUnreadable' : 'sso.providerDown'),
-			provider,
-			context,
-			{ step: 'discovery', error: describeError(error) }
-		);
-	}
+	const configuration = await discover(provider, context);
+	if (!(configuration instanceof client.Configuration)) return configuration;
 	let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
 	try {
 		tokens = await client.authorizationCodeGrant(configuration, input.callbackUrl, {
