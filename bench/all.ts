@@ -19,6 +19,7 @@ import { renderCertificatePdf } from '../src/lib/server/certificates/pdf';
 import { javascriptMeter } from './javascript';
 import { prepareFloor } from './floor';
 import { ensureBenchDb, ensureBuild, ensureChromium } from './prepare';
+import { seedDemo, serverEnv, signIn, untilOk } from './demo-server';
 
 const port = Number(process.env.BENCH_PORT ?? 4620);
 const origin = `http://127.0.0.1:${port}`;
@@ -34,20 +35,7 @@ const floorEntry = prepareFloor();
 const loadAtStart = os.loadavg()[0];
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signaalwijs-bench-all-'));
-const serverEnv = (database: string, p: number) => ({
-	...process.env,
-	DATABASE_URL: database,
-	PORT: String(p),
-	HOST: '127.0.0.1',
-	ORIGIN: `http://127.0.0.1:${p}`,
-	NODE_ENV: 'production',
-	REQUIRE_STAFF_2FA: 'false'
-});
-const seed = spawnSync('npx', ['tsx', 'scripts/seed-demo.ts'], {
-	env: serverEnv(path.join(dir, 'bench.db'), port),
-	stdio: 'ignore'
-});
-if (seed.status !== 0) throw new Error('seeding the demo database failed');
+seedDemo(serverEnv(path.join(dir, 'bench.db'), port));
 
 const servers: ChildProcess[] = [];
 process.on('exit', () => servers.forEach((s) => s.kill('SIGTERM')));
@@ -61,31 +49,8 @@ async function start(
 ): Promise<number> {
 	const started = performance.now();
 	servers.push(spawn(process.execPath, [entry], { env: serverEnv(database, p), stdio: 'ignore' }));
-	for (let i = 0; i < 1500; i++) {
-		try {
-			if ((await fetch(`http://127.0.0.1:${p}${probe}`)).ok) return performance.now() - started;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 10));
-	}
-	throw new Error('server did not start');
-}
-
-async function signIn(base: string, email: string, password: string): Promise<string> {
-	const response = await fetch(`${base}/aanmelden`, {
-		method: 'POST',
-		headers: {
-			origin: base,
-			'content-type': 'application/x-www-form-urlencoded',
-			accept: 'text/html'
-		},
-		body: new URLSearchParams({ email, password }),
-		redirect: 'manual'
-	});
-	const cookie = response.headers.get('set-cookie')?.split(';')[0];
-	if (!cookie) throw new Error(`sign-in failed for ${email}`);
-	return cookie;
+	await untilOk(`http://127.0.0.1:${p}${probe}`);
+	return performance.now() - started;
 }
 
 const median = (values: number[]) =>
@@ -132,7 +97,7 @@ const verdict = (ok: boolean | null) => (ok === null ? '–' : ok ? 'met' : 'NOT
 
 // Cold start: migrations checked, all shipped modules loaded and validated, first answer.
 const coldStart = await start(path.join(dir, 'bench.db'), port);
-const cookie = await signIn(origin, 'leerkracht@demo.signaalwijs.be', 'Signaalwijs-demo-2026');
+const cookie = await signIn(origin, 'leerkracht@demo.signaalwijs.be');
 
 const course = loadCourse('modules');
 const mod = course.moduleBySlug.get('wat-en-hoe')!;

@@ -10,7 +10,7 @@
 // the requests served: microseconds of CPU per request. Prints markdown (and writes it to
 // bench/results/profile.md); the .cpuprofile files stay in bench/results/profiles/ for DevTools.
 // BENCH_PORT (default 4620) is the port used, one server at a time.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { SourceMap } from 'node:module';
 import os from 'node:os';
@@ -21,6 +21,7 @@ import { loadCourse } from '../src/lib/server/content/load';
 import { correctAnswer } from '../src/lib/server/learning/grading';
 import { ensureBuild } from './prepare';
 import { floorDir, prepareFloor } from './floor';
+import { seedDemo, serverEnv, signIn, untilOk } from './demo-server';
 
 const port = Number(process.env.BENCH_PORT ?? 4620);
 const origin = `http://127.0.0.1:${port}`;
@@ -34,18 +35,8 @@ fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signaalwijs-profile-'));
 const database = path.join(dir, 'profile.db');
-const env = {
-	...process.env,
-	DATABASE_URL: database,
-	PORT: String(port),
-	HOST: '127.0.0.1',
-	ORIGIN: origin,
-	NODE_ENV: 'production',
-	REQUIRE_STAFF_2FA: 'false'
-};
-if (spawnSync('npx', ['tsx', 'scripts/seed-demo.ts'], { env, stdio: 'ignore' }).status !== 0) {
-	throw new Error('seeding the demo database failed');
-}
+const env = serverEnv(database, port);
+seedDemo(env);
 
 const course = loadCourse('modules');
 const mod = course.moduleBySlug.get('wat-en-hoe')!;
@@ -54,41 +45,14 @@ const quiz = mod.steps.find((s) => s.meta.kind === 'quiz')!;
 const item = quiz.quiz!.items.find((i) => i.type === 'single' || i.type === 'multi')!;
 const answer = correctAnswer(item) as { selected: string[] };
 
-async function signIn(): Promise<string> {
-	const response = await fetch(`${origin}/aanmelden`, {
-		method: 'POST',
-		headers: {
-			origin,
-			'content-type': 'application/x-www-form-urlencoded',
-			accept: 'text/html'
-		},
-		body: new URLSearchParams({
-			email: 'leerkracht@demo.signaalwijs.be',
-			password: 'Signaalwijs-demo-2026'
-		}),
-		redirect: 'manual'
-	});
-	const cookie = response.headers.get('set-cookie')?.split(';')[0];
-	if (!cookie) throw new Error('sign-in failed');
-	return cookie;
-}
-
 async function startServer(profileDir: string, entry: string): Promise<ChildProcess> {
 	const server = spawn(
 		process.execPath,
 		['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=250', entry],
 		{ env, stdio: 'ignore' }
 	);
-	const probe = entry === 'server.js' ? '/healthz' : '/';
-	for (let i = 0; i < 1500; i++) {
-		try {
-			if ((await fetch(`${origin}${probe}`)).ok) return server;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 10));
-	}
-	throw new Error('server did not start');
+	await untilOk(`${origin}${entry === 'server.js' ? '/healthz' : '/'}`);
+	return server;
 }
 
 const microseconds = () => Number(process.hrtime.bigint() / 1000n);
@@ -348,7 +312,7 @@ const lines: string[] = [
 for (const scenario of scenarios) {
 	const profileDir = path.join(outDir, scenario.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60));
 	const server = await startServer(profileDir, scenario.floor ? floorEntry : 'server.js');
-	const cookie = scenario.floor ? '' : await signIn();
+	const cookie = scenario.floor ? '' : await signIn(origin, 'leerkracht@demo.signaalwijs.be');
 	await autocannon({ ...scenario.options(cookie), connections: 10, duration: 3 });
 	const cpuFrom = cpuMicroseconds(server.pid!);
 	const from = microseconds();
