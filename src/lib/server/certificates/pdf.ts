@@ -2,14 +2,12 @@
 // the public verify page. Atkinson Hyperlegible (OFL, from @fontsource) is embedded as a subset,
 // so Dutch names and titles (é, ë, ï, ...) print correctly and the text can be copied and read
 // back; characters outside Latin fall back to their base letter.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { formatDate } from '$lib/format';
 import { messages } from '$lib/i18n';
-import { woffToSfnt } from './woff';
+import { fontBytes, type FontName } from './fonts';
 import { Tagger, type StructureType } from './tagged-pdf';
 
 export interface CertificatePdfInput {
@@ -25,26 +23,6 @@ export interface CertificatePdfInput {
 	organisation?: string | null;
 }
 
-const require = createRequire(import.meta.url);
-const fontFiles = {
-	regular: '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-400-normal.woff',
-	bold: '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-700-normal.woff',
-	regularExt:
-		'@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-ext-400-normal.woff',
-	boldExt: '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-ext-700-normal.woff'
-};
-
-// Font files are read and unpacked to TrueType once per process; pdf-lib parses them per document.
-const fontBytes = new Map<string, Uint8Array>();
-function bytesOf(name: keyof typeof fontFiles): Uint8Array {
-	let bytes = fontBytes.get(name);
-	if (!bytes) {
-		bytes = woffToSfnt(new Uint8Array(fs.readFileSync(require.resolve(fontFiles[name]))));
-		fontBytes.set(name, bytes);
-	}
-	return bytes;
-}
-
 const ink = rgb(0.11, 0.16, 0.24);
 const muted = rgb(0.3, 0.35, 0.42);
 const accent = rgb(0.05, 0.37, 0.42);
@@ -58,7 +36,7 @@ class FontSet {
 	constructor(
 		private doc: PDFDocument,
 		private latin: PDFFont,
-		private extName: keyof typeof fontFiles
+		private extName: FontName
 	) {
 		this.latinSet = new Set(latin.getCharacterSet());
 	}
@@ -89,7 +67,7 @@ class FontSet {
 
 	private async loadExt() {
 		if (this.ext) return;
-		this.ext = await this.doc.embedFont(bytesOf(this.extName), { subset: true });
+		this.ext = await this.doc.embedFont(fontBytes(this.extName), { subset: true });
 		this.extSet = new Set(this.ext.getCharacterSet());
 	}
 }
@@ -165,8 +143,8 @@ export async function renderCertificatePdf(
 	const doc = await PDFDocument.create();
 	doc.registerFontkit(fontkit);
 	const [regularFont, boldFont] = await Promise.all([
-		doc.embedFont(bytesOf('regular'), { subset: true }),
-		doc.embedFont(bytesOf('bold'), { subset: true })
+		doc.embedFont(fontBytes('regular'), { subset: true }),
+		doc.embedFont(fontBytes('bold'), { subset: true })
 	]);
 	const regular = new FontSet(doc, regularFont, 'regularExt');
 	const bold = new FontSet(doc, boldFont, 'boldExt');

@@ -7,7 +7,6 @@
 // first steps and the contacts, in reading order.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFName, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { itemSignalIds, type Item } from '$lib/content/schema';
@@ -18,7 +17,7 @@ import { getCourse } from '../content/course';
 import { parseYaml } from '../content/parse';
 import { CONTACTS_FILE, contactsFileSchema, findContacts, type Contact } from '../content/rules';
 import { loadVersion, newestVisibleVersionId, type ModuleSnapshot } from '../content/versions';
-import { woffToSfnt } from './woff';
+import { fontBytes } from './fonts';
 import { Tagger, type StructureNode } from './tagged-pdf';
 
 export interface SignalCardInput {
@@ -30,21 +29,6 @@ export interface SignalCardInput {
 
 /** Always on the card, in this order; their labels come from contacts.yaml. */
 export const FIXED_CONTACTS = ['116 000', '1712', '101', '112'] as const;
-
-const require = createRequire(import.meta.url);
-const fontFiles = {
-	regular: '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-400-normal.woff',
-	bold: '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-700-normal.woff'
-};
-const fontBytes = new Map<string, Uint8Array>();
-function bytesOf(name: keyof typeof fontFiles): Uint8Array {
-	let bytes = fontBytes.get(name);
-	if (!bytes) {
-		bytes = woffToSfnt(new Uint8Array(fs.readFileSync(require.resolve(fontFiles[name]))));
-		fontBytes.set(name, bytes);
-	}
-	return bytes;
-}
 
 function readContacts(): Contact[] {
 	const file = path.join(config.modulesDir, CONTACTS_FILE);
@@ -219,8 +203,8 @@ export async function renderSignalCard(card: SignalCardInput): Promise<Uint8Arra
 	const doc = await PDFDocument.create();
 	doc.registerFontkit(fontkit);
 	const [regular, bold] = await Promise.all([
-		doc.embedFont(bytesOf('regular'), { subset: true }),
-		doc.embedFont(bytesOf('bold'), { subset: true })
+		doc.embedFont(fontBytes('regular'), { subset: true }),
+		doc.embedFont(fontBytes('bold'), { subset: true })
 	]);
 	doc.setTitle(t.documentTitle(card.moduleTitle), { showInWindowTitleBar: true });
 	doc.setAuthor('Signaalwijs');
