@@ -78,7 +78,7 @@ const items = quiz.quiz!.items.filter((i) => i.type === 'single' || i.type === '
 			name: `Lerende ${i}`,
 			password
 		});
-		progress.startModule(id, mod.slug);
+		(await progress.startModule(id, mod.slug));
 	}
 	closeDatabase();
 }

@@ -74,14 +74,14 @@ async function child(mode: Mode, file: string): Promise<void> {
 			const i = n++;
 			const { slug, step, item } = items[i % items.length];
 			const userId = learnerFor(Math.floor(i / (items.length * 10)));
-			const id = await durableWrite(() => {
-				progress.answerQuizItem(
-					userId,
-					slug,
-					step,
-					item.id,
-					i % 3 ? correctAnswer(item) : wrongAnswer(item)
-				);
+			const id = await durableWrite(async () => {
+				(await progress.answerQuizItem(
+                					userId,
+                					slug,
+                					step,
+                					item.id,
+                					i % 3 ? correctAnswer(item) : wrongAnswer(item)
+                				));
 				return db.get<{ id: number }>(
 					sql`select max(${response.id}) as id from ${response} where ${response.userId} = ${userId}`
 				).id;

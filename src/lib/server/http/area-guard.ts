@@ -5,7 +5,7 @@ import { messages } from '$lib/i18n';
 import { areaFor, enrolmentPath, mustEnrolTwoFactor, signInPath } from '../accounts/guards';
 import { recordAudit } from '../platform/audit';
 
-export const areaGuard: Handle = ({ event, resolve }) => {
+export const areaGuard: Handle = async ({ event, resolve }) => {
 	const area = areaFor(event.url.pathname);
 	if (!area) return resolve(event);
 	const user = event.locals.user;
@@ -23,13 +23,13 @@ export const areaGuard: Handle = ({ event, resolve }) => {
 			// The area's +layout.server.ts guard answers 403 with the friendly error page.
 			return resolve(event);
 		}
-		recordAudit({
-			action: 'access.denied',
-			actorUserId: user.id,
-			targetType: 'path',
-			targetId: event.url.pathname.slice(0, 200),
-			requestId: event.locals.requestId
-		});
+		(await recordAudit({
+        			action: 'access.denied',
+        			actorUserId: user.id,
+        			targetType: 'path',
+        			targetId: event.url.pathname.slice(0, 200),
+        			requestId: event.locals.requestId
+        		}));
 		error(403, { message: messages.errors[403] });
 	}
 	return resolve(event);

@@ -20,27 +20,26 @@ import { AnswerError, answerFromForm, gradeItem, type Graded } from './grading';
 import { badAnswer, notFound } from './errors';
 import { findEnrolment } from './enrolment';
 
-export function touchProgress(
+export async function touchProgress(
 	enrolmentId: number,
 	stepSlug: string,
 	values: Partial<Pick<StepProgress, 'status' | 'currentNode' | 'score' | 'maxScore'>>,
 	now: number
-): void {
-	db.insert(stepProgress)
-		.values({
-			enrolmentId,
-			stepSlug,
-			status: values.status ?? 'started',
-			currentNode: values.currentNode ?? null,
-			score: values.score ?? 0,
-			maxScore: values.maxScore ?? 0,
-			updatedAt: new Date(now)
-		})
-		.onConflictDoUpdate({
-			target: [stepProgress.enrolmentId, stepProgress.stepSlug],
-			set: { ...values, updatedAt: new Date(now) }
-		})
-		.run();
+): Promise<void> {
+	(await db.insert(stepProgress)
+    		.values({
+    			enrolmentId,
+    			stepSlug,
+    			status: values.status ?? 'started',
+    			currentNode: values.currentNode ?? null,
+    			score: values.score ?? 0,
+    			maxScore: values.maxScore ?? 0,
+    			updatedAt: new Date(now)
+    		})
+    		.onConflictDoUpdate({
+    			target: [stepProgress.enrolmentId, stepProgress.stepSlug],
+    			set: { ...values, updatedAt: new Date(now) }
+    		}));
 }
 
 const countDone = prepared((database) =>
@@ -91,22 +90,22 @@ const upsertMastery = prepared((database) =>
 );
 
 /** Moves the enrolment to `stepSlug` and recounts its finished steps. */
-export function refreshEnrolment(e: Enrolment, stepSlug: string, now: number): void {
-	const done = countDone().get({ enrolmentId: e.id })!.n;
-	updateEnrolmentPosition().run({
-		currentStep: stepSlug,
-		stepsDone: done,
-		updatedAt: now,
-		id: e.id
-	});
+export async function refreshEnrolment(e: Enrolment, stepSlug: string, now: number): Promise<void> {
+	const done = (await countDone().get({ enrolmentId: e.id }))!.n;
+	(await updateEnrolmentPosition().run({
+    		currentStep: stepSlug,
+    		stepsDone: done,
+    		updatedAt: now,
+    		id: e.id
+    	}));
 }
 
 /** Adds a seen signal to the learner's signal map, recognised (`hit`) or not. */
-export function recordMastery(userId: number, hit: string[], missed: string[], now: number): void {
+export async function recordMastery(userId: number, hit: string[], missed: string[], now: number): Promise<void> {
 	const upsert = upsertMastery();
 	const updatedAt = new Date(now);
-	for (const signalId of hit) upsert.run({ userId, signalId, correct: 1, updatedAt });
-	for (const signalId of missed) upsert.run({ userId, signalId, correct: 0, updatedAt });
+	for (const signalId of hit) (await upsert.run({ userId, signalId, correct: 1, updatedAt }));
+	for (const signalId of missed) (await upsert.run({ userId, signalId, correct: 0, updatedAt }));
 }
 
 /** Grades an answer; a refused answer becomes a 400 with the item type's message. */
@@ -142,7 +141,7 @@ const insertResponseRow = prepared((database) =>
 );
 
 /** One answered item (quiz or assessment): the graded result as a response row. */
-export function insertItemResponse(
+export async function insertItemResponse(
 	e: Pick<Enrolment, 'id' | 'userId' | 'moduleVersionId'>,
 	stepSlug: string,
 	itemId: string,
@@ -151,22 +150,22 @@ export function insertItemResponse(
 	isFirst: boolean,
 	now: number,
 	attemptId: number | null = null
-): void {
-	insertResponseRow().run({
-		userId: e.userId,
-		enrolmentId: e.id,
-		moduleVersionId: e.moduleVersionId,
-		stepSlug,
-		itemId,
-		attemptId,
-		answer,
-		score: graded.result.score,
-		maxScore: graded.result.maxScore,
-		signalsHit: graded.signalsHit,
-		signalsMissed: graded.signalsMissed,
-		isFirst,
-		createdAt: new Date(now)
-	});
+): Promise<void> {
+	(await insertResponseRow().run({
+    		userId: e.userId,
+    		enrolmentId: e.id,
+    		moduleVersionId: e.moduleVersionId,
+    		stepSlug,
+    		itemId,
+    		attemptId,
+    		answer,
+    		score: graded.result.score,
+    		maxScore: graded.result.maxScore,
+    		signalsHit: graded.signalsHit,
+    		signalsMissed: graded.signalsMissed,
+    		isFirst,
+    		createdAt: new Date(now)
+    	}));
 }
 
 /**
@@ -199,24 +198,23 @@ const prunePracticeRows = prepared((database) =>
 );
 
 /** Drops the practice answers of one item beyond the newest `practiceKept`. */
-export function prunePractice(enrolmentId: number, stepSlug: string, itemId: string): void {
-	prunePracticeRows().run({ enrolmentId, stepSlug, itemId });
+export async function prunePractice(enrolmentId: number, stepSlug: string, itemId: string): Promise<void> {
+	(await prunePracticeRows().run({ enrolmentId, stepSlug, itemId }));
 }
 
 /** The answers given in one attempt (assessment or pre-test), by item id. */
-export function attemptAnswers(
+export async function attemptAnswers(
 	attemptId: number
-): Map<string, { answer: Answer; score: number; maxScore: number }> {
-	const rows = db
-		.select({
-			itemId: response.itemId,
-			answer: response.answer,
-			score: response.score,
-			maxScore: response.maxScore
-		})
-		.from(response)
-		.where(eq(response.attemptId, attemptId))
-		.all();
+): Promise<Map<string, { answer: Answer; score: number; maxScore: number }>> {
+	const rows = (await db
+    		.select({
+    			itemId: response.itemId,
+    			answer: response.answer,
+    			score: response.score,
+    			maxScore: response.maxScore
+    		})
+    		.from(response)
+    		.where(eq(response.attemptId, attemptId)));
 	return new Map(
 		rows.map((r) => [
 			r.itemId,
@@ -226,17 +224,17 @@ export function attemptAnswers(
 }
 
 /** Reads the answer for a quiz or assessment item from its form; a refused one becomes a 400. */
-export function answerFromSubmission(
+export async function answerFromSubmission(
 	userId: number,
 	slug: string,
 	stepSlug: string,
 	itemId: string,
 	form: FormData
-): Answer {
+): Promise<Answer> {
 	const versionId =
-		findEnrolment(userId, slug)?.moduleVersionId ?? newestVisibleVersionId(slug, userId);
+		(await findEnrolment(userId, slug))?.moduleVersionId ?? (await newestVisibleVersionId(slug, userId));
 	const step =
-		versionId === undefined ? undefined : loadVersion(versionId)?.stepBySlug.get(stepSlug);
+		versionId === undefined ? undefined : (await loadVersion(versionId))?.stepBySlug.get(stepSlug);
 	if (!step) throw notFound();
 	const item = (step.quiz?.items ?? step.assessment?.pool ?? []).find((i) => i.id === itemId);
 	if (!item) throw notFound();

@@ -31,22 +31,21 @@ function nodeMax(vignette: Vignette, nodeId: string): number {
 	return Math.max(...vignette.nodes[nodeId].choices.map((c) => c.score));
 }
 
-export function vignetteState(ctx: ModuleContext, step: StepSnapshot): VignetteState {
+export async function vignetteState(ctx: ModuleContext, step: StepSnapshot): Promise<VignetteState> {
 	const vignette = step.vignette!;
 	const progress = ctx.steps.get(step.slug);
 	const current = progress?.currentNode ?? vignette.start;
 	const rows = ctx.enrolment
-		? db
-				.select({
-					itemId: response.itemId,
-					answer: response.answer,
-					score: response.score,
-					maxScore: response.maxScore
-				})
-				.from(response)
-				.where(and(eq(response.enrolmentId, ctx.enrolment.id), eq(response.stepSlug, step.slug)))
-				.orderBy(asc(response.id))
-				.all()
+		? (await db
+        				.select({
+        					itemId: response.itemId,
+        					answer: response.answer,
+        					score: response.score,
+        					maxScore: response.maxScore
+        				})
+        				.from(response)
+        				.where(and(eq(response.enrolmentId, ctx.enrolment.id), eq(response.stepSlug, step.slug)))
+        				.orderBy(asc(response.id)))
 		: [];
 	// The current run starts at the last choice made at the start node.
 	let from = -1;
@@ -82,87 +81,86 @@ export interface ChoiceOutcome {
  * Records a vignette choice. `nodeId` must be the node the learner is at: a replayed or stale
  * form (another tab, the back button) changes nothing.
  */
-export function chooseInVignette(
+export async function chooseInVignette(
 	userId: number,
 	slug: string,
 	stepSlug: string,
 	nodeId: string,
 	choiceIndex: number,
 	now = Date.now()
-): ChoiceOutcome {
-	return transaction(() => {
-		const e = startModule(userId, slug, now);
-		const ctx = moduleContext(userId, slug);
-		const step = ctx.version.stepBySlug.get(stepSlug);
-		if (!step?.vignette) throw notFound();
-		const vignette = step.vignette;
-		const progress = ctx.steps.get(stepSlug);
-		const current = progress?.currentNode ?? vignette.start;
-		if (nodeId !== current) throw new ProgressError(409, failure('learning.vignetteMoved'));
-		const node = vignette.nodes[current];
-		const choice = node?.choices[choiceIndex];
-		if (!node || !choice || !Number.isInteger(choiceIndex))
-			throw new ProgressError(400, failure('learning.answerInvalid'));
-		const firstRun = progress?.status !== 'done';
-		const max = nodeMax(vignette, current);
-		const best = choice.score >= max;
-		const signals = node.signals ?? [];
-		db.insert(response)
-			.values({
-				userId,
-				enrolmentId: e.id,
-				moduleVersionId: e.moduleVersionId,
-				stepSlug,
-				itemId: current,
-				kind: 'choice',
-				answer: { choice: choiceIndex, next: choice.next },
-				score: choice.score,
-				maxScore: max,
-				signalsHit: best ? signals : [],
-				signalsMissed: best ? [] : signals,
-				isFirst: firstRun,
-				createdAt: new Date(now)
-			})
-			.run();
-		if (firstRun) recordMastery(userId, best ? signals : [], best ? [] : signals, now);
-		else prunePractice(e.id, stepSlug, current);
-		const ended = choice.next in vignette.endings;
-		const score = (progress?.score ?? 0) + (firstRun ? choice.score : 0);
-		const maxScore = (progress?.maxScore ?? 0) + (firstRun ? max : 0);
-		touchProgress(
-			e.id,
-			stepSlug,
-			{
-				status: ended || progress?.status === 'done' ? 'done' : 'started',
-				currentNode: choice.next,
-				score: firstRun ? score : (progress?.score ?? 0),
-				maxScore: firstRun ? maxScore : (progress?.maxScore ?? 0)
-			},
-			now
-		);
-		refreshEnrolment(e, stepSlug, now);
-		return { feedback: choice.feedback, next: choice.next, ended };
-	});
+): Promise<ChoiceOutcome> {
+	return (await transaction(async () => {
+    		const e = (await startModule(userId, slug, now));
+    		const ctx = (await moduleContext(userId, slug));
+    		const step = ctx.version.stepBySlug.get(stepSlug);
+    		if (!step?.vignette) throw notFound();
+    		const vignette = step.vignette;
+    		const progress = ctx.steps.get(stepSlug);
+    		const current = progress?.currentNode ?? vignette.start;
+    		if (nodeId !== current) throw new ProgressError(409, failure('learning.vignetteMoved'));
+    		const node = vignette.nodes[current];
+    		const choice = node?.choices[choiceIndex];
+    		if (!node || !choice || !Number.isInteger(choiceIndex))
+    			throw new ProgressError(400, failure('learning.answerInvalid'));
+    		const firstRun = progress?.status !== 'done';
+    		const max = nodeMax(vignette, current);
+    		const best = choice.score >= max;
+    		const signals = node.signals ?? [];
+    		(await db.insert(response)
+            			.values({
+            				userId,
+            				enrolmentId: e.id,
+            				moduleVersionId: e.moduleVersionId,
+            				stepSlug,
+            				itemId: current,
+            				kind: 'choice',
+            				answer: { choice: choiceIndex, next: choice.next },
+            				score: choice.score,
+            				maxScore: max,
+            				signalsHit: best ? signals : [],
+            				signalsMissed: best ? [] : signals,
+            				isFirst: firstRun,
+            				createdAt: new Date(now)
+            			}));
+    		if (firstRun) (await recordMastery(userId, best ? signals : [], best ? [] : signals, now));
+    		else (await prunePractice(e.id, stepSlug, current));
+    		const ended = choice.next in vignette.endings;
+    		const score = (progress?.score ?? 0) + (firstRun ? choice.score : 0);
+    		const maxScore = (progress?.maxScore ?? 0) + (firstRun ? max : 0);
+    		(await touchProgress(
+            			e.id,
+            			stepSlug,
+            			{
+            				status: ended || progress?.status === 'done' ? 'done' : 'started',
+            				currentNode: choice.next,
+            				score: firstRun ? score : (progress?.score ?? 0),
+            				maxScore: firstRun ? maxScore : (progress?.maxScore ?? 0)
+            			},
+            			now
+            		));
+    		(await refreshEnrolment(e, stepSlug, now));
+    		return { feedback: choice.feedback, next: choice.next, ended };
+    	}));
 }
 
 /** Starts the case again from the beginning; the new run is practice. */
-export function restartVignette(
+export async function restartVignette(
 	userId: number,
 	slug: string,
 	stepSlug: string,
 	now = Date.now()
-): void {
-	transaction(() => {
-		const ctx = moduleContext(userId, slug);
-		const step = ctx.version.stepBySlug.get(stepSlug);
-		if (!ctx.enrolment || !step?.vignette) throw notFound();
-		const progress = ctx.steps.get(stepSlug);
-		if (!progress) return;
-		touchProgress(
-			ctx.enrolment.id,
-			stepSlug,
-			{ currentNode: step.vignette.start, status: progress.status },
-			now
-		);
-	});
+): Promise<void> {
+	(await transaction(async () => {
+    		const ctx = (await moduleContext(userId, slug));
+    		const step = ctx.version.stepBySlug.get(stepSlug);
+    		if (!ctx.enrolment || !step?.vignette) throw notFound();
+    		const progress = ctx.steps.get(stepSlug);
+    		if (!progress) return;
+    		(await touchProgress(
+            			ctx.enrolment.id,
+            			stepSlug,
+            			{ currentNode: step.vignette.start, status: progress.status },
+            			now
+            		));
+    	}));
 }

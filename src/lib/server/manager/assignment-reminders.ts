@@ -78,38 +78,38 @@ const selectOrganisationName = prepared((database) =>
  * reminder row (primary key assignment + learner) is written in the same transaction as the
  * outbox row, so a second run, or two runs at once, send nothing more. Returns the count.
  */
-export function sendOverdueAssignmentReminders(now: Date = new Date()): number {
+export async function sendOverdueAssignmentReminders(now: Date = new Date()): Promise<number> {
 	const at = now.getTime();
 	let sent = 0;
-	const overdue = selectOverdue().all({ at });
+	const overdue = (await selectOverdue().all({ at }));
 	for (const { id, organisationId } of overdue) {
-		const target = listAssignmentTargets(organisationId).find((a) => a.id === id);
+		const target = (await listAssignmentTargets(organisationId)).find((a) => a.id === id);
 		if (!target || target.dueAt === null) continue;
-		const title = titleOf(target.moduleSlug);
-		const organisationName = selectOrganisationName().get({ organisationId })?.name ?? '';
+		const title = (await titleOf(target.moduleSlug));
+		const organisationName = (await selectOrganisationName().get({ organisationId }))?.name ?? '';
 		for (const userId of target.userIds) {
-			transaction(() => {
-				const learner = selectPending().get({
-					user: userId,
-					module: target.moduleSlug,
-					assignment: id
-				});
-				if (!learner) return;
-				const reminder = { assignmentId: id, userId, sentAt: now };
-				if (insertReminder().run(reminder).changes !== 1) return;
-				queueMail({
-					kind: 'assignment-overdue',
-					to: learner.email,
-					subject: t().reminderSubject(title),
-					body: `${messages.mail.greeting(learner.name)}\n\n${t().reminderBody(
-						organisationName,
-						title,
-						new Date(target.dueAt!),
-						`${config.origin}/leren`
-					)}\n\n${messages.mail.signature}`
-				});
-				sent += 1;
-			});
+			(await transaction(async () => {
+            				const learner = (await selectPending().get({
+                            					user: userId,
+                            					module: target.moduleSlug,
+                            					assignment: id
+                            				}));
+            				if (!learner) return;
+            				const reminder = { assignmentId: id, userId, sentAt: now };
+            				if ((await insertReminder().run(reminder)).changes !== 1) return;
+            				(await queueMail({
+                            					kind: 'assignment-overdue',
+                            					to: learner.email,
+                            					subject: t().reminderSubject(title),
+                            					body: `${messages.mail.greeting(learner.name)}\n\n${t().reminderBody(
+                            						organisationName,
+                            						title,
+                            						new Date(target.dueAt!),
+                            						`${config.origin}/leren`
+                            					)}\n\n${messages.mail.signature}`
+                            				}));
+            				sent += 1;
+            			}));
 		}
 	}
 	return sent;

@@ -56,15 +56,15 @@ const selectTeamContributors = prepared((database) =>
  * Per team and signal category: the share of signals recognised in first answers. Only teams
  * where at least five learners contributed show figures, so no one can be singled out.
  */
-export function getTeamSignalMap(orgId: number): TeamSignalMap {
+export async function getTeamSignalMap(orgId: number): Promise<TeamSignalMap> {
 	const course = getCourse();
 	const contributors = new Map(
-		selectTeamContributors()
-			.all({ orgId })
+		(await selectTeamContributors()
+        			.all({ orgId }))
 			.map((r) => [r.teamId, r.learners])
 	);
 	const totals = new Map<number, Map<SignalCategory, { seen: number; correct: number }>>();
-	for (const { teamId, signalId, seen, correct } of selectTeamMastery().all({ orgId })) {
+	for (const { teamId, signalId, seen, correct } of (await selectTeamMastery().all({ orgId }))) {
 		const category = course.signalById.get(signalId)?.category;
 		if (!category) continue;
 		const perTeam = totals.get(teamId) ?? new Map();
@@ -74,8 +74,8 @@ export function getTeamSignalMap(orgId: number): TeamSignalMap {
 		perTeam.set(category, sum);
 		totals.set(teamId, perTeam);
 	}
-	const teams = selectTeams()
-		.all({ orgId })
+	const teams = (await selectTeams()
+    		.all({ orgId }))
 		.map((t) => {
 			const learners = contributors.get(t.id) ?? 0;
 			if (learners < minimumGroupSize) return { id: t.id, name: t.name, learners, rates: null };

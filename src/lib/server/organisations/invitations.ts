@@ -2,7 +2,7 @@
 // accept (a new account or an existing one), revoke, resend, and the lists managers and admins see.
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { config } from '../platform/config';
-import { db, transaction } from '../db';
+import { db, transaction, first } from '../db';
 import {
 	invitation,
 	organisation,
@@ -29,7 +29,7 @@ export type InviteResult =
  * Invites someone into an organisation with a role; the link is mailed. A new invitation for
  * the same address replaces an open one, so resending never leaves two working links.
  */
-export function inviteMember(input: {
+export async function inviteMember(input: {
 	organisationId: number;
 	email: string;
 	name?: string | null;
@@ -38,64 +38,61 @@ export function inviteMember(input: {
 	teamId?: number | null;
 	invitedBy: number;
 	requestId?: string;
-}): InviteResult {
-	const org = getOrganisation(input.organisationId);
+}): Promise<InviteResult> {
+	const org = (await getOrganisation(input.organisationId));
 	if (!org || org.archivedAt) return { ok: false, message: messages.errors.badRequest };
 	if (input.teamId) {
-		const owned = db
-			.select({ id: team.id })
-			.from(team)
-			.where(and(eq(team.id, input.teamId), eq(team.organisationId, org.id)))
-			.get();
+		const owned = (await first(db
+        			.select({ id: team.id })
+        			.from(team)
+        			.where(and(eq(team.id, input.teamId), eq(team.organisationId, org.id)))));
 		if (!owned) return { ok: false, message: messages.errors.badRequest };
 	}
 	const token = randomToken(32);
 	const now = Date.now();
 	const link = `${config.origin}/uitnodiging/${token}`;
-	const id = transaction((tx) => {
-		tx.update(invitation)
-			.set({ revokedAt: new Date(now) })
-			.where(
-				and(
-					eq(invitation.organisationId, org.id),
-					eq(invitation.email, input.email),
-					isNull(invitation.acceptedAt),
-					isNull(invitation.revokedAt)
-				)
-			)
-			.run();
-		const inserted = tx
-			.insert(invitation)
-			.values({
-				organisationId: org.id,
-				email: input.email,
-				name: input.name ?? null,
-				role: input.role,
-				audience: input.audience,
-				teamId: input.teamId ?? null,
-				tokenHash: digest(token),
-				invitedBy: input.invitedBy,
-				createdAt: new Date(now),
-				expiresAt: new Date(now + invitationLifetimeDays * 24 * 3600 * 1000)
-			})
-			.run();
-		queueMail({
-			kind: 'invitation',
-			to: input.email,
-			subject: messages.mail.inviteSubject(org.name),
-			body: `${messages.mail.greeting(input.name ?? input.email)}\n\n${messages.mail.inviteBody(org.name, link, invitationLifetimeDays)}\n\n${messages.mail.signature}`
-		});
-		return Number(inserted.lastInsertRowid);
-	});
-	recordAudit({
-		action: 'invitation.created',
-		actorUserId: input.invitedBy,
-		targetType: 'invitation',
-		targetId: id,
-		organisationId: org.id,
-		requestId: input.requestId,
-		details: { role: input.role }
-	});
+	const id = (await transaction(async (tx) => {
+    		(await tx.update(invitation)
+            			.set({ revokedAt: new Date(now) })
+            			.where(
+            				and(
+            					eq(invitation.organisationId, org.id),
+            					eq(invitation.email, input.email),
+            					isNull(invitation.acceptedAt),
+            					isNull(invitation.revokedAt)
+            				)
+            			));
+    		const inserted = (await tx
+            			.insert(invitation)
+            			.values({
+            				organisationId: org.id,
+            				email: input.email,
+            				name: input.name ?? null,
+            				role: input.role,
+            				audience: input.audience,
+            				teamId: input.teamId ?? null,
+            				tokenHash: digest(token),
+            				invitedBy: input.invitedBy,
+            				createdAt: new Date(now),
+            				expiresAt: new Date(now + invitationLifetimeDays * 24 * 3600 * 1000)
+            			}));
+    		(await queueMail({
+            			kind: 'invitation',
+            			to: input.email,
+            			subject: messages.mail.inviteSubject(org.name),
+            			body: `${messages.mail.greeting(input.name ?? input.email)}\n\n${messages.mail.inviteBody(org.name, link, invitationLifetimeDays)}\n\n${messages.mail.signature}`
+            		}));
+    		return Number(inserted.lastInsertRowid);
+    	}));
+	(await recordAudit({
+    		action: 'invitation.created',
+    		actorUserId: input.invitedBy,
+    		targetType: 'invitation',
+    		targetId: id,
+    		organisationId: org.id,
+    		requestId: input.requestId,
+    		details: { role: input.role }
+    	}));
 	return { ok: true, invitationId: id, link };
 }
 
@@ -106,24 +103,23 @@ export interface OpenInvitation {
 }
 
 /** An invitation that can still be accepted, looked up by the token from the mail. */
-export function findOpenInvitation(token: string): OpenInvitation | undefined {
+export async function findOpenInvitation(token: string): Promise<OpenInvitation | undefined> {
 	if (token.length !== 32) return undefined;
-	const row = db
-		.select({ invitation, organisationName: organisation.name })
-		.from(invitation)
-		.innerJoin(organisation, eq(organisation.id, invitation.organisationId))
-		.where(
-			and(
-				eq(invitation.tokenHash, digest(token)),
-				isNull(invitation.acceptedAt),
-				isNull(invitation.revokedAt),
-				gt(invitation.expiresAt, new Date()),
-				isNull(organisation.archivedAt)
-			)
-		)
-		.get();
+	const row = (await first(db
+    		.select({ invitation, organisationName: organisation.name })
+    		.from(invitation)
+    		.innerJoin(organisation, eq(organisation.id, invitation.organisationId))
+    		.where(
+    			and(
+    				eq(invitation.tokenHash, digest(token)),
+    				isNull(invitation.acceptedAt),
+    				isNull(invitation.revokedAt),
+    				gt(invitation.expiresAt, new Date()),
+    				isNull(organisation.archivedAt)
+    			)
+    		)));
 	if (!row) return undefined;
-	return { ...row, accountExists: !!findUserByEmail(row.invitation.email) };
+	return { ...row, accountExists: !!(await findUserByEmail(row.invitation.email)) };
 }
 
 export type AcceptResult =
@@ -138,7 +134,7 @@ export async function acceptInvitation(input: {
 	password: string;
 	requestId?: string;
 }): Promise<AcceptResult> {
-	const open = findOpenInvitation(input.token);
+	const open = (await findOpenInvitation(input.token));
 	if (!open) return { ok: false, reason: 'invalid' };
 	if (open.accountExists) return { ok: false, reason: 'exists' };
 	const inv = open.invitation;
@@ -149,98 +145,94 @@ export async function acceptInvitation(input: {
 	});
 	if (policy) return { ok: false, reason: 'policy', message: policy };
 	const passwordHash = await hashPassword(input.password);
-	const userId = transaction((tx) => {
-		const used = tx
-			.update(invitation)
-			.set({ acceptedAt: new Date() })
-			.where(
-				and(eq(invitation.id, inv.id), isNull(invitation.acceptedAt), isNull(invitation.revokedAt))
-			)
-			.run();
-		if (used.changes !== 1) return null;
-		const created = tx
-			.insert(user)
-			.values({ email: inv.email, name: input.name, passwordHash, audience: inv.audience })
-			.onConflictDoNothing()
-			.run();
-		if (created.changes !== 1) return null;
-		const id = Number(created.lastInsertRowid);
-		addMembership({
-			userId: id,
-			organisationId: inv.organisationId,
-			role: inv.role,
-			audience: inv.audience,
-			teamId: inv.teamId
-		});
-		return id;
-	});
+	const userId = (await transaction(async (tx) => {
+    		const used = (await tx
+            			.update(invitation)
+            			.set({ acceptedAt: new Date() })
+            			.where(
+            				and(eq(invitation.id, inv.id), isNull(invitation.acceptedAt), isNull(invitation.revokedAt))
+            			));
+    		if (used.changes !== 1) return null;
+    		const created = (await tx
+            			.insert(user)
+            			.values({ email: inv.email, name: input.name, passwordHash, audience: inv.audience })
+            			.onConflictDoNothing());
+    		if (created.changes !== 1) return null;
+    		const id = Number(created.lastInsertRowid);
+    		(await addMembership({
+            			userId: id,
+            			organisationId: inv.organisationId,
+            			role: inv.role,
+            			audience: inv.audience,
+            			teamId: inv.teamId
+            		}));
+    		return id;
+    	}));
 	if (userId === null) return { ok: false, reason: 'invalid' };
-	recordAudit({
-		action: 'invitation.accepted',
-		actorUserId: userId,
-		targetType: 'invitation',
-		targetId: inv.id,
-		organisationId: inv.organisationId,
-		requestId: input.requestId
-	});
+	(await recordAudit({
+    		action: 'invitation.accepted',
+    		actorUserId: userId,
+    		targetType: 'invitation',
+    		targetId: inv.id,
+    		organisationId: inv.organisationId,
+    		requestId: input.requestId
+    	}));
 	return { ok: true, userId };
 }
 
 /** Links an open invitation to the signed-in account with the same address. */
-export function attachInvitationToAccount(token: string, userId: number, email: string): boolean {
-	const open = findOpenInvitation(token);
+export async function attachInvitationToAccount(token: string, userId: number, email: string): Promise<boolean> {
+	const open = (await findOpenInvitation(token));
 	if (!open || open.invitation.email !== email) return false;
 	const inv = open.invitation;
-	return transaction((tx) => {
-		const used = tx
-			.update(invitation)
-			.set({ acceptedAt: new Date() })
-			.where(and(eq(invitation.id, inv.id), isNull(invitation.acceptedAt)))
-			.run();
-		if (used.changes !== 1) return false;
-		addMembership({
-			userId,
-			organisationId: inv.organisationId,
-			role: inv.role,
-			audience: inv.audience,
-			teamId: inv.teamId
-		});
-		recordAudit({
-			action: 'invitation.accepted',
-			actorUserId: userId,
-			targetType: 'invitation',
-			targetId: inv.id,
-			organisationId: inv.organisationId
-		});
-		return true;
-	});
+	return (await transaction(async (tx) => {
+    		const used = (await tx
+            			.update(invitation)
+            			.set({ acceptedAt: new Date() })
+            			.where(and(eq(invitation.id, inv.id), isNull(invitation.acceptedAt))));
+    		if (used.changes !== 1) return false;
+    		(await addMembership({
+            			userId,
+            			organisationId: inv.organisationId,
+            			role: inv.role,
+            			audience: inv.audience,
+            			teamId: inv.teamId
+            		}));
+    		(await recordAudit({
+            			action: 'invitation.accepted',
+            			actorUserId: userId,
+            			targetType: 'invitation',
+            			targetId: inv.id,
+            			organisationId: inv.organisationId
+            		}));
+    		return true;
+    	}));
 }
 
-export function revokeInvitation(
+export async function revokeInvitation(
 	organisationId: number,
 	invitationId: number,
 	actorUserId: number
-): boolean {
-	const result = db
-		.update(invitation)
-		.set({ revokedAt: new Date() })
-		.where(
-			and(
-				eq(invitation.id, invitationId),
-				eq(invitation.organisationId, organisationId),
-				isNull(invitation.acceptedAt),
-				isNull(invitation.revokedAt)
-			)
-		)
-		.run();
+): Promise<boolean> {
+	const result = (await db
+    		.update(invitation)
+    		.set({ revokedAt: new Date() })
+    		.where(
+    			and(
+    				eq(invitation.id, invitationId),
+    				eq(invitation.organisationId, organisationId),
+    				isNull(invitation.acceptedAt),
+    				isNull(invitation.revokedAt)
+    			)
+    		));
 	if (result.changes === 1) {
-		recordAudit({
-			action: 'invitation.revoked',
-			actorUserId,
-			targetType: 'invitation',
-			targetId: invitationId,
-			organisationId
-		});
+		(await recordAudit({
+        			action: 'invitation.revoked',
+        			actorUserId,
+        			targetType: 'invitation',
+        			targetId: invitationId,
+        			organisationId
+        		}));
 	}
 	return result.changes === 1;
 }
@@ -250,54 +242,52 @@ export function revokeInvitation(
  * A revoked invitation stays revoked, also once it expired; an expired one that was never revoked
  * may be renewed (the manager's "send again" on an expired row).
  */
-export function resendInvitation(
+export async function resendInvitation(
 	organisationId: number,
 	invitationId: number,
 	actorUserId: number,
 	requestId?: string
-): boolean {
-	const found = db
-		.select()
-		.from(invitation)
-		.where(
-			and(
-				eq(invitation.id, invitationId),
-				eq(invitation.organisationId, organisationId),
-				isNull(invitation.acceptedAt),
-				isNull(invitation.revokedAt)
-			)
-		)
-		.get();
+): Promise<boolean> {
+	const found = (await first(db
+    		.select()
+    		.from(invitation)
+    		.where(
+    			and(
+    				eq(invitation.id, invitationId),
+    				eq(invitation.organisationId, organisationId),
+    				isNull(invitation.acceptedAt),
+    				isNull(invitation.revokedAt)
+    			)
+    		)));
 	if (!found) return false;
-	return inviteMember({
-		organisationId,
-		email: found.email,
-		name: found.name,
-		role: found.role,
-		audience: found.audience,
-		teamId: found.teamId,
-		invitedBy: actorUserId,
-		requestId
-	}).ok;
+	return (await inviteMember({
+    		organisationId,
+    		email: found.email,
+    		name: found.name,
+    		role: found.role,
+    		audience: found.audience,
+    		teamId: found.teamId,
+    		invitedBy: actorUserId,
+    		requestId
+    	})).ok;
 }
 
 /** Invitations of an organisation with a Dutch status, newest first. */
-export function listInvitationViews(organisationId: number, now = Date.now()) {
-	return db
-		.select({
-			id: invitation.id,
-			email: invitation.email,
-			name: invitation.name,
-			role: invitation.role,
-			acceptedAt: invitation.acceptedAt,
-			revokedAt: invitation.revokedAt,
-			expiresAt: invitation.expiresAt
-		})
-		.from(invitation)
-		.where(eq(invitation.organisationId, organisationId))
-		.orderBy(sql`${invitation.id} desc`)
-		.limit(300)
-		.all()
+export async function listInvitationViews(organisationId: number, now = Date.now()) {
+	return (await db
+    		.select({
+    			id: invitation.id,
+    			email: invitation.email,
+    			name: invitation.name,
+    			role: invitation.role,
+    			acceptedAt: invitation.acceptedAt,
+    			revokedAt: invitation.revokedAt,
+    			expiresAt: invitation.expiresAt
+    		})
+    		.from(invitation)
+    		.where(eq(invitation.organisationId, organisationId))
+    		.orderBy(sql`${invitation.id} desc`)
+    		.limit(300))
 		.map((i) => ({
 			id: i.id,
 			email: i.email,
@@ -326,22 +316,21 @@ export interface PlatformInvitation {
 }
 
 /** Every invitation on the platform, newest first (the platform admin's list). */
-export function listAllInvitations(limit = 200): PlatformInvitation[] {
-	return db
-		.select({
-			id: invitation.id,
-			email: invitation.email,
-			role: invitation.role,
-			organisationId: invitation.organisationId,
-			organisationName: organisation.name,
-			createdAt: invitation.createdAt,
-			expiresAt: invitation.expiresAt,
-			acceptedAt: invitation.acceptedAt,
-			revokedAt: invitation.revokedAt
-		})
-		.from(invitation)
-		.innerJoin(organisation, eq(organisation.id, invitation.organisationId))
-		.orderBy(desc(invitation.id))
-		.limit(limit)
-		.all();
+export async function listAllInvitations(limit = 200): Promise<PlatformInvitation[]> {
+	return (await db
+    		.select({
+    			id: invitation.id,
+    			email: invitation.email,
+    			role: invitation.role,
+    			organisationId: invitation.organisationId,
+    			organisationName: organisation.name,
+    			createdAt: invitation.createdAt,
+    			expiresAt: invitation.expiresAt,
+    			acceptedAt: invitation.acceptedAt,
+    			revokedAt: invitation.revokedAt
+    		})
+    		.from(invitation)
+    		.innerJoin(organisation, eq(organisation.id, invitation.organisationId))
+    		.orderBy(desc(invitation.id))
+    		.limit(limit));
 }

@@ -1,6 +1,6 @@
 // Organisations and their memberships: who belongs where, with which role, team and audience.
 import { and, eq } from 'drizzle-orm';
-import { db } from '../db';
+import { db, first } from '../db';
 import {
 	membership,
 	organisation,
@@ -13,67 +13,64 @@ import {
 import { recordAudit } from '../platform/audit';
 
 /** Creates an organisation; audited, with no actor for the demo seed and tests. */
-export function createOrganisation(
+export async function createOrganisation(
 	name: string,
 	actor: { id: number | null; requestId?: string } = { id: null }
-): number {
-	const id = Number(db.insert(organisation).values({ name }).run().lastInsertRowid);
-	recordAudit({
-		action: 'organisation.created',
-		actorUserId: actor.id,
-		targetType: 'organisation',
-		targetId: id,
-		organisationId: id,
-		requestId: actor.requestId
-	});
+): Promise<number> {
+	const id = Number((await db.insert(organisation).values({ name })).lastInsertRowid);
+	(await recordAudit({
+    		action: 'organisation.created',
+    		actorUserId: actor.id,
+    		targetType: 'organisation',
+    		targetId: id,
+    		organisationId: id,
+    		requestId: actor.requestId
+    	}));
 	return id;
 }
 
-export function getOrganisation(id: number): Organisation | undefined {
-	return db.select().from(organisation).where(eq(organisation.id, id)).get();
+export async function getOrganisation(id: number): Promise<Organisation | undefined> {
+	return (await first(db.select().from(organisation).where(eq(organisation.id, id))));
 }
 
-export function listTeams(organisationId: number) {
-	return db
-		.select({ id: team.id, name: team.name })
-		.from(team)
-		.where(eq(team.organisationId, organisationId))
-		.orderBy(team.name)
-		.all();
+export async function listTeams(organisationId: number) {
+	return (await db
+    		.select({ id: team.id, name: team.name })
+    		.from(team)
+    		.where(eq(team.organisationId, organisationId))
+    		.orderBy(team.name));
 }
 
-export function addMembership(input: {
+export async function addMembership(input: {
 	userId: number;
 	organisationId: number;
 	role: Role;
 	audience?: Audience | null;
 	teamId?: number | null;
-}): void {
-	db.insert(membership)
-		.values({
-			userId: input.userId,
-			organisationId: input.organisationId,
-			role: input.role,
-			audience: input.audience ?? null,
-			teamId: input.teamId ?? null
-		})
-		.onConflictDoNothing()
-		.run();
+}): Promise<void> {
+	(await db.insert(membership)
+    		.values({
+    			userId: input.userId,
+    			organisationId: input.organisationId,
+    			role: input.role,
+    			audience: input.audience ?? null,
+    			teamId: input.teamId ?? null
+    		})
+    		.onConflictDoNothing());
 }
 
 /** Members of an organisation with a given role, for the manager area. */
-export function listMembers(organisationId: number, role: Role = 'learner') {
-	return db
-		.select({
-			id: user.id,
-			name: user.name,
-			email: user.email,
-			audience: membership.audience,
-			teamId: membership.teamId
-		})
-		.from(membership)
-		.innerJoin(user, eq(user.id, membership.userId))
-		.where(and(eq(membership.organisationId, organisationId), eq(membership.role, role)))
-		.orderBy(user.name)
-		.all();
+export async function listMembers(organisationId: number, role: Role = 'learner') {
+	return (await db
+    		.select({
+    			id: user.id,
+    			name: user.name,
+    			email: user.email,
+    			audience: membership.audience,
+    			teamId: membership.teamId
+    		})
+    		.from(membership)
+    		.innerJoin(user, eq(user.id, membership.userId))
+    		.where(and(eq(membership.organisationId, organisationId), eq(membership.role, role)))
+    		.orderBy(user.name));
 }

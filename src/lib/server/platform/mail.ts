@@ -38,19 +38,18 @@ function headerSafe(value: string): string {
 const singleAddress = /^[^\s@,;:<>"()[\]]+@[^\s@,;:<>"()[\]]+$/;
 
 /** Stores a message in the outbox and starts delivery in the background. Returns its id. */
-export function queueMail(message: MailMessage): number {
+export async function queueMail(message: MailMessage): Promise<number> {
 	// One plain address per message: a list or a smuggled header never reaches the SMTP server.
 	if (!singleAddress.test(message.to)) throw new Error('queueMail: recipient is not one address');
-	const result = db
-		.insert(mailOutbox)
-		.values({
-			kind: message.kind,
-			recipient: message.to,
-			subject: headerSafe(message.subject),
-			body: message.body,
-			status: config.smtpUrl ? 'pending' : 'kept'
-		})
-		.run();
+	const result = (await db
+    		.insert(mailOutbox)
+    		.values({
+    			kind: message.kind,
+    			recipient: message.to,
+    			subject: headerSafe(message.subject),
+    			body: message.body,
+    			status: config.smtpUrl ? 'pending' : 'kept'
+    		}));
 	if (config.smtpUrl) scheduleDelivery();
 	return Number(result.lastInsertRowid);
 }
@@ -66,8 +65,8 @@ export function redactTokenLinks(body: string): string {
 }
 
 /** The outbox as an admin sees it: bodies without any usable token link, sent or not. */
-export function outboxForAdmin(limit = 100) {
-	return listOutbox(limit).map((mail) => ({
+export async function outboxForAdmin(limit = 100) {
+	return (await listOutbox(limit)).map((mail) => ({
 		id: mail.id,
 		recipient: mail.recipient,
 		subject: mail.subject,
@@ -106,32 +105,30 @@ export async function deliverPending(limit = 50): Promise<number> {
 	const smtp = getTransport();
 	if (!smtp) return 0;
 	const staleClaim = Date.now() - 10 * 60_000;
-	const rows = db
-		.select()
-		.from(mailOutbox)
-		.where(
-			or(
-				eq(mailOutbox.status, 'pending'),
-				and(eq(mailOutbox.status, 'failed'), lt(mailOutbox.attempts, maxAttempts)),
-				and(eq(mailOutbox.status, 'sending'), lt(mailOutbox.createdAt, new Date(staleClaim)))
-			)
-		)
-		.orderBy(asc(mailOutbox.id))
-		.limit(limit)
-		.all();
+	const rows = (await db
+    		.select()
+    		.from(mailOutbox)
+    		.where(
+    			or(
+    				eq(mailOutbox.status, 'pending'),
+    				and(eq(mailOutbox.status, 'failed'), lt(mailOutbox.attempts, maxAttempts)),
+    				and(eq(mailOutbox.status, 'sending'), lt(mailOutbox.createdAt, new Date(staleClaim)))
+    			)
+    		)
+    		.orderBy(asc(mailOutbox.id))
+    		.limit(limit));
 	let sent = 0;
 	for (const row of rows) {
-		const claimed = db
-			.update(mailOutbox)
-			.set({ status: 'sending', attempts: sql`${mailOutbox.attempts} + 1` })
-			.where(
-				and(
-					eq(mailOutbox.id, row.id),
-					inArray(mailOutbox.status, ['pending', 'failed', 'sending']),
-					eq(mailOutbox.attempts, row.attempts)
-				)
-			)
-			.run();
+		const claimed = (await db
+        			.update(mailOutbox)
+        			.set({ status: 'sending', attempts: sql`${mailOutbox.attempts} + 1` })
+        			.where(
+        				and(
+        					eq(mailOutbox.id, row.id),
+        					inArray(mailOutbox.status, ['pending', 'failed', 'sending']),
+        					eq(mailOutbox.attempts, row.attempts)
+        				)
+        			));
 		if (claimed.changes !== 1) continue;
 		try {
 			await smtp.sendMail({
@@ -141,38 +138,35 @@ export async function deliverPending(limit = 50): Promise<number> {
 				text: row.body
 			});
 			// Sent: the token link has done its job and is not kept at rest.
-			db.update(mailOutbox)
-				.set({
-					status: 'sent',
-					sentAt: new Date(),
-					lastError: null,
-					body: redactTokenLinks(row.body)
-				})
-				.where(eq(mailOutbox.id, row.id))
-				.run();
+			(await db.update(mailOutbox)
+            				.set({
+            					status: 'sent',
+            					sentAt: new Date(),
+            					lastError: null,
+            					body: redactTokenLinks(row.body)
+            				})
+            				.where(eq(mailOutbox.id, row.id)));
 			sent += 1;
 		} catch (error) {
 			// The last attempt failed: the mail is given up on, so its token link goes too.
 			const givenUp = row.attempts + 1 >= maxAttempts;
-			db.update(mailOutbox)
-				.set({
-					status: 'failed',
-					lastError: String(error).slice(0, 500),
-					...(givenUp ? { body: redactTokenLinks(row.body) } : {})
-				})
-				.where(eq(mailOutbox.id, row.id))
-				.run();
+			(await db.update(mailOutbox)
+            				.set({
+            					status: 'failed',
+            					lastError: String(error).slice(0, 500),
+            					...(givenUp ? { body: redactTokenLinks(row.body) } : {})
+            				})
+            				.where(eq(mailOutbox.id, row.id)));
 			log.warn('mail.send_failed', { mailId: row.id, kind: row.kind });
 		}
 	}
 	return sent;
 }
 
-export function listOutbox(limit = 100): MailOutbox[] {
-	return db
-		.select()
-		.from(mailOutbox)
-		.orderBy(sql`${mailOutbox.id} desc`)
-		.limit(limit)
-		.all();
+export async function listOutbox(limit = 100): Promise<MailOutbox[]> {
+	return (await db
+    		.select()
+    		.from(mailOutbox)
+    		.orderBy(sql`${mailOutbox.id} desc`)
+    		.limit(limit));
 }

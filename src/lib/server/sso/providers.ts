@@ -2,7 +2,7 @@
 // client secrets sealed with the key that protects TOTP keys, discovery through openid-client.
 import * as client from 'openid-client';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { db } from '../db';
+import { db, first } from '../db';
 import { organisation, ssoProvider, type SsoProvider } from '../db/schema';
 import { recordAudit } from '../platform/audit';
 import { config } from '../platform/config';
@@ -44,18 +44,17 @@ function view(row: SsoProvider): ProviderView {
 	};
 }
 
-export function listProviders(organisationId: number): ProviderView[] {
-	return db
-		.select()
-		.from(ssoProvider)
-		.where(eq(ssoProvider.organisationId, organisationId))
-		.orderBy(asc(ssoProvider.name))
-		.all()
+export async function listProviders(organisationId: number): Promise<ProviderView[]> {
+	return (await db
+    		.select()
+    		.from(ssoProvider)
+    		.where(eq(ssoProvider.organisationId, organisationId))
+    		.orderBy(asc(ssoProvider.name)))
 		.map(view);
 }
 
-export function getProvider(id: number): SsoProvider | undefined {
-	return db.select().from(ssoProvider).where(eq(ssoProvider.id, id)).get();
+export async function getProvider(id: number): Promise<SsoProvider | undefined> {
+	return (await first(db.select().from(ssoProvider).where(eq(ssoProvider.id, id))));
 }
 
 /** The domain of an address, lower-cased; '' when the address has none. */
@@ -70,20 +69,19 @@ export function domainOf(email: string): string {
 }
 
 /** The provider that vouches for an address's domain, in an organisation that is not archived. */
-export function providerForEmail(email: string): SsoProvider | undefined {
+export async function providerForEmail(email: string): Promise<SsoProvider | undefined> {
 	const domain = domainOf(email);
 	if (!domain) return undefined;
-	return db
-		.select({ provider: ssoProvider })
-		.from(ssoProvider)
-		.innerJoin(organisation, eq(organisation.id, ssoProvider.organisationId))
-		.where(
-			and(
-				isNull(organisation.archivedAt),
-				sql`exists (select 1 from json_each(${ssoProvider.domains}) where value = ${domain})`
-			)
-		)
-		.get()?.provider;
+	return (await first(db
+    		.select({ provider: ssoProvider })
+    		.from(ssoProvider)
+    		.innerJoin(organisation, eq(organisation.id, ssoProvider.organisationId))
+    		.where(
+    			and(
+    				isNull(organisation.archivedAt),
+    				sql`exists (select 1 from json_each(${ssoProvider.domains}) where value = ${domain})`
+    			)
+    		)))?.provider;
 }
 
 /** An http:// issuer is only accepted for this machine (the test provider). */
@@ -101,7 +99,7 @@ export function isAcceptableIssuer(issuer: string): boolean {
 
 export type AddProviderResult = { ok: true; id: number } | { ok: false; failure: Failure };
 
-export function addProvider(
+export async function addProvider(
 	input: {
 		organisationId: number;
 		name: string;
@@ -111,63 +109,60 @@ export function addProvider(
 		domains: string[];
 	},
 	actor: Actor
-): AddProviderResult {
-	const org = db
-		.select({ id: organisation.id })
-		.from(organisation)
-		.where(and(eq(organisation.id, input.organisationId), isNull(organisation.archivedAt)))
-		.get();
+): Promise<AddProviderResult> {
+	const org = (await first(db
+    		.select({ id: organisation.id })
+    		.from(organisation)
+    		.where(and(eq(organisation.id, input.organisationId), isNull(organisation.archivedAt)))));
 	if (!org) return { ok: false, failure: failure('sso.organisationMissing') };
 	const issuer = input.issuer.trim();
 	const domains = [...new Set(input.domains.map((d) => d.trim().toLowerCase()))];
 	for (const domain of domains) {
-		const taken = providerForEmail(`x@${domain}`);
+		const taken = (await providerForEmail(`x@${domain}`));
 		if (taken) return { ok: false, failure: failure('sso.domainTaken', { domain }) };
 	}
-	const inserted = db
-		.insert(ssoProvider)
-		.values({
-			organisationId: input.organisationId,
-			name: input.name,
-			issuer,
-			clientId: input.clientId,
-			clientSecretSealed: seal(new TextEncoder().encode(input.clientSecret)),
-			domains
-		})
-		.onConflictDoNothing()
-		.run();
+	const inserted = (await db
+    		.insert(ssoProvider)
+    		.values({
+    			organisationId: input.organisationId,
+    			name: input.name,
+    			issuer,
+    			clientId: input.clientId,
+    			clientSecretSealed: seal(new TextEncoder().encode(input.clientSecret)),
+    			domains
+    		})
+    		.onConflictDoNothing());
 	if (inserted.changes !== 1) return { ok: false, failure: failure('sso.providerExists') };
 	const id = Number(inserted.lastInsertRowid);
-	recordAudit({
-		action: 'sso.provider_added',
-		actorUserId: actor.id,
-		targetType: 'sso_provider',
-		targetId: id,
-		organisationId: input.organisationId,
-		requestId: actor.requestId,
-		details: { name: input.name, issuer, clientId: input.clientId, domains }
-	});
+	(await recordAudit({
+    		action: 'sso.provider_added',
+    		actorUserId: actor.id,
+    		targetType: 'sso_provider',
+    		targetId: id,
+    		organisationId: input.organisationId,
+    		requestId: actor.requestId,
+    		details: { name: input.name, issuer, clientId: input.clientId, domains }
+    	}));
 	return { ok: true, id };
 }
 
 /** Removes a provider of an organisation; the accounts it linked stay, without the link. */
-export function removeProvider(id: number, organisationId: number, actor: Actor): boolean {
-	const removed = db
-		.delete(ssoProvider)
-		.where(and(eq(ssoProvider.id, id), eq(ssoProvider.organisationId, organisationId)))
-		.returning({ name: ssoProvider.name, issuer: ssoProvider.issuer })
-		.get();
+export async function removeProvider(id: number, organisationId: number, actor: Actor): Promise<boolean> {
+	const removed = (await first(db
+    		.delete(ssoProvider)
+    		.where(and(eq(ssoProvider.id, id), eq(ssoProvider.organisationId, organisationId)))
+    		.returning({ name: ssoProvider.name, issuer: ssoProvider.issuer })));
 	if (!removed) return false;
 	configurations.delete(id);
-	recordAudit({
-		action: 'sso.provider_removed',
-		actorUserId: actor.id,
-		targetType: 'sso_provider',
-		targetId: id,
-		organisationId,
-		requestId: actor.requestId,
-		details: { name: removed.name, issuer: removed.issuer }
-	});
+	(await recordAudit({
+    		action: 'sso.provider_removed',
+    		actorUserId: actor.id,
+    		targetType: 'sso_provider',
+    		targetId: id,
+    		organisationId,
+    		requestId: actor.requestId,
+    		details: { name: removed.name, issuer: removed.issuer }
+    	}));
 	return true;
 }
 
@@ -240,7 +235,7 @@ export async function testProvider(
 	organisationId: number,
 	actor: Actor
 ): Promise<DiscoveryResult | undefined> {
-	const provider = getProvider(id);
+	const provider = (await getProvider(id));
 	if (!provider || provider.organisationId !== organisationId) return undefined;
 	const issuer = provider.issuer;
 	let result: DiscoveryResult;
@@ -264,14 +259,14 @@ export async function testProvider(
 						: failure('sso.discoveryFailed', { issuer })
 		};
 	}
-	recordAudit({
-		action: 'sso.provider_tested',
-		actorUserId: actor.id,
-		targetType: 'sso_provider',
-		targetId: id,
-		organisationId,
-		requestId: actor.requestId,
-		details: { ok: result.ok, ...(result.ok ? {} : { code: result.failure.code }) }
-	});
+	(await recordAudit({
+    		action: 'sso.provider_tested',
+    		actorUserId: actor.id,
+    		targetType: 'sso_provider',
+    		targetId: id,
+    		organisationId,
+    		requestId: actor.requestId,
+    		details: { ok: result.ok, ...(result.ok ? {} : { code: result.failure.code }) }
+    	}));
 	return result;
 }

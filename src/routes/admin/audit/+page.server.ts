@@ -11,7 +11,7 @@ function day(value: string | null, endOfDay: boolean): Date | null | undefined {
 	return Number.isNaN(date.getTime()) ? null : date;
 }
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const params = event.url.searchParams;
 	const actor = (params.get('wie') ?? '').trim().slice(0, 254);
@@ -26,8 +26,8 @@ export const load: PageServerLoad = (event) => {
 		error: invalid ? messages.account.admin.badDate : null,
 		events: invalid
 			? []
-			: admin
-					.searchAudit({ actor: actor || undefined, action: action || undefined, from, to })
+			: (await admin
+            					.searchAudit({ actor: actor || undefined, action: action || undefined, from, to }))
 					.map((e) => ({
 						id: e.id,
 						at: e.at,

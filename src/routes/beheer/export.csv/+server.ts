@@ -5,20 +5,20 @@ import * as manager from '$lib/server/manager';
 
 // The learners table as CSV for Excel as used in Flanders: ';' between cells, UTF-8 with BOM,
 // CRLF line ends, formula-like cells neutralised. Same filters and order as the table.
-export const GET: RequestHandler = (event) => {
+export const GET: RequestHandler = async (event) => {
 	const user = requireRole(event, 'manager');
 	const org = organisationFor(user, 'manager');
-	const query = manager.parseLearnerQuery(event.url.searchParams, org.organisationId);
-	const rows = manager.countLearnersFor(org.organisationId, query);
-	recordAudit({
-		action: 'report.exported',
-		actorUserId: user.id,
-		targetType: 'organisation',
-		targetId: org.organisationId,
-		organisationId: org.organisationId,
-		requestId: event.locals.requestId,
-		details: { rows, filters: manager.queryString(query) }
-	});
+	const query = (await manager.parseLearnerQuery(event.url.searchParams, org.organisationId));
+	const rows = (await manager.countLearnersFor(org.organisationId, query));
+	(await recordAudit({
+    		action: 'report.exported',
+    		actorUserId: user.id,
+    		targetType: 'organisation',
+    		targetId: org.organisationId,
+    		organisationId: org.organisationId,
+    		requestId: event.locals.requestId,
+    		details: { rows, filters: manager.queryString(query) }
+    	}));
 	const day = new Date().toISOString().slice(0, 10);
 	const chunks = manager.streamLearnersCsv(org.organisationId, query);
 	const encoder = new TextEncoder();

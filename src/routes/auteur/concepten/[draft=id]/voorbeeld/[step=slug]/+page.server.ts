@@ -27,7 +27,7 @@ function previewOr<T>(fn: () => T): T {
 function context(event: RequestEvent) {
 	const user = requireRole(event, 'trainer');
 	const { draft, step } = event.params as { draft: string; step: string };
-	return { draft, step, content: previewOr(() => authoring.draftForPreview(user, draft)) };
+	return { draft, step, content: previewOr(async () => (await authoring.draftForPreview(user, draft))) };
 }
 
 function one(params: URLSearchParams, name: string): string | null {
