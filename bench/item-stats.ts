@@ -18,8 +18,8 @@ const slug = 'wat-en-hoe';
 
 try {
 	const course = loadShippedCourse();
-	const db = (await openDatabase(file));
-	(await syncShippedModules(course));
+	const db = await openDatabase(file);
+	await syncShippedModules(course);
 	const sqlite = db.$client;
 	sqlite.pragma('synchronous = OFF'); // bulk loading a throwaway database
 	const versionId = (await latestVersionId(slug))!;
@@ -115,7 +115,7 @@ try {
 	console.log(
 		`  facility ${figures!.facility!.toFixed(3)}, SD ${figures!.standardDeviation!.toFixed(3)}, discrimination ${figures!.discrimination!.toFixed(3)}, efficiency ${figures!.efficiency!.toFixed(3)}`
 	);
-	(await closeDatabase());
+	await closeDatabase();
 	if (worst > 300) process.exitCode = 1;
 } finally {
 	fs.rmSync(dir, { recursive: true, force: true });

@@ -23,12 +23,14 @@ process.env.ORIGIN ??= `http://localhost:${process.env.PORT ?? '3000'}`;
 const port = Number(option('port') ?? process.env.SSO_DEV_PORT ?? 4400);
 const domain = (option('domain') ?? 'sint-jansschool.demo.signaalwijs.be').toLowerCase();
 
-(await openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir }));
-const school = (await first(db
-	.select()
-	.from(organisation)
-	.where(like(organisation.name, 'Sint-Jansschool%'))
-	.orderBy(asc(organisation.id))));
+await openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
+const school = await first(
+	db
+		.select()
+		.from(organisation)
+		.where(like(organisation.name, 'Sint-Jansschool%'))
+		.orderBy(asc(organisation.id))
+);
 if (!school) {
 	console.error(
 		`No Sint-Jansschool organisation in ${config.databaseUrl}: run npm run demo first.`
@@ -36,10 +38,10 @@ if (!school) {
 	process.exit(1);
 }
 const idp = await startTestProvider({ port, appOrigin: config.origin });
-for (const existing of (await listProviders(school.id))) {
-	if (existing.issuer === idp.issuer) (await removeProvider(existing.id, school.id, { id: null }));
+for (const existing of await listProviders(school.id)) {
+	if (existing.issuer === idp.issuer) await removeProvider(existing.id, school.id, { id: null });
 }
-const added = (await addProvider(
+const added = await addProvider(
 	{
 		organisationId: school.id,
 		name: `Testaanmelding van ${school.name}`,
@@ -49,8 +51,8 @@ const added = (await addProvider(
 		domains: [domain]
 	},
 	{ id: null }
-));
-(await closeDatabase());
+);
+await closeDatabase();
 if (!added.ok) {
 	console.error(`Could not register the test provider: ${added.failure.code}`);
 	await idp.close();

@@ -4,10 +4,10 @@ import * as admin from '$lib/server/admin';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'admin');
-	const organisations = (await admin.listOrganisations());
+	const organisations = await admin.listOrganisations();
 	return {
 		name: user.name,
 		organisations: organisations.filter((o) => !o.archivedAt).length,
-		recent: (await admin.searchAudit({}, 10))
+		recent: await admin.searchAudit({}, 10)
 	};
 };

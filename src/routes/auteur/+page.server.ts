@@ -12,7 +12,7 @@ const t = messages.authoringEditor;
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'trainer');
-	const overview = (await authoring.authoringOverview(user));
+	const overview = await authoring.authoringOverview(user);
 	return {
 		name: user.name,
 		drafts: overview.drafts.map((d) => ({

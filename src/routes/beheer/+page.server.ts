@@ -9,7 +9,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		name: user.name,
 		organisationName: org.organisationName,
-		dashboard: (await manager.getDashboard(org.organisationId, Date.now(), groupBy)),
+		dashboard: await manager.getDashboard(org.organisationId, Date.now(), groupBy),
 		expiryWindowDays: manager.expiryWindowDays
 	};
 };

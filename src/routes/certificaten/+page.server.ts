@@ -9,7 +9,7 @@ import * as certificates from '$lib/server/certificates';
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'learner');
 	const now = new Date();
-	const refresher = (await certificates.refresherStatus(user.id, now));
+	const refresher = await certificates.refresherStatus(user.id, now);
 	return {
 		certificates: (await certificates.dashboardCertificates(user.id, now)).map((c) => ({
 			id: c.id,
@@ -40,12 +40,12 @@ export const actions: Actions = {
 			'show'
 		]);
 		if (!parsed.ok) return fail(400, { organisation: { message: parsed.message, shown: null } });
-		const changed = (await certificates.setShowOrganisation(
-        			user.id,
-        			parsed.data.id,
-        			parsed.data.show,
-        			event.locals.requestId
-        		));
+		const changed = await certificates.setShowOrganisation(
+			user.id,
+			parsed.data.id,
+			parsed.data.show,
+			event.locals.requestId
+		);
 		if (!changed) error(404, { message: messages.errors.notFound });
 		return { organisation: { message: '', shown: parsed.data.show } };
 	}

@@ -28,10 +28,12 @@ export const load: PageServerLoad = async (event) => {
 			})),
 			isAdmin: user.isAdmin
 		},
-		twoFactor: (await accounts.getStatus(user.id)),
-		ssoLinks: (await sso
-        			.listIdentityLinks(user.id))
-			.map((link) => ({ id: link.id, provider: link.provider, organisation: link.organisation })),
+		twoFactor: await accounts.getStatus(user.id),
+		ssoLinks: (await sso.listIdentityLinks(user.id)).map((link) => ({
+			id: link.id,
+			provider: link.provider,
+			organisation: link.organisation
+		})),
 		sessions: (await listUserSessions(user.id)).map((s) => ({
 			id: s.id,
 			createdAt: s.createdAt,
@@ -70,23 +72,23 @@ export const actions: Actions = {
 		const parsed = parseForm(sessionIdSchema, await event.request.formData(), ['id']);
 		if (!parsed.ok) return fail(400, { notice: messages.errors.badRequest });
 		// Only the user's own sessions: someone else's id changes nothing.
-		if ((await invalidateOwnSession(user.id, parsed.data.id))) {
-			(await recordAudit({
-            				action: 'auth.session_ended',
-            				actorUserId: user.id,
-            				requestId: event.locals.requestId
-            			}));
+		if (await invalidateOwnSession(user.id, parsed.data.id)) {
+			await recordAudit({
+				action: 'auth.session_ended',
+				actorUserId: user.id,
+				requestId: event.locals.requestId
+			});
 		}
 		return { notice: m.sessionEnded };
 	},
 	andereSessies: async (event) => {
 		const user = requireUser(event);
-		(await invalidateUserSessions(user.id, event.locals.session!.id));
-		(await recordAudit({
-        			action: 'auth.sessions_ended',
-        			actorUserId: user.id,
-        			requestId: event.locals.requestId
-        		}));
+		await invalidateUserSessions(user.id, event.locals.session!.id);
+		await recordAudit({
+			action: 'auth.sessions_ended',
+			actorUserId: user.id,
+			requestId: event.locals.requestId
+		});
 		return { notice: m.sessionsEndedOthers };
 	}
 };

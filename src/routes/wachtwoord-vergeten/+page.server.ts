@@ -17,11 +17,11 @@ export const actions: Actions = {
 				form: { message: parsed.message, errors: parsed.errors, values, sent: false }
 			});
 		}
-		const result = (await accounts.requestPasswordReset({
-        			email: parsed.data.email,
-        			address: event.getClientAddress(),
-        			requestId: event.locals.requestId
-        		}));
+		const result = await accounts.requestPasswordReset({
+			email: parsed.data.email,
+			address: event.getClientAddress(),
+			requestId: event.locals.requestId
+		});
 		if (!result.ok) {
 			event.setHeaders({ 'retry-after': String(Math.ceil(result.retryAfterMs / 1000)) });
 			const minutes = Math.ceil(result.retryAfterMs / 60_000);

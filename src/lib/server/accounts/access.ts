@@ -40,7 +40,7 @@ const selectMemberships = prepared((database) =>
  * membership are learners; `admin` is a platform role on the user itself.
  */
 export async function getAccess(u: { id: number; isAdmin: boolean }): Promise<Access> {
-	const memberships = (await selectMemberships().all({ userId: u.id }));
+	const memberships = await selectMemberships().all({ userId: u.id });
 	const roles = new Set<AreaRole>(memberships.map((m) => m.role));
 	if (u.isAdmin) roles.add('admin');
 	if (roles.size === 0) roles.add('learner');
@@ -52,9 +52,9 @@ export function isStaff(roles: readonly AreaRole[]): boolean {
 }
 
 export async function findUserByEmail(email: string): Promise<User | undefined> {
-	return (await first(db.select().from(user).where(eq(user.email, email))));
+	return await first(db.select().from(user).where(eq(user.email, email)));
 }
 
 export async function getUser(id: number): Promise<User | undefined> {
-	return (await first(db.select().from(user).where(eq(user.id, id))));
+	return await first(db.select().from(user).where(eq(user.id, id)));
 }

@@ -21,7 +21,7 @@ function linkIn(body: string, path: string): string {
 }
 
 beforeEach(async () => {
-	(await freshDatabase());
+	await freshDatabase();
 });
 
 afterEach(() => {
@@ -41,10 +41,7 @@ describe('sign-in', () => {
 		if (!result.ok) return;
 		expect((await validateSessionToken(result.token))?.user.id).toBe(u.id);
 		expect(result.access.roles).toEqual(['learner']);
-		const actions = (await db
-        			.select()
-        			.from(auditEvent))
-			.map((e) => e.action);
+		const actions = (await db.select().from(auditEvent)).map((e) => e.action);
 		expect(actions).toContain('auth.sign_in');
 	});
 
@@ -81,7 +78,7 @@ describe('sign-in', () => {
 			userAgent: null
 		});
 		expect(a.ok && b.ok && a.token !== b.token).toBe(true);
-		expect((await listUserSessions(u.id))).toHaveLength(2);
+		expect(await listUserSessions(u.id)).toHaveLength(2);
 	});
 
 	it('throttles repeated failures per account and address, even the right password, then recovers', async () => {
@@ -122,9 +119,10 @@ describe('sign-in', () => {
 
 	it('refuses a disabled account with the same message', async () => {
 		const u = await makeUser();
-		(await db.update((await import('../db/schema')).user)
-        			.set({ disabledAt: new Date() })
-        			.where(eq((await import('../db/schema')).user.id, u.id)));
+		await db
+			.update((await import('../db/schema')).user)
+			.set({ disabledAt: new Date() })
+			.where(eq((await import('../db/schema')).user.id, u.id));
 		const r = await accounts.signIn({
 			email: u.email,
 			password: u.password,
@@ -135,10 +133,12 @@ describe('sign-in', () => {
 	});
 
 	it('derives roles from memberships and the admin flag', async () => {
-		const org = (await makeOrganisation());
+		const org = await makeOrganisation();
 		const manager = await makeMember({ organisation: org, role: 'manager' });
 		const admin = await makeUser({ isAdmin: true });
-		expect((await accounts.getAccess({ id: manager.id, isAdmin: false })).roles).toEqual(['manager']);
+		expect((await accounts.getAccess({ id: manager.id, isAdmin: false })).roles).toEqual([
+			'manager'
+		]);
 		expect((await accounts.getAccess({ id: admin.id, isAdmin: true })).roles).toEqual(['admin']);
 		expect(accounts.isStaff(['manager'])).toBe(true);
 		expect(accounts.isStaff(['learner'])).toBe(false);
@@ -156,7 +156,7 @@ describe('registration', () => {
 	it('creates the account only when the mailed link is opened', async () => {
 		const r = await accounts.register({ ...newcomer, address: nextAddress() });
 		expect(r).toEqual({ ok: true });
-		expect((await findUserByEmail(newcomer.email))).toBeUndefined();
+		expect(await findUserByEmail(newcomer.email)).toBeUndefined();
 		const before = await accounts.signIn({
 			email: newcomer.email,
 			password: newcomer.password,
@@ -167,9 +167,9 @@ describe('registration', () => {
 		const mail = (await lastMailTo(newcomer.email))!;
 		expect(mail.kind).toBe('register-confirm');
 		const token = linkIn(mail.body, '/registreren');
-		expect((await accounts.isRegistrationLinkValid(token))).toBe(true);
-		expect((await accounts.confirmRegistration({ token }))).toBe(true);
-		expect((await accounts.confirmRegistration({ token }))).toBe(false);
+		expect(await accounts.isRegistrationLinkValid(token)).toBe(true);
+		expect(await accounts.confirmRegistration({ token })).toBe(true);
+		expect(await accounts.confirmRegistration({ token })).toBe(false);
 		const s = await accounts.signIn({
 			email: newcomer.email,
 			password: newcomer.password,
@@ -181,13 +181,13 @@ describe('registration', () => {
 
 	it("gives no usable account for someone else's address without its mailbox", async () => {
 		await accounts.register({ ...newcomer, address: nextAddress() });
-		expect((await findUserByEmail(newcomer.email))).toBeUndefined();
-		expect((await accounts.confirmRegistration({ token: 'a'.repeat(32) }))).toBe(false);
+		expect(await findUserByEmail(newcomer.email)).toBeUndefined();
+		expect(await accounts.confirmRegistration({ token: 'a'.repeat(32) })).toBe(false);
 		// The real owner is invited meanwhile: the attacker's pending link no longer creates anything.
 		const owner = await makeUser({ email: newcomer.email });
 		const token = linkIn((await lastMailTo(newcomer.email))!.body, '/registreren');
-		expect((await accounts.isRegistrationLinkValid(token))).toBe(false);
-		expect((await accounts.confirmRegistration({ token }))).toBe(false);
+		expect(await accounts.isRegistrationLinkValid(token)).toBe(false);
+		expect(await accounts.confirmRegistration({ token })).toBe(false);
 		expect((await findUserByEmail(newcomer.email))?.id).toBe(owner.id);
 	});
 
@@ -195,7 +195,7 @@ describe('registration', () => {
 		await accounts.register({ ...newcomer, address: nextAddress() });
 		const token = linkIn((await lastMailTo(newcomer.email))!.body, '/registreren');
 		vi.useFakeTimers({ now: Date.now() + 25 * 3600 * 1000 });
-		expect((await accounts.confirmRegistration({ token }))).toBe(false);
+		expect(await accounts.confirmRegistration({ token })).toBe(false);
 	});
 
 	it('does not reveal an existing account: same answer, a mail to the owner, nothing changed', async () => {
@@ -230,10 +230,10 @@ describe('registration', () => {
 				address: nextAddress()
 			});
 		}
-		const mails = (await db
-        			.select()
-        			.from(mailOutbox)
-        			.where(eq(mailOutbox.recipient, 'doelwit@school.be')));
+		const mails = await db
+			.select()
+			.from(mailOutbox)
+			.where(eq(mailOutbox.recipient, 'doelwit@school.be'));
 		expect(mails).toHaveLength(1);
 	});
 
@@ -257,7 +257,7 @@ describe('registration', () => {
 			address: nextAddress()
 		});
 		expect(r.ok).toBe(false);
-		expect((await findUserByEmail('zwak@school.be'))).toBeUndefined();
+		expect(await findUserByEmail('zwak@school.be')).toBeUndefined();
 	});
 });
 
@@ -270,12 +270,14 @@ describe('password reset', () => {
 			address: nextAddress(),
 			userAgent: null
 		});
-		expect((await accounts.requestPasswordReset({ email: u.email, address: nextAddress() }))).toEqual({
-			ok: true
-		});
+		expect(await accounts.requestPasswordReset({ email: u.email, address: nextAddress() })).toEqual(
+			{
+				ok: true
+			}
+		);
 		const token = linkIn((await lastMailTo(u.email))!.body, '/wachtwoord-vergeten');
 		expect(token.length).toBeGreaterThanOrEqual(26);
-		const stored = (await db.select().from(passwordReset));
+		const stored = await db.select().from(passwordReset);
 		expect(stored).toHaveLength(1);
 		expect(stored[0].tokenHash.toString('hex')).not.toContain(token);
 		const done = await accounts.resetPassword({
@@ -299,10 +301,10 @@ describe('password reset', () => {
 	it('expires after one hour', async () => {
 		vi.useFakeTimers({ now: new Date('2026-05-01T10:00:00Z') });
 		const u = await makeUser();
-		(await accounts.requestPasswordReset({ email: u.email, address: nextAddress() }));
+		await accounts.requestPasswordReset({ email: u.email, address: nextAddress() });
 		const token = linkIn((await lastMailTo(u.email))!.body, '/wachtwoord-vergeten');
 		vi.setSystemTime(new Date('2026-05-01T11:00:01Z'));
-		expect((await accounts.findValidReset(token))).toBeUndefined();
+		expect(await accounts.findValidReset(token)).toBeUndefined();
 		expect(
 			await accounts.resetPassword({ token, password: 'een gloednieuw lang wachtwoord' })
 		).toEqual({ ok: false, reason: 'invalid' });
@@ -310,27 +312,27 @@ describe('password reset', () => {
 
 	it('cancels the older link when a new one is requested', async () => {
 		const u = await makeUser();
-		(await accounts.requestPasswordReset({ email: u.email, address: nextAddress() }));
+		await accounts.requestPasswordReset({ email: u.email, address: nextAddress() });
 		const first = linkIn((await lastMailTo(u.email))!.body, '/wachtwoord-vergeten');
-		(await accounts.requestPasswordReset({ email: u.email, address: nextAddress() }));
+		await accounts.requestPasswordReset({ email: u.email, address: nextAddress() });
 		const second = linkIn((await lastMailTo(u.email))!.body, '/wachtwoord-vergeten');
-		expect((await accounts.findValidReset(first))).toBeUndefined();
+		expect(await accounts.findValidReset(first)).toBeUndefined();
 		expect((await accounts.findValidReset(second))?.user.id).toBe(u.id);
 	});
 
 	it('answers the same for an unknown address and sends nothing', async () => {
 		expect(
-			(await accounts.requestPasswordReset({ email: 'niemand@school.be', address: nextAddress() }))
+			await accounts.requestPasswordReset({ email: 'niemand@school.be', address: nextAddress() })
 		).toEqual({ ok: true });
-		expect((await db.select().from(mailOutbox))).toHaveLength(0);
+		expect(await db.select().from(mailOutbox)).toHaveLength(0);
 	});
 
 	it('limits reset requests per address', async () => {
 		const u = await makeUser();
 		const from = nextAddress();
-		const results = Array.from({ length: 7 }, async () =>
-			(await accounts.requestPasswordReset({ email: u.email, address: from }))
-		);
+		const results = [];
+		for (let i = 0; i < 7; i++)
+			results.push(await accounts.requestPasswordReset({ email: u.email, address: from }));
 		expect(results.slice(0, 5).every((r) => r.ok)).toBe(true);
 		expect(results.at(-1)?.ok).toBe(false);
 	});

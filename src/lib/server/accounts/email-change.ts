@@ -3,7 +3,7 @@
 // move an account onto an address they cannot read (the reason sign-up is verified too).
 import { and, eq, gt, lt } from 'drizzle-orm';
 import { config } from '../platform/config';
-import { db, transaction, first } from '../db';
+import { affected, db, transaction, first } from '../db';
 import { emailChange, passwordReset, user } from '../db/schema';
 import { messages } from '$lib/i18n';
 import { queueMail } from '../platform/mail';
@@ -31,62 +31,62 @@ export async function requestEmailChange(input: {
 	newEmail: string;
 	requestId?: string;
 }): Promise<EmailChangeRequest> {
-	const found = (await getUser(input.userId));
+	const found = await getUser(input.userId);
 	const newEmail = input.newEmail.trim().toLowerCase();
 	if (!found || newEmail === found.email) return { ok: false, reason: 'same' };
 	const wait = mailRequestThrottle.reserve(`email-change:${found.id}`);
 	if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
 	const now = Date.now();
 	const token = randomToken(32);
-	(await transaction(async (tx) => {
-    		(await tx.delete(emailChange).where(eq(emailChange.userId, found.id)));
-    		(await tx.delete(emailChange)
-            			.where(lt(emailChange.expiresAt, new Date(now))));
-    		if ((await findUserByEmail(newEmail))) return;
-    		(await tx.insert(emailChange)
-            			.values({
-            				userId: found.id,
-            				newEmail,
-            				tokenHash: digest(token),
-            				createdAt: new Date(now),
-            				expiresAt: new Date(now + emailChangeLinkHours * hourMs)
-            			}));
-    		(await queueMail({
-            			kind: 'email-change-confirm',
-            			to: newEmail,
-            			subject: messages.mail.emailChangeSubject,
-            			body: `${messages.mail.greeting(found.name)}\n\n${messages.mail.emailChangeBody(`${config.origin}/profiel/e-mailadres/${token}`, emailChangeLinkHours)}\n\n${messages.mail.signature}`
-            		}));
-    	}));
-	(await queueMail({
-    		kind: 'email-change-notice',
-    		to: found.email,
-    		subject: messages.mail.emailChangeNoticeSubject,
-    		body: `${messages.mail.greeting(found.name)}\n\n${messages.mail.emailChangeNoticeBody(newEmail, `${config.origin}/wachtwoord-vergeten`)}\n\n${messages.mail.signature}`
-    	}));
-	(await recordAudit({
-    		action: 'account.email_change_requested',
-    		actorUserId: found.id,
-    		targetType: 'user',
-    		targetId: found.id,
-    		requestId: input.requestId
-    	}));
+	await transaction(async (tx) => {
+		await tx.delete(emailChange).where(eq(emailChange.userId, found.id));
+		await tx.delete(emailChange).where(lt(emailChange.expiresAt, new Date(now)));
+		if (await findUserByEmail(newEmail)) return;
+		await tx.insert(emailChange).values({
+			userId: found.id,
+			newEmail,
+			tokenHash: digest(token),
+			createdAt: new Date(now),
+			expiresAt: new Date(now + emailChangeLinkHours * hourMs)
+		});
+		await queueMail({
+			kind: 'email-change-confirm',
+			to: newEmail,
+			subject: messages.mail.emailChangeSubject,
+			body: `${messages.mail.greeting(found.name)}\n\n${messages.mail.emailChangeBody(`${config.origin}/profiel/e-mailadres/${token}`, emailChangeLinkHours)}\n\n${messages.mail.signature}`
+		});
+	});
+	await queueMail({
+		kind: 'email-change-notice',
+		to: found.email,
+		subject: messages.mail.emailChangeNoticeSubject,
+		body: `${messages.mail.greeting(found.name)}\n\n${messages.mail.emailChangeNoticeBody(newEmail, `${config.origin}/wachtwoord-vergeten`)}\n\n${messages.mail.signature}`
+	});
+	await recordAudit({
+		action: 'account.email_change_requested',
+		actorUserId: found.id,
+		targetType: 'user',
+		targetId: found.id,
+		requestId: input.requestId
+	});
 	return { ok: true };
 }
 
 /** The pending change a link belongs to, if it is the signed-in person's and still valid. */
 export async function findEmailChange(token: string, userId: number) {
 	if (!isTokenShaped(token, 32)) return undefined;
-	return (await first(db
-    		.select()
-    		.from(emailChange)
-    		.where(
-    			and(
-    				eq(emailChange.tokenHash, digest(token)),
-    				eq(emailChange.userId, userId),
-    				gt(emailChange.expiresAt, new Date())
-    			)
-    		)));
+	return await first(
+		db
+			.select()
+			.from(emailChange)
+			.where(
+				and(
+					eq(emailChange.tokenHash, digest(token)),
+					eq(emailChange.userId, userId),
+					gt(emailChange.expiresAt, new Date())
+				)
+			)
+	);
 }
 
 /**
@@ -99,24 +99,24 @@ export async function confirmEmailChange(input: {
 	userId: number;
 	requestId?: string;
 }): Promise<string | null> {
-	const pending = (await findEmailChange(input.token, input.userId));
+	const pending = await findEmailChange(input.token, input.userId);
 	if (!pending) return null;
-	const changed = (await transaction(async (tx) => {
-    		if ((await tx.delete(emailChange).where(eq(emailChange.id, pending.id))).changes !== 1) {
-    			return false;
-    		}
-    		if ((await findUserByEmail(pending.newEmail))) return false;
-    		(await tx.update(user).set({ email: pending.newEmail }).where(eq(user.id, pending.userId)));
-    		(await tx.delete(passwordReset).where(eq(passwordReset.userId, pending.userId)));
-    		return true;
-    	}));
+	const changed = await transaction(async (tx) => {
+		if (affected(await tx.delete(emailChange).where(eq(emailChange.id, pending.id))) !== 1) {
+			return false;
+		}
+		if (await findUserByEmail(pending.newEmail)) return false;
+		await tx.update(user).set({ email: pending.newEmail }).where(eq(user.id, pending.userId));
+		await tx.delete(passwordReset).where(eq(passwordReset.userId, pending.userId));
+		return true;
+	});
 	if (!changed) return null;
-	(await recordAudit({
-    		action: 'account.email_changed',
-    		actorUserId: pending.userId,
-    		targetType: 'user',
-    		targetId: pending.userId,
-    		requestId: input.requestId
-    	}));
+	await recordAudit({
+		action: 'account.email_changed',
+		actorUserId: pending.userId,
+		targetType: 'user',
+		targetId: pending.userId,
+		requestId: input.requestId
+	});
 	return pending.newEmail;
 }

@@ -6,7 +6,7 @@ export async function startLaunchSession(
 	userId: number,
 	userAgent: string | null
 ): Promise<{ token: string; expiresAt: Date }> {
-	const { token, session } = (await createSession(userId, 'learner', userAgent));
+	const { token, session } = await createSession(userId, 'learner', userAgent);
 	return {
 		token,
 		expiresAt: new Date(session.createdAt.getTime() + session.absoluteSeconds * 1000)

@@ -22,7 +22,7 @@ let address = 0;
 const nextAddress = () => `10.1.0.${++address}`;
 
 beforeEach(async () => {
-	(await freshDatabase());
+	await freshDatabase();
 	checks.count = 0;
 });
 
@@ -118,7 +118,7 @@ describe('no lock-out', () => {
 		}
 		const { db } = await import('../db');
 		const { mailOutbox } = await import('../db/schema');
-		(await accounts.requestPasswordReset({ email: u.email, address: nextAddress() }));
+		await accounts.requestPasswordReset({ email: u.email, address: nextAddress() });
 		const mail = (await db.select().from(mailOutbox)).at(-1)!;
 		const token = mail.body.match(/wachtwoord-vergeten\/([a-z0-9]+)/)![1];
 		const reset = await accounts.resetPassword({ token, password: 'een gloednieuw wachtwoord' });

@@ -57,65 +57,71 @@ export function stateOf(d: Pick<ModuleDraft, 'publishedHash' | 'content'>): Draf
 export async function authoringOverview(author: Author) {
 	const orgIds = authorOrganisations(author);
 	const drafts: DraftSummary[] = orgIds.length
-		? (await Promise.all((await db
-                				.select({
-                					draft: moduleDraft,
-                					organisationName: organisation.name,
-                					updatedByName: user.name
-                				})
-                				.from(moduleDraft)
-                				.innerJoin(organisation, eq(organisation.id, moduleDraft.organisationId))
-                				.leftJoin(user, eq(user.id, moduleDraft.updatedBy))
-                				.where(inArray(moduleDraft.organisationId, orgIds))
-                				.orderBy(desc(moduleDraft.updatedAt)))
-        				.map(async ({ draft, organisationName, updatedByName }) => {
-        					const latest = (await latestOf(draft.moduleSlug));
-        					return {
-        						id: draft.id,
-        						slug: draft.moduleSlug,
-        						title: (draft.content as DraftContent).meta?.title || draft.moduleSlug,
-        						scope: draft.scope,
-        						organisationId: draft.organisationId,
-        						organisationName,
-        						state: stateOf(draft),
-        						latestVersion: latest?.version ?? null,
-        						latestVersionId: latest?.id ?? null,
-        						updatedAt: draft.updatedAt,
-        						updatedByName
-        					};
-        				})))
+		? await Promise.all(
+				(
+					await db
+						.select({
+							draft: moduleDraft,
+							organisationName: organisation.name,
+							updatedByName: user.name
+						})
+						.from(moduleDraft)
+						.innerJoin(organisation, eq(organisation.id, moduleDraft.organisationId))
+						.leftJoin(user, eq(user.id, moduleDraft.updatedBy))
+						.where(inArray(moduleDraft.organisationId, orgIds))
+						.orderBy(desc(moduleDraft.updatedAt))
+				).map(async ({ draft, organisationName, updatedByName }) => {
+					const latest = await latestOf(draft.moduleSlug);
+					return {
+						id: draft.id,
+						slug: draft.moduleSlug,
+						title: (draft.content as DraftContent).meta?.title || draft.moduleSlug,
+						scope: draft.scope,
+						organisationId: draft.organisationId,
+						organisationName,
+						state: stateOf(draft),
+						latestVersion: latest?.version ?? null,
+						latestVersionId: latest?.id ?? null,
+						updatedAt: draft.updatedAt,
+						updatedByName
+					};
+				})
+			)
 		: [];
 	const ownSlugs = new Set(drafts.map((d) => d.slug));
-	const shipped = (await Promise.all(getCourse().modules.map(async (m) => {
-    		const latest = (await latestOf(m.slug));
-    		return {
-    			slug: m.slug,
-    			title: m.meta.title,
-    			summary: m.meta.summary,
-    			versionId: latest?.id ?? null,
-    			version: latest?.version ?? null
-    		};
-    	})));
+	const shipped = await Promise.all(
+		getCourse().modules.map(async (m) => {
+			const latest = await latestOf(m.slug);
+			return {
+				slug: m.slug,
+				title: m.meta.title,
+				summary: m.meta.summary,
+				versionId: latest?.id ?? null,
+				version: latest?.version ?? null
+			};
+		})
+	);
 	// Platform modules and other trainers' modules of the same organisations can be duplicated too.
 	const others = (await publishedAuthoredModules(orgIds))
 		.filter((m) => !ownSlugs.has(m.slug))
 		.map((m) => ({ slug: m.slug, title: m.title, versionId: m.versionId, version: m.version }));
-	return { drafts, shipped, others, platformTrainer: (await isPlatformTrainer(author.id)), orgIds };
+	return { drafts, shipped, others, platformTrainer: await isPlatformTrainer(author.id), orgIds };
 }
 
 /** Used by a shipped module, another draft, or a published version (of a draft since deleted). */
 async function slugTaken(slug: string, exceptDraftId?: number): Promise<boolean> {
 	if (getCourse().moduleBySlug.has(slug)) return true;
-	const draft = (await first(db
-    		.select({ id: moduleDraft.id })
-    		.from(moduleDraft)
-    		.where(eq(moduleDraft.moduleSlug, slug))));
+	const draft = await first(
+		db.select({ id: moduleDraft.id }).from(moduleDraft).where(eq(moduleDraft.moduleSlug, slug))
+	);
 	if (draft) return draft.id !== exceptDraftId;
-	return !!(await first(db
-    		.select({ id: moduleVersion.id })
-    		.from(moduleVersion)
-    		.where(eq(moduleVersion.moduleSlug, slug))
-    		.limit(1)));
+	return !!(await first(
+		db
+			.select({ id: moduleVersion.id })
+			.from(moduleVersion)
+			.where(eq(moduleVersion.moduleSlug, slug))
+			.limit(1)
+	));
 }
 
 async function freeSlug(base: string): Promise<string> {
@@ -156,25 +162,28 @@ async function insertDraft(
 	delete content.meta.refresher;
 	content.meta.refreshes = [];
 	const id = Number(
-		(await db
-        			.insert(moduleDraft)
-        			.values({
-        				moduleSlug: content.slug,
-        				organisationId,
-        				content,
-        				basedOnVersionId,
-        				createdBy: author.id,
-        				updatedBy: author.id
-        			})).lastInsertRowid
+		(
+			await db
+				.insert(moduleDraft)
+				.values({
+					moduleSlug: content.slug,
+					organisationId,
+					content,
+					basedOnVersionId,
+					createdBy: author.id,
+					updatedBy: author.id
+				})
+				.returning({ id: moduleDraft.id })
+		)[0]?.id
 	);
-	(await recordAudit({
-    		action: 'authoring.draft.create',
-    		actorUserId: author.id,
-    		targetType: 'module_draft',
-    		targetId: id,
-    		organisationId,
-    		details: { slug: content.slug, basedOnVersionId }
-    	}));
+	await recordAudit({
+		action: 'authoring.draft.create',
+		actorUserId: author.id,
+		targetType: 'module_draft',
+		targetId: id,
+		organisationId,
+		details: { slug: content.slug, basedOnVersionId }
+	});
 	return (await first(db.select().from(moduleDraft).where(eq(moduleDraft.id, id))))!;
 }
 
@@ -185,15 +194,15 @@ export async function duplicateAsDraft(
 	versionId: number
 ): Promise<ModuleDraft> {
 	mustAuthorIn(author, organisationId);
-	const version = (await loadVersion(versionId));
+	const version = await loadVersion(versionId);
 	if (!version || !visibleTo(version.row, authorOrganisations(author)))
 		throw new AuthoringError('not-found');
-	return (await transaction(async () => {
-    		const content = toDraftContent(version.module);
-    		content.slug = (await freeSlug(version.module.slug));
-    		content.meta.title = `${content.meta.title} (kopie)`.slice(0, 120);
-    		return (await insertDraft(author, organisationId, content, versionId));
-    	}));
+	return await transaction(async () => {
+		const content = toDraftContent(version.module);
+		content.slug = await freeSlug(version.module.slug);
+		content.meta.title = `${content.meta.title} (kopie)`.slice(0, 120);
+		return await insertDraft(author, organisationId, content, versionId);
+	});
 }
 
 /** A new draft from an imported module (the zip import validates the files first). */
@@ -203,17 +212,17 @@ export async function createDraftFromSnapshot(
 	snapshot: ModuleSnapshot
 ): Promise<ModuleDraft> {
 	mustAuthorIn(author, organisationId);
-	return (await transaction(async () => {
-    		const content = toDraftContent(snapshot);
-    		if ((await slugTaken(content.slug))) content.slug = (await freeSlug(content.slug));
-    		return (await insertDraft(author, organisationId, content, null));
-    	}));
+	return await transaction(async () => {
+		const content = toDraftContent(snapshot);
+		if (await slugTaken(content.slug)) content.slug = await freeSlug(content.slug);
+		return await insertDraft(author, organisationId, content, null);
+	});
 }
 
 /** A draft this author may edit (one of their trainer organisations), else not-found. */
 export async function getDraft(author: Author, draftId: number): Promise<ModuleDraft> {
 	const draft = Number.isSafeInteger(draftId)
-		? (await first(db.select().from(moduleDraft).where(eq(moduleDraft.id, draftId))))
+		? await first(db.select().from(moduleDraft).where(eq(moduleDraft.id, draftId)))
 		: undefined;
 	if (!draft || !authorOrganisations(author).includes(draft.organisationId))
 		throw new AuthoringError('not-found');
@@ -226,10 +235,10 @@ export function draftContent(draft: ModuleDraft): DraftContent {
 
 /** Issues of a draft as the editor shows them (the same rules as publishing). */
 export async function draftIssues(draft: ModuleDraft): Promise<DraftIssue[]> {
-	return (await validateDraft(draftContent(draft), {
-    		signalIds: new Set(getCourse().signals.map((s) => s.id)),
-    		slugTaken: async (slug) => (await slugTaken(slug, draft.id))
-    	}));
+	return await validateDraft(draftContent(draft), {
+		signalIds: new Set(getCourse().signals.map((s) => s.id)),
+		slugTaken: async (slug) => await slugTaken(slug, draft.id)
+	});
 }
 
 /**
@@ -245,43 +254,45 @@ export async function saveDraft(
 ): Promise<{ revision: number; issues: DraftIssue[] }> {
 	const json = JSON.stringify(content);
 	if (json.length > MAX_DRAFT_BYTES) throw new AuthoringError('too-large');
-	return (await transaction(async (tx) => {
-    		const draft = (await getDraft(author, draftId));
-    		if (draft.revision !== expectedRevision) throw new AuthoringError('conflict');
-    		if (draft.publishedHash || (await slugTaken(content.slug, draft.id)) || !content.slug) {
-    			content = { ...content, slug: draft.moduleSlug };
-    		}
-    		(await tx.update(moduleDraft)
-            			.set({
-            				content,
-            				moduleSlug: content.slug,
-            				revision: draft.revision + 1,
-            				updatedBy: author.id,
-            				updatedAt: new Date()
-            			})
-            			.where(eq(moduleDraft.id, draft.id)));
-    		const saved = { ...draft, content, moduleSlug: content.slug };
-    		return { revision: draft.revision + 1, issues: (await draftIssues(saved)) };
-    	}));
+	return await transaction(async (tx) => {
+		const draft = await getDraft(author, draftId);
+		if (draft.revision !== expectedRevision) throw new AuthoringError('conflict');
+		if (draft.publishedHash || (await slugTaken(content.slug, draft.id)) || !content.slug) {
+			content = { ...content, slug: draft.moduleSlug };
+		}
+		await tx
+			.update(moduleDraft)
+			.set({
+				content,
+				moduleSlug: content.slug,
+				revision: draft.revision + 1,
+				updatedBy: author.id,
+				updatedAt: new Date()
+			})
+			.where(eq(moduleDraft.id, draft.id));
+		const saved = { ...draft, content, moduleSlug: content.slug };
+		return { revision: draft.revision + 1, issues: await draftIssues(saved) };
+	});
 }
 
 /** Organisation or platform; only a platform trainer may choose platform. */
 export async function setDraftScope(author: Author, draftId: number, scope: ModuleDraft['scope']) {
-	const draft = (await getDraft(author, draftId));
-	if (scope === 'platform' && !(await isPlatformTrainer(author.id))) throw new AuthoringError('forbidden');
-	(await db.update(moduleDraft).set({ scope }).where(eq(moduleDraft.id, draft.id)));
+	const draft = await getDraft(author, draftId);
+	if (scope === 'platform' && !(await isPlatformTrainer(author.id)))
+		throw new AuthoringError('forbidden');
+	await db.update(moduleDraft).set({ scope }).where(eq(moduleDraft.id, draft.id));
 }
 
 /** A draft that was never published can be thrown away; published modules stay. */
 export async function deleteDraft(author: Author, draftId: number): Promise<void> {
-	const draft = (await getDraft(author, draftId));
+	const draft = await getDraft(author, draftId);
 	if (draft.publishedHash) throw new AuthoringError('conflict');
-	(await db.delete(moduleDraft).where(eq(moduleDraft.id, draft.id)));
-	(await recordAudit({
-    		action: 'authoring.draft.delete',
-    		actorUserId: author.id,
-    		targetType: 'module_draft',
-    		targetId: draft.id,
-    		organisationId: draft.organisationId
-    	}));
+	await db.delete(moduleDraft).where(eq(moduleDraft.id, draft.id));
+	await recordAudit({
+		action: 'authoring.draft.delete',
+		actorUserId: author.id,
+		targetType: 'module_draft',
+		targetId: draft.id,
+		organisationId: draft.organisationId
+	});
 }

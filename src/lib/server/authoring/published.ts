@@ -35,10 +35,12 @@ const selectAuthored = prepared((database) =>
 );
 
 /** The newest version of every published authored module visible to these organisations. */
-export async function publishedAuthoredModules(orgIds: readonly number[]): Promise<AuthoredModuleSummary[]> {
+export async function publishedAuthoredModules(
+	orgIds: readonly number[]
+): Promise<AuthoredModuleSummary[]> {
 	const seen = new Set<string>();
 	const out: AuthoredModuleSummary[] = [];
-	for (const row of (await selectAuthored().all())) {
+	for (const row of await selectAuthored().all()) {
 		if (seen.has(row.slug)) continue; // an older version of a module already handled
 		seen.add(row.slug);
 		if (!visibleTo(row, orgIds)) continue;
@@ -57,17 +59,19 @@ export async function publishedAuthoredModules(orgIds: readonly number[]): Promi
 
 /** The newest version of a module slug (shipped or authored), if any. */
 export async function latestOf(slug: string) {
-	return (await first(db
-    		.select()
-    		.from(moduleVersion)
-    		.where(eq(moduleVersion.moduleSlug, slug))
-    		.orderBy(desc(moduleVersion.version))
-    		.limit(1)));
+	return await first(
+		db
+			.select()
+			.from(moduleVersion)
+			.where(eq(moduleVersion.moduleSlug, slug))
+			.orderBy(desc(moduleVersion.version))
+			.limit(1)
+	);
 }
 
 /** A version the author may look at (to export or duplicate): shipped, platform or their own. */
 export async function versionForAuthor(author: Author, versionId: number) {
-	const version = Number.isSafeInteger(versionId) ? (await loadVersion(versionId)) : undefined;
+	const version = Number.isSafeInteger(versionId) ? await loadVersion(versionId) : undefined;
 	if (!version || !visibleTo(version.row, authorOrganisations(author)))
 		throw new AuthoringError('not-found');
 	return version;
@@ -75,5 +79,5 @@ export async function versionForAuthor(author: Author, versionId: number) {
 
 /** Organisation modules a manager may assign: the newest visible authored versions. */
 export async function assignableAuthoredModules(organisationId: number) {
-	return (await publishedAuthoredModules([organisationId]));
+	return await publishedAuthoredModules([organisationId]);
 }

@@ -26,7 +26,7 @@ export interface ModuleFacts {
 }
 
 export async function moduleFacts(moduleVersionId: number): Promise<ModuleFacts> {
-	const version = (await loadVersion(moduleVersionId));
+	const version = await loadVersion(moduleVersionId);
 	if (!version) throw new Error(`certificates: unknown module version ${moduleVersionId}`);
 	const meta = version.module.meta;
 	return {
@@ -37,7 +37,11 @@ export async function moduleFacts(moduleVersionId: number): Promise<ModuleFacts>
 	};
 }
 
-export async function statusOf(cert: Certificate, renewed: boolean, now: Date): Promise<CertificateStatus> {
+export async function statusOf(
+	cert: Certificate,
+	renewed: boolean,
+	now: Date
+): Promise<CertificateStatus> {
 	const rule = (await moduleFacts(cert.moduleVersionId)).refresher;
 	return certificateStatus(
 		{ expiresAt: cert.expiresAt, revokedAt: cert.revokedAt, renewed },
@@ -56,20 +60,24 @@ const selectUserCertificates = prepared((database) =>
 );
 
 /** The learner's certificates, newest first, with the ids that a newer certificate replaced. */
-export async function certificatesOf(userId: number): Promise<{ rows: Certificate[]; renewed: Set<number> }> {
-	const rows = (await selectUserCertificates().all({ userId }));
+export async function certificatesOf(
+	userId: number
+): Promise<{ rows: Certificate[]; renewed: Set<number> }> {
+	const rows = await selectUserCertificates().all({ userId });
 	const renewed = new Set<number>();
 	for (const row of rows) if (row.renewedFromId !== null) renewed.add(row.renewedFromId);
 	return { rows, renewed };
 }
 
 export async function learnerOrganisation(userId: number): Promise<number | null> {
-	const row = (await first(db
-    		.select({ organisationId: membership.organisationId })
-    		.from(membership)
-    		.where(and(eq(membership.userId, userId), eq(membership.role, 'learner')))
-    		.orderBy(membership.id)
-    		.limit(1)));
+	const row = await first(
+		db
+			.select({ organisationId: membership.organisationId })
+			.from(membership)
+			.where(and(eq(membership.userId, userId), eq(membership.role, 'learner')))
+			.orderBy(membership.id)
+			.limit(1)
+	);
 	return row?.organisationId ?? null;
 }
 
@@ -86,8 +94,13 @@ export interface NewCertificate {
 }
 
 export async function insertCertificate(values: NewCertificate): Promise<number> {
-	const result = (await db
-    		.insert(certificate)
-    		.values({ ...values, code: generateCode(), showOrganisation: values.showOrganisation ?? false }));
-	return Number(result.lastInsertRowid);
+	const result = await db
+		.insert(certificate)
+		.values({
+			...values,
+			code: generateCode(),
+			showOrganisation: values.showOrganisation ?? false
+		})
+		.returning({ id: certificate.id });
+	return Number(result[0]?.id);
 }

@@ -10,7 +10,7 @@ import { sendDueReminders } from './reminders';
 import { revokeCertificate } from './verification';
 
 beforeEach(async () => {
-	(await freshCertificates());
+	await freshCertificates();
 });
 
 describe('expiry reminders', () => {
@@ -26,7 +26,7 @@ describe('expiry reminders', () => {
 	});
 
 	async function runJob(now: Date): Promise<number> {
-		const queued = (await sendDueReminders(now));
+		const queued = await sendDueReminders(now);
 		await flushMail();
 		return queued;
 	}
@@ -35,7 +35,7 @@ describe('expiry reminders', () => {
 		process.env.SMTP_URL = sink.url;
 		sink.clear();
 		const learner = await makeUser({ email: 'lotte@school.be', name: 'Lotte' });
-		(await pass(learner.id, 'wat-en-hoe', t0));
+		await pass(learner.id, 'wat-en-hoe', t0);
 		const expires = addMonths(t0, 24);
 
 		expect(await runJob(addDays(expires, -31))).toBe(0);
@@ -52,7 +52,7 @@ describe('expiry reminders', () => {
 		expect(sink.received[0].raw).toMatch(/verloopt op/);
 		expect(sink.received[2].raw).toMatch(/verloopt vandaag/);
 		expect((await listOutbox()).map((m) => m.status)).toEqual(['sent', 'sent', 'sent']);
-		const kinds = (await db.select({ kind: certificateReminder.kind }).from(certificateReminder));
+		const kinds = await db.select({ kind: certificateReminder.kind }).from(certificateReminder);
 		expect(kinds.map((k) => k.kind).sort()).toEqual(['d0', 'd30', 'd7']);
 	});
 
@@ -62,20 +62,20 @@ describe('expiry reminders', () => {
 		const b = await makeUser();
 		const c = await makeUser();
 		const [idA] = (await pass(a.id, 'wat-en-hoe', t0)).certificateIds;
-		(await pass(b.id, 'wat-en-hoe', t0));
+		await pass(b.id, 'wat-en-hoe', t0);
 		const [idC] = (await pass(c.id, 'wat-en-hoe', t0)).certificateIds;
 		const now = addDays(addMonths(t0, 24), -30);
 		// a: another process inserted the row first.
-		(await db.insert(certificateReminder).values({ certificateId: idA, kind: 'd30', sentAt: now }));
+		await db.insert(certificateReminder).values({ certificateId: idA, kind: 'd30', sentAt: now });
 		// b: renewed by the refresher.
-		(await pass(b.id, 'opfrissing', addDays(now, -1), (await makeAttempt(b.id, 'opfrissing', now))));
+		await pass(b.id, 'opfrissing', addDays(now, -1), await makeAttempt(b.id, 'opfrissing', now));
 		// c: revoked.
-		(await revokeCertificate({
-        			certificateId: idC,
-        			reason: 'Test intrekking',
-        			actorUserId: a.id
-        		}));
-		expect((await sendDueReminders(now))).toBe(0);
-		expect((await listOutbox())).toHaveLength(0);
+		await revokeCertificate({
+			certificateId: idC,
+			reason: 'Test intrekking',
+			actorUserId: a.id
+		});
+		expect(await sendDueReminders(now)).toBe(0);
+		expect(await listOutbox()).toHaveLength(0);
 	});
 });

@@ -7,8 +7,8 @@ import { messages } from '$lib/i18n';
 
 let learnerId = 0;
 beforeEach(async () => {
-	(await freshCertificates());
-	learnerId = (await makeMember({ organisation: (await makeOrganisation('Sint-Jansschool')) })).id;
+	await freshCertificates();
+	learnerId = (await makeMember({ organisation: await makeOrganisation('Sint-Jansschool') })).id;
 });
 
 async function read(bytes: Uint8Array) {
@@ -24,7 +24,7 @@ async function read(bytes: Uint8Array) {
 
 describe('signal card', { timeout: 20_000 }, () => {
 	it('gives a shipped module its categories and the contacts from contacts.yaml', async () => {
-		const card = (await signalCardFor('wat-en-hoe', learnerId));
+		const card = await signalCardFor('wat-en-hoe', learnerId);
 		expect(card).not.toBeNull();
 		const values = card!.contacts.map((c) => c.value);
 		expect(values.slice(0, 4)).toEqual(['116 000', '1712', '101', '112']);
@@ -48,7 +48,7 @@ describe('signal card', { timeout: 20_000 }, () => {
 	});
 
 	it('knows no unknown module', async () => {
-		expect((await signalCardFor('bestaat-niet', learnerId))).toBeNull();
+		expect(await signalCardFor('bestaat-niet', learnerId)).toBeNull();
 	});
 
 	it('is an A5 page of extractable text with the rule, 116 000, a title and nl-BE', async () => {

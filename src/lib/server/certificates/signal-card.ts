@@ -80,7 +80,7 @@ function moduleSignalIds(mod: ModuleSnapshot): Set<string> {
  * an authored one of their own organisation), or null when there is none.
  */
 export async function signalCardFor(slug: string, userId: number): Promise<SignalCardInput | null> {
-	const versionId = (await newestVisibleVersionId(slug, userId));
+	const versionId = await newestVisibleVersionId(slug, userId);
 	const mod = versionId === undefined ? undefined : (await loadVersion(versionId))?.module;
 	if (!mod) return null;
 	const course = getCourse();

@@ -41,7 +41,7 @@ describe('Open Badges status list', () => {
 		expect(await revokedBit(revokedStatus)).toBe(false);
 
 		const admin = await makeUser({ name: 'Admin' });
-		(await revokeCertificate({ certificateId: revoked.id, reason: 'fraude', actorUserId: admin.id }));
+		await revokeCertificate({ certificateId: revoked.id, reason: 'fraude', actorUserId: admin.id });
 		expect(await revokedBit(revokedStatus)).toBe(true);
 		expect(await revokedBit(keptStatus)).toBe(false);
 	});

@@ -48,15 +48,13 @@ export function encodeList(bytes: Uint8Array): string {
 
 /** The unsigned status list credential with every revoked certificate's bit set. */
 export async function statusListCredential(now = new Date()) {
-	const revoked = (await db
-    		.select({ id: certificate.id })
-    		.from(certificate)
-    		.where(isNotNull(certificate.revokedAt)))
-		.map((c) => c.id);
-	const highest =
-		(await first(db
-        			.select({ id: max(certificate.id) })
-        			.from(certificate)))?.id ?? 0;
+	const revoked = (
+		await db
+			.select({ id: certificate.id })
+			.from(certificate)
+			.where(isNotNull(certificate.revokedAt))
+	).map((c) => c.id);
+	const highest = (await first(db.select({ id: max(certificate.id) }).from(certificate)))?.id ?? 0;
 	return {
 		'@context': ['https://www.w3.org/ns/credentials/v2'],
 		id: statusListUrl(),
@@ -75,7 +73,7 @@ export async function statusListCredential(now = new Date()) {
 /** The status list credential signed as a VC-JWT with the Open Badges key. */
 export async function signedStatusList(now = new Date()): Promise<string> {
 	const key = await ensureSigningKey();
-	const credential = (await statusListCredential(now));
+	const credential = await statusListCredential(now);
 	return new SignJWT(credential)
 		.setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: 'vc+jwt', cty: 'vc' })
 		.setIssuer(credential.issuer.id)

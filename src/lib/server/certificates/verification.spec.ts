@@ -7,7 +7,7 @@ import { findForAdmin, revokeCertificate, verifyCertificate, verifyThrottle } fr
 import { dashboardCertificates, getOwnCertificate, setShowOrganisation } from './views';
 
 beforeEach(async () => {
-	(await freshCertificates());
+	await freshCertificates();
 });
 
 describe('access and verification', () => {
@@ -16,17 +16,17 @@ describe('access and verification', () => {
 		const b = await makeUser();
 		const [id] = (await pass(a.id, 'wat-en-hoe', t0)).certificateIds;
 		expect((await getOwnCertificate(a.id, id, t0))?.learnerName).toBeTruthy();
-		expect((await getOwnCertificate(b.id, id, t0))).toBeUndefined();
-		expect((await setShowOrganisation(b.id, id, true))).toBe(false);
-		expect((await dashboardCertificates(b.id, t0))).toEqual([]);
+		expect(await getOwnCertificate(b.id, id, t0)).toBeUndefined();
+		expect(await setShowOrganisation(b.id, id, true)).toBe(false);
+		expect(await dashboardCertificates(b.id, t0)).toEqual([]);
 	});
 
 	it('the public view shows name, module, dates and status, never the e-mail; the organisation only when allowed', async () => {
-		const org = (await makeOrganisation('Jeugdhulp Horizon'));
+		const org = await makeOrganisation('Jeugdhulp Horizon');
 		const learner = await makeMember({ organisation: org, email: 'sam.geheim@horizon.be' });
 		const [id] = (await pass(learner.id, 'wat-en-hoe', t0)).certificateIds;
 		const { rawCode, code } = (await getOwnCertificate(learner.id, id, t0))!;
-		const found = (await verifyCertificate(code, 'test-client', t0));
+		const found = await verifyCertificate(code, 'test-client', t0);
 		expect(found.kind).toBe('found');
 		if (found.kind !== 'found') return;
 		expect(found.certificate).toMatchObject({
@@ -37,8 +37,8 @@ describe('access and verification', () => {
 		});
 		expect(JSON.stringify(found)).not.toContain('sam.geheim');
 
-		(await setShowOrganisation(learner.id, id, true));
-		const again = (await verifyCertificate(rawCode, 'test-client', t0));
+		await setShowOrganisation(learner.id, id, true);
+		const again = await verifyCertificate(rawCode, 'test-client', t0);
 		expect(again.kind === 'found' && again.certificate.organisation).toBe('Jeugdhulp Horizon');
 	});
 
@@ -48,22 +48,22 @@ describe('access and verification', () => {
 		const [id] = (await pass(learner.id, 'wat-en-hoe', t0)).certificateIds;
 		const { rawCode } = (await getOwnCertificate(learner.id, id, t0))!;
 		expect((await findForAdmin(rawCode.toUpperCase(), t0))?.id).toBe(id);
-		(await revokeCertificate({
-        			certificateId: id,
-        			reason: 'Onterecht uitgereikt',
-        			actorUserId: admin.id,
-        			now: t0
-        		}));
+		await revokeCertificate({
+			certificateId: id,
+			reason: 'Onterecht uitgereikt',
+			actorUserId: admin.id,
+			now: t0
+		});
 		expect(
-			(await revokeCertificate({
-            				certificateId: id,
-            				reason: 'nog eens',
-            				actorUserId: admin.id
-            			}))
+			await revokeCertificate({
+				certificateId: id,
+				reason: 'nog eens',
+				actorUserId: admin.id
+			})
 		).toBe(false);
-		const result = (await verifyCertificate(rawCode, 'test-client', addDays(t0, 1)));
+		const result = await verifyCertificate(rawCode, 'test-client', addDays(t0, 1));
 		expect(result.kind === 'found' && result.certificate.status).toBe('revoked');
-		const [event] = (await listAudit({ action: 'certificate.revoked' }));
+		const [event] = await listAudit({ action: 'certificate.revoked' });
 		expect(event.actorUserId).toBe(admin.id);
 		expect(event.details).toMatchObject({ reason: 'Onterecht uitgereikt' });
 	});
@@ -71,8 +71,8 @@ describe('access and verification', () => {
 	it('unknown and malformed codes are unknown, and many of them from one address are throttled', async () => {
 		expect((await verifyCertificate('abcd', 'test-client', t0)).kind).toBe('unknown');
 		expect((await verifyCertificate("' OR 1=1 --", 'test-client', t0)).kind).toBe('unknown');
-		for (let i = 0; i < 30; i++) (await verifyCertificate('x'.repeat(28), 'test-client', t0));
-		const result = (await verifyCertificate('y'.repeat(28), 'test-client', t0));
+		for (let i = 0; i < 30; i++) await verifyCertificate('x'.repeat(28), 'test-client', t0);
+		const result = await verifyCertificate('y'.repeat(28), 'test-client', t0);
 		expect(result.kind).toBe('throttled');
 		expect(result.kind === 'throttled' && result.retryAfterSeconds).toBeGreaterThan(0);
 		// Another address is not affected.

@@ -1,7 +1,7 @@
 // Anyone with a code can verify a certificate (throttled against guessing); an admin finds one by
 // its code and revokes it with a reason.
 import { and, eq, isNull } from 'drizzle-orm';
-import { db, transaction, first } from '../db';
+import { affected, db, transaction, first } from '../db';
 import { certificate } from '../db/schema';
 import { isTokenShaped } from '../accounts/auth/tokens';
 import { addressWideKey, Throttle } from '../accounts/auth/throttle';
@@ -45,13 +45,13 @@ export async function verifyCertificate(
 	if (wait > 0) return { kind: 'throttled', retryAfterSeconds: Math.ceil(wait / 1000) };
 	const code = normaliseCode(input.slice(0, 100));
 	const cert = isTokenShaped(code, CODE_LENGTH)
-		? (await first(db.select().from(certificate).where(eq(certificate.code, code))))
+		? await first(db.select().from(certificate).where(eq(certificate.code, code)))
 		: undefined;
 	if (!cert) {
 		if (clientKey) verifyThrottle.fail(clientKey, now.getTime());
 		return { kind: 'unknown' };
 	}
-	const doc = (await documentOf(cert, now));
+	const doc = await documentOf(cert, now);
 	return {
 		kind: 'found',
 		certificate: {
@@ -70,8 +70,8 @@ export async function verifyCertificate(
 export async function findForAdmin(input: string, now: Date = new Date()) {
 	const code = normaliseCode(input.slice(0, 100));
 	if (!isTokenShaped(code, CODE_LENGTH)) return undefined;
-	const cert = (await first(db.select().from(certificate).where(eq(certificate.code, code))));
-	return cert ? (await documentOf(cert, now)) : undefined;
+	const cert = await first(db.select().from(certificate).where(eq(certificate.code, code)));
+	return cert ? await documentOf(cert, now) : undefined;
 }
 
 /** Revokes a certificate (an admin, with a reason). Returns false when unknown or already revoked. */
@@ -83,25 +83,27 @@ export async function revokeCertificate(input: {
 	now?: Date;
 }): Promise<boolean> {
 	const now = input.now ?? new Date();
-	return (await transaction(async () => {
-    		const result = (await db
-            			.update(certificate)
-            			.set({ revokedAt: now, revokedReason: input.reason, revokedBy: input.actorUserId })
-            			.where(and(eq(certificate.id, input.certificateId), isNull(certificate.revokedAt))));
-    		if (result.changes !== 1) return false;
-    		const cert = (await first(db
-            			.select({ organisationId: certificate.organisationId, userId: certificate.userId })
-            			.from(certificate)
-            			.where(eq(certificate.id, input.certificateId))));
-    		(await recordAudit({
-            			action: 'certificate.revoked',
-            			actorUserId: input.actorUserId,
-            			targetType: 'certificate',
-            			targetId: input.certificateId,
-            			organisationId: cert?.organisationId ?? null,
-            			requestId: input.requestId,
-            			details: { reason: input.reason, holder: cert?.userId }
-            		}));
-    		return true;
-    	}));
+	return await transaction(async () => {
+		const result = await db
+			.update(certificate)
+			.set({ revokedAt: now, revokedReason: input.reason, revokedBy: input.actorUserId })
+			.where(and(eq(certificate.id, input.certificateId), isNull(certificate.revokedAt)));
+		if (affected(result) !== 1) return false;
+		const cert = await first(
+			db
+				.select({ organisationId: certificate.organisationId, userId: certificate.userId })
+				.from(certificate)
+				.where(eq(certificate.id, input.certificateId))
+		);
+		await recordAudit({
+			action: 'certificate.revoked',
+			actorUserId: input.actorUserId,
+			targetType: 'certificate',
+			targetId: input.certificateId,
+			organisationId: cert?.organisationId ?? null,
+			requestId: input.requestId,
+			details: { reason: input.reason, holder: cert?.userId }
+		});
+		return true;
+	});
 }

@@ -1,7 +1,7 @@
 // What the learner sees of their certificates (/leren, /certificaten, the PDF and the badge),
 // and their choice to show their organisation on the public verify page.
 import { and, eq, sql } from 'drizzle-orm';
-import { db, first } from '../db';
+import { affected, db, first } from '../db';
 import { prepared } from '../db/prepared';
 import { certificate, organisation, user, type Certificate } from '../db/schema';
 import { recordAudit } from '../platform/audit';
@@ -25,13 +25,17 @@ export interface CertificateView {
 	renewedFromId: number | null;
 }
 
-async function viewOf(cert: Certificate, renewed: Set<number>, now: Date): Promise<CertificateView> {
+async function viewOf(
+	cert: Certificate,
+	renewed: Set<number>,
+	now: Date
+): Promise<CertificateView> {
 	return {
 		id: cert.id,
 		moduleSlug: cert.moduleSlug,
 		moduleVersionId: cert.moduleVersionId,
 		moduleTitle: (await moduleFacts(cert.moduleVersionId)).title,
-		status: (await statusOf(cert, renewed.has(cert.id), now)),
+		status: await statusOf(cert, renewed.has(cert.id), now),
 		issuedAt: cert.issuedAt,
 		expiresAt: cert.expiresAt,
 		code: formatCode(cert.code),
@@ -43,9 +47,12 @@ async function viewOf(cert: Certificate, renewed: Set<number>, now: Date): Promi
 }
 
 /** Everything /leren and /certificaten show about the learner's certificates, newest first. */
-export async function dashboardCertificates(userId: number, now: Date = new Date()): Promise<CertificateView[]> {
-	const { rows, renewed } = (await certificatesOf(userId));
-	return (await Promise.all(rows.map(async (row) => (await viewOf(row, renewed, now)))));
+export async function dashboardCertificates(
+	userId: number,
+	now: Date = new Date()
+): Promise<CertificateView[]> {
+	const { rows, renewed } = await certificatesOf(userId);
+	return await Promise.all(rows.map(async (row) => await viewOf(row, renewed, now)));
 }
 
 export interface CertificateDocument extends CertificateView {
@@ -72,23 +79,29 @@ export async function getOwnCertificate(
 	id: number,
 	now: Date = new Date()
 ): Promise<CertificateDocument | undefined> {
-	const cert = (await selectOwn().get({ id, userId }));
+	const cert = await selectOwn().get({ id, userId });
 	if (!cert) return undefined;
-	return (await documentOf(cert, now));
+	return await documentOf(cert, now);
 }
 
 export async function documentOf(cert: Certificate, now: Date): Promise<CertificateDocument> {
-	const renewedBy = (await first(db
-    		.select({ id: certificate.id })
-    		.from(certificate)
-    		.where(eq(certificate.renewedFromId, cert.id))));
+	const renewedBy = await first(
+		db
+			.select({ id: certificate.id })
+			.from(certificate)
+			.where(eq(certificate.renewedFromId, cert.id))
+	);
 	const renewed = new Set<number>(renewedBy ? [cert.id] : []);
-	const owner = (await first(db.select({ name: user.name }).from(user).where(eq(user.id, cert.userId))));
+	const owner = await first(
+		db.select({ name: user.name }).from(user).where(eq(user.id, cert.userId))
+	);
 	const org = cert.organisationId
-		? (await first(db
-        				.select({ name: organisation.name })
-        				.from(organisation)
-        				.where(eq(organisation.id, cert.organisationId))))
+		? await first(
+				db
+					.select({ name: organisation.name })
+					.from(organisation)
+					.where(eq(organisation.id, cert.organisationId))
+			)
 		: undefined;
 	return {
 		...(await viewOf(cert, renewed, now)),
@@ -104,17 +117,17 @@ export async function setShowOrganisation(
 	show: boolean,
 	requestId?: string
 ): Promise<boolean> {
-	const result = (await db
-    		.update(certificate)
-    		.set({ showOrganisation: show })
-    		.where(and(eq(certificate.id, id), eq(certificate.userId, userId))));
-	if (result.changes !== 1) return false;
-	(await recordAudit({
-    		action: show ? 'certificate.organisation_shown' : 'certificate.organisation_hidden',
-    		actorUserId: userId,
-    		targetType: 'certificate',
-    		targetId: id,
-    		requestId
-    	}));
+	const result = await db
+		.update(certificate)
+		.set({ showOrganisation: show })
+		.where(and(eq(certificate.id, id), eq(certificate.userId, userId)));
+	if (affected(result) !== 1) return false;
+	await recordAudit({
+		action: show ? 'certificate.organisation_shown' : 'certificate.organisation_hidden',
+		actorUserId: userId,
+		targetType: 'certificate',
+		targetId: id,
+		requestId
+	});
 	return true;
 }

@@ -11,13 +11,13 @@ const slug = 'wat-en-hoe';
 const mod = course.moduleBySlug.get(slug)!;
 
 const versionsOf = async (s: string) =>
-	(await db
-    		.select({ version: moduleVersion.version, changes: moduleVersion.changes })
-    		.from(moduleVersion)
-    		.where(eq(moduleVersion.moduleSlug, s))
-    		.orderBy(moduleVersion.version));
+	await db
+		.select({ version: moduleVersion.version, changes: moduleVersion.changes })
+		.from(moduleVersion)
+		.where(eq(moduleVersion.moduleSlug, s))
+		.orderBy(moduleVersion.version);
 
-beforeEach(async () => (await freshDatabase()));
+beforeEach(async () => await freshDatabase());
 
 describe('change lines of shipped versions', () => {
 	it('are stored with the version that follows a change of the files', async () => {
@@ -30,21 +30,21 @@ describe('change lines of shipped versions', () => {
 					: m
 			)
 		};
-		(await syncShippedModules(firstEdition));
-		const first = (await latestVersionId(slug));
-		(await syncShippedModules(course));
-		expect((await latestVersionId(slug))).not.toBe(first);
-		expect((await versionsOf(slug))).toEqual([
+		await syncShippedModules(firstEdition);
+		const first = await latestVersionId(slug);
+		await syncShippedModules(course);
+		expect(await latestVersionId(slug)).not.toBe(first);
+		expect(await versionsOf(slug)).toEqual([
 			{ version: 1, changes: null },
 			{ version: 2, changes: mod.meta.changes }
 		]);
 	});
 
 	it('are not stored for the first version a database gets', async () => {
-		(await syncShippedModules(course));
-		expect((await versionsOf(slug))).toEqual([{ version: 1, changes: null }]);
-		(await syncShippedModules(course));
-		expect((await versionsOf(slug))).toHaveLength(1);
+		await syncShippedModules(course);
+		expect(await versionsOf(slug)).toEqual([{ version: 1, changes: null }]);
+		await syncShippedModules(course);
+		expect(await versionsOf(slug)).toHaveLength(1);
 	});
 
 	it('are Dutch sentences on every changed shipped module', () => {

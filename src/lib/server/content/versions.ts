@@ -58,35 +58,38 @@ export function snapshotOf(mod: CourseModule): ModuleSnapshot {
  * already known). Runs at server start, in the seed and in tests.
  */
 export async function syncShippedModules(course: Course): Promise<void> {
-	(await transaction(async (tx) => {
-    		for (const mod of course.modules) {
-    			const known = (await first(tx
-                				.select({ id: moduleVersion.id })
-                				.from(moduleVersion)
-                				.where(
-                					and(
-                						eq(moduleVersion.moduleSlug, mod.slug),
-                						eq(moduleVersion.contentHash, mod.contentHash)
-                					)
-                				)));
-    			if (known) continue;
-    			const last = (await first(tx
-                				.select({ version: sql<number>`max(${moduleVersion.version})` })
-                				.from(moduleVersion)
-                				.where(eq(moduleVersion.moduleSlug, mod.slug))));
-    			(await tx.insert(moduleVersion)
-                				.values({
-                					moduleSlug: mod.slug,
-                					version: (last?.version ?? 0) + 1,
-                					source: 'shipped',
-                					contentHash: mod.contentHash,
-                					title: mod.meta.title,
-                					content: snapshotOf(mod),
-                					// The change lines describe a change: the first version registered has none.
-                					changes: last?.version ? (mod.meta.changes ?? null) : null
-                				}));
-    		}
-    	}));
+	await transaction(async (tx) => {
+		for (const mod of course.modules) {
+			const known = await first(
+				tx
+					.select({ id: moduleVersion.id })
+					.from(moduleVersion)
+					.where(
+						and(
+							eq(moduleVersion.moduleSlug, mod.slug),
+							eq(moduleVersion.contentHash, mod.contentHash)
+						)
+					)
+			);
+			if (known) continue;
+			const last = await first(
+				tx
+					.select({ version: sql<number>`max(${moduleVersion.version})` })
+					.from(moduleVersion)
+					.where(eq(moduleVersion.moduleSlug, mod.slug))
+			);
+			await tx.insert(moduleVersion).values({
+				moduleSlug: mod.slug,
+				version: (last?.version ?? 0) + 1,
+				source: 'shipped',
+				contentHash: mod.contentHash,
+				title: mod.meta.title,
+				content: snapshotOf(mod),
+				// The change lines describe a change: the first version registered has none.
+				changes: last?.version ? (mod.meta.changes ?? null) : null
+			});
+		}
+	});
 	versionCache.clear();
 }
 
@@ -127,17 +130,18 @@ const selectOrgIds = prepared((database) =>
 
 /** The organisations a user belongs to, in any role. */
 export async function organisationIdsOf(userId: number): Promise<number[]> {
-	return (await selectOrgIds()
-    		.all({ userId }))
-		.map((r) => r.id);
+	return (await selectOrgIds().all({ userId })).map((r) => r.id);
 }
 
 /**
  * The newest version of `slug` that this user may start, or undefined. Organisation modules are
  * only found by members of that organisation (the slug alone reveals nothing to others).
  */
-export async function newestVisibleVersionId(slug: string, userId: number): Promise<number | undefined> {
-	const row = (await selectNewest().get({ slug }));
+export async function newestVisibleVersionId(
+	slug: string,
+	userId: number
+): Promise<number | undefined> {
+	const row = await selectNewest().get({ slug });
 	if (!row) return undefined;
 	if (row.organisationId === null) return row.id;
 	return (await organisationIdsOf(userId)).includes(row.organisationId) ? row.id : undefined;
@@ -149,7 +153,7 @@ const versionCache = new Map<number, LoadedVersion>();
 export async function loadVersion(id: number): Promise<LoadedVersion | undefined> {
 	const cached = versionCache.get(id);
 	if (cached && cached.row.id === id) return cached;
-	const row = (await first(db.select().from(moduleVersion).where(eq(moduleVersion.id, id))));
+	const row = await first(db.select().from(moduleVersion).where(eq(moduleVersion.id, id)));
 	if (!row) return undefined;
 	const module = row.content as ModuleSnapshot;
 	const loaded: LoadedVersion = {

@@ -15,13 +15,13 @@ function tempDir(): string {
 }
 
 afterEach(async () => {
-	(await closeDatabase());
+	await closeDatabase();
 	for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('database', () => {
 	it('opens with WAL, foreign keys, a busy timeout and synchronous FULL', async () => {
-		const db = (await openDatabase(path.join(tempDir(), 'a.db')));
+		const db = await openDatabase(path.join(tempDir(), 'a.db'));
 		const client = db.$client;
 		expect(client.pragma('journal_mode', { simple: true })).toBe('wal');
 		expect(client.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -30,8 +30,8 @@ describe('database', () => {
 	});
 
 	it('keeps the audit trail append-only', async () => {
-		const db = (await openDatabase(':memory:'));
-		(await recordAudit({ action: 'test.event', details: { a: 1 } }));
+		const db = await openDatabase(':memory:');
+		await recordAudit({ action: 'test.event', details: { a: 1 } });
 		const failure = (statement: ReturnType<typeof sql>) => {
 			try {
 				db.run(statement);
@@ -53,7 +53,7 @@ describe('database', () => {
 
 	it('keeps the WAL small over many single inserts (stack.md gotcha 1)', async () => {
 		const file = path.join(tempDir(), 'wal.db');
-		const db = (await openDatabase(file));
+		const db = await openDatabase(file);
 		for (let i = 0; i < 3000; i++)
 			db.insert(organisation)
 				.values({ name: `Org ${i}` })
@@ -80,11 +80,11 @@ describe('database', () => {
 			path.join(migrations, '9999_broken.sql'),
 			'CREATE TABLE organisation (id integer);'
 		);
-		expect(async () => (await openDatabase(path.join(dir, 'x.db'), { migrationsDir: migrations }))).toThrow(
-			MigrationError
-		);
-		expect(async () => (await openDatabase(path.join(dir, 'y.db'), { migrationsDir: migrations }))).toThrow(
-			/migration .* failed .*already exists/i
-		);
+		expect(
+			async () => await openDatabase(path.join(dir, 'x.db'), { migrationsDir: migrations })
+		).toThrow(MigrationError);
+		expect(
+			async () => await openDatabase(path.join(dir, 'y.db'), { migrationsDir: migrations })
+		).toThrow(/migration .* failed .*already exists/i);
 	});
 });

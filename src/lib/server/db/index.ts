@@ -5,7 +5,8 @@
 // inside `transaction(...)` may keep writing through `db`.
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { SQL } from 'drizzle-orm';
 import * as schema from './sqlite-schema';
@@ -20,7 +21,18 @@ import type { PgDB } from './postgres';
  * `.all()`, `.run()`), which behave the same on both. Use `first`, `affected` and the `sql*`
  * helpers below where the engines differ.
  */
-export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type DB = BaseSQLiteDatabase<'sync', WriteResult, typeof schema> & {
+	$client: Database.Database;
+};
+
+/**
+ * What an awaited insert, update or delete resolves to. It differs per engine (SQLite's
+ * `changes`/`lastInsertRowid`, PostgreSQL's `rowCount`), so it is opaque: count with `affected`,
+ * and get new ids with `.returning({ id: table.id })`.
+ */
+export interface WriteResult {
+	readonly __writeResult: unique symbol;
+}
 
 let live: DB | undefined;
 
@@ -32,7 +44,10 @@ export const db: DB = new Proxy({} as DB, {
 		const value = Reflect.get(target, property, target) as unknown;
 		if (typeof value !== 'function') return value;
 		const bound = (value as (...args: unknown[]) => unknown).bind(target);
-		if (engine === 'sqlite' && (property === 'insert' || property === 'update' || property === 'delete'))
+		if (
+			engine === 'sqlite' &&
+			(property === 'insert' || property === 'update' || property === 'delete')
+		)
 			return deferWhileForeignTransaction(bound);
 		return bound;
 	}
@@ -61,11 +76,11 @@ function openSqlite(url: string, options: { migrationsDir?: string; migrate?: bo
 	sqlite.pragma('busy_timeout = 5000');
 	// FULL: an answer or certificate confirmed to a learner survives a power cut.
 	sqlite.pragma('synchronous = FULL');
-	const instance = drizzle(sqlite, { schema }) as DB;
+	const instance = drizzle(sqlite, { schema }) as unknown as DB;
 	if (options.migrate !== false) {
 		const migrationsFolder = options.migrationsDir ?? path.resolve('drizzle');
 		try {
-			migrate(instance, { migrationsFolder });
+			migrate(instance as never, { migrationsFolder });
 		} catch (cause) {
 			sqlite.close();
 			const inner =
@@ -141,6 +156,8 @@ export async function first<T>(query: { get(): T }): Promise<T> {
 
 /** How many rows an awaited insert, update or delete touched, on either engine. */
 export function affected(result: unknown): number {
+	// An insert with `.returning(...)` resolves to its rows.
+	if (Array.isArray(result)) return result.length;
 	const r = result as { changes?: number; rowCount?: number | null };
 	return Number(r.changes ?? r.rowCount ?? 0);
 }
@@ -161,7 +178,7 @@ export async function sqlAll<T = Row>(query: SQL): Promise<T[]> {
 
 /** Runs a raw statement; resolves with the number of rows it touched. */
 export async function sqlRun(query: SQL): Promise<{ changes: number }> {
-	if (engine === 'sqlite') return { changes: liveDatabase().run(query).changes };
+	if (engine === 'sqlite') return { changes: affected(liveDatabase().run(query)) };
 	const result = await (db as unknown as PgDB).execute(query);
 	return { changes: result.rowCount ?? 0 };
 }

@@ -12,7 +12,7 @@ const journal = JSON.parse(fs.readFileSync(path.join(source, 'meta/_journal.json
 
 const dirs: string[] = [];
 afterEach(async () => {
-	(await closeDatabase());
+	await closeDatabase();
 	for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -66,7 +66,7 @@ describe('migrations', () => {
 				(db.prepare(`select count(*) as n from "${t}"`).get() as { n: number }).n
 			])
 		);
-		(await closeDatabase());
+		await closeDatabase();
 
 		const migrated = (await openDatabase(file, { migrationsDir: source })).$client;
 		const after = Object.fromEntries(

@@ -87,6 +87,7 @@ export function epochMs(column: SQLiteColumn): SQL<number> {
 
 /** Like `epochMs` for a nullable column. */
 export function epochMsOrNull(column: SQLiteColumn): SQL<number | null> {
-	if (engine === 'postgres') return sql<number | null>`(extract(epoch from ${column}) * 1000)::float8`;
+	if (engine === 'postgres')
+		return sql<number | null>`(extract(epoch from ${column}) * 1000)::float8`;
 	return sql<number | null>`${column}`;
 }

@@ -11,7 +11,7 @@ import { durableWrite } from './write-queue';
 const dirs: string[] = [];
 
 afterEach(async () => {
-	(await closeDatabase());
+	await closeDatabase();
 	for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -19,7 +19,7 @@ async function setup() {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signaalwijs-tx-'));
 	dirs.push(dir);
 	const file = path.join(dir, 't.db');
-	const db = (await openDatabase(file, { migrate: false }));
+	const db = await openDatabase(file, { migrate: false });
 	db.$client.exec(
 		'create table counter (id integer primary key, n integer not null); insert into counter values (1, 0);' +
 			'create table note (id integer primary key, text text not null)'
@@ -37,17 +37,17 @@ async function setup() {
 
 describe('asynchronous SQLite transactions', () => {
 	it('runs one at a time, so a read-then-write across an await loses no update', async () => {
-		const { read, write } = (await setup());
+		const { read, write } = await setup();
 		const events: string[] = [];
 		const increment = async (who: string) =>
-			(await transaction(async () => {
-            				events.push(`${who} begins`);
-            				const n = read();
-            				await sleep(15);
-            				write(n + 1);
-            				events.push(`${who} ends`);
-            				return n + 1;
-            			}));
+			await transaction(async () => {
+				events.push(`${who} begins`);
+				const n = read();
+				await sleep(15);
+				write(n + 1);
+				events.push(`${who} ends`);
+				return n + 1;
+			});
 		const results = await Promise.all([increment('a'), increment('b'), increment('c')]);
 		expect(results).toEqual([1, 2, 3]);
 		expect(read()).toBe(3);
@@ -55,7 +55,7 @@ describe('asynchronous SQLite transactions', () => {
 	});
 
 	it('holds the write lock from the start and shows nothing before COMMIT', async () => {
-		const { file, note } = (await setup());
+		const { file, note } = await setup();
 		const other = new Database(file, { timeout: 0 });
 		try {
 			let seenDuring = -1;
@@ -79,15 +79,15 @@ describe('asynchronous SQLite transactions', () => {
 	});
 
 	it('rolls everything back when the callback throws, and the next one still runs', async () => {
-		const { note, notes, db } = (await setup());
-		const failure = (await transaction(async () => {
-        			note('verloren');
-        			await sleep(5);
-        			throw new Error('stop');
-        		}));
-		const next = (await transaction(async () => {
-        			note('bewaard');
-        		}));
+		const { note, notes, db } = await setup();
+		const failure = await transaction(async () => {
+			note('verloren');
+			await sleep(5);
+			throw new Error('stop');
+		});
+		const next = await transaction(async () => {
+			note('bewaard');
+		});
 		await expect(failure).rejects.toThrow('stop');
 		await next;
 		expect(notes()).toEqual(['bewaard']);
@@ -95,23 +95,23 @@ describe('asynchronous SQLite transactions', () => {
 	});
 
 	it('turns a nested transaction into a savepoint: its failure undoes only its own writes', async () => {
-		const { note, notes } = (await setup());
+		const { note, notes } = await setup();
 		await transaction(async () => {
 			note('buiten');
 			await transaction(async () => {
 				note('binnen-ok');
 			});
-			await (await transaction(async () => {
-            				note('binnen-fout');
-            				await sleep(1);
-            				throw new Error('inner');
-            			})).catch(() => {});
+			await transaction(async () => {
+				note('binnen-fout');
+				await sleep(1);
+				throw new Error('inner');
+			}).catch(() => {});
 		});
 		expect(notes()).toEqual(['buiten', 'binnen-ok']);
 	});
 
 	it('keeps WAL and synchronous=FULL', async () => {
-		const { db, note } = (await setup());
+		const { db, note } = await setup();
 		await transaction(async () => {
 			note('x');
 		});
@@ -120,17 +120,17 @@ describe('asynchronous SQLite transactions', () => {
 	});
 
 	it('lets the group commit wait until the open transaction ends, so its rollback keeps them', async () => {
-		const { note, notes } = (await setup());
+		const { note, notes } = await setup();
 		const order: string[] = [];
 		let answer: Promise<unknown> = Promise.resolve();
-		const failing = (await transaction(async () => {
-        			note('terug te draaien');
-        			// A learner's answer arrives while this transaction awaits.
-        			answer = durableWrite(() => note('antwoord')).then(() => order.push('answer durable'));
-        			await sleep(20);
-        			order.push('transaction fails');
-        			throw new Error('rollback');
-        		}));
+		const failing = await transaction(async () => {
+			note('terug te draaien');
+			// A learner's answer arrives while this transaction awaits.
+			answer = durableWrite(() => note('antwoord')).then(() => order.push('answer durable'));
+			await sleep(20);
+			order.push('transaction fails');
+			throw new Error('rollback');
+		});
 		await expect(failing).rejects.toThrow('rollback');
 		await answer;
 		expect(order).toEqual(['transaction fails', 'answer durable']);

@@ -15,44 +15,43 @@ async function userId(email: string): Promise<number | undefined> {
 }
 
 async function hasCertificate(id: number): Promise<boolean> {
-	return !!(await first(db
-    		.select({ id: certificate.id })
-    		.from(certificate)
-    		.where(eq(certificate.userId, id))));
+	return !!(await first(
+		db.select({ id: certificate.id }).from(certificate).where(eq(certificate.userId, id))
+	));
 }
 
 export async function seedDemoCertificates(now: Date = new Date()): Promise<void> {
-	const versionId = (await latestVersionId('wat-en-hoe'));
+	const versionId = await latestVersionId('wat-en-hoe');
 	if (!versionId) return;
 	const months = (await loadVersion(versionId))!.module.meta.certificate.validityMonths;
 
-	const lotte = (await userId(demoAccounts.teacher));
+	const lotte = await userId(demoAccounts.teacher);
 	if (lotte && !(await hasCertificate(lotte))) {
-		(await issueOnPass({
-        			userId: lotte,
-        			moduleVersionId: versionId,
-        			attemptId: null,
-        			now: addMonths(now, -3)
-        		}));
+		await issueOnPass({
+			userId: lotte,
+			moduleVersionId: versionId,
+			attemptId: null,
+			now: addMonths(now, -3)
+		});
 	}
-	const yasmine = (await userId('yasmine.el.amrani@sint-jans.demo.signaalwijs.be'));
-	const handelen = (await latestVersionId('handelen'));
+	const yasmine = await userId('yasmine.el.amrani@sint-jans.demo.signaalwijs.be');
+	const handelen = await latestVersionId('handelen');
 	if (yasmine && handelen && !(await hasCertificate(yasmine))) {
-		(await issueOnPass({
-        			userId: yasmine,
-        			moduleVersionId: handelen,
-        			attemptId: null,
-        			now: addMonths(now, -1)
-        		}));
+		await issueOnPass({
+			userId: yasmine,
+			moduleVersionId: handelen,
+			attemptId: null,
+			now: addMonths(now, -1)
+		});
 	}
-	const sam = (await userId(demoAccounts.caregiver));
+	const sam = await userId(demoAccounts.caregiver);
 	if (sam && !(await hasCertificate(sam))) {
 		// Issued so that it expires in 20 days: inside the 30-day reminder and the refresher window.
-		(await issueOnPass({
-        			userId: sam,
-        			moduleVersionId: versionId,
-        			attemptId: null,
-        			now: addMonths(addDays(now, 20), -months)
-        		}));
+		await issueOnPass({
+			userId: sam,
+			moduleVersionId: versionId,
+			attemptId: null,
+			now: addMonths(addDays(now, 20), -months)
+		});
 	}
 }

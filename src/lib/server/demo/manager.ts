@@ -8,34 +8,34 @@ import { assignment } from '../db/schema';
 const day = 24 * 3600 * 1000;
 
 async function organisationId(name: string): Promise<number | undefined> {
-	return (await db.get<{ id: number } | undefined>(sql`select id from organisation where name = ${name}`))
-		?.id;
+	return (
+		await db.get<{ id: number } | undefined>(sql`select id from organisation where name = ${name}`)
+	)?.id;
 }
 
 /** Assigns signalen-op-school to Sint-Jansschool (due in 30 days) and the care module to Horizon. */
 export async function seedDemoAssignments(now = Date.now()): Promise<void> {
-	const school = (await organisationId('Sint-Jansschool (demo)'));
-	const horizon = (await organisationId('Jeugdhulp Horizon (demo)'));
+	const school = await organisationId('Sint-Jansschool (demo)');
+	const horizon = await organisationId('Jeugdhulp Horizon (demo)');
 	const manager = async (email: string) =>
-		(await db.get<{ id: number } | undefined>(sql`select id from user where email = ${email}`))?.id ?? null;
+		(await db.get<{ id: number } | undefined>(sql`select id from user where email = ${email}`))
+			?.id ?? null;
 	if (school) {
-		(await db.insert(assignment)
-        			.values({
-        				organisationId: school,
-        				moduleSlug: 'signalen-op-school',
-        				target: 'organisation',
-        				dueAt: new Date(now + 30 * day),
-        				createdBy: (await manager('manager@demo.signaalwijs.be'))
-        			}));
+		await db.insert(assignment).values({
+			organisationId: school,
+			moduleSlug: 'signalen-op-school',
+			target: 'organisation',
+			dueAt: new Date(now + 30 * day),
+			createdBy: await manager('manager@demo.signaalwijs.be')
+		});
 	}
 	if (horizon) {
-		(await db.insert(assignment)
-        			.values({
-        				organisationId: horizon,
-        				moduleSlug: 'signalen-in-de-hulpverlening',
-        				target: 'organisation',
-        				dueAt: new Date(now + 45 * day),
-        				createdBy: (await manager('manager@horizon.demo.signaalwijs.be'))
-        			}));
+		await db.insert(assignment).values({
+			organisationId: horizon,
+			moduleSlug: 'signalen-in-de-hulpverlening',
+			target: 'organisation',
+			dueAt: new Date(now + 45 * day),
+			createdBy: await manager('manager@horizon.demo.signaalwijs.be')
+		});
 	}
 }

@@ -65,81 +65,98 @@ export async function isEmpty(): Promise<boolean> {
 export async function seedDemo(): Promise<boolean> {
 	if (!(await isEmpty())) return false;
 	const passwordHash = await hashPassword(demoPassword);
-	const addUser = async (email: string, name: string, extra: Partial<typeof user.$inferInsert> = {}) =>
+	const addUser = async (
+		email: string,
+		name: string,
+		extra: Partial<typeof user.$inferInsert> = {}
+	) =>
 		Number(
-			(await db
-            				.insert(user)
-            				.values({ email, name, passwordHash, ...extra })).lastInsertRowid
+			(
+				await db
+					.insert(user)
+					.values({ email, name, passwordHash, ...extra })
+					.returning({ id: user.id })
+			)[0]?.id
 		);
 
-	(await transaction(async () => {
-    		const school = (await createOrganisation('Sint-Jansschool (demo)'));
-    		const horizon = (await createOrganisation('Jeugdhulp Horizon (demo)'));
-    		const teams = new Map<string, number>();
-    		for (const name of ['Eerste graad', 'Tweede graad', 'Derde graad']) {
-    			teams.set(name, (await teamId(school, name)));
-    		}
-    		for (const name of ['Leefgroep De Brug', 'Mobiele begeleiding']) {
-    			teams.set(name, (await teamId(horizon, name)));
-    		}
+	await transaction(async () => {
+		const school = await createOrganisation('Sint-Jansschool (demo)');
+		const horizon = await createOrganisation('Jeugdhulp Horizon (demo)');
+		const teams = new Map<string, number>();
+		for (const name of ['Eerste graad', 'Tweede graad', 'Derde graad']) {
+			teams.set(name, await teamId(school, name));
+		}
+		for (const name of ['Leefgroep De Brug', 'Mobiele begeleiding']) {
+			teams.set(name, await teamId(horizon, name));
+		}
 
-    		const learner = async (
-    			id: number,
-    			organisationId: number,
-    			audience: 'leerkracht' | 'hulpverlener',
-    			team: string
-    		) =>
-    			(await addMembership({
-                    				userId: id,
-                    				organisationId,
-                    				role: 'learner',
-                    				audience,
-                    				teamId: teams.get(team)
-                    			}));
+		const learner = async (
+			id: number,
+			organisationId: number,
+			audience: 'leerkracht' | 'hulpverlener',
+			team: string
+		) =>
+			await addMembership({
+				userId: id,
+				organisationId,
+				role: 'learner',
+				audience,
+				teamId: teams.get(team)
+			});
 
-    		(await learner((await addUser(demoAccounts.teacher, 'Lotte Janssens')), school, 'leerkracht', 'Tweede graad'));
-    		(await learner((await addUser(demoAccounts.newTeacher, 'Nina Claes')), school, 'leerkracht', 'Eerste graad'));
-    		(await learner(
-            			(await addUser(demoAccounts.caregiver, 'Sam Peeters')),
-            			horizon,
-            			'hulpverlener',
-            			'Leefgroep De Brug'
-            		));
-    		(await addMembership({
-            			userId: (await addUser(demoAccounts.trainer, 'Tom Verbeke')),
-            			organisationId: school,
-            			role: 'trainer'
-            		}));
-    		(await addMembership({
-            			userId: (await addUser(demoAccounts.manager, 'Els Wouters')),
-            			organisationId: school,
-            			role: 'manager'
-            		}));
-    		(await addMembership({
-            			userId: (await addUser(demoAccounts.horizonManager, 'Koen Maes')),
-            			organisationId: horizon,
-            			role: 'manager'
-            		}));
-    		(await addUser(demoAccounts.admin, 'Admin Demo', { isAdmin: true }));
+		await learner(
+			await addUser(demoAccounts.teacher, 'Lotte Janssens'),
+			school,
+			'leerkracht',
+			'Tweede graad'
+		);
+		await learner(
+			await addUser(demoAccounts.newTeacher, 'Nina Claes'),
+			school,
+			'leerkracht',
+			'Eerste graad'
+		);
+		await learner(
+			await addUser(demoAccounts.caregiver, 'Sam Peeters'),
+			horizon,
+			'hulpverlener',
+			'Leefgroep De Brug'
+		);
+		await addMembership({
+			userId: await addUser(demoAccounts.trainer, 'Tom Verbeke'),
+			organisationId: school,
+			role: 'trainer'
+		});
+		await addMembership({
+			userId: await addUser(demoAccounts.manager, 'Els Wouters'),
+			organisationId: school,
+			role: 'manager'
+		});
+		await addMembership({
+			userId: await addUser(demoAccounts.horizonManager, 'Koen Maes'),
+			organisationId: horizon,
+			role: 'manager'
+		});
+		await addUser(demoAccounts.admin, 'Admin Demo', { isAdmin: true });
 
-    		for (const [name, team] of schoolLearners) {
-    			(await learner(
-                    				(await addUser(emailFor(name, 'sint-jans.demo.signaalwijs.be'), name)),
-                    				school,
-                    				'leerkracht',
-                    				team
-                    			));
-    		}
-    		for (const [name, team] of horizonLearners) {
-    			(await learner(
-                    				(await addUser(emailFor(name, 'horizon.demo.signaalwijs.be'), name)),
-                    				horizon,
-                    				'hulpverlener',
-                    				team
-                    			));
-    		}
-    	}));
-	(await seedDemoProgress());
+		for (const [name, team] of schoolLearners) {
+			await learner(
+				await addUser(emailFor(name, 'sint-jans.demo.signaalwijs.be'), name),
+				school,
+				'leerkracht',
+				team
+			);
+		}
+		for (const [name, team] of horizonLearners) {
+			await learner(
+				await addUser(emailFor(name, 'horizon.demo.signaalwijs.be'), name),
+				horizon,
+				'hulpverlener',
+				team
+			);
+		}
+	});
+	await seedDemoProgress();
 	return true;
 }
 
@@ -152,17 +169,22 @@ const day = 24 * 3600 * 1000;
  */
 export async function seedDemoProgress(now = Date.now()): Promise<void> {
 	const id = async (email: string) => (await findUserByEmail(email))!.id;
-	(await workThrough((await id(demoAccounts.teacher)), 'wat-en-hoe', undefined, now - 21 * day));
-	(await workThrough((await id(demoAccounts.teacher)), 'signalen-op-school', 4, now - 2 * day));
-	(await workThrough((await id(demoAccounts.caregiver)), 'signalen-in-de-hulpverlening', 4, now - 3 * day));
+	await workThrough(await id(demoAccounts.teacher), 'wat-en-hoe', undefined, now - 21 * day);
+	await workThrough(await id(demoAccounts.teacher), 'signalen-op-school', 4, now - 2 * day);
+	await workThrough(
+		await id(demoAccounts.caregiver),
+		'signalen-in-de-hulpverlening',
+		4,
+		now - 3 * day
+	);
 	// Colleagues: the assigned module completed over the last ten months (one certificate close
 	// to expiry, one already expired), in progress or not started; module 1 for some.
 	const colleagues = [...schoolLearners, ...horizonLearners];
-	colleagues.forEach(async ([name], i) => {
+	for (const [i, [name]] of colleagues.entries()) {
 		const school = i < schoolLearners.length;
-		const userId = (await id(
-        			emailFor(name, school ? 'sint-jans.demo.signaalwijs.be' : 'horizon.demo.signaalwijs.be')
-        		));
+		const userId = await id(
+			emailFor(name, school ? 'sint-jans.demo.signaalwijs.be' : 'horizon.demo.signaalwijs.be')
+		);
 		const assigned = school ? 'signalen-op-school' : 'signalen-in-de-hulpverlening';
 		const wrongEvery = 2 + (i % 4);
 		// The assigned module: completed over the last ten months, in progress, or not started
@@ -177,21 +199,21 @@ export async function seedDemoProgress(now = Date.now()): Promise<void> {
 						? { at: now - (i + 1) * day, steps: 2 + (i % 5) }
 						: null;
 		if (plan) {
-			(await takePretest(userId, assigned, i % 4, plan.at - 3600 * 1000));
-			(await workThrough(userId, assigned, plan.steps, plan.at, wrongEvery));
+			await takePretest(userId, assigned, i % 4, plan.at - 3600 * 1000);
+			await workThrough(userId, assigned, plan.steps, plan.at, wrongEvery);
 		}
 		// Yasmine (0) keeps exactly one certificate: the end-to-end tests revoke it.
-		if (i === 3) (await workThrough(userId, 'wat-en-hoe', undefined, now - 735 * day, wrongEvery));
+		if (i === 3) await workThrough(userId, 'wat-en-hoe', undefined, now - 735 * day, wrongEvery);
 		else if (i % 3 === 0 && i > 0) {
-			(await workThrough(userId, 'wat-en-hoe', undefined, now - (90 + i * 9) * day, wrongEvery));
+			await workThrough(userId, 'wat-en-hoe', undefined, now - (90 + i * 9) * day, wrongEvery);
 		} else if (i % 3 === 1) {
-			(await workThrough(userId, 'wat-en-hoe', 3 + (i % 4), now - (10 - (i % 7)) * day, wrongEvery));
+			await workThrough(userId, 'wat-en-hoe', 3 + (i % 4), now - (10 - (i % 7)) * day, wrongEvery);
 		}
-	});
+	}
 }
 
 async function teamId(organisation: number, name: string): Promise<number> {
-	const created = (await createAuditedTeam(organisation, name, null));
+	const created = await createAuditedTeam(organisation, name, null);
 	if (!created.ok) throw new Error(`team ${name} exists`);
 	return created.id;
 }

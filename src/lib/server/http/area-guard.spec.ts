@@ -10,7 +10,7 @@ import type { LocalUser } from '../accounts/guards';
 import type { AreaRole } from '../accounts/access';
 
 beforeEach(async () => {
-	(await freshDatabase());
+	await freshDatabase();
 });
 
 afterEach(() => {
@@ -86,7 +86,7 @@ describe('areaGuard handle', () => {
 			})
 		);
 		expect(isHttpError(data) && data.status).toBe(403);
-		const rows = (await db.select().from(auditEvent).where(eq(auditEvent.actorUserId, u.id)));
+		const rows = await db.select().from(auditEvent).where(eq(auditEvent.actorUserId, u.id));
 		expect(rows).toHaveLength(1);
 		expect(rows[0]).toMatchObject({ action: 'access.denied', targetId: '/admin/organisaties' });
 	});

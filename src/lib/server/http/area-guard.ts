@@ -23,13 +23,13 @@ export const areaGuard: Handle = async ({ event, resolve }) => {
 			// The area's +layout.server.ts guard answers 403 with the friendly error page.
 			return resolve(event);
 		}
-		(await recordAudit({
-        			action: 'access.denied',
-        			actorUserId: user.id,
-        			targetType: 'path',
-        			targetId: event.url.pathname.slice(0, 200),
-        			requestId: event.locals.requestId
-        		}));
+		await recordAudit({
+			action: 'access.denied',
+			actorUserId: user.id,
+			targetType: 'path',
+			targetId: event.url.pathname.slice(0, 200),
+			requestId: event.locals.requestId
+		});
 		error(403, { message: messages.errors[403] });
 	}
 	return resolve(event);

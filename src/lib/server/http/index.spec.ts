@@ -9,7 +9,7 @@ import { freshDatabase } from '../testing/testing';
 import { log } from '../platform/log';
 
 beforeEach(async () => {
-	(await freshDatabase());
+	await freshDatabase();
 });
 
 const tracing = { record_span: ({ fn }: { fn: (span: unknown) => unknown }) => fn({}) };

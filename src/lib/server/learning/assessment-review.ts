@@ -74,10 +74,10 @@ export function reviewVisible(attempts: readonly Attempt[], policy = retakePolic
 /** The signal categories (Dutch names) of the signals missed in this attempt, in course order. */
 export async function categoriesToRevisit(attemptId: number): Promise<string[]> {
 	const missed = new Set<string>();
-	const rows = (await db
-    		.select({ missed: response.signalsMissed })
-    		.from(response)
-    		.where(eq(response.attemptId, attemptId)));
+	const rows = await db
+		.select({ missed: response.signalsMissed })
+		.from(response)
+		.where(eq(response.attemptId, attemptId));
 	for (const r of rows) r.missed.forEach((s) => missed.add(s));
 	const categories = new Set<string>();
 	for (const signal of getCourse().signals) {
@@ -122,7 +122,7 @@ export async function attemptView(
 	now = Date.now(),
 	policy = retakePolicy()
 ): Promise<AttemptView> {
-	const answers = (await attemptAnswers(last.id));
+	const answers = await attemptAnswers(last.id);
 	const byId = new Map(pool.map((i) => [i.id, i]));
 	const labels = new Map(getCourse().signals.map((s) => [s.id, s.label]));
 	const review = !!last.submittedAt && reviewVisible(attempts, policy);
@@ -136,7 +136,7 @@ export async function attemptView(
 			if (!status.allowed && status.reason === 'cooldown') notes.push(m.cooldown(status.at));
 			notes.push(m.attemptsLeft(status.attemptsLeft), m.reviewLater);
 		}
-		retake = { allowed: status.allowed, notes, revisit: (await categoriesToRevisit(last.id)) };
+		retake = { allowed: status.allowed, notes, revisit: await categoriesToRevisit(last.id) };
 	}
 	return {
 		id: last.id,

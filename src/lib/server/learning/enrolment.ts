@@ -39,7 +39,7 @@ const selectSteps = prepared((database) =>
 );
 
 export async function findEnrolment(userId: number, slug: string): Promise<Enrolment | undefined> {
-	return (await selectEnrolment().get({ userId, slug }));
+	return await selectEnrolment().get({ userId, slug });
 }
 
 export interface ModuleContext {
@@ -50,16 +50,12 @@ export interface ModuleContext {
 
 /** The version a learner sees: the one they are enrolled in, or the newest for a new start. */
 export async function moduleContext(userId: number, slug: string): Promise<ModuleContext> {
-	const found = (await findEnrolment(userId, slug));
+	const found = await findEnrolment(userId, slug);
 	const versionId = found?.moduleVersionId ?? (await newestVisibleVersionId(slug, userId));
-	const version = versionId === undefined ? undefined : (await loadVersion(versionId));
+	const version = versionId === undefined ? undefined : await loadVersion(versionId);
 	if (!version) throw notFound();
 	const steps = new Map(
-		found
-			? (await selectSteps()
-            					.all({ enrolmentId: found.id }))
-					.map((s) => [s.stepSlug, s])
-			: []
+		found ? (await selectSteps().all({ enrolmentId: found.id })).map((s) => [s.stepSlug, s]) : []
 	);
 	return { version, enrolment: found, steps };
 }
@@ -83,11 +79,10 @@ export function missingForAssessment(ctx: ModuleContext): StepSnapshot[] {
  * way), else the first unfinished step after it, else the first unfinished step at all.
  */
 export async function resumeStep(e: Enrolment): Promise<string | null> {
-	const version = (await loadVersion(e.moduleVersionId));
+	const version = await loadVersion(e.moduleVersionId);
 	if (!version) return e.currentStep;
 	const done = new Set(
-		(await selectSteps()
-        			.all({ enrolmentId: e.id }))
+		(await selectSteps().all({ enrolmentId: e.id }))
 			.filter((s) => s.status === 'done')
 			.map((s) => s.stepSlug)
 	);
@@ -99,30 +94,41 @@ export async function resumeStep(e: Enrolment): Promise<string | null> {
 }
 
 /** The refresher opens only when a certificate it renews is in its window. */
-export async function refresherLocked(version: LoadedVersion, userId: number, now: number): Promise<boolean> {
-	return version.module.meta.refreshes.length > 0 && !(await refresherStatus(userId, new Date(now))).open;
+export async function refresherLocked(
+	version: LoadedVersion,
+	userId: number,
+	now: number
+): Promise<boolean> {
+	return (
+		version.module.meta.refreshes.length > 0 && !(await refresherStatus(userId, new Date(now))).open
+	);
 }
 
 /** Starts (or returns) the learner's enrolment in the module's newest version. Idempotent. */
-export async function startModule(userId: number, slug: string, now = Date.now()): Promise<Enrolment> {
-	const existing = (await findEnrolment(userId, slug));
+export async function startModule(
+	userId: number,
+	slug: string,
+	now = Date.now()
+): Promise<Enrolment> {
+	const existing = await findEnrolment(userId, slug);
 	if (existing) return existing;
-	const versionId = (await newestVisibleVersionId(slug, userId));
-	const version = versionId === undefined ? undefined : (await loadVersion(versionId));
+	const versionId = await newestVisibleVersionId(slug, userId);
+	const version = versionId === undefined ? undefined : await loadVersion(versionId);
 	if (!version) throw notFound();
-	if ((await refresherLocked(version, userId, now)))
+	if (await refresherLocked(version, userId, now))
 		throw new ProgressError(403, failure('learning.refresherLocked'));
 	const first = version.module.steps[0]?.slug ?? null;
-	(await db.insert(enrolment)
-    		.values({
-    			userId,
-    			moduleVersionId: version.row.id,
-    			moduleSlug: slug,
-    			currentStep: first,
-    			stepsTotal: version.module.steps.length,
-    			startedAt: new Date(now),
-    			updatedAt: new Date(now)
-    		})
-    		.onConflictDoNothing());
+	await db
+		.insert(enrolment)
+		.values({
+			userId,
+			moduleVersionId: version.row.id,
+			moduleSlug: slug,
+			currentStep: first,
+			stepsTotal: version.module.steps.length,
+			startedAt: new Date(now),
+			updatedAt: new Date(now)
+		})
+		.onConflictDoNothing();
 	return (await findEnrolment(userId, slug))!;
 }

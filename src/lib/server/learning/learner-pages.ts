@@ -22,9 +22,9 @@ function authoredHtml(snapshot: { indexPath?: string; markdown?: string }): stri
 	return !snapshot.indexPath && snapshot.markdown ? renderMarkdown(snapshot.markdown) : null;
 }
 
-export function notFoundOr<T>(fn: () => T): T {
+export async function notFoundOr<T>(fn: () => T | Promise<T>): Promise<T> {
 	try {
-		return fn();
+		return await fn();
 	} catch (e) {
 		if (e instanceof ProgressError && e.status === 404)
 			error(404, { message: describeFailure(e.failure) });
@@ -33,7 +33,7 @@ export function notFoundOr<T>(fn: () => T): T {
 }
 
 export async function modulePage(userId: number, slug: string) {
-	const ctx = notFoundOr(async () => (await moduleContext(userId, slug)));
+	const ctx = await notFoundOr(async () => await moduleContext(userId, slug));
 	const mod = ctx.version.module;
 	return {
 		module: {
@@ -57,9 +57,12 @@ export async function modulePage(userId: number, slug: string) {
 		refresherClosed:
 			!ctx.enrolment && mod.meta.refreshes.length > 0 && !(await refresherStatus(userId)).open,
 		completed: ctx.enrolment?.status === 'completed',
-		resumeStep: ctx.enrolment ? (await resumeStep(ctx.enrolment)) : null,
-		pretest: { status: (await pretest.pretestStatus(ctx)).status, count: pretest.pretestSize(ctx.version) },
-		gain: gainView((await pretest.learnerGain(ctx)))
+		resumeStep: ctx.enrolment ? await resumeStep(ctx.enrolment) : null,
+		pretest: {
+			status: (await pretest.pretestStatus(ctx)).status,
+			count: pretest.pretestSize(ctx.version)
+		},
+		gain: gainView(await pretest.learnerGain(ctx))
 	};
 }
 
@@ -82,7 +85,11 @@ function gainView(gain: Gain | null): GainView | null {
 }
 
 /** Where starting a module leads: its pre-test when one is offered, else the first step. */
-export async function startTarget(userId: number, slug: string, currentStep: string | null): Promise<string> {
+export async function startTarget(
+	userId: number,
+	slug: string,
+	currentStep: string | null
+): Promise<string> {
 	return (await pretest.pretestPending(userId, slug))
 		? `/leren/${slug}/voortoets`
 		: `/leren/${slug}/${currentStep ?? ''}`;
@@ -90,22 +97,25 @@ export async function startTarget(userId: number, slug: string, currentStep: str
 
 /** The pre-test page: its state and, while open, the drawn items without any answer key. */
 export async function pretestPage(userId: number, slug: string) {
-	const ctx = notFoundOr(async () => (await moduleContext(userId, slug)));
-	const state = (await pretest.pretestStatus(ctx));
+	const ctx = await notFoundOr(async () => await moduleContext(userId, slug));
+	const state = await pretest.pretestStatus(ctx);
 	if (state.status === 'none')
 		error(404, { message: describeFailure(failure('request.notFound')) });
 	const items =
 		state.status === 'open' && state.attempt
-			? (await pretest
-            					.pretestItems(ctx, state.attempt))
-					.map(({ item, answer }) => ({ view: itemView(item), answer }))
+			? (await pretest.pretestItems(ctx, state.attempt)).map(({ item, answer }) => ({
+					view: itemView(item),
+					answer
+				}))
 			: [];
 	return {
 		module: { slug, title: ctx.version.module.meta.title },
 		status: state.status,
 		count: pretest.pretestSize(ctx.version),
 		items,
-		next: ctx.enrolment ? (await resumeStep(ctx.enrolment)) : (ctx.version.module.steps[0]?.slug ?? null)
+		next: ctx.enrolment
+			? await resumeStep(ctx.enrolment)
+			: (ctx.version.module.steps[0]?.slug ?? null)
 	};
 }
 
@@ -115,8 +125,8 @@ export interface QuizEntry {
 }
 
 export async function stepPage(userId: number, slug: string, stepSlug: string) {
-	const ctx = notFoundOr(async () => (await moduleContext(userId, slug)));
-	const step = notFoundOr(() => stepOf(ctx, stepSlug));
+	const ctx = await notFoundOr(async () => await moduleContext(userId, slug));
+	const step = await notFoundOr(() => stepOf(ctx, stepSlug));
 	const steps = ctx.version.module.steps;
 	const index = steps.findIndex((s) => s.slug === stepSlug);
 	const neighbour = (i: number) =>
@@ -144,7 +154,7 @@ export async function stepPage(userId: number, slug: string, stepSlug: string) {
 
 	if (step.meta.kind === 'vignette' && step.vignette) {
 		const v = step.vignette;
-		const state = (await vignetteState(ctx, step));
+		const state = await vignetteState(ctx, step);
 		const ending = state.ended ? v.endings[state.current] : null;
 		return {
 			...base,
@@ -164,7 +174,7 @@ export async function stepPage(userId: number, slug: string, stepSlug: string) {
 	}
 
 	if (step.meta.kind === 'quiz' && step.quiz) {
-		const answered = (await quizState(ctx, step));
+		const answered = await quizState(ctx, step);
 		const items: QuizEntry[] = step.quiz.items.map((item) => {
 			const s = answered.get(item.id);
 			return {
@@ -177,10 +187,14 @@ export async function stepPage(userId: number, slug: string, stepSlug: string) {
 
 	if (step.meta.kind === 'assessment' && step.assessment) {
 		const missing = missingForAssessment(ctx).map((s) => ({ slug: s.slug, title: s.meta.title }));
-		const last = ctx.enrolment ? (await openAttempt(ctx.enrolment.id, stepSlug)) : undefined;
+		const last = ctx.enrolment ? await openAttempt(ctx.enrolment.id, stepSlug) : undefined;
 		// What the learner may see of the attempt (review, retake) is decided in assessment-review.ts.
 		const attempt = last
-			? (await attemptView(last, (await listAttempts(last.enrolmentId, stepSlug)), step.assessment.pool))
+			? await attemptView(
+					last,
+					await listAttempts(last.enrolmentId, stepSlug),
+					step.assessment.pool
+				)
 			: null;
 		return {
 			...base,
@@ -193,7 +207,7 @@ export async function stepPage(userId: number, slug: string, stepSlug: string) {
 							.map((s) => ({ slug: s.slug, title: s.meta.title })),
 				draw: step.assessment.draw,
 				attempt,
-				gain: last?.submittedAt ? gainView((await pretest.learnerGain(ctx))) : null
+				gain: last?.submittedAt ? gainView(await pretest.learnerGain(ctx)) : null
 			}
 		};
 	}

@@ -12,12 +12,12 @@ export async function completeLesson(
 	stepSlug: string,
 	now = Date.now()
 ): Promise<void> {
-	(await transaction(async () => {
-    		const e = (await startModule(userId, slug, now));
-    		const version = (await loadVersion(e.moduleVersionId))!;
-    		const step = version.stepBySlug.get(stepSlug);
-    		if (!step || step.meta.kind !== 'lesson') throw notFound();
-    		(await touchProgress(e.id, stepSlug, { status: 'done' }, now));
-    		(await refreshEnrolment(e, stepSlug, now));
-    	}));
+	await transaction(async () => {
+		const e = await startModule(userId, slug, now);
+		const version = (await loadVersion(e.moduleVersionId))!;
+		const step = version.stepBySlug.get(stepSlug);
+		if (!step || step.meta.kind !== 'lesson') throw notFound();
+		await touchProgress(e.id, stepSlug, { status: 'done' }, now);
+		await refreshEnrolment(e, stepSlug, now);
+	});
 }

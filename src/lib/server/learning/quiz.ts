@@ -77,30 +77,30 @@ export async function answerQuizItem(
 	answer: Answer,
 	now = Date.now()
 ): Promise<AnswerOutcome> {
-	return (await transaction(async () => {
-    		const e = (await startModule(userId, slug, now));
-    		const version = (await loadVersion(e.moduleVersionId))!;
-    		const step = version.stepBySlug.get(stepSlug);
-    		if (!step || step.meta.kind !== 'quiz') throw notFound();
-    		const item = findItem(step, itemId);
-    		const graded = grade(item, answer);
-    		const prior = (await priorQuizAnswer().get({ enrolmentId: e.id, stepSlug, itemId }));
-    		const counted = !prior;
-    		(await insertItemResponse(e, stepSlug, itemId, answer, graded, counted, now));
-    		if (counted) {
-    			(await recordMastery(userId, graded.signalsHit, graded.signalsMissed, now));
-    			const firsts = (await firstQuizScores().get({ enrolmentId: e.id, stepSlug }))!;
-    			const total = step.quiz!.items.length;
-    			(await touchProgress(
-                    				e.id,
-                    				stepSlug,
-                    				{ status: firsts.n >= total ? 'done' : 'started', score: firsts.score, maxScore: total },
-                    				now
-                    			));
-    		} else (await prunePractice(e.id, stepSlug, itemId));
-    		(await refreshEnrolment(e, stepSlug, now));
-    		return { result: graded.result, counted };
-    	}));
+	return await transaction(async () => {
+		const e = await startModule(userId, slug, now);
+		const version = (await loadVersion(e.moduleVersionId))!;
+		const step = version.stepBySlug.get(stepSlug);
+		if (!step || step.meta.kind !== 'quiz') throw notFound();
+		const item = findItem(step, itemId);
+		const graded = grade(item, answer);
+		const prior = await priorQuizAnswer().get({ enrolmentId: e.id, stepSlug, itemId });
+		const counted = !prior;
+		await insertItemResponse(e, stepSlug, itemId, answer, graded, counted, now);
+		if (counted) {
+			await recordMastery(userId, graded.signalsHit, graded.signalsMissed, now);
+			const firsts = (await firstQuizScores().get({ enrolmentId: e.id, stepSlug }))!;
+			const total = step.quiz!.items.length;
+			await touchProgress(
+				e.id,
+				stepSlug,
+				{ status: firsts.n >= total ? 'done' : 'started', score: firsts.score, maxScore: total },
+				now
+			);
+		} else await prunePractice(e.id, stepSlug, itemId);
+		await refreshEnrolment(e, stepSlug, now);
+		return { result: graded.result, counted };
+	});
 }
 
 export interface QuizItemState {
@@ -135,10 +135,16 @@ const latestQuizAnswers = prepared((database) =>
 );
 
 /** The learner's latest answer per item of a quiz step, with its feedback. */
-export async function quizState(ctx: ModuleContext, step: StepSnapshot): Promise<Map<string, QuizItemState>> {
+export async function quizState(
+	ctx: ModuleContext,
+	step: StepSnapshot
+): Promise<Map<string, QuizItemState>> {
 	const out = new Map<string, QuizItemState>();
 	if (!ctx.enrolment || !step.quiz) return out;
-	const rows = (await latestQuizAnswers().all({ enrolmentId: ctx.enrolment.id, stepSlug: step.slug }));
+	const rows = await latestQuizAnswers().all({
+		enrolmentId: ctx.enrolment.id,
+		stepSlug: step.slug
+	});
 	for (const row of rows) {
 		const item = step.quiz.items.find((i) => i.id === row.itemId);
 		if (!item) continue;

@@ -26,20 +26,21 @@ export async function touchProgress(
 	values: Partial<Pick<StepProgress, 'status' | 'currentNode' | 'score' | 'maxScore'>>,
 	now: number
 ): Promise<void> {
-	(await db.insert(stepProgress)
-    		.values({
-    			enrolmentId,
-    			stepSlug,
-    			status: values.status ?? 'started',
-    			currentNode: values.currentNode ?? null,
-    			score: values.score ?? 0,
-    			maxScore: values.maxScore ?? 0,
-    			updatedAt: new Date(now)
-    		})
-    		.onConflictDoUpdate({
-    			target: [stepProgress.enrolmentId, stepProgress.stepSlug],
-    			set: { ...values, updatedAt: new Date(now) }
-    		}));
+	await db
+		.insert(stepProgress)
+		.values({
+			enrolmentId,
+			stepSlug,
+			status: values.status ?? 'started',
+			currentNode: values.currentNode ?? null,
+			score: values.score ?? 0,
+			maxScore: values.maxScore ?? 0,
+			updatedAt: new Date(now)
+		})
+		.onConflictDoUpdate({
+			target: [stepProgress.enrolmentId, stepProgress.stepSlug],
+			set: { ...values, updatedAt: new Date(now) }
+		});
 }
 
 const countDone = prepared((database) =>
@@ -92,20 +93,25 @@ const upsertMastery = prepared((database) =>
 /** Moves the enrolment to `stepSlug` and recounts its finished steps. */
 export async function refreshEnrolment(e: Enrolment, stepSlug: string, now: number): Promise<void> {
 	const done = (await countDone().get({ enrolmentId: e.id }))!.n;
-	(await updateEnrolmentPosition().run({
-    		currentStep: stepSlug,
-    		stepsDone: done,
-    		updatedAt: now,
-    		id: e.id
-    	}));
+	await updateEnrolmentPosition().run({
+		currentStep: stepSlug,
+		stepsDone: done,
+		updatedAt: now,
+		id: e.id
+	});
 }
 
 /** Adds a seen signal to the learner's signal map, recognised (`hit`) or not. */
-export async function recordMastery(userId: number, hit: string[], missed: string[], now: number): Promise<void> {
+export async function recordMastery(
+	userId: number,
+	hit: string[],
+	missed: string[],
+	now: number
+): Promise<void> {
 	const upsert = upsertMastery();
 	const updatedAt = new Date(now);
-	for (const signalId of hit) (await upsert.run({ userId, signalId, correct: 1, updatedAt }));
-	for (const signalId of missed) (await upsert.run({ userId, signalId, correct: 0, updatedAt }));
+	for (const signalId of hit) await upsert.run({ userId, signalId, correct: 1, updatedAt });
+	for (const signalId of missed) await upsert.run({ userId, signalId, correct: 0, updatedAt });
 }
 
 /** Grades an answer; a refused answer becomes a 400 with the item type's message. */
@@ -151,21 +157,21 @@ export async function insertItemResponse(
 	now: number,
 	attemptId: number | null = null
 ): Promise<void> {
-	(await insertResponseRow().run({
-    		userId: e.userId,
-    		enrolmentId: e.id,
-    		moduleVersionId: e.moduleVersionId,
-    		stepSlug,
-    		itemId,
-    		attemptId,
-    		answer,
-    		score: graded.result.score,
-    		maxScore: graded.result.maxScore,
-    		signalsHit: graded.signalsHit,
-    		signalsMissed: graded.signalsMissed,
-    		isFirst,
-    		createdAt: new Date(now)
-    	}));
+	await insertResponseRow().run({
+		userId: e.userId,
+		enrolmentId: e.id,
+		moduleVersionId: e.moduleVersionId,
+		stepSlug,
+		itemId,
+		attemptId,
+		answer,
+		score: graded.result.score,
+		maxScore: graded.result.maxScore,
+		signalsHit: graded.signalsHit,
+		signalsMissed: graded.signalsMissed,
+		isFirst,
+		createdAt: new Date(now)
+	});
 }
 
 /**
@@ -198,23 +204,27 @@ const prunePracticeRows = prepared((database) =>
 );
 
 /** Drops the practice answers of one item beyond the newest `practiceKept`. */
-export async function prunePractice(enrolmentId: number, stepSlug: string, itemId: string): Promise<void> {
-	(await prunePracticeRows().run({ enrolmentId, stepSlug, itemId }));
+export async function prunePractice(
+	enrolmentId: number,
+	stepSlug: string,
+	itemId: string
+): Promise<void> {
+	await prunePracticeRows().run({ enrolmentId, stepSlug, itemId });
 }
 
 /** The answers given in one attempt (assessment or pre-test), by item id. */
 export async function attemptAnswers(
 	attemptId: number
 ): Promise<Map<string, { answer: Answer; score: number; maxScore: number }>> {
-	const rows = (await db
-    		.select({
-    			itemId: response.itemId,
-    			answer: response.answer,
-    			score: response.score,
-    			maxScore: response.maxScore
-    		})
-    		.from(response)
-    		.where(eq(response.attemptId, attemptId)));
+	const rows = await db
+		.select({
+			itemId: response.itemId,
+			answer: response.answer,
+			score: response.score,
+			maxScore: response.maxScore
+		})
+		.from(response)
+		.where(eq(response.attemptId, attemptId));
 	return new Map(
 		rows.map((r) => [
 			r.itemId,
@@ -232,7 +242,8 @@ export async function answerFromSubmission(
 	form: FormData
 ): Promise<Answer> {
 	const versionId =
-		(await findEnrolment(userId, slug))?.moduleVersionId ?? (await newestVisibleVersionId(slug, userId));
+		(await findEnrolment(userId, slug))?.moduleVersionId ??
+		(await newestVisibleVersionId(slug, userId));
 	const step =
 		versionId === undefined ? undefined : (await loadVersion(versionId))?.stepBySlug.get(stepSlug);
 	if (!step) throw notFound();

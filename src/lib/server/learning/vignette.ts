@@ -31,21 +31,24 @@ function nodeMax(vignette: Vignette, nodeId: string): number {
 	return Math.max(...vignette.nodes[nodeId].choices.map((c) => c.score));
 }
 
-export async function vignetteState(ctx: ModuleContext, step: StepSnapshot): Promise<VignetteState> {
+export async function vignetteState(
+	ctx: ModuleContext,
+	step: StepSnapshot
+): Promise<VignetteState> {
 	const vignette = step.vignette!;
 	const progress = ctx.steps.get(step.slug);
 	const current = progress?.currentNode ?? vignette.start;
 	const rows = ctx.enrolment
-		? (await db
-        				.select({
-        					itemId: response.itemId,
-        					answer: response.answer,
-        					score: response.score,
-        					maxScore: response.maxScore
-        				})
-        				.from(response)
-        				.where(and(eq(response.enrolmentId, ctx.enrolment.id), eq(response.stepSlug, step.slug)))
-        				.orderBy(asc(response.id)))
+		? await db
+				.select({
+					itemId: response.itemId,
+					answer: response.answer,
+					score: response.score,
+					maxScore: response.maxScore
+				})
+				.from(response)
+				.where(and(eq(response.enrolmentId, ctx.enrolment.id), eq(response.stepSlug, step.slug)))
+				.orderBy(asc(response.id))
 		: [];
 	// The current run starts at the last choice made at the start node.
 	let from = -1;
@@ -89,58 +92,57 @@ export async function chooseInVignette(
 	choiceIndex: number,
 	now = Date.now()
 ): Promise<ChoiceOutcome> {
-	return (await transaction(async () => {
-    		const e = (await startModule(userId, slug, now));
-    		const ctx = (await moduleContext(userId, slug));
-    		const step = ctx.version.stepBySlug.get(stepSlug);
-    		if (!step?.vignette) throw notFound();
-    		const vignette = step.vignette;
-    		const progress = ctx.steps.get(stepSlug);
-    		const current = progress?.currentNode ?? vignette.start;
-    		if (nodeId !== current) throw new ProgressError(409, failure('learning.vignetteMoved'));
-    		const node = vignette.nodes[current];
-    		const choice = node?.choices[choiceIndex];
-    		if (!node || !choice || !Number.isInteger(choiceIndex))
-    			throw new ProgressError(400, failure('learning.answerInvalid'));
-    		const firstRun = progress?.status !== 'done';
-    		const max = nodeMax(vignette, current);
-    		const best = choice.score >= max;
-    		const signals = node.signals ?? [];
-    		(await db.insert(response)
-            			.values({
-            				userId,
-            				enrolmentId: e.id,
-            				moduleVersionId: e.moduleVersionId,
-            				stepSlug,
-            				itemId: current,
-            				kind: 'choice',
-            				answer: { choice: choiceIndex, next: choice.next },
-            				score: choice.score,
-            				maxScore: max,
-            				signalsHit: best ? signals : [],
-            				signalsMissed: best ? [] : signals,
-            				isFirst: firstRun,
-            				createdAt: new Date(now)
-            			}));
-    		if (firstRun) (await recordMastery(userId, best ? signals : [], best ? [] : signals, now));
-    		else (await prunePractice(e.id, stepSlug, current));
-    		const ended = choice.next in vignette.endings;
-    		const score = (progress?.score ?? 0) + (firstRun ? choice.score : 0);
-    		const maxScore = (progress?.maxScore ?? 0) + (firstRun ? max : 0);
-    		(await touchProgress(
-            			e.id,
-            			stepSlug,
-            			{
-            				status: ended || progress?.status === 'done' ? 'done' : 'started',
-            				currentNode: choice.next,
-            				score: firstRun ? score : (progress?.score ?? 0),
-            				maxScore: firstRun ? maxScore : (progress?.maxScore ?? 0)
-            			},
-            			now
-            		));
-    		(await refreshEnrolment(e, stepSlug, now));
-    		return { feedback: choice.feedback, next: choice.next, ended };
-    	}));
+	return await transaction(async () => {
+		const e = await startModule(userId, slug, now);
+		const ctx = await moduleContext(userId, slug);
+		const step = ctx.version.stepBySlug.get(stepSlug);
+		if (!step?.vignette) throw notFound();
+		const vignette = step.vignette;
+		const progress = ctx.steps.get(stepSlug);
+		const current = progress?.currentNode ?? vignette.start;
+		if (nodeId !== current) throw new ProgressError(409, failure('learning.vignetteMoved'));
+		const node = vignette.nodes[current];
+		const choice = node?.choices[choiceIndex];
+		if (!node || !choice || !Number.isInteger(choiceIndex))
+			throw new ProgressError(400, failure('learning.answerInvalid'));
+		const firstRun = progress?.status !== 'done';
+		const max = nodeMax(vignette, current);
+		const best = choice.score >= max;
+		const signals = node.signals ?? [];
+		await db.insert(response).values({
+			userId,
+			enrolmentId: e.id,
+			moduleVersionId: e.moduleVersionId,
+			stepSlug,
+			itemId: current,
+			kind: 'choice',
+			answer: { choice: choiceIndex, next: choice.next },
+			score: choice.score,
+			maxScore: max,
+			signalsHit: best ? signals : [],
+			signalsMissed: best ? [] : signals,
+			isFirst: firstRun,
+			createdAt: new Date(now)
+		});
+		if (firstRun) await recordMastery(userId, best ? signals : [], best ? [] : signals, now);
+		else await prunePractice(e.id, stepSlug, current);
+		const ended = choice.next in vignette.endings;
+		const score = (progress?.score ?? 0) + (firstRun ? choice.score : 0);
+		const maxScore = (progress?.maxScore ?? 0) + (firstRun ? max : 0);
+		await touchProgress(
+			e.id,
+			stepSlug,
+			{
+				status: ended || progress?.status === 'done' ? 'done' : 'started',
+				currentNode: choice.next,
+				score: firstRun ? score : (progress?.score ?? 0),
+				maxScore: firstRun ? maxScore : (progress?.maxScore ?? 0)
+			},
+			now
+		);
+		await refreshEnrolment(e, stepSlug, now);
+		return { feedback: choice.feedback, next: choice.next, ended };
+	});
 }
 
 /** Starts the case again from the beginning; the new run is practice. */
@@ -150,17 +152,17 @@ export async function restartVignette(
 	stepSlug: string,
 	now = Date.now()
 ): Promise<void> {
-	(await transaction(async () => {
-    		const ctx = (await moduleContext(userId, slug));
-    		const step = ctx.version.stepBySlug.get(stepSlug);
-    		if (!ctx.enrolment || !step?.vignette) throw notFound();
-    		const progress = ctx.steps.get(stepSlug);
-    		if (!progress) return;
-    		(await touchProgress(
-            			ctx.enrolment.id,
-            			stepSlug,
-            			{ currentNode: step.vignette.start, status: progress.status },
-            			now
-            		));
-    	}));
+	await transaction(async () => {
+		const ctx = await moduleContext(userId, slug);
+		const step = ctx.version.stepBySlug.get(stepSlug);
+		if (!ctx.enrolment || !step?.vignette) throw notFound();
+		const progress = ctx.steps.get(stepSlug);
+		if (!progress) return;
+		await touchProgress(
+			ctx.enrolment.id,
+			stepSlug,
+			{ currentNode: step.vignette.start, status: progress.status },
+			now
+		);
+	});
 }

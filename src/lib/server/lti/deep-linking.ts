@@ -18,13 +18,13 @@ export interface ModuleChoice {
 
 /** The newest version of each module the organisation may use: shipped ones and its own. */
 export async function modulesFor(organisationId: number): Promise<ModuleChoice[]> {
-	const rows = (await db
-    		.select({ slug: moduleVersion.moduleSlug, title: moduleVersion.title })
-    		.from(moduleVersion)
-    		.where(
-    			or(isNull(moduleVersion.organisationId), eq(moduleVersion.organisationId, organisationId))
-    		)
-    		.orderBy(moduleVersion.moduleSlug, desc(moduleVersion.version)));
+	const rows = await db
+		.select({ slug: moduleVersion.moduleSlug, title: moduleVersion.title })
+		.from(moduleVersion)
+		.where(
+			or(isNull(moduleVersion.organisationId), eq(moduleVersion.organisationId, organisationId))
+		)
+		.orderBy(moduleVersion.moduleSlug, desc(moduleVersion.version));
 	const seen = new Map<string, ModuleChoice>();
 	for (const row of rows) if (!seen.has(row.slug)) seen.set(row.slug, row);
 	return [...seen.values()];
@@ -39,7 +39,7 @@ export async function respondToDeepLink(
 	slugs: string[],
 	now = new Date()
 ): Promise<DeepLinkResponse> {
-	const session = (await findDeepLink(token, now));
+	const session = await findDeepLink(token, now);
 	const platform = session && (await getPlatform(session.platformId));
 	if (!session || !platform) return { ok: false, failure: failure('lti.deepLinkExpired') };
 	const offered = new Map((await modulesFor(platform.organisationId)).map((m) => [m.slug, m]));
@@ -74,6 +74,6 @@ export async function respondToDeepLink(
 		.setIssuedAt(Math.floor(now.getTime() / 1000))
 		.setExpirationTime(Math.floor(now.getTime() / 1000) + 600)
 		.sign(key.privateKey);
-	(await consumeDeepLink(token));
+	await consumeDeepLink(token);
 	return { ok: true, returnUrl: session.returnUrl, jwt };
 }

@@ -68,22 +68,22 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-	(await freshDatabase());
-	organisation = (await makeOrganisation('Sint-Jans'));
+	await freshDatabase();
+	organisation = await makeOrganisation('Sint-Jans');
 	const admin = await makeUser({ isAdmin: true });
-	(await registerPlatform(
-    		{
-    			organisationId: organisation,
-    			name: 'Moodle Sint-Jans',
-    			issuer: platform.issuer,
-    			clientId: platform.clientId,
-    			deploymentIds: [platform.deploymentId],
-    			authUrl: platform.authUrl,
-    			tokenUrl: platform.tokenUrl,
-    			jwksUrl: platform.jwksUrl
-    		},
-    		{ id: admin.id }
-    	));
+	await registerPlatform(
+		{
+			organisationId: organisation,
+			name: 'Moodle Sint-Jans',
+			issuer: platform.issuer,
+			clientId: platform.clientId,
+			deploymentIds: [platform.deploymentId],
+			authUrl: platform.authUrl,
+			tokenUrl: platform.tokenUrl,
+			jwksUrl: platform.jwksUrl
+		},
+		{ id: admin.id }
+	);
 	row = (await findPlatform(platform.issuer, platform.clientId))!;
 });
 
@@ -121,14 +121,14 @@ function launchClaims(nonce: string, extra: JWTPayload = {}): JWTPayload {
 
 /** An OIDC login as the browser starts it, then the platform's answer to the launch URL. */
 async function launch(extra: JWTPayload = {}, options: { kid?: string } = {}) {
-	const login = (await startLogin(
-    		new URLSearchParams({
-    			iss: platform.issuer,
-    			login_hint: 'ana',
-    			target_link_uri: `${process.env.ORIGIN}/leren/wat-en-hoe`,
-    			client_id: platform.clientId
-    		})
-    	));
+	const login = await startLogin(
+		new URLSearchParams({
+			iss: platform.issuer,
+			login_hint: 'ana',
+			target_link_uri: `${process.env.ORIGIN}/leren/wat-en-hoe`,
+			client_id: platform.clientId
+		})
+	);
 	if (!login.ok) throw new Error(login.failure.code);
 	const nonce = new URL(login.redirectTo).searchParams.get('nonce')!;
 	const idToken = await platform.signIdToken(launchClaims(nonce, extra), options);
@@ -141,14 +141,14 @@ const refusal = (result: Awaited<ReturnType<typeof completeLaunch>>) =>
 
 describe('the OIDC login initiation', () => {
 	it('redirects to the platform with state, nonce and the launch URL', async () => {
-		const login = (await startLogin(
-        			new URLSearchParams({
-        				iss: platform.issuer,
-        				login_hint: 'ana',
-        				target_link_uri: `${process.env.ORIGIN}/leren/wat-en-hoe`,
-        				lti_message_hint: 'm1'
-        			})
-        		));
+		const login = await startLogin(
+			new URLSearchParams({
+				iss: platform.issuer,
+				login_hint: 'ana',
+				target_link_uri: `${process.env.ORIGIN}/leren/wat-en-hoe`,
+				lti_message_hint: 'm1'
+			})
+		);
 		expect(login.ok).toBe(true);
 		const url = new URL(login.ok ? login.redirectTo : '');
 		expect(url.origin + url.pathname).toBe(platform.authUrl);
@@ -172,13 +172,15 @@ describe('the OIDC login initiation', () => {
 			target_link_uri: `${process.env.ORIGIN}/leren/wat-en-hoe`
 		};
 		const code = async (params: Record<string, string>) => {
-			const r = (await startLogin(new URLSearchParams(params)));
+			const r = await startLogin(new URLSearchParams(params));
 			return r.ok ? 'accepted' : r.failure.code;
 		};
-		expect((await code({ ...base, iss: 'https://other.example' }))).toBe('lti.unknownPlatform');
-		expect((await code({ ...base, target_link_uri: 'https://evil.example/leren' }))).toBe('lti.targetLink');
-		expect((await code({ ...base, lti_deployment_id: 'nope' }))).toBe('lti.unknownDeployment');
-		expect((await code({ iss: platform.issuer }))).toBe('lti.login');
+		expect(await code({ ...base, iss: 'https://other.example' })).toBe('lti.unknownPlatform');
+		expect(await code({ ...base, target_link_uri: 'https://evil.example/leren' })).toBe(
+			'lti.targetLink'
+		);
+		expect(await code({ ...base, lti_deployment_id: 'nope' })).toBe('lti.unknownDeployment');
+		expect(await code({ iss: platform.issuer })).toBe('lti.login');
 	});
 });
 
@@ -194,7 +196,7 @@ describe('the launch', () => {
 			email: 'ana@school.example',
 			isAdmin: false
 		});
-		const roles = (await db.select().from(membership).where(eq(membership.userId, result.userId)));
+		const roles = await db.select().from(membership).where(eq(membership.userId, result.userId));
 		expect(roles.map((r) => [r.organisationId, r.role])).toEqual([[organisation, 'learner']]);
 		expect((await getAccess(person)).roles).toEqual(['learner']);
 		// The same (issuer, sub) finds the same account next time.
@@ -205,18 +207,18 @@ describe('the launch', () => {
 	});
 
 	it('learns the LMS origins its signed launches name, for framing and the deep-linking answer', async () => {
-		expect((await platformOrigins())).toEqual([platform.origin]);
+		expect(await platformOrigins()).toEqual([platform.origin]);
 		const { result } = await launch({
 			[`${lti}launch_presentation`]: { return_url: 'https://school.lms.example/course/7' }
 		});
 		expect(result.ok).toBe(true);
-		expect((await platformOrigins())).toEqual([platform.origin, 'https://school.lms.example'].sort());
+		expect(await platformOrigins()).toEqual([platform.origin, 'https://school.lms.example'].sort());
 		// A refused launch teaches nothing.
 		await launch({
 			aud: 'other-tool',
 			[`${lti}launch_presentation`]: { return_url: 'https://evil.example/x' }
 		});
-		expect((await platformOrigins())).not.toContain('https://evil.example');
+		expect(await platformOrigins()).not.toContain('https://evil.example');
 	});
 
 	it('does not take over an account that already uses the e-mail address', async () => {
@@ -278,13 +280,13 @@ describe('the launch', () => {
 			'lti.wrongIssuer'
 		);
 		expect(refusal((await launch({}, { kid: 'unknown-key' })).result)).toBe('lti.badSignature');
-		const login = (await startLogin(
-        			new URLSearchParams({
-        				iss: platform.issuer,
-        				login_hint: 'ana',
-        				target_link_uri: `${process.env.ORIGIN}/leren/wat-en-hoe`
-        			})
-        		));
+		const login = await startLogin(
+			new URLSearchParams({
+				iss: platform.issuer,
+				login_hint: 'ana',
+				target_link_uri: `${process.env.ORIGIN}/leren/wat-en-hoe`
+			})
+		);
 		if (!login.ok) throw new Error('login');
 		const nonce = new URL(login.redirectTo).searchParams.get('nonce')!;
 		const signed = await platform.signIdToken(launchClaims(nonce));
@@ -300,13 +302,13 @@ describe('the launch', () => {
 	});
 
 	it('refuses a state this browser did not start, and stores nothing', async () => {
-		const login = (await startLogin(
-        			new URLSearchParams({
-        				iss: platform.issuer,
-        				login_hint: 'ana',
-        				target_link_uri: `${process.env.ORIGIN}/leren/wat-en-hoe`
-        			})
-        		));
+		const login = await startLogin(
+			new URLSearchParams({
+				iss: platform.issuer,
+				login_hint: 'ana',
+				target_link_uri: `${process.env.ORIGIN}/leren/wat-en-hoe`
+			})
+		);
 		if (!login.ok) throw new Error('login');
 		const nonce = new URL(login.redirectTo).searchParams.get('nonce')!;
 		const idToken = await platform.signIdToken(launchClaims(nonce));
@@ -314,19 +316,19 @@ describe('the launch', () => {
 		expect(
 			refusal(await completeLaunch({ idToken, state: login.state, cookieState: undefined }))
 		).toBe('lti.state');
-		expect((await db.select().from(user))).toHaveLength(users);
+		expect(await db.select().from(user)).toHaveLength(users);
 	});
 });
 
 describe('deep linking', () => {
 	it('answers with a response the platform can verify against the tool key set', async () => {
-		const login = (await startLogin(
-        			new URLSearchParams({
-        				iss: platform.issuer,
-        				login_hint: 'ana',
-        				target_link_uri: `${process.env.ORIGIN}/lti/launch`
-        			})
-        		));
+		const login = await startLogin(
+			new URLSearchParams({
+				iss: platform.issuer,
+				login_hint: 'ana',
+				target_link_uri: `${process.env.ORIGIN}/lti/launch`
+			})
+		);
 		if (!login.ok) throw new Error('login');
 		const nonce = new URL(login.redirectTo).searchParams.get('nonce')!;
 		const idToken = await platform.signIdToken(
@@ -345,7 +347,7 @@ describe('deep linking', () => {
 		if (!result.ok || result.kind !== 'deepLinking') throw new Error('not a deep link');
 		// Module 1 is in the shipped course: make sure its version row exists.
 		const { syncCourse } = await import('../testing/testing');
-		syncCourse();
+		await syncCourse();
 		const answer = await respondToDeepLink(result.token, ['wat-en-hoe']);
 		if (!answer.ok) throw new Error(answer.failure.code);
 		expect(answer.returnUrl).toBe(`${platform.origin}/deep-link-return`);
@@ -375,18 +377,18 @@ describe('grade passback', () => {
 		const { result } = await launch();
 		if (!result.ok || result.kind !== 'resourceLink') throw new Error('refused');
 		expect(
-			(await onAssessmentSubmitted({
-            				userId: result.userId,
-            				slug: 'wat-en-hoe',
-            				score: 7,
-            				maxScore: 8,
-            				now: Date.now()
-            			}))
+			await onAssessmentSubmitted({
+				userId: result.userId,
+				slug: 'wat-en-hoe',
+				score: 7,
+				maxScore: 8,
+				now: Date.now()
+			})
 		).toBe(1);
 		platform.failScores(1);
 		const before = platform.scores.length;
 		expect(await deliverScores()).toBe(0);
-		const [waiting] = (await listScoreQueue());
+		const [waiting] = await listScoreQueue();
 		expect(waiting).toMatchObject({ status: 'pending', attempts: 1, scoreGiven: 88 });
 		expect(waiting.lastError).toContain('503');
 		// Not due yet: the back-off holds it back.
@@ -413,15 +415,15 @@ describe('grade passback', () => {
 	it('queues nothing for a learner who never came from an LMS', async () => {
 		const learner = await makeUser();
 		expect(
-			(await onAssessmentSubmitted({
-            				userId: learner.id,
-            				slug: 'wat-en-hoe',
-            				score: 8,
-            				maxScore: 8,
-            				now: Date.now()
-            			}))
+			await onAssessmentSubmitted({
+				userId: learner.id,
+				slug: 'wat-en-hoe',
+				score: 8,
+				maxScore: 8,
+				now: Date.now()
+			})
 		).toBe(0);
-		expect((await listScoreQueue())).toEqual([]);
+		expect(await listScoreQueue()).toEqual([]);
 	});
 
 	it('backs off exponentially up to six hours', () => {
@@ -471,7 +473,7 @@ describe('the HTTP edges', () => {
 			'content-security-policy': "default-src 'self'; frame-ancestors 'none'; form-action 'self'",
 			'x-frame-options': 'DENY'
 		});
-		(await relaxFramingForPlatforms(headers, ['https://lms.example']));
+		await relaxFramingForPlatforms(headers, ['https://lms.example']);
 		expect(headers.get('content-security-policy')).toBe(
 			"default-src 'self'; frame-ancestors 'self' https://lms.example; form-action 'self' https://lms.example"
 		);

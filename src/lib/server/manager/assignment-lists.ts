@@ -11,8 +11,11 @@ import type { AssignmentTarget } from './assignments';
 export async function titleOf(slug: string): Promise<string> {
 	const shipped = getCourse().moduleBySlug.get(slug)?.meta.title;
 	if (shipped) return shipped;
-	const versionId = (await latestVersionId(slug));
-	return (versionId === undefined ? undefined : (await loadVersion(versionId))?.module.meta.title) ?? slug;
+	const versionId = await latestVersionId(slug);
+	return (
+		(versionId === undefined ? undefined : (await loadVersion(versionId))?.module.meta.title) ??
+		slug
+	);
 }
 
 export interface AssignmentView {
@@ -79,16 +82,17 @@ export async function listAssignmentTargets(
 	organisationId: number,
 	members?: [userId: number, teamId: number | null, ...rest: unknown[]][]
 ): Promise<(AssignmentRow & { userIds: number[] })[]> {
-	const rows: AssignmentRow[] = (await selectAssignments().all({ organisationId }));
+	const rows: AssignmentRow[] = await selectAssignments().all({ organisationId });
 	if (rows.length === 0) return [];
 	const learners =
 		members ??
-		(await selectMembers()
-        			.all({ organisationId }))
-			.map((m): [number, number | null] => [m.userId, m.teamId]);
+		(await selectMembers().all({ organisationId })).map((m): [number, number | null] => [
+			m.userId,
+			m.teamId
+		]);
 	const memberIds = new Set(learners.map((m) => m[0]));
 	const chosen = new Map<number, number[]>();
-	for (const { assignmentId, userId } of (await selectAssignmentUsers().all({ organisationId }))) {
+	for (const { assignmentId, userId } of await selectAssignmentUsers().all({ organisationId })) {
 		if (!memberIds.has(userId)) continue;
 		const list = chosen.get(assignmentId) ?? [];
 		list.push(userId);
@@ -106,15 +110,17 @@ export async function listAssignmentTargets(
 }
 
 export async function listAssignments(organisationId: number): Promise<AssignmentView[]> {
-	return (await Promise.all((await listAssignmentTargets(organisationId)).map(async (row) => ({
-    		id: row.id,
-    		moduleSlug: row.moduleSlug,
-    		title: (await titleOf(row.moduleSlug)),
-    		target: row.target,
-    		teamName: row.teamName,
-    		learners: row.userIds.length,
-    		dueAt: row.dueAt
-    	}))));
+	return await Promise.all(
+		(await listAssignmentTargets(organisationId)).map(async (row) => ({
+			id: row.id,
+			moduleSlug: row.moduleSlug,
+			title: await titleOf(row.moduleSlug),
+			target: row.target,
+			teamName: row.teamName,
+			learners: row.userIds.length,
+			dueAt: row.dueAt
+		}))
+	);
 }
 
 const selectForLearner = prepared((database) =>
@@ -163,11 +169,11 @@ export async function listAssignmentsForLearner(
 	userId: number,
 	organisationId: number | null = null
 ): Promise<{ moduleSlug: string; title: string; dueAt: Date | null }[]> {
-	return (await Promise.all((await selectForLearner()
-        		.all({ user: userId, org: organisationId }))
-    		.map(async (r) => ({
-    			moduleSlug: r.moduleSlug,
-    			title: (await titleOf(r.moduleSlug)),
-    			dueAt: r.dueAt === null ? null : new Date(r.dueAt)
-    		}))));
+	return await Promise.all(
+		(await selectForLearner().all({ user: userId, org: organisationId })).map(async (r) => ({
+			moduleSlug: r.moduleSlug,
+			title: await titleOf(r.moduleSlug),
+			dueAt: r.dueAt === null ? null : new Date(r.dueAt)
+		}))
+	);
 }

@@ -2,7 +2,7 @@
 // twice (`npm run jobs:assignments`).
 import { and, eq, isNotNull, isNull, lt, notExists, sql } from 'drizzle-orm';
 import { config } from '../platform/config';
-import { transaction } from '../db';
+import { affected, transaction } from '../db';
 import { prepared } from '../db/prepared';
 import { assignment, assignmentReminder, enrolment, organisation, user } from '../db/schema';
 import { queueMail } from '../platform/mail';
@@ -81,35 +81,35 @@ const selectOrganisationName = prepared((database) =>
 export async function sendOverdueAssignmentReminders(now: Date = new Date()): Promise<number> {
 	const at = now.getTime();
 	let sent = 0;
-	const overdue = (await selectOverdue().all({ at }));
+	const overdue = await selectOverdue().all({ at });
 	for (const { id, organisationId } of overdue) {
 		const target = (await listAssignmentTargets(organisationId)).find((a) => a.id === id);
 		if (!target || target.dueAt === null) continue;
-		const title = (await titleOf(target.moduleSlug));
+		const title = await titleOf(target.moduleSlug);
 		const organisationName = (await selectOrganisationName().get({ organisationId }))?.name ?? '';
 		for (const userId of target.userIds) {
-			(await transaction(async () => {
-            				const learner = (await selectPending().get({
-                            					user: userId,
-                            					module: target.moduleSlug,
-                            					assignment: id
-                            				}));
-            				if (!learner) return;
-            				const reminder = { assignmentId: id, userId, sentAt: now };
-            				if ((await insertReminder().run(reminder)).changes !== 1) return;
-            				(await queueMail({
-                            					kind: 'assignment-overdue',
-                            					to: learner.email,
-                            					subject: t().reminderSubject(title),
-                            					body: `${messages.mail.greeting(learner.name)}\n\n${t().reminderBody(
-                            						organisationName,
-                            						title,
-                            						new Date(target.dueAt!),
-                            						`${config.origin}/leren`
-                            					)}\n\n${messages.mail.signature}`
-                            				}));
-            				sent += 1;
-            			}));
+			await transaction(async () => {
+				const learner = await selectPending().get({
+					user: userId,
+					module: target.moduleSlug,
+					assignment: id
+				});
+				if (!learner) return;
+				const reminder = { assignmentId: id, userId, sentAt: now };
+				if (affected(await insertReminder().run(reminder)) !== 1) return;
+				await queueMail({
+					kind: 'assignment-overdue',
+					to: learner.email,
+					subject: t().reminderSubject(title),
+					body: `${messages.mail.greeting(learner.name)}\n\n${t().reminderBody(
+						organisationName,
+						title,
+						new Date(target.dueAt!),
+						`${config.origin}/leren`
+					)}\n\n${messages.mail.signature}`
+				});
+				sent += 1;
+			});
 		}
 	}
 	return sent;

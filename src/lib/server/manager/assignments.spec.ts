@@ -35,12 +35,12 @@ let outside: { id: number; email: string };
 let other: { id: number; email: string };
 
 beforeEach(async () => {
-	(await freshDatabase());
-	(await syncCourse());
+	await freshDatabase();
+	await syncCourse();
 	sink.clear();
-	orgA = (await makeOrganisation('School A'));
-	orgB = (await makeOrganisation('Horizon B'));
-	team = (await makeTeam(orgA, 'Tweede graad'));
+	orgA = await makeOrganisation('School A');
+	orgB = await makeOrganisation('Horizon B');
+	team = await makeTeam(orgA, 'Tweede graad');
 	manager = (await makeLearner({ organisation: orgA })).id;
 	inTeam = await makeLearner({ organisation: orgA, team, name: 'Lotte' });
 	outside = await makeLearner({ organisation: orgA, name: 'Bram' });
@@ -55,77 +55,81 @@ describe('assignments', () => {
 	it('reaches the organisation, a team or chosen learners, and shows on /leren', async () => {
 		const due = new Date(Date.UTC(2026, 5, 30));
 		expect(
-			(await createAssignment({
-            				organisationId: orgA,
-            				moduleSlug: 'signalen-op-school',
-            				target: 'team',
-            				teamId: team,
-            				dueAt: due,
-            				createdBy: manager
-            			})).ok
+			(
+				await createAssignment({
+					organisationId: orgA,
+					moduleSlug: 'signalen-op-school',
+					target: 'team',
+					teamId: team,
+					dueAt: due,
+					createdBy: manager
+				})
+			).ok
 		).toBe(true);
-		(await createAssignment({
-        			organisationId: orgA,
-        			moduleSlug: 'handelen',
-        			target: 'users',
-        			userIds: [outside.id, other.id],
-        			createdBy: manager
-        		}));
-		expect((await listAssignmentsForLearner(inTeam.id))).toEqual([
+		await createAssignment({
+			organisationId: orgA,
+			moduleSlug: 'handelen',
+			target: 'users',
+			userIds: [outside.id, other.id],
+			createdBy: manager
+		});
+		expect(await listAssignmentsForLearner(inTeam.id)).toEqual([
 			{ moduleSlug: 'signalen-op-school', title: 'Signalen herkennen op school', dueAt: due }
 		]);
-		expect((await listAssignmentsForLearner(outside.id)).map((a) => a.moduleSlug)).toEqual(['handelen']);
+		expect((await listAssignmentsForLearner(outside.id)).map((a) => a.moduleSlug)).toEqual([
+			'handelen'
+		]);
 		// A learner of another organisation slipped into the list is dropped.
-		expect((await listAssignmentsForLearner(other.id))).toEqual([]);
+		expect(await listAssignmentsForLearner(other.id)).toEqual([]);
 		expect((await listAssignments(orgA)).map((a) => [a.moduleSlug, a.learners])).toEqual([
 			['signalen-op-school', 1],
 			['handelen', 1]
 		]);
-		expect((await listAssignments(orgB))).toEqual([]);
+		expect(await listAssignments(orgB)).toEqual([]);
 	});
 
 	it("refuses another organisation's team, unknown modules and foreign learners", async () => {
-		const teamB = (await makeTeam(orgB, 'Leefgroep'));
+		const teamB = await makeTeam(orgB, 'Leefgroep');
 		expect(
-			(await createAssignment({
-            				organisationId: orgA,
-            				moduleSlug: 'signalen-op-school',
-            				target: 'team',
-            				teamId: teamB,
-            				createdBy: manager
-            			}))
+			await createAssignment({
+				organisationId: orgA,
+				moduleSlug: 'signalen-op-school',
+				target: 'team',
+				teamId: teamB,
+				createdBy: manager
+			})
 		).toMatchObject({ ok: false, field: 'teamId' });
 		expect(
-			(await createAssignment({
-            				organisationId: orgA,
-            				moduleSlug: '../../etc/passwd',
-            				target: 'organisation',
-            				createdBy: manager
-            			}))
+			await createAssignment({
+				organisationId: orgA,
+				moduleSlug: '../../etc/passwd',
+				target: 'organisation',
+				createdBy: manager
+			})
 		).toMatchObject({ ok: false, field: 'module' });
 		expect(
-			(await createAssignment({
-            				organisationId: orgA,
-            				moduleSlug: 'handelen',
-            				target: 'users',
-            				userIds: [other.id],
-            				createdBy: manager
-            			}))
+			await createAssignment({
+				organisationId: orgA,
+				moduleSlug: 'handelen',
+				target: 'users',
+				userIds: [other.id],
+				createdBy: manager
+			})
 		).toMatchObject({ ok: false, field: 'userIds' });
 	});
 
 	it('deletes only within the own organisation', async () => {
-		const created = (await createAssignment({
-        			organisationId: orgA,
-        			moduleSlug: 'handelen',
-        			target: 'organisation',
-        			createdBy: manager
-        		}));
+		const created = await createAssignment({
+			organisationId: orgA,
+			moduleSlug: 'handelen',
+			target: 'organisation',
+			createdBy: manager
+		});
 		if (!created.ok) throw new Error('not created');
-		expect((await deleteAssignment(orgB, created.id, manager))).toBe(false);
-		expect((await listAssignments(orgA))).toHaveLength(1);
-		expect((await deleteAssignment(orgA, created.id, manager))).toBe(true);
-		expect((await listAssignments(orgA))).toHaveLength(0);
+		expect(await deleteAssignment(orgB, created.id, manager)).toBe(false);
+		expect(await listAssignments(orgA)).toHaveLength(1);
+		expect(await deleteAssignment(orgA, created.id, manager)).toBe(true);
+		expect(await listAssignments(orgA)).toHaveLength(0);
 	});
 });
 
@@ -133,24 +137,24 @@ describe('overdue reminders', () => {
 	it('mails each overdue learner once, through a real SMTP exchange, with a fake clock', async () => {
 		process.env.SMTP_URL = sink.url;
 		const due = new Date(Date.UTC(2026, 5, 30, 22));
-		(await createAssignment({
-        			organisationId: orgA,
-        			moduleSlug: 'signalen-op-school',
-        			target: 'organisation',
-        			dueAt: due,
-        			createdBy: manager
-        		}));
-		(await makeEnrolment({
-        			user: outside.id,
-        			module: 'signalen-op-school',
-        			completedAt: new Date(due.getTime() - day)
-        		}));
-		(await makeEnrolment({ user: inTeam.id, module: 'signalen-op-school', stepsDone: 1 }));
+		await createAssignment({
+			organisationId: orgA,
+			moduleSlug: 'signalen-op-school',
+			target: 'organisation',
+			dueAt: due,
+			createdBy: manager
+		});
+		await makeEnrolment({
+			user: outside.id,
+			module: 'signalen-op-school',
+			completedAt: new Date(due.getTime() - day)
+		});
+		await makeEnrolment({ user: inTeam.id, module: 'signalen-op-school', stepsDone: 1 });
 
-		expect((await sendOverdueAssignmentReminders(new Date(due.getTime() - 1000)))).toBe(0);
+		expect(await sendOverdueAssignmentReminders(new Date(due.getTime() - 1000))).toBe(0);
 		const after = new Date(due.getTime() + day);
 		// The manager is also a learner here (makeLearner), so two learners are overdue.
-		expect((await sendOverdueAssignmentReminders(after))).toBe(2);
+		expect(await sendOverdueAssignmentReminders(after)).toBe(2);
 		await flushMail();
 		expect(sink.received.flatMap((r) => r.to).sort()).toContain(inTeam.email);
 		expect(sink.received.flatMap((r) => r.to)).not.toContain(outside.email);
@@ -158,7 +162,7 @@ describe('overdue reminders', () => {
 		const mail = sink.received.find((r) => r.to.includes(inTeam.email))!;
 		expect(mail.raw).toMatch(/Herinnering/);
 
-		expect((await sendOverdueAssignmentReminders(new Date(after.getTime() + day)))).toBe(0);
+		expect(await sendOverdueAssignmentReminders(new Date(after.getTime() + day))).toBe(0);
 		await flushMail();
 		expect(sink.received).toHaveLength(2);
 	});

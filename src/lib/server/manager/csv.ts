@@ -36,7 +36,7 @@ async function csvHeader(orgId: number): Promise<string> {
 }
 
 async function csvRows(orgId: number, rows: LearnerRow[]): Promise<string> {
-	const modules = (await reportModules(orgId));
+	const modules = await reportModules(orgId);
 	let text = '';
 	for (const row of rows) {
 		text += csvLine([
@@ -65,12 +65,12 @@ export async function* streamLearnersCsv(
 	query: LearnerQuery,
 	now = Date.now()
 ): AsyncGenerator<string> {
-	yield (await csvHeader(orgId));
+	yield await csvHeader(orgId);
 	// One sorted query (a few milliseconds), then the statuses chunk by chunk.
-	const base = (await selectLearners(orgId, query, now, -1, 0));
+	const base = await selectLearners(orgId, query, now, -1, 0);
 	for (let offset = 0; offset < base.length; offset += csvChunkSize) {
 		await new Promise((resolve) => setImmediate(resolve));
-		yield (await csvRows(orgId, (await toRows(orgId, base.slice(offset, offset + csvChunkSize), now))));
+		yield await csvRows(orgId, await toRows(orgId, base.slice(offset, offset + csvChunkSize), now));
 	}
 }
 
@@ -82,5 +82,5 @@ export async function exportLearnersCsv(
 ): Promise<{ csv: string; rows: number }> {
 	let csv = '';
 	for await (const chunk of streamLearnersCsv(orgId, query, now)) csv += chunk;
-	return { csv, rows: (await countLearnersFor(orgId, query, now)) };
+	return { csv, rows: await countLearnersFor(orgId, query, now) };
 }

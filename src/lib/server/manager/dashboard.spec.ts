@@ -14,9 +14,9 @@ const day = 24 * 3600 * 1000;
 let org: number;
 
 beforeEach(async () => {
-	(await freshDatabase());
-	(await syncCourse());
-	org = (await makeOrganisation('School A'));
+	await freshDatabase();
+	await syncCourse();
+	org = await makeOrganisation('School A');
 });
 
 describe('learnerDashboard', () => {
@@ -30,14 +30,18 @@ describe('learnerDashboard', () => {
 
 	it('shows the newest work first and moves finished modules out of the suggestions', async () => {
 		const u = await makeLearner({ organisation: org });
-		(await makeEnrolment({ user: u.id, module: 'wat-en-hoe', updatedAt: new Date(Date.now() - 3 * day) }));
-		(await makeEnrolment({ user: u.id, module: 'handelen', updatedAt: new Date(Date.now() - day) }));
-		(await makeEnrolment({
-        			user: u.id,
-        			module: 'signalen-op-school',
-        			completedAt: new Date(Date.now() - 2 * day)
-        		}));
-		const dashboard = (await learnerDashboard(u.id, 'leerkracht'));
+		await makeEnrolment({
+			user: u.id,
+			module: 'wat-en-hoe',
+			updatedAt: new Date(Date.now() - 3 * day)
+		});
+		await makeEnrolment({ user: u.id, module: 'handelen', updatedAt: new Date(Date.now() - day) });
+		await makeEnrolment({
+			user: u.id,
+			module: 'signalen-op-school',
+			completedAt: new Date(Date.now() - 2 * day)
+		});
+		const dashboard = await learnerDashboard(u.id, 'leerkracht');
 		expect(dashboard.inProgress.map((m) => m.slug)).toEqual(['handelen', 'wat-en-hoe']);
 		expect(dashboard.completed.map((m) => m.slug)).toEqual(['signalen-op-school']);
 		const suggested = dashboard.suggested.map((m) => m.slug);
@@ -64,9 +68,9 @@ describe('signal map', () => {
 		const u = await makeLearner({ organisation: org });
 		const other = await makeLearner({ organisation: org });
 		const signal = getCourse().signals[0];
-		(await makeMastery(u.id, signal.id, 3, 3));
-		(await makeMastery(other.id, signal.id, 4, 0));
-		const map = (await signalMap(u.id));
+		await makeMastery(u.id, signal.id, 3, 3);
+		await makeMastery(other.id, signal.id, 4, 0);
+		const map = await signalMap(u.id);
 		const all = map.flatMap((c) => c.signals);
 		expect(all).toHaveLength(getCourse().signals.length);
 		expect(all.find((s) => s.id === signal.id)).toMatchObject({

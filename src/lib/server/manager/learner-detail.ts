@@ -86,34 +86,31 @@ export async function getLearnerDetail(
 	userId: number,
 	now = Date.now()
 ): Promise<LearnerDetail | undefined> {
-	const member = (await selectMember().get({ orgId, userId }));
+	const member = await selectMember().get({ orgId, userId });
 	if (!member) return undefined;
 	const statuses = (await statusesFor(orgId, [userId], now)).get(userId)?.statuses ?? {};
-	const dates = new Map(
-		(await selectEnrolmentDates()
-        			.all({ userId }))
-			.map((d) => [d.slug, d])
-	);
+	const dates = new Map((await selectEnrolmentDates().all({ userId })).map((d) => [d.slug, d]));
 	// Only modules this organisation may see: every shipped module (refreshers included) and the
 	// authored modules of this organisation or the platform; never another organisation's titles.
 	const visible = new Set([
 		...getCourse().modules.map((m) => m.slug),
 		...(await publishedAuthoredModules([orgId])).map((m) => m.slug)
 	]);
-	const certificates = (await Promise.all((await selectCertificates()
-        		.all({ userId }))
-    		.filter((c) => visible.has(c.slug))
-    		.map(async (c) => ({
-    			id: c.id,
-    			title: (await moduleTitle(c.slug)),
-    			issuedAt: c.issuedAt,
-    			expiresAt: c.expiresAt,
-    			state: c.revokedAt
-    				? ('revoked' as const)
-    				: c.expiresAt > now
-    					? ('valid' as const)
-    					: ('expired' as const)
-    		}))));
+	const certificates = await Promise.all(
+		(await selectCertificates().all({ userId }))
+			.filter((c) => visible.has(c.slug))
+			.map(async (c) => ({
+				id: c.id,
+				title: await moduleTitle(c.slug),
+				issuedAt: c.issuedAt,
+				expiresAt: c.expiresAt,
+				state: c.revokedAt
+					? ('revoked' as const)
+					: c.expiresAt > now
+						? ('valid' as const)
+						: ('expired' as const)
+			}))
+	);
 	return {
 		...member,
 		modules: (await reportModules(orgId)).map((m) => ({

@@ -97,13 +97,19 @@ function learnerFilter(orgId: number, query: LearnerQuery, now: number): SQL | u
 type BaseRow = Omit<LearnerRow, 'lastActivity' | 'statuses'>;
 
 /** How many learners match the filters (the table's total, the export's audit trail). */
-export async function countLearnersFor(orgId: number, query: LearnerQuery, now = Date.now()): Promise<number> {
-	return (await first(db
-    		.select({ n: count() })
-    		.from(membership)
-    		.innerJoin(user, eq(user.id, membership.userId))
-    		.leftJoin(team, eq(team.id, membership.teamId))
-    		.where(learnerFilter(orgId, query, now))))!.n;
+export async function countLearnersFor(
+	orgId: number,
+	query: LearnerQuery,
+	now = Date.now()
+): Promise<number> {
+	return (await first(
+		db
+			.select({ n: count() })
+			.from(membership)
+			.innerJoin(user, eq(user.id, membership.userId))
+			.leftJoin(team, eq(team.id, membership.teamId))
+			.where(learnerFilter(orgId, query, now))
+	))!.n;
 }
 
 /** The learners in the table's order; `limit` -1 returns them all (the CSV). */
@@ -115,25 +121,25 @@ export async function selectLearners(
 	offset: number
 ): Promise<BaseRow[]> {
 	const order = orderSql[query.sort];
-	return (await db
-    		.select({
-    			id: user.id,
-    			name: user.name,
-    			email: user.email,
-    			team: team.name,
-    			audience: membership.audience
-    		})
-    		.from(membership)
-    		.innerJoin(user, eq(user.id, membership.userId))
-    		.leftJoin(team, eq(team.id, membership.teamId))
-    		.where(learnerFilter(orgId, query, now))
-    		.orderBy(
-    			query.dir === 'desc' ? desc(order) : asc(order),
-    			sql`${user.name} collate nocase`,
-    			user.id
-    		)
-    		.limit(limit)
-    		.offset(offset));
+	return await db
+		.select({
+			id: user.id,
+			name: user.name,
+			email: user.email,
+			team: team.name,
+			audience: membership.audience
+		})
+		.from(membership)
+		.innerJoin(user, eq(user.id, membership.userId))
+		.leftJoin(team, eq(team.id, membership.teamId))
+		.where(learnerFilter(orgId, query, now))
+		.orderBy(
+			query.dir === 'desc' ? desc(order) : asc(order),
+			sql`${user.name} collate nocase`,
+			user.id
+		)
+		.limit(limit)
+		.offset(offset);
 }
 
 interface LearnerFacts {
@@ -154,17 +160,17 @@ export async function statusesFor(
 	// Chunks keep the parameter count under SQLite's limit for the CSV of a large organisation.
 	for (let i = 0; i < userIds.length; i += 900) {
 		const chunk = userIds.slice(i, i + 900);
-		const enrolmentRows = (await db
-        			.select({
-        				userId: enrolment.userId,
-        				slug: enrolment.moduleSlug,
-        				status: enrolment.status,
-        				done: enrolment.stepsDone,
-        				total: enrolment.stepsTotal,
-        				updatedAt: epochMs(enrolment.updatedAt)
-        			})
-        			.from(enrolment)
-        			.where(inArray(enrolment.userId, chunk)));
+		const enrolmentRows = await db
+			.select({
+				userId: enrolment.userId,
+				slug: enrolment.moduleSlug,
+				status: enrolment.status,
+				done: enrolment.stepsDone,
+				total: enrolment.stepsTotal,
+				updatedAt: epochMs(enrolment.updatedAt)
+			})
+			.from(enrolment)
+			.where(inArray(enrolment.userId, chunk));
 		for (const { userId, slug, status, done, total, updatedAt } of enrolmentRows) {
 			const key = `${userId}:${slug}`;
 			if (updatedAt > (activity.get(userId) ?? 0)) activity.set(userId, updatedAt);
@@ -177,20 +183,20 @@ export async function statusesFor(
 			});
 			enrolments.set(key, list);
 		}
-		const certificateRows = (await db
-        			.select({
-        				userId: certificate.userId,
-        				slug: certificate.moduleSlug,
-        				expiresAt: sql<number>`max(${certificate.expiresAt})`
-        			})
-        			.from(certificate)
-        			.where(and(inArray(certificate.userId, chunk), isNull(certificate.revokedAt)))
-        			.groupBy(certificate.userId, certificate.moduleSlug));
+		const certificateRows = await db
+			.select({
+				userId: certificate.userId,
+				slug: certificate.moduleSlug,
+				expiresAt: sql<number>`max(${certificate.expiresAt})`
+			})
+			.from(certificate)
+			.where(and(inArray(certificate.userId, chunk), isNull(certificate.revokedAt)))
+			.groupBy(certificate.userId, certificate.moduleSlug);
 		for (const { userId, slug, expiresAt } of certificateRows) {
 			certificates.set(`${userId}:${slug}`, expiresAt);
 		}
 	}
-	const modules = (await reportModules(orgId));
+	const modules = await reportModules(orgId);
 	for (const id of userIds) {
 		const statuses: Record<string, ModuleStatus> = {};
 		for (const m of modules) {
@@ -207,11 +213,11 @@ export async function toRows(
 	base: Omit<BaseRow, 'last_activity'>[],
 	now: number
 ): Promise<LearnerRow[]> {
-	const facts = (await statusesFor(
-    		orgId,
-    		base.map((r) => r.id),
-    		now
-    	));
+	const facts = await statusesFor(
+		orgId,
+		base.map((r) => r.id),
+		now
+	);
 	return base.map((r) => ({
 		id: r.id,
 		name: r.name,
@@ -224,10 +230,14 @@ export async function toRows(
 }
 
 /** One page of the learners table of an organisation. */
-export async function listLearners(orgId: number, query: LearnerQuery, now = Date.now()): Promise<LearnerPage> {
-	const total = (await countLearnersFor(orgId, query, now));
+export async function listLearners(
+	orgId: number,
+	query: LearnerQuery,
+	now = Date.now()
+): Promise<LearnerPage> {
+	const total = await countLearnersFor(orgId, query, now);
 	const pages = Math.max(1, Math.ceil(total / query.size));
 	const page = Math.min(query.page, pages);
-	const rows = (await selectLearners(orgId, query, now, query.size, (page - 1) * query.size));
-	return { rows: (await toRows(orgId, rows, now)), total, page, pages, query: { ...query, page } };
+	const rows = await selectLearners(orgId, query, now, query.size, (page - 1) * query.size);
+	return { rows: await toRows(orgId, rows, now), total, page, pages, query: { ...query, page } };
 }

@@ -34,8 +34,11 @@ export async function reportModules(orgId?: number): Promise<ReportModule[]> {
 export async function moduleTitle(slug: string): Promise<string> {
 	const shipped = getCourse().moduleBySlug.get(slug)?.meta.title;
 	if (shipped) return shipped;
-	const versionId = (await latestVersionId(slug));
-	return (versionId === undefined ? undefined : (await loadVersion(versionId))?.module.meta.title) ?? slug;
+	const versionId = await latestVersionId(slug);
+	return (
+		(versionId === undefined ? undefined : (await loadVersion(versionId))?.module.meta.title) ??
+		slug
+	);
 }
 
 export type StatusKind = 'not_started' | 'in_progress' | 'completed' | 'certified' | 'expired';

@@ -115,68 +115,78 @@ export interface PreviewRow extends CsvRow {
 }
 
 /** Checks each row against the organisation: what would be invited, skipped or refused, and why. */
-export async function previewInvitations(organisationId: number, rows: CsvRow[]): Promise<PreviewRow[]> {
+export async function previewInvitations(
+	organisationId: number,
+	rows: CsvRow[]
+): Promise<PreviewRow[]> {
 	const teams = new Map(
-		(await db
-        			.select({ id: team.id, name: team.name })
-        			.from(team)
-        			.where(eq(team.organisationId, organisationId)))
-			.map((x) => [x.name.toLowerCase(), x.id])
+		(
+			await db
+				.select({ id: team.id, name: team.name })
+				.from(team)
+				.where(eq(team.organisationId, organisationId))
+		).map((x) => [x.name.toLowerCase(), x.id])
 	);
 	const seen = new Map<string, number>();
-	return (await Promise.all(rows.map(async (row) => {
-    		const result: PreviewRow = {
-    			...row,
-    			state: 'new',
-    			message: '',
-    			teamId: null,
-    			normalisedEmail: row.email,
-    			normalisedName: null,
-    			normalisedAudience: null
-    		};
-    		const fail = (message: string): PreviewRow => ({ ...result, state: 'error', message });
-    		const email = emailField.safeParse(row.email);
-    		if (!email.success) return fail(row.email ? t().badEmail : t().missingEmail);
-    		result.normalisedEmail = email.data;
-    		if (row.name) {
-    			const name = nameField.safeParse(row.name);
-    			if (!name.success) return fail(name.error.issues[0]?.message ?? t().badName);
-    			result.normalisedName = name.data;
-    		}
-    		if (row.team) {
-    			const id = teams.get(row.team.toLowerCase());
-    			if (!id) return fail(t().unknownTeam(row.team));
-    			result.teamId = id;
-    		}
-    		if (row.audience) {
-    			const value = row.audience.toLowerCase();
-    			if (value !== 'leerkracht' && value !== 'hulpverlener') return fail(t().badAudience);
-    			result.normalisedAudience = value;
-    		}
-    		const earlier = seen.get(email.data);
-    		if (earlier) return fail(t().duplicate(earlier));
-    		seen.set(email.data, row.line);
-    		const member = (await first(db
-            			.select({ id: membership.id })
-            			.from(membership)
-            			.innerJoin(user, eq(user.id, membership.userId))
-            			.where(and(eq(membership.organisationId, organisationId), eq(user.email, email.data)))));
-    		if (member) return { ...result, state: 'skip', message: t().alreadyMember };
-    		const open = (await first(db
-            			.select({ id: invitation.id })
-            			.from(invitation)
-            			.where(
-            				and(
-            					eq(invitation.organisationId, organisationId),
-            					eq(invitation.email, email.data),
-            					isNull(invitation.acceptedAt),
-            					isNull(invitation.revokedAt),
-            					gt(invitation.expiresAt, new Date())
-            				)
-            			)));
-    		if (open) return { ...result, state: 'skip', message: t().alreadyInvited };
-    		return result;
-    	})));
+	return await Promise.all(
+		rows.map(async (row) => {
+			const result: PreviewRow = {
+				...row,
+				state: 'new',
+				message: '',
+				teamId: null,
+				normalisedEmail: row.email,
+				normalisedName: null,
+				normalisedAudience: null
+			};
+			const fail = (message: string): PreviewRow => ({ ...result, state: 'error', message });
+			const email = emailField.safeParse(row.email);
+			if (!email.success) return fail(row.email ? t().badEmail : t().missingEmail);
+			result.normalisedEmail = email.data;
+			if (row.name) {
+				const name = nameField.safeParse(row.name);
+				if (!name.success) return fail(name.error.issues[0]?.message ?? t().badName);
+				result.normalisedName = name.data;
+			}
+			if (row.team) {
+				const id = teams.get(row.team.toLowerCase());
+				if (!id) return fail(t().unknownTeam(row.team));
+				result.teamId = id;
+			}
+			if (row.audience) {
+				const value = row.audience.toLowerCase();
+				if (value !== 'leerkracht' && value !== 'hulpverlener') return fail(t().badAudience);
+				result.normalisedAudience = value;
+			}
+			const earlier = seen.get(email.data);
+			if (earlier) return fail(t().duplicate(earlier));
+			seen.set(email.data, row.line);
+			const member = await first(
+				db
+					.select({ id: membership.id })
+					.from(membership)
+					.innerJoin(user, eq(user.id, membership.userId))
+					.where(and(eq(membership.organisationId, organisationId), eq(user.email, email.data)))
+			);
+			if (member) return { ...result, state: 'skip', message: t().alreadyMember };
+			const open = await first(
+				db
+					.select({ id: invitation.id })
+					.from(invitation)
+					.where(
+						and(
+							eq(invitation.organisationId, organisationId),
+							eq(invitation.email, email.data),
+							isNull(invitation.acceptedAt),
+							isNull(invitation.revokedAt),
+							gt(invitation.expiresAt, new Date())
+						)
+					)
+			);
+			if (open) return { ...result, state: 'skip', message: t().alreadyInvited };
+			return result;
+		})
+	);
 }
 
 // The preview travels back to the browser and returns on confirmation; the signature proves it is
@@ -225,29 +235,29 @@ export async function importInvitations(input: {
 	let invited = 0;
 	let skipped = 0;
 	let failed = 0;
-	for (const row of (await previewInvitations(input.organisationId, input.rows))) {
+	for (const row of await previewInvitations(input.organisationId, input.rows)) {
 		if (row.state === 'skip') skipped += 1;
 		if (row.state === 'error') failed += 1;
 		if (row.state !== 'new') continue;
-		const result = (await inviteMember({
-        			organisationId: input.organisationId,
-        			email: row.normalisedEmail,
-        			name: row.normalisedName,
-        			role: 'learner',
-        			audience: row.normalisedAudience,
-        			teamId: row.teamId,
-        			invitedBy: input.invitedBy,
-        			requestId: input.requestId
-        		}));
+		const result = await inviteMember({
+			organisationId: input.organisationId,
+			email: row.normalisedEmail,
+			name: row.normalisedName,
+			role: 'learner',
+			audience: row.normalisedAudience,
+			teamId: row.teamId,
+			invitedBy: input.invitedBy,
+			requestId: input.requestId
+		});
 		if (result.ok) invited += 1;
 		else failed += 1;
 	}
-	(await recordAudit({
-    		action: 'invitation.bulk_imported',
-    		actorUserId: input.invitedBy,
-    		organisationId: input.organisationId,
-    		requestId: input.requestId,
-    		details: { invited, skipped, failed }
-    	}));
+	await recordAudit({
+		action: 'invitation.bulk_imported',
+		actorUserId: input.invitedBy,
+		organisationId: input.organisationId,
+		requestId: input.requestId,
+		details: { invited, skipped, failed }
+	});
 	return { invited, skipped, failed };
 }

@@ -17,28 +17,30 @@ export async function createOrganisation(
 	name: string,
 	actor: { id: number | null; requestId?: string } = { id: null }
 ): Promise<number> {
-	const id = Number((await db.insert(organisation).values({ name })).lastInsertRowid);
-	(await recordAudit({
-    		action: 'organisation.created',
-    		actorUserId: actor.id,
-    		targetType: 'organisation',
-    		targetId: id,
-    		organisationId: id,
-    		requestId: actor.requestId
-    	}));
+	const id = Number(
+		(await db.insert(organisation).values({ name }).returning({ id: organisation.id }))[0]?.id
+	);
+	await recordAudit({
+		action: 'organisation.created',
+		actorUserId: actor.id,
+		targetType: 'organisation',
+		targetId: id,
+		organisationId: id,
+		requestId: actor.requestId
+	});
 	return id;
 }
 
 export async function getOrganisation(id: number): Promise<Organisation | undefined> {
-	return (await first(db.select().from(organisation).where(eq(organisation.id, id))));
+	return await first(db.select().from(organisation).where(eq(organisation.id, id)));
 }
 
 export async function listTeams(organisationId: number) {
-	return (await db
-    		.select({ id: team.id, name: team.name })
-    		.from(team)
-    		.where(eq(team.organisationId, organisationId))
-    		.orderBy(team.name));
+	return await db
+		.select({ id: team.id, name: team.name })
+		.from(team)
+		.where(eq(team.organisationId, organisationId))
+		.orderBy(team.name);
 }
 
 export async function addMembership(input: {
@@ -48,29 +50,30 @@ export async function addMembership(input: {
 	audience?: Audience | null;
 	teamId?: number | null;
 }): Promise<void> {
-	(await db.insert(membership)
-    		.values({
-    			userId: input.userId,
-    			organisationId: input.organisationId,
-    			role: input.role,
-    			audience: input.audience ?? null,
-    			teamId: input.teamId ?? null
-    		})
-    		.onConflictDoNothing());
+	await db
+		.insert(membership)
+		.values({
+			userId: input.userId,
+			organisationId: input.organisationId,
+			role: input.role,
+			audience: input.audience ?? null,
+			teamId: input.teamId ?? null
+		})
+		.onConflictDoNothing();
 }
 
 /** Members of an organisation with a given role, for the manager area. */
 export async function listMembers(organisationId: number, role: Role = 'learner') {
-	return (await db
-    		.select({
-    			id: user.id,
-    			name: user.name,
-    			email: user.email,
-    			audience: membership.audience,
-    			teamId: membership.teamId
-    		})
-    		.from(membership)
-    		.innerJoin(user, eq(user.id, membership.userId))
-    		.where(and(eq(membership.organisationId, organisationId), eq(membership.role, role)))
-    		.orderBy(user.name));
+	return await db
+		.select({
+			id: user.id,
+			name: user.name,
+			email: user.email,
+			audience: membership.audience,
+			teamId: membership.teamId
+		})
+		.from(membership)
+		.innerJoin(user, eq(user.id, membership.userId))
+		.where(and(eq(membership.organisationId, organisationId), eq(membership.role, role)))
+		.orderBy(user.name);
 }

@@ -1,7 +1,7 @@
 // Teams within an organisation: create, rename and move learners between them. Every change is
 // scoped to the manager's organisation and audited.
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { db, first } from '../db';
+import { affected, db, first } from '../db';
 import { membership, team } from '../db/schema';
 import { recordAudit } from '../platform/audit';
 import { messages } from '$lib/i18n';
@@ -11,29 +11,35 @@ export type TeamResult = { ok: true; id: number } | { ok: false; message: string
 const t = () => messages.manager.teams;
 
 export async function listTeamsWithCounts(organisationId: number) {
-	return (await db
-    		.select({
-    			id: team.id,
-    			name: team.name,
-    			// Written out: inside the subquery an unqualified "id" would mean the membership's.
-    			learners: sql<number>`(select count(*) from membership m
+	return await db
+		.select({
+			id: team.id,
+			name: team.name,
+			// Written out: inside the subquery an unqualified "id" would mean the membership's.
+			learners: sql<number>`(select count(*) from membership m
 				where m.team_id = "team"."id" and m.role = 'learner')`
-    		})
-    		.from(team)
-    		.where(eq(team.organisationId, organisationId))
-    		.orderBy(team.name));
+		})
+		.from(team)
+		.where(eq(team.organisationId, organisationId))
+		.orderBy(team.name);
 }
 
-async function nameTaken(organisationId: number, name: string, exceptId?: number): Promise<boolean> {
+async function nameTaken(
+	organisationId: number,
+	name: string,
+	exceptId?: number
+): Promise<boolean> {
 	const conditions = [
 		eq(team.organisationId, organisationId),
 		sql`${team.name} = ${name} collate nocase`
 	];
 	if (exceptId) conditions.push(ne(team.id, exceptId));
-	return !!(await first(db
-    		.select({ id: team.id })
-    		.from(team)
-    		.where(and(...conditions))));
+	return !!(await first(
+		db
+			.select({ id: team.id })
+			.from(team)
+			.where(and(...conditions))
+	));
 }
 
 export async function createTeam(
@@ -42,16 +48,18 @@ export async function createTeam(
 	actorUserId: number | null,
 	requestId?: string
 ): Promise<TeamResult> {
-	if ((await nameTaken(organisationId, name))) return { ok: false, message: t().nameTaken(name) };
-	const id = Number((await db.insert(team).values({ organisationId, name })).lastInsertRowid);
-	(await recordAudit({
-    		action: 'team.created',
-    		actorUserId,
-    		targetType: 'team',
-    		targetId: id,
-    		organisationId,
-    		requestId
-    	}));
+	if (await nameTaken(organisationId, name)) return { ok: false, message: t().nameTaken(name) };
+	const id = Number(
+		(await db.insert(team).values({ organisationId, name }).returning({ id: team.id }))[0]?.id
+	);
+	await recordAudit({
+		action: 'team.created',
+		actorUserId,
+		targetType: 'team',
+		targetId: id,
+		organisationId,
+		requestId
+	});
 	return { ok: true, id };
 }
 
@@ -62,20 +70,21 @@ export async function renameTeam(
 	actorUserId: number | null,
 	requestId?: string
 ): Promise<TeamResult> {
-	if ((await nameTaken(organisationId, name, teamId))) return { ok: false, message: t().nameTaken(name) };
-	const result = (await db
-    		.update(team)
-    		.set({ name })
-    		.where(and(eq(team.id, teamId), eq(team.organisationId, organisationId))));
-	if (result.changes !== 1) return { ok: false, message: t().unknownTeam };
-	(await recordAudit({
-    		action: 'team.renamed',
-    		actorUserId,
-    		targetType: 'team',
-    		targetId: teamId,
-    		organisationId,
-    		requestId
-    	}));
+	if (await nameTaken(organisationId, name, teamId))
+		return { ok: false, message: t().nameTaken(name) };
+	const result = await db
+		.update(team)
+		.set({ name })
+		.where(and(eq(team.id, teamId), eq(team.organisationId, organisationId)));
+	if (affected(result) !== 1) return { ok: false, message: t().unknownTeam };
+	await recordAudit({
+		action: 'team.renamed',
+		actorUserId,
+		targetType: 'team',
+		targetId: teamId,
+		organisationId,
+		requestId
+	});
 	return { ok: true, id: teamId };
 }
 
@@ -88,31 +97,33 @@ export async function moveLearner(
 	requestId?: string
 ): Promise<TeamResult> {
 	if (teamId !== null) {
-		const owned = (await first(db
-        			.select({ id: team.id })
-        			.from(team)
-        			.where(and(eq(team.id, teamId), eq(team.organisationId, organisationId)))));
+		const owned = await first(
+			db
+				.select({ id: team.id })
+				.from(team)
+				.where(and(eq(team.id, teamId), eq(team.organisationId, organisationId)))
+		);
 		if (!owned) return { ok: false, message: t().unknownTeam };
 	}
-	const result = (await db
-    		.update(membership)
-    		.set({ teamId })
-    		.where(
-    			and(
-    				eq(membership.organisationId, organisationId),
-    				eq(membership.userId, userId),
-    				eq(membership.role, 'learner')
-    			)
-    		));
-	if (result.changes !== 1) return { ok: false, message: t().unknownLearner };
-	(await recordAudit({
-    		action: 'team.member_moved',
-    		actorUserId,
-    		targetType: 'user',
-    		targetId: userId,
-    		organisationId,
-    		requestId,
-    		details: { teamId }
-    	}));
+	const result = await db
+		.update(membership)
+		.set({ teamId })
+		.where(
+			and(
+				eq(membership.organisationId, organisationId),
+				eq(membership.userId, userId),
+				eq(membership.role, 'learner')
+			)
+		);
+	if (affected(result) !== 1) return { ok: false, message: t().unknownLearner };
+	await recordAudit({
+		action: 'team.member_moved',
+		actorUserId,
+		targetType: 'user',
+		targetId: userId,
+		organisationId,
+		requestId,
+		details: { teamId }
+	});
 	return { ok: true, id: userId };
 }

@@ -15,16 +15,15 @@ export interface AuditInput {
 }
 
 export async function recordAudit(input: AuditInput): Promise<void> {
-	(await db.insert(auditEvent)
-    		.values({
-    			action: input.action,
-    			actorUserId: input.actorUserId ?? null,
-    			targetType: input.targetType ?? null,
-    			targetId: input.targetId === undefined ? null : String(input.targetId),
-    			organisationId: input.organisationId ?? null,
-    			requestId: input.requestId ?? null,
-    			details: input.details ?? null
-    		}));
+	await db.insert(auditEvent).values({
+		action: input.action,
+		actorUserId: input.actorUserId ?? null,
+		targetType: input.targetType ?? null,
+		targetId: input.targetId === undefined ? null : String(input.targetId),
+		organisationId: input.organisationId ?? null,
+		requestId: input.requestId ?? null,
+		details: input.details ?? null
+	});
 	log.info('audit', {
 		action: input.action,
 		actor: input.actorUserId ?? null,
@@ -44,10 +43,10 @@ export async function listAudit(
 	if (filter.action) conditions.push(eq(auditEvent.action, filter.action));
 	if (filter.from) conditions.push(gte(auditEvent.at, filter.from));
 	if (filter.to) conditions.push(lte(auditEvent.at, filter.to));
-	return (await db
-    		.select()
-    		.from(auditEvent)
-    		.where(and(...conditions))
-    		.orderBy(desc(auditEvent.id))
-    		.limit(limit));
+	return await db
+		.select()
+		.from(auditEvent)
+		.where(and(...conditions))
+		.orderBy(desc(auditEvent.id))
+		.limit(limit);
 }

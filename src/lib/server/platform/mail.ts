@@ -5,7 +5,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { config } from './config';
-import { db } from '../db';
+import { affected, db } from '../db';
 import { mailOutbox, type MailOutbox } from '../db/schema';
 import { log } from './log';
 import { messages } from '$lib/i18n';
@@ -41,17 +41,18 @@ const singleAddress = /^[^\s@,;:<>"()[\]]+@[^\s@,;:<>"()[\]]+$/;
 export async function queueMail(message: MailMessage): Promise<number> {
 	// One plain address per message: a list or a smuggled header never reaches the SMTP server.
 	if (!singleAddress.test(message.to)) throw new Error('queueMail: recipient is not one address');
-	const result = (await db
-    		.insert(mailOutbox)
-    		.values({
-    			kind: message.kind,
-    			recipient: message.to,
-    			subject: headerSafe(message.subject),
-    			body: message.body,
-    			status: config.smtpUrl ? 'pending' : 'kept'
-    		}));
+	const result = await db
+		.insert(mailOutbox)
+		.values({
+			kind: message.kind,
+			recipient: message.to,
+			subject: headerSafe(message.subject),
+			body: message.body,
+			status: config.smtpUrl ? 'pending' : 'kept'
+		})
+		.returning({ id: mailOutbox.id });
 	if (config.smtpUrl) scheduleDelivery();
-	return Number(result.lastInsertRowid);
+	return Number(result[0]?.id);
 }
 
 // A path segment of 20 or more token characters: the random tokens (26+ characters) of reset,
@@ -105,31 +106,31 @@ export async function deliverPending(limit = 50): Promise<number> {
 	const smtp = getTransport();
 	if (!smtp) return 0;
 	const staleClaim = Date.now() - 10 * 60_000;
-	const rows = (await db
-    		.select()
-    		.from(mailOutbox)
-    		.where(
-    			or(
-    				eq(mailOutbox.status, 'pending'),
-    				and(eq(mailOutbox.status, 'failed'), lt(mailOutbox.attempts, maxAttempts)),
-    				and(eq(mailOutbox.status, 'sending'), lt(mailOutbox.createdAt, new Date(staleClaim)))
-    			)
-    		)
-    		.orderBy(asc(mailOutbox.id))
-    		.limit(limit));
+	const rows = await db
+		.select()
+		.from(mailOutbox)
+		.where(
+			or(
+				eq(mailOutbox.status, 'pending'),
+				and(eq(mailOutbox.status, 'failed'), lt(mailOutbox.attempts, maxAttempts)),
+				and(eq(mailOutbox.status, 'sending'), lt(mailOutbox.createdAt, new Date(staleClaim)))
+			)
+		)
+		.orderBy(asc(mailOutbox.id))
+		.limit(limit);
 	let sent = 0;
 	for (const row of rows) {
-		const claimed = (await db
-        			.update(mailOutbox)
-        			.set({ status: 'sending', attempts: sql`${mailOutbox.attempts} + 1` })
-        			.where(
-        				and(
-        					eq(mailOutbox.id, row.id),
-        					inArray(mailOutbox.status, ['pending', 'failed', 'sending']),
-        					eq(mailOutbox.attempts, row.attempts)
-        				)
-        			));
-		if (claimed.changes !== 1) continue;
+		const claimed = await db
+			.update(mailOutbox)
+			.set({ status: 'sending', attempts: sql`${mailOutbox.attempts} + 1` })
+			.where(
+				and(
+					eq(mailOutbox.id, row.id),
+					inArray(mailOutbox.status, ['pending', 'failed', 'sending']),
+					eq(mailOutbox.attempts, row.attempts)
+				)
+			);
+		if (affected(claimed) !== 1) continue;
 		try {
 			await smtp.sendMail({
 				from: config.mailFrom,
@@ -138,25 +139,27 @@ export async function deliverPending(limit = 50): Promise<number> {
 				text: row.body
 			});
 			// Sent: the token link has done its job and is not kept at rest.
-			(await db.update(mailOutbox)
-            				.set({
-            					status: 'sent',
-            					sentAt: new Date(),
-            					lastError: null,
-            					body: redactTokenLinks(row.body)
-            				})
-            				.where(eq(mailOutbox.id, row.id)));
+			await db
+				.update(mailOutbox)
+				.set({
+					status: 'sent',
+					sentAt: new Date(),
+					lastError: null,
+					body: redactTokenLinks(row.body)
+				})
+				.where(eq(mailOutbox.id, row.id));
 			sent += 1;
 		} catch (error) {
 			// The last attempt failed: the mail is given up on, so its token link goes too.
 			const givenUp = row.attempts + 1 >= maxAttempts;
-			(await db.update(mailOutbox)
-            				.set({
-            					status: 'failed',
-            					lastError: String(error).slice(0, 500),
-            					...(givenUp ? { body: redactTokenLinks(row.body) } : {})
-            				})
-            				.where(eq(mailOutbox.id, row.id)));
+			await db
+				.update(mailOutbox)
+				.set({
+					status: 'failed',
+					lastError: String(error).slice(0, 500),
+					...(givenUp ? { body: redactTokenLinks(row.body) } : {})
+				})
+				.where(eq(mailOutbox.id, row.id));
 			log.warn('mail.send_failed', { mailId: row.id, kind: row.kind });
 		}
 	}
@@ -164,9 +167,9 @@ export async function deliverPending(limit = 50): Promise<number> {
 }
 
 export async function listOutbox(limit = 100): Promise<MailOutbox[]> {
-	return (await db
-    		.select()
-    		.from(mailOutbox)
-    		.orderBy(sql`${mailOutbox.id} desc`)
-    		.limit(limit));
+	return await db
+		.select()
+		.from(mailOutbox)
+		.orderBy(sql`${mailOutbox.id} desc`)
+		.limit(limit);
 }

@@ -44,28 +44,29 @@ type Tx = Parameters<Parameters<typeof transaction>[0]>[0];
  * names the person, and refuses every other change.
  */
 async function pseudonymiseAudit(tx: Tx, userId: number, email: string): Promise<number> {
-	const rows = (await tx
-    		.select()
-    		.from(auditEvent)
-    		.where(
-    			or(
-    				eq(auditEvent.actorUserId, userId),
-    				and(eq(auditEvent.targetType, 'user'), eq(auditEvent.targetId, String(userId))),
-    				sql`instr(lower(coalesce(${auditEvent.details}, '')), ${email.toLowerCase()}) > 0`
-    			)
-    		));
-	(await tx.update(auditErasure).set({ userId, email }).where(eq(auditErasure.id, 1)));
+	const rows = await tx
+		.select()
+		.from(auditEvent)
+		.where(
+			or(
+				eq(auditEvent.actorUserId, userId),
+				and(eq(auditEvent.targetType, 'user'), eq(auditEvent.targetId, String(userId))),
+				sql`instr(lower(coalesce(${auditEvent.details}, '')), ${email.toLowerCase()}) > 0`
+			)
+		);
+	await tx.update(auditErasure).set({ userId, email }).where(eq(auditErasure.id, 1));
 	for (const row of rows) {
-		(await tx.update(auditEvent)
-        			.set({
-        				actorUserId: row.actorUserId === userId ? null : row.actorUserId,
-        				targetId:
-        					row.targetType === 'user' && row.targetId === String(userId) ? null : row.targetId,
-        				details: redactDetails(row.details, email)
-        			})
-        			.where(eq(auditEvent.id, row.id)));
+		await tx
+			.update(auditEvent)
+			.set({
+				actorUserId: row.actorUserId === userId ? null : row.actorUserId,
+				targetId:
+					row.targetType === 'user' && row.targetId === String(userId) ? null : row.targetId,
+				details: redactDetails(row.details, email)
+			})
+			.where(eq(auditEvent.id, row.id));
 	}
-	(await tx.update(auditErasure).set({ userId: null, email: null }).where(eq(auditErasure.id, 1)));
+	await tx.update(auditErasure).set({ userId: null, email: null }).where(eq(auditErasure.id, 1));
 	return rows.length;
 }
 
@@ -77,20 +78,21 @@ async function pseudonymiseAudit(tx: Tx, userId: number, email: string): Promise
  * their id, address or e-mail (pseudonymised).
  */
 export async function eraseUser(userId: number): Promise<boolean> {
-	return (await transaction(async (tx) => {
-    		const u = (await first(tx.select({ email: user.email }).from(user).where(eq(user.id, userId))));
-    		if (!u) return false;
-    		(await tx.update(response)
-            			.set({ userId: null, enrolmentId: null, attemptId: null })
-            			.where(eq(response.userId, userId)));
-    		(await tx.delete(mailOutbox).where(eq(mailOutbox.recipient, u.email)));
-    		(await tx.delete(invitation).where(eq(invitation.email, u.email)));
-    		(await pseudonymiseAudit(tx, userId, u.email));
-    		// Cascades: sessions, memberships, resets, two-factor, enrolments (progress, attempts),
-    		// mastery and certificates.
-    		(await tx.delete(user).where(eq(user.id, userId)));
-    		return true;
-    	}));
+	return await transaction(async (tx) => {
+		const u = await first(tx.select({ email: user.email }).from(user).where(eq(user.id, userId)));
+		if (!u) return false;
+		await tx
+			.update(response)
+			.set({ userId: null, enrolmentId: null, attemptId: null })
+			.where(eq(response.userId, userId));
+		await tx.delete(mailOutbox).where(eq(mailOutbox.recipient, u.email));
+		await tx.delete(invitation).where(eq(invitation.email, u.email));
+		await pseudonymiseAudit(tx, userId, u.email);
+		// Cascades: sessions, memberships, resets, two-factor, enrolments (progress, attempts),
+		// mastery and certificates.
+		await tx.delete(user).where(eq(user.id, userId));
+		return true;
+	});
 }
 
 export type DeleteResult = { ok: true } | { ok: false; reason: 'sudo' | 'last_admin' };
@@ -105,24 +107,30 @@ export async function deleteOwnAccount(input: {
 	sessionId: string;
 	requestId?: string;
 }): Promise<DeleteResult> {
-	const current = (await first(db
-    		.select({ reauthenticatedAt: session.reauthenticatedAt })
-    		.from(session)
-    		.where(and(eq(session.id, input.sessionId), eq(session.userId, input.userId)))));
+	const current = await first(
+		db
+			.select({ reauthenticatedAt: session.reauthenticatedAt })
+			.from(session)
+			.where(and(eq(session.id, input.sessionId), eq(session.userId, input.userId)))
+	);
 	if (!isInSudoMode(current)) return { ok: false, reason: 'sudo' };
-	const u = (await first(db.select().from(user).where(eq(user.id, input.userId))));
+	const u = await first(db.select().from(user).where(eq(user.id, input.userId)));
 	if (!u) return { ok: false, reason: 'sudo' };
 	if (u.isAdmin && (await countActiveAdmins()) <= 1) return { ok: false, reason: 'last_admin' };
-	(await eraseUser(u.id));
-	(await recordAudit({ action: 'privacy.account_deleted', requestId: input.requestId }));
+	await eraseUser(u.id);
+	await recordAudit({ action: 'privacy.account_deleted', requestId: input.requestId });
 	return { ok: true };
 }
 
 export async function countActiveAdmins(): Promise<number> {
 	return (
-		(await first(db
-        			.select({ n: sql<number>`count(*)` })
-        			.from(user)
-        			.where(and(eq(user.isAdmin, true), isNull(user.disabledAt)))))?.n ?? 0
+		(
+			await first(
+				db
+					.select({ n: sql<number>`count(*)` })
+					.from(user)
+					.where(and(eq(user.isAdmin, true), isNull(user.disabledAt)))
+			)
+		)?.n ?? 0
 	);
 }

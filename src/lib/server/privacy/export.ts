@@ -27,62 +27,62 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
  * another person's. Secrets (password hash, session secrets, TOTP key) are left out.
  */
 export async function exportUserData(userId: number, requestId?: string) {
-	const u = (await first(db.select().from(user).where(eq(user.id, userId))));
+	const u = await first(db.select().from(user).where(eq(user.id, userId)));
 	if (!u) return null;
-	const memberships = (await db
-    		.select({
-    			organisation: organisation.name,
-    			role: membership.role,
-    			audience: membership.audience,
-    			team: team.name,
-    			since: membership.createdAt
-    		})
-    		.from(membership)
-    		.innerJoin(organisation, eq(organisation.id, membership.organisationId))
-    		.leftJoin(team, eq(team.id, membership.teamId))
-    		.where(eq(membership.userId, userId)));
-	const enrolments = (await db.select().from(enrolment).where(eq(enrolment.userId, userId)));
+	const memberships = await db
+		.select({
+			organisation: organisation.name,
+			role: membership.role,
+			audience: membership.audience,
+			team: team.name,
+			since: membership.createdAt
+		})
+		.from(membership)
+		.innerJoin(organisation, eq(organisation.id, membership.organisationId))
+		.leftJoin(team, eq(team.id, membership.teamId))
+		.where(eq(membership.userId, userId));
+	const enrolments = await db.select().from(enrolment).where(eq(enrolment.userId, userId));
 	const enrolmentIds = enrolments.map((e) => e.id);
 	const progress = enrolmentIds.length
-		? (await db.select().from(stepProgress).where(inArray(stepProgress.enrolmentId, enrolmentIds)))
+		? await db.select().from(stepProgress).where(inArray(stepProgress.enrolmentId, enrolmentIds))
 		: [];
-	const responses = (await db.select().from(response).where(eq(response.userId, userId)));
-	const attempts = (await db.select().from(attempt).where(eq(attempt.userId, userId)));
-	const mastery = (await db.select().from(signalMastery).where(eq(signalMastery.userId, userId)));
-	const certificates = (await db.select().from(certificate).where(eq(certificate.userId, userId)));
-	const sessions = (await db
-    		.select({
-    			createdAt: session.createdAt,
-    			lastSeenAt: session.lastSeenAt,
-    			userAgent: session.userAgent
-    		})
-    		.from(session)
-    		.where(eq(session.userId, userId)));
-	const twoFactorStatus = (await getStatus(userId));
+	const responses = await db.select().from(response).where(eq(response.userId, userId));
+	const attempts = await db.select().from(attempt).where(eq(attempt.userId, userId));
+	const mastery = await db.select().from(signalMastery).where(eq(signalMastery.userId, userId));
+	const certificates = await db.select().from(certificate).where(eq(certificate.userId, userId));
+	const sessions = await db
+		.select({
+			createdAt: session.createdAt,
+			lastSeenAt: session.lastSeenAt,
+			userAgent: session.userAgent
+		})
+		.from(session)
+		.where(eq(session.userId, userId));
+	const twoFactorStatus = await getStatus(userId);
 	// Audit events about the person: what they did, and what was done to their account. Who else
 	// acted is left out (another person's data); the network addresses of their own events are
 	// listed once more on their own.
-	const audits = (await db
-    		.select()
-    		.from(auditEvent)
-    		.where(
-    			or(
-    				eq(auditEvent.actorUserId, userId),
-    				and(eq(auditEvent.targetType, 'user'), eq(auditEvent.targetId, String(userId)))
-    			)
-    		)
-    		.orderBy(asc(auditEvent.id)));
+	const audits = await db
+		.select()
+		.from(auditEvent)
+		.where(
+			or(
+				eq(auditEvent.actorUserId, userId),
+				and(eq(auditEvent.targetType, 'user'), eq(auditEvent.targetId, String(userId)))
+			)
+		)
+		.orderBy(asc(auditEvent.id));
 	const addressOf = (e: (typeof audits)[number]) =>
 		e.actorUserId === userId && typeof e.details?.address === 'string'
 			? e.details.address
 			: undefined;
-	(await recordAudit({
-    		action: 'privacy.export',
-    		actorUserId: userId,
-    		targetType: 'user',
-    		targetId: userId,
-    		requestId
-    	}));
+	await recordAudit({
+		action: 'privacy.export',
+		actorUserId: userId,
+		targetType: 'user',
+		targetId: userId,
+		requestId
+	});
 	return {
 		exportedAt: new Date().toISOString(),
 		profile: {
@@ -174,4 +174,4 @@ export async function exportUserData(userId: number, requestId?: string) {
 	};
 }
 
-export type UserExport = NonNullable<ReturnType<typeof exportUserData>>;
+export type UserExport = NonNullable<Awaited<ReturnType<typeof exportUserData>>>;

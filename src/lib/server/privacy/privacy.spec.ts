@@ -25,7 +25,7 @@ import { queueMail } from '../platform/mail';
 import { recordAudit } from '../platform/audit';
 
 beforeEach(async () => {
-	(await freshDatabase());
+	await freshDatabase();
 });
 
 afterEach(() => {
@@ -34,16 +34,19 @@ afterEach(() => {
 
 async function makeModuleVersion(): Promise<number> {
 	return Number(
-		(await db
-        			.insert(moduleVersion)
-        			.values({
-        				moduleSlug: 'signalen',
-        				version: 1,
-        				source: 'shipped',
-        				contentHash: 'x',
-        				title: 'Signalen',
-        				content: {}
-        			})).lastInsertRowid
+		(
+			await db
+				.insert(moduleVersion)
+				.values({
+					moduleSlug: 'signalen',
+					version: 1,
+					source: 'shipped',
+					contentHash: 'x',
+					title: 'Signalen',
+					content: {}
+				})
+				.returning({ id: moduleVersion.id })
+		)[0]?.id
 	);
 }
 
@@ -51,57 +54,59 @@ async function makeModuleVersion(): Promise<number> {
 async function giveLearningHistory(userId: number, versionId: number, code: string) {
 	const now = new Date();
 	const enrolmentId = Number(
-		(await db
-        			.insert(enrolment)
-        			.values({
-        				userId,
-        				moduleVersionId: versionId,
-        				moduleSlug: 'signalen',
-        				stepsTotal: 3,
-        				startedAt: now,
-        				updatedAt: now
-        			})).lastInsertRowid
+		(
+			await db
+				.insert(enrolment)
+				.values({
+					userId,
+					moduleVersionId: versionId,
+					moduleSlug: 'signalen',
+					stepsTotal: 3,
+					startedAt: now,
+					updatedAt: now
+				})
+				.returning({ id: enrolment.id })
+		)[0]?.id
 	);
 	for (const itemId of ['q1', 'q2']) {
-		(await db.insert(response)
-        			.values({
-        				userId,
-        				enrolmentId,
-        				moduleVersionId: versionId,
-        				stepSlug: 'quiz',
-        				itemId,
-        				kind: 'item',
-        				answer: { choice: `${itemId}-${userId}` },
-        				score: 1,
-        				maxScore: 1,
-        				signalsHit: ['geschenken'],
-        				signalsMissed: [],
-        				isFirst: true,
-        				createdAt: now
-        			}));
+		await db.insert(response).values({
+			userId,
+			enrolmentId,
+			moduleVersionId: versionId,
+			stepSlug: 'quiz',
+			itemId,
+			kind: 'item',
+			answer: { choice: `${itemId}-${userId}` },
+			score: 1,
+			maxScore: 1,
+			signalsHit: ['geschenken'],
+			signalsMissed: [],
+			isFirst: true,
+			createdAt: now
+		});
 	}
-	(await db.insert(signalMastery)
-    		.values({ userId, signalId: 'geschenken', seen: 2, correct: 2, updatedAt: now }));
-	(await db.insert(certificate)
-    		.values({
-    			code,
-    			userId,
-    			moduleSlug: 'signalen',
-    			moduleVersionId: versionId,
-    			issuedAt: now,
-    			expiresAt: new Date(now.getTime() + 1e10)
-    		}));
+	await db
+		.insert(signalMastery)
+		.values({ userId, signalId: 'geschenken', seen: 2, correct: 2, updatedAt: now });
+	await db.insert(certificate).values({
+		code,
+		userId,
+		moduleSlug: 'signalen',
+		moduleVersionId: versionId,
+		issuedAt: now,
+		expiresAt: new Date(now.getTime() + 1e10)
+	});
 }
 
 describe('data export', () => {
 	it("holds the person's own data and nothing of anyone else", async () => {
-		const org = (await makeOrganisation('School A'));
+		const org = await makeOrganisation('School A');
 		const a = await makeMember({ organisation: org });
 		const b = await makeMember({ organisation: org });
-		const version = (await makeModuleVersion());
-		(await giveLearningHistory(a.id, version, 'CODE-A'));
-		(await giveLearningHistory(b.id, version, 'CODE-B'));
-		(await createSession(a.id, 'learner', 'Mozilla/5.0 Firefox/140.0'));
+		const version = await makeModuleVersion();
+		await giveLearningHistory(a.id, version, 'CODE-A');
+		await giveLearningHistory(b.id, version, 'CODE-B');
+		await createSession(a.id, 'learner', 'Mozilla/5.0 Firefox/140.0');
 
 		const data = (await privacy.exportUserData(a.id))!;
 		expect(data.profile.email).toBe(a.email);
@@ -123,10 +128,10 @@ describe('data export', () => {
 		expect(text).not.toContain('CODE-B');
 		expect(text).not.toContain(`-${b.id}"`);
 		expect(text).not.toMatch(/argon2|secretHash|passwordHash/);
-		const audited = (await db
-        			.select()
-        			.from(auditEvent)
-        			.where(eq(auditEvent.action, 'privacy.export')));
+		const audited = await db
+			.select()
+			.from(auditEvent)
+			.where(eq(auditEvent.action, 'privacy.export'));
 		expect(audited).toHaveLength(1);
 	});
 });
@@ -136,22 +141,22 @@ describe('deleting an account', () => {
 		const a = await makeUser();
 		const b = await makeUser();
 		const admin = await makeUser();
-		(await recordAudit({
-        			action: 'auth.sign_in_failed',
-        			actorUserId: a.id,
-        			details: { address: '203.0.113.7' }
-        		}));
-		(await recordAudit({
-        			action: 'auth.sign_in_failed',
-        			actorUserId: b.id,
-        			details: { address: '198.51.100.9' }
-        		}));
-		(await recordAudit({
-        			action: 'admin.user_disabled',
-        			actorUserId: admin.id,
-        			targetType: 'user',
-        			targetId: a.id
-        		}));
+		await recordAudit({
+			action: 'auth.sign_in_failed',
+			actorUserId: a.id,
+			details: { address: '203.0.113.7' }
+		});
+		await recordAudit({
+			action: 'auth.sign_in_failed',
+			actorUserId: b.id,
+			details: { address: '198.51.100.9' }
+		});
+		await recordAudit({
+			action: 'admin.user_disabled',
+			actorUserId: admin.id,
+			targetType: 'user',
+			targetId: a.id
+		});
 		const data = (await privacy.exportUserData(a.id))!;
 		expect(data.auditEvents.map((e) => e.action)).toEqual(
 			expect.arrayContaining(['auth.sign_in_failed', 'admin.user_disabled'])
@@ -163,29 +168,30 @@ describe('deleting an account', () => {
 	});
 
 	it('needs sudo mode, then removes the person and keeps answers without a name', async () => {
-		const org = (await makeOrganisation());
+		const org = await makeOrganisation();
 		const a = await makeMember({ organisation: org });
-		const version = (await makeModuleVersion());
-		(await giveLearningHistory(a.id, version, 'CODE-A'));
-		const { token, session } = (await createSession(a.id, 'learner'));
-		(await queueMail({ kind: 'test', to: a.email, subject: 'x', body: 'y' }));
+		const version = await makeModuleVersion();
+		await giveLearningHistory(a.id, version, 'CODE-A');
+		const { token, session } = await createSession(a.id, 'learner');
+		await queueMail({ kind: 'test', to: a.email, subject: 'x', body: 'y' });
 
 		// A session that never typed the password, or typed it 11 minutes ago (a stolen cookie),
 		// is not enough; someone else's session is not either.
-		expect((await privacy.deleteOwnAccount({ userId: a.id, sessionId: session.id }))).toEqual({
+		expect(await privacy.deleteOwnAccount({ userId: a.id, sessionId: session.id })).toEqual({
 			ok: false,
 			reason: 'sudo'
 		});
-		(await db.update(sessionTable)
-        			.set({ reauthenticatedAt: new Date(Date.now() - 11 * 60 * 1000) })
-        			.where(eq(sessionTable.id, session.id)));
-		expect((await privacy.deleteOwnAccount({ userId: a.id, sessionId: session.id }))).toEqual({
+		await db
+			.update(sessionTable)
+			.set({ reauthenticatedAt: new Date(Date.now() - 11 * 60 * 1000) })
+			.where(eq(sessionTable.id, session.id));
+		expect(await privacy.deleteOwnAccount({ userId: a.id, sessionId: session.id })).toEqual({
 			ok: false,
 			reason: 'sudo'
 		});
 		const b = await makeUser();
-		const other = (await createSession(b.id, 'learner', null, { reauthenticatedAt: new Date() }));
-		expect((await privacy.deleteOwnAccount({ userId: a.id, sessionId: other.session.id }))).toEqual({
+		const other = await createSession(b.id, 'learner', null, { reauthenticatedAt: new Date() });
+		expect(await privacy.deleteOwnAccount({ userId: a.id, sessionId: other.session.id })).toEqual({
 			ok: false,
 			reason: 'sudo'
 		});
@@ -195,22 +201,24 @@ describe('deleting an account', () => {
 			password: a.password
 		});
 		expect(again.ok).toBe(true);
-		expect((await privacy.deleteOwnAccount({ userId: a.id, sessionId: session.id }))).toEqual({
+		expect(await privacy.deleteOwnAccount({ userId: a.id, sessionId: session.id })).toEqual({
 			ok: true
 		});
-		expect((await first(db.select().from(user).where(eq(user.id, a.id))))).toBeUndefined();
-		expect((await validateSessionToken(token))).toBeNull();
-		expect((await db.select().from(certificate))).toEqual([]);
-		expect((await db.select().from(mailOutbox).where(eq(mailOutbox.recipient, a.email)))).toEqual([]);
-		const answers = (await db.select().from(response));
+		expect(await first(db.select().from(user).where(eq(user.id, a.id)))).toBeUndefined();
+		expect(await validateSessionToken(token)).toBeNull();
+		expect(await db.select().from(certificate)).toEqual([]);
+		expect(await db.select().from(mailOutbox).where(eq(mailOutbox.recipient, a.email))).toEqual([]);
+		const answers = await db.select().from(response);
 		expect(answers).toHaveLength(2);
 		expect(answers.every((r) => r.userId === null && r.enrolmentId === null)).toBe(true);
 	});
 
 	it('refuses to delete the last platform admin', async () => {
 		const admin = await makeUser({ isAdmin: true });
-		const { session } = (await createSession(admin.id, 'staff', null, { reauthenticatedAt: new Date() }));
-		expect((await privacy.deleteOwnAccount({ userId: admin.id, sessionId: session.id }))).toEqual({
+		const { session } = await createSession(admin.id, 'staff', null, {
+			reauthenticatedAt: new Date()
+		});
+		expect(await privacy.deleteOwnAccount({ userId: admin.id, sessionId: session.id })).toEqual({
 			ok: false,
 			reason: 'last_admin'
 		});
@@ -222,26 +230,30 @@ describe('erasure and the audit trail', () => {
 		const a = await makeUser();
 		const b = await makeUser();
 		const admin = await makeUser();
-		(await recordAudit({ action: 'auth.sign_in', actorUserId: a.id, details: { address: '203.0.113.7' } }));
-		(await recordAudit({
-        			action: 'admin.user_disabled',
-        			actorUserId: admin.id,
-        			targetType: 'user',
-        			targetId: a.id,
-        			details: { email: a.email, reason: 'test' }
-        		}));
-		(await recordAudit({
-        			action: 'invitation.sent',
-        			actorUserId: admin.id,
-        			targetType: 'invitation',
-        			targetId: 7,
-        			details: { to: a.email }
-        		}));
-		(await recordAudit({
-        			action: 'auth.sign_in',
-        			actorUserId: b.id,
-        			details: { address: '198.51.100.9' }
-        		}));
+		await recordAudit({
+			action: 'auth.sign_in',
+			actorUserId: a.id,
+			details: { address: '203.0.113.7' }
+		});
+		await recordAudit({
+			action: 'admin.user_disabled',
+			actorUserId: admin.id,
+			targetType: 'user',
+			targetId: a.id,
+			details: { email: a.email, reason: 'test' }
+		});
+		await recordAudit({
+			action: 'invitation.sent',
+			actorUserId: admin.id,
+			targetType: 'invitation',
+			targetId: 7,
+			details: { to: a.email }
+		});
+		await recordAudit({
+			action: 'auth.sign_in',
+			actorUserId: b.id,
+			details: { address: '198.51.100.9' }
+		});
 
 		// Before erasure the export holds the person's audit events and addresses.
 		const data = (await privacy.exportUserData(a.id))!;
@@ -251,8 +263,8 @@ describe('erasure and the audit trail', () => {
 		expect(data.addresses).toEqual(['203.0.113.7']);
 
 		const before = (await db.select().from(auditEvent)).length;
-		expect((await privacy.eraseUser(a.id))).toBe(true);
-		const rows = (await db.select().from(auditEvent));
+		expect(await privacy.eraseUser(a.id)).toBe(true);
+		const rows = await db.select().from(auditEvent);
 		// Nothing was removed: what happened and when stays.
 		expect(rows).toHaveLength(before);
 		const text = JSON.stringify(rows);
@@ -271,52 +283,66 @@ describe('erasure and the audit trail', () => {
 	it('still refuses every other UPDATE of an audit row, during and after an erasure', async () => {
 		const a = await makeUser();
 		const b = await makeUser();
-		(await recordAudit({ action: 'auth.sign_in', actorUserId: a.id, details: { address: '203.0.113.7' } }));
-		(await recordAudit({
-        			action: 'auth.sign_in',
-        			actorUserId: b.id,
-        			details: { address: '198.51.100.9' }
-        		}));
+		await recordAudit({
+			action: 'auth.sign_in',
+			actorUserId: a.id,
+			details: { address: '203.0.113.7' }
+		});
+		await recordAudit({
+			action: 'auth.sign_in',
+			actorUserId: b.id,
+			details: { address: '198.51.100.9' }
+		});
 		const rowOf = async (id: number) =>
 			(await first(db.select().from(auditEvent).where(eq(auditEvent.actorUserId, id))))!;
-		const aRow = (await rowOf(a.id));
+		const aRow = await rowOf(a.id);
 		// Without an erasure running: even the pseudonymising change is refused.
-		expect(async () =>
-			(await db.update(auditEvent).set({ actorUserId: null }).where(eq(auditEvent.id, aRow.id)))
+		expect(
+			async () =>
+				await db.update(auditEvent).set({ actorUserId: null }).where(eq(auditEvent.id, aRow.id))
 		).toThrow(/append-only/);
 		// With the marker naming a: other rows, other columns and new values are still refused.
-		(await db.update(auditErasure)
-        			.set({ userId: a.id, email: a.email })
-        			.where(eq(auditErasure.id, 1)));
+		await db
+			.update(auditErasure)
+			.set({ userId: a.id, email: a.email })
+			.where(eq(auditErasure.id, 1));
 		try {
-			const bRow = (await rowOf(b.id));
-			expect(async () =>
-				(await db.update(auditEvent).set({ actorUserId: null }).where(eq(auditEvent.id, bRow.id)))
+			const bRow = await rowOf(b.id);
+			expect(
+				async () =>
+					await db.update(auditEvent).set({ actorUserId: null }).where(eq(auditEvent.id, bRow.id))
 			).toThrow(/append-only/);
-			expect(async () =>
-				(await db.update(auditEvent).set({ action: 'x' }).where(eq(auditEvent.id, aRow.id)))
+			expect(
+				async () =>
+					await db.update(auditEvent).set({ action: 'x' }).where(eq(auditEvent.id, aRow.id))
 			).toThrow(/append-only/);
-			expect(async () =>
-				(await db.update(auditEvent).set({ actorUserId: b.id }).where(eq(auditEvent.id, aRow.id)))
+			expect(
+				async () =>
+					await db.update(auditEvent).set({ actorUserId: b.id }).where(eq(auditEvent.id, aRow.id))
 			).toThrow(/append-only/);
-			expect(async () =>
-				(await db
-                					.update(auditEvent)
-                					.set({ details: { address: '10.0.0.1' } })
-                					.where(eq(auditEvent.id, aRow.id)))
+			expect(
+				async () =>
+					await db
+						.update(auditEvent)
+						.set({ details: { address: '10.0.0.1' } })
+						.where(eq(auditEvent.id, aRow.id))
 			).toThrow(/append-only/);
-			expect(async () => (await db.delete(auditEvent).where(eq(auditEvent.id, aRow.id)))).toThrow(
+			await expect(db.delete(auditEvent).where(eq(auditEvent.id, aRow.id))).rejects.toThrow(
 				/append-only/
 			);
 		} finally {
-			(await db.update(auditErasure)
-            				.set({ userId: null, email: null })
-            				.where(eq(auditErasure.id, 1)));
+			await db
+				.update(auditErasure)
+				.set({ userId: null, email: null })
+				.where(eq(auditErasure.id, 1));
 		}
-		(await privacy.eraseUser(a.id));
+		await privacy.eraseUser(a.id);
 		// After the erasure the marker is cleared: a plain UPDATE is refused again.
-		expect((await first(db.select().from(auditErasure)))).toMatchObject({ userId: null, email: null });
-		expect(async () => (await db.update(auditEvent).set({ actorUserId: null }))).toThrow(/append-only/);
+		expect(await first(db.select().from(auditErasure))).toMatchObject({
+			userId: null,
+			email: null
+		});
+		await expect(db.update(auditEvent).set({ actorUserId: null })).rejects.toThrow(/append-only/);
 	});
 });
 
@@ -324,7 +350,7 @@ describe('retention', () => {
 	const day = 24 * 3600 * 1000;
 
 	async function audit(at: Date, action = 'test.event') {
-		(await db.insert(auditEvent).values({ at, action }));
+		await db.insert(auditEvent).values({ at, action });
 	}
 
 	it('removes inactive accounts, old audit events and old mail; keeps the rest', async () => {
@@ -333,71 +359,58 @@ describe('retention', () => {
 		const stale = await makeUser();
 		const active = await makeUser();
 		const admin = await makeUser({ isAdmin: true });
-		(await db.update(user)
-        			.set({ lastLoginAt: new Date(start) }));
-		(await audit(new Date(start - 800 * day), 'old.event'));
-		(await db.insert(mailOutbox)
-        			.values([
-        				{
-        					kind: 't',
-        					recipient: 'a@x.be',
-        					subject: 's',
-        					body: 'b',
-        					createdAt: new Date(start - 100 * day)
-        				},
-        				{
-        					kind: 't',
-        					recipient: 'b@x.be',
-        					subject: 's',
-        					body: 'b',
-        					createdAt: new Date(start - 5 * day)
-        				}
-        			]));
+		await db.update(user).set({ lastLoginAt: new Date(start) });
+		await audit(new Date(start - 800 * day), 'old.event');
+		await db.insert(mailOutbox).values([
+			{
+				kind: 't',
+				recipient: 'a@x.be',
+				subject: 's',
+				body: 'b',
+				createdAt: new Date(start - 100 * day)
+			},
+			{
+				kind: 't',
+				recipient: 'b@x.be',
+				subject: 's',
+				body: 'b',
+				createdAt: new Date(start - 5 * day)
+			}
+		]);
 
 		// Three years and a bit later; only `active` signed in meanwhile.
 		vi.setSystemTime(new Date(start + 1100 * day));
-		(await db.update(user).set({ lastLoginAt: new Date() }).where(eq(user.id, active.id)));
-		(await audit(new Date(Date.now() - 10 * day), 'recent.event'));
+		await db.update(user).set({ lastLoginAt: new Date() }).where(eq(user.id, active.id));
+		await audit(new Date(Date.now() - 10 * day), 'recent.event');
 		// Explicit dates: SQLite's own clock (column defaults) does not follow the fake clock.
-		(await db.insert(mailOutbox)
-        			.values({ kind: 't', recipient: 'c@x.be', subject: 's', body: 'b', createdAt: new Date() }));
-		const report = (await privacy.runRetention({ inactiveDays: 1095, auditDays: 730, mailDays: 90 }));
+		await db
+			.insert(mailOutbox)
+			.values({ kind: 't', recipient: 'c@x.be', subject: 's', body: 'b', createdAt: new Date() });
+		const report = await privacy.runRetention({ inactiveDays: 1095, auditDays: 730, mailDays: 90 });
 
 		expect(report.accounts).toBe(1);
-		const left = (await db
-        			.select({ id: user.id })
-        			.from(user))
-			.map((r) => r.id);
+		const left = (await db.select({ id: user.id }).from(user)).map((r) => r.id);
 		expect(left).not.toContain(stale.id);
 		expect(left).toEqual(expect.arrayContaining([active.id, admin.id]));
-		const actions = (await db
-        			.select({ action: auditEvent.action })
-        			.from(auditEvent))
-			.map((r) => r.action);
+		const actions = (await db.select({ action: auditEvent.action }).from(auditEvent)).map(
+			(r) => r.action
+		);
 		expect(actions).not.toContain('old.event');
 		expect(actions).toContain('recent.event');
-		expect(
-			(await db
-            				.select()
-            				.from(mailOutbox))
-				.map((m) => m.recipient)
-		).toEqual(['c@x.be']);
+		expect((await db.select().from(mailOutbox)).map((m) => m.recipient)).toEqual(['c@x.be']);
 	});
 
 	it('keeps the audit trail append-only outside the retention job', async () => {
-		(await audit(new Date(Date.now() - 1000 * day), 'ancient.event'));
-		expect(async () => (await db.delete(auditEvent))).toThrow(/append-only/);
-		expect(async () => (await db.update(auditEvent).set({ action: 'changed' }))).toThrow(/append-only/);
-		(await privacy.runRetention({ inactiveDays: 1095, auditDays: 30, mailDays: 90 }));
-		expect(
-			(await db
-            				.select()
-            				.from(auditEvent))
-				.map((e) => e.action)
-		).not.toContain('ancient.event');
+		await audit(new Date(Date.now() - 1000 * day), 'ancient.event');
+		await expect(db.delete(auditEvent)).rejects.toThrow(/append-only/);
+		await expect(db.update(auditEvent).set({ action: 'changed' })).rejects.toThrow(/append-only/);
+		await privacy.runRetention({ inactiveDays: 1095, auditDays: 30, mailDays: 90 });
+		expect((await db.select().from(auditEvent)).map((e) => e.action)).not.toContain(
+			'ancient.event'
+		);
 		// After the job the cut-off is back at 0: a later delete is refused again.
-		(await audit(new Date(Date.now() - 1000 * day), 'another.event'));
-		expect(async () => (await db.delete(auditEvent))).toThrow(/append-only/);
-		expect(async () => (await db.update(auditEvent).set({ action: 'x' }))).toThrow(/append-only/);
+		await audit(new Date(Date.now() - 1000 * day), 'another.event');
+		await expect(db.delete(auditEvent)).rejects.toThrow(/append-only/);
+		await expect(db.update(auditEvent).set({ action: 'x' })).rejects.toThrow(/append-only/);
 	});
 });

@@ -1,7 +1,7 @@
 // A first sign-in with no account yet: the person picks leerkracht or hulpverlener once, then a
 // learner account is created in the provider's organisation and linked to (issuer, sub).
 import { eq } from 'drizzle-orm';
-import { db, transaction, first } from '../db';
+import { affected, db, transaction, first } from '../db';
 import {
 	membership,
 	organisation,
@@ -20,10 +20,12 @@ import { hash, openSession, refuse, type CompleteResult, type Context } from './
 
 async function findPendingRow(token: string | undefined) {
 	if (!token || !isTokenShaped(token, 32)) return undefined;
-	const row = (await first(db
-    		.select()
-    		.from(ssoPending)
-    		.where(eq(ssoPending.tokenHash, hash(token)))));
+	const row = await first(
+		db
+			.select()
+			.from(ssoPending)
+			.where(eq(ssoPending.tokenHash, hash(token)))
+	);
 	return row && row.expiresAt.getTime() > Date.now() ? row : undefined;
 }
 
@@ -32,13 +34,15 @@ export async function findPendingSignIn(
 	providerId: number,
 	token: string | undefined
 ): Promise<{ email: string; name: string; organisation: string } | undefined> {
-	const row = (await findPendingRow(token));
-	const provider = (await getProvider(providerId));
+	const row = await findPendingRow(token);
+	const provider = await getProvider(providerId);
 	if (!row || !provider || row.providerId !== providerId) return undefined;
-	const org = (await first(db
-    		.select({ name: organisation.name })
-    		.from(organisation)
-    		.where(eq(organisation.id, provider.organisationId))));
+	const org = await first(
+		db
+			.select({ name: organisation.name })
+			.from(organisation)
+			.where(eq(organisation.id, provider.organisationId))
+	);
 	return org ? { email: row.email, name: row.name, organisation: org.name } : undefined;
 }
 
@@ -47,30 +51,31 @@ export async function finishFirstSignIn(
 	input: { providerId: number; token: string | undefined; audience: Audience },
 	context: Context
 ): Promise<CompleteResult> {
-	const row = (await findPendingRow(input.token));
-	const provider = (await getProvider(input.providerId));
+	const row = await findPendingRow(input.token);
+	const provider = await getProvider(input.providerId);
 	if (!row || !provider || row.providerId !== provider.id) {
-		return (await refuse(failure('sso.pendingExpired'), provider, context));
+		return await refuse(failure('sso.pendingExpired'), provider, context);
 	}
 	let created: number | null;
 	try {
-		created = (await createLearner(row, provider, input.audience));
+		created = await createLearner(row, provider, input.audience);
 	} catch {
 		// The same person finished in another tab meanwhile: the identity is already linked.
 		created = null;
 	}
-	const found = created === null ? undefined : (await getUser(created));
-	if (!found) return (await refuse(failure('sso.pendingExpired'), provider, context, { step: 'create' }));
-	(await recordAudit({
-    		action: 'sso.account_created',
-    		actorUserId: found.id,
-    		targetType: 'user',
-    		targetId: found.id,
-    		organisationId: provider.organisationId,
-    		requestId: context.requestId,
-    		details: { providerId: provider.id, audience: input.audience }
-    	}));
-	return (await openSession(found, provider, { mfa: false, redirectTo: '' }, context));
+	const found = created === null ? undefined : await getUser(created);
+	if (!found)
+		return await refuse(failure('sso.pendingExpired'), provider, context, { step: 'create' });
+	await recordAudit({
+		action: 'sso.account_created',
+		actorUserId: found.id,
+		targetType: 'user',
+		targetId: found.id,
+		organisationId: provider.organisationId,
+		requestId: context.requestId,
+		details: { providerId: provider.id, audience: input.audience }
+	});
+	return await openSession(found, provider, { mfa: false, redirectTo: '' }, context);
 }
 
 async function createLearner(
@@ -78,26 +83,26 @@ async function createLearner(
 	provider: SsoProvider,
 	audience: Audience
 ): Promise<number | null> {
-	return (await transaction(async (tx) => {
-    		(await tx.delete(ssoPending).where(eq(ssoPending.tokenHash, row.tokenHash)));
-    		const inserted = (await tx
-            			.insert(user)
-            			.values({ email: row.email, name: row.name, audience })
-            			.onConflictDoNothing());
-    		if (inserted.changes !== 1) return null;
-    		const userId = Number(inserted.lastInsertRowid);
-    		(await tx.insert(membership)
-            			.values({
-            				userId,
-            				organisationId: provider.organisationId,
-            				role: 'learner',
-            				audience
-            			}));
-    		const linked = (await tx
-            			.insert(ssoIdentity)
-            			.values({ providerId: provider.id, issuer: provider.issuer, sub: row.sub, userId })
-            			.onConflictDoNothing());
-    		if (linked.changes !== 1) throw new Error('identity linked meanwhile');
-    		return userId;
-    	}));
+	return await transaction(async (tx) => {
+		await tx.delete(ssoPending).where(eq(ssoPending.tokenHash, row.tokenHash));
+		const inserted = await tx
+			.insert(user)
+			.values({ email: row.email, name: row.name, audience })
+			.onConflictDoNothing()
+			.returning({ id: user.id });
+		if (affected(inserted) !== 1) return null;
+		const userId = Number(inserted[0]?.id);
+		await tx.insert(membership).values({
+			userId,
+			organisationId: provider.organisationId,
+			role: 'learner',
+			audience
+		});
+		const linked = await tx
+			.insert(ssoIdentity)
+			.values({ providerId: provider.id, issuer: provider.issuer, sub: row.sub, userId })
+			.onConflictDoNothing();
+		if (affected(linked) !== 1) throw new Error('identity linked meanwhile');
+		return userId;
+	});
 }

@@ -15,35 +15,41 @@ export interface IdentityLink {
 }
 
 export async function listIdentityLinks(userId: number): Promise<IdentityLink[]> {
-	return (await db
-    		.select({
-    			id: ssoIdentity.id,
-    			provider: ssoProvider.name,
-    			organisation: organisation.name,
-    			organisationId: organisation.id,
-    			createdAt: ssoIdentity.createdAt
-    		})
-    		.from(ssoIdentity)
-    		.innerJoin(ssoProvider, eq(ssoProvider.id, ssoIdentity.providerId))
-    		.innerJoin(organisation, eq(organisation.id, ssoProvider.organisationId))
-    		.where(eq(ssoIdentity.userId, userId))
-    		.orderBy(asc(ssoIdentity.createdAt)));
+	return await db
+		.select({
+			id: ssoIdentity.id,
+			provider: ssoProvider.name,
+			organisation: organisation.name,
+			organisationId: organisation.id,
+			createdAt: ssoIdentity.createdAt
+		})
+		.from(ssoIdentity)
+		.innerJoin(ssoProvider, eq(ssoProvider.id, ssoIdentity.providerId))
+		.innerJoin(organisation, eq(organisation.id, ssoProvider.organisationId))
+		.where(eq(ssoIdentity.userId, userId))
+		.orderBy(asc(ssoIdentity.createdAt));
 }
 
 /** Removes one link of an account; the next sign-in through the provider starts afresh. */
-export async function removeIdentityLink(userId: number, linkId: number, actor: Actor): Promise<boolean> {
-	const removed = (await first(db
-    		.delete(ssoIdentity)
-    		.where(and(eq(ssoIdentity.id, linkId), eq(ssoIdentity.userId, userId)))
-    		.returning({ providerId: ssoIdentity.providerId, issuer: ssoIdentity.issuer })));
+export async function removeIdentityLink(
+	userId: number,
+	linkId: number,
+	actor: Actor
+): Promise<boolean> {
+	const removed = await first(
+		db
+			.delete(ssoIdentity)
+			.where(and(eq(ssoIdentity.id, linkId), eq(ssoIdentity.userId, userId)))
+			.returning({ providerId: ssoIdentity.providerId, issuer: ssoIdentity.issuer })
+	);
 	if (!removed) return false;
-	(await recordAudit({
-    		action: 'sso.unlinked',
-    		actorUserId: actor.id,
-    		targetType: 'user',
-    		targetId: userId,
-    		requestId: actor.requestId,
-    		details: { providerId: removed.providerId, issuer: removed.issuer }
-    	}));
+	await recordAudit({
+		action: 'sso.unlinked',
+		actorUserId: actor.id,
+		targetType: 'user',
+		targetId: userId,
+		requestId: actor.requestId,
+		details: { providerId: removed.providerId, issuer: removed.issuer }
+	});
 	return true;
 }

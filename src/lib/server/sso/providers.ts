@@ -2,7 +2,7 @@
 // client secrets sealed with the key that protects TOTP keys, discovery through openid-client.
 import * as client from 'openid-client';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { db, first } from '../db';
+import { affected, db, first } from '../db';
 import { organisation, ssoProvider, type SsoProvider } from '../db/schema';
 import { recordAudit } from '../platform/audit';
 import { config } from '../platform/config';
@@ -45,16 +45,17 @@ function view(row: SsoProvider): ProviderView {
 }
 
 export async function listProviders(organisationId: number): Promise<ProviderView[]> {
-	return (await db
-    		.select()
-    		.from(ssoProvider)
-    		.where(eq(ssoProvider.organisationId, organisationId))
-    		.orderBy(asc(ssoProvider.name)))
-		.map(view);
+	return (
+		await db
+			.select()
+			.from(ssoProvider)
+			.where(eq(ssoProvider.organisationId, organisationId))
+			.orderBy(asc(ssoProvider.name))
+	).map(view);
 }
 
 export async function getProvider(id: number): Promise<SsoProvider | undefined> {
-	return (await first(db.select().from(ssoProvider).where(eq(ssoProvider.id, id))));
+	return await first(db.select().from(ssoProvider).where(eq(ssoProvider.id, id)));
 }
 
 /** The domain of an address, lower-cased; '' when the address has none. */
@@ -72,16 +73,20 @@ export function domainOf(email: string): string {
 export async function providerForEmail(email: string): Promise<SsoProvider | undefined> {
 	const domain = domainOf(email);
 	if (!domain) return undefined;
-	return (await first(db
-    		.select({ provider: ssoProvider })
-    		.from(ssoProvider)
-    		.innerJoin(organisation, eq(organisation.id, ssoProvider.organisationId))
-    		.where(
-    			and(
-    				isNull(organisation.archivedAt),
-    				sql`exists (select 1 from json_each(${ssoProvider.domains}) where value = ${domain})`
-    			)
-    		)))?.provider;
+	return (
+		await first(
+			db
+				.select({ provider: ssoProvider })
+				.from(ssoProvider)
+				.innerJoin(organisation, eq(organisation.id, ssoProvider.organisationId))
+				.where(
+					and(
+						isNull(organisation.archivedAt),
+						sql`exists (select 1 from json_each(${ssoProvider.domains}) where value = ${domain})`
+					)
+				)
+		)
+	)?.provider;
 }
 
 /** An http:// issuer is only accepted for this machine (the test provider). */
@@ -110,59 +115,68 @@ export async function addProvider(
 	},
 	actor: Actor
 ): Promise<AddProviderResult> {
-	const org = (await first(db
-    		.select({ id: organisation.id })
-    		.from(organisation)
-    		.where(and(eq(organisation.id, input.organisationId), isNull(organisation.archivedAt)))));
+	const org = await first(
+		db
+			.select({ id: organisation.id })
+			.from(organisation)
+			.where(and(eq(organisation.id, input.organisationId), isNull(organisation.archivedAt)))
+	);
 	if (!org) return { ok: false, failure: failure('sso.organisationMissing') };
 	const issuer = input.issuer.trim();
 	const domains = [...new Set(input.domains.map((d) => d.trim().toLowerCase()))];
 	for (const domain of domains) {
-		const taken = (await providerForEmail(`x@${domain}`));
+		const taken = await providerForEmail(`x@${domain}`);
 		if (taken) return { ok: false, failure: failure('sso.domainTaken', { domain }) };
 	}
-	const inserted = (await db
-    		.insert(ssoProvider)
-    		.values({
-    			organisationId: input.organisationId,
-    			name: input.name,
-    			issuer,
-    			clientId: input.clientId,
-    			clientSecretSealed: seal(new TextEncoder().encode(input.clientSecret)),
-    			domains
-    		})
-    		.onConflictDoNothing());
-	if (inserted.changes !== 1) return { ok: false, failure: failure('sso.providerExists') };
-	const id = Number(inserted.lastInsertRowid);
-	(await recordAudit({
-    		action: 'sso.provider_added',
-    		actorUserId: actor.id,
-    		targetType: 'sso_provider',
-    		targetId: id,
-    		organisationId: input.organisationId,
-    		requestId: actor.requestId,
-    		details: { name: input.name, issuer, clientId: input.clientId, domains }
-    	}));
+	const inserted = await db
+		.insert(ssoProvider)
+		.values({
+			organisationId: input.organisationId,
+			name: input.name,
+			issuer,
+			clientId: input.clientId,
+			clientSecretSealed: seal(new TextEncoder().encode(input.clientSecret)),
+			domains
+		})
+		.onConflictDoNothing()
+		.returning({ id: ssoProvider.id });
+	if (affected(inserted) !== 1) return { ok: false, failure: failure('sso.providerExists') };
+	const id = Number(inserted[0]?.id);
+	await recordAudit({
+		action: 'sso.provider_added',
+		actorUserId: actor.id,
+		targetType: 'sso_provider',
+		targetId: id,
+		organisationId: input.organisationId,
+		requestId: actor.requestId,
+		details: { name: input.name, issuer, clientId: input.clientId, domains }
+	});
 	return { ok: true, id };
 }
 
 /** Removes a provider of an organisation; the accounts it linked stay, without the link. */
-export async function removeProvider(id: number, organisationId: number, actor: Actor): Promise<boolean> {
-	const removed = (await first(db
-    		.delete(ssoProvider)
-    		.where(and(eq(ssoProvider.id, id), eq(ssoProvider.organisationId, organisationId)))
-    		.returning({ name: ssoProvider.name, issuer: ssoProvider.issuer })));
+export async function removeProvider(
+	id: number,
+	organisationId: number,
+	actor: Actor
+): Promise<boolean> {
+	const removed = await first(
+		db
+			.delete(ssoProvider)
+			.where(and(eq(ssoProvider.id, id), eq(ssoProvider.organisationId, organisationId)))
+			.returning({ name: ssoProvider.name, issuer: ssoProvider.issuer })
+	);
 	if (!removed) return false;
 	configurations.delete(id);
-	(await recordAudit({
-    		action: 'sso.provider_removed',
-    		actorUserId: actor.id,
-    		targetType: 'sso_provider',
-    		targetId: id,
-    		organisationId,
-    		requestId: actor.requestId,
-    		details: { name: removed.name, issuer: removed.issuer }
-    	}));
+	await recordAudit({
+		action: 'sso.provider_removed',
+		actorUserId: actor.id,
+		targetType: 'sso_provider',
+		targetId: id,
+		organisationId,
+		requestId: actor.requestId,
+		details: { name: removed.name, issuer: removed.issuer }
+	});
 	return true;
 }
 
@@ -235,7 +249,7 @@ export async function testProvider(
 	organisationId: number,
 	actor: Actor
 ): Promise<DiscoveryResult | undefined> {
-	const provider = (await getProvider(id));
+	const provider = await getProvider(id);
 	if (!provider || provider.organisationId !== organisationId) return undefined;
 	const issuer = provider.issuer;
 	let result: DiscoveryResult;
@@ -259,14 +273,14 @@ export async function testProvider(
 						: failure('sso.discoveryFailed', { issuer })
 		};
 	}
-	(await recordAudit({
-    		action: 'sso.provider_tested',
-    		actorUserId: actor.id,
-    		targetType: 'sso_provider',
-    		targetId: id,
-    		organisationId,
-    		requestId: actor.requestId,
-    		details: { ok: result.ok, ...(result.ok ? {} : { code: result.failure.code }) }
-    	}));
+	await recordAudit({
+		action: 'sso.provider_tested',
+		actorUserId: actor.id,
+		targetType: 'sso_provider',
+		targetId: id,
+		organisationId,
+		requestId: actor.requestId,
+		details: { ok: result.ok, ...(result.ok ? {} : { code: result.failure.code }) }
+	});
 	return result;
 }

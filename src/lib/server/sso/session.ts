@@ -34,15 +34,15 @@ export async function refuse(
 	details: Record<string, unknown> = {},
 	actorUserId: number | null = null
 ): Promise<Refusal> {
-	(await recordAudit({
-    		action: 'sso.refused',
-    		actorUserId,
-    		targetType: 'sso_provider',
-    		targetId: provider?.id,
-    		organisationId: provider?.organisationId ?? null,
-    		requestId: context.requestId,
-    		details: { reason: reason.code, ...details }
-    	}));
+	await recordAudit({
+		action: 'sso.refused',
+		actorUserId,
+		targetType: 'sso_provider',
+		targetId: provider?.id,
+		organisationId: provider?.organisationId ?? null,
+		requestId: context.requestId,
+		details: { reason: reason.code, ...details }
+	});
 	return { kind: 'refused', failure: reason };
 }
 
@@ -64,24 +64,24 @@ export async function openSession(
 	options: { mfa: boolean; redirectTo: string },
 	context: Context
 ): Promise<CompleteResult> {
-	const access = (await getAccess(found));
+	const access = await getAccess(found);
 	// The provider's multi-factor sign-in counts as the second step; otherwise an enrolled
 	// second factor is still asked for on /aanmelden/code.
 	const needsSecondFactor = (await twoFactor.isEnabled(found.id)) && !options.mfa;
-	const { token, session } = (await createSession(
-    		found.id,
-    		isStaff(access.roles) ? 'staff' : 'learner',
-    		context.userAgent,
-    		{ twoFactorVerified: options.mfa }
-    	));
-	(await db.update(user).set({ lastLoginAt: new Date() }).where(eq(user.id, found.id)));
-	(await recordAudit({
-    		action: needsSecondFactor ? 'sso.first_factor_ok' : 'sso.sign_in',
-    		actorUserId: found.id,
-    		organisationId: provider.organisationId,
-    		requestId: context.requestId,
-    		details: { providerId: provider.id, mfa: options.mfa }
-    	}));
+	const { token, session } = await createSession(
+		found.id,
+		isStaff(access.roles) ? 'staff' : 'learner',
+		context.userAgent,
+		{ twoFactorVerified: options.mfa }
+	);
+	await db.update(user).set({ lastLoginAt: new Date() }).where(eq(user.id, found.id));
+	await recordAudit({
+		action: needsSecondFactor ? 'sso.first_factor_ok' : 'sso.sign_in',
+		actorUserId: found.id,
+		organisationId: provider.organisationId,
+		requestId: context.requestId,
+		details: { providerId: provider.id, mfa: options.mfa }
+	});
 	return {
 		kind: 'signedIn',
 		token,

@@ -45,20 +45,20 @@ beforeAll(async () => {
 afterAll(() => idp.close());
 
 beforeEach(async () => {
-	(await freshDatabase());
+	await freshDatabase();
 	forgetConfigurations();
-	organisation = (await makeOrganisation('Sint-Jansschool'));
-	const added = (await addProvider(
-    		{
-    			organisationId: organisation,
-    			name: 'Microsoft 365 van Sint-Jansschool',
-    			issuer: idp.issuer,
-    			clientId,
-    			clientSecret: 'zeer-geheim-clientgeheim',
-    			domains: ['sint-jansschool.be']
-    		},
-    		admin
-    	));
+	organisation = await makeOrganisation('Sint-Jansschool');
+	const added = await addProvider(
+		{
+			organisationId: organisation,
+			name: 'Microsoft 365 van Sint-Jansschool',
+			issuer: idp.issuer,
+			clientId,
+			clientSecret: 'zeer-geheim-clientgeheim',
+			domains: ['sint-jansschool.be']
+		},
+		admin
+	);
 	if (!added.ok) throw new Error(added.failure.code);
 	provider = (await getProvider(added.id))!;
 });
@@ -102,17 +102,19 @@ async function answer(overrides: JWTPayload = {}) {
 }
 
 async function lastRefusal() {
-	return (await first(db
-    		.select()
-    		.from(auditEvent)
-    		.where(eq(auditEvent.action, 'sso.refused'))
-    		.orderBy(desc(auditEvent.id))));
+	return await first(
+		db
+			.select()
+			.from(auditEvent)
+			.where(eq(auditEvent.action, 'sso.refused'))
+			.orderBy(desc(auditEvent.id))
+	);
 }
 
 async function expectNothingGranted(before: { users: number }) {
-	expect((await db.select().from(user))).toHaveLength(before.users);
-	expect((await db.select().from(session))).toHaveLength(0);
-	expect((await db.select().from(ssoIdentity))).toHaveLength(0);
+	expect(await db.select().from(user)).toHaveLength(before.users);
+	expect(await db.select().from(session)).toHaveLength(0);
+	expect(await db.select().from(ssoIdentity)).toHaveLength(0);
 }
 
 describe('providers', () => {
@@ -121,26 +123,25 @@ describe('providers', () => {
 		expect(row.clientSecretSealed).not.toContain('zeer-geheim');
 		expect(row.clientSecretSealed.startsWith('v1.')).toBe(true);
 		expect((await providerForEmail('Iemand@Sint-Jansschool.be'))?.id).toBe(provider.id);
-		expect((await providerForEmail('iemand@elders.be'))).toBeUndefined();
-		const audit = (await first(db
-        			.select()
-        			.from(auditEvent)
-        			.where(eq(auditEvent.action, 'sso.provider_added'))));
+		expect(await providerForEmail('iemand@elders.be')).toBeUndefined();
+		const audit = await first(
+			db.select().from(auditEvent).where(eq(auditEvent.action, 'sso.provider_added'))
+		);
 		expect(JSON.stringify(audit?.details)).not.toContain('zeer-geheim');
 	});
 
 	it('refuses a domain another provider already vouches for', async () => {
-		const result = (await addProvider(
-        			{
-        				organisationId: (await makeOrganisation()),
-        				name: 'Google',
-        				issuer: 'https://accounts.google.com',
-        				clientId: 'x',
-        				clientSecret: 'y',
-        				domains: ['Sint-Jansschool.be']
-        			},
-        			admin
-        		));
+		const result = await addProvider(
+			{
+				organisationId: await makeOrganisation(),
+				name: 'Google',
+				issuer: 'https://accounts.google.com',
+				clientId: 'x',
+				clientSecret: 'y',
+				domains: ['Sint-Jansschool.be']
+			},
+			admin
+		);
 		expect(result).toEqual({
 			ok: false,
 			failure: { code: 'sso.domainTaken', params: { domain: 'sint-jansschool.be' } }
@@ -150,13 +151,13 @@ describe('providers', () => {
 	it('removes a provider only from its own organisation; its links go with it', async () => {
 		const existing = await makeUser({ email: 'an.peeters@sint-jansschool.be' });
 		await answer();
-		expect((await listIdentityLinks(existing.id))).toHaveLength(1);
-		expect((await removeProvider(provider.id, (await makeOrganisation()), admin))).toBe(false);
-		expect((await removeProvider(provider.id, organisation, admin))).toBe(true);
-		expect((await listIdentityLinks(existing.id))).toEqual([]);
-		expect((await providerForEmail(existing.email))).toBeUndefined();
+		expect(await listIdentityLinks(existing.id)).toHaveLength(1);
+		expect(await removeProvider(provider.id, await makeOrganisation(), admin)).toBe(false);
+		expect(await removeProvider(provider.id, organisation, admin)).toBe(true);
+		expect(await listIdentityLinks(existing.id)).toEqual([]);
+		expect(await providerForEmail(existing.email)).toBeUndefined();
 		expect(
-			(await first(db.select().from(auditEvent).where(eq(auditEvent.action, 'sso.provider_removed'))))
+			await first(db.select().from(auditEvent).where(eq(auditEvent.action, 'sso.provider_removed')))
 		).toMatchObject({ organisationId: organisation, actorUserId: 1 });
 	});
 
@@ -187,17 +188,17 @@ describe('providers', () => {
 	it('the test button reads the configuration, or says the issuer does not answer', async () => {
 		const ok = await testProvider(provider.id, organisation, admin);
 		expect(ok).toMatchObject({ ok: true, authorizationEndpoint: `${idp.issuer}/auth` });
-		const down = (await addProvider(
-        			{
-        				organisationId: organisation,
-        				name: 'Weg',
-        				issuer: 'http://127.0.0.1:9',
-        				clientId,
-        				clientSecret: 's',
-        				domains: ['weg.be']
-        			},
-        			admin
-        		));
+		const down = await addProvider(
+			{
+				organisationId: organisation,
+				name: 'Weg',
+				issuer: 'http://127.0.0.1:9',
+				clientId,
+				clientSecret: 's',
+				domains: ['weg.be']
+			},
+			admin
+		);
 		if (!down.ok) throw new Error('not added');
 		const result = await testProvider(down.id, organisation, admin);
 		expect(result).toMatchObject({ ok: false, failure: { code: 'sso.discoveryUnreachable' } });
@@ -214,25 +215,24 @@ describe('a first sign-in', () => {
 			context
 		);
 		if (result.kind !== 'chooseAudience') throw new Error(result.kind);
-		expect((await db.select().from(user))).toHaveLength(0);
-		const done = (await finishFirstSignIn(
-        			{ providerId: provider.id, token: result.pendingToken, audience: 'leerkracht' },
-        			context
-        		));
+		expect(await db.select().from(user)).toHaveLength(0);
+		const done = await finishFirstSignIn(
+			{ providerId: provider.id, token: result.pendingToken, audience: 'leerkracht' },
+			context
+		);
 		expect(done).toMatchObject({ kind: 'signedIn', home: '/leren', needsSecondFactor: false });
-		const created = (await first(db
-        			.select()
-        			.from(user)
-        			.where(eq(user.email, 'an.peeters@sint-jansschool.be'))))!;
+		const created = (await first(
+			db.select().from(user).where(eq(user.email, 'an.peeters@sint-jansschool.be'))
+		))!;
 		expect(created.passwordHash).toBeNull();
-		expect((await db.select().from(membership).where(eq(membership.userId, created.id)))).toEqual([
+		expect(await db.select().from(membership).where(eq(membership.userId, created.id))).toEqual([
 			expect.objectContaining({
 				organisationId: organisation,
 				role: 'learner',
 				audience: 'leerkracht'
 			})
 		]);
-		expect((await listIdentityLinks(created.id))).toEqual([
+		expect(await listIdentityLinks(created.id)).toEqual([
 			expect.objectContaining({
 				provider: 'Microsoft 365 van Sint-Jansschool',
 				organisation: 'Sint-Jansschool'
@@ -246,12 +246,12 @@ describe('a first sign-in', () => {
 		const existing = await makeUser({ email: 'an.peeters@sint-jansschool.be' });
 		const result = await answer();
 		expect(result).toMatchObject({ kind: 'signedIn' });
-		expect((await first(db.select().from(ssoIdentity)))).toMatchObject({
+		expect(await first(db.select().from(ssoIdentity))).toMatchObject({
 			userId: existing.id,
 			sub: 'person-1'
 		});
 		expect(
-			(await first(db.select().from(membership).where(eq(membership.userId, existing.id))))
+			await first(db.select().from(membership).where(eq(membership.userId, existing.id)))
 		).toMatchObject({
 			organisationId: organisation,
 			role: 'learner'
@@ -264,8 +264,9 @@ describe('a first sign-in', () => {
 			role: 'manager',
 			email: 'directie@sint-jansschool.be'
 		});
-		(await db.insert(twoFactor)
-        			.values({ userId: manager.id, keyEncrypted: 'v1.x', enabledAt: new Date() }));
+		await db
+			.insert(twoFactor)
+			.values({ userId: manager.id, keyEncrypted: 'v1.x', enabledAt: new Date() });
 		const withoutMfa = await answer({ email: manager.email, sub: 'boss', amr: ['pwd'] });
 		expect(withoutMfa).toMatchObject({
 			kind: 'signedIn',
@@ -274,20 +275,20 @@ describe('a first sign-in', () => {
 		});
 		const withMfa = await answer({ email: manager.email, sub: 'boss', amr: ['pwd', 'mfa'] });
 		expect(withMfa).toMatchObject({ kind: 'signedIn', needsSecondFactor: false });
-		const roles = (await db
-        			.select({ role: membership.role })
-        			.from(membership)
-        			.where(eq(membership.userId, manager.id)));
+		const roles = await db
+			.select({ role: membership.role })
+			.from(membership)
+			.where(eq(membership.userId, manager.id));
 		expect(roles).toEqual([{ role: 'manager' }]);
 	});
 
 	it('an admin can remove the link; the next sign-in links afresh', async () => {
 		const existing = await makeUser({ email: 'an.peeters@sint-jansschool.be' });
 		await answer();
-		const [link] = (await listIdentityLinks(existing.id));
-		expect((await removeIdentityLink(existing.id + 1, link.id, admin))).toBe(false);
-		expect((await removeIdentityLink(existing.id, link.id, admin))).toBe(true);
-		expect((await listIdentityLinks(existing.id))).toEqual([]);
+		const [link] = await listIdentityLinks(existing.id);
+		expect(await removeIdentityLink(existing.id + 1, link.id, admin)).toBe(false);
+		expect(await removeIdentityLink(existing.id, link.id, admin)).toBe(true);
+		expect(await listIdentityLinks(existing.id)).toEqual([]);
 	});
 });
 
@@ -304,11 +305,11 @@ describe('refusals: a calm page, an audit event, no account, no session', () => 
 		it(`refuses ${what}`, async () => {
 			const result = await answer(overrides);
 			expect(result).toEqual({ kind: 'refused', failure: { code, params: {} } });
-			expect((await lastRefusal())).toMatchObject({
+			expect(await lastRefusal()).toMatchObject({
 				organisationId: organisation,
 				details: expect.objectContaining({ reason: code })
 			});
-			(await expectNothingGranted({ users: 0 }));
+			await expectNothingGranted({ users: 0 });
 		});
 	}
 
@@ -317,7 +318,7 @@ describe('refusals: a calm page, an audit event, no account, no session', () => 
 		expect(await answer({ email_verified: false })).toMatchObject({
 			failure: { code: 'sso.emailUnverified' }
 		});
-		(await expectNothingGranted({ users: 1 }));
+		await expectNothingGranted({ users: 1 });
 	});
 
 	it('refuses an unsigned token (alg none)', async () => {
@@ -329,7 +330,7 @@ describe('refusals: a calm page, an audit event, no account, no session', () => 
 			context
 		);
 		expect(result).toMatchObject({ kind: 'refused', failure: { code: 'sso.tokenRejected' } });
-		(await expectNothingGranted({ users: 0 }));
+		await expectNothingGranted({ users: 0 });
 	});
 
 	it('refuses a token signed with a key that is not the provider’s', async () => {
@@ -340,7 +341,7 @@ describe('refusals: a calm page, an audit event, no account, no session', () => 
 			context
 		);
 		expect(result).toMatchObject({ kind: 'refused', failure: { code: 'sso.tokenRejected' } });
-		(await expectNothingGranted({ users: 0 }));
+		await expectNothingGranted({ users: 0 });
 	});
 
 	it('refuses a wrong state, a missing cookie and a replayed answer', async () => {
@@ -367,33 +368,33 @@ describe('refusals: a calm page, an audit event, no account, no session', () => 
 				context
 			)
 		).toMatchObject({ failure: { code: 'sso.state' } });
-		(await expectNothingGranted({ users: 0 }));
+		await expectNothingGranted({ users: 0 });
 	});
 
 	it('refuses a disabled account', async () => {
 		const existing = await makeUser({ email: 'an.peeters@sint-jansschool.be' });
-		(await db.update(user).set({ disabledAt: new Date() }).where(eq(user.id, existing.id)));
+		await db.update(user).set({ disabledAt: new Date() }).where(eq(user.id, existing.id));
 		expect(await answer()).toMatchObject({ failure: { code: 'sso.accountDisabled' } });
-		(await expectNothingGranted({ users: 1 }));
+		await expectNothingGranted({ users: 1 });
 	});
 
 	it('refuses when the provider is down', async () => {
-		const down = (await addProvider(
-        			{
-        				organisationId: organisation,
-        				name: 'Weg',
-        				issuer: 'http://127.0.0.1:9',
-        				clientId,
-        				clientSecret: 's',
-        				domains: ['weg.be']
-        			},
-        			admin
-        		));
+		const down = await addProvider(
+			{
+				organisationId: organisation,
+				name: 'Weg',
+				issuer: 'http://127.0.0.1:9',
+				clientId,
+				clientSecret: 's',
+				domains: ['weg.be']
+			},
+			admin
+		);
 		if (!down.ok) throw new Error('not added');
 		const result = await beginSignIn((await getProvider(down.id))!, {}, context);
 		expect(result).toMatchObject({ kind: 'refused', failure: { code: 'sso.providerDown' } });
 		expect((await lastRefusal())?.details).toMatchObject({ reason: 'sso.providerDown' });
-		(await expectNothingGranted({ users: 0 }));
+		await expectNothingGranted({ users: 0 });
 	});
 
 	it('refuses an error answer from the provider', async () => {

@@ -12,7 +12,7 @@ import type { Audience, Role } from '../db/schema';
 
 export async function freshDatabase(url = ':memory:'): Promise<DB> {
 	clearVersionCache();
-	return (await openDatabase(url, { migrationsDir: path.resolve('drizzle') }));
+	return await openDatabase(url, { migrationsDir: path.resolve('drizzle') });
 }
 
 let sequence = 0;
@@ -28,20 +28,23 @@ export async function makeUser(
 	const password = input.password ?? testPassword;
 	if (!hashes.has(password)) hashes.set(password, hashPassword(password));
 	const id = Number(
-		(await db
-        			.insert(user)
-        			.values({
-        				email,
-        				name: input.name ?? `Persoon ${sequence}`,
-        				passwordHash: await hashes.get(password)!,
-        				isAdmin: input.isAdmin ?? false
-        			})).lastInsertRowid
+		(
+			await db
+				.insert(user)
+				.values({
+					email,
+					name: input.name ?? `Persoon ${sequence}`,
+					passwordHash: await hashes.get(password)!,
+					isAdmin: input.isAdmin ?? false
+				})
+				.returning({ id: user.id })
+		)[0]?.id
 	);
 	return { id, email, password };
 }
 
 export async function makeOrganisation(name = `Organisatie ${++sequence}`): Promise<number> {
-	return (await createOrganisation(name));
+	return await createOrganisation(name);
 }
 
 export async function makeMember(input: {
@@ -51,22 +54,22 @@ export async function makeMember(input: {
 	email?: string;
 }): Promise<{ id: number; email: string; password: string }> {
 	const created = await makeUser({ email: input.email });
-	(await addMembership({
-    		userId: created.id,
-    		organisationId: input.organisation,
-    		role: input.role ?? 'learner',
-    		audience: input.audience ?? 'leerkracht'
-    	}));
+	await addMembership({
+		userId: created.id,
+		organisationId: input.organisation,
+		role: input.role ?? 'learner',
+		audience: input.audience ?? 'leerkracht'
+	});
 	return created;
 }
 
 /** Registers the shipped modules, so enrolments and certificates can point at a version. */
 export async function syncCourse(): Promise<void> {
-	(await syncShippedModules(getCourse()));
+	await syncShippedModules(getCourse());
 }
 
 export async function makeTeam(organisation: number, name = `Team ${++sequence}`): Promise<number> {
-	return (await teamId(organisation, name));
+	return await teamId(organisation, name);
 }
 
 /** A learner of an organisation, optionally in a team, with a chosen name. */
@@ -78,13 +81,13 @@ export async function makeLearner(input: {
 	email?: string;
 }): Promise<{ id: number; email: string; password: string }> {
 	const created = await makeUser({ name: input.name, email: input.email });
-	(await addMembership({
-    		userId: created.id,
-    		organisationId: input.organisation,
-    		role: 'learner',
-    		audience: input.audience ?? 'leerkracht',
-    		teamId: input.team ?? null
-    	}));
+	await addMembership({
+		userId: created.id,
+		organisationId: input.organisation,
+		role: 'learner',
+		audience: input.audience ?? 'leerkracht',
+		teamId: input.team ?? null
+	});
 	return created;
 }
 
@@ -98,25 +101,28 @@ export async function makeEnrolment(input: {
 	updatedAt?: Date;
 	completedAt?: Date | null;
 }): Promise<number> {
-	const versionId = (await latestVersionId(input.module));
+	const versionId = await latestVersionId(input.module);
 	if (!versionId)
 		throw new Error(`makeEnrolment: unknown module ${input.module}; call syncCourse()`);
 	const started = input.startedAt ?? new Date(Date.now() - 7 * 24 * 3600 * 1000);
 	const total = input.stepsTotal ?? 4;
 	return Number(
-		(await db
-        			.insert(enrolment)
-        			.values({
-        				userId: input.user,
-        				moduleVersionId: versionId,
-        				moduleSlug: input.module,
-        				status: input.completedAt ? 'completed' : 'in_progress',
-        				stepsDone: input.completedAt ? total : (input.stepsDone ?? 1),
-        				stepsTotal: total,
-        				startedAt: started,
-        				updatedAt: input.updatedAt ?? input.completedAt ?? started,
-        				completedAt: input.completedAt ?? null
-        			})).lastInsertRowid
+		(
+			await db
+				.insert(enrolment)
+				.values({
+					userId: input.user,
+					moduleVersionId: versionId,
+					moduleSlug: input.module,
+					status: input.completedAt ? 'completed' : 'in_progress',
+					stepsDone: input.completedAt ? total : (input.stepsDone ?? 1),
+					stepsTotal: total,
+					startedAt: started,
+					updatedAt: input.updatedAt ?? input.completedAt ?? started,
+					completedAt: input.completedAt ?? null
+				})
+				.returning({ id: enrolment.id })
+		)[0]?.id
 	);
 }
 
@@ -128,31 +134,40 @@ export async function makeCertificate(input: {
 	expiresAt: Date;
 	revokedAt?: Date | null;
 }): Promise<number> {
-	const versionId = (await latestVersionId(input.module));
+	const versionId = await latestVersionId(input.module);
 	if (!versionId) throw new Error(`makeCertificate: unknown module ${input.module}`);
 	return Number(
-		(await db
-        			.insert(certificate)
-        			.values({
-        				code: randomToken(32),
-        				userId: input.user,
-        				organisationId: input.organisation ?? null,
-        				moduleSlug: input.module,
-        				moduleVersionId: versionId,
-        				issuedAt: input.issuedAt ?? new Date(input.expiresAt.getTime() - 730 * 24 * 3600 * 1000),
-        				expiresAt: input.expiresAt,
-        				revokedAt: input.revokedAt ?? null
-        			})).lastInsertRowid
+		(
+			await db
+				.insert(certificate)
+				.values({
+					code: randomToken(32),
+					userId: input.user,
+					organisationId: input.organisation ?? null,
+					moduleSlug: input.module,
+					moduleVersionId: versionId,
+					issuedAt: input.issuedAt ?? new Date(input.expiresAt.getTime() - 730 * 24 * 3600 * 1000),
+					expiresAt: input.expiresAt,
+					revokedAt: input.revokedAt ?? null
+				})
+				.returning({ id: certificate.id })
+		)[0]?.id
 	);
 }
 
-export async function makeMastery(user: number, signalId: string, seen: number, correct: number): Promise<void> {
-	(await db.insert(signalMastery)
-    		.values({ userId: user, signalId, seen, correct, updatedAt: new Date() }));
+export async function makeMastery(
+	user: number,
+	signalId: string,
+	seen: number,
+	correct: number
+): Promise<void> {
+	await db
+		.insert(signalMastery)
+		.values({ userId: user, signalId, seen, correct, updatedAt: new Date() });
 }
 
 async function teamId(organisation: number, name: string): Promise<number> {
-	const created = (await createAuditedTeam(organisation, name, null));
+	const created = await createAuditedTeam(organisation, name, null);
 	if (!created.ok) throw new Error(`team ${name} exists`);
 	return created.id;
 }

@@ -33,12 +33,12 @@ async function check(event: RequestEvent, kind: 'totp' | 'recovery') {
 		return fail(400, { kind, form: { message: parsed.message, errors: parsed.errors } });
 	}
 	const code = 'code' in parsed.data ? parsed.data.code : parsed.data.recovery;
-	const result = (await accounts.verifySignIn({
-    		session,
-    		code,
-    		kind,
-    		requestId: event.locals.requestId
-    	}));
+	const result = await accounts.verifySignIn({
+		session,
+		code,
+		kind,
+		requestId: event.locals.requestId
+	});
 	if (!result.ok) {
 		const field = kind === 'totp' ? 'code' : 'recovery';
 		if (result.reason === 'throttled') {
@@ -54,7 +54,7 @@ async function check(event: RequestEvent, kind: 'totp' | 'recovery') {
 	}
 	// A new token once the second factor passed (session fixation): the old one has ended.
 	setSessionCookie(event.cookies, event.url, result.rotated.token, result.rotated.expiresAt);
-	const user = (await accounts.getUser(session.userId));
+	const user = await accounts.getUser(session.userId);
 	const roles = user ? (await accounts.getAccess(user)).roles : [];
 	redirect(303, redirectTo || homeFor(roles));
 }

@@ -26,14 +26,19 @@ export const load: PageServerLoad = async (event) => {
 		error: invalid ? messages.account.admin.badDate : null,
 		events: invalid
 			? []
-			: (await admin
-            					.searchAudit({ actor: actor || undefined, action: action || undefined, from, to }))
-					.map((e) => ({
-						id: e.id,
-						at: e.at,
-						actor: e.actorEmail ?? (e.actorUserId === null ? '' : `#${e.actorUserId}`),
-						action: e.action,
-						target: e.targetType ? `${e.targetType} ${e.targetId ?? ''}`.trim() : ''
-					}))
+			: (
+					await admin.searchAudit({
+						actor: actor || undefined,
+						action: action || undefined,
+						from,
+						to
+					})
+				).map((e) => ({
+					id: e.id,
+					at: e.at,
+					actor: e.actorEmail ?? (e.actorUserId === null ? '' : `#${e.actorUserId}`),
+					action: e.action,
+					target: e.targetType ? `${e.targetType} ${e.targetId ?? ''}`.trim() : ''
+				}))
 	};
 };

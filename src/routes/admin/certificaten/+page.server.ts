@@ -7,7 +7,7 @@ import { messages } from '$lib/i18n';
 import * as certificates from '$lib/server/certificates';
 
 async function found(code: string) {
-	const cert = (await certificates.findForAdmin(code));
+	const cert = await certificates.findForAdmin(code);
 	return cert
 		? {
 				id: cert.id,
@@ -25,7 +25,7 @@ async function found(code: string) {
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const code = (event.url.searchParams.get('code') ?? '').slice(0, 60);
-	return { code, result: code ? (await found(code)) : null, searched: code !== '' };
+	return { code, result: code ? await found(code) : null, searched: code !== '' };
 };
 
 export const actions: Actions = {
@@ -43,12 +43,12 @@ export const actions: Actions = {
 				}
 			});
 		}
-		const revoked = (await certificates.revokeCertificate({
-        			certificateId: parsed.data.id,
-        			reason: parsed.data.reason,
-        			actorUserId: admin.id,
-        			requestId: event.locals.requestId
-        		}));
+		const revoked = await certificates.revokeCertificate({
+			certificateId: parsed.data.id,
+			reason: parsed.data.reason,
+			actorUserId: admin.id,
+			requestId: event.locals.requestId
+		});
 		return {
 			form: {
 				message: revoked ? '' : messages.certificates.admin.alreadyRevoked,

@@ -24,8 +24,7 @@ export const load: PageServerLoad = async (event) => {
 	const key = await lti.toolKey();
 	return {
 		tool: { ...lti.toolUrls(), kid: key.kid },
-		organisations: (await admin
-        			.listOrganisations())
+		organisations: (await admin.listOrganisations())
 			.filter((o) => !o.archivedAt)
 			.map((o) => ({ id: o.id, name: o.name })),
 		platforms: (await lti.listPlatforms()).map((p) => ({
@@ -36,7 +35,7 @@ export const load: PageServerLoad = async (event) => {
 			clientId: p.clientId,
 			deploymentIds: p.deploymentIds
 		})),
-		queue: (await lti.listScoreQueue())
+		queue: await lti.listScoreQueue()
 	};
 };
 
@@ -49,10 +48,10 @@ export const actions: Actions = {
 		if (!parsed.ok) {
 			return fail(400, { register: { message: parsed.message, errors: parsed.errors, values } });
 		}
-		const result = (await lti.registerPlatform(parsed.data, {
-        			id: user.id,
-        			requestId: event.locals.requestId
-        		}));
+		const result = await lti.registerPlatform(parsed.data, {
+			id: user.id,
+			requestId: event.locals.requestId
+		});
 		if (!result.ok) {
 			const message = result.reason === 'duplicate' ? m.duplicate : m.noOrganisation;
 			return fail(400, { register: { message, errors: noErrors(), values } });
@@ -61,6 +60,6 @@ export const actions: Actions = {
 	},
 	opnieuw: async (event) => {
 		requireRole(event, 'admin');
-		return { notice: m.retried((await lti.retryScoresNow())) };
+		return { notice: m.retried(await lti.retryScoresNow()) };
 	}
 };

@@ -11,7 +11,7 @@ const m = messages.account.admin;
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
-	return { organisations: (await admin.listOrganisations()) };
+	return { organisations: await admin.listOrganisations() };
 };
 
 export const actions: Actions = {
@@ -24,10 +24,10 @@ export const actions: Actions = {
 				create: { message: parsed.message, errors: parsed.errors, values: echo(formData, ['name']) }
 			});
 		}
-		(await organisations.createOrganisation(parsed.data.name, {
-        			id: user.id,
-        			requestId: event.locals.requestId
-        		}));
+		await organisations.createOrganisation(parsed.data.name, {
+			id: user.id,
+			requestId: event.locals.requestId
+		});
 		return { notice: m.orgCreated(parsed.data.name) };
 	},
 	hernoemen: async (event) => {
@@ -39,10 +39,10 @@ export const actions: Actions = {
 		if (!parsed.ok) {
 			return fail(400, { rename: { message: parsed.message, errors: parsed.errors } });
 		}
-		const done = (await admin.renameOrganisation(parsed.data.id, parsed.data.name, {
-        			id: user.id,
-        			requestId: event.locals.requestId
-        		}));
+		const done = await admin.renameOrganisation(parsed.data.id, parsed.data.name, {
+			id: user.id,
+			requestId: event.locals.requestId
+		});
 		if (!done) return fail(404, { rename: { message: m.notFound, errors: {} } });
 		return { notice: m.orgRenamed };
 	},
@@ -54,10 +54,10 @@ async function archive(event: Parameters<Actions[string]>[0], archived: boolean)
 	const user = requireRole(event, 'admin');
 	const parsed = parseForm(idSchema, await event.request.formData(), ['id']);
 	if (!parsed.ok) return fail(400, { notice: messages.errors.badRequest });
-	const done = (await admin.setOrganisationArchived(parsed.data.id, archived, {
-    		id: user.id,
-    		requestId: event.locals.requestId
-    	}));
+	const done = await admin.setOrganisationArchived(parsed.data.id, archived, {
+		id: user.id,
+		requestId: event.locals.requestId
+	});
 	if (!done) return fail(404, { notice: m.notFound });
 	return { notice: archived ? m.orgArchived : m.orgRestored };
 }

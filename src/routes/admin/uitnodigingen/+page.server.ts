@@ -14,8 +14,7 @@ export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const now = Date.now();
 	return {
-		organisations: (await admin
-        			.listOrganisations())
+		organisations: (await admin.listOrganisations())
 			.filter((o) => !o.archivedAt)
 			.map((o) => ({ id: o.id, name: o.name })),
 		invitations: (await organisations.listAllInvitations()).map((i) => ({
@@ -42,14 +41,14 @@ export const actions: Actions = {
 		if (!parsed.ok) {
 			return fail(400, { invite: { message: parsed.message, errors: parsed.errors, values } });
 		}
-		const result = (await organisations.inviteMember({
-        			organisationId: parsed.data.organisation,
-        			email: parsed.data.email,
-        			role: parsed.data.role,
-        			audience: null,
-        			invitedBy: user.id,
-        			requestId: event.locals.requestId
-        		}));
+		const result = await organisations.inviteMember({
+			organisationId: parsed.data.organisation,
+			email: parsed.data.email,
+			role: parsed.data.role,
+			audience: null,
+			invitedBy: user.id,
+			requestId: event.locals.requestId
+		});
 		if (!result.ok) {
 			return fail(400, { invite: { message: result.message, errors: {}, values } });
 		}
@@ -59,7 +58,11 @@ export const actions: Actions = {
 		const user = requireRole(event, 'admin');
 		const parsed = parseForm(revokeSchema, await event.request.formData(), ['id', 'organisation']);
 		if (!parsed.ok) return fail(400, { notice: messages.errors.badRequest });
-		const done = (await organisations.revokeInvitation(parsed.data.organisation, parsed.data.id, user.id));
+		const done = await organisations.revokeInvitation(
+			parsed.data.organisation,
+			parsed.data.id,
+			user.id
+		);
 		if (!done) return fail(404, { notice: m.notFound });
 		return { notice: m.inviteRevokedDone };
 	}

@@ -7,7 +7,7 @@ import * as authoring from '$lib/server/authoring';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'trainer');
-	const modules = (await authoring.statisticsModules(authoring.authorOrganisations(user)));
+	const modules = await authoring.statisticsModules(authoring.authorOrganisations(user));
 	const wanted = event.url.searchParams.get('module');
 	if (wanted !== null && wanted !== '' && !modules.some((m) => m.slug === wanted)) {
 		error(400, { message: messages.authoring.unknownModule });
@@ -16,18 +16,20 @@ export const load: PageServerLoad = async (event) => {
 	const shown = selected ? [selected] : modules.map((m) => m.slug);
 	// Only the learners this trainer may see (scoped in SQL), and no figures for fewer than five.
 	const scope = authoring.statisticsScope(user);
-	const statistics = (await Promise.all(shown
-    		.map(async (slug) => (await authoring.trainerStatistics(slug, scope)))))
-		.filter((s): s is authoring.TrainerStatistics => s !== undefined);
+	const statistics = (
+		await Promise.all(shown.map(async (slug) => await authoring.trainerStatistics(slug, scope)))
+	).filter((s): s is authoring.TrainerStatistics => s !== undefined);
 	const gains = Object.fromEntries(
-		(await Promise.all(statistics.map(async (s) => [
-        			s.slug,
-        			{
-        				hasPretest: (await learning.hasPretest(s.slug)),
-        				group: s.gain,
-        				tooFew: s.tooFew || s.gainTooFew
-        			}
-        		])))
+		await Promise.all(
+			statistics.map(async (s) => [
+				s.slug,
+				{
+					hasPretest: await learning.hasPretest(s.slug),
+					group: s.gain,
+					tooFew: s.tooFew || s.gainTooFew
+				}
+			])
+		)
 	);
 	return {
 		modules,

@@ -8,17 +8,17 @@ import * as manager from '$lib/server/manager';
 export const GET: RequestHandler = async (event) => {
 	const user = requireRole(event, 'manager');
 	const org = organisationFor(user, 'manager');
-	const query = (await manager.parseLearnerQuery(event.url.searchParams, org.organisationId));
-	const rows = (await manager.countLearnersFor(org.organisationId, query));
-	(await recordAudit({
-    		action: 'report.exported',
-    		actorUserId: user.id,
-    		targetType: 'organisation',
-    		targetId: org.organisationId,
-    		organisationId: org.organisationId,
-    		requestId: event.locals.requestId,
-    		details: { rows, filters: manager.queryString(query) }
-    	}));
+	const query = await manager.parseLearnerQuery(event.url.searchParams, org.organisationId);
+	const rows = await manager.countLearnersFor(org.organisationId, query);
+	await recordAudit({
+		action: 'report.exported',
+		actorUserId: user.id,
+		targetType: 'organisation',
+		targetId: org.organisationId,
+		organisationId: org.organisationId,
+		requestId: event.locals.requestId,
+		details: { rows, filters: manager.queryString(query) }
+	});
 	const day = new Date().toISOString().slice(0, 10);
 	const chunks = manager.streamLearnersCsv(org.organisationId, query);
 	const encoder = new TextEncoder();

@@ -12,11 +12,11 @@ const learnerListLimit = 500;
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'manager');
 	const org = organisationFor(user, 'manager');
-	const learners = (await organisations.listMembers(org.organisationId, 'learner'));
+	const learners = await organisations.listMembers(org.organisationId, 'learner');
 	return {
 		organisationName: org.organisationName,
-		modules: (await manager.reportModules(org.organisationId)),
-		teams: (await organisations.listTeams(org.organisationId)),
+		modules: await manager.reportModules(org.organisationId),
+		teams: await organisations.listTeams(org.organisationId),
 		learners: learners.slice(0, learnerListLimit).map((l) => ({ id: l.id, name: l.name })),
 		learnersCapped: learners.length > learnerListLimit,
 		assignments: (await manager.listAssignments(org.organisationId)).map((a) => ({
@@ -41,18 +41,18 @@ export const actions: Actions = {
 			.filter((v): v is string => typeof v === 'string' && /^[1-9][0-9]{0,9}$/.test(v))
 			.map(Number);
 		const { module, target, teamId, dueAt } = parsed.data;
-		const result = (await manager.createAssignment({
-        			organisationId: org.organisationId,
-        			moduleSlug: module,
-        			target,
-        			teamId: teamId === '' ? null : teamId,
-        			userIds,
-        			// The end of the chosen day in Belgium: 21:59:59 UTC is still that date in summer and
-        			// winter time, so the date shown is the date chosen.
-        			dueAt: dueAt === '' ? null : new Date(`${dueAt}T21:59:59.999Z`),
-        			createdBy: user.id,
-        			requestId: event.locals.requestId
-        		}));
+		const result = await manager.createAssignment({
+			organisationId: org.organisationId,
+			moduleSlug: module,
+			target,
+			teamId: teamId === '' ? null : teamId,
+			userIds,
+			// The end of the chosen day in Belgium: 21:59:59 UTC is still that date in summer and
+			// winter time, so the date shown is the date chosen.
+			dueAt: dueAt === '' ? null : new Date(`${dueAt}T21:59:59.999Z`),
+			createdBy: user.id,
+			requestId: event.locals.requestId
+		});
 		if (!result.ok) {
 			return fail(400, { create: { errors: { [result.field]: result.message }, values } });
 		}
@@ -66,7 +66,12 @@ export const actions: Actions = {
 		if (!Number.isSafeInteger(id) || id <= 0) {
 			return fail(400, { failed: messages.errors.badRequest });
 		}
-		const ok = (await manager.deleteAssignment(org.organisationId, id, user.id, event.locals.requestId));
+		const ok = await manager.deleteAssignment(
+			org.organisationId,
+			id,
+			user.id,
+			event.locals.requestId
+		);
 		return ok
 			? { done: messages.manager.assignments.deleted }
 			: fail(404, { failed: messages.manager.assignmentsPage.unknown });

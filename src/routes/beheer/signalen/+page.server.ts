@@ -8,6 +8,6 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		organisationName: org.organisationName,
 		minimum: manager.minimumGroupSize,
-		map: (await manager.getTeamSignalMap(org.organisationId))
+		map: await manager.getTeamSignalMap(org.organisationId)
 	};
 };

@@ -11,7 +11,7 @@ export const load: PageServerLoad = async (event) => {
 	const org = organisationFor(user, 'manager');
 	return {
 		organisationName: org.organisationName,
-		teams: (await organisations.listTeamsWithCounts(org.organisationId))
+		teams: await organisations.listTeamsWithCounts(org.organisationId)
 	};
 };
 
@@ -26,12 +26,12 @@ export const actions: Actions = {
 				create: { message: parsed.errors.name ?? parsed.message, values: echo(formData, ['name']) }
 			});
 		}
-		const result = (await organisations.createTeam(
-        			org.organisationId,
-        			parsed.data.name,
-        			user.id,
-        			event.locals.requestId
-        		));
+		const result = await organisations.createTeam(
+			org.organisationId,
+			parsed.data.name,
+			user.id,
+			event.locals.requestId
+		);
 		if (!result.ok) {
 			return fail(400, { create: { message: result.message, values: echo(formData, ['name']) } });
 		}
@@ -45,13 +45,13 @@ export const actions: Actions = {
 		if (!parsed.ok) {
 			return fail(400, { rename: { message: parsed.errors.name ?? messages.errors.badRequest } });
 		}
-		const result = (await organisations.renameTeam(
-        			org.organisationId,
-        			parsed.data.teamId,
-        			parsed.data.name,
-        			user.id,
-        			event.locals.requestId
-        		));
+		const result = await organisations.renameTeam(
+			org.organisationId,
+			parsed.data.teamId,
+			parsed.data.name,
+			user.id,
+			event.locals.requestId
+		);
 		if (!result.ok) return fail(400, { rename: { message: result.message } });
 		return { done: messages.manager.teams.renamed(parsed.data.name) };
 	}

@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 		organisationName: org.organisationName,
 		maxRows: organisations.maxCsvRows,
 		maxKb: organisations.maxCsvBytes / 1024,
-		invitations: (await organisations.listInvitationViews(org.organisationId))
+		invitations: await organisations.listInvitationViews(org.organisationId)
 	};
 };
 
@@ -39,12 +39,12 @@ export const actions: Actions = {
 				invite: { message: parsed.message, errors: parsed.errors, values, sent: '' }
 			});
 		}
-		const result = (await organisations.inviteMember({
-        			organisationId: org.organisationId,
-        			...parsed.data,
-        			invitedBy: user.id,
-        			requestId: event.locals.requestId
-        		}));
+		const result = await organisations.inviteMember({
+			organisationId: org.organisationId,
+			...parsed.data,
+			invitedBy: user.id,
+			requestId: event.locals.requestId
+		});
 		if (!result.ok) {
 			return fail(400, {
 				invite: { message: result.message, errors: noErrors(), values, sent: '' }
@@ -68,7 +68,7 @@ export const actions: Actions = {
 		}
 		const parsed = organisations.parseInvitationCsv(new Uint8Array(await file.arrayBuffer()));
 		if (!parsed.ok) return fail(400, { bulk: { message: parsed.message } });
-		const preview = (await organisations.previewInvitations(org.organisationId, parsed.rows));
+		const preview = await organisations.previewInvitations(org.organisationId, parsed.rows);
 		const sealed = organisations.sealRows(org.organisationId, user.id, parsed.rows);
 		return {
 			preview: {
@@ -100,12 +100,12 @@ export const actions: Actions = {
 				? organisations.openRows(org.organisationId, user.id, payload[0], signature[0])
 				: undefined;
 		if (!rows) return fail(400, { bulk: { message: b.expired } });
-		const result = (await organisations.importInvitations({
-        			organisationId: org.organisationId,
-        			rows,
-        			invitedBy: user.id,
-        			requestId: event.locals.requestId
-        		}));
+		const result = await organisations.importInvitations({
+			organisationId: org.organisationId,
+			rows,
+			invitedBy: user.id,
+			requestId: event.locals.requestId
+		});
 		return { imported: { message: b.done(result.invited, result.skipped + result.failed) } };
 	},
 	resend: async (event) => {
@@ -113,12 +113,12 @@ export const actions: Actions = {
 		const org = organisationFor(user, 'manager');
 		const id = invitationId(await event.request.formData());
 		if (id === null) return fail(400, { row: { message: messages.errors.badRequest } });
-		const ok = (await organisations.resendInvitation(
-        			org.organisationId,
-        			id,
-        			user.id,
-        			event.locals.requestId
-        		));
+		const ok = await organisations.resendInvitation(
+			org.organisationId,
+			id,
+			user.id,
+			event.locals.requestId
+		);
 		return ok
 			? { row: { message: messages.invitations.resent } }
 			: fail(404, { row: { message: messages.invitations.unknown } });
@@ -128,7 +128,7 @@ export const actions: Actions = {
 		const org = organisationFor(user, 'manager');
 		const id = invitationId(await event.request.formData());
 		if (id === null) return fail(400, { row: { message: messages.errors.badRequest } });
-		const ok = (await organisations.revokeInvitation(org.organisationId, id, user.id));
+		const ok = await organisations.revokeInvitation(org.organisationId, id, user.id);
 		return ok
 			? { row: { message: messages.invitations.revoked } }
 			: fail(404, { row: { message: messages.invitations.unknown } });

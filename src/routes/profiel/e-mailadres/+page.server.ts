@@ -25,11 +25,11 @@ export const actions: Actions = {
 		if (!parsed.ok) {
 			return fail(400, { form: { message: parsed.message, errors: parsed.errors, values } });
 		}
-		const result = (await accounts.requestEmailChange({
-        			userId: user.id,
-        			newEmail: parsed.data.email,
-        			requestId: event.locals.requestId
-        		}));
+		const result = await accounts.requestEmailChange({
+			userId: user.id,
+			newEmail: parsed.data.email,
+			requestId: event.locals.requestId
+		});
 		if (!result.ok) {
 			const text =
 				result.reason === 'throttled'

@@ -10,7 +10,7 @@ const m = messages.account.twoFactor;
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	const status = (await accounts.getStatus(user.id));
+	const status = await accounts.getStatus(user.id);
 	// Enrolling a new factor needs sudo mode: confirm the password first, then come back here.
 	if (!status.enabled) requireSudo(event);
 	return {
@@ -30,12 +30,12 @@ export const actions: Actions = {
 		}
 		// Sudo mode: a new factor needs the password typed in the last 10 minutes.
 		requireSudo(event);
-		const result = (await accounts.confirmEnrolment({
-        			userId: user.id,
-        			sessionId: event.locals.session!.id,
-        			code: parsed.data.code,
-        			requestId: event.locals.requestId
-        		}));
+		const result = await accounts.confirmEnrolment({
+			userId: user.id,
+			sessionId: event.locals.session!.id,
+			code: parsed.data.code,
+			requestId: event.locals.requestId
+		});
 		if (!result.ok) {
 			const text =
 				result.reason === 'throttled'
@@ -50,7 +50,7 @@ export const actions: Actions = {
 	herstelcodes: async (event) => {
 		const user = requireUser(event);
 		requireSudo(event);
-		const codes = (await accounts.regenerateRecoveryCodes(user.id, event.locals.requestId));
+		const codes = await accounts.regenerateRecoveryCodes(user.id, event.locals.requestId);
 		if (!codes) return fail(400, { notice: messages.errors.badRequest });
 		return { recoveryCodes: codes };
 	},

@@ -33,11 +33,11 @@ export const actions: Actions = {
 			});
 		}
 		// The password just typed opened sudo mode for this session; deletion requires it.
-		const result = (await privacy.deleteOwnAccount({
-        			userId: user.id,
-        			sessionId: event.locals.session!.id,
-        			requestId: event.locals.requestId
-        		}));
+		const result = await privacy.deleteOwnAccount({
+			userId: user.id,
+			sessionId: event.locals.session!.id,
+			requestId: event.locals.requestId
+		});
 		if (!result.ok) {
 			const text =
 				result.reason === 'last_admin'

@@ -6,15 +6,15 @@ import * as accounts from '$lib/server/accounts';
 // that fetch links must not create the account; the POST does.
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	setHeaders({ 'referrer-policy': 'no-referrer' });
-	return { valid: (await accounts.isRegistrationLinkValid(params.token)) };
+	return { valid: await accounts.isRegistrationLinkValid(params.token) };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const done = (await accounts.confirmRegistration({
-        			token: event.params.token,
-        			requestId: event.locals.requestId
-        		}));
+		const done = await accounts.confirmRegistration({
+			token: event.params.token,
+			requestId: event.locals.requestId
+		});
 		if (!done) return fail(400, { invalid: true });
 		redirect(303, '/aanmelden?melding=bevestigd');
 	}

@@ -2,7 +2,7 @@
 // `lucia` package: token "<id>.<secret>", only SHA-256(secret) stored, constant-time compare,
 // idle and absolute expiry, a new session at every sign-in.
 import { and, desc, eq, isNotNull, ne, sql } from 'drizzle-orm';
-import { db, transaction } from '../../db';
+import { affected, db, transaction } from '../../db';
 import { prepared } from '../../db/prepared';
 import { session, twoFactor, user, type Session } from '../../db/schema';
 import { digest, digestEquals, isTokenShaped, randomToken } from './tokens';
@@ -50,7 +50,7 @@ export async function createSession(
 		reauthenticatedAt: options.reauthenticatedAt ?? null,
 		...lifetimes[kind]
 	};
-	(await db.insert(session).values(row));
+	await db.insert(session).values(row);
 	return { token: `${id}.${secret}`, session: row };
 }
 
@@ -91,16 +91,16 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
 	if (rest.length > 0 || !id || !secret || !isTokenShaped(id) || !isTokenShaped(secret)) {
 		return null;
 	}
-	const found = (await selectSession().get({ id }));
+	const found = await selectSession().get({ id });
 	if (!found) return null;
 	if (!digestEquals(digest(secret), found.session.secretHash)) return null;
 	const now = Date.now();
 	if (found.disabledAt || isExpired(found.session, now)) {
-		(await invalidateSession(id));
+		await invalidateSession(id);
 		return null;
 	}
 	if (now - found.session.lastSeenAt.getTime() >= touchAfterMs) {
-		(await touchSession().run({ id, now }));
+		await touchSession().run({ id, now });
 		found.session.lastSeenAt = new Date(now);
 	}
 	return {
@@ -147,11 +147,11 @@ export async function rotateSession(
 			? lifetimes[changes.kind]
 			: { idleSeconds: old.idleSeconds, absoluteSeconds: old.absoluteSeconds })
 	};
-	const swapped = (await transaction(async (tx) => {
-    		if ((await tx.delete(session).where(eq(session.id, old.id))).changes !== 1) return false;
-    		(await tx.insert(session).values(row));
-    		return true;
-    	}));
+	const swapped = await transaction(async (tx) => {
+		if (affected(await tx.delete(session).where(eq(session.id, old.id))) !== 1) return false;
+		await tx.insert(session).values(row);
+		return true;
+	});
 	return swapped
 		? { token: `${id}.${secret}`, session: row, expiresAt: sessionExpiresAt(row) }
 		: null;
@@ -166,7 +166,7 @@ export function outlivesStaffLifetime(row: Session): boolean {
 }
 
 export async function invalidateSession(id: string): Promise<void> {
-	(await db.delete(session).where(eq(session.id, id)));
+	await db.delete(session).where(eq(session.id, id));
 }
 
 /** Ends every session of a user, or every one but `exceptId` (the one in use). */
@@ -175,22 +175,22 @@ export async function invalidateUserSessions(userId: number, exceptId?: string):
 		exceptId === undefined
 			? eq(session.userId, userId)
 			: and(eq(session.userId, userId), ne(session.id, exceptId));
-	return (await db.delete(session).where(where)).changes;
+	return affected(await db.delete(session).where(where));
 }
 
 export async function listUserSessions(userId: number): Promise<Session[]> {
-	return (await db
-    		.select()
-    		.from(session)
-    		.where(eq(session.userId, userId))
-    		.orderBy(desc(session.lastSeenAt)));
+	return await db
+		.select()
+		.from(session)
+		.where(eq(session.userId, userId))
+		.orderBy(desc(session.lastSeenAt));
 }
 
 /** Ends one session, only when it belongs to `userId` (a user ends their own sessions only). */
 export async function invalidateOwnSession(userId: number, id: string): Promise<boolean> {
 	return (
-		(await db
-        			.delete(session)
-        			.where(and(eq(session.id, id), eq(session.userId, userId)))).changes === 1
+		affected(
+			await db.delete(session).where(and(eq(session.id, id), eq(session.userId, userId)))
+		) === 1
 	);
 }

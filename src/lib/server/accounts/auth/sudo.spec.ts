@@ -5,7 +5,7 @@ import { listUserSessions } from './session';
 import * as accounts from '..';
 
 beforeEach(async () => {
-	(await freshDatabase());
+	await freshDatabase();
 });
 
 afterEach(() => {
@@ -103,7 +103,7 @@ describe('sudo mode', () => {
 			userAgent: null
 		});
 		expect(signedIn.ok).toBe(true);
-		const [current] = (await listUserSessions(u.id));
+		const [current] = await listUserSessions(u.id);
 		expect(accounts.isInSudoMode(current)).toBe(true);
 		expect(accounts.isInSudoMode(current, Date.now() + 11 * 60 * 1000)).toBe(false);
 		expect(accounts.isInSudoMode({ reauthenticatedAt: null })).toBe(false);
@@ -111,7 +111,7 @@ describe('sudo mode', () => {
 
 	it('reopens with the right password only, and throttles wrong ones', async () => {
 		const u = await makeUser();
-		const { token } = (await accounts.createSession(u.id, 'learner'));
+		const { token } = await accounts.createSession(u.id, 'learner');
 		const sessionId = token.split('.')[0];
 		expect(accounts.isInSudoMode((await listUserSessions(u.id))[0])).toBe(false);
 		const wrong = await accounts.reauthenticate({

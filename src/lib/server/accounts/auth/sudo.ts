@@ -34,18 +34,18 @@ export async function reauthenticate(input: {
 	const key = `sudo:${input.userId}`;
 	const wait = accountThrottle.reserve(key);
 	if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
-	const found = (await first(db
-    		.select({ passwordHash: user.passwordHash })
-    		.from(user)
-    		.where(eq(user.id, input.userId))));
+	const found = await first(
+		db.select({ passwordHash: user.passwordHash }).from(user).where(eq(user.id, input.userId))
+	);
 	if (!(await verifyPassword(found?.passwordHash ?? null, input.password))) {
 		return { ok: false, reason: 'wrong' };
 	}
 	accountThrottle.reset(key);
 	const reauthenticatedAt = new Date();
-	(await db.update(session)
-    		.set({ reauthenticatedAt })
-    		.where(and(eq(session.id, input.sessionId), eq(session.userId, input.userId))));
+	await db
+		.update(session)
+		.set({ reauthenticatedAt })
+		.where(and(eq(session.id, input.sessionId), eq(session.userId, input.userId)));
 	return { ok: true, reauthenticatedAt };
 }
 

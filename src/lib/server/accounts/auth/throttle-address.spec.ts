@@ -15,7 +15,7 @@ let n = 0;
 const prefix = () => `2001:db8:${(++n).toString(16)}:1`;
 
 beforeEach(async () => {
-	(await freshDatabase());
+	await freshDatabase();
 });
 afterEach(() => {
 	vi.restoreAllMocks();
@@ -76,10 +76,10 @@ describe('throttled sign-in audit rows', () => {
 		const address = `${prefix()}::9`;
 		for (let i = 0; i < 5; i++) await wrong(u.email, address);
 		for (let i = 0; i < 50; i++) await wrong(u.email, address);
-		const rows = (await db
-        			.select()
-        			.from(auditEvent)
-        			.where(eq(auditEvent.action, 'auth.sign_in_throttled')));
+		const rows = await db
+			.select()
+			.from(auditEvent)
+			.where(eq(auditEvent.action, 'auth.sign_in_throttled'));
 		expect(rows).toHaveLength(1);
 	});
 

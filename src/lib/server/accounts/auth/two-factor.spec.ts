@@ -16,7 +16,7 @@ import { isRedirect, type RequestEvent } from '@sveltejs/kit';
 let address = 0;
 
 beforeEach(async () => {
-	(await freshDatabase());
+	await freshDatabase();
 });
 
 afterEach(() => {
@@ -31,13 +31,13 @@ function codeFor(secret: string, offsetSteps = 0): string {
 
 async function enrolled() {
 	const u = await makeUser();
-	const { token, session } = (await createSession(u.id, 'learner'));
+	const { token, session } = await createSession(u.id, 'learner');
 	const enrolment = (await twoFactor.startEnrolment(u.id, u.email))!;
-	const result = (await twoFactor.confirmEnrolment({
-    		userId: u.id,
-    		sessionId: session.id,
-    		code: codeFor(enrolment.secret)
-    	}));
+	const result = await twoFactor.confirmEnrolment({
+		userId: u.id,
+		sessionId: session.id,
+		code: codeFor(enrolment.secret)
+	});
 	if (!result.ok) throw new Error('enrolment failed');
 	return {
 		...u,
@@ -55,7 +55,9 @@ describe('enrolment', () => {
 		expect(enrolment?.qrDataUrl).toMatch(/^data:image\/png;base64,/);
 		const plain = enrolment!.secret.replace(/\s/g, '');
 		expect(plain).toMatch(/^[A-Z2-7]{32}$/);
-		const row = (await first(db.select().from(twoFactorTable).where(eq(twoFactorTable.userId, u.id))))!;
+		const row = (await first(
+			db.select().from(twoFactorTable).where(eq(twoFactorTable.userId, u.id))
+		))!;
 		expect(row.keyEncrypted).not.toContain(plain);
 		expect(row.enabledAt).toBeNull();
 		// A reload shows the same key, so a QR code already scanned keeps working.
@@ -64,28 +66,28 @@ describe('enrolment', () => {
 
 	it('turns on only with a right code, gives ten recovery codes and ends other sessions', async () => {
 		const u = await makeUser();
-		const other = (await createSession(u.id, 'learner'));
-		const { session } = (await createSession(u.id, 'learner'));
+		const other = await createSession(u.id, 'learner');
+		const { session } = await createSession(u.id, 'learner');
 		const enrolment = (await twoFactor.startEnrolment(u.id, u.email))!;
-		const wrong = (await twoFactor.confirmEnrolment({
-        			userId: u.id,
-        			sessionId: session.id,
-        			code: '000000'
-        		}));
+		const wrong = await twoFactor.confirmEnrolment({
+			userId: u.id,
+			sessionId: session.id,
+			code: '000000'
+		});
 		expect(wrong.ok).toBe(false);
-		expect((await twoFactor.isEnabled(u.id))).toBe(false);
-		const result = (await twoFactor.confirmEnrolment({
-        			userId: u.id,
-        			sessionId: session.id,
-        			code: codeFor(enrolment.secret)
-        		}));
+		expect(await twoFactor.isEnabled(u.id)).toBe(false);
+		const result = await twoFactor.confirmEnrolment({
+			userId: u.id,
+			sessionId: session.id,
+			code: codeFor(enrolment.secret)
+		});
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
 		expect(result.recoveryCodes).toHaveLength(10);
-		expect((await twoFactor.getStatus(u.id))).toEqual({ enabled: true, recoveryCodesLeft: 10 });
-		expect((await validateSessionToken(other.token))).toBeNull();
+		expect(await twoFactor.getStatus(u.id)).toEqual({ enabled: true, recoveryCodesLeft: 10 });
+		expect(await validateSessionToken(other.token)).toBeNull();
 		expect((await listUserSessions(u.id)).map((s) => s.id)).toEqual([session.id]);
-		const stored = (await db.select().from(recoveryCode).where(eq(recoveryCode.userId, u.id)));
+		const stored = await db.select().from(recoveryCode).where(eq(recoveryCode.userId, u.id));
 		for (const code of result.recoveryCodes) {
 			expect(stored.some((r) => r.codeHash.toString('utf8').includes(code))).toBe(false);
 		}
@@ -98,7 +100,7 @@ describe('enrolment', () => {
 			// 16 characters from a 32-letter alphabet (5 bits each) in four groups of four.
 			expect(code).toMatch(/^[a-km-np-z2-9]{4}(-[a-km-np-z2-9]{4}){3}$/);
 		}
-		const stored = (await db.select().from(recoveryCode).where(eq(recoveryCode.userId, u.id)));
+		const stored = await db.select().from(recoveryCode).where(eq(recoveryCode.userId, u.id));
 		const plain = u.codes.map((c) => digest(twoFactor.normaliseCode(c)).toString('hex'));
 		for (const row of stored) {
 			expect(row.codeHash).toHaveLength(32);
@@ -109,14 +111,13 @@ describe('enrolment', () => {
 	it('still accepts a recovery code of the older 10-character kind, once', async () => {
 		const u = await enrolled();
 		// A code made before 80-bit codes: stored as the SHA-256 of the normalised code.
-		(await db.insert(recoveryCode)
-        			.values({ userId: u.id, codeHash: digest('abcde2345f') }));
+		await db.insert(recoveryCode).values({ userId: u.id, codeHash: digest('abcde2345f') });
 		const check = async () =>
-			(await twoFactor.verifySignIn({
-            				session: (await createSession(u.id, 'learner')).session,
-            				code: 'ABCDE-2345F',
-            				kind: 'recovery'
-            			}));
+			await twoFactor.verifySignIn({
+				session: (await createSession(u.id, 'learner')).session,
+				code: 'ABCDE-2345F',
+				kind: 'recovery'
+			});
 		expect((await check()).ok).toBe(true);
 		expect((await check()).ok).toBe(false);
 	});
@@ -138,12 +139,12 @@ describe('signing in with two-factor', () => {
 		expect(pending.user.twoFactorEnabled).toBe(true);
 		// The enrolment used this time step; the next one is still accepted (clock drift).
 		const code = codeFor(u.secret, 1);
-		const ok = (await twoFactor.verifySignIn({ session: pending.session, code, kind: 'totp' }));
+		const ok = await twoFactor.verifySignIn({ session: pending.session, code, kind: 'totp' });
 		if (!ok.ok) throw new Error('the right code was refused');
 		// A new token (session fixation): the token from the password step no longer works, the
 		// new one is signed in, with the same lifetimes.
 		expect(ok.rotated.token).not.toBe(signIn.token);
-		expect((await validateSessionToken(signIn.token))).toBeNull();
+		expect(await validateSessionToken(signIn.token)).toBeNull();
 		const full = (await validateSessionToken(ok.rotated.token))!;
 		expect(full.session.twoFactorVerified).toBe(true);
 		expect(full.session.absoluteSeconds).toBe(pending.session.absoluteSeconds);
@@ -156,45 +157,47 @@ describe('signing in with two-factor', () => {
 			userAgent: null
 		});
 		if (!again.ok) throw new Error('sign-in failed');
-		const replay = (await twoFactor.verifySignIn({
-        			session: (await validateSessionToken(again.token))!.session,
-        			code,
-        			kind: 'totp'
-        		}));
+		const replay = await twoFactor.verifySignIn({
+			session: (await validateSessionToken(again.token))!.session,
+			code,
+			kind: 'totp'
+		});
 		expect(replay.ok).toBe(false);
 	});
 
 	it('accepts each recovery code once, in any case and with or without the dash', async () => {
 		const u = await enrolled();
 		const code = u.codes[0];
-		const first = (await twoFactor.verifySignIn({
-        			session: (await createSession(u.id, 'learner')).session,
-        			code: ` ${code.toUpperCase().replaceAll('-', '')} `,
-        			kind: 'recovery'
-        		}));
+		const first = await twoFactor.verifySignIn({
+			session: (await createSession(u.id, 'learner')).session,
+			code: ` ${code.toUpperCase().replaceAll('-', '')} `,
+			kind: 'recovery'
+		});
 		expect(first.ok).toBe(true);
-		const again = (await twoFactor.verifySignIn({
-        			session: (await createSession(u.id, 'learner')).session,
-        			code,
-        			kind: 'recovery'
-        		}));
+		const again = await twoFactor.verifySignIn({
+			session: (await createSession(u.id, 'learner')).session,
+			code,
+			kind: 'recovery'
+		});
 		expect(again.ok).toBe(false);
 		expect((await twoFactor.getStatus(u.id)).recoveryCodesLeft).toBe(9);
 	});
 
 	it('refuses a code from long ago and throttles repeated wrong codes', async () => {
 		const u = await enrolled();
-		const { session } = (await createSession(u.id, 'learner'));
+		const { session } = await createSession(u.id, 'learner');
 		const old = codeFor(u.secret, -5);
-		const results = (await Promise.all([old, '111111', '222222', '333333'].map(async (code) =>
-        			(await twoFactor.verifySignIn({ session, code, kind: 'totp' }))
-        		)));
+		const results = await Promise.all(
+			[old, '111111', '222222', '333333'].map(
+				async (code) => await twoFactor.verifySignIn({ session, code, kind: 'totp' })
+			)
+		);
 		expect(results.every((r) => !r.ok)).toBe(true);
-		const blocked = (await twoFactor.verifySignIn({
-        			session,
-        			code: codeFor(u.secret, 1),
-        			kind: 'totp'
-        		}));
+		const blocked = await twoFactor.verifySignIn({
+			session,
+			code: codeFor(u.secret, 1),
+			kind: 'totp'
+		});
 		expect(blocked).toMatchObject({ ok: false, reason: 'throttled' });
 		twoFactorThrottle.reset(`2fa:${u.id}`);
 	});
@@ -205,9 +208,9 @@ describe('signing in with two-factor', () => {
 		expect(
 			await twoFactor.disable({ userId: u.id, sessionId, password: 'niet het wachtwoord' })
 		).toBe(false);
-		expect((await twoFactor.isEnabled(u.id))).toBe(true);
+		expect(await twoFactor.isEnabled(u.id)).toBe(true);
 		expect(await twoFactor.disable({ userId: u.id, sessionId, password: u.password })).toBe(true);
-		expect((await twoFactor.getStatus(u.id))).toEqual({ enabled: false, recoveryCodesLeft: 0 });
+		expect(await twoFactor.getStatus(u.id)).toEqual({ enabled: false, recoveryCodesLeft: 0 });
 	});
 });
 

@@ -4,7 +4,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { createTOTPKeyURI, generateHOTP } from '@oslojs/otp';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import QRCode from 'qrcode';
-import { db, transaction, first } from '../../db';
+import { affected, db, transaction, first } from '../../db';
 import { recoveryCode, session, twoFactor, type Session } from '../../db/schema';
 import { recordAudit } from '../../platform/audit';
 import { reauthenticate } from './sudo';
@@ -23,11 +23,13 @@ export interface TwoFactorStatus {
 }
 
 export async function getStatus(userId: number): Promise<TwoFactorStatus> {
-	const row = (await first(db.select().from(twoFactor).where(eq(twoFactor.userId, userId))));
-	const left = (await first(db
-    		.select({ n: sql<number>`count(*)` })
-    		.from(recoveryCode)
-    		.where(and(eq(recoveryCode.userId, userId), isNull(recoveryCode.usedAt)))));
+	const row = await first(db.select().from(twoFactor).where(eq(twoFactor.userId, userId)));
+	const left = await first(
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(recoveryCode)
+			.where(and(eq(recoveryCode.userId, userId), isNull(recoveryCode.usedAt)))
+	);
 	return { enabled: !!row?.enabledAt, recoveryCodesLeft: left?.n ?? 0 };
 }
 
@@ -46,17 +48,18 @@ export interface Enrolment {
  * (so a scanned QR code keeps working). Null when two-factor is already on.
  */
 export async function startEnrolment(userId: number, email: string): Promise<Enrolment | null> {
-	const row = (await first(db.select().from(twoFactor).where(eq(twoFactor.userId, userId))));
+	const row = await first(db.select().from(twoFactor).where(eq(twoFactor.userId, userId)));
 	if (row?.enabledAt) return null;
 	let key = row ? open(row.keyEncrypted) : null;
 	if (!key) {
 		key = crypto.getRandomValues(new Uint8Array(20));
-		(await db.insert(twoFactor)
-        			.values({ userId, keyEncrypted: seal(key) })
-        			.onConflictDoUpdate({
-        				target: twoFactor.userId,
-        				set: { keyEncrypted: seal(key), enabledAt: null, lastCounter: null }
-        			}));
+		await db
+			.insert(twoFactor)
+			.values({ userId, keyEncrypted: seal(key) })
+			.onConflictDoUpdate({
+				target: twoFactor.userId,
+				set: { keyEncrypted: seal(key), enabledAt: null, lastCounter: null }
+			});
 	}
 	const uri = createTOTPKeyURI('Signaalwijs', email, key, period, digits);
 	const qrDataUrl = await QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 2, scale: 5 });
@@ -95,31 +98,31 @@ function throttled(userId: number): Failure | null {
 
 async function failed(userId: number, action: string, requestId?: string): Promise<Failure> {
 	twoFactorThrottle.fail(`2fa:${userId}`);
-	(await recordAudit({ action, actorUserId: userId, requestId }));
+	await recordAudit({ action, actorUserId: userId, requestId });
 	return { ok: false, reason: 'invalid' };
 }
 
 /** Checks a TOTP code against the stored key, at most once per time step. */
 async function acceptCode(userId: number, code: string, enabled: boolean): Promise<boolean> {
-	const row = (await first(db.select().from(twoFactor).where(eq(twoFactor.userId, userId))));
+	const row = await first(db.select().from(twoFactor).where(eq(twoFactor.userId, userId)));
 	if (!row || !!row.enabledAt !== enabled) return false;
 	const key = open(row.keyEncrypted);
 	if (!key) return false;
 	const counter = matchCounter(key, normaliseCode(code), row.lastCounter);
 	if (counter === null) return false;
 	// Conditional update: two requests with the same code cannot both win.
-	const claimed = (await db
-    		.update(twoFactor)
-    		.set({ lastCounter: counter })
-    		.where(
-    			and(
-    				eq(twoFactor.userId, userId),
-    				row.lastCounter === null
-    					? isNull(twoFactor.lastCounter)
-    					: eq(twoFactor.lastCounter, row.lastCounter)
-    			)
-    		));
-	return claimed.changes === 1;
+	const claimed = await db
+		.update(twoFactor)
+		.set({ lastCounter: counter })
+		.where(
+			and(
+				eq(twoFactor.userId, userId),
+				row.lastCounter === null
+					? isNull(twoFactor.lastCounter)
+					: eq(twoFactor.lastCounter, row.lastCounter)
+			)
+		);
+	return affected(claimed) === 1;
 }
 
 /** Characters of a recovery code: 16 from a 32-letter alphabet carry 80 bits (ASVS 2.6.2). */
@@ -143,18 +146,17 @@ async function newRecoveryCodes(userId: number): Promise<string[]> {
 	const codes = Array.from({ length: recoveryCount }, () =>
 		randomToken(recoveryCodeLength).replace(/(.{4})(?=.)/g, '$1-')
 	);
-	(await transaction(async (tx) => {
-    		(await tx.delete(recoveryCode).where(eq(recoveryCode.userId, userId)));
-    		for (const code of codes) {
-    			(await tx.insert(recoveryCode)
-                				.values({ userId, codeHash: recoveryCodeHash(code) }));
-    		}
-    	}));
+	await transaction(async (tx) => {
+		await tx.delete(recoveryCode).where(eq(recoveryCode.userId, userId));
+		for (const code of codes) {
+			await tx.insert(recoveryCode).values({ userId, codeHash: recoveryCodeHash(code) });
+		}
+	});
 	return codes;
 }
 
 export async function markSessionVerified(sessionId: string): Promise<void> {
-	(await db.update(session).set({ twoFactorVerified: true }).where(eq(session.id, sessionId)));
+	await db.update(session).set({ twoFactorVerified: true }).where(eq(session.id, sessionId));
 }
 
 /**
@@ -170,22 +172,23 @@ export async function confirmEnrolment(input: {
 	const wait = throttled(input.userId);
 	if (wait) return wait;
 	if (!(await acceptCode(input.userId, input.code, false))) {
-		return (await failed(input.userId, 'two_factor.enrol_failed', input.requestId));
+		return await failed(input.userId, 'two_factor.enrol_failed', input.requestId);
 	}
 	twoFactorThrottle.reset(`2fa:${input.userId}`);
-	(await db.update(twoFactor)
-    		.set({ enabledAt: new Date() })
-    		.where(eq(twoFactor.userId, input.userId)));
-	const recoveryCodes = (await newRecoveryCodes(input.userId));
-	(await markSessionVerified(input.sessionId));
-	(await invalidateUserSessions(input.userId, input.sessionId));
-	(await recordAudit({
-    		action: 'two_factor.enabled',
-    		actorUserId: input.userId,
-    		targetType: 'user',
-    		targetId: input.userId,
-    		requestId: input.requestId
-    	}));
+	await db
+		.update(twoFactor)
+		.set({ enabledAt: new Date() })
+		.where(eq(twoFactor.userId, input.userId));
+	const recoveryCodes = await newRecoveryCodes(input.userId);
+	await markSessionVerified(input.sessionId);
+	await invalidateUserSessions(input.userId, input.sessionId);
+	await recordAudit({
+		action: 'two_factor.enabled',
+		actorUserId: input.userId,
+		targetType: 'user',
+		targetId: input.userId,
+		requestId: input.requestId
+	});
 	return { ok: true, recoveryCodes };
 }
 
@@ -207,38 +210,47 @@ export async function verifySignIn(input: {
 	if (wait) return wait;
 	let ok: boolean;
 	if (input.kind === 'totp') {
-		ok = (await acceptCode(userId, input.code, true));
+		ok = await acceptCode(userId, input.code, true);
 	} else {
 		const hash = recoveryCodeHash(input.code);
 		ok =
-			(await db
-            				.update(recoveryCode)
-            				.set({ usedAt: new Date() })
-            				.where(
-            					and(
-            						eq(recoveryCode.userId, userId),
-            						eq(recoveryCode.codeHash, hash),
-            						isNull(recoveryCode.usedAt)
-            					)
-            				)).changes === 1;
+			affected(
+				await db
+					.update(recoveryCode)
+					.set({ usedAt: new Date() })
+					.where(
+						and(
+							eq(recoveryCode.userId, userId),
+							eq(recoveryCode.codeHash, hash),
+							isNull(recoveryCode.usedAt)
+						)
+					)
+			) === 1;
 	}
-	if (!ok) return (await failed(userId, 'auth.second_factor_failed', input.requestId));
+	if (!ok) return await failed(userId, 'auth.second_factor_failed', input.requestId);
 	twoFactorThrottle.reset(`2fa:${userId}`);
-	const rotated = (await rotateSession(input.session, { twoFactorVerified: true }));
+	const rotated = await rotateSession(input.session, { twoFactorVerified: true });
 	if (!rotated) return { ok: false, reason: 'invalid' };
-	(await recordAudit({
-    		action: input.kind === 'totp' ? 'auth.second_factor' : 'auth.recovery_code_used',
-    		actorUserId: userId,
-    		requestId: input.requestId
-    	}));
+	await recordAudit({
+		action: input.kind === 'totp' ? 'auth.second_factor' : 'auth.recovery_code_used',
+		actorUserId: userId,
+		requestId: input.requestId
+	});
 	return { ok: true, rotated };
 }
 
 /** New recovery codes (the old ones stop working); shown to the user once. */
-export async function regenerateRecoveryCodes(userId: number, requestId?: string): Promise<string[] | null> {
+export async function regenerateRecoveryCodes(
+	userId: number,
+	requestId?: string
+): Promise<string[] | null> {
 	if (!(await isEnabled(userId))) return null;
-	const codes = (await newRecoveryCodes(userId));
-	(await recordAudit({ action: 'two_factor.recovery_codes_renewed', actorUserId: userId, requestId }));
+	const codes = await newRecoveryCodes(userId);
+	await recordAudit({
+		action: 'two_factor.recovery_codes_renewed',
+		actorUserId: userId,
+		requestId
+	});
 	return codes;
 }
 
@@ -254,14 +266,14 @@ export async function disable(input: {
 }): Promise<boolean> {
 	const again = await reauthenticate(input);
 	if (!again.ok) return false;
-	(await removeTwoFactor(input.userId));
-	(await recordAudit({
-    		action: 'two_factor.disabled',
-    		actorUserId: input.userId,
-    		targetType: 'user',
-    		targetId: input.userId,
-    		requestId: input.requestId
-    	}));
+	await removeTwoFactor(input.userId);
+	await recordAudit({
+		action: 'two_factor.disabled',
+		actorUserId: input.userId,
+		targetType: 'user',
+		targetId: input.userId,
+		requestId: input.requestId
+	});
 	return true;
 }
 
@@ -271,9 +283,9 @@ export async function disable(input: {
  * session means a provider's multi-factor sign-in (guards.ts, mustEnrolTwoFactor).
  */
 export async function removeTwoFactor(userId: number): Promise<void> {
-	(await transaction(async (tx) => {
-    		(await tx.delete(twoFactor).where(eq(twoFactor.userId, userId)));
-    		(await tx.delete(recoveryCode).where(eq(recoveryCode.userId, userId)));
-    		(await tx.update(session).set({ twoFactorVerified: false }).where(eq(session.userId, userId)));
-    	}));
+	await transaction(async (tx) => {
+		await tx.delete(twoFactor).where(eq(twoFactor.userId, userId));
+		await tx.delete(recoveryCode).where(eq(recoveryCode.userId, userId));
+		await tx.update(session).set({ twoFactorVerified: false }).where(eq(session.userId, userId));
+	});
 }

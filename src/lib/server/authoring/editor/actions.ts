@@ -32,7 +32,7 @@ const t = messages.authoringEditor;
 /** The draft for a page load; anything the author may not edit is a plain 404. */
 export async function draftOr404(author: Author, draftId: number) {
 	try {
-		return (await getDraft(author, draftId));
+		return await getDraft(author, draftId);
 	} catch (e) {
 		if (e instanceof AuthoringError) error(404, { message: t.notFound });
 		throw e;
@@ -100,10 +100,10 @@ export async function saveFromForm(
 		if (!fixed.ok) throw new EditorInputError();
 		const { revision } = fixed.data;
 		const op = parseOp(fixed.data.op);
-		const draft = (await getDraft(author, draftId));
+		const draft = await getDraft(author, draftId);
 		const content = apply(draftContent(draft), r, op);
-		const saved = (await saveDraft(author, draftId, content, revision));
-		const stored = draftContent((await getDraft(author, draftId)));
+		const saved = await saveDraft(author, draftId, content, revision);
+		const stored = draftContent(await getDraft(author, draftId));
 		if (stored.slug !== content.slug) r.errors.slug = failure('authoring.slugKept');
 		return {
 			ok: true,
@@ -149,5 +149,5 @@ export async function saveFromForm(
 
 /** Issues of the stored draft (for page loads). */
 export async function issuesOf(draft: Parameters<typeof draftIssues>[0]): Promise<DraftIssue[]> {
-	return (await draftIssues(draft));
+	return await draftIssues(draft);
 }

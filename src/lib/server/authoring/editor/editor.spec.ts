@@ -23,12 +23,12 @@ let content: DraftContent;
 let draftId: number;
 
 beforeEach(async () => {
-	(await freshDatabase());
-	(await syncCourse());
-	const org = (await makeOrganisation('School A'));
+	await freshDatabase();
+	await syncCourse();
+	const org = await makeOrganisation('School A');
 	const member = await makeMember({ organisation: org, role: 'trainer' });
 	trainer = { id: member.id, memberships: [{ organisationId: org, role: 'trainer' }] };
-	const draft = (await duplicateAsDraft(trainer, org, (await latestVersionId('wat-en-hoe'))!));
+	const draft = await duplicateAsDraft(trainer, org, (await latestVersionId('wat-en-hoe'))!);
 	draftId = draft.id;
 	content = draftContent(draft);
 });
@@ -197,7 +197,9 @@ describe('form to content round trip', () => {
 		expect(Object.keys(next.vignette!.nodes)).not.toContain('n2b');
 		expect(next.vignette!.nodes.n1.choices.map((c) => c.next)).toContain('twijfel');
 		const saved = { ...content, steps: content.steps.map((s, i) => (i === index ? next : s)) };
-		expect((await draftIssues({ ...(await getDraft(trainer, draftId)), content: saved }))).toEqual([]);
+		expect(await draftIssues({ ...(await getDraft(trainer, draftId)), content: saved })).toEqual(
+			[]
+		);
 	});
 });
 
@@ -330,7 +332,7 @@ describe('structure and issues', () => {
 			if (c.next === 'n2b') c.next = 'n2';
 		});
 		const broken = { ...content, steps: content.steps.map((s, i) => (i === index ? step : s)) };
-		const issues = (await draftIssues({ ...(await getDraft(trainer, draftId)), content: broken }));
+		const issues = await draftIssues({ ...(await getDraft(trainer, draftId)), content: broken });
 		const mapped = issuesFor(issues, `steps.${index}.`, step.vignette);
 		const n2b = Object.keys(step.vignette!.nodes).indexOf('n2b');
 		expect(mapped).toContainEqual({
@@ -346,28 +348,28 @@ describe('structure and issues', () => {
 describe('saving a form', () => {
 	it('saves on the loaded revision and refuses a stale one without overwriting', async () => {
 		const apply = (title: string) => (c: DraftContent) => ({ ...c, meta: { ...c.meta, title } });
-		const first = (await saveFromForm(trainer, draftId, form([['revision', 1]]), apply('Eerste')));
+		const first = await saveFromForm(trainer, draftId, form([['revision', 1]]), apply('Eerste'));
 		expect(first).toMatchObject({ ok: true, revision: 2 });
-		const stale = (await saveFromForm(trainer, draftId, form([['revision', 1]]), apply('Tweede')));
+		const stale = await saveFromForm(trainer, draftId, form([['revision', 1]]), apply('Tweede'));
 		expect(stale).toMatchObject({ ok: false, status: 409, conflict: true });
-		expect(draftContent((await getDraft(trainer, draftId))).meta.title).toBe('Eerste');
+		expect(draftContent(await getDraft(trainer, draftId)).meta.title).toBe('Eerste');
 	});
 
 	it('answers bad input and strangers with a status, never an exception', async () => {
-		const bad = (await saveFromForm(trainer, draftId, form([['revision', 'x']]), (c) => c));
+		const bad = await saveFromForm(trainer, draftId, form([['revision', 'x']]), (c) => c);
 		expect(bad).toMatchObject({ ok: false, status: 400 });
-		const org = (await makeOrganisation('School B'));
+		const org = await makeOrganisation('School B');
 		const other = await makeMember({ organisation: org, role: 'trainer' });
 		const stranger: Author = {
 			id: other.id,
 			memberships: [{ organisationId: org, role: 'trainer' }]
 		};
-		expect((await saveFromForm(stranger, draftId, form([['revision', 1]]), (c) => c))).toMatchObject({
+		expect(await saveFromForm(stranger, draftId, form([['revision', 1]]), (c) => c)).toMatchObject({
 			ok: false,
 			status: 404
 		});
 		const huge = (c: DraftContent) => ({ ...c, markdown: 'x'.repeat(3 * 1024 * 1024) });
-		expect((await saveFromForm(trainer, draftId, form([['revision', 1]]), huge))).toMatchObject({
+		expect(await saveFromForm(trainer, draftId, form([['revision', 1]]), huge)).toMatchObject({
 			ok: false,
 			status: 413
 		});

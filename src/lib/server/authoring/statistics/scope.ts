@@ -36,11 +36,12 @@ export interface TrainerStatistics extends ModuleStatistics {
 async function membersOf(orgIds: readonly number[]): Promise<Set<number>> {
 	if (orgIds.length === 0) return new Set();
 	return new Set(
-		(await db
-        			.selectDistinct({ userId: membership.userId })
-        			.from(membership)
-        			.where(inArray(membership.organisationId, [...orgIds])))
-			.map((m) => m.userId)
+		(
+			await db
+				.selectDistinct({ userId: membership.userId })
+				.from(membership)
+				.where(inArray(membership.organisationId, [...orgIds]))
+		).map((m) => m.userId)
 	);
 }
 
@@ -51,13 +52,13 @@ export async function trainerStatistics(
 ): Promise<TrainerStatistics | undefined> {
 	const tooFew = learnersInScope(slug, scope, MINIMUM_STATISTICS_GROUP) < MINIMUM_STATISTICS_GROUP;
 	if (tooFew) {
-		const title = (await statisticsTitle(slug));
+		const title = await statisticsTitle(slug);
 		if (title === undefined) return undefined;
 		return { slug, title, items: [], tooFew, gain: null, gainTooFew: false };
 	}
-	const stats = (await itemStatistics(slug, scope));
+	const stats = await itemStatistics(slug, scope);
 	if (!stats) return undefined;
-	const gain = (await moduleGain(slug, scope === 'all' ? undefined : (await membersOf(scope))));
+	const gain = await moduleGain(slug, scope === 'all' ? undefined : await membersOf(scope));
 	const gainTooFew = gain !== null && gain.learners < MINIMUM_STATISTICS_GROUP;
 	return { ...stats, tooFew, gain: gainTooFew ? null : gain, gainTooFew };
 }

@@ -19,8 +19,8 @@ const assessmentStep = mod.steps.find((s) => s.meta.kind === 'assessment')!;
 const items = quizStep.quiz!.items;
 
 beforeEach(async () => {
-	(await freshDatabase());
-	(await syncShippedModules(course));
+	await freshDatabase();
+	await syncShippedModules(course);
 });
 
 async function stats() {
@@ -31,15 +31,15 @@ describe('itemStatistics', () => {
 	it('counts first answers only and computes the facility index per quiz item', async () => {
 		const a = await makeUser({ name: 'Amira Geheim' });
 		const b = await makeUser({ name: 'Bram Geheim' });
-		(await progress.startModule(a.id, slug));
-		(await progress.startModule(b.id, slug));
+		await progress.startModule(a.id, slug);
+		await progress.startModule(b.id, slug);
 		for (const item of items) {
-			(await progress.answerQuizItem(a.id, slug, quizStep.slug, item.id, correctAnswer(item)));
-			(await progress.answerQuizItem(b.id, slug, quizStep.slug, item.id, wrongAnswer(item)));
+			await progress.answerQuizItem(a.id, slug, quizStep.slug, item.id, correctAnswer(item));
+			await progress.answerQuizItem(b.id, slug, quizStep.slug, item.id, wrongAnswer(item));
 			// Practice after the first answer must not count.
-			(await progress.answerQuizItem(b.id, slug, quizStep.slug, item.id, correctAnswer(item)));
+			await progress.answerQuizItem(b.id, slug, quizStep.slug, item.id, correctAnswer(item));
 		}
-		const result = (await stats());
+		const result = await stats();
 		expect(result.title).toBe(mod.meta.title);
 		const first = result.items.find((i) => i.itemId === items[0].id)!;
 		expect(first.kind).toBe('item');
@@ -59,8 +59,8 @@ describe('itemStatistics', () => {
 		const a = await makeUser();
 		const b = await makeUser();
 		for (const u of [a, b]) {
-			(await progress.startModule(u.id, slug));
-			(await completeStep(u.id, slug, vignetteStep.slug));
+			await progress.startModule(u.id, slug);
+			await completeStep(u.id, slug, vignetteStep.slug);
 		}
 		const vignette = vignetteStep.vignette!;
 		const start = (await stats()).items.find((i) => i.itemId === vignette.start)!;
@@ -75,10 +75,10 @@ describe('itemStatistics', () => {
 		const draw = assessmentStep.assessment!.draw;
 		const a = await makeUser();
 		const b = await makeUser();
-		(await workThrough(a.id, slug));
-		(await workThrough(b.id, slug, mod.steps.indexOf(assessmentStep)));
-		(await takeAssessment(b.id, slug, assessmentStep.slug, false, Date.now() - 48 * 3600 * 1000));
-		(await takeAssessment(b.id, slug, assessmentStep.slug, true));
+		await workThrough(a.id, slug);
+		await workThrough(b.id, slug, mod.steps.indexOf(assessmentStep));
+		await takeAssessment(b.id, slug, assessmentStep.slug, false, Date.now() - 48 * 3600 * 1000);
+		await takeAssessment(b.id, slug, assessmentStep.slug, true);
 		const pool = new Set(assessmentStep.assessment!.pool.map((i) => i.id));
 		const assessed = (await stats()).items.filter(
 			(i) => i.stepSlug === assessmentStep.slug && pool.has(i.itemId)
@@ -95,14 +95,14 @@ describe('itemStatistics', () => {
 		// Six learners with different patterns over the quiz items: the rest of the test varies.
 		for (let i = 0; i < 6; i++) {
 			const u = await makeUser();
-			(await progress.startModule(u.id, slug));
-			items.forEach(async (item, j) => {
+			await progress.startModule(u.id, slug);
+			for (const [j, item] of items.entries()) {
 				const right = (i + j) % 3 !== 0 || (i < 2 && j === 0);
 				const answer = right ? correctAnswer(item) : wrongAnswer(item);
-				(await progress.answerQuizItem(u.id, slug, quizStep.slug, item.id, answer));
-			});
+				await progress.answerQuizItem(u.id, slug, quizStep.slug, item.id, answer);
+			}
 		}
-		const rows = (await db.select().from(response));
+		const rows = await db.select().from(response);
 		const totals = new Map<number, number>();
 		for (const r of rows) totals.set(r.enrolmentId!, (totals.get(r.enrolmentId!) ?? 0) + r.score);
 		for (const item of items) {
@@ -128,7 +128,7 @@ describe('itemStatistics', () => {
 	});
 
 	it('is undefined for an unknown module and empty for a module nobody took', async () => {
-		expect((await itemStatistics('bestaat-niet'))).toBeUndefined();
+		expect(await itemStatistics('bestaat-niet')).toBeUndefined();
 		expect((await stats()).items).toEqual([]);
 	});
 });

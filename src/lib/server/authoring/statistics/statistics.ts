@@ -203,8 +203,8 @@ export async function itemStatistics(
 	moduleSlug: string,
 	scope: StatisticsScope = 'all'
 ): Promise<ModuleStatistics | undefined> {
-	const versionId = (await latestVersionId(moduleSlug));
-	const version = versionId === undefined ? undefined : (await loadVersion(versionId));
+	const versionId = await latestVersionId(moduleSlug);
+	const version = versionId === undefined ? undefined : await loadVersion(versionId);
 	if (!version) return undefined;
 	// Each counted signature's responses go into their items' tallies; answers are parsed once
 	// per distinct text per item.
@@ -275,7 +275,7 @@ export async function itemStatistics(
 
 /** A module's title for the statistics page, from its latest version; undefined when unknown. */
 export async function statisticsTitle(moduleSlug: string): Promise<string | undefined> {
-	const versionId = (await latestVersionId(moduleSlug));
+	const versionId = await latestVersionId(moduleSlug);
 	return versionId === undefined ? undefined : (await loadVersion(versionId))?.module.meta.title;
 }
 

@@ -24,16 +24,15 @@ function targetId(event: RequestEvent): number {
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'admin');
-	const detail = (await admin.getUserDetail(targetId(event)));
+	const detail = await admin.getUserDetail(targetId(event));
 	if (!detail) error(404, { message: messages.errors[404] });
 	return {
 		account: detail,
 		self: detail.id === user.id,
-		platformTrainer: (await authoring.isPlatformTrainer(detail.id)),
-		ssoLinks: (await sso.listIdentityLinks(detail.id)),
+		platformTrainer: await authoring.isPlatformTrainer(detail.id),
+		ssoLinks: await sso.listIdentityLinks(detail.id),
 		isTrainer: detail.memberships.some((ms) => ms.role === 'trainer'),
-		organisations: (await admin
-        			.listOrganisations())
+		organisations: (await admin.listOrganisations())
 			.filter((o) => !o.archivedAt)
 			.map((o) => ({ id: o.id, name: o.name }))
 	};
@@ -57,23 +56,23 @@ function context(event: RequestEvent) {
 export const actions: Actions = {
 	uitschakelen: async (event) => {
 		const { id, actor } = context(event);
-		return answer((await admin.setUserDisabled(id, true, actor)), m.saved);
+		return answer(await admin.setUserDisabled(id, true, actor), m.saved);
 	},
 	inschakelen: async (event) => {
 		const { id, actor } = context(event);
-		return answer((await admin.setUserDisabled(id, false, actor)), m.saved);
+		return answer(await admin.setUserDisabled(id, false, actor), m.saved);
 	},
 	beheerderMaken: async (event) => {
 		const { id, actor } = context(event);
-		return answer((await admin.setUserAdmin(id, true, actor)), m.saved);
+		return answer(await admin.setUserAdmin(id, true, actor), m.saved);
 	},
 	beheerderIntrekken: async (event) => {
 		const { id, actor } = context(event);
-		return answer((await admin.setUserAdmin(id, false, actor)), m.saved);
+		return answer(await admin.setUserAdmin(id, false, actor), m.saved);
 	},
 	platformtrainerMaken: async (event) => {
 		const { id, actor } = context(event);
-		const detail = (await admin.getUserDetail(id));
+		const detail = await admin.getUserDetail(id);
 		if (!detail) return answer({ ok: false, reason: 'not_found' }, '');
 		if (!detail.memberships.some((ms) => ms.role === 'trainer')) {
 			return fail(400, {
@@ -81,22 +80,22 @@ export const actions: Actions = {
 				failed: true
 			});
 		}
-		(await authoring.setPlatformTrainer(actor.id, id, true));
+		await authoring.setPlatformTrainer(actor.id, id, true);
 		return { notice: messages.authoringLearner.platformTrainerSaved };
 	},
 	platformtrainerIntrekken: async (event) => {
 		const { id, actor } = context(event);
 		if (!(await admin.getUserDetail(id))) return answer({ ok: false, reason: 'not_found' }, '');
-		(await authoring.setPlatformTrainer(actor.id, id, false));
+		await authoring.setPlatformTrainer(actor.id, id, false);
 		return { notice: messages.authoringLearner.platformTrainerSaved };
 	},
 	sessiesBeeindigen: async (event) => {
 		const { id, actor } = context(event);
-		return { notice: m.sessionsEnded((await admin.endUserSessions(id, actor))) };
+		return { notice: m.sessionsEnded(await admin.endUserSessions(id, actor)) };
 	},
 	tweestapWissen: async (event) => {
 		const { id, actor } = context(event);
-		return answer((await admin.resetUserTwoFactor(id, actor)), m.saved);
+		return answer(await admin.resetUserTwoFactor(id, actor), m.saved);
 	},
 	koppelingVerwijderen: async (event) => {
 		const { id, actor } = context(event);
@@ -115,7 +114,7 @@ export const actions: Actions = {
 		]);
 		if (!parsed.ok) return fail(400, { notice: parsed.message, failed: true });
 		return answer(
-			(await admin.addUserMembership(id, parsed.data.organisation, parsed.data.role, actor)),
+			await admin.addUserMembership(id, parsed.data.organisation, parsed.data.role, actor),
 			m.saved
 		);
 	},
@@ -129,7 +128,7 @@ export const actions: Actions = {
 		if (!(await ownsMembership(id, parsed.data.membership)))
 			return answer({ ok: false, reason: 'not_found' }, '');
 		return answer(
-			(await admin.changeMembershipRole(parsed.data.membership, parsed.data.role, actor)),
+			await admin.changeMembershipRole(parsed.data.membership, parsed.data.role, actor),
 			m.saved
 		);
 	},
@@ -139,7 +138,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { notice: parsed.message, failed: true });
 		if (!(await ownsMembership(id, parsed.data.membership)))
 			return answer({ ok: false, reason: 'not_found' }, '');
-		return answer((await admin.removeMembership(parsed.data.membership, actor)), m.saved);
+		return answer(await admin.removeMembership(parsed.data.membership, actor), m.saved);
 	}
 };
 

@@ -14,10 +14,10 @@ function learnerId(raw: string): number {
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'manager');
 	const org = organisationFor(user, 'manager');
-	const detail = (await manager.getLearnerDetail(org.organisationId, learnerId(event.params.id)));
+	const detail = await manager.getLearnerDetail(org.organisationId, learnerId(event.params.id));
 	// Another organisation's learner looks exactly like one that does not exist.
 	if (!detail) error(404, { message: messages.errors.notFound });
-	const teamList = (await organisations.listTeams(org.organisationId));
+	const teamList = await organisations.listTeams(org.organisationId);
 	return {
 		organisationName: org.organisationName,
 		teams: teamList,
@@ -61,13 +61,13 @@ export const actions: Actions = {
 		if (raw === null || (raw !== '' && !/^[1-9][0-9]{0,9}$/.test(raw))) {
 			return fail(400, { move: { ok: false, message: messages.errors.badRequest } });
 		}
-		const result = (await organisations.moveLearner(
-        			org.organisationId,
-        			id,
-        			raw === '' ? null : Number(raw),
-        			user.id,
-        			event.locals.requestId
-        		));
+		const result = await organisations.moveLearner(
+			org.organisationId,
+			id,
+			raw === '' ? null : Number(raw),
+			user.id,
+			event.locals.requestId
+		);
 		if (!result.ok) return fail(400, { move: { ok: false, message: result.message } });
 		return { move: { ok: true, message: messages.manager.teams.moved } };
 	}

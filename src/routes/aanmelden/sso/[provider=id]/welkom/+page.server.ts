@@ -10,10 +10,10 @@ import * as sso from '$lib/server/sso';
 const audienceSchema = z.object({ audience: audienceField });
 
 export const load: PageServerLoad = async (event) => {
-	const pending = (await sso.findPendingSignIn(
-    		Number(event.params.provider),
-    		sso.readPendingCookie(event.cookies, event.url)
-    	));
+	const pending = await sso.findPendingSignIn(
+		Number(event.params.provider),
+		sso.readPendingCookie(event.cookies, event.url)
+	);
 	return { pending: pending ?? null };
 };
 
@@ -23,14 +23,14 @@ export const actions: Actions = {
 		if (!parsed.ok) {
 			return fail(400, { form: { message: parsed.message, errors: parsed.errors } });
 		}
-		const result = (await sso.finishFirstSignIn(
-        			{
-        				providerId: Number(event.params.provider),
-        				token: sso.readPendingCookie(event.cookies, event.url),
-        				audience: parsed.data.audience
-        			},
-        			{ userAgent: event.request.headers.get('user-agent'), requestId: event.locals.requestId }
-        		));
+		const result = await sso.finishFirstSignIn(
+			{
+				providerId: Number(event.params.provider),
+				token: sso.readPendingCookie(event.cookies, event.url),
+				audience: parsed.data.audience
+			},
+			{ userAgent: event.request.headers.get('user-agent'), requestId: event.locals.requestId }
+		);
 		sso.clearPendingCookie(event.cookies, event.url);
 		if (result.kind !== 'signedIn') {
 			const message = describeFailure(

@@ -39,24 +39,24 @@ const fields = ['name', 'issuer', 'clientId', 'clientSecret', 'domains'] as cons
 const echoed = ['name', 'issuer', 'clientId', 'domains'] as const;
 
 async function organisationOf(event: RequestEvent) {
-	const org = (await organisations.getOrganisation(Number(event.params.id)));
+	const org = await organisations.getOrganisation(Number(event.params.id));
 	if (!org) error(404, messages.account.admin.notFound);
 	return org;
 }
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
-	const org = (await organisationOf(event));
+	const org = await organisationOf(event);
 	return {
 		organisation: { id: org.id, name: org.name },
-		providers: (await sso.listProviders(org.id))
+		providers: await sso.listProviders(org.id)
 	};
 };
 
 export const actions: Actions = {
 	toevoegen: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const org = (await organisationOf(event));
+		const org = await organisationOf(event);
 		const formData = await event.request.formData();
 		const parsed = parseForm(providerSchema, formData, fields);
 		if (!parsed.ok) {
@@ -64,10 +64,10 @@ export const actions: Actions = {
 				add: { message: parsed.message, errors: parsed.errors, values: echo(formData, echoed) }
 			});
 		}
-		const added = (await sso.addProvider(
-        			{ organisationId: org.id, ...parsed.data },
-        			{ id: admin.id, requestId: event.locals.requestId }
-        		));
+		const added = await sso.addProvider(
+			{ organisationId: org.id, ...parsed.data },
+			{ id: admin.id, requestId: event.locals.requestId }
+		);
 		if (!added.ok) {
 			return fail(400, {
 				add: {
@@ -81,19 +81,19 @@ export const actions: Actions = {
 	},
 	verwijderen: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const org = (await organisationOf(event));
+		const org = await organisationOf(event);
 		const parsed = parseForm(idSchema, await event.request.formData(), ['id']);
 		if (!parsed.ok) return fail(400, { problem: messages.errors.badRequest });
-		const done = (await sso.removeProvider(parsed.data.id, org.id, {
-        			id: admin.id,
-        			requestId: event.locals.requestId
-        		}));
+		const done = await sso.removeProvider(parsed.data.id, org.id, {
+			id: admin.id,
+			requestId: event.locals.requestId
+		});
 		if (!done) return fail(404, { problem: m.notFound });
 		return { notice: m.removed };
 	},
 	testen: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const org = (await organisationOf(event));
+		const org = await organisationOf(event);
 		const parsed = parseForm(idSchema, await event.request.formData(), ['id']);
 		if (!parsed.ok) return fail(400, { problem: messages.errors.badRequest });
 		const result = await sso.testProvider(parsed.data.id, org.id, {

@@ -18,7 +18,7 @@ export const GET: RequestHandler = async (event) => {
 	const id = /^[1-9][0-9]{0,9}$/.test(event.params.draft) ? Number(event.params.draft) : NaN;
 	let module;
 	try {
-		module = draftContent((await getDraft(user, id)));
+		module = draftContent(await getDraft(user, id));
 	} catch (err) {
 		if (err instanceof AuthoringError) error(404, { message: messages.errors[404] });
 		throw err;

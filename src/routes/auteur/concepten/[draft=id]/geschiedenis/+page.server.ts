@@ -9,7 +9,7 @@ const t = messages.authoringEditor;
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'trainer');
-	const draft = (await authoring.draftOr404(user, Number(event.params.draft)));
+	const draft = await authoring.draftOr404(user, Number(event.params.draft));
 	const organisationName =
 		user.memberships.find((m) => m.organisationId === draft.organisationId)?.organisationName ?? '';
 	return {

@@ -7,7 +7,7 @@ import * as authoring from '$lib/server/authoring';
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'trainer');
 	try {
-		const content = (await authoring.draftForPreview(user, event.params.draft));
+		const content = await authoring.draftForPreview(user, event.params.draft);
 		return { draftId: event.params.draft, ...authoring.previewModule(content) };
 	} catch (e) {
 		if (e instanceof authoring.PreviewError) error(404, { message: messages.errors[404] });

@@ -35,7 +35,7 @@ function itemIssues(
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'trainer');
-	const draft = (await authoring.draftOr404(user, Number(event.params.draft)));
+	const draft = await authoring.draftOr404(user, Number(event.params.draft));
 	const content = authoring.draftContent(draft);
 	const { stepIndex, step, list, index, item } = itemAt(content, event.params);
 	return {
@@ -47,7 +47,7 @@ export const load: PageServerLoad = async (event) => {
 		index,
 		item,
 		signals: authoring.signalGroups(),
-		issues: itemIssues(`steps.${stepIndex}.${list}.${index}.`, (await authoring.issuesOf(draft)))
+		issues: itemIssues(`steps.${stepIndex}.${list}.${index}.`, await authoring.issuesOf(draft))
 	};
 };
 
@@ -56,19 +56,19 @@ export const actions: Actions = {
 		const user = requireRole(event, 'trainer');
 		const formData = await event.request.formData();
 		let prefix = '';
-		const outcome = (await authoring.saveFromForm(
-        			user,
-        			Number(event.params.draft),
-        			formData,
-        			(content, r, op) => {
-        				const { stepIndex, list, index, item } = itemAt(content, event.params);
-        				prefix = `steps.${stepIndex}.${list}.${index}.`;
-        				const next = structuredClone(content);
-        				const items = authoring.itemsOf(next.steps[stepIndex])!;
-        				items[index] = authoring.applyItem(item, r, op);
-        				return next;
-        			}
-        		));
+		const outcome = await authoring.saveFromForm(
+			user,
+			Number(event.params.draft),
+			formData,
+			(content, r, op) => {
+				const { stepIndex, list, index, item } = itemAt(content, event.params);
+				prefix = `steps.${stepIndex}.${list}.${index}.`;
+				const next = structuredClone(content);
+				const items = authoring.itemsOf(next.steps[stepIndex])!;
+				items[index] = authoring.applyItem(item, r, op);
+				return next;
+			}
+		);
 		if (!outcome.ok)
 			return fail(outcome.status, {
 				message: describeFailure(outcome.failure),
