@@ -83,10 +83,10 @@ describe('duplicating a shipped module', () => {
 		expect(renderMarkdown(md)).toContain('<blockquote>');
 	});
 
-	it('is refused in an organisation where the user is not a trainer', () => {
-		expect(
-			async () => await duplicateAsDraft(trainer, orgB, (await latestVersionId('wat-en-hoe'))!)
-		).toThrow(AuthoringError);
+	it('is refused in an organisation where the user is not a trainer', async () => {
+		await expect(
+			duplicateAsDraft(trainer, orgB, (await latestVersionId('wat-en-hoe'))!)
+		).rejects.toThrow(AuthoringError);
 	});
 });
 
@@ -154,9 +154,9 @@ describe('editing', () => {
 		await expect(getDraft(trainerB, draft.id)).rejects.toThrow(
 			expect.objectContaining({ code: 'not-found' })
 		);
-		expect(
-			async () => await saveDraft(trainerB, draft.id, draftContent(draft), draft.revision)
-		).toThrow(AuthoringError);
+		await expect(
+			saveDraft(trainerB, draft.id, draftContent(draft), draft.revision)
+		).rejects.toThrow(AuthoringError);
 		expect((await authoringOverview(trainerB)).drafts).toEqual([]);
 		expect((await authoringOverview(trainer)).drafts.map((d) => d.state)).toEqual(['draft']);
 	});

@@ -61,7 +61,7 @@ describe('database', () => {
 		expect(fs.statSync(`${file}-wal`).size).toBeLessThan(8 * 1024 * 1024);
 	});
 
-	it('stops with a clear message when a migration fails', () => {
+	it('stops with a clear message when a migration fails', async () => {
 		const dir = tempDir();
 		const migrations = path.join(dir, 'drizzle');
 		fs.cpSync(path.resolve('drizzle'), migrations, { recursive: true });
@@ -80,11 +80,11 @@ describe('database', () => {
 			path.join(migrations, '9999_broken.sql'),
 			'CREATE TABLE organisation (id integer);'
 		);
-		expect(
-			async () => await openDatabase(path.join(dir, 'x.db'), { migrationsDir: migrations })
-		).toThrow(MigrationError);
-		expect(
-			async () => await openDatabase(path.join(dir, 'y.db'), { migrationsDir: migrations })
-		).toThrow(/migration .* failed .*already exists/i);
+		await expect(
+			openDatabase(path.join(dir, 'x.db'), { migrationsDir: migrations })
+		).rejects.toThrow(MigrationError);
+		await expect(
+			openDatabase(path.join(dir, 'y.db'), { migrationsDir: migrations })
+		).rejects.toThrow(/migration .* failed .*already exists/i);
 	});
 });

@@ -39,9 +39,9 @@ describe('retakes of the final assessment', () => {
 		await expect(progress.startAssessment(user, slug, step.slug, t0 + 60_000)).rejects.toThrow(
 			'learning.assessmentCooldown'
 		);
-		expect(
-			async () => await progress.startAssessment(user, slug, step.slug, t0 + 23 * hour)
-		).toThrow('learning.assessmentCooldown');
+		await expect(progress.startAssessment(user, slug, step.slug, t0 + 23 * hour)).rejects.toThrow(
+			'learning.assessmentCooldown'
+		);
 		const retake = await progress.startAssessment(user, slug, step.slug, t0 + 24 * hour + 1);
 		expect(retake.submittedAt).toBeNull();
 	});

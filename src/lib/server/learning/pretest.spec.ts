@@ -78,17 +78,17 @@ describe('the pre-test', () => {
 			})
 		);
 		const other = pool.find((p) => !attempt.itemIds.includes(p.id))!;
-		expect(
-			async () => await pretest.answerPretestItem(u.id, slug, other.id, correctAnswer(other))
-		).toThrow('request.notFound');
+		await expect(
+			pretest.answerPretestItem(u.id, slug, other.id, correctAnswer(other))
+		).rejects.toThrow('request.notFound');
 		await takePretest(u.id, 2);
 		expect(await status(u.id)).toBe('submitted');
 		const saved = (await pretest.pretestAttempt((await progress.findEnrolment(u.id, slug))!.id))!;
 		expect([saved.score, saved.maxScore]).toEqual([2, 4]);
 		// Changing an answer after submitting is refused; submitting again changes nothing.
-		expect(
-			async () => await pretest.answerPretestItem(u.id, slug, item.id, wrongAnswer(item))
-		).toThrow('learning.pretestNotOpen');
+		await expect(pretest.answerPretestItem(u.id, slug, item.id, wrongAnswer(item))).rejects.toThrow(
+			'learning.pretestNotOpen'
+		);
 		await pretest.submitPretest(u.id, slug);
 	});
 
@@ -123,9 +123,9 @@ describe('the pre-test', () => {
 		const attempt = await pretest.startPretest(v.id, slug);
 		await completeStep(v.id, slug, mod.steps[0].slug);
 		const item = pool.find((p) => p.id === attempt.itemIds[0])!;
-		expect(
-			async () => await pretest.answerPretestItem(v.id, slug, item.id, correctAnswer(item))
-		).toThrow('learning.pretestClosed');
+		await expect(
+			pretest.answerPretestItem(v.id, slug, item.id, correctAnswer(item))
+		).rejects.toThrow('learning.pretestClosed');
 		expect(await pretest.learnerGain(await progress.moduleContext(v.id, slug))).toBeNull();
 	});
 

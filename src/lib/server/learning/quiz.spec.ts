@@ -111,16 +111,15 @@ describe('quiz answers', () => {
 			{ selected: ['x', 'x'] },
 			{ selected: ['bestaat-niet'] }
 		]) {
-			expect(
-				async () => await progress.answerQuizItem(u.id, slug, quizStep.slug, firstItem.id, answer)
-			).toThrow(progress.ProgressError);
+			await expect(
+				progress.answerQuizItem(u.id, slug, quizStep.slug, firstItem.id, answer)
+			).rejects.toThrow(progress.ProgressError);
 		}
 		expect(await responses(u.id)).toHaveLength(0);
 		expect(await progress.findEnrolment(u.id, slug)).toBeUndefined();
-		expect(
-			async () =>
-				await progress.answerQuizItem(u.id, slug, quizStep.slug, 'geen-item', { selected: ['a'] })
-		).toThrow('request.notFound');
+		await expect(
+			progress.answerQuizItem(u.id, slug, quizStep.slug, 'geen-item', { selected: ['a'] })
+		).rejects.toThrow('request.notFound');
 	});
 
 	it('marks the quiz step done when every item has an answer', async () => {

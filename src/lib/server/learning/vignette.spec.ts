@@ -31,9 +31,9 @@ describe('vignettes', () => {
 		expect(outcome.feedback).toBe(v.nodes[start].choices[0].feedback);
 		// Replaying the first form (back button, second tab) changes nothing.
 		if (outcome.next !== start) {
-			expect(
-				async () => await progress.chooseInVignette(u.id, slug, vignetteStep.slug, start, 1)
-			).toThrow('learning.vignetteMoved');
+			await expect(
+				progress.chooseInVignette(u.id, slug, vignetteStep.slug, start, 1)
+			).rejects.toThrow('learning.vignetteMoved');
 		}
 		expect(await responses(u.id)).toHaveLength(1);
 		await completeStep(u.id, slug, vignetteStep.slug);
