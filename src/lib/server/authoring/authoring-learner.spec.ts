@@ -66,9 +66,9 @@ async function edit(draftId: number, change: (content: DraftContent) => void) {
 	await saveDraft(trainerA, draftId, content, draft.revision);
 }
 
-function statusOf(fn: () => unknown): number | 'ok' {
+async function statusOf(fn: () => unknown): Promise<number | 'ok'> {
 	try {
-		fn();
+		await fn();
 		return 'ok';
 	} catch (e) {
 		if (isHttpError(e)) return e.status;
@@ -93,10 +93,10 @@ describe('learners and authored modules', () => {
 		expect(step.html).toContain('<em>school A</em>');
 		expect(step.indexPath).toBeNull();
 
-		expect(statusOf(async () => await pages.modulePage(learnerB, slug))).toBe(404);
-		expect(statusOf(async () => await pages.stepPage(learnerB, slug, page.steps[0].slug))).toBe(
-			404
-		);
+		expect(await statusOf(async () => await pages.modulePage(learnerB, slug))).toBe(404);
+		expect(
+			await statusOf(async () => await pages.stepPage(learnerB, slug, page.steps[0].slug))
+		).toBe(404);
 	});
 
 	it('lets a learner complete an authored module, earn a certificate and see it as completed', async () => {

@@ -80,12 +80,12 @@ describe('asynchronous SQLite transactions', () => {
 
 	it('rolls everything back when the callback throws, and the next one still runs', async () => {
 		const { note, notes, db } = await setup();
-		const failure = await transaction(async () => {
+		const failure = transaction(async () => {
 			note('verloren');
 			await sleep(5);
 			throw new Error('stop');
 		});
-		const next = await transaction(async () => {
+		const next = transaction(async () => {
 			note('bewaard');
 		});
 		await expect(failure).rejects.toThrow('stop');
@@ -123,7 +123,7 @@ describe('asynchronous SQLite transactions', () => {
 		const { note, notes } = await setup();
 		const order: string[] = [];
 		let answer: Promise<unknown> = Promise.resolve();
-		const failing = await transaction(async () => {
+		const failing = transaction(async () => {
 			note('terug te draaien');
 			// A learner's answer arrives while this transaction awaits.
 			answer = durableWrite(() => note('antwoord')).then(() => order.push('answer durable'));

@@ -35,6 +35,14 @@ export function currentTransaction(): DB | undefined {
 	return scope?.active ? scope.tx : undefined;
 }
 
+/**
+ * Runs `fn` outside whatever transaction the caller is in: for work the caller only schedules
+ * (the group commit's batch), which must not become part of the caller's transaction.
+ */
+export function outsideTransactions<T>(fn: () => T): T {
+	return context.exit(fn);
+}
+
 /** True while an asynchronous SQLite transaction holds the database. */
 export function asyncTransactionOpen(): boolean {
 	return open;

@@ -4,7 +4,7 @@
 // (synchronous=FULL: durable), so nothing is acknowledged early. Each write runs in a savepoint
 // of its own: one that throws is rolled back alone and its caller gets the error, the others
 // commit. The queue is first in, first out, so one learner's answers keep their order.
-import { transaction } from './transaction';
+import { outsideTransactions, transaction } from './transaction';
 
 interface Job {
 	fn: () => unknown;
@@ -39,7 +39,8 @@ function schedule(): void {
 	if (scheduled || flushing) return;
 	scheduled = true;
 	// After the I/O phase: the requests that arrived during the last commit join this batch.
-	setImmediate(() => void flush());
+	// Outside the caller's context: a batch is never part of the transaction it was queued from.
+	outsideTransactions(() => setImmediate(() => void flush()));
 }
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
