@@ -91,3 +91,13 @@ export function epochMsOrNull(column: SQLiteColumn): SQL<number | null> {
 		return sql<number | null>`(extract(epoch from ${column}) * 1000)::float8`;
 	return sql<number | null>`${column}`;
 }
+
+/**
+ * A bound timestamp given as milliseconds since the epoch, for `.set()` and comparisons in
+ * prepared statements: SQLite stores the number as it is (timestamp_ms), PostgreSQL converts it
+ * to `timestamp with time zone`.
+ */
+export function epochParam(name: string): SQL<Date> {
+	if (engine === 'postgres') return sql<Date>`to_timestamp(${sql.placeholder(name)}::float8 / 1000)`;
+	return sql<Date>`${sql.placeholder(name)}`;
+}

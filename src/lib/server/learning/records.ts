@@ -6,7 +6,7 @@ import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Item } from '$lib/content/schema';
 import type { Answer } from '$lib/content/views';
 import { db } from '../db';
-import { prepared } from '../db/prepared';
+import { epochParam, prepared } from '../db/prepared';
 import {
 	enrolment,
 	response,
@@ -62,8 +62,8 @@ const updateEnrolmentPosition = prepared((database) =>
 		.set({
 			currentStep: sql`${sql.placeholder('currentStep')}`,
 			stepsDone: sql`${sql.placeholder('stepsDone')}`,
-			// Milliseconds, as the column's timestamp_ms mode stores them.
-			updatedAt: sql`${sql.placeholder('updatedAt')}`
+			// Milliseconds since the epoch (db/prepared.ts converts them per engine).
+			updatedAt: epochParam('updatedAt')
 		})
 		.where(eq(enrolment.id, sql.placeholder('id')))
 		.prepare()
@@ -196,7 +196,7 @@ const prunePracticeRows = prepared((database) =>
 				eq(response.isFirst, false),
 				lt(
 					response.id,
-					sql`(select ${response.id} from ${response} where ${response.enrolmentId} = ${sql.placeholder('enrolmentId')} and ${response.stepSlug} = ${sql.placeholder('stepSlug')} and ${response.itemId} = ${sql.placeholder('itemId')} and ${response.attemptId} is null and ${response.isFirst} = 0 order by ${response.id} desc limit 1 offset ${practiceKept - 1})`
+					sql`(select ${response.id} from ${response} where ${response.enrolmentId} = ${sql.placeholder('enrolmentId')} and ${response.stepSlug} = ${sql.placeholder('stepSlug')} and ${response.itemId} = ${sql.placeholder('itemId')} and ${response.attemptId} is null and not ${response.isFirst} order by ${response.id} desc limit 1 offset ${practiceKept - 1})`
 				)
 			)
 		)

@@ -2,6 +2,7 @@
 // scoped to the manager's organisation and audited.
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { affected, db, first } from '../db';
+import { equalsIgnoringCase } from '../db/sql';
 import { membership, team } from '../db/schema';
 import { recordAudit } from '../platform/audit';
 import { messages } from '$lib/i18n';
@@ -31,7 +32,7 @@ async function nameTaken(
 ): Promise<boolean> {
 	const conditions = [
 		eq(team.organisationId, organisationId),
-		sql`${team.name} = ${name} collate nocase`
+		equalsIgnoringCase(team.name, name)
 	];
 	if (exceptId) conditions.push(ne(team.id, exceptId));
 	return !!(await first(

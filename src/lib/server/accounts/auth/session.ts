@@ -3,7 +3,7 @@
 // idle and absolute expiry, a new session at every sign-in.
 import { and, desc, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import { affected, db, transaction } from '../../db';
-import { prepared } from '../../db/prepared';
+import { epochParam, prepared } from '../../db/prepared';
 import { session, twoFactor, user, type Session } from '../../db/schema';
 import { digest, digestEquals, isTokenShaped, randomToken } from './tokens';
 
@@ -72,7 +72,7 @@ const selectSession = prepared((database) =>
 const touchSession = prepared((database) =>
 	database
 		.update(session)
-		.set({ lastSeenAt: sql`${sql.placeholder('now')}` })
+		.set({ lastSeenAt: epochParam('now') })
 		.where(eq(session.id, sql.placeholder('id')))
 		.prepare()
 );
