@@ -18,11 +18,11 @@ const slug = 'wat-en-hoe';
 
 try {
 	const course = loadShippedCourse();
-	const db = openDatabase(file);
-	syncShippedModules(course);
+	const db = await openDatabase(file);
+	await syncShippedModules(course);
 	const sqlite = db.$client;
 	sqlite.pragma('synchronous = OFF'); // bulk loading a throwaway database
-	const versionId = latestVersionId(slug)!;
+	const versionId = (await latestVersionId(slug))!;
 	const quiz = course.moduleBySlug.get(slug)!.steps.find((s) => s.quiz)!;
 	const [item, other] = quiz.quiz!.items;
 	const options =
@@ -101,7 +101,7 @@ try {
 		const runs: number[] = [];
 		for (let run = 0; run < 3; run++) {
 			const start = performance.now();
-			figures = itemStatistics(slug, scope)!.items.find((i) => i.itemId === item.id)!;
+			figures = (await itemStatistics(slug, scope))!.items.find((i) => i.itemId === item.id)!;
 			runs.push(performance.now() - start);
 		}
 		worst = Math.max(worst, median(runs));
@@ -115,7 +115,7 @@ try {
 	console.log(
 		`  facility ${figures!.facility!.toFixed(3)}, SD ${figures!.standardDeviation!.toFixed(3)}, discrimination ${figures!.discrimination!.toFixed(3)}, efficiency ${figures!.efficiency!.toFixed(3)}`
 	);
-	closeDatabase();
+	await closeDatabase();
 	if (worst > 300) process.exitCode = 1;
 } finally {
 	fs.rmSync(dir, { recursive: true, force: true });

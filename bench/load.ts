@@ -71,16 +71,16 @@ const items = quiz.quiz!.items.filter((i) => i.type === 'single' || i.type === '
 	const { openDatabase, closeDatabase } = await import('../src/lib/server/db');
 	const { makeUser } = await import('../src/lib/server/testing/testing');
 	const progress = await import('../src/lib/server/learning');
-	openDatabase(databaseUrl, { migrationsDir: path.resolve('drizzle') });
+	await openDatabase(databaseUrl, { migrationsDir: path.resolve('drizzle') });
 	for (let i = 0; i < learners; i++) {
 		const { id } = await makeUser({
 			email: `last-${i}@load.signaalwijs.be`,
 			name: `Lerende ${i}`,
 			password
 		});
-		progress.startModule(id, mod.slug);
+		await progress.startModule(id, mod.slug);
 	}
-	closeDatabase();
+	await closeDatabase();
 }
 
 const server = spawn(process.execPath, ['server.js'], { env, stdio: 'ignore' });

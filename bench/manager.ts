@@ -36,7 +36,7 @@ async function time(fn: () => unknown): Promise<number> {
 
 // 1. Domain functions, in this process.
 loadShippedCourse();
-const db = openDatabase(file);
+const db = await openDatabase(file);
 const big = db.$client
 	.prepare(
 		`select organisation_id as id, count(*) as n from membership where role = 'learner'
@@ -47,12 +47,15 @@ console.log(
 	`Database ${file}; largest organisation ${big.id} with ${big.n} learners; ${runs} runs each.\n`
 );
 const cases: [string, () => unknown][] = [
-	['dashboard (getDashboard)', () => reports.getDashboard(big.id)],
-	['learners page 1, by name', () => reports.listLearners(big.id, reports.defaultQuery)],
+	['dashboard (getDashboard)', async () => await reports.getDashboard(big.id)],
+	[
+		'learners page 1, by name',
+		async () => await reports.listLearners(big.id, reports.defaultQuery)
+	],
 	[
 		'learners page 40, by last activity',
-		() =>
-			reports.listLearners(big.id, {
+		async () =>
+			await reports.listLearners(big.id, {
 				...reports.defaultQuery,
 				sort: 'activity',
 				dir: 'desc',
@@ -61,8 +64,8 @@ const cases: [string, () => unknown][] = [
 	],
 	[
 		'learners filtered on status + search',
-		() =>
-			reports.listLearners(big.id, {
+		async () =>
+			await reports.listLearners(big.id, {
 				...reports.defaultQuery,
 				module: 'signalen-op-school',
 				status: 'certified',
@@ -70,7 +73,7 @@ const cases: [string, () => unknown][] = [
 			})
 	],
 	['CSV export, all learners', () => reports.exportLearnersCsv(big.id, reports.defaultQuery)],
-	['team signal map', () => reports.getTeamSignalMap(big.id)]
+	['team signal map', async () => await reports.getTeamSignalMap(big.id)]
 ];
 console.log('Domain functions (median):');
 for (const [name, fn] of cases) {
@@ -79,7 +82,7 @@ for (const [name, fn] of cases) {
 	for (let i = 0; i < runs; i++) times.push(await time(fn));
 	console.log(`  ${name.padEnd(40)} ${ms(median(times))}  (max ${ms(Math.max(...times))})`);
 }
-closeDatabase();
+await closeDatabase();
 
 // 2. HTTP against the production build.
 if (!fs.existsSync('build/index.js')) {

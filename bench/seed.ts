@@ -21,8 +21,8 @@ const responsesPerEnrolment = 10; // ~2.5 enrolments per learner: ~5 million res
 for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
 const started = Date.now();
 const course = loadShippedCourse();
-const db = openDatabase(file);
-syncShippedModules(course);
+const db = await openDatabase(file);
+await syncShippedModules(course);
 const sqlite = db.$client;
 // Bulk loading only: the benchmark database does not need to survive a power cut.
 sqlite.pragma('synchronous = OFF');
@@ -73,11 +73,13 @@ const last = [
 	'Yilmaz',
 	'Van Damme'
 ];
-const modules = course.modules.map((m) => ({
-	slug: m.slug,
-	versionId: latestVersionId(m.slug)!,
-	steps: m.steps.map((s) => s.slug)
-}));
+const modules = await Promise.all(
+	course.modules.map(async (m) => ({
+		slug: m.slug,
+		versionId: (await latestVersionId(m.slug))!,
+		steps: m.steps.map((s) => s.slug)
+	}))
+);
 const signals = course.signals.map((s) => s.id);
 const day = 24 * 3600 * 1000;
 const now = Date.now();
@@ -233,7 +235,7 @@ for (const org of orgs) {
 }
 sqlite.pragma('analysis_limit = 1000');
 sqlite.exec('analyze');
-closeDatabase();
+await closeDatabase();
 console.log(
 	`\n${file}: ${userNumber} learners in ${organisations} organisations (largest ${bigOrg}), ` +
 		`${enrolments} enrolments, ${certificates} certificates, ${responses} responses ` +

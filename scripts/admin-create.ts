@@ -19,9 +19,9 @@ if (!email.success || !name.success) {
 	process.exit(2);
 }
 
-openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
-const result = createAdminAccount({ email: email.data, name: name.data });
-closeDatabase();
+await openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
+const result = await createAdminAccount({ email: email.data, name: name.data });
+await closeDatabase();
 if (!result.ok) {
 	console.error(
 		`An account for ${email.data} already exists. Grant it the admin role in /admin, or use /wachtwoord-vergeten.`

@@ -7,8 +7,8 @@ import { sendOverdueAssignmentReminders } from '$lib/server/manager/assignments'
 import { deliverPending, flushMail } from '$lib/server/platform/mail';
 
 loadShippedCourse();
-openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
-const queued = sendOverdueAssignmentReminders(new Date());
+await openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
+const queued = await sendOverdueAssignmentReminders(new Date());
 await flushMail();
 // Deliver whatever is still pending (more than one batch when many reminders were queued).
 while ((await deliverPending()) > 0) {
@@ -17,4 +17,4 @@ while ((await deliverPending()) > 0) {
 console.log(
 	`${queued} overdue ${queued === 1 ? 'reminder' : 'reminders'} queued${config.smtpUrl ? ' and sent' : ' (no SMTP_URL: kept in the outbox)'}.`
 );
-closeDatabase();
+await closeDatabase();

@@ -32,7 +32,7 @@ async function child(mode: Mode, file: string): Promise<void> {
 	const { openDatabase } = await import('../src/lib/server/db');
 	if (mode === 'migrate') {
 		console.log('migrating');
-		openDatabase(file);
+		await openDatabase(file);
 		console.log('migrated');
 		return;
 	}
@@ -42,19 +42,20 @@ async function child(mode: Mode, file: string): Promise<void> {
 	const { correctAnswer, wrongAnswer } = await import('../src/lib/server/learning/grading');
 	const { user, response } = await import('../src/lib/server/db/schema');
 	const { sql, eq } = await import('drizzle-orm');
-	const db = openDatabase(file);
+	const { db, first, sqlFirst } = await import('../src/lib/server/db');
+	await openDatabase(file);
 	const course = loadCourse('modules');
-	syncShippedModules(course);
+	await syncShippedModules(course);
 	// Practice answers beyond the newest 20 of an item are pruned (learning/records.ts,
 	// practiceKept), which is not a loss: each learner answers every item at most 10 times, so
 	// every confirmed answer must still be there.
 	const learnerIds = new Map<number, number>();
-	const learnerFor = (k: number): number => {
+	const learnerFor = async (k: number): Promise<number> => {
 		let id = learnerIds.get(k);
 		if (id === undefined) {
 			const email = `duurzaam-${process.pid}-${k}@test.signaalwijs.be`;
-			db.insert(user).values({ email, name: 'Duurzaamheid' }).onConflictDoNothing().run();
-			id = db.select({ id: user.id }).from(user).where(eq(user.email, email)).get()!.id;
+			await db.insert(user).values({ email, name: 'Duurzaamheid' }).onConflictDoNothing();
+			id = (await first(db.select({ id: user.id }).from(user).where(eq(user.email, email))))!.id;
 			learnerIds.set(k, id);
 		}
 		return id;
@@ -73,17 +74,19 @@ async function child(mode: Mode, file: string): Promise<void> {
 		for (;;) {
 			const i = n++;
 			const { slug, step, item } = items[i % items.length];
-			const userId = learnerFor(Math.floor(i / (items.length * 10)));
-			const id = await durableWrite(() => {
-				progress.answerQuizItem(
+			const userId = await learnerFor(Math.floor(i / (items.length * 10)));
+			const id = await durableWrite(async () => {
+				await progress.answerQuizItem(
 					userId,
 					slug,
 					step,
 					item.id,
 					i % 3 ? correctAnswer(item) : wrongAnswer(item)
 				);
-				return db.get<{ id: number }>(
-					sql`select max(${response.id}) as id from ${response} where ${response.userId} = ${userId}`
+				return (
+					await sqlFirst<{ id: number }>(
+						sql`select max(${response.id}) as id from ${response} where ${response.userId} = ${userId}`
+					)
 				).id;
 			});
 			process.stdout.write(`ok ${id}\n`);
@@ -162,8 +165,8 @@ async function parent() {
 		const fresh = path.join(dir, `migrate-${i}.db`);
 		await run('migrate', fresh, () => Math.random() * 15);
 		const { openDatabase, closeDatabase } = await import('../src/lib/server/db');
-		openDatabase(fresh);
-		closeDatabase();
+		await openDatabase(fresh);
+		await closeDatabase();
 		const problem = check(fresh, []);
 		if (problem) {
 			console.error(`durability: migration killed (${i}): ${problem}`);

@@ -17,10 +17,10 @@ if (Number.isNaN(now.getTime())) {
 	process.exit(2);
 }
 
-openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
+await openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
 try {
-	syncShippedModules(loadShippedCourse());
-	const reminders = sendDueReminders(now);
+	await syncShippedModules(loadShippedCourse());
+	const reminders = await sendDueReminders(now);
 	await flushMail();
 	const delivered = await deliverPending();
 	// LTI grade passback: scores whose back-off has passed go to the LMS grade books.
@@ -30,5 +30,5 @@ try {
 			(config.smtpUrl ? '' : ' (no SMTP_URL: mail stays in the outbox)')
 	);
 } finally {
-	closeDatabase();
+	await closeDatabase();
 }

@@ -4,15 +4,15 @@ import { config } from '$lib/server/platform/config';
 import { closeDatabase, openDatabase } from '$lib/server/db';
 import { retentionPolicy, runRetention } from '$lib/server/privacy';
 
-openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
+await openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
 try {
 	const policy = retentionPolicy();
-	const report = runRetention(policy);
+	const report = await runRetention(policy);
 	console.log(
 		`Retention (${policy.inactiveDays}/${policy.auditDays}/${policy.mailDays} days): ` +
 			`${report.accounts} accounts, ${report.auditEvents} audit events, ${report.mails} mails, ` +
 			`${report.sessions} expired sessions, ${report.resets} reset links removed.`
 	);
 } finally {
-	closeDatabase();
+	await closeDatabase();
 }

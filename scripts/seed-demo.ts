@@ -9,17 +9,17 @@ import { loadShippedCourse } from '$lib/server/content/course';
 import { syncShippedModules } from '$lib/server/content/versions';
 
 const course = loadShippedCourse();
-openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
-syncShippedModules(course);
+await openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
+await syncShippedModules(course);
 const seeded = await seedDemo();
 if (seeded) {
-	seedDemoCertificates();
-	seedDemoAssignments();
-	seedDemoAuthoring();
+	await seedDemoCertificates();
+	await seedDemoAssignments();
+	await seedDemoAuthoring();
 }
 console.log(
 	seeded
 		? `Demo data added to ${config.databaseUrl}.`
 		: `${config.databaseUrl} already has data; nothing added.`
 );
-closeDatabase();
+await closeDatabase();

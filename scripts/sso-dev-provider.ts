@@ -5,7 +5,7 @@
 // Uses DATABASE_URL (default ./data/demo.db) and ORIGIN (default http://localhost:3000) as
 // `npm run demo` does.
 import { asc, like } from 'drizzle-orm';
-import { closeDatabase, db, openDatabase } from '$lib/server/db';
+import { closeDatabase, db, openDatabase, first } from '$lib/server/db';
 import { organisation } from '$lib/server/db/schema';
 import { config } from '$lib/server/platform/config';
 import { addProvider, listProviders, removeProvider } from '$lib/server/sso';
@@ -23,13 +23,14 @@ process.env.ORIGIN ??= `http://localhost:${process.env.PORT ?? '3000'}`;
 const port = Number(option('port') ?? process.env.SSO_DEV_PORT ?? 4400);
 const domain = (option('domain') ?? 'sint-jansschool.demo.signaalwijs.be').toLowerCase();
 
-openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
-const school = db
-	.select()
-	.from(organisation)
-	.where(like(organisation.name, 'Sint-Jansschool%'))
-	.orderBy(asc(organisation.id))
-	.get();
+await openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
+const school = await first(
+	db
+		.select()
+		.from(organisation)
+		.where(like(organisation.name, 'Sint-Jansschool%'))
+		.orderBy(asc(organisation.id))
+);
 if (!school) {
 	console.error(
 		`No Sint-Jansschool organisation in ${config.databaseUrl}: run npm run demo first.`
@@ -37,10 +38,10 @@ if (!school) {
 	process.exit(1);
 }
 const idp = await startTestProvider({ port, appOrigin: config.origin });
-for (const existing of listProviders(school.id)) {
-	if (existing.issuer === idp.issuer) removeProvider(existing.id, school.id, { id: null });
+for (const existing of await listProviders(school.id)) {
+	if (existing.issuer === idp.issuer) await removeProvider(existing.id, school.id, { id: null });
 }
-const added = addProvider(
+const added = await addProvider(
 	{
 		organisationId: school.id,
 		name: `Testaanmelding van ${school.name}`,
@@ -51,7 +52,7 @@ const added = addProvider(
 	},
 	{ id: null }
 );
-closeDatabase();
+await closeDatabase();
 if (!added.ok) {
 	console.error(`Could not register the test provider: ${added.failure.code}`);
 	await idp.close();

@@ -8,12 +8,12 @@ import { takeAssessment, workThrough } from '$lib/server/demo/walkthrough';
 
 const [database, email] = process.argv.slice(2);
 const slug = 'wat-en-hoe';
-openDatabase(database);
-const user = findUserByEmail(email);
+await openDatabase(database);
+const user = await findUserByEmail(email);
 if (!user) throw new Error(`no account ${email}`);
 const steps = getCourse().moduleBySlug.get(slug)!.steps;
 const assessment = steps.find((s) => s.meta.kind === 'assessment')!;
-workThrough(user.id, slug, steps.indexOf(assessment));
-const outcome = takeAssessment(user.id, slug, assessment.slug, false);
+await workThrough(user.id, slug, steps.indexOf(assessment));
+const outcome = await takeAssessment(user.id, slug, assessment.slug, false);
 if (outcome.passed) throw new Error('the attempt was meant to fail');
-closeDatabase();
+await closeDatabase();

@@ -28,6 +28,11 @@ export interface PostgresOptions {
 	port?: number;
 	/** The system user the server runs as when we are root (default `pgtest`). */
 	user?: string;
+	/**
+	 * False for a server whose data nobody needs after a crash (the domain specs): no fsync, so
+	 * hundreds of small test databases are cheap. Durability runs and benchmarks keep the default.
+	 */
+	durable?: boolean;
 }
 
 const SYSTEM_USER = 'pgtest';
@@ -200,7 +205,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Thro
 			`-k ${dir}`,
 			'-c listen_addresses=127.0.0.1',
 			'-c synchronous_commit=on',
-			'-c fsync=on'
+			options.durable === false ? '-c fsync=off -c full_page_writes=off' : '-c fsync=on'
 		].join(' ');
 		started = true;
 		await run('pg_ctl', ['-D', data, '-o', serverOptions, '-l', log, '-w', '-t', '60', 'start']);

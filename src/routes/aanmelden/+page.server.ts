@@ -28,7 +28,7 @@ export const actions: Actions = {
 		// E-mail first: an address in a domain with an identity provider continues there, whatever
 		// was typed as password; every other address signs in with its password as before.
 		const address = parseForm(resetRequestSchema, formData, ['email']);
-		const provider = address.ok ? sso.providerForEmail(address.data.email) : undefined;
+		const provider = address.ok ? await sso.providerForEmail(address.data.email) : undefined;
 		if (address.ok && provider) {
 			const started = await sso.beginSignIn(
 				provider,

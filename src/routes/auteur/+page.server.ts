@@ -10,9 +10,9 @@ import { idField } from '$lib/schemas/fields';
 
 const t = messages.authoringEditor;
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'trainer');
-	const overview = authoring.authoringOverview(user);
+	const overview = await authoring.authoringOverview(user);
 	return {
 		name: user.name,
 		drafts: overview.drafts.map((d) => ({
@@ -53,7 +53,7 @@ export const actions: Actions = {
 		}
 		let draftId: number;
 		try {
-			draftId = authoring.duplicateAsDraft(user, organisationId, versionId).id;
+			draftId = (await authoring.duplicateAsDraft(user, organisationId, versionId)).id;
 		} catch (e) {
 			if (e instanceof authoring.AuthoringError) return fail(404, { failed: t.duplicateFailed });
 			throw e;

@@ -6,12 +6,12 @@ import { parseForm } from '$lib/server/platform';
 import { showOrganisationSchema } from '$lib/schemas/certificates';
 import * as certificates from '$lib/server/certificates';
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'learner');
 	const now = new Date();
-	const refresher = certificates.refresherStatus(user.id, now);
+	const refresher = await certificates.refresherStatus(user.id, now);
 	return {
-		certificates: certificates.dashboardCertificates(user.id, now).map((c) => ({
+		certificates: (await certificates.dashboardCertificates(user.id, now)).map((c) => ({
 			id: c.id,
 			moduleTitle: c.moduleTitle,
 			status: c.status,
@@ -40,7 +40,7 @@ export const actions: Actions = {
 			'show'
 		]);
 		if (!parsed.ok) return fail(400, { organisation: { message: parsed.message, shown: null } });
-		const changed = certificates.setShowOrganisation(
+		const changed = await certificates.setShowOrganisation(
 			user.id,
 			parsed.data.id,
 			parsed.data.show,

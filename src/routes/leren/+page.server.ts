@@ -4,12 +4,12 @@ import * as manager from '$lib/server/manager';
 import * as certificates from '$lib/server/certificates';
 import { MASTERY_THRESHOLDS } from '$lib/server/learning';
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'learner');
 	const audience = user.memberships.find((m) => m.role === 'learner')?.audience ?? null;
 	const now = new Date();
-	const refresher = certificates.refresherStatus(user.id, now);
-	const overview = manager.learnerDashboard(user.id, audience);
+	const refresher = await certificates.refresherStatus(user.id, now);
+	const overview = await manager.learnerDashboard(user.id, audience);
 	const completed = new Set(overview.completed.map((m) => m.slug));
 	// Only what the page shows: the cards' fields per list, not every module's whole card.
 	return {
@@ -27,8 +27,7 @@ export const load: PageServerLoad = (event) => {
 			completedAt: m.completedAt
 		})),
 		suggested: overview.suggested,
-		assigned: manager
-			.listAssignmentsForLearner(user.id)
+		assigned: (await manager.listAssignmentsForLearner(user.id))
 			.filter((a) => !completed.has(a.moduleSlug))
 			.map((a) => ({
 				slug: a.moduleSlug,
@@ -41,8 +40,7 @@ export const load: PageServerLoad = (event) => {
 			deadline: refresher.deadline,
 			modules: refresher.modules.map((m) => m.title)
 		},
-		certificates: certificates
-			.dashboardCertificates(user.id, now)
+		certificates: (await certificates.dashboardCertificates(user.id, now))
 			.filter((c) => c.status !== 'renewed')
 			.map((c) => ({
 				id: c.id,
@@ -50,7 +48,7 @@ export const load: PageServerLoad = (event) => {
 				status: c.status,
 				expiresAt: c.expiresAt
 			})),
-		signalMap: manager.signalMap(user.id),
+		signalMap: await manager.signalMap(user.id),
 		mastery: {
 			minObservations: MASTERY_THRESHOLDS.minObservations,
 			strongPercent: Math.round(MASTERY_THRESHOLDS.strongShare * 100)

@@ -14,7 +14,7 @@ import * as sso from '$lib/server/sso';
 
 const m = messages.account;
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const current = event.locals.session?.id;
 	return {
@@ -28,11 +28,13 @@ export const load: PageServerLoad = (event) => {
 			})),
 			isAdmin: user.isAdmin
 		},
-		twoFactor: accounts.getStatus(user.id),
-		ssoLinks: sso
-			.listIdentityLinks(user.id)
-			.map((link) => ({ id: link.id, provider: link.provider, organisation: link.organisation })),
-		sessions: listUserSessions(user.id).map((s) => ({
+		twoFactor: await accounts.getStatus(user.id),
+		ssoLinks: (await sso.listIdentityLinks(user.id)).map((link) => ({
+			id: link.id,
+			provider: link.provider,
+			organisation: link.organisation
+		})),
+		sessions: (await listUserSessions(user.id)).map((s) => ({
 			id: s.id,
 			createdAt: s.createdAt,
 			lastSeenAt: s.lastSeenAt,
@@ -70,8 +72,8 @@ export const actions: Actions = {
 		const parsed = parseForm(sessionIdSchema, await event.request.formData(), ['id']);
 		if (!parsed.ok) return fail(400, { notice: messages.errors.badRequest });
 		// Only the user's own sessions: someone else's id changes nothing.
-		if (invalidateOwnSession(user.id, parsed.data.id)) {
-			recordAudit({
+		if (await invalidateOwnSession(user.id, parsed.data.id)) {
+			await recordAudit({
 				action: 'auth.session_ended',
 				actorUserId: user.id,
 				requestId: event.locals.requestId
@@ -79,10 +81,10 @@ export const actions: Actions = {
 		}
 		return { notice: m.sessionEnded };
 	},
-	andereSessies: (event) => {
+	andereSessies: async (event) => {
 		const user = requireUser(event);
-		invalidateUserSessions(user.id, event.locals.session!.id);
-		recordAudit({
+		await invalidateUserSessions(user.id, event.locals.session!.id);
+		await recordAudit({
 			action: 'auth.sessions_ended',
 			actorUserId: user.id,
 			requestId: event.locals.requestId

@@ -17,7 +17,7 @@ export const actions: Actions = {
 				form: { message: parsed.message, errors: parsed.errors, values, sent: false }
 			});
 		}
-		const result = accounts.requestPasswordReset({
+		const result = await accounts.requestPasswordReset({
 			email: parsed.data.email,
 			address: event.getClientAddress(),
 			requestId: event.locals.requestId

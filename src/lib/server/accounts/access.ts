@@ -1,7 +1,7 @@
 // Who a user is and what they may reach: look-ups by id or e-mail, and the roles and
 // organisations their memberships and the admin flag give them.
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { db } from '../db';
+import { db, first } from '../db';
 import { prepared } from '../db/prepared';
 import { membership, organisation, user, type Audience, type Role, type User } from '../db/schema';
 
@@ -39,8 +39,8 @@ const selectMemberships = prepared((database) =>
  * What a user may do. Roles come from memberships; self-registered people without a
  * membership are learners; `admin` is a platform role on the user itself.
  */
-export function getAccess(u: { id: number; isAdmin: boolean }): Access {
-	const memberships = selectMemberships().all({ userId: u.id });
+export async function getAccess(u: { id: number; isAdmin: boolean }): Promise<Access> {
+	const memberships = await selectMemberships().all({ userId: u.id });
 	const roles = new Set<AreaRole>(memberships.map((m) => m.role));
 	if (u.isAdmin) roles.add('admin');
 	if (roles.size === 0) roles.add('learner');
@@ -51,10 +51,10 @@ export function isStaff(roles: readonly AreaRole[]): boolean {
 	return roles.some((r) => r !== 'learner');
 }
 
-export function findUserByEmail(email: string): User | undefined {
-	return db.select().from(user).where(eq(user.email, email)).get();
+export async function findUserByEmail(email: string): Promise<User | undefined> {
+	return await first(db.select().from(user).where(eq(user.email, email)));
 }
 
-export function getUser(id: number): User | undefined {
-	return db.select().from(user).where(eq(user.id, id)).get();
+export async function getUser(id: number): Promise<User | undefined> {
+	return await first(db.select().from(user).where(eq(user.id, id)));
 }

@@ -4,15 +4,15 @@ import * as accounts from '.';
 import { createSession, invalidateOwnSession, validateSessionToken } from './auth/session';
 import { describeUserAgent } from '../platform/user-agent';
 
-beforeEach(() => {
-	freshDatabase();
+beforeEach(async () => {
+	await freshDatabase();
 });
 
 describe('password change on the profile', () => {
 	it('needs the current password and ends every other session', async () => {
 		const u = await makeUser();
-		const current = createSession(u.id, 'learner');
-		const other = createSession(u.id, 'learner');
+		const current = await createSession(u.id, 'learner');
+		const other = await createSession(u.id, 'learner');
 		const wrong = await accounts.changePassword({
 			userId: u.id,
 			session: current.session,
@@ -20,7 +20,7 @@ describe('password change on the profile', () => {
 			password: 'een heel nieuw lang wachtwoord'
 		});
 		expect(wrong).toMatchObject({ ok: false, field: 'current' });
-		expect(validateSessionToken(other.token)).not.toBeNull();
+		expect(await validateSessionToken(other.token)).not.toBeNull();
 
 		const done = await accounts.changePassword({
 			userId: u.id,
@@ -29,8 +29,8 @@ describe('password change on the profile', () => {
 			password: 'een heel nieuw lang wachtwoord'
 		});
 		expect(done).toEqual({ ok: true });
-		expect(validateSessionToken(current.token)).not.toBeNull();
-		expect(validateSessionToken(other.token)).toBeNull();
+		expect(await validateSessionToken(current.token)).not.toBeNull();
+		expect(await validateSessionToken(other.token)).toBeNull();
 		const signIn = await accounts.signIn({
 			email: u.email,
 			password: 'een heel nieuw lang wachtwoord',
@@ -45,11 +45,11 @@ describe('own sessions', () => {
 	it('a user ends only their own sessions, whatever id they send', async () => {
 		const a = await makeUser();
 		const b = await makeUser();
-		const theirs = createSession(b.id, 'learner');
-		expect(invalidateOwnSession(a.id, theirs.session.id)).toBe(false);
-		expect(validateSessionToken(theirs.token)).not.toBeNull();
-		expect(invalidateOwnSession(b.id, theirs.session.id)).toBe(true);
-		expect(validateSessionToken(theirs.token)).toBeNull();
+		const theirs = await createSession(b.id, 'learner');
+		expect(await invalidateOwnSession(a.id, theirs.session.id)).toBe(false);
+		expect(await validateSessionToken(theirs.token)).not.toBeNull();
+		expect(await invalidateOwnSession(b.id, theirs.session.id)).toBe(true);
+		expect(await validateSessionToken(theirs.token)).toBeNull();
 	});
 
 	it('names browsers the way people recognise them', () => {
@@ -68,7 +68,10 @@ describe('own sessions', () => {
 
 describe('the first admin', () => {
 	it('has no usable password until the single-use setup link is used', async () => {
-		const created = accounts.createAdminAccount({ email: 'beheer@vlaanderen.be', name: 'Beheer' });
+		const created = await accounts.createAdminAccount({
+			email: 'beheer@vlaanderen.be',
+			name: 'Beheer'
+		});
 		expect(created.ok).toBe(true);
 		if (!created.ok) return;
 		const token = created.link.split('/').at(-1)!;
@@ -96,9 +99,11 @@ describe('the first admin', () => {
 			userAgent: null
 		});
 		expect(signIn.ok && signIn.access.roles).toEqual(['admin']);
-		expect(accounts.createAdminAccount({ email: 'beheer@vlaanderen.be', name: 'X' })).toEqual({
-			ok: false,
-			reason: 'exists'
-		});
+		expect(await accounts.createAdminAccount({ email: 'beheer@vlaanderen.be', name: 'X' })).toEqual(
+			{
+				ok: false,
+				reason: 'exists'
+			}
+		);
 	});
 });

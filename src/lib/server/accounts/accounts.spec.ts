@@ -10,8 +10,8 @@ import { listUserSessions, validateSessionToken } from './auth/session';
 let address = 0;
 const nextAddress = () => `10.0.0.${++address}`;
 
-function lastMailTo(email: string) {
-	return db.select().from(mailOutbox).where(eq(mailOutbox.recipient, email)).all().at(-1);
+async function lastMailTo(email: string) {
+	return (await db.select().from(mailOutbox).where(eq(mailOutbox.recipient, email))).at(-1);
 }
 
 function linkIn(body: string, path: string): string {
@@ -20,8 +20,8 @@ function linkIn(body: string, path: string): string {
 	return match![1];
 }
 
-beforeEach(() => {
-	freshDatabase();
+beforeEach(async () => {
+	await freshDatabase();
 });
 
 afterEach(() => {
@@ -39,13 +39,9 @@ describe('sign-in', () => {
 		});
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
-		expect(validateSessionToken(result.token)?.user.id).toBe(u.id);
+		expect((await validateSessionToken(result.token))?.user.id).toBe(u.id);
 		expect(result.access.roles).toEqual(['learner']);
-		const actions = db
-			.select()
-			.from(auditEvent)
-			.all()
-			.map((e) => e.action);
+		const actions = (await db.select().from(auditEvent)).map((e) => e.action);
 		expect(actions).toContain('auth.sign_in');
 	});
 
@@ -82,7 +78,7 @@ describe('sign-in', () => {
 			userAgent: null
 		});
 		expect(a.ok && b.ok && a.token !== b.token).toBe(true);
-		expect(listUserSessions(u.id)).toHaveLength(2);
+		expect(await listUserSessions(u.id)).toHaveLength(2);
 	});
 
 	it('throttles repeated failures per account and address, even the right password, then recovers', async () => {
@@ -123,10 +119,10 @@ describe('sign-in', () => {
 
 	it('refuses a disabled account with the same message', async () => {
 		const u = await makeUser();
-		db.update((await import('../db/schema')).user)
+		await db
+			.update((await import('../db/schema')).user)
 			.set({ disabledAt: new Date() })
-			.where(eq((await import('../db/schema')).user.id, u.id))
-			.run();
+			.where(eq((await import('../db/schema')).user.id, u.id));
 		const r = await accounts.signIn({
 			email: u.email,
 			password: u.password,
@@ -137,11 +133,13 @@ describe('sign-in', () => {
 	});
 
 	it('derives roles from memberships and the admin flag', async () => {
-		const org = makeOrganisation();
+		const org = await makeOrganisation();
 		const manager = await makeMember({ organisation: org, role: 'manager' });
 		const admin = await makeUser({ isAdmin: true });
-		expect(accounts.getAccess({ id: manager.id, isAdmin: false }).roles).toEqual(['manager']);
-		expect(accounts.getAccess({ id: admin.id, isAdmin: true }).roles).toEqual(['admin']);
+		expect((await accounts.getAccess({ id: manager.id, isAdmin: false })).roles).toEqual([
+			'manager'
+		]);
+		expect((await accounts.getAccess({ id: admin.id, isAdmin: true })).roles).toEqual(['admin']);
 		expect(accounts.isStaff(['manager'])).toBe(true);
 		expect(accounts.isStaff(['learner'])).toBe(false);
 	});
@@ -158,7 +156,7 @@ describe('registration', () => {
 	it('creates the account only when the mailed link is opened', async () => {
 		const r = await accounts.register({ ...newcomer, address: nextAddress() });
 		expect(r).toEqual({ ok: true });
-		expect(findUserByEmail(newcomer.email)).toBeUndefined();
+		expect(await findUserByEmail(newcomer.email)).toBeUndefined();
 		const before = await accounts.signIn({
 			email: newcomer.email,
 			password: newcomer.password,
@@ -166,12 +164,12 @@ describe('registration', () => {
 			userAgent: null
 		});
 		expect(before.ok).toBe(false);
-		const mail = lastMailTo(newcomer.email)!;
+		const mail = (await lastMailTo(newcomer.email))!;
 		expect(mail.kind).toBe('register-confirm');
 		const token = linkIn(mail.body, '/registreren');
-		expect(accounts.isRegistrationLinkValid(token)).toBe(true);
-		expect(accounts.confirmRegistration({ token })).toBe(true);
-		expect(accounts.confirmRegistration({ token })).toBe(false);
+		expect(await accounts.isRegistrationLinkValid(token)).toBe(true);
+		expect(await accounts.confirmRegistration({ token })).toBe(true);
+		expect(await accounts.confirmRegistration({ token })).toBe(false);
 		const s = await accounts.signIn({
 			email: newcomer.email,
 			password: newcomer.password,
@@ -183,21 +181,21 @@ describe('registration', () => {
 
 	it("gives no usable account for someone else's address without its mailbox", async () => {
 		await accounts.register({ ...newcomer, address: nextAddress() });
-		expect(findUserByEmail(newcomer.email)).toBeUndefined();
-		expect(accounts.confirmRegistration({ token: 'a'.repeat(32) })).toBe(false);
+		expect(await findUserByEmail(newcomer.email)).toBeUndefined();
+		expect(await accounts.confirmRegistration({ token: 'a'.repeat(32) })).toBe(false);
 		// The real owner is invited meanwhile: the attacker's pending link no longer creates anything.
 		const owner = await makeUser({ email: newcomer.email });
-		const token = linkIn(lastMailTo(newcomer.email)!.body, '/registreren');
-		expect(accounts.isRegistrationLinkValid(token)).toBe(false);
-		expect(accounts.confirmRegistration({ token })).toBe(false);
-		expect(findUserByEmail(newcomer.email)?.id).toBe(owner.id);
+		const token = linkIn((await lastMailTo(newcomer.email))!.body, '/registreren');
+		expect(await accounts.isRegistrationLinkValid(token)).toBe(false);
+		expect(await accounts.confirmRegistration({ token })).toBe(false);
+		expect((await findUserByEmail(newcomer.email))?.id).toBe(owner.id);
 	});
 
 	it('expires the link after a day', async () => {
 		await accounts.register({ ...newcomer, address: nextAddress() });
-		const token = linkIn(lastMailTo(newcomer.email)!.body, '/registreren');
+		const token = linkIn((await lastMailTo(newcomer.email))!.body, '/registreren');
 		vi.useFakeTimers({ now: Date.now() + 25 * 3600 * 1000 });
-		expect(accounts.confirmRegistration({ token })).toBe(false);
+		expect(await accounts.confirmRegistration({ token })).toBe(false);
 	});
 
 	it('does not reveal an existing account: same answer, a mail to the owner, nothing changed', async () => {
@@ -211,7 +209,7 @@ describe('registration', () => {
 		});
 		const fresh = await accounts.register({ ...newcomer, address: nextAddress() });
 		expect(existing).toEqual(fresh);
-		expect(lastMailTo('bestaat@school.be')?.kind).toBe('register-existing');
+		expect((await lastMailTo('bestaat@school.be'))?.kind).toBe('register-existing');
 		const s = await accounts.signIn({
 			email: u.email,
 			password: u.password,
@@ -232,11 +230,10 @@ describe('registration', () => {
 				address: nextAddress()
 			});
 		}
-		const mails = db
+		const mails = await db
 			.select()
 			.from(mailOutbox)
-			.where(eq(mailOutbox.recipient, 'doelwit@school.be'))
-			.all();
+			.where(eq(mailOutbox.recipient, 'doelwit@school.be'));
 		expect(mails).toHaveLength(1);
 	});
 
@@ -260,7 +257,7 @@ describe('registration', () => {
 			address: nextAddress()
 		});
 		expect(r.ok).toBe(false);
-		expect(findUserByEmail('zwak@school.be')).toBeUndefined();
+		expect(await findUserByEmail('zwak@school.be')).toBeUndefined();
 	});
 });
 
@@ -273,12 +270,14 @@ describe('password reset', () => {
 			address: nextAddress(),
 			userAgent: null
 		});
-		expect(accounts.requestPasswordReset({ email: u.email, address: nextAddress() })).toEqual({
-			ok: true
-		});
-		const token = linkIn(lastMailTo(u.email)!.body, '/wachtwoord-vergeten');
+		expect(await accounts.requestPasswordReset({ email: u.email, address: nextAddress() })).toEqual(
+			{
+				ok: true
+			}
+		);
+		const token = linkIn((await lastMailTo(u.email))!.body, '/wachtwoord-vergeten');
 		expect(token.length).toBeGreaterThanOrEqual(26);
-		const stored = db.select().from(passwordReset).all();
+		const stored = await db.select().from(passwordReset);
 		expect(stored).toHaveLength(1);
 		expect(stored[0].tokenHash.toString('hex')).not.toContain(token);
 		const done = await accounts.resetPassword({
@@ -286,7 +285,7 @@ describe('password reset', () => {
 			password: 'een gloednieuw lang wachtwoord'
 		});
 		expect(done).toEqual({ ok: true });
-		expect(before.ok && validateSessionToken(before.token)).toBeNull();
+		expect(before.ok && (await validateSessionToken(before.token))).toBeNull();
 		expect(
 			await accounts.resetPassword({ token, password: 'nog een ander lang wachtwoord' })
 		).toEqual({ ok: false, reason: 'invalid' });
@@ -302,10 +301,10 @@ describe('password reset', () => {
 	it('expires after one hour', async () => {
 		vi.useFakeTimers({ now: new Date('2026-05-01T10:00:00Z') });
 		const u = await makeUser();
-		accounts.requestPasswordReset({ email: u.email, address: nextAddress() });
-		const token = linkIn(lastMailTo(u.email)!.body, '/wachtwoord-vergeten');
+		await accounts.requestPasswordReset({ email: u.email, address: nextAddress() });
+		const token = linkIn((await lastMailTo(u.email))!.body, '/wachtwoord-vergeten');
 		vi.setSystemTime(new Date('2026-05-01T11:00:01Z'));
-		expect(accounts.findValidReset(token)).toBeUndefined();
+		expect(await accounts.findValidReset(token)).toBeUndefined();
 		expect(
 			await accounts.resetPassword({ token, password: 'een gloednieuw lang wachtwoord' })
 		).toEqual({ ok: false, reason: 'invalid' });
@@ -313,27 +312,27 @@ describe('password reset', () => {
 
 	it('cancels the older link when a new one is requested', async () => {
 		const u = await makeUser();
-		accounts.requestPasswordReset({ email: u.email, address: nextAddress() });
-		const first = linkIn(lastMailTo(u.email)!.body, '/wachtwoord-vergeten');
-		accounts.requestPasswordReset({ email: u.email, address: nextAddress() });
-		const second = linkIn(lastMailTo(u.email)!.body, '/wachtwoord-vergeten');
-		expect(accounts.findValidReset(first)).toBeUndefined();
-		expect(accounts.findValidReset(second)?.user.id).toBe(u.id);
+		await accounts.requestPasswordReset({ email: u.email, address: nextAddress() });
+		const first = linkIn((await lastMailTo(u.email))!.body, '/wachtwoord-vergeten');
+		await accounts.requestPasswordReset({ email: u.email, address: nextAddress() });
+		const second = linkIn((await lastMailTo(u.email))!.body, '/wachtwoord-vergeten');
+		expect(await accounts.findValidReset(first)).toBeUndefined();
+		expect((await accounts.findValidReset(second))?.user.id).toBe(u.id);
 	});
 
-	it('answers the same for an unknown address and sends nothing', () => {
+	it('answers the same for an unknown address and sends nothing', async () => {
 		expect(
-			accounts.requestPasswordReset({ email: 'niemand@school.be', address: nextAddress() })
+			await accounts.requestPasswordReset({ email: 'niemand@school.be', address: nextAddress() })
 		).toEqual({ ok: true });
-		expect(db.select().from(mailOutbox).all()).toHaveLength(0);
+		expect(await db.select().from(mailOutbox)).toHaveLength(0);
 	});
 
 	it('limits reset requests per address', async () => {
 		const u = await makeUser();
 		const from = nextAddress();
-		const results = Array.from({ length: 7 }, () =>
-			accounts.requestPasswordReset({ email: u.email, address: from })
-		);
+		const results = [];
+		for (let i = 0; i < 7; i++)
+			results.push(await accounts.requestPasswordReset({ email: u.email, address: from }));
 		expect(results.slice(0, 5).every((r) => r.ok)).toBe(true);
 		expect(results.at(-1)?.ok).toBe(false);
 	});

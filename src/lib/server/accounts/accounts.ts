@@ -2,7 +2,7 @@
 // an e-mailed link, and the first admin's setup link.
 import { and, eq, gt, lt } from 'drizzle-orm';
 import { config } from '../platform/config';
-import { db, transaction } from '../db';
+import { affected, db, transaction, first } from '../db';
 import { passwordReset, pendingRegistration, user, type Audience, type User } from '../db/schema';
 import { messages } from '$lib/i18n';
 import { queueMail } from '../platform/mail';
@@ -72,7 +72,7 @@ export async function signIn(input: {
 		// flood of throttled attempts cannot fill the audit table.
 		const refusedBefore = throttleAudit.hit(addressWait > 0 ? addressKey! : pairKey);
 		if (refusedBefore !== null) {
-			recordAudit({
+			await recordAudit({
 				action: 'auth.sign_in_throttled',
 				requestId: input.requestId,
 				details: { address: input.address, refusedBefore }
@@ -80,10 +80,10 @@ export async function signIn(input: {
 		}
 		return { ok: false, reason: 'throttled', retryAfterMs: wait };
 	}
-	const found = findUserByEmail(input.email);
+	const found = await findUserByEmail(input.email);
 	const valid = await verifyPassword(found?.passwordHash ?? null, input.password);
 	if (!found || !valid || found.disabledAt) {
-		recordAudit({
+		await recordAudit({
 			action: 'auth.sign_in_failed',
 			actorUserId: found?.id ?? null,
 			requestId: input.requestId,
@@ -93,17 +93,17 @@ export async function signIn(input: {
 	}
 	accountThrottle.reset(pairKey);
 	if (addressKey) addressThrottle.refund(addressKey);
-	const access = getAccess(found);
-	const needsSecondFactor = twoFactor.isEnabled(found.id);
-	const { token, session } = createSession(
+	const access = await getAccess(found);
+	const needsSecondFactor = await twoFactor.isEnabled(found.id);
+	const { token, session } = await createSession(
 		found.id,
 		isStaff(access.roles) ? 'staff' : 'learner',
 		input.userAgent,
 		// The password was just typed: sudo mode for the next 10 minutes.
 		{ reauthenticatedAt: new Date() }
 	);
-	db.update(user).set({ lastLoginAt: new Date() }).where(eq(user.id, found.id)).run();
-	recordAudit({
+	await db.update(user).set({ lastLoginAt: new Date() }).where(eq(user.id, found.id));
+	await recordAudit({
 		action: needsSecondFactor ? 'auth.password_ok' : 'auth.sign_in',
 		actorUserId: found.id,
 		requestId: input.requestId
@@ -144,15 +144,13 @@ export async function register(input: {
 	const wait = registerKey ? registerThrottle.reserve(registerKey) : 0;
 	if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
 	const now = Date.now();
-	db.delete(pendingRegistration)
-		.where(lt(pendingRegistration.expiresAt, new Date(now)))
-		.run();
+	await db.delete(pendingRegistration).where(lt(pendingRegistration.expiresAt, new Date(now)));
 	// Hashed for new and existing addresses alike, so the answer takes the same time.
 	const passwordHash = await hashPassword(input.password);
-	const existing = findUserByEmail(input.email);
+	const existing = await findUserByEmail(input.email);
 	if (existing) {
 		if (existingAccountMail.firstInWindow(existing.email)) {
-			queueMail({
+			await queueMail({
 				kind: 'register-existing',
 				to: existing.email,
 				subject: messages.mail.existingSubject,
@@ -164,19 +162,17 @@ export async function register(input: {
 	// A few confirmation mails per address, then silence (no mail bombing of a new address).
 	if (mailRequestThrottle.reserve(`register:${input.email}`) > 0) return { ok: true };
 	const token = randomToken(32);
-	transaction((tx) => {
-		tx.insert(pendingRegistration)
-			.values({
-				email: input.email,
-				name: input.name,
-				passwordHash,
-				audience: input.audience,
-				tokenHash: digest(token),
-				createdAt: new Date(now),
-				expiresAt: new Date(now + registrationLinkHours * hourMs)
-			})
-			.run();
-		queueMail({
+	await transaction(async (tx) => {
+		await tx.insert(pendingRegistration).values({
+			email: input.email,
+			name: input.name,
+			passwordHash,
+			audience: input.audience,
+			tokenHash: digest(token),
+			createdAt: new Date(now),
+			expiresAt: new Date(now + registrationLinkHours * hourMs)
+		});
+		await queueMail({
 			kind: 'register-confirm',
 			to: input.email,
 			subject: messages.mail.confirmSubject,
@@ -186,24 +182,25 @@ export async function register(input: {
 	return { ok: true };
 }
 
-function findPending(token: string) {
+async function findPending(token: string) {
 	if (!isTokenShaped(token, 32)) return undefined;
-	return db
-		.select()
-		.from(pendingRegistration)
-		.where(
-			and(
-				eq(pendingRegistration.tokenHash, digest(token)),
-				gt(pendingRegistration.expiresAt, new Date())
+	return await first(
+		db
+			.select()
+			.from(pendingRegistration)
+			.where(
+				and(
+					eq(pendingRegistration.tokenHash, digest(token)),
+					gt(pendingRegistration.expiresAt, new Date())
+				)
 			)
-		)
-		.get();
+	);
 }
 
 /** Whether a confirmation link still works (unused, not expired, the address still free). */
-export function isRegistrationLinkValid(token: string): boolean {
-	const pending = findPending(token);
-	return !!pending && !findUserByEmail(pending.email);
+export async function isRegistrationLinkValid(token: string): Promise<boolean> {
+	const pending = await findPending(token);
+	return !!pending && !(await findUserByEmail(pending.email));
 }
 
 /**
@@ -211,12 +208,15 @@ export function isRegistrationLinkValid(token: string): boolean {
  * other pending registration for the address goes; a link for an address that meanwhile has
  * an account does nothing.
  */
-export function confirmRegistration(input: { token: string; requestId?: string }): boolean {
-	const pending = findPending(input.token);
+export async function confirmRegistration(input: {
+	token: string;
+	requestId?: string;
+}): Promise<boolean> {
+	const pending = await findPending(input.token);
 	if (!pending) return false;
-	const created = transaction((tx) => {
-		tx.delete(pendingRegistration).where(eq(pendingRegistration.email, pending.email)).run();
-		const result = tx
+	const created = await transaction(async (tx) => {
+		await tx.delete(pendingRegistration).where(eq(pendingRegistration.email, pending.email));
+		const result = await tx
 			.insert(user)
 			.values({
 				email: pending.email,
@@ -225,11 +225,15 @@ export function confirmRegistration(input: { token: string; requestId?: string }
 				audience: pending.audience
 			})
 			.onConflictDoNothing()
-			.run();
-		return result.changes === 1 ? Number(result.lastInsertRowid) : null;
+			.returning({ id: user.id });
+		return affected(result) === 1 ? Number(result[0]?.id) : null;
 	});
 	if (created === null) return false;
-	recordAudit({ action: 'user.registered', actorUserId: created, requestId: input.requestId });
+	await recordAudit({
+		action: 'user.registered',
+		actorUserId: created,
+		requestId: input.requestId
+	});
 	return true;
 }
 
@@ -241,25 +245,26 @@ export type CreateAdminResult = { ok: true; link: string } | { ok: false; reason
  * Creates a platform admin without a usable password and returns a single-use link where they
  * choose one (the password-reset mechanism with a longer lifetime). For a fresh install.
  */
-export function createAdminAccount(input: { email: string; name: string }): CreateAdminResult {
-	if (findUserByEmail(input.email)) return { ok: false, reason: 'exists' };
+export async function createAdminAccount(input: {
+	email: string;
+	name: string;
+}): Promise<CreateAdminResult> {
+	if (await findUserByEmail(input.email)) return { ok: false, reason: 'exists' };
 	const token = randomToken(32);
 	const now = Date.now();
-	transaction((tx) => {
-		const created = tx
+	await transaction(async (tx) => {
+		const created = await tx
 			.insert(user)
 			.values({ email: input.email, name: input.name, passwordHash: null, isAdmin: true })
-			.run();
-		const id = Number(created.lastInsertRowid);
-		tx.insert(passwordReset)
-			.values({
-				userId: id,
-				tokenHash: digest(token),
-				createdAt: new Date(now),
-				expiresAt: new Date(now + setupLinkHours * 3600 * 1000)
-			})
-			.run();
-		recordAudit({ action: 'admin.created_by_script', targetType: 'user', targetId: id });
+			.returning({ id: user.id });
+		const id = Number(created[0]?.id);
+		await tx.insert(passwordReset).values({
+			userId: id,
+			tokenHash: digest(token),
+			createdAt: new Date(now),
+			expiresAt: new Date(now + setupLinkHours * 3600 * 1000)
+		});
+		await recordAudit({ action: 'admin.created_by_script', targetType: 'user', targetId: id });
 	});
 	return { ok: true, link: `${config.origin}/wachtwoord-vergeten/${token}` };
 }

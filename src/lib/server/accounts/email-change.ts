@@ -3,7 +3,7 @@
 // move an account onto an address they cannot read (the reason sign-up is verified too).
 import { and, eq, gt, lt } from 'drizzle-orm';
 import { config } from '../platform/config';
-import { db, transaction } from '../db';
+import { affected, db, transaction, first } from '../db';
 import { emailChange, passwordReset, user } from '../db/schema';
 import { messages } from '$lib/i18n';
 import { queueMail } from '../platform/mail';
@@ -26,47 +26,43 @@ export type EmailChangeRequest =
  * the current address. An address that already has an account gets no link; the answer is the
  * same, so this page never tells who has an account.
  */
-export function requestEmailChange(input: {
+export async function requestEmailChange(input: {
 	userId: number;
 	newEmail: string;
 	requestId?: string;
-}): EmailChangeRequest {
-	const found = getUser(input.userId);
+}): Promise<EmailChangeRequest> {
+	const found = await getUser(input.userId);
 	const newEmail = input.newEmail.trim().toLowerCase();
 	if (!found || newEmail === found.email) return { ok: false, reason: 'same' };
 	const wait = mailRequestThrottle.reserve(`email-change:${found.id}`);
 	if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
 	const now = Date.now();
 	const token = randomToken(32);
-	transaction((tx) => {
-		tx.delete(emailChange).where(eq(emailChange.userId, found.id)).run();
-		tx.delete(emailChange)
-			.where(lt(emailChange.expiresAt, new Date(now)))
-			.run();
-		if (findUserByEmail(newEmail)) return;
-		tx.insert(emailChange)
-			.values({
-				userId: found.id,
-				newEmail,
-				tokenHash: digest(token),
-				createdAt: new Date(now),
-				expiresAt: new Date(now + emailChangeLinkHours * hourMs)
-			})
-			.run();
-		queueMail({
+	await transaction(async (tx) => {
+		await tx.delete(emailChange).where(eq(emailChange.userId, found.id));
+		await tx.delete(emailChange).where(lt(emailChange.expiresAt, new Date(now)));
+		if (await findUserByEmail(newEmail)) return;
+		await tx.insert(emailChange).values({
+			userId: found.id,
+			newEmail,
+			tokenHash: digest(token),
+			createdAt: new Date(now),
+			expiresAt: new Date(now + emailChangeLinkHours * hourMs)
+		});
+		await queueMail({
 			kind: 'email-change-confirm',
 			to: newEmail,
 			subject: messages.mail.emailChangeSubject,
 			body: `${messages.mail.greeting(found.name)}\n\n${messages.mail.emailChangeBody(`${config.origin}/profiel/e-mailadres/${token}`, emailChangeLinkHours)}\n\n${messages.mail.signature}`
 		});
 	});
-	queueMail({
+	await queueMail({
 		kind: 'email-change-notice',
 		to: found.email,
 		subject: messages.mail.emailChangeNoticeSubject,
 		body: `${messages.mail.greeting(found.name)}\n\n${messages.mail.emailChangeNoticeBody(newEmail, `${config.origin}/wachtwoord-vergeten`)}\n\n${messages.mail.signature}`
 	});
-	recordAudit({
+	await recordAudit({
 		action: 'account.email_change_requested',
 		actorUserId: found.id,
 		targetType: 'user',
@@ -77,19 +73,20 @@ export function requestEmailChange(input: {
 }
 
 /** The pending change a link belongs to, if it is the signed-in person's and still valid. */
-export function findEmailChange(token: string, userId: number) {
+export async function findEmailChange(token: string, userId: number) {
 	if (!isTokenShaped(token, 32)) return undefined;
-	return db
-		.select()
-		.from(emailChange)
-		.where(
-			and(
-				eq(emailChange.tokenHash, digest(token)),
-				eq(emailChange.userId, userId),
-				gt(emailChange.expiresAt, new Date())
+	return await first(
+		db
+			.select()
+			.from(emailChange)
+			.where(
+				and(
+					eq(emailChange.tokenHash, digest(token)),
+					eq(emailChange.userId, userId),
+					gt(emailChange.expiresAt, new Date())
+				)
 			)
-		)
-		.get();
+	);
 }
 
 /**
@@ -97,24 +94,24 @@ export function findEmailChange(token: string, userId: number) {
  * to the old address stop working. Returns the new address, or null for a used, expired or
  * someone else's link.
  */
-export function confirmEmailChange(input: {
+export async function confirmEmailChange(input: {
 	token: string;
 	userId: number;
 	requestId?: string;
-}): string | null {
-	const pending = findEmailChange(input.token, input.userId);
+}): Promise<string | null> {
+	const pending = await findEmailChange(input.token, input.userId);
 	if (!pending) return null;
-	const changed = transaction((tx) => {
-		if (tx.delete(emailChange).where(eq(emailChange.id, pending.id)).run().changes !== 1) {
+	const changed = await transaction(async (tx) => {
+		if (affected(await tx.delete(emailChange).where(eq(emailChange.id, pending.id))) !== 1) {
 			return false;
 		}
-		if (findUserByEmail(pending.newEmail)) return false;
-		tx.update(user).set({ email: pending.newEmail }).where(eq(user.id, pending.userId)).run();
-		tx.delete(passwordReset).where(eq(passwordReset.userId, pending.userId)).run();
+		if (await findUserByEmail(pending.newEmail)) return false;
+		await tx.update(user).set({ email: pending.newEmail }).where(eq(user.id, pending.userId));
+		await tx.delete(passwordReset).where(eq(passwordReset.userId, pending.userId));
 		return true;
 	});
 	if (!changed) return null;
-	recordAudit({
+	await recordAudit({
 		action: 'account.email_changed',
 		actorUserId: pending.userId,
 		targetType: 'user',

@@ -2,11 +2,11 @@
 // Always the learner lifetimes: an LMS launch never grants a staff role.
 import { createSession } from './auth/session';
 
-export function startLaunchSession(
+export async function startLaunchSession(
 	userId: number,
 	userAgent: string | null
-): { token: string; expiresAt: Date } {
-	const { token, session } = createSession(userId, 'learner', userAgent);
+): Promise<{ token: string; expiresAt: Date }> {
+	const { token, session } = await createSession(userId, 'learner', userAgent);
 	return {
 		token,
 		expiresAt: new Date(session.createdAt.getTime() + session.absoluteSeconds * 1000)

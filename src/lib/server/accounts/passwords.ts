@@ -2,7 +2,7 @@
 // profile page; both end the other sessions.
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { config } from '../platform/config';
-import { db, transaction } from '../db';
+import { affected, db, transaction, first } from '../db';
 import { passwordReset, session, user, type Session, type User } from '../db/schema';
 import { messages } from '$lib/i18n';
 import { queueMail } from '../platform/mail';
@@ -23,38 +23,36 @@ export type ResetRequestResult = { ok: true } | { ok: false; retryAfterMs: numbe
  * Sends a password-reset link when the address has an account. A new request cancels older
  * links. Links are built from ORIGIN, never from the Host header.
  */
-export function requestPasswordReset(input: {
+export async function requestPasswordReset(input: {
 	email: string;
 	address: string;
 	requestId?: string;
-}): ResetRequestResult {
+}): Promise<ResetRequestResult> {
 	const addressKey = addressWideKey('reset-ip', input.address);
 	const keys = addressKey ? [`reset:${input.email}`, addressKey] : [`reset:${input.email}`];
 	const wait = Math.max(...keys.map((k) => mailRequestThrottle.retryAfter(k)));
 	if (wait > 0) return { ok: false, retryAfterMs: wait };
 	for (const key of keys) mailRequestThrottle.fail(key);
-	const found = findUserByEmail(input.email);
+	const found = await findUserByEmail(input.email);
 	if (!found || found.disabledAt) return { ok: true };
 	const token = randomToken(32);
 	const now = Date.now();
-	transaction((tx) => {
-		tx.delete(passwordReset).where(eq(passwordReset.userId, found.id)).run();
-		tx.insert(passwordReset)
-			.values({
-				userId: found.id,
-				tokenHash: digest(token),
-				createdAt: new Date(now),
-				expiresAt: new Date(now + resetLifetimeMs)
-			})
-			.run();
-		queueMail({
+	await transaction(async (tx) => {
+		await tx.delete(passwordReset).where(eq(passwordReset.userId, found.id));
+		await tx.insert(passwordReset).values({
+			userId: found.id,
+			tokenHash: digest(token),
+			createdAt: new Date(now),
+			expiresAt: new Date(now + resetLifetimeMs)
+		});
+		await queueMail({
 			kind: 'password-reset',
 			to: found.email,
 			subject: messages.mail.resetSubject,
 			body: `${messages.mail.greeting(found.name)}\n\n${messages.mail.resetBody(`${config.origin}/wachtwoord-vergeten/${token}`)}\n\n${messages.mail.signature}`
 		});
 	});
-	recordAudit({
+	await recordAudit({
 		action: 'auth.reset_requested',
 		actorUserId: found.id,
 		requestId: input.requestId
@@ -63,21 +61,24 @@ export function requestPasswordReset(input: {
 }
 
 /** The account a reset token belongs to, if the token is unused and not expired. */
-export function findValidReset(token: string): { resetId: number; user: User } | undefined {
+export async function findValidReset(
+	token: string
+): Promise<{ resetId: number; user: User } | undefined> {
 	if (token.length !== 32) return undefined;
-	const row = db
-		.select({ resetId: passwordReset.id, user })
-		.from(passwordReset)
-		.innerJoin(user, eq(user.id, passwordReset.userId))
-		.where(
-			and(
-				eq(passwordReset.tokenHash, digest(token)),
-				isNull(passwordReset.usedAt),
-				gt(passwordReset.expiresAt, new Date()),
-				isNull(user.disabledAt)
+	const row = await first(
+		db
+			.select({ resetId: passwordReset.id, user })
+			.from(passwordReset)
+			.innerJoin(user, eq(user.id, passwordReset.userId))
+			.where(
+				and(
+					eq(passwordReset.tokenHash, digest(token)),
+					isNull(passwordReset.usedAt),
+					gt(passwordReset.expiresAt, new Date()),
+					isNull(user.disabledAt)
+				)
 			)
-		)
-		.get();
+	);
 	return row;
 }
 
@@ -92,7 +93,7 @@ export async function resetPassword(input: {
 	password: string;
 	requestId?: string;
 }): Promise<ResetResult> {
-	const found = findValidReset(input.token);
+	const found = await findValidReset(input.token);
 	if (!found) return { ok: false, reason: 'invalid' };
 	const policy = checkPasswordPolicy(input.password, {
 		email: found.user.email,
@@ -100,21 +101,20 @@ export async function resetPassword(input: {
 	});
 	if (policy) return { ok: false, reason: 'policy', message: policy };
 	const passwordHash = await hashPassword(input.password);
-	const done = transaction((tx) => {
-		const used = tx
+	const done = await transaction(async (tx) => {
+		const used = await tx
 			.update(passwordReset)
 			.set({ usedAt: new Date() })
-			.where(and(eq(passwordReset.id, found.resetId), isNull(passwordReset.usedAt)))
-			.run();
-		if (used.changes !== 1) return false;
-		tx.update(user).set({ passwordHash }).where(eq(user.id, found.user.id)).run();
-		invalidateUserSessions(found.user.id);
+			.where(and(eq(passwordReset.id, found.resetId), isNull(passwordReset.usedAt)));
+		if (affected(used) !== 1) return false;
+		await tx.update(user).set({ passwordHash }).where(eq(user.id, found.user.id));
+		await invalidateUserSessions(found.user.id);
 		return true;
 	});
 	if (!done) return { ok: false, reason: 'invalid' };
 	// Whoever opened the mailed link owns the account: earlier failed sign-ins no longer count.
 	clearSignInThrottle(found.user.email);
-	recordAudit({
+	await recordAudit({
 		action: 'auth.password_reset',
 		actorUserId: found.user.id,
 		requestId: input.requestId
@@ -138,7 +138,7 @@ export async function changePassword(input: {
 	password: string;
 	requestId?: string;
 }): Promise<ChangePasswordResult> {
-	const found = getUser(input.userId);
+	const found = await getUser(input.userId);
 	if (!found) return { ok: false, field: 'current', message: messages.account.currentWrong };
 	const again = await reauthenticate({
 		userId: found.id,
@@ -153,22 +153,23 @@ export async function changePassword(input: {
 		return { ok: false, field: 'current', message };
 	}
 	// The change itself goes by the session's stored reauthenticated_at, like every sudo action.
-	const current = db
-		.select({ reauthenticatedAt: session.reauthenticatedAt })
-		.from(session)
-		.where(and(eq(session.id, input.session.id), eq(session.userId, found.id)))
-		.get();
+	const current = await first(
+		db
+			.select({ reauthenticatedAt: session.reauthenticatedAt })
+			.from(session)
+			.where(and(eq(session.id, input.session.id), eq(session.userId, found.id)))
+	);
 	if (!isInSudoMode(current)) {
 		return { ok: false, field: 'current', message: messages.account.currentWrong };
 	}
 	const policy = checkPasswordPolicy(input.password, { email: found.email, name: found.name });
 	if (policy) return { ok: false, field: 'password', message: policy };
 	const passwordHash = await hashPassword(input.password);
-	transaction((tx) => {
-		tx.update(user).set({ passwordHash }).where(eq(user.id, found.id)).run();
-		invalidateUserSessions(found.id, input.session.id);
+	await transaction(async (tx) => {
+		await tx.update(user).set({ passwordHash }).where(eq(user.id, found.id));
+		await invalidateUserSessions(found.id, input.session.id);
 	});
-	recordAudit({
+	await recordAudit({
 		action: 'auth.password_changed',
 		actorUserId: found.id,
 		targetType: 'user',

@@ -21,8 +21,8 @@ const accounts = await import('.');
 let address = 0;
 const nextAddress = () => `10.1.0.${++address}`;
 
-beforeEach(() => {
-	freshDatabase();
+beforeEach(async () => {
+	await freshDatabase();
 	checks.count = 0;
 });
 
@@ -118,8 +118,8 @@ describe('no lock-out', () => {
 		}
 		const { db } = await import('../db');
 		const { mailOutbox } = await import('../db/schema');
-		accounts.requestPasswordReset({ email: u.email, address: nextAddress() });
-		const mail = db.select().from(mailOutbox).all().at(-1)!;
+		await accounts.requestPasswordReset({ email: u.email, address: nextAddress() });
+		const mail = (await db.select().from(mailOutbox)).at(-1)!;
 		const token = mail.body.match(/wachtwoord-vergeten\/([a-z0-9]+)/)![1];
 		const reset = await accounts.resetPassword({ token, password: 'een gloednieuw wachtwoord' });
 		expect(reset.ok).toBe(true);

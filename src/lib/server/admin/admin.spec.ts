@@ -6,24 +6,26 @@ import * as accounts from '../accounts';
 import { createSession, validateSessionToken } from '../accounts/auth/session';
 import { recordAudit } from '../platform/audit';
 
-beforeEach(() => {
-	freshDatabase();
+beforeEach(async () => {
+	await freshDatabase();
 });
 
 describe('organisations', () => {
 	it('creates, renames and archives; archiving drops the members’ roles and sessions', async () => {
 		const actor = await makeUser({ isAdmin: true });
-		const id = createOrganisation('Basisschool De Linde', { id: actor.id });
-		expect(admin.renameOrganisation(id, 'BS De Linde', { id: actor.id })).toBe(true);
+		const id = await createOrganisation('Basisschool De Linde', { id: actor.id });
+		expect(await admin.renameOrganisation(id, 'BS De Linde', { id: actor.id })).toBe(true);
 		const member = await makeMember({ organisation: id, role: 'manager' });
-		const { token } = createSession(member.id, 'staff');
-		expect(admin.setOrganisationArchived(id, true, { id: actor.id })).toBe(true);
-		expect(validateSessionToken(token)).toBeNull();
-		expect(accounts.getAccess({ id: member.id, isAdmin: false }).roles).toEqual(['learner']);
-		const listed = admin.listOrganisations().find((o) => o.id === id)!;
+		const { token } = await createSession(member.id, 'staff');
+		expect(await admin.setOrganisationArchived(id, true, { id: actor.id })).toBe(true);
+		expect(await validateSessionToken(token)).toBeNull();
+		expect((await accounts.getAccess({ id: member.id, isAdmin: false })).roles).toEqual([
+			'learner'
+		]);
+		const listed = (await admin.listOrganisations()).find((o) => o.id === id)!;
 		expect(listed).toMatchObject({ name: 'BS De Linde', members: 1 });
 		expect(listed.archivedAt).not.toBeNull();
-		const actions = admin.searchAudit({ actor: String(actor.id) }).map((e) => e.action);
+		const actions = (await admin.searchAudit({ actor: String(actor.id) })).map((e) => e.action);
 		expect(actions).toEqual([
 			'organisation.archived',
 			'organisation.renamed',
@@ -35,19 +37,21 @@ describe('organisations', () => {
 describe('accounts', () => {
 	it('a role change or a disabled account ends that person’s sessions at once', async () => {
 		const actor = await makeUser({ isAdmin: true });
-		const org = makeOrganisation();
+		const org = await makeOrganisation();
 		const member = await makeMember({ organisation: org });
-		const first = createSession(member.id, 'learner');
-		const membershipId = admin.getUserDetail(member.id)!.memberships[0].id;
-		expect(admin.changeMembershipRole(membershipId, 'manager', { id: actor.id })).toEqual({
+		const first = await createSession(member.id, 'learner');
+		const membershipId = (await admin.getUserDetail(member.id))!.memberships[0].id;
+		expect(await admin.changeMembershipRole(membershipId, 'manager', { id: actor.id })).toEqual({
 			ok: true
 		});
-		expect(validateSessionToken(first.token)).toBeNull();
-		expect(accounts.getAccess({ id: member.id, isAdmin: false }).roles).toEqual(['manager']);
+		expect(await validateSessionToken(first.token)).toBeNull();
+		expect((await accounts.getAccess({ id: member.id, isAdmin: false })).roles).toEqual([
+			'manager'
+		]);
 
-		const second = createSession(member.id, 'staff');
-		expect(admin.setUserDisabled(member.id, true, { id: actor.id })).toEqual({ ok: true });
-		expect(validateSessionToken(second.token)).toBeNull();
+		const second = await createSession(member.id, 'staff');
+		expect(await admin.setUserDisabled(member.id, true, { id: actor.id })).toEqual({ ok: true });
+		expect(await validateSessionToken(second.token)).toBeNull();
 		const signIn = await accounts.signIn({
 			email: member.email,
 			password: member.password,
@@ -55,17 +59,17 @@ describe('accounts', () => {
 			userAgent: null
 		});
 		expect(signIn.ok).toBe(false);
-		const audited = admin.searchAudit({ action: 'user.' }).map((e) => e.action);
+		const audited = (await admin.searchAudit({ action: 'user.' })).map((e) => e.action);
 		expect(audited).toEqual(['user.disabled', 'user.role_changed']);
 	});
 
 	it('refuses to disable or demote the admin’s own account', async () => {
 		const actor = await makeUser({ isAdmin: true });
-		expect(admin.setUserDisabled(actor.id, true, { id: actor.id })).toEqual({
+		expect(await admin.setUserDisabled(actor.id, true, { id: actor.id })).toEqual({
 			ok: false,
 			reason: 'self'
 		});
-		expect(admin.setUserAdmin(actor.id, false, { id: actor.id })).toEqual({
+		expect(await admin.setUserAdmin(actor.id, false, { id: actor.id })).toEqual({
 			ok: false,
 			reason: 'self'
 		});
@@ -74,9 +78,9 @@ describe('accounts', () => {
 	it('finds accounts by part of the name or address, treating % and _ as text', async () => {
 		await makeUser({ email: 'lotte.janssens@school.be', name: 'Lotte Janssens' });
 		await makeUser({ email: 'sam@horizon.be', name: 'Sam Peeters' });
-		expect(admin.searchUsers('janss').map((u) => u.name)).toEqual(['Lotte Janssens']);
-		expect(admin.searchUsers('HORIZON').map((u) => u.name)).toEqual(['Sam Peeters']);
-		expect(admin.searchUsers('%')).toEqual([]);
+		expect((await admin.searchUsers('janss')).map((u) => u.name)).toEqual(['Lotte Janssens']);
+		expect((await admin.searchUsers('HORIZON')).map((u) => u.name)).toEqual(['Sam Peeters']);
+		expect(await admin.searchUsers('%')).toEqual([]);
 	});
 });
 
@@ -84,18 +88,18 @@ describe('audit log', () => {
 	it('filters by actor address, action prefix and date', async () => {
 		const a = await makeUser({ email: 'a@test.be' });
 		const b = await makeUser({ email: 'b@test.be' });
-		recordAudit({ action: 'auth.sign_in', actorUserId: a.id });
-		recordAudit({ action: 'privacy.export', actorUserId: a.id });
-		recordAudit({ action: 'auth.sign_in', actorUserId: b.id });
-		expect(admin.searchAudit({ actor: 'a@test.be' }).map((e) => e.action)).toEqual([
+		await recordAudit({ action: 'auth.sign_in', actorUserId: a.id });
+		await recordAudit({ action: 'privacy.export', actorUserId: a.id });
+		await recordAudit({ action: 'auth.sign_in', actorUserId: b.id });
+		expect((await admin.searchAudit({ actor: 'a@test.be' })).map((e) => e.action)).toEqual([
 			'privacy.export',
 			'auth.sign_in'
 		]);
-		expect(admin.searchAudit({ action: 'auth.' }).map((e) => e.actorEmail)).toEqual([
+		expect((await admin.searchAudit({ action: 'auth.' })).map((e) => e.actorEmail)).toEqual([
 			'b@test.be',
 			'a@test.be'
 		]);
-		expect(admin.searchAudit({ from: new Date(Date.now() + 86_400_000) })).toEqual([]);
-		expect(admin.searchAudit({ actor: 'niemand@test.be' })).toEqual([]);
+		expect(await admin.searchAudit({ from: new Date(Date.now() + 86_400_000) })).toEqual([]);
+		expect(await admin.searchAudit({ actor: 'niemand@test.be' })).toEqual([]);
 	});
 });

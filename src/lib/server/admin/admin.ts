@@ -15,7 +15,7 @@ import {
 	sql,
 	type SQL
 } from 'drizzle-orm';
-import { db, transaction } from '../db';
+import { affected, db, transaction, first } from '../db';
 import {
 	auditEvent,
 	membership,
@@ -34,9 +34,9 @@ export interface Actor {
 	requestId?: string;
 }
 
-export function listOrganisations() {
+export async function listOrganisations() {
 	const members = sql<number>`(select count(*) from ${membership} where ${membership.organisationId} = ${organisation.id})`;
-	return db
+	return await db
 		.select({
 			id: organisation.id,
 			name: organisation.name,
@@ -45,14 +45,13 @@ export function listOrganisations() {
 			members
 		})
 		.from(organisation)
-		.orderBy(asc(organisation.archivedAt), asc(organisation.name))
-		.all();
+		.orderBy(asc(organisation.archivedAt), asc(organisation.name));
 }
 
-export function renameOrganisation(id: number, name: string, actor: Actor): boolean {
-	const changed = db.update(organisation).set({ name }).where(eq(organisation.id, id)).run();
-	if (changed.changes !== 1) return false;
-	recordAudit({
+export async function renameOrganisation(id: number, name: string, actor: Actor): Promise<boolean> {
+	const changed = await db.update(organisation).set({ name }).where(eq(organisation.id, id));
+	if (affected(changed) !== 1) return false;
+	await recordAudit({
 		action: 'organisation.renamed',
 		actorUserId: actor.id,
 		targetType: 'organisation',
@@ -67,21 +66,23 @@ export function renameOrganisation(id: number, name: string, actor: Actor): bool
  * Archives (or restores) an organisation. Archived organisations grant no roles (getAccess
  * skips them), so their members' sessions end to drop the roles at once.
  */
-export function setOrganisationArchived(id: number, archived: boolean, actor: Actor): boolean {
-	return transaction(() => {
-		const changed = db
+export async function setOrganisationArchived(
+	id: number,
+	archived: boolean,
+	actor: Actor
+): Promise<boolean> {
+	return await transaction(async () => {
+		const changed = await db
 			.update(organisation)
 			.set({ archivedAt: archived ? new Date() : null })
-			.where(eq(organisation.id, id))
-			.run();
-		if (changed.changes !== 1) return false;
-		const members = db
+			.where(eq(organisation.id, id));
+		if (affected(changed) !== 1) return false;
+		const members = await db
 			.select({ userId: membership.userId })
 			.from(membership)
-			.where(eq(membership.organisationId, id))
-			.all();
-		for (const m of members) invalidateUserSessions(m.userId);
-		recordAudit({
+			.where(eq(membership.organisationId, id));
+		for (const m of members) await invalidateUserSessions(m.userId);
+		await recordAudit({
 			action: archived ? 'organisation.archived' : 'organisation.restored',
 			actorUserId: actor.id,
 			targetType: 'organisation',
@@ -94,9 +95,9 @@ export function setOrganisationArchived(id: number, archived: boolean, actor: Ac
 }
 
 /** Accounts whose name or e-mail contains `query` (at most 100), newest first. */
-export function searchUsers(query: string) {
+export async function searchUsers(query: string) {
 	const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-	return db
+	return await db
 		.select({
 			id: user.id,
 			name: user.name,
@@ -115,26 +116,26 @@ export function searchUsers(query: string) {
 				: undefined
 		)
 		.orderBy(desc(user.id))
-		.limit(100)
-		.all();
+		.limit(100);
 }
 
-export function getUserDetail(id: number) {
-	const u = db
-		.select({
-			id: user.id,
-			name: user.name,
-			email: user.email,
-			isAdmin: user.isAdmin,
-			disabledAt: user.disabledAt,
-			createdAt: user.createdAt,
-			lastLoginAt: user.lastLoginAt
-		})
-		.from(user)
-		.where(eq(user.id, id))
-		.get();
+export async function getUserDetail(id: number) {
+	const u = await first(
+		db
+			.select({
+				id: user.id,
+				name: user.name,
+				email: user.email,
+				isAdmin: user.isAdmin,
+				disabledAt: user.disabledAt,
+				createdAt: user.createdAt,
+				lastLoginAt: user.lastLoginAt
+			})
+			.from(user)
+			.where(eq(user.id, id))
+	);
 	if (!u) return null;
-	const memberships = db
+	const memberships = await db
 		.select({
 			id: membership.id,
 			organisationId: membership.organisationId,
@@ -145,18 +146,22 @@ export function getUserDetail(id: number) {
 		.from(membership)
 		.innerJoin(organisation, eq(organisation.id, membership.organisationId))
 		.where(eq(membership.userId, id))
-		.orderBy(asc(organisation.name))
-		.all();
+		.orderBy(asc(organisation.name));
 	return {
 		...u,
 		memberships,
-		sessions: listUserSessions(id).length,
-		twoFactor: getStatus(id)
+		sessions: (await listUserSessions(id)).length,
+		twoFactor: await getStatus(id)
 	};
 }
 
-function audit(action: string, actor: Actor, targetUserId: number, details?: object): void {
-	recordAudit({
+async function audit(
+	action: string,
+	actor: Actor,
+	targetUserId: number,
+	details?: object
+): Promise<void> {
+	await recordAudit({
 		action,
 		actorUserId: actor.id,
 		targetType: 'user',
@@ -169,72 +174,84 @@ function audit(action: string, actor: Actor, targetUserId: number, details?: obj
 export type AdminResult = { ok: true } | { ok: false; reason: 'not_found' | 'self' | 'duplicate' };
 
 /** Disables or re-enables an account. Disabling ends every session of the account. */
-export function setUserDisabled(userId: number, disabled: boolean, actor: Actor): AdminResult {
+export async function setUserDisabled(
+	userId: number,
+	disabled: boolean,
+	actor: Actor
+): Promise<AdminResult> {
 	if (userId === actor.id) return { ok: false, reason: 'self' };
-	const changed = db
+	const changed = await db
 		.update(user)
 		.set({ disabledAt: disabled ? new Date() : null })
-		.where(eq(user.id, userId))
-		.run();
-	if (changed.changes !== 1) return { ok: false, reason: 'not_found' };
-	if (disabled) invalidateUserSessions(userId);
-	audit(disabled ? 'user.disabled' : 'user.enabled', actor, userId);
+		.where(eq(user.id, userId));
+	if (affected(changed) !== 1) return { ok: false, reason: 'not_found' };
+	if (disabled) await invalidateUserSessions(userId);
+	await audit(disabled ? 'user.disabled' : 'user.enabled', actor, userId);
 	return { ok: true };
 }
 
 /** Grants or withdraws the platform admin role; the account's sessions end either way. */
-export function setUserAdmin(userId: number, isAdmin: boolean, actor: Actor): AdminResult {
+export async function setUserAdmin(
+	userId: number,
+	isAdmin: boolean,
+	actor: Actor
+): Promise<AdminResult> {
 	if (userId === actor.id) return { ok: false, reason: 'self' };
-	const changed = db.update(user).set({ isAdmin }).where(eq(user.id, userId)).run();
-	if (changed.changes !== 1) return { ok: false, reason: 'not_found' };
-	invalidateUserSessions(userId);
-	audit('user.role_changed', actor, userId, { role: 'admin', granted: isAdmin });
+	const changed = await db.update(user).set({ isAdmin }).where(eq(user.id, userId));
+	if (affected(changed) !== 1) return { ok: false, reason: 'not_found' };
+	await invalidateUserSessions(userId);
+	await audit('user.role_changed', actor, userId, { role: 'admin', granted: isAdmin });
 	return { ok: true };
 }
 
-export function addUserMembership(
+export async function addUserMembership(
 	userId: number,
 	organisationId: number,
 	role: Role,
 	actor: Actor
-): AdminResult {
-	const target = db.select({ id: user.id }).from(user).where(eq(user.id, userId)).get();
-	const org = db
-		.select({ id: organisation.id })
-		.from(organisation)
-		.where(and(eq(organisation.id, organisationId), isNull(organisation.archivedAt)))
-		.get();
+): Promise<AdminResult> {
+	const target = await first(db.select({ id: user.id }).from(user).where(eq(user.id, userId)));
+	const org = await first(
+		db
+			.select({ id: organisation.id })
+			.from(organisation)
+			.where(and(eq(organisation.id, organisationId), isNull(organisation.archivedAt)))
+	);
 	if (!target || !org) return { ok: false, reason: 'not_found' };
-	const inserted = db
+	const inserted = await db
 		.insert(membership)
 		.values({ userId, organisationId, role })
-		.onConflictDoNothing()
-		.run();
-	if (inserted.changes !== 1) return { ok: false, reason: 'duplicate' };
-	invalidateUserSessions(userId);
-	audit('user.role_changed', actor, userId, { organisationId, role, granted: true });
+		.onConflictDoNothing();
+	if (affected(inserted) !== 1) return { ok: false, reason: 'duplicate' };
+	await invalidateUserSessions(userId);
+	await audit('user.role_changed', actor, userId, { organisationId, role, granted: true });
 	return { ok: true };
 }
 
-export function changeMembershipRole(membershipId: number, role: Role, actor: Actor): AdminResult {
-	const found = db.select().from(membership).where(eq(membership.id, membershipId)).get();
+export async function changeMembershipRole(
+	membershipId: number,
+	role: Role,
+	actor: Actor
+): Promise<AdminResult> {
+	const found = await first(db.select().from(membership).where(eq(membership.id, membershipId)));
 	if (!found) return { ok: false, reason: 'not_found' };
 	if (found.role === role) return { ok: true };
-	const clash = db
-		.select({ id: membership.id })
-		.from(membership)
-		.where(
-			and(
-				eq(membership.userId, found.userId),
-				eq(membership.organisationId, found.organisationId),
-				eq(membership.role, role)
+	const clash = await first(
+		db
+			.select({ id: membership.id })
+			.from(membership)
+			.where(
+				and(
+					eq(membership.userId, found.userId),
+					eq(membership.organisationId, found.organisationId),
+					eq(membership.role, role)
+				)
 			)
-		)
-		.get();
+	);
 	if (clash) return { ok: false, reason: 'duplicate' };
-	db.update(membership).set({ role }).where(eq(membership.id, membershipId)).run();
-	invalidateUserSessions(found.userId);
-	audit('user.role_changed', actor, found.userId, {
+	await db.update(membership).set({ role }).where(eq(membership.id, membershipId));
+	await invalidateUserSessions(found.userId);
+	await audit('user.role_changed', actor, found.userId, {
 		organisationId: found.organisationId,
 		from: found.role,
 		role
@@ -242,12 +259,12 @@ export function changeMembershipRole(membershipId: number, role: Role, actor: Ac
 	return { ok: true };
 }
 
-export function removeMembership(membershipId: number, actor: Actor): AdminResult {
-	const found = db.select().from(membership).where(eq(membership.id, membershipId)).get();
+export async function removeMembership(membershipId: number, actor: Actor): Promise<AdminResult> {
+	const found = await first(db.select().from(membership).where(eq(membership.id, membershipId)));
 	if (!found) return { ok: false, reason: 'not_found' };
-	db.delete(membership).where(eq(membership.id, membershipId)).run();
-	invalidateUserSessions(found.userId);
-	audit('user.role_changed', actor, found.userId, {
+	await db.delete(membership).where(eq(membership.id, membershipId));
+	await invalidateUserSessions(found.userId);
+	await audit('user.role_changed', actor, found.userId, {
 		organisationId: found.organisationId,
 		role: found.role,
 		granted: false
@@ -255,18 +272,18 @@ export function removeMembership(membershipId: number, actor: Actor): AdminResul
 	return { ok: true };
 }
 
-export function endUserSessions(userId: number, actor: Actor): number {
-	const ended = invalidateUserSessions(userId);
-	audit('user.sessions_ended', actor, userId, { count: ended });
+export async function endUserSessions(userId: number, actor: Actor): Promise<number> {
+	const ended = await invalidateUserSessions(userId);
+	await audit('user.sessions_ended', actor, userId, { count: ended });
 	return ended;
 }
 
 /** After a lost phone: the account signs in with its password only and may enrol again. */
-export function resetUserTwoFactor(userId: number, actor: Actor): AdminResult {
+export async function resetUserTwoFactor(userId: number, actor: Actor): Promise<AdminResult> {
 	if (userId === actor.id) return { ok: false, reason: 'self' };
-	removeTwoFactor(userId);
-	invalidateUserSessions(userId);
-	audit('two_factor.reset_by_admin', actor, userId);
+	await removeTwoFactor(userId);
+	await invalidateUserSessions(userId);
+	await audit('two_factor.reset_by_admin', actor, userId);
 	return { ok: true };
 }
 
@@ -285,18 +302,15 @@ export interface AuditRow extends AuditEvent {
 }
 
 /** The audit log, newest first. `actor` is an e-mail address (exact) or a user id. */
-export function searchAudit(filter: AuditFilter, limit = 200): AuditRow[] {
+export async function searchAudit(filter: AuditFilter, limit = 200): Promise<AuditRow[]> {
 	const conditions: SQL[] = [];
 	if (filter.actor) {
 		if (/^[0-9]{1,12}$/.test(filter.actor)) {
 			conditions.push(eq(auditEvent.actorUserId, Number(filter.actor)));
 		} else {
-			const ids = db
-				.select({ id: user.id })
-				.from(user)
-				.where(like(user.email, filter.actor))
-				.all()
-				.map((r) => r.id);
+			const ids = (
+				await db.select({ id: user.id }).from(user).where(like(user.email, filter.actor))
+			).map((r) => r.id);
 			conditions.push(inArray(auditEvent.actorUserId, ids.length ? ids : [-1]));
 		}
 	}
@@ -306,7 +320,7 @@ export function searchAudit(filter: AuditFilter, limit = 200): AuditRow[] {
 	}
 	if (filter.from) conditions.push(gte(auditEvent.at, filter.from));
 	if (filter.to) conditions.push(lte(auditEvent.at, filter.to));
-	return db
+	return await db
 		.select({
 			id: auditEvent.id,
 			at: auditEvent.at,
@@ -323,6 +337,5 @@ export function searchAudit(filter: AuditFilter, limit = 200): AuditRow[] {
 		.leftJoin(user, eq(user.id, auditEvent.actorUserId))
 		.where(and(...conditions))
 		.orderBy(desc(auditEvent.id))
-		.limit(limit)
-		.all();
+		.limit(limit);
 }

@@ -1,7 +1,7 @@
 // Who may author what: a trainer authors for the organisations where they hold the trainer role;
 // a platform trainer (set by an admin) may also publish for everyone.
 import { eq } from 'drizzle-orm';
-import { db } from '../db';
+import { affected, db, first } from '../db';
 import { user, type ModuleVersion } from '../db/schema';
 import { recordAudit } from '../platform/audit';
 
@@ -26,20 +26,23 @@ export function authorOrganisations(author: Author): number[] {
 	return author.memberships.filter((m) => m.role === 'trainer').map((m) => m.organisationId);
 }
 
-export function isPlatformTrainer(userId: number): boolean {
-	return !!db.select({ flag: user.isPlatformTrainer }).from(user).where(eq(user.id, userId)).get()
-		?.flag;
+export async function isPlatformTrainer(userId: number): Promise<boolean> {
+	return !!(
+		await first(db.select({ flag: user.isPlatformTrainer }).from(user).where(eq(user.id, userId)))
+	)?.flag;
 }
 
 /** Admin: mark or unmark a trainer as platform trainer (may publish for every organisation). */
-export function setPlatformTrainer(adminId: number, userId: number, on: boolean): void {
-	const changed = db
-		.update(user)
-		.set({ isPlatformTrainer: on })
-		.where(eq(user.id, userId))
-		.run().changes;
+export async function setPlatformTrainer(
+	adminId: number,
+	userId: number,
+	on: boolean
+): Promise<void> {
+	const changed = affected(
+		await db.update(user).set({ isPlatformTrainer: on }).where(eq(user.id, userId))
+	);
 	if (!changed) throw new AuthoringError('not-found');
-	recordAudit({
+	await recordAudit({
 		action: on ? 'authoring.platform_trainer.grant' : 'authoring.platform_trainer.revoke',
 		actorUserId: adminId,
 		targetType: 'user',

@@ -32,10 +32,10 @@ const asAuthor = (id: number, organisationId: number): Author => ({
 });
 
 beforeEach(async () => {
-	freshDatabase();
-	syncCourse();
-	orgA = makeOrganisation('School A');
-	orgB = makeOrganisation('School B');
+	await freshDatabase();
+	await syncCourse();
+	orgA = await makeOrganisation('School A');
+	orgB = await makeOrganisation('School B');
 	trainerA = asAuthor((await makeMember({ organisation: orgA, role: 'trainer' })).id, orgA);
 	learnerA = (await makeMember({ organisation: orgA })).id;
 	learnerB = (await makeMember({ organisation: orgB })).id;
@@ -43,28 +43,32 @@ beforeEach(async () => {
 });
 
 /** A published organisation module of school A whose texts say something a learner can find. */
-function publishOrganisationModule(): { slug: string; draftId: number } {
-	const draft = duplicateAsDraft(trainerA, orgA, latestVersionId('signalen-op-school')!);
-	edit(draft.id, (c) => {
+async function publishOrganisationModule(): Promise<{ slug: string; draftId: number }> {
+	const draft = await duplicateAsDraft(
+		trainerA,
+		orgA,
+		(await latestVersionId('signalen-op-school'))!
+	);
+	await edit(draft.id, (c) => {
 		c.meta.title = 'Signalen op school A';
 		c.markdown = 'Welkom op **school A**.\n\n<script>alert(1)</script>';
 		c.steps[0].markdown = 'Eerste les van *school A*.';
 	});
-	const result = publishDraft(trainerA, draft.id);
+	const result = await publishDraft(trainerA, draft.id);
 	expect(result.ok).toBe(true);
 	return { slug: draft.moduleSlug, draftId: draft.id };
 }
 
-function edit(draftId: number, change: (content: DraftContent) => void) {
-	const draft = getDraft(trainerA, draftId);
+async function edit(draftId: number, change: (content: DraftContent) => void) {
+	const draft = await getDraft(trainerA, draftId);
 	const content = structuredClone(draftContent(draft));
 	change(content);
-	saveDraft(trainerA, draftId, content, draft.revision);
+	await saveDraft(trainerA, draftId, content, draft.revision);
 }
 
-function statusOf(fn: () => unknown): number | 'ok' {
+async function statusOf(fn: () => unknown): Promise<number | 'ok'> {
 	try {
-		fn();
+		await fn();
 		return 'ok';
 	} catch (e) {
 		if (isHttpError(e)) return e.status;
@@ -73,98 +77,104 @@ function statusOf(fn: () => unknown): number | 'ok' {
 }
 
 describe('learners and authored modules', () => {
-	it('shows an organisation module to its own learners only, with sanitised Markdown', () => {
-		const { slug } = publishOrganisationModule();
-		const suggestedA = dashboard.learnerDashboard(learnerA, 'leerkracht').suggested;
+	it('shows an organisation module to its own learners only, with sanitised Markdown', async () => {
+		const { slug } = await publishOrganisationModule();
+		const suggestedA = (await dashboard.learnerDashboard(learnerA, 'leerkracht')).suggested;
 		expect(suggestedA.map((m) => m.slug)).toContain(slug);
 		expect(
-			dashboard.learnerDashboard(learnerB, 'leerkracht').suggested.map((m) => m.slug)
+			(await dashboard.learnerDashboard(learnerB, 'leerkracht')).suggested.map((m) => m.slug)
 		).not.toContain(slug);
 
-		const page = pages.modulePage(learnerA, slug);
+		const page = await pages.modulePage(learnerA, slug);
 		expect(page.module.title).toBe('Signalen op school A');
 		expect(page.introHtml).toContain('<strong>school A</strong>');
 		expect(page.introHtml).not.toContain('<script');
-		const step = pages.stepPage(learnerA, slug, page.steps[0].slug);
+		const step = await pages.stepPage(learnerA, slug, page.steps[0].slug);
 		expect(step.html).toContain('<em>school A</em>');
 		expect(step.indexPath).toBeNull();
 
-		expect(statusOf(() => pages.modulePage(learnerB, slug))).toBe(404);
-		expect(statusOf(() => pages.stepPage(learnerB, slug, page.steps[0].slug))).toBe(404);
+		expect(await statusOf(async () => await pages.modulePage(learnerB, slug))).toBe(404);
+		expect(
+			await statusOf(async () => await pages.stepPage(learnerB, slug, page.steps[0].slug))
+		).toBe(404);
 	});
 
-	it('lets a learner complete an authored module, earn a certificate and see it as completed', () => {
-		const { slug } = publishOrganisationModule();
-		workThrough(learnerA, slug);
-		const overview = dashboard.learnerDashboard(learnerA, 'leerkracht');
+	it('lets a learner complete an authored module, earn a certificate and see it as completed', async () => {
+		const { slug } = await publishOrganisationModule();
+		await workThrough(learnerA, slug);
+		const overview = await dashboard.learnerDashboard(learnerA, 'leerkracht');
 		expect(overview.completed.map((m) => m.slug)).toContain(slug);
 		expect(overview.suggested.map((m) => m.slug)).not.toContain(slug);
-		const certificate = dashboardCertificates(learnerA).find((c) => c.moduleSlug === slug);
+		const certificate = (await dashboardCertificates(learnerA)).find((c) => c.moduleSlug === slug);
 		expect(certificate?.moduleTitle).toBe('Signalen op school A');
 	});
 
 	it('keeps a learner on the version they started while new learners get the newest', async () => {
-		const { slug, draftId } = publishOrganisationModule();
-		workThrough(learnerA, slug, 1);
-		edit(draftId, (c) => {
+		const { slug, draftId } = await publishOrganisationModule();
+		await workThrough(learnerA, slug, 1);
+		await edit(draftId, (c) => {
 			c.meta.title = 'Signalen op school A, versie 2';
 		});
-		expect(publishDraft(trainerA, draftId).ok).toBe(true);
+		expect((await publishDraft(trainerA, draftId)).ok).toBe(true);
 		const second = (await makeMember({ organisation: orgA })).id;
-		expect(pages.modulePage(learnerA, slug).module.title).toBe('Signalen op school A');
-		expect(pages.modulePage(second, slug).module.title).toBe('Signalen op school A, versie 2');
+		expect((await pages.modulePage(learnerA, slug)).module.title).toBe('Signalen op school A');
+		expect((await pages.modulePage(second, slug)).module.title).toBe(
+			'Signalen op school A, versie 2'
+		);
 	});
 });
 
 describe('managers and trainers see their own organisation modules only', () => {
-	it('lists the module in manager A reports and never in manager B reports', () => {
-		const { slug } = publishOrganisationModule();
-		workThrough(learnerA, slug, 2);
-		expect(reports.reportModules(orgA).map((m) => m.slug)).toContain(slug);
-		expect(reports.reportModules(orgB).map((m) => m.slug)).not.toContain(slug);
+	it('lists the module in manager A reports and never in manager B reports', async () => {
+		const { slug } = await publishOrganisationModule();
+		await workThrough(learnerA, slug, 2);
+		expect((await reports.reportModules(orgA)).map((m) => m.slug)).toContain(slug);
+		expect((await reports.reportModules(orgB)).map((m) => m.slug)).not.toContain(slug);
 
-		const query = reports.parseLearnerQuery(new URLSearchParams({ module: slug }), orgA);
+		const query = await reports.parseLearnerQuery(new URLSearchParams({ module: slug }), orgA);
 		expect(query.module).toBe(slug);
-		const rows = reports.listLearners(orgA, query).rows;
+		const rows = (await reports.listLearners(orgA, query)).rows;
 		expect(rows.find((r) => r.id === learnerA)?.statuses[slug]?.kind).toBe('in_progress');
-		expect(reports.parseLearnerQuery(new URLSearchParams({ module: slug }), orgB).module).toBe(
-			null
-		);
 		expect(
-			reports.listLearners(orgB, reports.defaultQuery).rows.every((r) => !(slug in r.statuses))
+			(await reports.parseLearnerQuery(new URLSearchParams({ module: slug }), orgB)).module
+		).toBe(null);
+		expect(
+			(await reports.listLearners(orgB, reports.defaultQuery)).rows.every(
+				(r) => !(slug in r.statuses)
+			)
 		).toBe(true);
-		const detail = reports.getLearnerDetail(orgA, learnerA)!;
+		const detail = (await reports.getLearnerDetail(orgA, learnerA))!;
 		expect(detail.modules.find((m) => m.slug === slug)?.title).toBe('Signalen op school A');
 	});
 
-	it('lets manager A assign the module, and refuses it to manager B', () => {
-		const { slug } = publishOrganisationModule();
-		const mine = assignments.createAssignment({
+	it('lets manager A assign the module, and refuses it to manager B', async () => {
+		const { slug } = await publishOrganisationModule();
+		const mine = await assignments.createAssignment({
 			organisationId: orgA,
 			moduleSlug: slug,
 			target: 'organisation',
 			createdBy: managerA
 		});
 		expect(mine.ok).toBe(true);
-		expect(assignments.listAssignments(orgA)[0].title).toBe('Signalen op school A');
-		expect(assignments.listAssignmentsForLearner(learnerA).map((a) => a.title)).toContain(
+		expect((await assignments.listAssignments(orgA))[0].title).toBe('Signalen op school A');
+		expect((await assignments.listAssignmentsForLearner(learnerA)).map((a) => a.title)).toContain(
 			'Signalen op school A'
 		);
-		const theirs = assignments.createAssignment({
+		const theirs = await assignments.createAssignment({
 			organisationId: orgB,
 			moduleSlug: slug,
 			target: 'organisation',
 			createdBy: managerA
 		});
 		expect(theirs).toMatchObject({ ok: false, field: 'module' });
-		expect(assignments.listAssignments(orgB)).toEqual([]);
+		expect(await assignments.listAssignments(orgB)).toEqual([]);
 	});
 
-	it('gives trainers statistics of their organisation modules, not of others', () => {
-		const { slug } = publishOrganisationModule();
-		expect(statisticsModules([orgA]).map((m) => m.slug)).toContain(slug);
-		expect(statisticsModules([orgB]).map((m) => m.slug)).not.toContain(slug);
-		expect(statisticsModules([]).map((m) => m.slug)).not.toContain(slug);
+	it('gives trainers statistics of their organisation modules, not of others', async () => {
+		const { slug } = await publishOrganisationModule();
+		expect((await statisticsModules([orgA])).map((m) => m.slug)).toContain(slug);
+		expect((await statisticsModules([orgB])).map((m) => m.slug)).not.toContain(slug);
+		expect((await statisticsModules([])).map((m) => m.slug)).not.toContain(slug);
 	});
 });
 
@@ -177,13 +187,21 @@ describe('the preview', () => {
 		'signal_mastery',
 		'certificate'
 	];
-	const counts = () =>
-		tables.map((t) => db.get<{ n: number }>(sql.raw(`select count(*) as n from ${t}`)).n);
+	const counts = async () =>
+		await Promise.all(
+			tables.map(
+				async (t) => (await db.get<{ n: number }>(sql.raw(`select count(*) as n from ${t}`))).n
+			)
+		);
 
-	it('grades quiz answers and vignette choices and draws an assessment, and writes nothing', () => {
-		const draft = duplicateAsDraft(trainerA, orgA, latestVersionId('signalen-op-school')!);
+	it('grades quiz answers and vignette choices and draws an assessment, and writes nothing', async () => {
+		const draft = await duplicateAsDraft(
+			trainerA,
+			orgA,
+			(await latestVersionId('signalen-op-school'))!
+		);
 		const content = draftContent(draft);
-		const before = counts();
+		const before = await counts();
 
 		const quizStep = content.steps.find((s) => s.quiz)!;
 		const item = quizStep.quiz!.items[0];
@@ -246,11 +264,15 @@ describe('the preview', () => {
 			'assessmentPreview' in again && again.assessmentPreview?.items.map((i) => i.view.id).join(',')
 		).toBe(ids);
 
-		expect(counts()).toEqual(before);
+		expect(await counts()).toEqual(before);
 	});
 
-	it('shows what it can of an invalid draft, with a calm notice for the broken part', () => {
-		const draft = duplicateAsDraft(trainerA, orgA, latestVersionId('signalen-op-school')!);
+	it('shows what it can of an invalid draft, with a calm notice for the broken part', async () => {
+		const draft = await duplicateAsDraft(
+			trainerA,
+			orgA,
+			(await latestVersionId('signalen-op-school'))!
+		);
 		const content = structuredClone(draftContent(draft));
 		const vignetteStep = content.steps.find((s) => s.vignette)!;
 		const v = vignetteStep.vignette!;
@@ -275,9 +297,15 @@ describe('the preview', () => {
 	});
 
 	it('opens only drafts of the trainer organisation', async () => {
-		const draft = duplicateAsDraft(trainerA, orgA, latestVersionId('signalen-op-school')!);
+		const draft = await duplicateAsDraft(
+			trainerA,
+			orgA,
+			(await latestVersionId('signalen-op-school'))!
+		);
 		const trainerB = asAuthor((await makeMember({ organisation: orgB, role: 'trainer' })).id, orgB);
-		expect(preview.draftForPreview(trainerA, String(draft.id)).slug).toBe(draft.moduleSlug);
-		expect(() => preview.draftForPreview(trainerB, String(draft.id))).toThrow(preview.PreviewError);
+		expect((await preview.draftForPreview(trainerA, String(draft.id))).slug).toBe(draft.moduleSlug);
+		await expect(preview.draftForPreview(trainerB, String(draft.id))).rejects.toThrow(
+			preview.PreviewError
+		);
 	});
 });

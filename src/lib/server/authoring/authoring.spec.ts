@@ -38,16 +38,16 @@ const asAuthor = (id: number, organisationId: number): Author => ({
 });
 
 beforeEach(async () => {
-	freshDatabase();
-	syncCourse();
-	orgA = makeOrganisation('School A');
-	orgB = makeOrganisation('School B');
+	await freshDatabase();
+	await syncCourse();
+	orgA = await makeOrganisation('School A');
+	orgB = await makeOrganisation('School B');
 	trainer = asAuthor((await makeMember({ organisation: orgA, role: 'trainer' })).id, orgA);
 	trainerB = asAuthor((await makeMember({ organisation: orgB, role: 'trainer' })).id, orgB);
 });
 
-function duplicateShipped(slug = 'signalen-op-school') {
-	return duplicateAsDraft(trainer, orgA, latestVersionId(slug)!);
+async function duplicateShipped(slug = 'signalen-op-school') {
+	return await duplicateAsDraft(trainer, orgA, (await latestVersionId(slug))!);
 }
 
 /** Changes the first vignette's start node text, as a trainer in the editor would. */
@@ -59,17 +59,17 @@ function editVignette(content: DraftContent, text: string): DraftContent {
 }
 
 describe('duplicating a shipped module', () => {
-	it('makes an editable, valid draft with Markdown instead of lesson components', () => {
-		const draft = duplicateShipped();
+	it('makes an editable, valid draft with Markdown instead of lesson components', async () => {
+		const draft = await duplicateShipped();
 		const content = draftContent(draft);
 		expect(draft.moduleSlug).toBe('signalen-op-school-kopie');
 		expect(content.meta.title).toMatch(/\(kopie\)$/);
 		expect(content.steps.every((s) => typeof s.markdown === 'string' && !s.indexPath)).toBe(true);
 		const all = content.steps.map((s) => s.markdown).join('\n');
 		expect(all).not.toMatch(/<(Callout|SignalCard|HelpLine|PhaseTimeline|script)/);
-		expect(draftIssues(draft)).toEqual([]);
+		expect(await draftIssues(draft)).toEqual([]);
 		// A second copy gets its own slug.
-		expect(duplicateShipped().moduleSlug).toBe('signalen-op-school-kopie-2');
+		expect((await duplicateShipped()).moduleSlug).toBe('signalen-op-school-kopie-2');
 	});
 
 	it('keeps what the components said', () => {
@@ -83,36 +83,36 @@ describe('duplicating a shipped module', () => {
 		expect(renderMarkdown(md)).toContain('<blockquote>');
 	});
 
-	it('is refused in an organisation where the user is not a trainer', () => {
-		expect(() => duplicateAsDraft(trainer, orgB, latestVersionId('wat-en-hoe')!)).toThrow(
-			AuthoringError
-		);
+	it('is refused in an organisation where the user is not a trainer', async () => {
+		await expect(
+			duplicateAsDraft(trainer, orgB, (await latestVersionId('wat-en-hoe'))!)
+		).rejects.toThrow(AuthoringError);
 	});
 });
 
 describe('editing', () => {
-	it('saves with a revision and refuses a stale save instead of overwriting it', () => {
-		const draft = duplicateShipped();
+	it('saves with a revision and refuses a stale save instead of overwriting it', async () => {
+		const draft = await duplicateShipped();
 		const content = editVignette(draftContent(draft), 'Nieuwe openingstekst van de casus.');
-		const first = saveDraft(trainer, draft.id, content, draft.revision);
+		const first = await saveDraft(trainer, draft.id, content, draft.revision);
 		expect(first.revision).toBe(draft.revision + 1);
-		expect(() => saveDraft(trainer, draft.id, content, draft.revision)).toThrow(
+		await expect(saveDraft(trainer, draft.id, content, draft.revision)).rejects.toThrow(
 			expect.objectContaining({ code: 'conflict' })
 		);
 		expect(
-			draftContent(getDraft(trainer, draft.id)).steps.find((s) => s.vignette)!.vignette!.nodes
+			draftContent(await getDraft(trainer, draft.id)).steps.find((s) => s.vignette)!.vignette!.nodes
 		).toBeDefined();
 	});
 
-	it('reports problems in Dutch with the path of the field', () => {
-		const draft = duplicateShipped();
+	it('reports problems in Dutch with the path of the field', async () => {
+		const draft = await duplicateShipped();
 		const content = structuredClone(draftContent(draft));
 		content.meta.title = '';
 		const v = content.steps.find((s) => s.vignette)!;
 		const vIndex = content.steps.indexOf(v);
 		const start = v.vignette!.start;
 		v.vignette!.nodes[start].choices[0].next = 'bestaat-niet';
-		const { issues, revision } = saveDraft(trainer, draft.id, content, draft.revision);
+		const { issues, revision } = await saveDraft(trainer, draft.id, content, draft.revision);
 		const at = (p: string) => {
 			const issue = issues.find((i) => i.path === p);
 			return issue && describeFailure(issue);
@@ -129,7 +129,7 @@ describe('editing', () => {
 			text: 'Een situatie die niemand bereikt.',
 			choices: iv.nodes[iv.start].choices.map((c) => ({ ...c, next: 'los' }))
 		};
-		const second = saveDraft(trainer, draft.id, island, revision).issues;
+		const second = (await saveDraft(trainer, draft.id, island, revision)).issues;
 		expect(second).toContainEqual({
 			path: `steps.${vIndex}.vignette.nodes.los`,
 			code: 'authoring.unreachable',
@@ -143,69 +143,71 @@ describe('editing', () => {
 		const odd = structuredClone(draftContent(draft));
 		odd.meta.pretest = 20;
 		odd.steps[0].slug = 'voortoets';
-		const third = saveDraft(trainer, draft.id, odd, revision + 1).issues;
+		const third = (await saveDraft(trainer, draft.id, odd, revision + 1)).issues;
 		const said = (p: string) => describeFailure(third.find((i) => i.path === p)!);
 		expect(said('meta.pretest')).toMatch(/voortoets trekt 20/);
 		expect(said('steps.0.slug')).toMatch(/voorbehouden/);
 	});
 
-	it('never lets a trainer of another organisation read or change the draft', () => {
-		const draft = duplicateShipped();
-		expect(() => getDraft(trainerB, draft.id)).toThrow(
+	it('never lets a trainer of another organisation read or change the draft', async () => {
+		const draft = await duplicateShipped();
+		await expect(getDraft(trainerB, draft.id)).rejects.toThrow(
 			expect.objectContaining({ code: 'not-found' })
 		);
-		expect(() => saveDraft(trainerB, draft.id, draftContent(draft), draft.revision)).toThrow(
-			AuthoringError
-		);
-		expect(authoringOverview(trainerB).drafts).toEqual([]);
-		expect(authoringOverview(trainer).drafts.map((d) => d.state)).toEqual(['draft']);
+		await expect(
+			saveDraft(trainerB, draft.id, draftContent(draft), draft.revision)
+		).rejects.toThrow(AuthoringError);
+		expect((await authoringOverview(trainerB)).drafts).toEqual([]);
+		expect((await authoringOverview(trainer)).drafts.map((d) => d.state)).toEqual(['draft']);
 	});
 });
 
 describe('publishing', () => {
-	it('refuses an invalid draft and publishes nothing', () => {
-		const draft = duplicateShipped();
+	it('refuses an invalid draft and publishes nothing', async () => {
+		const draft = await duplicateShipped();
 		const content = structuredClone(draftContent(draft));
 		content.steps = content.steps.filter((s) => s.meta.kind !== 'assessment');
-		saveDraft(trainer, draft.id, content, draft.revision);
-		const result = publishDraft(trainer, draft.id);
+		await saveDraft(trainer, draft.id, content, draft.revision);
+		const result = await publishDraft(trainer, draft.id);
 		expect(result.ok).toBe(false);
 		expect(!result.ok && describeFailure(result.issues[0])).toMatch(/eindtoets/);
-		expect(latestVersionId(draft.moduleSlug)).toBeUndefined();
+		expect(await latestVersionId(draft.moduleSlug)).toBeUndefined();
 	});
 
 	it('creates immutable versions; learners keep the version they started', async () => {
-		const draft = duplicateShipped();
-		const v1 = publishDraft(trainer, draft.id);
+		const draft = await duplicateShipped();
+		const v1 = await publishDraft(trainer, draft.id);
 		expect(v1.ok).toBe(true);
 		const slug = draft.moduleSlug;
 		const early = await makeMember({ organisation: orgA });
-		const started = progress.startModule(early.id, slug);
+		const started = await progress.startModule(early.id, slug);
 
-		const current = getDraft(trainer, draft.id);
-		saveDraft(
+		const current = await getDraft(trainer, draft.id);
+		await saveDraft(
 			trainer,
 			draft.id,
 			editVignette(draftContent(current), 'Versie twee begint anders.'),
 			current.revision
 		);
-		expect(authoringOverview(trainer).drafts[0].state).toBe('changed');
-		const v2 = publishDraft(trainer, draft.id);
+		expect((await authoringOverview(trainer)).drafts[0].state).toBe('changed');
+		const v2 = await publishDraft(trainer, draft.id);
 		expect(v2.ok && v2.version.version).toBe(2);
 
 		const late = await makeMember({ organisation: orgA });
-		const lateStart = progress.startModule(late.id, slug);
+		const lateStart = await progress.startModule(late.id, slug);
 		expect(lateStart.moduleVersionId).toBe(v2.ok && v2.version.id);
-		expect(progress.moduleContext(early.id, slug).version.row.id).toBe(started.moduleVersionId);
-		const startText = (id: number) => {
-			const m = loadVersion(id)!.module;
+		expect((await progress.moduleContext(early.id, slug)).version.row.id).toBe(
+			started.moduleVersionId
+		);
+		const startText = async (id: number) => {
+			const m = (await loadVersion(id))!.module;
 			const v = m.steps.find((s) => s.vignette)!.vignette!;
 			return v.nodes[v.start].text;
 		};
-		expect(startText(started.moduleVersionId)).not.toBe('Versie twee begint anders.');
-		expect(startText(lateStart.moduleVersionId)).toBe('Versie twee begint anders.');
+		expect(await startText(started.moduleVersionId)).not.toBe('Versie twee begint anders.');
+		expect(await startText(lateStart.moduleVersionId)).toBe('Versie twee begint anders.');
 
-		const history = versionHistory(trainer, draft.id);
+		const history = await versionHistory(trainer, draft.id);
 		expect(history.map((h) => h.version)).toEqual([2, 1]);
 		expect(history[0].changes).toContainEqual(
 			expect.objectContaining({
@@ -222,37 +224,39 @@ describe('publishing', () => {
 	});
 
 	it('shows an organisation module only to that organisation', async () => {
-		const draft = duplicateShipped();
-		publishDraft(trainer, draft.id);
+		const draft = await duplicateShipped();
+		await publishDraft(trainer, draft.id);
 		const outsider = await makeMember({ organisation: orgB });
-		expect(() => progress.startModule(outsider.id, draft.moduleSlug)).toThrow(
+		await expect(progress.startModule(outsider.id, draft.moduleSlug)).rejects.toThrow(
 			expect.objectContaining({ status: 404 })
 		);
-		expect(() => progress.moduleContext(outsider.id, draft.moduleSlug)).toThrow(
+		await expect(progress.moduleContext(outsider.id, draft.moduleSlug)).rejects.toThrow(
 			progress.ProgressError
 		);
-		expect(publishedAuthoredModules([orgB])).toEqual([]);
-		expect(publishedAuthoredModules([orgA]).map((m) => m.slug)).toEqual([draft.moduleSlug]);
+		expect(await publishedAuthoredModules([orgB])).toEqual([]);
+		expect((await publishedAuthoredModules([orgA])).map((m) => m.slug)).toEqual([draft.moduleSlug]);
 	});
 
 	it('publishes for everyone only as a platform trainer', async () => {
 		const admin = await makeUser({ isAdmin: true });
-		const draft = duplicateShipped();
-		expect(() => setDraftScope(trainer, draft.id, 'platform')).toThrow(
+		const draft = await duplicateShipped();
+		await expect(setDraftScope(trainer, draft.id, 'platform')).rejects.toThrow(
 			expect.objectContaining({ code: 'forbidden' })
 		);
-		setPlatformTrainer(admin.id, trainer.id, true);
-		setDraftScope(trainer, draft.id, 'platform');
-		const result = publishDraft(trainer, draft.id);
+		await setPlatformTrainer(admin.id, trainer.id, true);
+		await setDraftScope(trainer, draft.id, 'platform');
+		const result = await publishDraft(trainer, draft.id);
 		expect(result.ok && result.version.organisationId).toBeNull();
 		const outsider = await makeMember({ organisation: orgB });
-		expect(progress.startModule(outsider.id, draft.moduleSlug).moduleSlug).toBe(draft.moduleSlug);
+		expect((await progress.startModule(outsider.id, draft.moduleSlug)).moduleSlug).toBe(
+			draft.moduleSlug
+		);
 	});
 });
 
 describe('the change lines', () => {
-	it('do not count a different order of the same signal tags as a change', () => {
-		const before = draftContent(duplicateShipped());
+	it('do not count a different order of the same signal tags as a change', async () => {
+		const before = draftContent(await duplicateShipped());
 		const after = structuredClone(before);
 		const v = after.steps.find((s) => s.vignette)!.vignette!;
 		const node = Object.values(v.nodes).find((n) => (n.signals?.length ?? 0) > 1)!;
@@ -268,10 +272,10 @@ describe('the change lines', () => {
 });
 
 describe('imported modules', () => {
-	it('become a draft with a free slug', () => {
-		const shipped = loadVersion(latestVersionId('wat-en-hoe')!)!.module;
-		const draft = createDraftFromSnapshot(trainer, orgA, shipped);
+	it('become a draft with a free slug', async () => {
+		const shipped = (await loadVersion((await latestVersionId('wat-en-hoe'))!))!.module;
+		const draft = await createDraftFromSnapshot(trainer, orgA, shipped);
 		expect(draft.moduleSlug).toBe('wat-en-hoe-kopie');
-		expect(draftIssues(draft)).toEqual([]);
+		expect(await draftIssues(draft)).toEqual([]);
 	});
 });

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { desc, eq, inArray } from 'drizzle-orm';
-import { db, transaction } from '../db';
+import { db, transaction, first } from '../db';
 import { moduleDraft, moduleVersion, organisation, user, type ModuleDraft } from '../db/schema';
 import { loadVersion, type ModuleSnapshot } from '../content/versions';
 import { getCourse } from '../content/course';
@@ -54,23 +54,24 @@ export function stateOf(d: Pick<ModuleDraft, 'publishedHash' | 'content'>): Draf
 }
 
 /** What /auteur lists: the trainer's authored modules and the shipped modules (read-only). */
-export function authoringOverview(author: Author) {
+export async function authoringOverview(author: Author) {
 	const orgIds = authorOrganisations(author);
 	const drafts: DraftSummary[] = orgIds.length
-		? db
-				.select({
-					draft: moduleDraft,
-					organisationName: organisation.name,
-					updatedByName: user.name
-				})
-				.from(moduleDraft)
-				.innerJoin(organisation, eq(organisation.id, moduleDraft.organisationId))
-				.leftJoin(user, eq(user.id, moduleDraft.updatedBy))
-				.where(inArray(moduleDraft.organisationId, orgIds))
-				.orderBy(desc(moduleDraft.updatedAt))
-				.all()
-				.map(({ draft, organisationName, updatedByName }) => {
-					const latest = latestOf(draft.moduleSlug);
+		? await Promise.all(
+				(
+					await db
+						.select({
+							draft: moduleDraft,
+							organisationName: organisation.name,
+							updatedByName: user.name
+						})
+						.from(moduleDraft)
+						.innerJoin(organisation, eq(organisation.id, moduleDraft.organisationId))
+						.leftJoin(user, eq(user.id, moduleDraft.updatedBy))
+						.where(inArray(moduleDraft.organisationId, orgIds))
+						.orderBy(desc(moduleDraft.updatedAt))
+				).map(async ({ draft, organisationName, updatedByName }) => {
+					const latest = await latestOf(draft.moduleSlug);
 					return {
 						id: draft.id,
 						slug: draft.moduleSlug,
@@ -85,47 +86,49 @@ export function authoringOverview(author: Author) {
 						updatedByName
 					};
 				})
+			)
 		: [];
 	const ownSlugs = new Set(drafts.map((d) => d.slug));
-	const shipped = getCourse().modules.map((m) => {
-		const latest = latestOf(m.slug);
-		return {
-			slug: m.slug,
-			title: m.meta.title,
-			summary: m.meta.summary,
-			versionId: latest?.id ?? null,
-			version: latest?.version ?? null
-		};
-	});
+	const shipped = await Promise.all(
+		getCourse().modules.map(async (m) => {
+			const latest = await latestOf(m.slug);
+			return {
+				slug: m.slug,
+				title: m.meta.title,
+				summary: m.meta.summary,
+				versionId: latest?.id ?? null,
+				version: latest?.version ?? null
+			};
+		})
+	);
 	// Platform modules and other trainers' modules of the same organisations can be duplicated too.
-	const others = publishedAuthoredModules(orgIds)
+	const others = (await publishedAuthoredModules(orgIds))
 		.filter((m) => !ownSlugs.has(m.slug))
 		.map((m) => ({ slug: m.slug, title: m.title, versionId: m.versionId, version: m.version }));
-	return { drafts, shipped, others, platformTrainer: isPlatformTrainer(author.id), orgIds };
+	return { drafts, shipped, others, platformTrainer: await isPlatformTrainer(author.id), orgIds };
 }
 
 /** Used by a shipped module, another draft, or a published version (of a draft since deleted). */
-function slugTaken(slug: string, exceptDraftId?: number): boolean {
+async function slugTaken(slug: string, exceptDraftId?: number): Promise<boolean> {
 	if (getCourse().moduleBySlug.has(slug)) return true;
-	const draft = db
-		.select({ id: moduleDraft.id })
-		.from(moduleDraft)
-		.where(eq(moduleDraft.moduleSlug, slug))
-		.get();
+	const draft = await first(
+		db.select({ id: moduleDraft.id }).from(moduleDraft).where(eq(moduleDraft.moduleSlug, slug))
+	);
 	if (draft) return draft.id !== exceptDraftId;
-	return !!db
-		.select({ id: moduleVersion.id })
-		.from(moduleVersion)
-		.where(eq(moduleVersion.moduleSlug, slug))
-		.limit(1)
-		.get();
+	return !!(await first(
+		db
+			.select({ id: moduleVersion.id })
+			.from(moduleVersion)
+			.where(eq(moduleVersion.moduleSlug, slug))
+			.limit(1)
+	));
 }
 
-function freeSlug(base: string): string {
+async function freeSlug(base: string): Promise<string> {
 	const stem = base.replace(/-kopie(-\d+)?$/, '').slice(0, 60) || 'module';
 	for (let i = 1; ; i++) {
 		const candidate = i === 1 ? `${stem}-kopie` : `${stem}-kopie-${i}`;
-		if (!slugTaken(candidate)) return candidate;
+		if (!(await slugTaken(candidate))) return candidate;
 	}
 }
 
@@ -149,29 +152,31 @@ export function toDraftContent(snapshot: ModuleSnapshot, root = process.cwd()): 
 	};
 }
 
-function insertDraft(
+async function insertDraft(
 	author: Author,
 	organisationId: number,
 	content: DraftContent,
 	basedOnVersionId: number | null
-): ModuleDraft {
+): Promise<ModuleDraft> {
 	// An authored module renews no certificate: refresher links belong to the shipped course.
 	delete content.meta.refresher;
 	content.meta.refreshes = [];
 	const id = Number(
-		db
-			.insert(moduleDraft)
-			.values({
-				moduleSlug: content.slug,
-				organisationId,
-				content,
-				basedOnVersionId,
-				createdBy: author.id,
-				updatedBy: author.id
-			})
-			.run().lastInsertRowid
+		(
+			await db
+				.insert(moduleDraft)
+				.values({
+					moduleSlug: content.slug,
+					organisationId,
+					content,
+					basedOnVersionId,
+					createdBy: author.id,
+					updatedBy: author.id
+				})
+				.returning({ id: moduleDraft.id })
+		)[0]?.id
 	);
-	recordAudit({
+	await recordAudit({
 		action: 'authoring.draft.create',
 		actorUserId: author.id,
 		targetType: 'module_draft',
@@ -179,45 +184,45 @@ function insertDraft(
 		organisationId,
 		details: { slug: content.slug, basedOnVersionId }
 	});
-	return db.select().from(moduleDraft).where(eq(moduleDraft.id, id)).get()!;
+	return (await first(db.select().from(moduleDraft).where(eq(moduleDraft.id, id))))!;
 }
 
 /** "Dupliceer als concept": a new draft from any version the author may see. */
-export function duplicateAsDraft(
+export async function duplicateAsDraft(
 	author: Author,
 	organisationId: number,
 	versionId: number
-): ModuleDraft {
+): Promise<ModuleDraft> {
 	mustAuthorIn(author, organisationId);
-	const version = loadVersion(versionId);
+	const version = await loadVersion(versionId);
 	if (!version || !visibleTo(version.row, authorOrganisations(author)))
 		throw new AuthoringError('not-found');
-	return transaction(() => {
+	return await transaction(async () => {
 		const content = toDraftContent(version.module);
-		content.slug = freeSlug(version.module.slug);
+		content.slug = await freeSlug(version.module.slug);
 		content.meta.title = `${content.meta.title} (kopie)`.slice(0, 120);
-		return insertDraft(author, organisationId, content, versionId);
+		return await insertDraft(author, organisationId, content, versionId);
 	});
 }
 
 /** A new draft from an imported module (the zip import validates the files first). */
-export function createDraftFromSnapshot(
+export async function createDraftFromSnapshot(
 	author: Author,
 	organisationId: number,
 	snapshot: ModuleSnapshot
-): ModuleDraft {
+): Promise<ModuleDraft> {
 	mustAuthorIn(author, organisationId);
-	return transaction(() => {
+	return await transaction(async () => {
 		const content = toDraftContent(snapshot);
-		if (slugTaken(content.slug)) content.slug = freeSlug(content.slug);
-		return insertDraft(author, organisationId, content, null);
+		if (await slugTaken(content.slug)) content.slug = await freeSlug(content.slug);
+		return await insertDraft(author, organisationId, content, null);
 	});
 }
 
 /** A draft this author may edit (one of their trainer organisations), else not-found. */
-export function getDraft(author: Author, draftId: number): ModuleDraft {
+export async function getDraft(author: Author, draftId: number): Promise<ModuleDraft> {
 	const draft = Number.isSafeInteger(draftId)
-		? db.select().from(moduleDraft).where(eq(moduleDraft.id, draftId)).get()
+		? await first(db.select().from(moduleDraft).where(eq(moduleDraft.id, draftId)))
 		: undefined;
 	if (!draft || !authorOrganisations(author).includes(draft.organisationId))
 		throw new AuthoringError('not-found');
@@ -229,10 +234,10 @@ export function draftContent(draft: ModuleDraft): DraftContent {
 }
 
 /** Issues of a draft as the editor shows them (the same rules as publishing). */
-export function draftIssues(draft: ModuleDraft): DraftIssue[] {
-	return validateDraft(draftContent(draft), {
+export async function draftIssues(draft: ModuleDraft): Promise<DraftIssue[]> {
+	return await validateDraft(draftContent(draft), {
 		signalIds: new Set(getCourse().signals.map((s) => s.id)),
-		slugTaken: (slug) => slugTaken(slug, draft.id)
+		slugTaken: async (slug) => await slugTaken(slug, draft.id)
 	});
 }
 
@@ -241,21 +246,22 @@ export function draftIssues(draft: ModuleDraft): DraftIssue[] {
  * of someone else's newer save is refused (conflict) instead of silently overwriting it. The slug
  * is fixed once a version is published (learners' enrolments refer to it).
  */
-export function saveDraft(
+export async function saveDraft(
 	author: Author,
 	draftId: number,
 	content: DraftContent,
 	expectedRevision: number
-): { revision: number; issues: DraftIssue[] } {
+): Promise<{ revision: number; issues: DraftIssue[] }> {
 	const json = JSON.stringify(content);
 	if (json.length > MAX_DRAFT_BYTES) throw new AuthoringError('too-large');
-	return transaction((tx) => {
-		const draft = getDraft(author, draftId);
+	return await transaction(async (tx) => {
+		const draft = await getDraft(author, draftId);
 		if (draft.revision !== expectedRevision) throw new AuthoringError('conflict');
-		if (draft.publishedHash || slugTaken(content.slug, draft.id) || !content.slug) {
+		if (draft.publishedHash || (await slugTaken(content.slug, draft.id)) || !content.slug) {
 			content = { ...content, slug: draft.moduleSlug };
 		}
-		tx.update(moduleDraft)
+		await tx
+			.update(moduleDraft)
 			.set({
 				content,
 				moduleSlug: content.slug,
@@ -263,26 +269,26 @@ export function saveDraft(
 				updatedBy: author.id,
 				updatedAt: new Date()
 			})
-			.where(eq(moduleDraft.id, draft.id))
-			.run();
+			.where(eq(moduleDraft.id, draft.id));
 		const saved = { ...draft, content, moduleSlug: content.slug };
-		return { revision: draft.revision + 1, issues: draftIssues(saved) };
+		return { revision: draft.revision + 1, issues: await draftIssues(saved) };
 	});
 }
 
 /** Organisation or platform; only a platform trainer may choose platform. */
-export function setDraftScope(author: Author, draftId: number, scope: ModuleDraft['scope']) {
-	const draft = getDraft(author, draftId);
-	if (scope === 'platform' && !isPlatformTrainer(author.id)) throw new AuthoringError('forbidden');
-	db.update(moduleDraft).set({ scope }).where(eq(moduleDraft.id, draft.id)).run();
+export async function setDraftScope(author: Author, draftId: number, scope: ModuleDraft['scope']) {
+	const draft = await getDraft(author, draftId);
+	if (scope === 'platform' && !(await isPlatformTrainer(author.id)))
+		throw new AuthoringError('forbidden');
+	await db.update(moduleDraft).set({ scope }).where(eq(moduleDraft.id, draft.id));
 }
 
 /** A draft that was never published can be thrown away; published modules stay. */
-export function deleteDraft(author: Author, draftId: number): void {
-	const draft = getDraft(author, draftId);
+export async function deleteDraft(author: Author, draftId: number): Promise<void> {
+	const draft = await getDraft(author, draftId);
 	if (draft.publishedHash) throw new AuthoringError('conflict');
-	db.delete(moduleDraft).where(eq(moduleDraft.id, draft.id)).run();
-	recordAudit({
+	await db.delete(moduleDraft).where(eq(moduleDraft.id, draft.id));
+	await recordAudit({
 		action: 'authoring.draft.delete',
 		actorUserId: author.id,
 		targetType: 'module_draft',

@@ -280,9 +280,9 @@ export function previewAnswer(
 }
 
 /** The content of a draft this trainer may edit, for the preview; not-found otherwise. */
-export function draftForPreview(author: Author, draftParam: string): DraftContent {
+export async function draftForPreview(author: Author, draftParam: string): Promise<DraftContent> {
 	try {
-		return draftContent(getDraft(author, Number(draftParam)));
+		return draftContent(await getDraft(author, Number(draftParam)));
 	} catch (e) {
 		if (e instanceof AuthoringError) throw new PreviewError('not-found');
 		throw e;

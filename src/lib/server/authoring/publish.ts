@@ -1,6 +1,6 @@
 // Publishing a draft as an immutable module version, and the version history of a draft.
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { db, transaction } from '../db';
+import { db, transaction, first } from '../db';
 import { moduleDraft, moduleVersion, user, type ModuleVersion } from '../db/schema';
 import { loadVersion, type ModuleSnapshot } from '../content/versions';
 import { recordAudit } from '../platform/audit';
@@ -17,42 +17,44 @@ export type PublishResult =
  * Publishes the draft as a new immutable version. Learners in progress keep the version they
  * started (their enrolment points at it); new enrolments get this one.
  */
-export function publishDraft(author: Author, draftId: number): PublishResult {
-	return transaction((tx) => {
-		const draft = getDraft(author, draftId);
-		if (draft.scope === 'platform' && !isPlatformTrainer(author.id))
+export async function publishDraft(author: Author, draftId: number): Promise<PublishResult> {
+	return await transaction(async (tx) => {
+		const draft = await getDraft(author, draftId);
+		if (draft.scope === 'platform' && !(await isPlatformTrainer(author.id)))
 			throw new AuthoringError('forbidden');
-		const issues = draftIssues(draft);
+		const issues = await draftIssues(draft);
 		if (issues.length) return { ok: false as const, issues };
 		const content = draftContent(draft);
 		const hash = hashContent(content);
-		const previous = latestOf(draft.moduleSlug);
+		const previous = await latestOf(draft.moduleSlug);
 		if (previous && previous.contentHash === hash) return { ok: true as const, version: previous };
-		const basedOn = draft.basedOnVersionId ? loadVersion(draft.basedOnVersionId) : undefined;
+		const basedOn = draft.basedOnVersionId ? await loadVersion(draft.basedOnVersionId) : undefined;
 		const changes = describeChanges(
 			previous ? (previous.content as ModuleSnapshot) : undefined,
 			content,
 			basedOn ? { title: basedOn.module.meta.title, version: basedOn.row.version } : undefined
 		);
 		const id = Number(
-			tx
-				.insert(moduleVersion)
-				.values({
-					moduleSlug: draft.moduleSlug,
-					version: (previous?.version ?? 0) + 1,
-					source: 'authored',
-					contentHash: hash,
-					title: content.meta.title,
-					organisationId: draft.scope === 'platform' ? null : draft.organisationId,
-					content,
-					// The column is typed for the Dutch lines of shipped modules; see StoredChange.
-					changes: changes as unknown as string[],
-					publishedBy: author.id
-				})
-				.run().lastInsertRowid
+			(
+				await tx
+					.insert(moduleVersion)
+					.values({
+						moduleSlug: draft.moduleSlug,
+						version: (previous?.version ?? 0) + 1,
+						source: 'authored',
+						contentHash: hash,
+						title: content.meta.title,
+						organisationId: draft.scope === 'platform' ? null : draft.organisationId,
+						content,
+						// The column is typed for the Dutch lines of shipped modules; see StoredChange.
+						changes: changes as unknown as string[],
+						publishedBy: author.id
+					})
+					.returning({ id: moduleVersion.id })
+			)[0]?.id
 		);
-		tx.update(moduleDraft).set({ publishedHash: hash }).where(eq(moduleDraft.id, draft.id)).run();
-		recordAudit({
+		await tx.update(moduleDraft).set({ publishedHash: hash }).where(eq(moduleDraft.id, draft.id));
+		await recordAudit({
 			action: 'authoring.publish',
 			actorUserId: author.id,
 			targetType: 'module_version',
@@ -62,7 +64,7 @@ export function publishDraft(author: Author, draftId: number): PublishResult {
 		});
 		return {
 			ok: true as const,
-			version: tx.select().from(moduleVersion).where(eq(moduleVersion.id, id)).get()!
+			version: (await first(tx.select().from(moduleVersion).where(eq(moduleVersion.id, id))))!
 		};
 	});
 }
@@ -85,32 +87,32 @@ export interface HistoryEntry {
 }
 
 /** Every published version of a draft's module, newest first. */
-export function versionHistory(author: Author, draftId: number): HistoryEntry[] {
-	const draft = getDraft(author, draftId);
-	return db
-		.select({
-			id: moduleVersion.id,
-			version: moduleVersion.version,
-			createdAt: moduleVersion.createdAt,
-			organisationId: moduleVersion.organisationId,
-			changes: moduleVersion.changes,
-			name: user.name,
-			inProgress: sql<number>`(select count(*) from enrolment e where e.module_version_id = ${moduleVersion.id} and e.status = 'in_progress')`
-		})
-		.from(moduleVersion)
-		.leftJoin(user, eq(user.id, moduleVersion.publishedBy))
-		.where(
-			and(eq(moduleVersion.moduleSlug, draft.moduleSlug), eq(moduleVersion.source, 'authored'))
-		)
-		.orderBy(desc(moduleVersion.version))
-		.all()
-		.map((r) => ({
-			versionId: r.id,
-			version: r.version,
-			createdAt: r.createdAt,
-			publishedByName: r.name,
-			scope: r.organisationId === null ? ('platform' as const) : ('organisation' as const),
-			changes: (r.changes ?? []) as StoredChange[],
-			inProgress: r.inProgress
-		}));
+export async function versionHistory(author: Author, draftId: number): Promise<HistoryEntry[]> {
+	const draft = await getDraft(author, draftId);
+	return (
+		await db
+			.select({
+				id: moduleVersion.id,
+				version: moduleVersion.version,
+				createdAt: moduleVersion.createdAt,
+				organisationId: moduleVersion.organisationId,
+				changes: moduleVersion.changes,
+				name: user.name,
+				inProgress: sql<number>`(select count(*) from enrolment e where e.module_version_id = ${moduleVersion.id} and e.status = 'in_progress')`
+			})
+			.from(moduleVersion)
+			.leftJoin(user, eq(user.id, moduleVersion.publishedBy))
+			.where(
+				and(eq(moduleVersion.moduleSlug, draft.moduleSlug), eq(moduleVersion.source, 'authored'))
+			)
+			.orderBy(desc(moduleVersion.version))
+	).map((r) => ({
+		versionId: r.id,
+		version: r.version,
+		createdAt: r.createdAt,
+		publishedByName: r.name,
+		scope: r.organisationId === null ? ('platform' as const) : ('organisation' as const),
+		changes: (r.changes ?? []) as StoredChange[],
+		inProgress: r.inProgress
+	}));
 }

@@ -1,7 +1,7 @@
 // Published authored modules: the newest visible version of each, for learners, managers and
 // trainers, and the versions an author may open.
 import { desc, eq } from 'drizzle-orm';
-import { db } from '../db';
+import { db, first } from '../db';
 import { prepared } from '../db/prepared';
 import { moduleVersion } from '../db/schema';
 import { loadVersion, type ModuleSnapshot } from '../content/versions';
@@ -35,14 +35,16 @@ const selectAuthored = prepared((database) =>
 );
 
 /** The newest version of every published authored module visible to these organisations. */
-export function publishedAuthoredModules(orgIds: readonly number[]): AuthoredModuleSummary[] {
+export async function publishedAuthoredModules(
+	orgIds: readonly number[]
+): Promise<AuthoredModuleSummary[]> {
 	const seen = new Set<string>();
 	const out: AuthoredModuleSummary[] = [];
-	for (const row of selectAuthored().all()) {
+	for (const row of await selectAuthored().all()) {
 		if (seen.has(row.slug)) continue; // an older version of a module already handled
 		seen.add(row.slug);
 		if (!visibleTo(row, orgIds)) continue;
-		const meta = loadVersion(row.id)!.module.meta;
+		const meta = (await loadVersion(row.id))!.module.meta;
 		out.push({
 			slug: row.slug,
 			versionId: row.id,
@@ -56,25 +58,26 @@ export function publishedAuthoredModules(orgIds: readonly number[]): AuthoredMod
 }
 
 /** The newest version of a module slug (shipped or authored), if any. */
-export function latestOf(slug: string) {
-	return db
-		.select()
-		.from(moduleVersion)
-		.where(eq(moduleVersion.moduleSlug, slug))
-		.orderBy(desc(moduleVersion.version))
-		.limit(1)
-		.get();
+export async function latestOf(slug: string) {
+	return await first(
+		db
+			.select()
+			.from(moduleVersion)
+			.where(eq(moduleVersion.moduleSlug, slug))
+			.orderBy(desc(moduleVersion.version))
+			.limit(1)
+	);
 }
 
 /** A version the author may look at (to export or duplicate): shipped, platform or their own. */
-export function versionForAuthor(author: Author, versionId: number) {
-	const version = Number.isSafeInteger(versionId) ? loadVersion(versionId) : undefined;
+export async function versionForAuthor(author: Author, versionId: number) {
+	const version = Number.isSafeInteger(versionId) ? await loadVersion(versionId) : undefined;
 	if (!version || !visibleTo(version.row, authorOrganisations(author)))
 		throw new AuthoringError('not-found');
 	return version;
 }
 
 /** Organisation modules a manager may assign: the newest visible authored versions. */
-export function assignableAuthoredModules(organisationId: number) {
-	return publishedAuthoredModules([organisationId]);
+export async function assignableAuthoredModules(organisationId: number) {
+	return await publishedAuthoredModules([organisationId]);
 }

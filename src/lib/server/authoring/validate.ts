@@ -121,15 +121,18 @@ export interface ValidateOptions {
 	/** Signal ids of the platform taxonomy (modules/signals.yaml). */
 	signalIds: ReadonlySet<string>;
 	/** True when another module already uses this slug. */
-	slugTaken?: (slug: string) => boolean;
+	slugTaken?: (slug: string) => boolean | Promise<boolean>;
 }
 
 /** All problems of a draft, in the order of the editor's fields; empty when it can be published. */
-export function validateDraft(draft: ModuleSnapshot, options: ValidateOptions): DraftIssue[] {
+export async function validateDraft(
+	draft: ModuleSnapshot,
+	options: ValidateOptions
+): Promise<DraftIssue[]> {
 	const out: DraftIssue[] = [];
 	if (!ID_PATTERN.test(draft.slug) || draft.slug.length > 80) {
 		out.push({ path: 'slug', ...failure('authoring.kebabModule') });
-	} else if (options.slugTaken?.(draft.slug)) {
+	} else if (await options.slugTaken?.(draft.slug)) {
 		out.push({ path: 'slug', ...failure('authoring.slugTaken') });
 	}
 	collect(out, 'meta', moduleMetaSchema.safeParse(draft.meta, { reportInput: true }));

@@ -24,32 +24,31 @@ import { certificatesOf, insertCertificate, learnerOrganisation, moduleFacts } f
  *   old one, which stays in the history as "renewed".
  * - A replayed pass for the same attempt returns the certificates it issued the first time.
  */
-export function issueOnPass(input: {
+export async function issueOnPass(input: {
 	userId: number;
 	moduleVersionId: number;
 	attemptId: number | null;
 	now?: Date;
-}): { certificateIds: number[] } {
+}): Promise<{ certificateIds: number[] }> {
 	const now = input.now ?? new Date();
-	const version = loadVersion(input.moduleVersionId);
+	const version = await loadVersion(input.moduleVersionId);
 	if (!version) throw new Error(`issueOnPass: unknown module version ${input.moduleVersionId}`);
 	const meta = version.module.meta;
 
-	return transaction(() => {
+	return await transaction(async () => {
 		if (input.attemptId !== null) {
-			const earlier = db
+			const earlier = await db
 				.select({ id: certificate.id })
 				.from(certificate)
 				.where(
 					and(eq(certificate.attemptId, input.attemptId), eq(certificate.userId, input.userId))
 				)
-				.orderBy(certificate.id)
-				.all();
+				.orderBy(certificate.id);
 			if (earlier.length > 0) return { certificateIds: earlier.map((r) => r.id) };
 		}
 
-		const organisationId = learnerOrganisation(input.userId);
-		const { rows, renewed } = certificatesOf(input.userId);
+		const organisationId = await learnerOrganisation(input.userId);
+		const { rows, renewed } = await certificatesOf(input.userId);
 		const issued: number[] = [];
 		const refreshes = meta.refreshes ?? [];
 
@@ -60,14 +59,14 @@ export function issueOnPass(input: {
 				if (!refreshes.includes(old.moduleSlug) || seen.has(old.moduleSlug)) continue;
 				if (old.revokedAt) continue;
 				seen.add(old.moduleSlug);
-				const facts = moduleFacts(old.moduleVersionId);
+				const facts = await moduleFacts(old.moduleVersionId);
 				const state = {
 					expiresAt: old.expiresAt,
 					revokedAt: old.revokedAt,
 					renewed: renewed.has(old.id)
 				};
 				if (!isRenewable(state, facts.refresher, now)) continue;
-				const id = insertCertificate({
+				const id = await insertCertificate({
 					userId: input.userId,
 					organisationId,
 					moduleSlug: old.moduleSlug,
@@ -79,7 +78,7 @@ export function issueOnPass(input: {
 					showOrganisation: old.showOrganisation
 				});
 				issued.push(id);
-				recordAudit({
+				await recordAudit({
 					action: 'certificate.renewed',
 					actorUserId: input.userId,
 					targetType: 'certificate',
@@ -98,7 +97,7 @@ export function issueOnPass(input: {
 		const previous = rows.find(
 			(r) => r.moduleSlug === version.row.moduleSlug && !r.revokedAt && !renewed.has(r.id)
 		);
-		const id = insertCertificate({
+		const id = await insertCertificate({
 			userId: input.userId,
 			organisationId,
 			moduleSlug: version.row.moduleSlug,
@@ -109,7 +108,7 @@ export function issueOnPass(input: {
 			renewedFromId: previous?.id ?? null,
 			showOrganisation: previous?.showOrganisation ?? false
 		});
-		recordAudit({
+		await recordAudit({
 			action: 'certificate.issued',
 			actorUserId: input.userId,
 			targetType: 'certificate',

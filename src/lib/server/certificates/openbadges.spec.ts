@@ -20,7 +20,7 @@ useOpenBadgesEnvironment();
 describe('Open Badges 3.0 credential', () => {
 	it('validates against the OB 3.0 schema and carries the achievement, issuer and validity', async () => {
 		const doc = await certificateFor('Zoë Peeters');
-		const credential = openbadges.buildCredential(doc);
+		const credential = await openbadges.buildCredential(doc);
 		const ok = validate(credential);
 		expect(validate.errors ?? []).toEqual([]);
 		expect(ok).toBe(true);
@@ -35,7 +35,7 @@ describe('Open Badges 3.0 credential', () => {
 
 	it('the schema refuses a credential without an achievement or with a wrong context', async () => {
 		const doc = await certificateFor('Sam');
-		const credential = openbadges.buildCredential(doc);
+		const credential = await openbadges.buildCredential(doc);
 		const broken = structuredClone(credential) as Record<string, unknown>;
 		delete (broken.credentialSubject as Record<string, unknown>).achievement;
 		expect(validate(broken)).toBe(false);

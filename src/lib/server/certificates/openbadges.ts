@@ -97,8 +97,8 @@ const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
 const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 
 /** The unsigned OpenBadgeCredential for one certificate. */
-export function buildCredential(doc: CertificateDocument) {
-	const version = loadVersion(doc.moduleVersionId);
+export async function buildCredential(doc: CertificateDocument) {
+	const version = await loadVersion(doc.moduleVersionId);
 	const meta = version?.module.meta;
 	const passPercent = Math.round((meta?.passMark ?? 0.7) * 100);
 	return {
@@ -140,7 +140,7 @@ export function buildCredential(doc: CertificateDocument) {
 /** The credential signed as a compact VC-JWT. */
 export async function signCredential(doc: CertificateDocument): Promise<string> {
 	const key = await ensureSigningKey();
-	const credential = buildCredential(doc);
+	const credential = await buildCredential(doc);
 	return new SignJWT(credential)
 		.setProtectedHeader({ alg: ALG, kid: key.kid, typ: 'vc+jwt', cty: 'vc' })
 		.setIssuer(credential.issuer.id)

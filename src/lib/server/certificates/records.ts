@@ -1,7 +1,7 @@
 // The certificate rows of one learner, the facts of a certificate's module, and the shared
 // helpers issuing, listing and verification build on.
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { db } from '../db';
+import { db, first } from '../db';
 import { prepared } from '../db/prepared';
 import { certificate, membership, type Certificate } from '../db/schema';
 import { loadVersion } from '../content/versions';
@@ -25,8 +25,8 @@ export interface ModuleFacts {
 	refreshes: string[];
 }
 
-export function moduleFacts(moduleVersionId: number): ModuleFacts {
-	const version = loadVersion(moduleVersionId);
+export async function moduleFacts(moduleVersionId: number): Promise<ModuleFacts> {
+	const version = await loadVersion(moduleVersionId);
 	if (!version) throw new Error(`certificates: unknown module version ${moduleVersionId}`);
 	const meta = version.module.meta;
 	return {
@@ -37,8 +37,12 @@ export function moduleFacts(moduleVersionId: number): ModuleFacts {
 	};
 }
 
-export function statusOf(cert: Certificate, renewed: boolean, now: Date): CertificateStatus {
-	const rule = moduleFacts(cert.moduleVersionId).refresher;
+export async function statusOf(
+	cert: Certificate,
+	renewed: boolean,
+	now: Date
+): Promise<CertificateStatus> {
+	const rule = (await moduleFacts(cert.moduleVersionId)).refresher;
 	return certificateStatus(
 		{ expiresAt: cert.expiresAt, revokedAt: cert.revokedAt, renewed },
 		now,
@@ -56,21 +60,24 @@ const selectUserCertificates = prepared((database) =>
 );
 
 /** The learner's certificates, newest first, with the ids that a newer certificate replaced. */
-export function certificatesOf(userId: number): { rows: Certificate[]; renewed: Set<number> } {
-	const rows = selectUserCertificates().all({ userId });
+export async function certificatesOf(
+	userId: number
+): Promise<{ rows: Certificate[]; renewed: Set<number> }> {
+	const rows = await selectUserCertificates().all({ userId });
 	const renewed = new Set<number>();
 	for (const row of rows) if (row.renewedFromId !== null) renewed.add(row.renewedFromId);
 	return { rows, renewed };
 }
 
-export function learnerOrganisation(userId: number): number | null {
-	const row = db
-		.select({ organisationId: membership.organisationId })
-		.from(membership)
-		.where(and(eq(membership.userId, userId), eq(membership.role, 'learner')))
-		.orderBy(membership.id)
-		.limit(1)
-		.get();
+export async function learnerOrganisation(userId: number): Promise<number | null> {
+	const row = await first(
+		db
+			.select({ organisationId: membership.organisationId })
+			.from(membership)
+			.where(and(eq(membership.userId, userId), eq(membership.role, 'learner')))
+			.orderBy(membership.id)
+			.limit(1)
+	);
 	return row?.organisationId ?? null;
 }
 
@@ -86,10 +93,14 @@ export interface NewCertificate {
 	showOrganisation?: boolean;
 }
 
-export function insertCertificate(values: NewCertificate): number {
-	const result = db
+export async function insertCertificate(values: NewCertificate): Promise<number> {
+	const result = await db
 		.insert(certificate)
-		.values({ ...values, code: generateCode(), showOrganisation: values.showOrganisation ?? false })
-		.run();
-	return Number(result.lastInsertRowid);
+		.values({
+			...values,
+			code: generateCode(),
+			showOrganisation: values.showOrganisation ?? false
+		})
+		.returning({ id: certificate.id });
+	return Number(result[0]?.id);
 }

@@ -8,29 +8,31 @@ import { missedSignalWeights, refresherStatus } from './refresher';
 import { revokeCertificate } from './verification';
 import { dashboardCertificates, getOwnCertificate } from './views';
 
-beforeEach(() => {
-	freshCertificates();
+beforeEach(async () => {
+	await freshCertificates();
 });
 
 describe('the refresher', () => {
 	it('is closed for a fresh certificate and says when it opens', async () => {
 		const learner = await makeUser();
-		pass(learner.id, 'wat-en-hoe', t0);
-		const status = refresherStatus(learner.id, addMonths(t0, 12));
+		await pass(learner.id, 'wat-en-hoe', t0);
+		const status = await refresherStatus(learner.id, addMonths(t0, 12));
 		expect(status.open).toBe(false);
 		expect(status.deadline).toBeNull();
 		expect(status.opensAt).toEqual(addDays(addMonths(t0, 24), -60));
-		const attemptId = makeAttempt(learner.id, 'opfrissing', addMonths(t0, 12));
-		expect(pass(learner.id, 'opfrissing', addMonths(t0, 12), attemptId).certificateIds).toEqual([]);
+		const attemptId = await makeAttempt(learner.id, 'opfrissing', addMonths(t0, 12));
+		expect(
+			(await pass(learner.id, 'opfrissing', addMonths(t0, 12), attemptId)).certificateIds
+		).toEqual([]);
 	});
 
 	it('opens 60 days before expiry, renews every refreshable module and keeps the old ones as history', async () => {
 		const learner = await makeUser();
-		const [a] = pass(learner.id, 'wat-en-hoe', t0).certificateIds;
-		const [b] = pass(learner.id, 'handelen', addDays(t0, 10)).certificateIds;
+		const [a] = (await pass(learner.id, 'wat-en-hoe', t0)).certificateIds;
+		const [b] = (await pass(learner.id, 'handelen', addDays(t0, 10))).certificateIds;
 		const expiresA = addMonths(t0, 24);
 		const now = addDays(expiresA, -20);
-		const status = refresherStatus(learner.id, now);
+		const status = await refresherStatus(learner.id, now);
 		expect(status.open).toBe(true);
 		expect(status.deadline).toEqual(expiresA);
 		expect(status.modules.map((m) => [m.slug, m.status])).toEqual([
@@ -38,10 +40,10 @@ describe('the refresher', () => {
 			['handelen', 'expiring']
 		]);
 
-		const attemptId = makeAttempt(learner.id, 'opfrissing', now);
-		const renewed = pass(learner.id, 'opfrissing', now, attemptId).certificateIds;
+		const attemptId = await makeAttempt(learner.id, 'opfrissing', now);
+		const renewed = (await pass(learner.id, 'opfrissing', now, attemptId)).certificateIds;
 		expect(renewed).toHaveLength(2);
-		const list = dashboardCertificates(learner.id, now);
+		const list = await dashboardCertificates(learner.id, now);
 		const byId = new Map(list.map((c) => [c.id, c]));
 		expect(byId.get(a)!.status).toBe('renewed');
 		expect(byId.get(b)!.status).toBe('renewed');
@@ -50,70 +52,70 @@ describe('the refresher', () => {
 		// Renewed early: the new validity counts from the old expiry, nobody loses days.
 		expect(newA.expiresAt).toEqual(addMonths(expiresA, 24));
 		expect(newA.issuedAt).toEqual(now);
-		expect(refresherStatus(learner.id, now).open).toBe(false);
+		expect((await refresherStatus(learner.id, now)).open).toBe(false);
 
 		// Replaying the refresher pass issues nothing more.
-		expect(pass(learner.id, 'opfrissing', now, attemptId).certificateIds).toEqual(renewed);
-		expect(dashboardCertificates(learner.id, now)).toHaveLength(4);
+		expect((await pass(learner.id, 'opfrissing', now, attemptId)).certificateIds).toEqual(renewed);
+		expect(await dashboardCertificates(learner.id, now)).toHaveLength(4);
 	});
 
 	it('still renews during the 90-day grace period, then no longer: the full module is needed', async () => {
 		const learner = await makeUser();
-		const [old] = pass(learner.id, 'wat-en-hoe', t0).certificateIds;
+		const [old] = (await pass(learner.id, 'wat-en-hoe', t0)).certificateIds;
 		const expires = addMonths(t0, 24);
 		const inGrace = addDays(expires, 30);
-		const status = refresherStatus(learner.id, inGrace);
+		const status = await refresherStatus(learner.id, inGrace);
 		expect(status.open).toBe(true);
 		expect(status.modules[0].status).toBe('expired');
 		expect(status.deadline).toEqual(addDays(expires, 90));
 
 		const afterGrace = addDays(expires, 91);
-		expect(refresherStatus(learner.id, afterGrace)).toMatchObject({
+		expect(await refresherStatus(learner.id, afterGrace)).toMatchObject({
 			open: false,
 			modules: []
 		});
-		const attemptId = makeAttempt(learner.id, 'opfrissing', afterGrace);
-		expect(pass(learner.id, 'opfrissing', afterGrace, attemptId).certificateIds).toEqual([]);
-		expect(dashboardCertificates(learner.id, afterGrace)[0]).toMatchObject({
+		const attemptId = await makeAttempt(learner.id, 'opfrissing', afterGrace);
+		expect((await pass(learner.id, 'opfrissing', afterGrace, attemptId)).certificateIds).toEqual(
+			[]
+		);
+		expect((await dashboardCertificates(learner.id, afterGrace))[0]).toMatchObject({
 			id: old,
 			status: 'expired'
 		});
 
 		// In the grace period a renewal counts its validity from the day of renewal.
 		const other = await makeUser();
-		pass(other.id, 'wat-en-hoe', t0);
-		const grace = makeAttempt(other.id, 'opfrissing', inGrace);
-		const [renewedId] = pass(other.id, 'opfrissing', inGrace, grace).certificateIds;
-		const renewed = getOwnCertificate(other.id, renewedId, inGrace)!;
+		await pass(other.id, 'wat-en-hoe', t0);
+		const grace = await makeAttempt(other.id, 'opfrissing', inGrace);
+		const [renewedId] = (await pass(other.id, 'opfrissing', inGrace, grace)).certificateIds;
+		const renewed = (await getOwnCertificate(other.id, renewedId, inGrace))!;
 		expect(renewed.expiresAt).toEqual(addMonths(inGrace, 24));
 	});
 
 	it('never renews a revoked certificate', async () => {
 		const learner = await makeUser();
 		const admin = await makeUser({ isAdmin: true });
-		const [id] = pass(learner.id, 'wat-en-hoe', t0).certificateIds;
+		const [id] = (await pass(learner.id, 'wat-en-hoe', t0)).certificateIds;
 		expect(
-			revokeCertificate({
+			await revokeCertificate({
 				certificateId: id,
 				reason: 'Fraude vastgesteld',
 				actorUserId: admin.id
 			})
 		).toBe(true);
 		const now = addDays(addMonths(t0, 24), -10);
-		expect(refresherStatus(learner.id, now).open).toBe(false);
-		expect(dashboardCertificates(learner.id, now)[0].status).toBe('revoked');
+		expect((await refresherStatus(learner.id, now)).open).toBe(false);
+		expect((await dashboardCertificates(learner.id, now))[0].status).toBe('revoked');
 	});
 });
 
 describe('missed signals', () => {
 	it('reads missed signals from the signal map for the adaptive draw', async () => {
 		const learner = await makeUser();
-		db.insert(signalMastery)
-			.values([
-				{ userId: learner.id, signalId: 'plots-verzorgd', seen: 4, correct: 1, updatedAt: t0 },
-				{ userId: learner.id, signalId: 'kledij-plots-anders', seen: 3, correct: 3, updatedAt: t0 }
-			])
-			.run();
-		expect(missedSignalWeights(learner.id)).toEqual(new Map([['plots-verzorgd', 3]]));
+		await db.insert(signalMastery).values([
+			{ userId: learner.id, signalId: 'plots-verzorgd', seen: 4, correct: 1, updatedAt: t0 },
+			{ userId: learner.id, signalId: 'kledij-plots-anders', seen: 3, correct: 3, updatedAt: t0 }
+		]);
+		expect(await missedSignalWeights(learner.id)).toEqual(new Map([['plots-verzorgd', 3]]));
 	});
 });

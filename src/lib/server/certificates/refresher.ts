@@ -35,15 +35,18 @@ export interface RefresherStatus {
  * Whether the refresher is open for this learner, for which modules, and until when. The player
  * refuses the refresher module when `open` is false.
  */
-export function refresherStatus(userId: number, now: Date = new Date()): RefresherStatus {
-	const { rows, renewed } = certificatesOf(userId);
+export async function refresherStatus(
+	userId: number,
+	now: Date = new Date()
+): Promise<RefresherStatus> {
+	const { rows, renewed } = await certificatesOf(userId);
 	const modules: RefresherModule[] = [];
 	let opensAt: Date | null = null;
 	const seen = new Set<string>();
 	for (const cert of rows) {
 		if (seen.has(cert.moduleSlug) || cert.revokedAt) continue;
 		seen.add(cert.moduleSlug);
-		const facts = moduleFacts(cert.moduleVersionId);
+		const facts = await moduleFacts(cert.moduleVersionId);
 		const rule = facts.refresher;
 		if (!rule) continue;
 		const state = {
@@ -77,16 +80,15 @@ export function refresherStatus(userId: number, now: Date = new Date()): Refresh
  * Signal ids this learner missed before, weighted by how often (seen - correct), for the
  * adaptive refresher draw (drawAdaptive in refresher-draw.ts).
  */
-export function missedSignalWeights(userId: number): Map<string, number> {
-	const rows = db
+export async function missedSignalWeights(userId: number): Promise<Map<string, number>> {
+	const rows = await db
 		.select({
 			signalId: signalMastery.signalId,
 			seen: signalMastery.seen,
 			correct: signalMastery.correct
 		})
 		.from(signalMastery)
-		.where(eq(signalMastery.userId, userId))
-		.all();
+		.where(eq(signalMastery.userId, userId));
 	const missed = new Map<string, number>();
 	for (const row of rows) {
 		const times = row.seen - row.correct;

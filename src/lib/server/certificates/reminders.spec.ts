@@ -9,8 +9,8 @@ import { freshCertificates, makeAttempt, pass, t0 } from './spec-support';
 import { sendDueReminders } from './reminders';
 import { revokeCertificate } from './verification';
 
-beforeEach(() => {
-	freshCertificates();
+beforeEach(async () => {
+	await freshCertificates();
 });
 
 describe('expiry reminders', () => {
@@ -26,7 +26,7 @@ describe('expiry reminders', () => {
 	});
 
 	async function runJob(now: Date): Promise<number> {
-		const queued = sendDueReminders(now);
+		const queued = await sendDueReminders(now);
 		await flushMail();
 		return queued;
 	}
@@ -35,7 +35,7 @@ describe('expiry reminders', () => {
 		process.env.SMTP_URL = sink.url;
 		sink.clear();
 		const learner = await makeUser({ email: 'lotte@school.be', name: 'Lotte' });
-		pass(learner.id, 'wat-en-hoe', t0);
+		await pass(learner.id, 'wat-en-hoe', t0);
 		const expires = addMonths(t0, 24);
 
 		expect(await runJob(addDays(expires, -31))).toBe(0);
@@ -51,8 +51,8 @@ describe('expiry reminders', () => {
 		expect(sink.received.every((m) => m.to[0] === 'lotte@school.be')).toBe(true);
 		expect(sink.received[0].raw).toMatch(/verloopt op/);
 		expect(sink.received[2].raw).toMatch(/verloopt vandaag/);
-		expect(listOutbox().map((m) => m.status)).toEqual(['sent', 'sent', 'sent']);
-		const kinds = db.select({ kind: certificateReminder.kind }).from(certificateReminder).all();
+		expect((await listOutbox()).map((m) => m.status)).toEqual(['sent', 'sent', 'sent']);
+		const kinds = await db.select({ kind: certificateReminder.kind }).from(certificateReminder);
 		expect(kinds.map((k) => k.kind).sort()).toEqual(['d0', 'd30', 'd7']);
 	});
 
@@ -61,21 +61,21 @@ describe('expiry reminders', () => {
 		const a = await makeUser();
 		const b = await makeUser();
 		const c = await makeUser();
-		const [idA] = pass(a.id, 'wat-en-hoe', t0).certificateIds;
-		pass(b.id, 'wat-en-hoe', t0);
-		const [idC] = pass(c.id, 'wat-en-hoe', t0).certificateIds;
+		const [idA] = (await pass(a.id, 'wat-en-hoe', t0)).certificateIds;
+		await pass(b.id, 'wat-en-hoe', t0);
+		const [idC] = (await pass(c.id, 'wat-en-hoe', t0)).certificateIds;
 		const now = addDays(addMonths(t0, 24), -30);
 		// a: another process inserted the row first.
-		db.insert(certificateReminder).values({ certificateId: idA, kind: 'd30', sentAt: now }).run();
+		await db.insert(certificateReminder).values({ certificateId: idA, kind: 'd30', sentAt: now });
 		// b: renewed by the refresher.
-		pass(b.id, 'opfrissing', addDays(now, -1), makeAttempt(b.id, 'opfrissing', now));
+		await pass(b.id, 'opfrissing', addDays(now, -1), await makeAttempt(b.id, 'opfrissing', now));
 		// c: revoked.
-		revokeCertificate({
+		await revokeCertificate({
 			certificateId: idC,
 			reason: 'Test intrekking',
 			actorUserId: a.id
 		});
-		expect(sendDueReminders(now)).toBe(0);
-		expect(listOutbox()).toHaveLength(0);
+		expect(await sendDueReminders(now)).toBe(0);
+		expect(await listOutbox()).toHaveLength(0);
 	});
 });

@@ -2,7 +2,7 @@
 import { and, eq, gte, isNull, lt, sql } from 'drizzle-orm';
 import { messages } from '$lib/i18n';
 import { formatDate } from '$lib/format';
-import { db, transaction } from '../db';
+import { affected, db, transaction } from '../db';
 import { certificate, certificateReminder, user } from '../db/schema';
 import { queueMail } from '../platform/mail';
 import { config } from '../platform/config';
@@ -16,10 +16,10 @@ import { moduleFacts } from './records';
  * run, or a second process running at the same moment, finds the row and sends nothing. Run by
  * `npm run jobs` (cron); delivery then goes through the mail module.
  */
-export function sendDueReminders(now: Date = new Date()): number {
+export async function sendDueReminders(now: Date = new Date()): Promise<number> {
 	const from = new Date(now.getTime() - 8 * 24 * 60 * 60 * 1000);
 	const until = new Date(now.getTime() + 31 * 24 * 60 * 60 * 1000);
-	const candidates = db
+	const candidates = await db
 		.select({
 			cert: certificate,
 			email: user.email,
@@ -37,26 +37,24 @@ export function sendDueReminders(now: Date = new Date()): number {
 				sql`not exists (select 1 from ${certificate} as newer where newer.renewed_from_id = ${certificate.id})`,
 				sql`not exists (select 1 from ${certificate} as newer where newer.user_id = ${certificate.userId} and newer.module_slug = ${certificate.moduleSlug} and newer.revoked_at is null and newer.expires_at > ${certificate.expiresAt})`
 			)
-		)
-		.all();
+		);
 
 	let queued = 0;
 	const m = messages.certificates;
 	for (const { cert, email, name } of candidates) {
 		const kind = dueReminder(cert.expiresAt, now);
 		if (!kind) continue;
-		const facts = moduleFacts(cert.moduleVersionId);
-		const sent = transaction(() => {
-			const inserted = db
+		const facts = await moduleFacts(cert.moduleVersionId);
+		const sent = await transaction(async () => {
+			const inserted = await db
 				.insert(certificateReminder)
 				.values({ certificateId: cert.id, kind, sentAt: now })
-				.onConflictDoNothing()
-				.run();
-			if (inserted.changes !== 1) return false;
+				.onConflictDoNothing();
+			if (affected(inserted) !== 1) return false;
 			const deadline = facts.refresher
 				? formatDate(refresherWindow(cert.expiresAt, facts.refresher).closesAt)
 				: null;
-			queueMail({
+			await queueMail({
 				kind: `certificate_reminder_${kind}`,
 				to: email,
 				subject: m.reminderSubject(kind, facts.title, formatDate(cert.expiresAt)),

@@ -7,8 +7,8 @@ import { messages } from '$lib/i18n';
 
 let learnerId = 0;
 beforeEach(async () => {
-	freshCertificates();
-	learnerId = (await makeMember({ organisation: makeOrganisation('Sint-Jansschool') })).id;
+	await freshCertificates();
+	learnerId = (await makeMember({ organisation: await makeOrganisation('Sint-Jansschool') })).id;
 });
 
 async function read(bytes: Uint8Array) {
@@ -23,8 +23,8 @@ async function read(bytes: Uint8Array) {
 }
 
 describe('signal card', { timeout: 20_000 }, () => {
-	it('gives a shipped module its categories and the contacts from contacts.yaml', () => {
-		const card = signalCardFor('wat-en-hoe', learnerId);
+	it('gives a shipped module its categories and the contacts from contacts.yaml', async () => {
+		const card = await signalCardFor('wat-en-hoe', learnerId);
 		expect(card).not.toBeNull();
 		const values = card!.contacts.map((c) => c.value);
 		expect(values.slice(0, 4)).toEqual(['116 000', '1712', '101', '112']);
@@ -33,7 +33,7 @@ describe('signal card', { timeout: 20_000 }, () => {
 	});
 
 	it('fits a full card (all categories, seven contacts) on the page above its footer', async () => {
-		const bytes = await renderSignalCard(signalCardFor('wat-en-hoe', learnerId)!);
+		const bytes = await renderSignalCard((await signalCardFor('wat-en-hoe', learnerId))!);
 		const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false }).promise;
 		const content = await (await pdf.getPage(1)).getTextContent();
 		const lines = content.items.flatMap((item) =>
@@ -47,8 +47,8 @@ describe('signal card', { timeout: 20_000 }, () => {
 		expect(lines.map((l) => l.text).join(' ')).toContain('102');
 	});
 
-	it('knows no unknown module', () => {
-		expect(signalCardFor('bestaat-niet', learnerId)).toBeNull();
+	it('knows no unknown module', async () => {
+		expect(await signalCardFor('bestaat-niet', learnerId)).toBeNull();
 	});
 
 	it('is an A5 page of extractable text with the rule, 116 000, a title and nl-BE', async () => {
@@ -73,7 +73,7 @@ describe('signal card', { timeout: 20_000 }, () => {
 	});
 
 	it('is a tagged PDF: H1 and H2 headings in reading order over selectable text', async () => {
-		const bytes = await renderSignalCard(signalCardFor('wat-en-hoe', learnerId)!);
+		const bytes = await renderSignalCard((await signalCardFor('wat-en-hoe', learnerId))!);
 		const raw = Buffer.from(bytes).toString('latin1');
 		expect(raw).toMatch(/\/MarkInfo\s*<<\s*\/Marked true\s*>>/);
 		expect(raw).toMatch(/\/DisplayDocTitle true/);

@@ -79,9 +79,9 @@ function moduleSignalIds(mod: ModuleSnapshot): Set<string> {
  * What the card of a module shows: the newest version this user may see (a shipped module, or
  * an authored one of their own organisation), or null when there is none.
  */
-export function signalCardFor(slug: string, userId: number): SignalCardInput | null {
-	const versionId = newestVisibleVersionId(slug, userId);
-	const mod = versionId === undefined ? undefined : loadVersion(versionId)?.module;
+export async function signalCardFor(slug: string, userId: number): Promise<SignalCardInput | null> {
+	const versionId = await newestVisibleVersionId(slug, userId);
+	const mod = versionId === undefined ? undefined : (await loadVersion(versionId))?.module;
 	if (!mod) return null;
 	const course = getCourse();
 

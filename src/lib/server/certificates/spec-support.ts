@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { db } from '../db';
+import { db, first } from '../db';
 import { attempt, enrolment } from '../db/schema';
 import { freshDatabase, makeUser } from '../testing/testing';
 import { getCourse } from '../content/course';
@@ -16,60 +16,70 @@ import { resetSigningKey } from './openbadges';
 
 export const t0 = new Date('2026-03-02T09:00:00Z');
 
-export function versionOf(slug: string): number {
-	const id = latestVersionId(slug);
+export async function versionOf(slug: string): Promise<number> {
+	const id = await latestVersionId(slug);
 	if (!id) throw new Error(`no version for ${slug}`);
 	return id;
 }
 
 /** A passed assessment attempt, as the player records it before calling issueOnPass. */
-export function makeAttempt(userId: number, slug: string, at = t0): number {
-	const moduleVersionId = versionOf(slug);
+export async function makeAttempt(userId: number, slug: string, at = t0): Promise<number> {
+	const moduleVersionId = await versionOf(slug);
 	const enrolmentId = Number(
-		db
-			.insert(enrolment)
-			.values({
-				userId,
-				moduleVersionId,
-				moduleSlug: slug,
-				stepsTotal: 5,
-				startedAt: at,
-				updatedAt: at
-			})
-			.onConflictDoNothing()
-			.run().lastInsertRowid
+		(
+			await db
+				.insert(enrolment)
+				.values({
+					userId,
+					moduleVersionId,
+					moduleSlug: slug,
+					stepsTotal: 5,
+					startedAt: at,
+					updatedAt: at
+				})
+				.onConflictDoNothing()
+				.returning({ id: enrolment.id })
+		)[0]?.id
 	);
 	const found =
 		enrolmentId ||
-		db
-			.select({ id: enrolment.id })
-			.from(enrolment)
-			.where(eq(enrolment.moduleVersionId, moduleVersionId))
-			.get()!.id;
+		(await first(
+			db
+				.select({ id: enrolment.id })
+				.from(enrolment)
+				.where(eq(enrolment.moduleVersionId, moduleVersionId))
+		))!.id;
 	return Number(
-		db
-			.insert(attempt)
-			.values({
-				enrolmentId: found,
-				userId,
-				stepSlug: 'toets',
-				itemIds: [],
-				startedAt: at,
-				submittedAt: at,
-				passed: true
-			})
-			.run().lastInsertRowid
+		(
+			await db
+				.insert(attempt)
+				.values({
+					enrolmentId: found,
+					userId,
+					stepSlug: 'toets',
+					itemIds: [],
+					startedAt: at,
+					submittedAt: at,
+					passed: true
+				})
+				.returning({ id: attempt.id })
+		)[0]?.id
 	);
 }
 
-export function pass(userId: number, slug: string, now: Date, attemptId: number | null = null) {
-	return issueOnPass({ userId, moduleVersionId: versionOf(slug), attemptId, now });
+export async function pass(
+	userId: number,
+	slug: string,
+	now: Date,
+	attemptId: number | null = null
+) {
+	return await issueOnPass({ userId, moduleVersionId: await versionOf(slug), attemptId, now });
 }
 
 /** A fresh database with the shipped course, and no throttled test client. */
-export function freshCertificates(): void {
-	freshDatabase();
-	syncShippedModules(getCourse());
+export async function freshCertificates(): Promise<void> {
+	await freshDatabase();
+	await syncShippedModules(getCourse());
 	verifyThrottle.reset('verify:test-client');
 }
 
@@ -79,9 +89,9 @@ export function freshCertificates(): void {
  */
 export function useOpenBadgesEnvironment(): void {
 	let dataDir = '';
-	beforeEach(() => {
-		freshDatabase();
-		syncShippedModules(getCourse());
+	beforeEach(async () => {
+		await freshDatabase();
+		await syncShippedModules(getCourse());
 		dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'signaalwijs-ob-'));
 		process.env.DATA_DIR = dataDir;
 		process.env.ORIGIN = 'https://signaalwijs.example';
@@ -98,11 +108,13 @@ export function useOpenBadgesEnvironment(): void {
 /** A learner with a certificate for module 1, issued at t0, as they see it. */
 export async function certificateFor(name: string) {
 	const learner = await makeUser({ name });
-	const [id] = issueOnPass({
-		userId: learner.id,
-		moduleVersionId: versionOf('wat-en-hoe'),
-		attemptId: null,
-		now: t0
-	}).certificateIds;
-	return getOwnCertificate(learner.id, id, t0)!;
+	const [id] = (
+		await issueOnPass({
+			userId: learner.id,
+			moduleVersionId: await versionOf('wat-en-hoe'),
+			attemptId: null,
+			now: t0
+		})
+	).certificateIds;
+	return (await getOwnCertificate(learner.id, id, t0))!;
 }

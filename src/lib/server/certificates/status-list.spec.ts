@@ -30,8 +30,8 @@ describe('Open Badges status list', () => {
 	it("sets a revoked certificate's bit and leaves the others clear", async () => {
 		const kept = await certificateFor('Lotte Janssens');
 		const revoked = await certificateFor('Sam Peeters');
-		const keptStatus = openbadges.buildCredential(kept).credentialStatus;
-		const revokedStatus = openbadges.buildCredential(revoked).credentialStatus;
+		const keptStatus = (await openbadges.buildCredential(kept)).credentialStatus;
+		const revokedStatus = (await openbadges.buildCredential(revoked)).credentialStatus;
 		expect(revokedStatus).toMatchObject({
 			type: 'BitstringStatusListEntry',
 			statusPurpose: 'revocation',
@@ -41,7 +41,7 @@ describe('Open Badges status list', () => {
 		expect(await revokedBit(revokedStatus)).toBe(false);
 
 		const admin = await makeUser({ name: 'Admin' });
-		revokeCertificate({ certificateId: revoked.id, reason: 'fraude', actorUserId: admin.id });
+		await revokeCertificate({ certificateId: revoked.id, reason: 'fraude', actorUserId: admin.id });
 		expect(await revokedBit(revokedStatus)).toBe(true);
 		expect(await revokedBit(keptStatus)).toBe(false);
 	});

@@ -10,7 +10,7 @@
 import { gzipSync } from 'node:zlib';
 import { isNotNull, max } from 'drizzle-orm';
 import { SignJWT } from 'jose';
-import { db } from '../db';
+import { db, first } from '../db';
 import { certificate } from '../db/schema';
 import { config } from '../platform/config';
 import { ensureSigningKey, issuerProfile } from './openbadges';
@@ -47,18 +47,14 @@ export function encodeList(bytes: Uint8Array): string {
 }
 
 /** The unsigned status list credential with every revoked certificate's bit set. */
-export function statusListCredential(now = new Date()) {
-	const revoked = db
-		.select({ id: certificate.id })
-		.from(certificate)
-		.where(isNotNull(certificate.revokedAt))
-		.all()
-		.map((c) => c.id);
-	const highest =
-		db
-			.select({ id: max(certificate.id) })
+export async function statusListCredential(now = new Date()) {
+	const revoked = (
+		await db
+			.select({ id: certificate.id })
 			.from(certificate)
-			.get()?.id ?? 0;
+			.where(isNotNull(certificate.revokedAt))
+	).map((c) => c.id);
+	const highest = (await first(db.select({ id: max(certificate.id) }).from(certificate)))?.id ?? 0;
 	return {
 		'@context': ['https://www.w3.org/ns/credentials/v2'],
 		id: statusListUrl(),
@@ -77,7 +73,7 @@ export function statusListCredential(now = new Date()) {
 /** The status list credential signed as a VC-JWT with the Open Badges key. */
 export async function signedStatusList(now = new Date()): Promise<string> {
 	const key = await ensureSigningKey();
-	const credential = statusListCredential(now);
+	const credential = await statusListCredential(now);
 	return new SignJWT(credential)
 		.setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: 'vc+jwt', cty: 'vc' })
 		.setIssuer(credential.issuer.id)

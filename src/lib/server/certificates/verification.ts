@@ -1,7 +1,7 @@
 // Anyone with a code can verify a certificate (throttled against guessing); an admin finds one by
 // its code and revokes it with a reason.
 import { and, eq, isNull } from 'drizzle-orm';
-import { db, transaction } from '../db';
+import { affected, db, transaction, first } from '../db';
 import { certificate } from '../db/schema';
 import { isTokenShaped } from '../accounts/auth/tokens';
 import { addressWideKey, Throttle } from '../accounts/auth/throttle';
@@ -34,24 +34,24 @@ export type VerifyResult =
 	| { kind: 'throttled'; retryAfterSeconds: number };
 
 /** The public view of a certificate by its code: name, module, dates, status; never an e-mail. */
-export function verifyCertificate(
+export async function verifyCertificate(
 	input: string,
 	clientAddress: string,
 	now: Date = new Date()
-): VerifyResult {
+): Promise<VerifyResult> {
 	// IPv6 by /64; skipped behind a proxy every user shares (codes are 28 random characters).
 	const clientKey = addressWideKey('verify', clientAddress);
 	const wait = clientKey ? verifyThrottle.retryAfter(clientKey, now.getTime()) : 0;
 	if (wait > 0) return { kind: 'throttled', retryAfterSeconds: Math.ceil(wait / 1000) };
 	const code = normaliseCode(input.slice(0, 100));
 	const cert = isTokenShaped(code, CODE_LENGTH)
-		? db.select().from(certificate).where(eq(certificate.code, code)).get()
+		? await first(db.select().from(certificate).where(eq(certificate.code, code)))
 		: undefined;
 	if (!cert) {
 		if (clientKey) verifyThrottle.fail(clientKey, now.getTime());
 		return { kind: 'unknown' };
 	}
-	const doc = documentOf(cert, now);
+	const doc = await documentOf(cert, now);
 	return {
 		kind: 'found',
 		certificate: {
@@ -67,35 +67,35 @@ export function verifyCertificate(
 }
 
 /** For the admin's revocation page: a certificate by its code, with its holder's name. */
-export function findForAdmin(input: string, now: Date = new Date()) {
+export async function findForAdmin(input: string, now: Date = new Date()) {
 	const code = normaliseCode(input.slice(0, 100));
 	if (!isTokenShaped(code, CODE_LENGTH)) return undefined;
-	const cert = db.select().from(certificate).where(eq(certificate.code, code)).get();
-	return cert ? documentOf(cert, now) : undefined;
+	const cert = await first(db.select().from(certificate).where(eq(certificate.code, code)));
+	return cert ? await documentOf(cert, now) : undefined;
 }
 
 /** Revokes a certificate (an admin, with a reason). Returns false when unknown or already revoked. */
-export function revokeCertificate(input: {
+export async function revokeCertificate(input: {
 	certificateId: number;
 	reason: string;
 	actorUserId: number;
 	requestId?: string;
 	now?: Date;
-}): boolean {
+}): Promise<boolean> {
 	const now = input.now ?? new Date();
-	return transaction(() => {
-		const result = db
+	return await transaction(async () => {
+		const result = await db
 			.update(certificate)
 			.set({ revokedAt: now, revokedReason: input.reason, revokedBy: input.actorUserId })
-			.where(and(eq(certificate.id, input.certificateId), isNull(certificate.revokedAt)))
-			.run();
-		if (result.changes !== 1) return false;
-		const cert = db
-			.select({ organisationId: certificate.organisationId, userId: certificate.userId })
-			.from(certificate)
-			.where(eq(certificate.id, input.certificateId))
-			.get();
-		recordAudit({
+			.where(and(eq(certificate.id, input.certificateId), isNull(certificate.revokedAt)));
+		if (affected(result) !== 1) return false;
+		const cert = await first(
+			db
+				.select({ organisationId: certificate.organisationId, userId: certificate.userId })
+				.from(certificate)
+				.where(eq(certificate.id, input.certificateId))
+		);
+		await recordAudit({
 			action: 'certificate.revoked',
 			actorUserId: input.actorUserId,
 			targetType: 'certificate',

@@ -1,7 +1,7 @@
 // What the learner sees of their certificates (/leren, /certificaten, the PDF and the badge),
 // and their choice to show their organisation on the public verify page.
 import { and, eq, sql } from 'drizzle-orm';
-import { db } from '../db';
+import { affected, db, first } from '../db';
 import { prepared } from '../db/prepared';
 import { certificate, organisation, user, type Certificate } from '../db/schema';
 import { recordAudit } from '../platform/audit';
@@ -25,13 +25,17 @@ export interface CertificateView {
 	renewedFromId: number | null;
 }
 
-function viewOf(cert: Certificate, renewed: Set<number>, now: Date): CertificateView {
+async function viewOf(
+	cert: Certificate,
+	renewed: Set<number>,
+	now: Date
+): Promise<CertificateView> {
 	return {
 		id: cert.id,
 		moduleSlug: cert.moduleSlug,
 		moduleVersionId: cert.moduleVersionId,
-		moduleTitle: moduleFacts(cert.moduleVersionId).title,
-		status: statusOf(cert, renewed.has(cert.id), now),
+		moduleTitle: (await moduleFacts(cert.moduleVersionId)).title,
+		status: await statusOf(cert, renewed.has(cert.id), now),
 		issuedAt: cert.issuedAt,
 		expiresAt: cert.expiresAt,
 		code: formatCode(cert.code),
@@ -43,9 +47,12 @@ function viewOf(cert: Certificate, renewed: Set<number>, now: Date): Certificate
 }
 
 /** Everything /leren and /certificaten show about the learner's certificates, newest first. */
-export function dashboardCertificates(userId: number, now: Date = new Date()): CertificateView[] {
-	const { rows, renewed } = certificatesOf(userId);
-	return rows.map((row) => viewOf(row, renewed, now));
+export async function dashboardCertificates(
+	userId: number,
+	now: Date = new Date()
+): Promise<CertificateView[]> {
+	const { rows, renewed } = await certificatesOf(userId);
+	return await Promise.all(rows.map(async (row) => await viewOf(row, renewed, now)));
 }
 
 export interface CertificateDocument extends CertificateView {
@@ -67,52 +74,55 @@ const selectOwn = prepared((database) =>
 );
 
 /** One certificate of this learner (another user's id gives undefined: the route answers 404). */
-export function getOwnCertificate(
+export async function getOwnCertificate(
 	userId: number,
 	id: number,
 	now: Date = new Date()
-): CertificateDocument | undefined {
-	const cert = selectOwn().get({ id, userId });
+): Promise<CertificateDocument | undefined> {
+	const cert = await selectOwn().get({ id, userId });
 	if (!cert) return undefined;
-	return documentOf(cert, now);
+	return await documentOf(cert, now);
 }
 
-export function documentOf(cert: Certificate, now: Date): CertificateDocument {
-	const renewedBy = db
-		.select({ id: certificate.id })
-		.from(certificate)
-		.where(eq(certificate.renewedFromId, cert.id))
-		.get();
+export async function documentOf(cert: Certificate, now: Date): Promise<CertificateDocument> {
+	const renewedBy = await first(
+		db
+			.select({ id: certificate.id })
+			.from(certificate)
+			.where(eq(certificate.renewedFromId, cert.id))
+	);
 	const renewed = new Set<number>(renewedBy ? [cert.id] : []);
-	const owner = db.select({ name: user.name }).from(user).where(eq(user.id, cert.userId)).get();
+	const owner = await first(
+		db.select({ name: user.name }).from(user).where(eq(user.id, cert.userId))
+	);
 	const org = cert.organisationId
-		? db
-				.select({ name: organisation.name })
-				.from(organisation)
-				.where(eq(organisation.id, cert.organisationId))
-				.get()
+		? await first(
+				db
+					.select({ name: organisation.name })
+					.from(organisation)
+					.where(eq(organisation.id, cert.organisationId))
+			)
 		: undefined;
 	return {
-		...viewOf(cert, renewed, now),
+		...(await viewOf(cert, renewed, now)),
 		learnerName: owner?.name ?? '',
 		organisationName: org?.name ?? null
 	};
 }
 
 /** The learner allows (or no longer allows) the public verify page to name their organisation. */
-export function setShowOrganisation(
+export async function setShowOrganisation(
 	userId: number,
 	id: number,
 	show: boolean,
 	requestId?: string
-): boolean {
-	const result = db
+): Promise<boolean> {
+	const result = await db
 		.update(certificate)
 		.set({ showOrganisation: show })
-		.where(and(eq(certificate.id, id), eq(certificate.userId, userId)))
-		.run();
-	if (result.changes !== 1) return false;
-	recordAudit({
+		.where(and(eq(certificate.id, id), eq(certificate.userId, userId)));
+	if (affected(result) !== 1) return false;
+	await recordAudit({
 		action: show ? 'certificate.organisation_shown' : 'certificate.organisation_hidden',
 		actorUserId: userId,
 		targetType: 'certificate',

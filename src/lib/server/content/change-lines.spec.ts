@@ -10,18 +10,17 @@ const course = getCourse();
 const slug = 'wat-en-hoe';
 const mod = course.moduleBySlug.get(slug)!;
 
-const versionsOf = (s: string) =>
-	db
+const versionsOf = async (s: string) =>
+	await db
 		.select({ version: moduleVersion.version, changes: moduleVersion.changes })
 		.from(moduleVersion)
 		.where(eq(moduleVersion.moduleSlug, s))
-		.orderBy(moduleVersion.version)
-		.all();
+		.orderBy(moduleVersion.version);
 
-beforeEach(() => freshDatabase());
+beforeEach(async () => await freshDatabase());
 
 describe('change lines of shipped versions', () => {
-	it('are stored with the version that follows a change of the files', () => {
+	it('are stored with the version that follows a change of the files', async () => {
 		expect(mod.meta.changes?.length).toBeGreaterThan(0);
 		const firstEdition = {
 			...course,
@@ -31,21 +30,21 @@ describe('change lines of shipped versions', () => {
 					: m
 			)
 		};
-		syncShippedModules(firstEdition);
-		const first = latestVersionId(slug);
-		syncShippedModules(course);
-		expect(latestVersionId(slug)).not.toBe(first);
-		expect(versionsOf(slug)).toEqual([
+		await syncShippedModules(firstEdition);
+		const first = await latestVersionId(slug);
+		await syncShippedModules(course);
+		expect(await latestVersionId(slug)).not.toBe(first);
+		expect(await versionsOf(slug)).toEqual([
 			{ version: 1, changes: null },
 			{ version: 2, changes: mod.meta.changes }
 		]);
 	});
 
-	it('are not stored for the first version a database gets', () => {
-		syncShippedModules(course);
-		expect(versionsOf(slug)).toEqual([{ version: 1, changes: null }]);
-		syncShippedModules(course);
-		expect(versionsOf(slug)).toHaveLength(1);
+	it('are not stored for the first version a database gets', async () => {
+		await syncShippedModules(course);
+		expect(await versionsOf(slug)).toEqual([{ version: 1, changes: null }]);
+		await syncShippedModules(course);
+		expect(await versionsOf(slug)).toHaveLength(1);
 	});
 
 	it('are Dutch sentences on every changed shipped module', () => {

@@ -14,8 +14,8 @@ import { latestVersionId, loadVersion, syncShippedModules } from './versions';
 let dir: string;
 const basisIndex = () => path.join(dir, '01-basis', 'index.md');
 
-function versions() {
-	return db
+async function versions() {
+	return await db
 		.select({
 			slug: moduleVersion.moduleSlug,
 			version: moduleVersion.version,
@@ -23,8 +23,7 @@ function versions() {
 			title: moduleVersion.title
 		})
 		.from(moduleVersion)
-		.orderBy(asc(moduleVersion.moduleSlug), asc(moduleVersion.version))
-		.all();
+		.orderBy(asc(moduleVersion.moduleSlug), asc(moduleVersion.version));
 }
 
 /** Gives module basis a new title, the way an author edits its index.md. */
@@ -34,8 +33,8 @@ function retitleBasis(title: string): void {
 	writeFileSync(basisIndex(), text.replace("title: 'Basis: wat en hoe'", `title: '${title}'`));
 }
 
-beforeEach(() => {
-	freshDatabase();
+beforeEach(async () => {
+	await freshDatabase();
 	dir = mkdtempSync(path.join(tmpdir(), 'signaalwijs-versions-'));
 	cpSync('tests/fixtures/modules-valid', dir, { recursive: true });
 });
@@ -43,78 +42,78 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('syncShippedModules', () => {
-	it('registers every shipped module as version 1', () => {
-		syncShippedModules(loadCourse(dir));
-		expect(versions()).toEqual([
+	it('registers every shipped module as version 1', async () => {
+		await syncShippedModules(loadCourse(dir));
+		expect(await versions()).toEqual([
 			{ slug: 'basis', version: 1, source: 'shipped', title: 'Basis: wat en hoe' },
 			{ slug: 'opfrissing', version: 1, source: 'shipped', title: expect.any(String) }
 		]);
 	});
 
-	it('adds nothing when the files are unchanged, however often it runs', () => {
-		syncShippedModules(loadCourse(dir));
-		const before = versions();
-		syncShippedModules(loadCourse(dir));
-		syncShippedModules(loadCourse(dir));
-		expect(versions()).toEqual(before);
+	it('adds nothing when the files are unchanged, however often it runs', async () => {
+		await syncShippedModules(loadCourse(dir));
+		const before = await versions();
+		await syncShippedModules(loadCourse(dir));
+		await syncShippedModules(loadCourse(dir));
+		expect(await versions()).toEqual(before);
 	});
 
-	it('makes a new version of a changed module only, and leaves the old one as it was', () => {
-		syncShippedModules(loadCourse(dir));
-		const first = latestVersionId('basis')!;
-		const opfrissing = latestVersionId('opfrissing')!;
+	it('makes a new version of a changed module only, and leaves the old one as it was', async () => {
+		await syncShippedModules(loadCourse(dir));
+		const first = (await latestVersionId('basis'))!;
+		const opfrissing = (await latestVersionId('opfrissing'))!;
 
 		retitleBasis('Basis: herkennen en handelen');
-		syncShippedModules(loadCourse(dir));
+		await syncShippedModules(loadCourse(dir));
 
-		expect(versions().map((v) => [v.slug, v.version, v.title])).toEqual([
+		expect((await versions()).map((v) => [v.slug, v.version, v.title])).toEqual([
 			['basis', 1, 'Basis: wat en hoe'],
 			['basis', 2, 'Basis: herkennen en handelen'],
 			['opfrissing', 1, expect.any(String)]
 		]);
-		const second = latestVersionId('basis')!;
+		const second = (await latestVersionId('basis'))!;
 		expect(second).not.toBe(first);
-		expect(latestVersionId('opfrissing')).toBe(opfrissing);
+		expect(await latestVersionId('opfrissing')).toBe(opfrissing);
 		// Version 1 is immutable: it still reads back exactly as it was shipped.
-		expect(loadVersion(first)!.module.meta.title).toBe('Basis: wat en hoe');
-		expect(loadVersion(second)!.module.meta.title).toBe('Basis: herkennen en handelen');
-		expect(loadVersion(second)!.module.steps.map((s) => s.slug)).toEqual(
-			loadVersion(first)!.module.steps.map((s) => s.slug)
+		expect((await loadVersion(first))!.module.meta.title).toBe('Basis: wat en hoe');
+		expect((await loadVersion(second))!.module.meta.title).toBe('Basis: herkennen en handelen');
+		expect((await loadVersion(second))!.module.steps.map((s) => s.slug)).toEqual(
+			(await loadVersion(first))!.module.steps.map((s) => s.slug)
 		);
 	});
 
-	it('a change that is undone again does not make a third version', () => {
-		syncShippedModules(loadCourse(dir));
+	it('a change that is undone again does not make a third version', async () => {
+		await syncShippedModules(loadCourse(dir));
 		const original = readFileSync(basisIndex());
 		retitleBasis('Basis: even anders');
-		syncShippedModules(loadCourse(dir));
+		await syncShippedModules(loadCourse(dir));
 		writeFileSync(basisIndex(), original);
-		syncShippedModules(loadCourse(dir));
-		expect(versions().filter((v) => v.slug === 'basis')).toHaveLength(2);
+		await syncShippedModules(loadCourse(dir));
+		expect((await versions()).filter((v) => v.slug === 'basis')).toHaveLength(2);
 	});
 });
 
 describe('an enrolled learner', () => {
 	it('keeps the version they started, while a new learner gets the newest', async () => {
-		syncShippedModules(loadCourse(dir));
+		await syncShippedModules(loadCourse(dir));
 		const early = await makeUser();
-		const started = startModule(early.id, 'basis');
+		const started = await startModule(early.id, 'basis');
 		const first = started.moduleVersionId;
-		expect(loadVersion(first)!.module.meta.title).toBe('Basis: wat en hoe');
+		expect((await loadVersion(first))!.module.meta.title).toBe('Basis: wat en hoe');
 
 		retitleBasis('Basis: herkennen en handelen');
-		syncShippedModules(loadCourse(dir));
+		await syncShippedModules(loadCourse(dir));
 
-		const again = startModule(early.id, 'basis');
+		const again = await startModule(early.id, 'basis');
 		expect(again.id).toBe(started.id);
 		expect(again.moduleVersionId).toBe(first);
-		expect(loadVersion(again.moduleVersionId)!.module.meta.title).toBe('Basis: wat en hoe');
+		expect((await loadVersion(again.moduleVersionId))!.module.meta.title).toBe('Basis: wat en hoe');
 
 		const late = await makeUser();
-		const newer = startModule(late.id, 'basis');
-		expect(newer.moduleVersionId).toBe(latestVersionId('basis'));
+		const newer = await startModule(late.id, 'basis');
+		expect(newer.moduleVersionId).toBe(await latestVersionId('basis'));
 		expect(newer.moduleVersionId).not.toBe(first);
-		expect(loadVersion(newer.moduleVersionId)!.module.meta.title).toBe(
+		expect((await loadVersion(newer.moduleVersionId))!.module.meta.title).toBe(
 			'Basis: herkennen en handelen'
 		);
 	});

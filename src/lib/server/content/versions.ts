@@ -2,7 +2,7 @@
 // files change) and can be read back exactly as it was, for learners who started it.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Assessment, ModuleMeta, Quiz, StepMeta, Vignette } from '$lib/content/schema';
-import { db, transaction } from '../db';
+import { db, transaction, first } from '../db';
 import { prepared } from '../db/prepared';
 import { membership, moduleVersion, type ModuleVersion } from '../db/schema';
 import type { Course, CourseModule } from './index';
@@ -57,37 +57,37 @@ export function snapshotOf(mod: CourseModule): ModuleSnapshot {
  * Registers each shipped module's current files as a version (a no-op when the content hash is
  * already known). Runs at server start, in the seed and in tests.
  */
-export function syncShippedModules(course: Course): void {
-	transaction((tx) => {
+export async function syncShippedModules(course: Course): Promise<void> {
+	await transaction(async (tx) => {
 		for (const mod of course.modules) {
-			const known = tx
-				.select({ id: moduleVersion.id })
-				.from(moduleVersion)
-				.where(
-					and(
-						eq(moduleVersion.moduleSlug, mod.slug),
-						eq(moduleVersion.contentHash, mod.contentHash)
+			const known = await first(
+				tx
+					.select({ id: moduleVersion.id })
+					.from(moduleVersion)
+					.where(
+						and(
+							eq(moduleVersion.moduleSlug, mod.slug),
+							eq(moduleVersion.contentHash, mod.contentHash)
+						)
 					)
-				)
-				.get();
+			);
 			if (known) continue;
-			const last = tx
-				.select({ version: sql<number>`max(${moduleVersion.version})` })
-				.from(moduleVersion)
-				.where(eq(moduleVersion.moduleSlug, mod.slug))
-				.get();
-			tx.insert(moduleVersion)
-				.values({
-					moduleSlug: mod.slug,
-					version: (last?.version ?? 0) + 1,
-					source: 'shipped',
-					contentHash: mod.contentHash,
-					title: mod.meta.title,
-					content: snapshotOf(mod),
-					// The change lines describe a change: the first version registered has none.
-					changes: last?.version ? (mod.meta.changes ?? null) : null
-				})
-				.run();
+			const last = await first(
+				tx
+					.select({ version: sql<number>`max(${moduleVersion.version})` })
+					.from(moduleVersion)
+					.where(eq(moduleVersion.moduleSlug, mod.slug))
+			);
+			await tx.insert(moduleVersion).values({
+				moduleSlug: mod.slug,
+				version: (last?.version ?? 0) + 1,
+				source: 'shipped',
+				contentHash: mod.contentHash,
+				title: mod.meta.title,
+				content: snapshotOf(mod),
+				// The change lines describe a change: the first version registered has none.
+				changes: last?.version ? (mod.meta.changes ?? null) : null
+			});
 		}
 	});
 	versionCache.clear();
@@ -104,8 +104,8 @@ const selectLatest = prepared((database) =>
 );
 
 /** The id of the newest version of a module, which new enrolments get. */
-export function latestVersionId(slug: string): number | undefined {
-	return selectLatest().get({ slug })?.id;
+export async function latestVersionId(slug: string): Promise<number | undefined> {
+	return (await selectLatest().get({ slug }))?.id;
 }
 
 // Visibility: shipped and platform versions (organisation_id null) are for everyone; an
@@ -129,30 +129,31 @@ const selectOrgIds = prepared((database) =>
 );
 
 /** The organisations a user belongs to, in any role. */
-export function organisationIdsOf(userId: number): number[] {
-	return selectOrgIds()
-		.all({ userId })
-		.map((r) => r.id);
+export async function organisationIdsOf(userId: number): Promise<number[]> {
+	return (await selectOrgIds().all({ userId })).map((r) => r.id);
 }
 
 /**
  * The newest version of `slug` that this user may start, or undefined. Organisation modules are
  * only found by members of that organisation (the slug alone reveals nothing to others).
  */
-export function newestVisibleVersionId(slug: string, userId: number): number | undefined {
-	const row = selectNewest().get({ slug });
+export async function newestVisibleVersionId(
+	slug: string,
+	userId: number
+): Promise<number | undefined> {
+	const row = await selectNewest().get({ slug });
 	if (!row) return undefined;
 	if (row.organisationId === null) return row.id;
-	return organisationIdsOf(userId).includes(row.organisationId) ? row.id : undefined;
+	return (await organisationIdsOf(userId)).includes(row.organisationId) ? row.id : undefined;
 }
 
 // Versions are immutable, so a parsed version can be cached for the life of the process.
 const versionCache = new Map<number, LoadedVersion>();
 
-export function loadVersion(id: number): LoadedVersion | undefined {
+export async function loadVersion(id: number): Promise<LoadedVersion | undefined> {
 	const cached = versionCache.get(id);
 	if (cached && cached.row.id === id) return cached;
-	const row = db.select().from(moduleVersion).where(eq(moduleVersion.id, id)).get();
+	const row = await first(db.select().from(moduleVersion).where(eq(moduleVersion.id, id)));
 	if (!row) return undefined;
 	const module = row.content as ModuleSnapshot;
 	const loaded: LoadedVersion = {

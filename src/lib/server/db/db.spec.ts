@@ -14,14 +14,14 @@ function tempDir(): string {
 	return dir;
 }
 
-afterEach(() => {
-	closeDatabase();
+afterEach(async () => {
+	await closeDatabase();
 	for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('database', () => {
-	it('opens with WAL, foreign keys, a busy timeout and synchronous FULL', () => {
-		const db = openDatabase(path.join(tempDir(), 'a.db'));
+	it('opens with WAL, foreign keys, a busy timeout and synchronous FULL', async () => {
+		const db = await openDatabase(path.join(tempDir(), 'a.db'));
 		const client = db.$client;
 		expect(client.pragma('journal_mode', { simple: true })).toBe('wal');
 		expect(client.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -29,9 +29,9 @@ describe('database', () => {
 		expect(client.pragma('synchronous', { simple: true })).toBe(2);
 	});
 
-	it('keeps the audit trail append-only', () => {
-		const db = openDatabase(':memory:');
-		recordAudit({ action: 'test.event', details: { a: 1 } });
+	it('keeps the audit trail append-only', async () => {
+		const db = await openDatabase(':memory:');
+		await recordAudit({ action: 'test.event', details: { a: 1 } });
 		const failure = (statement: ReturnType<typeof sql>) => {
 			try {
 				db.run(statement);
@@ -51,9 +51,9 @@ describe('database', () => {
 		).toEqual(['test.event']);
 	});
 
-	it('keeps the WAL small over many single inserts (stack.md gotcha 1)', () => {
+	it('keeps the WAL small over many single inserts (stack.md gotcha 1)', async () => {
 		const file = path.join(tempDir(), 'wal.db');
-		const db = openDatabase(file);
+		const db = await openDatabase(file);
 		for (let i = 0; i < 3000; i++)
 			db.insert(organisation)
 				.values({ name: `Org ${i}` })
@@ -61,7 +61,7 @@ describe('database', () => {
 		expect(fs.statSync(`${file}-wal`).size).toBeLessThan(8 * 1024 * 1024);
 	});
 
-	it('stops with a clear message when a migration fails', () => {
+	it('stops with a clear message when a migration fails', async () => {
 		const dir = tempDir();
 		const migrations = path.join(dir, 'drizzle');
 		fs.cpSync(path.resolve('drizzle'), migrations, { recursive: true });
@@ -80,11 +80,11 @@ describe('database', () => {
 			path.join(migrations, '9999_broken.sql'),
 			'CREATE TABLE organisation (id integer);'
 		);
-		expect(() => openDatabase(path.join(dir, 'x.db'), { migrationsDir: migrations })).toThrow(
-			MigrationError
-		);
-		expect(() => openDatabase(path.join(dir, 'y.db'), { migrationsDir: migrations })).toThrow(
-			/migration .* failed .*already exists/i
-		);
+		await expect(
+			openDatabase(path.join(dir, 'x.db'), { migrationsDir: migrations })
+		).rejects.toThrow(MigrationError);
+		await expect(
+			openDatabase(path.join(dir, 'y.db'), { migrationsDir: migrations })
+		).rejects.toThrow(/migration .* failed .*already exists/i);
 	});
 });

@@ -1,26 +1,69 @@
-// The one database client: opens SQLite with the pragmas this platform depends on and migrates it.
+// The one database client. SQLite (better-sqlite3, the embedded default) or PostgreSQL
+// (node-postgres), chosen by DATABASE_URL (engine.ts); the domain layer is written once against
+// `db` and the tables of ./schema and awaits every query, and only this folder knows which
+// engine answers. `db` follows the caller into its transaction (transaction.ts), so domain code
+// inside `transaction(...)` may keep writing through `db`.
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import * as schema from './schema';
+import type { SQL } from 'drizzle-orm';
+import * as schema from './sqlite-schema';
+import { engine } from './engine';
 import { ensurePrivateDir, ensurePrivateFile, narrowToPrivate } from '../platform/file-modes';
+import { currentTransaction, deferWhileForeignTransaction } from './transaction';
+import type { PgDB } from './postgres';
 
-export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/**
+ * The database as the domain code sees it: Drizzle's SQLite types. On PostgreSQL the object
+ * behind it is node-postgres Drizzle; the domain code only awaits query builders (no `.get()`,
+ * `.all()`, `.run()`), which behave the same on both. Use `first`, `affected` and the `sql*`
+ * helpers below where the engines differ.
+ */
+export type DB = BaseSQLiteDatabase<'sync', WriteResult, typeof schema> & {
+	$client: Database.Database;
+};
+
+/**
+ * What an awaited insert, update or delete resolves to. It differs per engine (SQLite's
+ * `changes`/`lastInsertRowid`, PostgreSQL's `rowCount`), so it is opaque: count with `affected`,
+ * and get new ids with `.returning({ id: table.id })`.
+ */
+export interface WriteResult {
+	readonly __writeResult: unique symbol;
+}
+
+let live: DB | undefined;
 
 /** The live database; set by `openDatabase` (server start, scripts, each test). */
-export let db: DB;
+export const db: DB = new Proxy({} as DB, {
+	get(_target, property) {
+		const target = (currentTransaction() ?? live) as DB | undefined;
+		if (!target) throw new Error('The database is not open (openDatabase was not called).');
+		const value = Reflect.get(target, property, target) as unknown;
+		if (typeof value !== 'function') return value;
+		const bound = (value as (...args: unknown[]) => unknown).bind(target);
+		if (
+			engine === 'sqlite' &&
+			(property === 'insert' || property === 'update' || property === 'delete')
+		)
+			return deferWhileForeignTransaction(bound);
+		return bound;
+	}
+});
+
+/** The engine-specific instance behind `db` (db/ and scripts only). */
+export function liveDatabase(): DB {
+	if (!live) throw new Error('The database is not open (openDatabase was not called).');
+	return live;
+}
+
+export { engine };
 
 export class MigrationError extends Error {}
 
-/**
- * Opens (and creates) the SQLite file, sets the pragmas and applies every pending migration.
- * `:memory:` gives a private database, as the unit tests use.
- */
-export function openDatabase(
-	url: string,
-	options: { migrationsDir?: string; migrate?: boolean } = {}
-): DB {
+function openSqlite(url: string, options: { migrationsDir?: string; migrate?: boolean }): DB {
 	if (url !== ':memory:') {
 		// 0600 for the file, and SQLite gives -wal and -shm the same mode (platform/file-modes).
 		ensurePrivateDir(path.dirname(path.resolve(url)));
@@ -33,11 +76,11 @@ export function openDatabase(
 	sqlite.pragma('busy_timeout = 5000');
 	// FULL: an answer or certificate confirmed to a learner survives a power cut.
 	sqlite.pragma('synchronous = FULL');
-	const instance = drizzle(sqlite, { schema }) as DB;
+	const instance = drizzle(sqlite, { schema }) as unknown as DB;
 	if (options.migrate !== false) {
 		const migrationsFolder = options.migrationsDir ?? path.resolve('drizzle');
 		try {
-			migrate(instance, { migrationsFolder });
+			migrate(instance as never, { migrationsFolder });
 		} catch (cause) {
 			sqlite.close();
 			const inner =
@@ -48,14 +91,44 @@ export function openDatabase(
 			);
 		}
 	}
-	db = instance;
 	return instance;
 }
 
-/** Checkpoints the WAL and closes the live database. */
-export function closeDatabase(): void {
-	if (!db) return;
-	const sqlite = db.$client;
+/**
+ * Opens the database of `url` and applies every pending migration: an SQLite file (created when
+ * missing; `:memory:` gives a private one, as the unit tests use) or, when this process runs on
+ * PostgreSQL, a postgres:// URL (`:memory:` then gives a fresh database cloned from the
+ * migrated test template, see postgres/fresh.ts).
+ */
+export async function openDatabase(
+	url: string,
+	options: { migrationsDir?: string; migrate?: boolean } = {}
+): Promise<DB> {
+	if (engine === 'postgres') {
+		const { openPostgresDatabase } = await import('./postgres/open');
+		const previous = live;
+		live = undefined;
+		if (previous) await closeInstance(previous);
+		try {
+			live = (await openPostgresDatabase(url, options)) as unknown as DB;
+		} catch (cause) {
+			if (cause instanceof MigrationError) throw cause;
+			throw new MigrationError(
+				`Database migration failed on PostgreSQL: ${cause instanceof Error ? cause.message : String(cause)}`
+			);
+		}
+		return live;
+	}
+	live = openSqlite(url, options);
+	return live;
+}
+
+async function closeInstance(instance: DB): Promise<void> {
+	if (engine === 'postgres') {
+		await (instance as unknown as PgDB).$client.end();
+		return;
+	}
+	const sqlite = instance.$client;
 	if (sqlite.open) {
 		try {
 			sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -65,12 +138,58 @@ export function closeDatabase(): void {
 	}
 }
 
-/** Runs `fn` in one immediate transaction (a write lock from the start avoids busy upgrades). */
-export function transaction<T>(fn: (tx: DB) => T): T {
-	const sqlite = db.$client;
-	const run = sqlite.transaction(() => fn(db));
-	return run.immediate();
+/** Checkpoints the WAL and closes SQLite, or ends the PostgreSQL pool. */
+export async function closeDatabase(): Promise<void> {
+	if (!live) return;
+	const instance = live;
+	await closeInstance(instance);
+}
+
+type Row = Record<string, unknown>;
+
+/** The first row of a select (undefined when none): SQLite reads one row, PostgreSQL all. */
+export async function first<T>(query: { get(): T }): Promise<T> {
+	if (engine === 'sqlite') return query.get();
+	const rows = (await (query as unknown as PromiseLike<T[]>)) ?? [];
+	return rows[0] as T;
+}
+
+/** How many rows an awaited insert, update or delete touched, on either engine. */
+export function affected(result: unknown): number {
+	// An insert with `.returning(...)` resolves to its rows.
+	if (Array.isArray(result)) return result.length;
+	const r = result as { changes?: number; rowCount?: number | null };
+	return Number(r.changes ?? r.rowCount ?? 0);
+}
+
+/** A raw statement's first row (raw SQL must be valid on both engines; see db/sql.ts). */
+export async function sqlFirst<T = Row>(query: SQL): Promise<T> {
+	if (engine === 'sqlite') return liveDatabase().get<T>(query);
+	const result = await (db as unknown as PgDB).execute(query);
+	return result.rows[0] as T;
+}
+
+/** A raw statement's rows. */
+export async function sqlAll<T = Row>(query: SQL): Promise<T[]> {
+	if (engine === 'sqlite') return liveDatabase().all<T>(query);
+	const result = await (db as unknown as PgDB).execute(query);
+	return result.rows as T[];
+}
+
+/** Runs a raw statement; resolves with the number of rows it touched. */
+export async function sqlRun(query: SQL): Promise<{ changes: number }> {
+	if (engine === 'sqlite') return { changes: affected(liveDatabase().run(query)) };
+	const result = await (db as unknown as PgDB).execute(query);
+	return { changes: result.rowCount ?? 0 };
+}
+
+/** A raw statement's rows as arrays of values. */
+export async function sqlValues<T extends unknown[] = unknown[]>(query: SQL): Promise<T[]> {
+	if (engine === 'sqlite') return liveDatabase().values<T>(query) as T[];
+	const result = await (db as unknown as PgDB).execute(query);
+	return result.rows.map((row) => Object.values(row) as T);
 }
 
 export { schema };
+export { transaction } from './transaction';
 export { durableWrite, writeQueueStats } from './write-queue';

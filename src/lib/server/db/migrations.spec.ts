@@ -11,8 +11,8 @@ const journal = JSON.parse(fs.readFileSync(path.join(source, 'meta/_journal.json
 };
 
 const dirs: string[] = [];
-afterEach(() => {
-	closeDatabase();
+afterEach(async () => {
+	await closeDatabase();
 	for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -41,11 +41,11 @@ const tables = [
 ];
 
 describe('migrations', () => {
-	it('migrate a populated database from the first migration to the latest without losing rows', () => {
+	it('migrate a populated database from the first migration to the latest without losing rows', async () => {
 		expect(journal.entries.length).toBeGreaterThan(1);
 		const dir = firstMigrations(1);
 		const file = path.join(dir, 'populated.db');
-		const db = openDatabase(file, { migrationsDir: dir }).$client;
+		const db = (await openDatabase(file, { migrationsDir: dir })).$client;
 		db.exec(`
 			insert into organisation (name) values ('School A'), ('School B');
 			insert into team (organisation_id, name) values (1, 'Eerste graad');
@@ -66,9 +66,9 @@ describe('migrations', () => {
 				(db.prepare(`select count(*) as n from "${t}"`).get() as { n: number }).n
 			])
 		);
-		closeDatabase();
+		await closeDatabase();
 
-		const migrated = openDatabase(file, { migrationsDir: source }).$client;
+		const migrated = (await openDatabase(file, { migrationsDir: source })).$client;
 		const after = Object.fromEntries(
 			tables.map((t) => [
 				t,

@@ -1,20 +1,76 @@
-// Prepared statements cached per database, so hot paths skip query building on every call.
+// Prepared statements cached per database, so hot paths skip query building on every call. The
+// same builder serves both engines: SQLite prepares it once per connection and runs it
+// synchronously under the hood; PostgreSQL runs it as a query with bound parameters.
 import { sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { DB } from './index';
-import { db } from './index';
+import { db, liveDatabase } from './index';
+import { engine } from './engine';
+
+type Params = Record<string, unknown>;
+
+interface SqliteStatement<Row> {
+	get(params?: Params): Row | undefined;
+	all(params?: Params): Row[];
+	run(params?: Params): unknown;
+}
+
+/** A prepared statement with awaited results, the same on both engines. */
+export interface Statement<Row> {
+	get(params?: Params): Promise<Row | undefined>;
+	all(params?: Params): Promise<Row[]>;
+	run(params?: Params): Promise<unknown>;
+}
+
+type RowOf<T> = T extends { all(...args: never[]): (infer R)[] } ? R : never;
+
+class SqlitePrepared<Row> implements Statement<Row> {
+	constructor(private readonly statement: SqliteStatement<Row>) {}
+	async get(params?: Params) {
+		return this.statement.get(params);
+	}
+	async all(params?: Params) {
+		return this.statement.all(params);
+	}
+	async run(params?: Params) {
+		return this.statement.run(params);
+	}
+}
+
+class PostgresPrepared<Row> implements Statement<Row> {
+	constructor(private readonly statement: { execute(params?: Params): Promise<unknown> }) {}
+	async get(params?: Params) {
+		const rows = (await this.statement.execute(params)) as Row[];
+		return rows[0];
+	}
+	async all(params?: Params) {
+		return (await this.statement.execute(params)) as Row[];
+	}
+	async run(params?: Params) {
+		return this.statement.execute(params);
+	}
+}
 
 /**
- * Wraps a statement builder: the statement is prepared once for the live database and
- * prepared again only when the live database changes (tests open a fresh one each time).
+ * Wraps a statement builder (ending in `.prepare()`): the statement is prepared once for the
+ * live database and again only when the live database changes (tests open a fresh one each
+ * time). Inside a PostgreSQL transaction it runs on the transaction's connection.
  */
-export function prepared<T>(build: (database: DB) => T): () => T {
-	const cache = new WeakMap<DB, T>();
+export function prepared<T>(build: (database: DB) => T): () => Statement<RowOf<T>> {
+	const cache = new WeakMap<object, Statement<RowOf<T>>>();
 	return () => {
-		let statement = cache.get(db);
+		if (engine === 'postgres') {
+			// node-postgres binds parameters per call; building is cheap next to the round trip,
+			// and a statement built on `db` follows the caller into its transaction.
+			return new PostgresPrepared<RowOf<T>>(
+				build(db) as unknown as { execute(params?: Params): Promise<unknown> }
+			);
+		}
+		const database = liveDatabase();
+		let statement = cache.get(database);
 		if (!statement) {
-			statement = build(db);
-			cache.set(db, statement);
+			statement = new SqlitePrepared(build(database) as unknown as SqliteStatement<RowOf<T>>);
+			cache.set(database, statement);
 		}
 		return statement;
 	};
@@ -25,10 +81,23 @@ export function prepared<T>(build: (database: DB) => T): () => T {
  * reports compare and format numbers, and skipping the Date round trip keeps them cheap.
  */
 export function epochMs(column: SQLiteColumn): SQL<number> {
+	if (engine === 'postgres') return sql<number>`(extract(epoch from ${column}) * 1000)::float8`;
 	return sql<number>`${column}`;
 }
 
 /** Like `epochMs` for a nullable column. */
 export function epochMsOrNull(column: SQLiteColumn): SQL<number | null> {
+	if (engine === 'postgres')
+		return sql<number | null>`(extract(epoch from ${column}) * 1000)::float8`;
 	return sql<number | null>`${column}`;
+}
+
+/**
+ * A bound timestamp given as milliseconds since the epoch, for `.set()` and comparisons in
+ * prepared statements: SQLite stores the number as it is (timestamp_ms), PostgreSQL converts it
+ * to `timestamp with time zone`.
+ */
+export function epochParam(name: string): SQL<Date> {
+	if (engine === 'postgres') return sql<Date>`to_timestamp(${sql.placeholder(name)}::float8 / 1000)`;
+	return sql<Date>`${sql.placeholder(name)}`;
 }

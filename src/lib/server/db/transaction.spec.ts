@@ -10,16 +10,16 @@ import { durableWrite } from './write-queue';
 
 const dirs: string[] = [];
 
-afterEach(() => {
-	closeDatabase();
+afterEach(async () => {
+	await closeDatabase();
 	for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function setup() {
+async function setup() {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signaalwijs-tx-'));
 	dirs.push(dir);
 	const file = path.join(dir, 't.db');
-	const db = openDatabase(file, { migrate: false });
+	const db = await openDatabase(file, { migrate: false });
 	db.$client.exec(
 		'create table counter (id integer primary key, n integer not null); insert into counter values (1, 0);' +
 			'create table note (id integer primary key, text text not null)'
@@ -37,10 +37,10 @@ function setup() {
 
 describe('asynchronous SQLite transactions', () => {
 	it('runs one at a time, so a read-then-write across an await loses no update', async () => {
-		const { read, write } = setup();
+		const { read, write } = await setup();
 		const events: string[] = [];
-		const increment = (who: string) =>
-			transaction(async () => {
+		const increment = async (who: string) =>
+			await transaction(async () => {
 				events.push(`${who} begins`);
 				const n = read();
 				await sleep(15);
@@ -55,7 +55,7 @@ describe('asynchronous SQLite transactions', () => {
 	});
 
 	it('holds the write lock from the start and shows nothing before COMMIT', async () => {
-		const { file, note } = setup();
+		const { file, note } = await setup();
 		const other = new Database(file, { timeout: 0 });
 		try {
 			let seenDuring = -1;
@@ -79,7 +79,7 @@ describe('asynchronous SQLite transactions', () => {
 	});
 
 	it('rolls everything back when the callback throws, and the next one still runs', async () => {
-		const { note, notes, db } = setup();
+		const { note, notes, db } = await setup();
 		const failure = transaction(async () => {
 			note('verloren');
 			await sleep(5);
@@ -95,7 +95,7 @@ describe('asynchronous SQLite transactions', () => {
 	});
 
 	it('turns a nested transaction into a savepoint: its failure undoes only its own writes', async () => {
-		const { note, notes } = setup();
+		const { note, notes } = await setup();
 		await transaction(async () => {
 			note('buiten');
 			await transaction(async () => {
@@ -111,7 +111,7 @@ describe('asynchronous SQLite transactions', () => {
 	});
 
 	it('keeps WAL and synchronous=FULL', async () => {
-		const { db, note } = setup();
+		const { db, note } = await setup();
 		await transaction(async () => {
 			note('x');
 		});
@@ -120,7 +120,7 @@ describe('asynchronous SQLite transactions', () => {
 	});
 
 	it('lets the group commit wait until the open transaction ends, so its rollback keeps them', async () => {
-		const { note, notes } = setup();
+		const { note, notes } = await setup();
 		const order: string[] = [];
 		let answer: Promise<unknown> = Promise.resolve();
 		const failing = transaction(async () => {

@@ -1,16 +1,25 @@
-// Asynchronous transactions on SQLite, for the async domain layer (issue 14). better-sqlite3's own
-// transaction helper is synchronous: a callback that awaits would commit before it finished. Here
-// this process's transactions wait in one queue and each runs alone from `BEGIN IMMEDIATE` (the
-// write lock from the start, so no busy upgrade) to COMMIT, awaiting whatever its callback awaits.
-// A throw rolls it back. A transaction started inside another one (same async context) becomes a
-// savepoint of it instead of waiting for itself. The group commit (write-queue.ts) holds its batch
-// back while a transaction is open, so the two never share a transaction.
+// Asynchronous transactions on both engines, for the async domain layer (issue 14).
+//
+// PostgreSQL: Drizzle's transaction on one pooled connection; `db` (index.ts) follows the caller
+// into it through AsyncLocalStorage, and a transaction inside a transaction is a savepoint.
+//
+// SQLite: better-sqlite3's own transaction helper is synchronous: a callback that awaits would
+// commit before it finished. Here this process's transactions wait in one queue and each runs
+// alone from `BEGIN IMMEDIATE` (the write lock from the start, so no busy upgrade) to COMMIT,
+// awaiting whatever its callback awaits. A throw rolls it back. A transaction started inside
+// another one (same async context) becomes a savepoint of it instead of waiting for itself. The
+// group commit (write-queue.ts) holds its batch back while a transaction is open, and a write
+// from outside the open transaction (another request, same connection) waits until it ended
+// (`deferWhileForeignTransaction`), so a rollback never takes back someone else's write.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { db, type DB } from './index';
+import { db, liveDatabase, type DB } from './index';
+import { engine } from './engine';
 
 interface Scope {
 	/** False once the outermost transaction has ended (work it left running must queue anew). */
 	active: boolean;
+	/** PostgreSQL: the transaction object queries in this scope go through. */
+	tx?: DB;
 }
 
 const context = new AsyncLocalStorage<Scope>();
@@ -19,7 +28,22 @@ let open = false;
 let closeWaiters: (() => void)[] = [];
 let savepoints = 0;
 
-/** True while an asynchronous transaction holds the database. */
+/** PostgreSQL: the transaction the caller runs in, if any (`db` routes its queries there). */
+export function currentTransaction(): DB | undefined {
+	if (engine !== 'postgres') return undefined;
+	const scope = context.getStore();
+	return scope?.active ? scope.tx : undefined;
+}
+
+/**
+ * Runs `fn` outside whatever transaction the caller is in: for work the caller only schedules
+ * (the group commit's batch), which must not become part of the caller's transaction.
+ */
+export function outsideTransactions<T>(fn: () => T): T {
+	return context.exit(fn);
+}
+
+/** True while an asynchronous SQLite transaction holds the database. */
 export function asyncTransactionOpen(): boolean {
 	return open;
 }
@@ -33,8 +57,47 @@ export function whenTransactionClosed(): Promise<void> {
 	return new Promise((resolve) => closeWaiters.push(resolve));
 }
 
+function insideOpenTransaction(): boolean {
+	const scope = context.getStore();
+	return Boolean(scope?.active && open);
+}
+
+/**
+ * SQLite: wraps `db.insert/update/delete` so that a write started outside the open
+ * transaction (by another request on this one connection) runs after it has ended instead of
+ * inside it. Without an open transaction the builder is returned untouched.
+ */
+export function deferWhileForeignTransaction<F extends (...args: never[]) => unknown>(start: F): F {
+	return ((...args: never[]) => {
+		const builder = start(...args);
+		if (!open || insideOpenTransaction()) return builder;
+		return deferred(builder as object);
+	}) as F;
+}
+
+function deferred<T extends object>(builder: T): T {
+	return new Proxy(builder, {
+		get(target, property) {
+			if (property === 'then') {
+				return (resolve: (v: unknown) => unknown, reject: (e: unknown) => unknown) =>
+					whenTransactionClosed()
+						.then(() => (target as unknown as PromiseLike<unknown>).then((v) => v))
+						.then(resolve, reject);
+			}
+			const value = Reflect.get(target, property, target) as unknown;
+			if (typeof value !== 'function') return value;
+			return (...args: unknown[]) => {
+				const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+				return result && typeof result === 'object' && 'then' in result
+					? deferred(result as object)
+					: result;
+			};
+		}
+	});
+}
+
 async function inSavepoint<T>(fn: (tx: DB) => Promise<T> | T): Promise<T> {
-	const sqlite = db.$client;
+	const sqlite = liveDatabase().$client;
 	const name = `tx_${++savepoints}`;
 	sqlite.exec(`SAVEPOINT ${name}`);
 	try {
@@ -48,19 +111,37 @@ async function inSavepoint<T>(fn: (tx: DB) => Promise<T> | T): Promise<T> {
 	}
 }
 
+function postgresTransaction<T>(fn: (tx: DB) => Promise<T> | T): Promise<T> {
+	const scope = context.getStore();
+	const outer = scope?.active ? scope.tx : undefined;
+	const base = (outer ?? liveDatabase()) as unknown as {
+		transaction<R>(run: (tx: DB) => Promise<R>): Promise<R>;
+	};
+	return base.transaction(async (tx) => {
+		const own: Scope = { active: true, tx };
+		try {
+			return await context.run(own, () => fn(db));
+		} finally {
+			own.active = false;
+		}
+	});
+}
+
 /**
- * Runs `fn` in one SQLite transaction with `BEGIN IMMEDIATE` semantics, after every transaction
- * this process started before it. Resolves with what `fn` returns once COMMIT has returned
- * (synchronous=FULL: durable); rejects with what `fn` threw after rolling everything back.
- * Inside `fn`, write through `tx` (or nested `transaction` calls, which become savepoints); do
- * not await `durableWrite`, whose batch waits for this transaction to end.
+ * Runs `fn` in one transaction. SQLite: `BEGIN IMMEDIATE` semantics, after every transaction
+ * this process started before it; PostgreSQL: one pooled connection, READ COMMITTED. Resolves
+ * with what `fn` returns once COMMIT has returned (durable on both: synchronous=FULL,
+ * synchronous_commit=on); rejects with what `fn` threw after rolling everything back. Inside
+ * `fn`, write through `db` or `tx` (the same); nested `transaction` calls become savepoints. Do
+ * not await `durableWrite` inside, whose batch waits for this transaction to end.
  */
 export function transaction<T>(fn: (tx: DB) => Promise<T> | T): Promise<T> {
+	if (engine === 'postgres') return postgresTransaction(fn);
 	const scope = context.getStore();
 	if (scope?.active && open) return inSavepoint(fn);
 
 	const run = async (): Promise<T> => {
-		const sqlite = db.$client;
+		const sqlite = liveDatabase().$client;
 		const own: Scope = { active: true };
 		try {
 			sqlite.exec('BEGIN IMMEDIATE');

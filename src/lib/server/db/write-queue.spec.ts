@@ -13,14 +13,14 @@ function tempFile(): string {
 	return path.join(dir, 'q.db');
 }
 
-afterEach(() => {
-	closeDatabase();
+afterEach(async () => {
+	await closeDatabase();
 	for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function setup() {
+async function setup() {
 	const file = tempFile();
-	const db = openDatabase(file, { migrate: false });
+	const db = await openDatabase(file, { migrate: false });
 	db.$client.exec('create table answer (id integer primary key, who text not null, n integer)');
 	const insert = db.$client.prepare('insert into answer (who, n) values (?, ?)');
 	return { file, db, insert };
@@ -28,7 +28,7 @@ function setup() {
 
 describe('group commit (durableWrite)', () => {
 	it('writes the answers that arrive together in one transaction, in order', async () => {
-		const { db, insert } = setup();
+		const { db, insert } = await setup();
 		const before = writeQueueStats();
 		const results = await Promise.all(
 			Array.from({ length: 20 }, (_, n) => durableWrite(() => insert.run('ans', n).lastInsertRowid))
@@ -45,7 +45,7 @@ describe('group commit (durableWrite)', () => {
 	});
 
 	it('rolls back only the answer that fails; the others in its batch are committed', async () => {
-		const { file, insert } = setup();
+		const { file, insert } = await setup();
 		const outcomes = await Promise.allSettled([
 			durableWrite(() => insert.run('a', 1)),
 			durableWrite(() => {
@@ -64,7 +64,7 @@ describe('group commit (durableWrite)', () => {
 	});
 
 	it('settles a caller only after its commit: the write is visible to another connection', async () => {
-		const { file, insert } = setup();
+		const { file, insert } = await setup();
 		const other = new Database(file, { readonly: true });
 		const count = () => other.prepare('select count(*) from answer').pluck().get();
 		const pending = durableWrite(() => insert.run('x', 1));
@@ -75,7 +75,7 @@ describe('group commit (durableWrite)', () => {
 	});
 
 	it('rejects every caller of a batch whose commit fails', async () => {
-		const { db, insert } = setup();
+		const { db, insert } = await setup();
 		// Another connection holds the write lock past the busy timeout of this one.
 		db.$client.pragma('busy_timeout = 50');
 		const other = new Database(db.$client.name);

@@ -4,8 +4,7 @@
 // (synchronous=FULL: durable), so nothing is acknowledged early. Each write runs in a savepoint
 // of its own: one that throws is rolled back alone and its caller gets the error, the others
 // commit. The queue is first in, first out, so one learner's answers keep their order.
-import { db } from './index';
-import { asyncTransactionOpen, whenTransactionClosed } from './transaction';
+import { outsideTransactions, transaction } from './transaction';
 
 interface Job {
 	fn: () => unknown;
@@ -15,6 +14,7 @@ interface Job {
 
 let queue: Job[] = [];
 let scheduled = false;
+let flushing = false;
 let batches = 0;
 let written = 0;
 
@@ -26,50 +26,53 @@ export function writeQueueStats(): { batches: number; writes: number } {
 /**
  * Queues `fn` for the next group commit and resolves with its result once that commit is
  * durable, or rejects with what `fn` threw (its writes rolled back, the others unaffected).
- * `fn` runs synchronously inside the batch's transaction: it must not await.
+ * `fn` runs inside the batch's transaction, in a savepoint of its own.
  */
-export function durableWrite<T>(fn: () => T): Promise<T> {
+export function durableWrite<T>(fn: () => Promise<T> | T): Promise<T> {
 	return new Promise<T>((resolve, reject) => {
 		queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
-		if (!scheduled) {
-			scheduled = true;
-			// After the I/O phase: the requests that arrived during the last commit join this batch.
-			setImmediate(flush);
-		}
+		schedule();
 	});
+}
+
+function schedule(): void {
+	if (scheduled || flushing) return;
+	scheduled = true;
+	// After the I/O phase: the requests that arrived during the last commit join this batch.
+	// Outside the caller's context: a batch is never part of the transaction it was queued from.
+	outsideTransactions(() => setImmediate(() => void flush()));
 }
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
-function flush(): void {
-	if (asyncTransactionOpen()) {
-		// An asynchronous transaction (transaction.ts) holds the database: commit after it, never
-		// inside it, where its rollback would take back writes already confirmed.
-		void whenTransactionClosed().then(flush);
-		return;
-	}
+async function flush(): Promise<void> {
 	scheduled = false;
 	const jobs = queue;
 	queue = [];
 	if (!jobs.length) return;
-	const sqlite = db.$client;
+	flushing = true;
 	const outcomes: Outcome[] = [];
 	try {
-		// Each job in a savepoint (a better-sqlite3 transaction nested in the batch's).
-		const batch = sqlite.transaction(() => {
+		// One transaction for the batch (after any transaction already open: transaction.ts
+		// queues it, so a batch never shares another transaction whose rollback would take back
+		// writes already confirmed), each job in a savepoint of its own.
+		await transaction(async () => {
 			for (const job of jobs) {
 				try {
-					outcomes.push({ ok: true, value: sqlite.transaction(job.fn)() });
+					outcomes.push({ ok: true, value: await transaction(job.fn) });
 				} catch (error) {
 					outcomes.push({ ok: false, error });
 				}
 			}
 		});
-		batch.immediate();
 	} catch (error) {
 		// The commit itself failed: nothing of this batch is durable, so every caller hears it.
 		for (const job of jobs) job.reject(error);
 		return;
+	} finally {
+		flushing = false;
+		// What arrived during this commit is the next batch.
+		if (queue.length) schedule();
 	}
 	batches++;
 	written += jobs.length;

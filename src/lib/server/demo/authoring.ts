@@ -31,51 +31,62 @@ export const demoDraftTitle = 'Handelen op Sint-Jans (concept)';
 
 const day = 24 * 3600 * 1000;
 
-function userId(email: string): number | undefined {
-	return db.get<{ id: number } | undefined>(sql`select id from user where email = ${email}`)?.id;
+async function userId(email: string): Promise<number | undefined> {
+	return (await db.get<{ id: number } | undefined>(sql`select id from user where email = ${email}`))
+		?.id;
 }
 
-function save(author: Author, draftId: number, change: (content: DraftContent) => void): void {
-	const draft = getDraft(author, draftId);
+async function save(
+	author: Author,
+	draftId: number,
+	change: (content: DraftContent) => void
+): Promise<void> {
+	const draft = await getDraft(author, draftId);
 	const content = structuredClone(draftContent(draft));
 	change(content);
-	saveDraft(author, draftId, content, draft.revision);
+	await saveDraft(author, draftId, content, draft.revision);
 }
 
-export function seedDemoAuthoring(now = Date.now()): void {
-	const school = db.get<{ id: number } | undefined>(
-		sql`select id from organisation where name = 'Sint-Jansschool (demo)'`
+export async function seedDemoAuthoring(now = Date.now()): Promise<void> {
+	const school = (
+		await db.get<{ id: number } | undefined>(
+			sql`select id from organisation where name = 'Sint-Jansschool (demo)'`
+		)
 	)?.id;
-	const tom = userId(demoAccounts.trainer);
+	const tom = await userId(demoAccounts.trainer);
 	if (!school || !tom) return;
 	const author: Author = { id: tom, memberships: [{ organisationId: school, role: 'trainer' }] };
 
 	// The organisation module: a copy of module 2 with the school's own contact person.
-	const copy = duplicateAsDraft(author, school, latestVersionId('signalen-op-school')!);
-	save(author, copy.id, (content) => {
+	const copy = await duplicateAsDraft(
+		author,
+		school,
+		(await latestVersionId('signalen-op-school'))!
+	);
+	await save(author, copy.id, (content) => {
 		content.slug = demoOrganisationModule.slug;
 		content.meta.title = demoOrganisationModule.title;
 		content.markdown = `${demoOrganisationModule.introNote}: zij luistert, denkt mee en beslist samen met jou over de volgende stap. Je vindt haar in lokaal A014 of via Smartschool.\n\n${content.markdown ?? ''}`;
 	});
-	const v1 = publishDraft(author, copy.id);
+	const v1 = await publishDraft(author, copy.id);
 	if (!v1.ok) throw new Error('demo: the organisation module did not publish');
 
-	const school1 = userId('pieter.de.smet@sint-jans.demo.signaalwijs.be');
-	const school2 = userId('anouk.vermeulen@sint-jans.demo.signaalwijs.be');
-	if (school1) workThrough(school1, demoOrganisationModule.slug, 2, now - 6 * day, 3);
+	const school1 = await userId('pieter.de.smet@sint-jans.demo.signaalwijs.be');
+	const school2 = await userId('anouk.vermeulen@sint-jans.demo.signaalwijs.be');
+	if (school1) await workThrough(school1, demoOrganisationModule.slug, 2, now - 6 * day, 3);
 
 	// Version 2: a changed vignette node. Pieter keeps version 1; Anouk starts version 2.
-	save(author, copy.id, (content) => {
+	await save(author, copy.id, (content) => {
 		const vignette = content.steps.find((s) => s.vignette)?.vignette;
 		if (vignette) vignette.nodes[vignette.start].text = demoOrganisationModule.changedNode;
 	});
-	const v2 = publishDraft(author, copy.id);
+	const v2 = await publishDraft(author, copy.id);
 	if (!v2.ok) throw new Error('demo: version 2 did not publish');
-	if (school2) workThrough(school2, demoOrganisationModule.slug, 4, now - day, 4);
+	if (school2) await workThrough(school2, demoOrganisationModule.slug, 4, now - day, 4);
 
 	// A draft that was never published.
-	const draft = duplicateAsDraft(author, school, latestVersionId('handelen')!);
-	save(author, draft.id, (content) => {
+	const draft = await duplicateAsDraft(author, school, (await latestVersionId('handelen'))!);
+	await save(author, draft.id, (content) => {
 		content.meta.title = demoDraftTitle;
 	});
 }

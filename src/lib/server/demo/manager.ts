@@ -7,37 +7,35 @@ import { assignment } from '../db/schema';
 
 const day = 24 * 3600 * 1000;
 
-function organisationId(name: string): number | undefined {
-	return db.get<{ id: number } | undefined>(sql`select id from organisation where name = ${name}`)
-		?.id;
+async function organisationId(name: string): Promise<number | undefined> {
+	return (
+		await db.get<{ id: number } | undefined>(sql`select id from organisation where name = ${name}`)
+	)?.id;
 }
 
 /** Assigns signalen-op-school to Sint-Jansschool (due in 30 days) and the care module to Horizon. */
-export function seedDemoAssignments(now = Date.now()): void {
-	const school = organisationId('Sint-Jansschool (demo)');
-	const horizon = organisationId('Jeugdhulp Horizon (demo)');
-	const manager = (email: string) =>
-		db.get<{ id: number } | undefined>(sql`select id from user where email = ${email}`)?.id ?? null;
+export async function seedDemoAssignments(now = Date.now()): Promise<void> {
+	const school = await organisationId('Sint-Jansschool (demo)');
+	const horizon = await organisationId('Jeugdhulp Horizon (demo)');
+	const manager = async (email: string) =>
+		(await db.get<{ id: number } | undefined>(sql`select id from user where email = ${email}`))
+			?.id ?? null;
 	if (school) {
-		db.insert(assignment)
-			.values({
-				organisationId: school,
-				moduleSlug: 'signalen-op-school',
-				target: 'organisation',
-				dueAt: new Date(now + 30 * day),
-				createdBy: manager('manager@demo.signaalwijs.be')
-			})
-			.run();
+		await db.insert(assignment).values({
+			organisationId: school,
+			moduleSlug: 'signalen-op-school',
+			target: 'organisation',
+			dueAt: new Date(now + 30 * day),
+			createdBy: await manager('manager@demo.signaalwijs.be')
+		});
 	}
 	if (horizon) {
-		db.insert(assignment)
-			.values({
-				organisationId: horizon,
-				moduleSlug: 'signalen-in-de-hulpverlening',
-				target: 'organisation',
-				dueAt: new Date(now + 45 * day),
-				createdBy: manager('manager@horizon.demo.signaalwijs.be')
-			})
-			.run();
+		await db.insert(assignment).values({
+			organisationId: horizon,
+			moduleSlug: 'signalen-in-de-hulpverlening',
+			target: 'organisation',
+			dueAt: new Date(now + 45 * day),
+			createdBy: await manager('manager@horizon.demo.signaalwijs.be')
+		});
 	}
 }

@@ -57,40 +57,46 @@ function emailFor(name: string, domain: string): string {
 	return `${local}@${domain}`;
 }
 
-export function isEmpty(): boolean {
-	return db.get<{ n: number }>(sql`select count(*) as n from ${user}`).n === 0;
+export async function isEmpty(): Promise<boolean> {
+	return (await db.get<{ n: number }>(sql`select count(*) as n from ${user}`)).n === 0;
 }
 
 /** Creates the demo organisations and accounts; returns false when the database had users. */
 export async function seedDemo(): Promise<boolean> {
-	if (!isEmpty()) return false;
+	if (!(await isEmpty())) return false;
 	const passwordHash = await hashPassword(demoPassword);
-	const addUser = (email: string, name: string, extra: Partial<typeof user.$inferInsert> = {}) =>
+	const addUser = async (
+		email: string,
+		name: string,
+		extra: Partial<typeof user.$inferInsert> = {}
+	) =>
 		Number(
-			db
-				.insert(user)
-				.values({ email, name, passwordHash, ...extra })
-				.run().lastInsertRowid
+			(
+				await db
+					.insert(user)
+					.values({ email, name, passwordHash, ...extra })
+					.returning({ id: user.id })
+			)[0]?.id
 		);
 
-	transaction(() => {
-		const school = createOrganisation('Sint-Jansschool (demo)');
-		const horizon = createOrganisation('Jeugdhulp Horizon (demo)');
+	await transaction(async () => {
+		const school = await createOrganisation('Sint-Jansschool (demo)');
+		const horizon = await createOrganisation('Jeugdhulp Horizon (demo)');
 		const teams = new Map<string, number>();
 		for (const name of ['Eerste graad', 'Tweede graad', 'Derde graad']) {
-			teams.set(name, teamId(school, name));
+			teams.set(name, await teamId(school, name));
 		}
 		for (const name of ['Leefgroep De Brug', 'Mobiele begeleiding']) {
-			teams.set(name, teamId(horizon, name));
+			teams.set(name, await teamId(horizon, name));
 		}
 
-		const learner = (
+		const learner = async (
 			id: number,
 			organisationId: number,
 			audience: 'leerkracht' | 'hulpverlener',
 			team: string
 		) =>
-			addMembership({
+			await addMembership({
 				userId: id,
 				organisationId,
 				role: 'learner',
@@ -98,49 +104,59 @@ export async function seedDemo(): Promise<boolean> {
 				teamId: teams.get(team)
 			});
 
-		learner(addUser(demoAccounts.teacher, 'Lotte Janssens'), school, 'leerkracht', 'Tweede graad');
-		learner(addUser(demoAccounts.newTeacher, 'Nina Claes'), school, 'leerkracht', 'Eerste graad');
-		learner(
-			addUser(demoAccounts.caregiver, 'Sam Peeters'),
+		await learner(
+			await addUser(demoAccounts.teacher, 'Lotte Janssens'),
+			school,
+			'leerkracht',
+			'Tweede graad'
+		);
+		await learner(
+			await addUser(demoAccounts.newTeacher, 'Nina Claes'),
+			school,
+			'leerkracht',
+			'Eerste graad'
+		);
+		await learner(
+			await addUser(demoAccounts.caregiver, 'Sam Peeters'),
 			horizon,
 			'hulpverlener',
 			'Leefgroep De Brug'
 		);
-		addMembership({
-			userId: addUser(demoAccounts.trainer, 'Tom Verbeke'),
+		await addMembership({
+			userId: await addUser(demoAccounts.trainer, 'Tom Verbeke'),
 			organisationId: school,
 			role: 'trainer'
 		});
-		addMembership({
-			userId: addUser(demoAccounts.manager, 'Els Wouters'),
+		await addMembership({
+			userId: await addUser(demoAccounts.manager, 'Els Wouters'),
 			organisationId: school,
 			role: 'manager'
 		});
-		addMembership({
-			userId: addUser(demoAccounts.horizonManager, 'Koen Maes'),
+		await addMembership({
+			userId: await addUser(demoAccounts.horizonManager, 'Koen Maes'),
 			organisationId: horizon,
 			role: 'manager'
 		});
-		addUser(demoAccounts.admin, 'Admin Demo', { isAdmin: true });
+		await addUser(demoAccounts.admin, 'Admin Demo', { isAdmin: true });
 
 		for (const [name, team] of schoolLearners) {
-			learner(
-				addUser(emailFor(name, 'sint-jans.demo.signaalwijs.be'), name),
+			await learner(
+				await addUser(emailFor(name, 'sint-jans.demo.signaalwijs.be'), name),
 				school,
 				'leerkracht',
 				team
 			);
 		}
 		for (const [name, team] of horizonLearners) {
-			learner(
-				addUser(emailFor(name, 'horizon.demo.signaalwijs.be'), name),
+			await learner(
+				await addUser(emailFor(name, 'horizon.demo.signaalwijs.be'), name),
 				horizon,
 				'hulpverlener',
 				team
 			);
 		}
 	});
-	seedDemoProgress();
+	await seedDemoProgress();
 	return true;
 }
 
@@ -151,17 +167,22 @@ const day = 24 * 3600 * 1000;
  * completed module 1 and is halfway module 2, Sam is halfway module 3, Nina has nothing, and a
  * few colleagues are at different points so the manager's overview has something to show.
  */
-export function seedDemoProgress(now = Date.now()): void {
-	const id = (email: string) => findUserByEmail(email)!.id;
-	workThrough(id(demoAccounts.teacher), 'wat-en-hoe', undefined, now - 21 * day);
-	workThrough(id(demoAccounts.teacher), 'signalen-op-school', 4, now - 2 * day);
-	workThrough(id(demoAccounts.caregiver), 'signalen-in-de-hulpverlening', 4, now - 3 * day);
+export async function seedDemoProgress(now = Date.now()): Promise<void> {
+	const id = async (email: string) => (await findUserByEmail(email))!.id;
+	await workThrough(await id(demoAccounts.teacher), 'wat-en-hoe', undefined, now - 21 * day);
+	await workThrough(await id(demoAccounts.teacher), 'signalen-op-school', 4, now - 2 * day);
+	await workThrough(
+		await id(demoAccounts.caregiver),
+		'signalen-in-de-hulpverlening',
+		4,
+		now - 3 * day
+	);
 	// Colleagues: the assigned module completed over the last ten months (one certificate close
 	// to expiry, one already expired), in progress or not started; module 1 for some.
 	const colleagues = [...schoolLearners, ...horizonLearners];
-	colleagues.forEach(([name], i) => {
+	for (const [i, [name]] of colleagues.entries()) {
 		const school = i < schoolLearners.length;
-		const userId = id(
+		const userId = await id(
 			emailFor(name, school ? 'sint-jans.demo.signaalwijs.be' : 'horizon.demo.signaalwijs.be')
 		);
 		const assigned = school ? 'signalen-op-school' : 'signalen-in-de-hulpverlening';
@@ -178,21 +199,21 @@ export function seedDemoProgress(now = Date.now()): void {
 						? { at: now - (i + 1) * day, steps: 2 + (i % 5) }
 						: null;
 		if (plan) {
-			takePretest(userId, assigned, i % 4, plan.at - 3600 * 1000);
-			workThrough(userId, assigned, plan.steps, plan.at, wrongEvery);
+			await takePretest(userId, assigned, i % 4, plan.at - 3600 * 1000);
+			await workThrough(userId, assigned, plan.steps, plan.at, wrongEvery);
 		}
 		// Yasmine (0) keeps exactly one certificate: the end-to-end tests revoke it.
-		if (i === 3) workThrough(userId, 'wat-en-hoe', undefined, now - 735 * day, wrongEvery);
+		if (i === 3) await workThrough(userId, 'wat-en-hoe', undefined, now - 735 * day, wrongEvery);
 		else if (i % 3 === 0 && i > 0) {
-			workThrough(userId, 'wat-en-hoe', undefined, now - (90 + i * 9) * day, wrongEvery);
+			await workThrough(userId, 'wat-en-hoe', undefined, now - (90 + i * 9) * day, wrongEvery);
 		} else if (i % 3 === 1) {
-			workThrough(userId, 'wat-en-hoe', 3 + (i % 4), now - (10 - (i % 7)) * day, wrongEvery);
+			await workThrough(userId, 'wat-en-hoe', 3 + (i % 4), now - (10 - (i % 7)) * day, wrongEvery);
 		}
-	});
+	}
 }
 
-function teamId(organisation: number, name: string): number {
-	const created = createAuditedTeam(organisation, name, null);
+async function teamId(organisation: number, name: string): Promise<number> {
+	const created = await createAuditedTeam(organisation, name, null);
 	if (!created.ok) throw new Error(`team ${name} exists`);
 	return created.id;
 }

@@ -6,84 +6,90 @@ import * as progress from '../learning';
 import * as pretest from '../learning/pretest';
 
 /** `wrongEvery` n > 0 answers every n-th quiz item wrong (more lifelike demo data). */
-export function completeStep(
+export async function completeStep(
 	userId: number,
 	slug: string,
 	stepSlug: string,
 	now = Date.now(),
 	wrongEvery = 0
-): void {
-	const ctx = progress.moduleContext(userId, slug);
+): Promise<void> {
+	const ctx = await progress.moduleContext(userId, slug);
 	const step = progress.stepOf(ctx, stepSlug);
 	switch (step.meta.kind) {
 		case 'lesson':
-			progress.completeLesson(userId, slug, stepSlug, now);
+			await progress.completeLesson(userId, slug, stepSlug, now);
 			return;
 		case 'quiz':
-			step.quiz!.items.forEach((item, i) => {
+			for (const [i, item] of step.quiz!.items.entries()) {
 				const wrong = wrongEvery > 0 && i % wrongEvery === wrongEvery - 1;
 				const answer = wrong ? wrongAnswer(item) : correctAnswer(item);
-				progress.answerQuizItem(userId, slug, stepSlug, item.id, answer, now);
-			});
+				await progress.answerQuizItem(userId, slug, stepSlug, item.id, answer, now);
+			}
 			return;
 		case 'vignette': {
 			const vignette = step.vignette!;
-			let node = progress.vignetteState(progress.moduleContext(userId, slug), step).current;
+			let node = (await progress.vignetteState(await progress.moduleContext(userId, slug), step))
+				.current;
 			while (node in vignette.nodes) {
 				const choices = vignette.nodes[node].choices;
 				const best = choices.reduce((a, b, i) => (b.score > choices[a].score ? i : a), 0);
-				node = progress.chooseInVignette(userId, slug, stepSlug, node, best, now).next;
+				node = (await progress.chooseInVignette(userId, slug, stepSlug, node, best, now)).next;
 			}
 			return;
 		}
 		case 'assessment':
-			takeAssessment(userId, slug, stepSlug, true, now);
+			await takeAssessment(userId, slug, stepSlug, true, now);
 	}
 }
 
-export function takeAssessment(
+export async function takeAssessment(
 	userId: number,
 	slug: string,
 	stepSlug: string,
 	pass: boolean,
 	now = Date.now()
-): progress.SubmitOutcome {
-	const attempt = progress.startAssessment(userId, slug, stepSlug, now);
-	const ctx = progress.moduleContext(userId, slug);
+): Promise<progress.SubmitOutcome> {
+	const attempt = await progress.startAssessment(userId, slug, stepSlug, now);
+	const ctx = await progress.moduleContext(userId, slug);
 	const pool = progress.stepOf(ctx, stepSlug).assessment!.pool;
 	for (const id of attempt.itemIds) {
 		const item = pool.find((i) => i.id === id)!;
 		const answer = pass ? correctAnswer(item) : wrongAnswer(item);
-		progress.answerAssessmentItem(userId, slug, stepSlug, id, answer, now);
+		await progress.answerAssessmentItem(userId, slug, stepSlug, id, answer, now);
 	}
-	return progress.submitAssessment(userId, slug, stepSlug, now);
+	return await progress.submitAssessment(userId, slug, stepSlug, now);
 }
 
 /** Completes the first `count` steps (all steps when omitted), in order. */
-export function workThrough(
+export async function workThrough(
 	userId: number,
 	slug: string,
 	count?: number,
 	now = Date.now(),
 	wrongEvery = 0
-): void {
-	progress.startModule(userId, slug, now);
-	const e = progress.findEnrolment(userId, slug)!;
-	const steps = loadVersion(e.moduleVersionId)!.module.steps;
+): Promise<void> {
+	await progress.startModule(userId, slug, now);
+	const e = (await progress.findEnrolment(userId, slug))!;
+	const steps = (await loadVersion(e.moduleVersionId))!.module.steps;
 	for (const step of steps.slice(0, count ?? steps.length)) {
-		completeStep(userId, slug, step.slug, now, wrongEvery);
+		await completeStep(userId, slug, step.slug, now, wrongEvery);
 	}
 }
 
 /** Takes the module's pre-test with the first `right` drawn items answered correctly. */
-export function takePretest(userId: number, slug: string, right: number, now = Date.now()): void {
-	const attempt = pretest.startPretest(userId, slug, now);
-	const ctx = progress.moduleContext(userId, slug);
+export async function takePretest(
+	userId: number,
+	slug: string,
+	right: number,
+	now = Date.now()
+): Promise<void> {
+	const attempt = await pretest.startPretest(userId, slug, now);
+	const ctx = await progress.moduleContext(userId, slug);
 	const pool = ctx.version.module.steps.find((s) => s.assessment)!.assessment!.pool;
-	attempt.itemIds.forEach((id, i) => {
+	for (const [i, id] of attempt.itemIds.entries()) {
 		const item = pool.find((p) => p.id === id)!;
 		const answer = i < right ? correctAnswer(item) : wrongAnswer(item);
-		pretest.answerPretestItem(userId, slug, id, answer, now);
-	});
-	pretest.submitPretest(userId, slug, now);
+		await pretest.answerPretestItem(userId, slug, id, answer, now);
+	}
+	await pretest.submitPretest(userId, slug, now);
 }

@@ -9,8 +9,8 @@ import { auditEvent } from '../db/schema';
 import type { LocalUser } from '../accounts/guards';
 import type { AreaRole } from '../accounts/access';
 
-beforeEach(() => {
-	freshDatabase();
+beforeEach(async () => {
+	await freshDatabase();
 });
 
 afterEach(() => {
@@ -86,7 +86,7 @@ describe('areaGuard handle', () => {
 			})
 		);
 		expect(isHttpError(data) && data.status).toBe(403);
-		const rows = db.select().from(auditEvent).where(eq(auditEvent.actorUserId, u.id)).all();
+		const rows = await db.select().from(auditEvent).where(eq(auditEvent.actorUserId, u.id));
 		expect(rows).toHaveLength(1);
 		expect(rows[0]).toMatchObject({ action: 'access.denied', targetId: '/admin/organisaties' });
 	});

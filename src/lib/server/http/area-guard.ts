@@ -5,7 +5,7 @@ import { messages } from '$lib/i18n';
 import { areaFor, enrolmentPath, mustEnrolTwoFactor, signInPath } from '../accounts/guards';
 import { recordAudit } from '../platform/audit';
 
-export const areaGuard: Handle = ({ event, resolve }) => {
+export const areaGuard: Handle = async ({ event, resolve }) => {
 	const area = areaFor(event.url.pathname);
 	if (!area) return resolve(event);
 	const user = event.locals.user;
@@ -23,7 +23,7 @@ export const areaGuard: Handle = ({ event, resolve }) => {
 			// The area's +layout.server.ts guard answers 403 with the friendly error page.
 			return resolve(event);
 		}
-		recordAudit({
+		await recordAudit({
 			action: 'access.denied',
 			actorUserId: user.id,
 			targetType: 'path',

@@ -8,8 +8,8 @@ import { fakeEvent, fakeResolve } from './fake-event';
 import { freshDatabase } from '../testing/testing';
 import { log } from '../platform/log';
 
-beforeEach(() => {
-	freshDatabase();
+beforeEach(async () => {
+	await freshDatabase();
 });
 
 const tracing = { record_span: ({ fn }: { fn: (span: unknown) => unknown }) => fn({}) };

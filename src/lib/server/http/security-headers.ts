@@ -35,7 +35,7 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 		if (options.noStore) response.headers.set('cache-control', 'no-store');
 	}
 	// Only the LTI pages may be framed, and only by the registered LMS platforms.
-	if (isLtiPath(url.pathname)) relaxFramingForPlatforms(response.headers);
+	if (isLtiPath(url.pathname)) await relaxFramingForPlatforms(response.headers);
 	response.headers.set('x-request-id', locals.requestId);
 	return response;
 };

@@ -9,19 +9,19 @@ import { eq } from 'drizzle-orm';
 import { db } from '../db';
 import { twoFactor } from '../db/schema';
 
-function enableTwoFactor(userId: number): void {
-	db.insert(twoFactor).values({ userId, keyEncrypted: 'x', enabledAt: new Date() }).run();
+async function enableTwoFactor(userId: number): Promise<void> {
+	await db.insert(twoFactor).values({ userId, keyEncrypted: 'x', enabledAt: new Date() });
 }
 
-beforeEach(() => {
-	freshDatabase();
+beforeEach(async () => {
+	await freshDatabase();
 });
 
 describe('session handle', () => {
 	it('signs in the cookie holder with their roles and organisations', async () => {
-		const organisation = makeOrganisation();
+		const organisation = await makeOrganisation();
 		const member = await makeMember({ organisation, role: 'manager' });
-		const { token } = createSession(member.id, 'staff');
+		const { token } = await createSession(member.id, 'staff');
 		const event = fakeEvent({ path: '/beheer', cookies: { session: token } });
 		const resolve = fakeResolve();
 		await session({ event, resolve });
@@ -40,8 +40,8 @@ describe('session handle', () => {
 	});
 
 	it('reads the __Host- cookie over HTTPS only', async () => {
-		const member = await makeMember({ organisation: makeOrganisation() });
-		const { token } = createSession(member.id, 'learner');
+		const member = await makeMember({ organisation: await makeOrganisation() });
+		const { token } = await createSession(member.id, 'learner');
 		const plain = fakeEvent({
 			path: '/',
 			origin: 'https://signaalwijs.test',
@@ -59,9 +59,9 @@ describe('session handle', () => {
 	});
 
 	it('holds a session whose second factor is still due as pending, not signed in', async () => {
-		const member = await makeMember({ organisation: makeOrganisation() });
-		enableTwoFactor(member.id);
-		const { token } = createSession(member.id, 'staff');
+		const member = await makeMember({ organisation: await makeOrganisation() });
+		await enableTwoFactor(member.id);
+		const { token } = await createSession(member.id, 'staff');
 		const event = fakeEvent({ path: '/aanmelden/tweede-stap', cookies: { session: token } });
 		await session({ event, resolve: fakeResolve() });
 		expect(event.locals.user).toBeNull();
@@ -69,22 +69,24 @@ describe('session handle', () => {
 	});
 
 	it('swaps a learner session for a staff one with a new token once a staff role is gained', async () => {
-		const organisation = makeOrganisation();
+		const organisation = await makeOrganisation();
 		const learner = await makeMember({ organisation, role: 'learner' });
-		const { token } = createSession(learner.id, 'learner');
+		const { token } = await createSession(learner.id, 'learner');
 		// The learner accepts an invitation as trainer while signed in.
 		expect(
-			inviteMember({
-				organisationId: organisation,
-				email: learner.email,
-				role: 'trainer',
-				audience: null,
-				invitedBy: learner.id
-			}).ok
+			(
+				await inviteMember({
+					organisationId: organisation,
+					email: learner.email,
+					role: 'trainer',
+					audience: null,
+					invitedBy: learner.id
+				})
+			).ok
 		).toBe(true);
-		const mail = db.select().from(mailOutbox).where(eq(mailOutbox.recipient, learner.email)).all();
+		const mail = await db.select().from(mailOutbox).where(eq(mailOutbox.recipient, learner.email));
 		const invitationToken = mail.at(-1)!.body.match(/\/uitnodiging\/([a-z0-9]+)/)![1];
-		expect(attachInvitationToAccount(invitationToken, learner.id, learner.email)).toBe(true);
+		expect(await attachInvitationToAccount(invitationToken, learner.id, learner.email)).toBe(true);
 
 		const event = fakeEvent({ path: '/auteur', cookies: { session: token } });
 		await session({ event, resolve: fakeResolve() });
@@ -95,23 +97,25 @@ describe('session handle', () => {
 		const fresh = decodeURIComponent(cookie.split(';')[0].slice('session='.length));
 		expect(fresh).not.toBe(token);
 		// The old token has ended; the new one carries the staff lifetimes.
-		expect(validateSessionToken(token)).toBeNull();
-		expect(validateSessionToken(fresh)?.session.idleSeconds).toBe(lifetimes.staff.idleSeconds);
+		expect(await validateSessionToken(token)).toBeNull();
+		expect((await validateSessionToken(fresh))?.session.idleSeconds).toBe(
+			lifetimes.staff.idleSeconds
+		);
 	});
 
 	it('leaves a learner session and a staff session as they are', async () => {
-		const organisation = makeOrganisation();
+		const organisation = await makeOrganisation();
 		const learner = await makeMember({ organisation, role: 'learner' });
 		const manager = await makeMember({ organisation, role: 'manager' });
 		for (const [id, kind] of [
 			[learner.id, 'learner'],
 			[manager.id, 'staff']
 		] as const) {
-			const { token } = createSession(id, kind);
+			const { token } = await createSession(id, kind);
 			const event = fakeEvent({ path: '/', cookies: { session: token } });
 			await session({ event, resolve: fakeResolve() });
 			expect(event.setCookies).toEqual([]);
-			expect(validateSessionToken(token)?.user.id).toBe(id);
+			expect((await validateSessionToken(token))?.user.id).toBe(id);
 		}
 	});
 });

@@ -9,22 +9,22 @@ import {
 } from '../accounts/auth/session';
 import { getAccess, isStaff } from '../accounts/access';
 
-export const session: Handle = ({ event, resolve }) => {
+export const session: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(sessionCookieName(event.url));
 	if (token !== undefined) {
-		const valid = validateSessionToken(token);
+		const valid = await validateSessionToken(token);
 		if (!valid) {
 			clearSessionCookie(event.cookies, event.url);
 		} else if (valid.user.twoFactorEnabled && !valid.session.twoFactorVerified) {
 			// Password checked, second factor not yet: signed in nowhere but the second step.
 			event.locals.pendingSession = valid.session;
 		} else {
-			const access = getAccess(valid.user);
+			const access = await getAccess(valid.user);
 			let current = valid.session;
 			// A staff role gained while signed in (an invitation, an admin): the learner session's
 			// 14/30 days end here; a new token with the staff lifetimes replaces it.
 			if (isStaff(access.roles) && outlivesStaffLifetime(current)) {
-				const rotated = rotateSession(current, { kind: 'staff' });
+				const rotated = await rotateSession(current, { kind: 'staff' });
 				if (rotated) {
 					setSessionCookie(event.cookies, event.url, rotated.token, rotated.expiresAt);
 					current = rotated.session;

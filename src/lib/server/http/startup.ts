@@ -11,8 +11,8 @@ import { startScoreWorker, stopScoreWorker, toolKey } from '../lti';
 export async function startServer(): Promise<void> {
 	try {
 		const course = loadShippedCourse();
-		openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
-		syncShippedModules(course);
+		await openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
+		await syncShippedModules(course);
 		// The Open Badges key pair is made on the first start and kept in the data folder.
 		await ensureSigningKey();
 		// The LTI key pair likewise; the worker sends queued scores to the LMS grade books.
@@ -28,7 +28,7 @@ export async function startServer(): Promise<void> {
 	}
 	process.once('sveltekit:shutdown', () => {
 		stopScoreWorker();
-		closeDatabase();
+		void closeDatabase();
 	});
 	log.info('server.ready', { database: config.databaseUrl });
 }

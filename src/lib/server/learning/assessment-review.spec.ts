@@ -14,19 +14,19 @@ const step = mod.steps.find((s) => s.meta.kind === 'assessment')!;
 const hour = 3600 * 1000;
 const m = messages.learn.assessment;
 
-beforeEach(() => {
-	freshDatabase();
-	syncShippedModules(course);
+beforeEach(async () => {
+	await freshDatabase();
+	await syncShippedModules(course);
 });
 
 async function readyLearner() {
 	const u = await makeUser();
-	workThrough(u.id, slug, mod.steps.length - 1);
+	await workThrough(u.id, slug, mod.steps.length - 1);
 	return u.id;
 }
 
-function attemptOf(userId: number): AttemptView {
-	const page = progress.stepPage(userId, slug, step.slug);
+async function attemptOf(userId: number): Promise<AttemptView> {
+	const page = await progress.stepPage(userId, slug, step.slug);
 	if (!('assessment' in page) || !page.assessment?.attempt) throw new Error('no attempt');
 	return page.assessment.attempt;
 }
@@ -35,21 +35,21 @@ describe('retakes of the final assessment', () => {
 	it('refuses a retake during the 24-hour cool-down after a fail, allows it afterwards', async () => {
 		const user = await readyLearner();
 		const t0 = Date.now() - 30 * hour;
-		takeAssessment(user, slug, step.slug, false, t0);
-		expect(() => progress.startAssessment(user, slug, step.slug, t0 + 60_000)).toThrow(
+		await takeAssessment(user, slug, step.slug, false, t0);
+		await expect(progress.startAssessment(user, slug, step.slug, t0 + 60_000)).rejects.toThrow(
 			'learning.assessmentCooldown'
 		);
-		expect(() => progress.startAssessment(user, slug, step.slug, t0 + 23 * hour)).toThrow(
+		await expect(progress.startAssessment(user, slug, step.slug, t0 + 23 * hour)).rejects.toThrow(
 			'learning.assessmentCooldown'
 		);
-		const retake = progress.startAssessment(user, slug, step.slug, t0 + 24 * hour + 1);
+		const retake = await progress.startAssessment(user, slug, step.slug, t0 + 24 * hour + 1);
 		expect(retake.submittedAt).toBeNull();
 	});
 
 	it('tells the learner in Dutch from when a retake is possible, and offers no retry button', async () => {
 		const user = await readyLearner();
-		takeAssessment(user, slug, step.slug, false);
-		const view = attemptOf(user);
+		await takeAssessment(user, slug, step.slug, false);
+		const view = await attemptOf(user);
 		expect(view.retake?.allowed).toBe(false);
 		expect(view.retake?.notes[0]).toMatch(
 			/^Je kunt de eindtoets opnieuw maken vanaf \d+ \w+ \d{4}/
@@ -60,9 +60,9 @@ describe('retakes of the final assessment', () => {
 	it('draws other items for a retake where the pool allows', async () => {
 		const user = await readyLearner();
 		const t0 = Date.now() - 100 * hour;
-		const first = takeAssessment(user, slug, step.slug, false, t0);
-		const second = progress.startAssessment(user, slug, step.slug, t0 + 25 * hour);
-		const firstItems = progress.listAttempts(second.enrolmentId, step.slug)[0].itemIds;
+		const first = await takeAssessment(user, slug, step.slug, false, t0);
+		const second = await progress.startAssessment(user, slug, step.slug, t0 + 25 * hour);
+		const firstItems = (await progress.listAttempts(second.enrolmentId, step.slug))[0].itemIds;
 		expect(first.attemptId).not.toBe(second.id);
 		// Pool of 16, draw of 8: the retake shares no item with the failed attempt.
 		expect(second.itemIds.filter((id) => firstItems.includes(id))).toEqual([]);
@@ -71,8 +71,8 @@ describe('retakes of the final assessment', () => {
 
 	it('hides per-item verdicts and feedback after a fail, naming categories to revisit instead', async () => {
 		const user = await readyLearner();
-		takeAssessment(user, slug, step.slug, false);
-		const view = attemptOf(user);
+		await takeAssessment(user, slug, step.slug, false);
+		const view = await attemptOf(user);
 		expect(view.submitted).toBe(true);
 		expect(view.passed).toBe(false);
 		expect(view.items).toEqual([]);
@@ -81,16 +81,16 @@ describe('retakes of the final assessment', () => {
 		expect(view.retake?.revisit.every((c) => names.includes(c))).toBe(true);
 		expect(view.retake?.notes).toContain(m.reviewLater);
 		// Nothing in the page data gives an item's feedback away.
-		const json = JSON.stringify(progress.stepPage(user, slug, step.slug));
+		const json = JSON.stringify(await progress.stepPage(user, slug, step.slug));
 		for (const item of step.assessment!.pool) expect(json).not.toContain(item.feedback);
 	});
 
 	it('shows the review after a pass', async () => {
 		const user = await readyLearner();
 		const t0 = Date.now() - 100 * hour;
-		takeAssessment(user, slug, step.slug, false, t0);
-		takeAssessment(user, slug, step.slug, true, t0 + 25 * hour);
-		const view = attemptOf(user);
+		await takeAssessment(user, slug, step.slug, false, t0);
+		await takeAssessment(user, slug, step.slug, true, t0 + 25 * hour);
+		const view = await attemptOf(user);
 		expect(view.passed).toBe(true);
 		expect(view.items.every((i) => i.verdict === 'right' && !!i.feedback)).toBe(true);
 		expect(view.retake).toBeNull();
@@ -99,11 +99,12 @@ describe('retakes of the final assessment', () => {
 	it('after the last allowed attempt: the review with feedback, no more attempts, ask the trainer', async () => {
 		const user = await readyLearner();
 		const t0 = Date.now() - 100 * hour;
-		for (let k = 0; k < 3; k++) takeAssessment(user, slug, step.slug, false, t0 + k * 25 * hour);
-		const view = attemptOf(user);
+		for (let k = 0; k < 3; k++)
+			await takeAssessment(user, slug, step.slug, false, t0 + k * 25 * hour);
+		const view = await attemptOf(user);
 		expect(view.items.every((i) => i.verdict === 'wrong' && !!i.feedback)).toBe(true);
 		expect(view.retake).toMatchObject({ allowed: false, notes: [m.exhausted] });
-		expect(() => progress.startAssessment(user, slug, step.slug)).toThrow(
+		await expect(progress.startAssessment(user, slug, step.slug)).rejects.toThrow(
 			'learning.assessmentExhausted'
 		);
 	});

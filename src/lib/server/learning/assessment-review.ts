@@ -72,13 +72,12 @@ export function reviewVisible(attempts: readonly Attempt[], policy = retakePolic
 }
 
 /** The signal categories (Dutch names) of the signals missed in this attempt, in course order. */
-export function categoriesToRevisit(attemptId: number): string[] {
+export async function categoriesToRevisit(attemptId: number): Promise<string[]> {
 	const missed = new Set<string>();
-	const rows = db
+	const rows = await db
 		.select({ missed: response.signalsMissed })
 		.from(response)
-		.where(eq(response.attemptId, attemptId))
-		.all();
+		.where(eq(response.attemptId, attemptId));
 	for (const r of rows) r.missed.forEach((s) => missed.add(s));
 	const categories = new Set<string>();
 	for (const signal of getCourse().signals) {
@@ -116,14 +115,14 @@ export interface AttemptView {
  * once the attempt is submitted, and then only after a pass or the last allowed attempt; until
  * then a submitted attempt shows no items.
  */
-export function attemptView(
+export async function attemptView(
 	last: Attempt,
 	attempts: readonly Attempt[],
 	pool: readonly Item[],
 	now = Date.now(),
 	policy = retakePolicy()
-): AttemptView {
-	const answers = attemptAnswers(last.id);
+): Promise<AttemptView> {
+	const answers = await attemptAnswers(last.id);
 	const byId = new Map(pool.map((i) => [i.id, i]));
 	const labels = new Map(getCourse().signals.map((s) => [s.id, s.label]));
 	const review = !!last.submittedAt && reviewVisible(attempts, policy);
@@ -137,7 +136,7 @@ export function attemptView(
 			if (!status.allowed && status.reason === 'cooldown') notes.push(m.cooldown(status.at));
 			notes.push(m.attemptsLeft(status.attemptsLeft), m.reviewLater);
 		}
-		retake = { allowed: status.allowed, notes, revisit: categoriesToRevisit(last.id) };
+		retake = { allowed: status.allowed, notes, revisit: await categoriesToRevisit(last.id) };
 	}
 	return {
 		id: last.id,

@@ -14,13 +14,13 @@ const mod = course.moduleBySlug.get(slug)!;
 const step = mod.steps.find((s) => s.meta.kind === 'assessment')!;
 const typeOf = new Map(step.assessment!.pool.map((i) => [i.id, i.type]));
 
-beforeEach(() => {
-	freshDatabase();
-	syncShippedModules(course);
+beforeEach(async () => {
+	await freshDatabase();
+	await syncShippedModules(course);
 });
 
-function attemptItems(userId: number) {
-	const data = pages.stepPage(userId, slug, step.slug);
+async function attemptItems(userId: number) {
+	const data = await pages.stepPage(userId, slug, step.slug);
 	if (!('assessment' in data) || !data.assessment.attempt) throw new Error('no attempt');
 	return data.assessment.attempt.items;
 }
@@ -28,14 +28,14 @@ function attemptItems(userId: number) {
 describe('the timeline in the assessment review', () => {
 	it('is absent while the attempt is open and shown for case items once reviewed', async () => {
 		const u = await makeUser();
-		workThrough(u.id, slug, mod.steps.length - 1);
-		progress.startAssessment(u.id, slug, step.slug);
-		const open = attemptItems(u.id);
+		await workThrough(u.id, slug, mod.steps.length - 1);
+		await progress.startAssessment(u.id, slug, step.slug);
+		const open = await attemptItems(u.id);
 		expect(open.some((it) => typeOf.get(it.view.id) === 'judge')).toBe(true);
 		for (const item of open) expect(item.timeline).toBeNull();
 
-		expect(takeAssessment(u.id, slug, step.slug, true).passed).toBe(true);
-		for (const item of attemptItems(u.id)) {
+		expect((await takeAssessment(u.id, slug, step.slug, true)).passed).toBe(true);
+		for (const item of await attemptItems(u.id)) {
 			if (typeOf.get(item.view.id) !== 'judge') {
 				expect(item.timeline).toEqual([]);
 				continue;

@@ -13,54 +13,54 @@ const course = getCourse();
 const mod = course.moduleBySlug.get(slug)!;
 const assessmentStep = mod.steps.find((s) => s.meta.kind === 'assessment')!;
 
-beforeEach(() => {
-	freshDatabase();
-	syncShippedModules(course);
+beforeEach(async () => {
+	await freshDatabase();
+	await syncShippedModules(course);
 });
 
 describe('final assessment', () => {
 	it('stays locked until the required steps are done (enforced on the server)', async () => {
 		const u = await makeUser();
-		progress.startModule(u.id, slug);
-		expect(() => progress.startAssessment(u.id, slug, assessmentStep.slug)).toThrow(
+		await progress.startModule(u.id, slug);
+		await expect(progress.startAssessment(u.id, slug, assessmentStep.slug)).rejects.toThrow(
 			'learning.assessmentLocked'
 		);
-		workThrough(u.id, slug, mod.steps.length - 2);
-		expect(() => progress.startAssessment(u.id, slug, assessmentStep.slug)).toThrow(
+		await workThrough(u.id, slug, mod.steps.length - 2);
+		await expect(progress.startAssessment(u.id, slug, assessmentStep.slug)).rejects.toThrow(
 			'learning.assessmentLocked'
 		);
-		expect(db.select().from(attempt).all()).toHaveLength(0);
+		expect(await db.select().from(attempt)).toHaveLength(0);
 	});
 
 	it('keeps the drawn items across reloads, fails, draws again and passes', async () => {
 		const u = await makeUser();
-		workThrough(u.id, slug, mod.steps.length - 1);
-		const a1 = progress.startAssessment(u.id, slug, assessmentStep.slug);
+		await workThrough(u.id, slug, mod.steps.length - 1);
+		const a1 = await progress.startAssessment(u.id, slug, assessmentStep.slug);
 		expect(a1.itemIds).toHaveLength(assessmentStep.assessment!.draw);
 		expect(new Set(a1.itemIds).size).toBe(a1.itemIds.length);
-		expect(progress.startAssessment(u.id, slug, assessmentStep.slug).id).toBe(a1.id);
-		expect(() => progress.submitAssessment(u.id, slug, assessmentStep.slug)).toThrow(
+		expect((await progress.startAssessment(u.id, slug, assessmentStep.slug)).id).toBe(a1.id);
+		await expect(progress.submitAssessment(u.id, slug, assessmentStep.slug)).rejects.toThrow(
 			'learning.unanswered'
 		);
 		// The retake comes after the cool-down (assessment-review.spec.ts tests the cool-down).
 		const failedAt = Date.now() - 48 * 3600 * 1000;
-		const failed = takeAssessment(u.id, slug, assessmentStep.slug, false, failedAt);
+		const failed = await takeAssessment(u.id, slug, assessmentStep.slug, false, failedAt);
 		expect(failed.passed).toBe(false);
-		expect(progress.findEnrolment(u.id, slug)?.status).toBe('in_progress');
-		const ok = takeAssessment(u.id, slug, assessmentStep.slug, true);
+		expect((await progress.findEnrolment(u.id, slug))?.status).toBe('in_progress');
+		const ok = await takeAssessment(u.id, slug, assessmentStep.slug, true);
 		expect(ok.passed).toBe(true);
 		expect(ok.attemptId).not.toBe(failed.attemptId);
-		const e = progress.findEnrolment(u.id, slug)!;
+		const e = (await progress.findEnrolment(u.id, slug))!;
 		expect(e.status).toBe('completed');
 		expect(e.completedAt).not.toBeNull();
 		// Replaying the submit changes nothing and issues nothing twice.
-		const replay = progress.submitAssessment(u.id, slug, assessmentStep.slug);
+		const replay = await progress.submitAssessment(u.id, slug, assessmentStep.slug);
 		expect(replay.changed).toBe(false);
-		const certificates = db.select().from(certificate).where(eq(certificate.userId, u.id)).all();
+		const certificates = await db.select().from(certificate).where(eq(certificate.userId, u.id));
 		expect(certificates).toHaveLength(1);
 		expect(certificates[0].attemptId).toBe(ok.attemptId);
 		expect(certificates[0].moduleSlug).toBe(slug);
-		const attempts = db.select().from(attempt).where(eq(attempt.userId, u.id)).all();
+		const attempts = await db.select().from(attempt).where(eq(attempt.userId, u.id));
 		expect(attempts.map((x) => x.passed)).toEqual([false, true]);
 	});
 
@@ -86,17 +86,19 @@ describe('the refresher', () => {
 
 	it('stays closed without a certificate in its window and renews one that is', async () => {
 		const u = await makeUser();
-		expect(() => progress.startModule(u.id, 'opfrissing')).toThrow('learning.refresherLocked');
+		await expect(progress.startModule(u.id, 'opfrissing')).rejects.toThrow(
+			'learning.refresherLocked'
+		);
 		// A certificate issued 23 months ago for a 24-month module is inside the 60-day window.
 		const issued = Date.now() - 23 * 30.5 * 24 * 3600 * 1000;
-		workThrough(u.id, slug, undefined, issued);
-		const [old] = db.select().from(certificate).where(eq(certificate.userId, u.id)).all();
+		await workThrough(u.id, slug, undefined, issued);
+		const [old] = await db.select().from(certificate).where(eq(certificate.userId, u.id));
 		expect(old).toBeDefined();
-		workThrough(u.id, 'opfrissing', refresher.steps.length - 1);
-		const a = progress.startAssessment(u.id, 'opfrissing', refresherTest.slug);
+		await workThrough(u.id, 'opfrissing', refresher.steps.length - 1);
+		const a = await progress.startAssessment(u.id, 'opfrissing', refresherTest.slug);
 		expect(a.itemIds).toHaveLength(refresherTest.assessment!.draw);
-		takeAssessment(u.id, 'opfrissing', refresherTest.slug, true);
-		const all = db.select().from(certificate).where(eq(certificate.userId, u.id)).all();
+		await takeAssessment(u.id, 'opfrissing', refresherTest.slug, true);
+		const all = await db.select().from(certificate).where(eq(certificate.userId, u.id));
 		const renewed = all.find((c) => c.renewedFromId === old.id);
 		expect(renewed?.moduleSlug).toBe(slug);
 		expect(renewed!.expiresAt.getTime()).toBeGreaterThan(old.expiresAt.getTime());

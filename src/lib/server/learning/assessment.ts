@@ -3,7 +3,7 @@
 // module and issues the certificate in the same transaction.
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Answer } from '$lib/content/views';
-import { db, transaction } from '../db';
+import { db, transaction, first } from '../db';
 import { attempt, enrolment, response, type Attempt } from '../db/schema';
 import type { LoadedVersion, StepSnapshot } from '../content/versions';
 import { issueOnPass } from '../certificates/issue';
@@ -44,24 +44,28 @@ export function drawItems(poolIds: readonly string[], count: number, random = ra
 
 // Pre-test attempts (pretest.ts) share the table and the step slug: only kind 'assessment' is
 // the final assessment.
-export function openAttempt(enrolmentId: number, stepSlug: string): Attempt | undefined {
-	return db
-		.select()
-		.from(attempt)
-		.where(
-			and(
-				eq(attempt.enrolmentId, enrolmentId),
-				eq(attempt.stepSlug, stepSlug),
-				eq(attempt.kind, 'assessment')
+export async function openAttempt(
+	enrolmentId: number,
+	stepSlug: string
+): Promise<Attempt | undefined> {
+	return await first(
+		db
+			.select()
+			.from(attempt)
+			.where(
+				and(
+					eq(attempt.enrolmentId, enrolmentId),
+					eq(attempt.stepSlug, stepSlug),
+					eq(attempt.kind, 'assessment')
+				)
 			)
-		)
-		.orderBy(desc(attempt.id))
-		.limit(1)
-		.get();
+			.orderBy(desc(attempt.id))
+			.limit(1)
+	);
 }
 
-export function listAttempts(enrolmentId: number, stepSlug: string): Attempt[] {
-	return db
+export async function listAttempts(enrolmentId: number, stepSlug: string): Promise<Attempt[]> {
+	return await db
 		.select()
 		.from(attempt)
 		.where(
@@ -71,20 +75,19 @@ export function listAttempts(enrolmentId: number, stepSlug: string): Attempt[] {
 				eq(attempt.kind, 'assessment')
 			)
 		)
-		.orderBy(asc(attempt.id))
-		.all();
+		.orderBy(asc(attempt.id));
 }
 
 /**
  * Item ids for a new attempt: balanced by item type for a module, adaptive for the refresher.
  * Both avoid the previous attempt's items where the pool allows (a retake is a fresh draw).
  */
-function drawFor(
+async function drawFor(
 	version: LoadedVersion,
 	step: StepSnapshot,
 	userId: number,
 	previous: ReadonlySet<string>
-): string[] {
+): Promise<string[]> {
 	const assessment = step.assessment!;
 	if (version.module.meta.refreshes.length === 0) {
 		return drawBalanced(assessment.pool, assessment.draw, undefined, previous);
@@ -102,7 +105,7 @@ function drawFor(
 			] as string[]
 		};
 	});
-	return drawAdaptive(pool, assessment.draw, missedSignalWeights(userId), Math.random);
+	return drawAdaptive(pool, assessment.draw, await missedSignalWeights(userId), Math.random);
 }
 
 /**
@@ -110,30 +113,32 @@ function drawFor(
  * page). An open attempt is returned as it is, so a reload shows the same items. A retake must
  * wait out the cool-down after a failed attempt and stay within the allowed attempts.
  */
-export function startAssessment(
+export async function startAssessment(
 	userId: number,
 	slug: string,
 	stepSlug: string,
 	now = Date.now()
-): Attempt {
-	return transaction(() => {
-		const ctx = moduleContext(userId, slug);
+): Promise<Attempt> {
+	return await transaction(async () => {
+		const ctx = await moduleContext(userId, slug);
 		const step = stepOf(ctx, stepSlug);
 		if (step.meta.kind !== 'assessment' || !step.assessment) throw notFound();
 		if (!ctx.enrolment || missingForAssessment(ctx).length > 0)
 			throw new ProgressError(403, failure('learning.assessmentLocked'));
-		const last = openAttempt(ctx.enrolment.id, stepSlug);
+		const last = await openAttempt(ctx.enrolment.id, stepSlug);
 		if (last && !last.submittedAt) return last;
 		if (last?.passed) return last;
 		// The step page has always shown the assessment's own closed message here.
-		if (refresherLocked(ctx.version, userId, now))
+		if (await refresherLocked(ctx.version, userId, now))
 			throw new ProgressError(403, failure('learning.assessmentLocked'));
 		if (last) {
-			const refused = retakeRefusal(retakeStatus(listAttempts(ctx.enrolment.id, stepSlug), now));
+			const refused = retakeRefusal(
+				retakeStatus(await listAttempts(ctx.enrolment.id, stepSlug), now)
+			);
 			if (refused) throw new ProgressError(403, refused);
 		}
-		const itemIds = drawFor(ctx.version, step, userId, new Set(last?.itemIds));
-		const inserted = db
+		const itemIds = await drawFor(ctx.version, step, userId, new Set(last?.itemIds));
+		const inserted = await db
 			.insert(attempt)
 			.values({
 				enrolmentId: ctx.enrolment.id,
@@ -143,49 +148,50 @@ export function startAssessment(
 				itemIds,
 				startedAt: new Date(now)
 			})
-			.run();
-		touchProgress(ctx.enrolment.id, stepSlug, { status: 'started' }, now);
-		refreshEnrolment(ctx.enrolment, stepSlug, now);
-		return db
-			.select()
-			.from(attempt)
-			.where(eq(attempt.id, Number(inserted.lastInsertRowid)))
-			.get()!;
+			.returning({ id: attempt.id });
+		await touchProgress(ctx.enrolment.id, stepSlug, { status: 'started' }, now);
+		await refreshEnrolment(ctx.enrolment, stepSlug, now);
+		return (await first(
+			db
+				.select()
+				.from(attempt)
+				.where(eq(attempt.id, Number(inserted[0]?.id)))
+		))!;
 	});
 }
 
 /** The learner's enrolment, the assessment step and its newest attempt; refuses when absent. */
-function latestAttempt(userId: number, slug: string, stepSlug: string) {
-	const ctx = moduleContext(userId, slug);
+async function latestAttempt(userId: number, slug: string, stepSlug: string) {
+	const ctx = await moduleContext(userId, slug);
 	const step = stepOf(ctx, stepSlug);
 	const enrolment = ctx.enrolment;
 	if (!enrolment || !step.assessment) throw notFound();
-	const open = openAttempt(enrolment.id, stepSlug);
+	const open = await openAttempt(enrolment.id, stepSlug);
 	if (!open) throw new ProgressError(409, failure('learning.noAttempt'));
 	return { ctx: { ...ctx, enrolment }, step: { ...step, assessment: step.assessment }, open };
 }
 
 /** Saves (or changes) the answer to one item of the open attempt; no feedback until submitted. */
-export function answerAssessmentItem(
+export async function answerAssessmentItem(
 	userId: number,
 	slug: string,
 	stepSlug: string,
 	itemId: string,
 	answer: Answer,
 	now = Date.now()
-): void {
-	transaction(() => {
-		const { ctx, step, open } = latestAttempt(userId, slug, stepSlug);
+): Promise<void> {
+	await transaction(async () => {
+		const { ctx, step, open } = await latestAttempt(userId, slug, stepSlug);
 		if (open.submittedAt) throw new ProgressError(409, failure('learning.noAttempt'));
 		if (!open.itemIds.includes(itemId)) throw notFound();
 		const item = step.assessment.pool.find((i) => i.id === itemId)!;
 		const graded = grade(item, answer);
-		const first = listAttempts(ctx.enrolment.id, stepSlug)[0]?.id === open.id;
-		db.delete(response)
-			.where(and(eq(response.attemptId, open.id), eq(response.itemId, itemId)))
-			.run();
-		insertItemResponse(ctx.enrolment, stepSlug, itemId, answer, graded, first, now, open.id);
-		refreshEnrolment(ctx.enrolment, stepSlug, now);
+		const first = (await listAttempts(ctx.enrolment.id, stepSlug))[0]?.id === open.id;
+		await db
+			.delete(response)
+			.where(and(eq(response.attemptId, open.id), eq(response.itemId, itemId)));
+		await insertItemResponse(ctx.enrolment, stepSlug, itemId, answer, graded, first, now, open.id);
+		await refreshEnrolment(ctx.enrolment, stepSlug, now);
 	});
 }
 
@@ -199,14 +205,14 @@ export interface SubmitOutcome {
 }
 
 /** Scores the open attempt against the pass mark. Passing completes the module. */
-export function submitAssessment(
+export async function submitAssessment(
 	userId: number,
 	slug: string,
 	stepSlug: string,
 	now = Date.now()
-): SubmitOutcome {
-	return transaction(() => {
-		const { ctx, open } = latestAttempt(userId, slug, stepSlug);
+): Promise<SubmitOutcome> {
+	return await transaction(async () => {
+		const { ctx, open } = await latestAttempt(userId, slug, stepSlug);
 		if (open.submittedAt) {
 			return {
 				attemptId: open.id,
@@ -216,7 +222,7 @@ export function submitAssessment(
 				changed: false
 			};
 		}
-		const answers = attemptAnswers(open.id);
+		const answers = await attemptAnswers(open.id);
 		const missing = open.itemIds.filter((id) => !answers.has(id));
 		if (missing.length > 0)
 			throw new ProgressError(400, failure('learning.unanswered', { count: missing.length }));
@@ -224,46 +230,45 @@ export function submitAssessment(
 		for (const a of answers.values()) score += a.score;
 		const maxScore = open.itemIds.length;
 		const passed = score / maxScore >= ctx.version.module.meta.passMark - 1e-9;
-		db.update(attempt)
+		await db
+			.update(attempt)
 			.set({ submittedAt: new Date(now), score, maxScore, passed })
-			.where(eq(attempt.id, open.id))
-			.run();
+			.where(eq(attempt.id, open.id));
 		const hit = new Set<string>();
 		const missed = new Set<string>();
-		const rows = db
+		const rows = await db
 			.select({ hit: response.signalsHit, missed: response.signalsMissed })
 			.from(response)
-			.where(eq(response.attemptId, open.id))
-			.all();
+			.where(eq(response.attemptId, open.id));
 		for (const r of rows) {
 			r.hit.forEach((s) => hit.add(s));
 			r.missed.forEach((s) => missed.add(s));
 		}
-		recordMastery(
+		await recordMastery(
 			userId,
 			[...hit].filter((s) => !missed.has(s)),
 			[...missed],
 			now
 		);
 		if (passed) {
-			touchProgress(ctx.enrolment.id, stepSlug, { status: 'done', score, maxScore }, now);
-			db.update(enrolment)
+			await touchProgress(ctx.enrolment.id, stepSlug, { status: 'done', score, maxScore }, now);
+			await db
+				.update(enrolment)
 				.set({ status: 'completed', completedAt: new Date(now) })
-				.where(eq(enrolment.id, ctx.enrolment.id))
-				.run();
+				.where(eq(enrolment.id, ctx.enrolment.id));
 			// The certificate is issued in the same transaction as the pass.
-			issueOnPass({
+			await issueOnPass({
 				userId,
 				moduleVersionId: ctx.enrolment.moduleVersionId,
 				attemptId: open.id,
 				now: new Date(now)
 			});
 		} else {
-			touchProgress(ctx.enrolment.id, stepSlug, { status: 'started', score, maxScore }, now);
+			await touchProgress(ctx.enrolment.id, stepSlug, { status: 'started', score, maxScore }, now);
 		}
-		refreshEnrolment(ctx.enrolment, stepSlug, now);
+		await refreshEnrolment(ctx.enrolment, stepSlug, now);
 		// Learners who came from an LMS: the score is queued for its grade book with the result.
-		onAssessmentSubmitted({ userId, slug, score, maxScore, now });
+		await onAssessmentSubmitted({ userId, slug, score, maxScore, now });
 		return { attemptId: open.id, score, maxScore, passed, changed: true };
 	});
 }

@@ -10,19 +10,19 @@ import { chooseInVignette, type ChoiceOutcome } from './vignette';
 export function recordQuizAnswer(
 	...args: Parameters<typeof answerQuizItem>
 ): Promise<AnswerOutcome> {
-	return durableWrite(() => answerQuizItem(...args));
+	return durableWrite(async () => await answerQuizItem(...args));
 }
 
 /** `chooseInVignette`, resolved once the choice is committed. */
 export function recordVignetteChoice(
 	...args: Parameters<typeof chooseInVignette>
 ): Promise<ChoiceOutcome> {
-	return durableWrite(() => chooseInVignette(...args));
+	return durableWrite(async () => await chooseInVignette(...args));
 }
 
 /** `answerAssessmentItem`, resolved once the answer is committed. */
 export function recordAssessmentAnswer(
 	...args: Parameters<typeof answerAssessmentItem>
 ): Promise<void> {
-	return durableWrite(() => answerAssessmentItem(...args));
+	return durableWrite(async () => await answerAssessmentItem(...args));
 }

@@ -38,8 +38,8 @@ const selectSteps = prepared((database) =>
 		.prepare()
 );
 
-export function findEnrolment(userId: number, slug: string): Enrolment | undefined {
-	return selectEnrolment().get({ userId, slug });
+export async function findEnrolment(userId: number, slug: string): Promise<Enrolment | undefined> {
+	return await selectEnrolment().get({ userId, slug });
 }
 
 export interface ModuleContext {
@@ -49,17 +49,13 @@ export interface ModuleContext {
 }
 
 /** The version a learner sees: the one they are enrolled in, or the newest for a new start. */
-export function moduleContext(userId: number, slug: string): ModuleContext {
-	const found = findEnrolment(userId, slug);
-	const versionId = found?.moduleVersionId ?? newestVisibleVersionId(slug, userId);
-	const version = versionId === undefined ? undefined : loadVersion(versionId);
+export async function moduleContext(userId: number, slug: string): Promise<ModuleContext> {
+	const found = await findEnrolment(userId, slug);
+	const versionId = found?.moduleVersionId ?? (await newestVisibleVersionId(slug, userId));
+	const version = versionId === undefined ? undefined : await loadVersion(versionId);
 	if (!version) throw notFound();
 	const steps = new Map(
-		found
-			? selectSteps()
-					.all({ enrolmentId: found.id })
-					.map((s) => [s.stepSlug, s])
-			: []
+		found ? (await selectSteps().all({ enrolmentId: found.id })).map((s) => [s.stepSlug, s]) : []
 	);
 	return { version, enrolment: found, steps };
 }
@@ -82,12 +78,11 @@ export function missingForAssessment(ctx: ModuleContext): StepSnapshot[] {
  * Where "verder gaan" leads: the step last worked on while it is unfinished (a vignette half
  * way), else the first unfinished step after it, else the first unfinished step at all.
  */
-export function resumeStep(e: Enrolment): string | null {
-	const version = loadVersion(e.moduleVersionId);
+export async function resumeStep(e: Enrolment): Promise<string | null> {
+	const version = await loadVersion(e.moduleVersionId);
 	if (!version) return e.currentStep;
 	const done = new Set(
-		selectSteps()
-			.all({ enrolmentId: e.id })
+		(await selectSteps().all({ enrolmentId: e.id }))
 			.filter((s) => s.status === 'done')
 			.map((s) => s.stepSlug)
 	);
@@ -99,21 +94,32 @@ export function resumeStep(e: Enrolment): string | null {
 }
 
 /** The refresher opens only when a certificate it renews is in its window. */
-export function refresherLocked(version: LoadedVersion, userId: number, now: number): boolean {
-	return version.module.meta.refreshes.length > 0 && !refresherStatus(userId, new Date(now)).open;
+export async function refresherLocked(
+	version: LoadedVersion,
+	userId: number,
+	now: number
+): Promise<boolean> {
+	return (
+		version.module.meta.refreshes.length > 0 && !(await refresherStatus(userId, new Date(now))).open
+	);
 }
 
 /** Starts (or returns) the learner's enrolment in the module's newest version. Idempotent. */
-export function startModule(userId: number, slug: string, now = Date.now()): Enrolment {
-	const existing = findEnrolment(userId, slug);
+export async function startModule(
+	userId: number,
+	slug: string,
+	now = Date.now()
+): Promise<Enrolment> {
+	const existing = await findEnrolment(userId, slug);
 	if (existing) return existing;
-	const versionId = newestVisibleVersionId(slug, userId);
-	const version = versionId === undefined ? undefined : loadVersion(versionId);
+	const versionId = await newestVisibleVersionId(slug, userId);
+	const version = versionId === undefined ? undefined : await loadVersion(versionId);
 	if (!version) throw notFound();
-	if (refresherLocked(version, userId, now))
+	if (await refresherLocked(version, userId, now))
 		throw new ProgressError(403, failure('learning.refresherLocked'));
 	const first = version.module.steps[0]?.slug ?? null;
-	db.insert(enrolment)
+	await db
+		.insert(enrolment)
 		.values({
 			userId,
 			moduleVersionId: version.row.id,
@@ -123,7 +129,6 @@ export function startModule(userId: number, slug: string, now = Date.now()): Enr
 			startedAt: new Date(now),
 			updatedAt: new Date(now)
 		})
-		.onConflictDoNothing()
-		.run();
-	return findEnrolment(userId, slug)!;
+		.onConflictDoNothing();
+	return (await findEnrolment(userId, slug))!;
 }

@@ -9,9 +9,9 @@ import { itemSecrets, vignetteSecrets } from '../../../../tests/e2e/secrets';
 
 const course = getCourse();
 
-beforeEach(() => {
-	freshDatabase();
-	syncShippedModules(course);
+beforeEach(async () => {
+	await freshDatabase();
+	await syncShippedModules(course);
 });
 
 function expectNoSecrets(data: unknown, secrets: string[], where: string) {
@@ -31,11 +31,11 @@ describe('no answers reach the browser before an item is answered', () => {
 			const u = await makeUser();
 			for (const step of mod.steps) {
 				if (step.quiz) {
-					const data = pages.stepPage(u.id, mod.slug, step.slug);
+					const data = await pages.stepPage(u.id, mod.slug, step.slug);
 					expectNoSecrets(data, step.quiz.items.flatMap(itemSecrets), `${mod.slug}/${step.slug}`);
 				}
 				if (step.vignette) {
-					const data = pages.stepPage(u.id, mod.slug, step.slug);
+					const data = await pages.stepPage(u.id, mod.slug, step.slug);
 					expectNoSecrets(data, vignetteSecrets(step.vignette), `${mod.slug}/${step.slug}`);
 				}
 			}
@@ -46,11 +46,16 @@ describe('no answers reach the browser before an item is answered', () => {
 			const step = mod.steps.find((s) => s.meta.kind === 'assessment')!;
 			if (mod.meta.refreshes.length) {
 				// The refresher opens only with a certificate near its expiry.
-				workThrough(u.id, mod.meta.refreshes[0], undefined, Date.now() - 700 * 24 * 3600 * 1000);
+				await workThrough(
+					u.id,
+					mod.meta.refreshes[0],
+					undefined,
+					Date.now() - 700 * 24 * 3600 * 1000
+				);
 			}
-			workThrough(u.id, mod.slug, mod.steps.length - 1);
-			progress.startAssessment(u.id, mod.slug, step.slug);
-			const data = pages.stepPage(u.id, mod.slug, step.slug);
+			await workThrough(u.id, mod.slug, mod.steps.length - 1);
+			await progress.startAssessment(u.id, mod.slug, step.slug);
+			const data = await pages.stepPage(u.id, mod.slug, step.slug);
 			expect('assessment' in data && data.assessment.attempt?.items.length).toBe(
 				step.assessment!.draw
 			);

@@ -22,9 +22,9 @@ function authoredHtml(snapshot: { indexPath?: string; markdown?: string }): stri
 	return !snapshot.indexPath && snapshot.markdown ? renderMarkdown(snapshot.markdown) : null;
 }
 
-export function notFoundOr<T>(fn: () => T): T {
+export async function notFoundOr<T>(fn: () => T | Promise<T>): Promise<T> {
 	try {
-		return fn();
+		return await fn();
 	} catch (e) {
 		if (e instanceof ProgressError && e.status === 404)
 			error(404, { message: describeFailure(e.failure) });
@@ -32,8 +32,8 @@ export function notFoundOr<T>(fn: () => T): T {
 	}
 }
 
-export function modulePage(userId: number, slug: string) {
-	const ctx = notFoundOr(() => moduleContext(userId, slug));
+export async function modulePage(userId: number, slug: string) {
+	const ctx = await notFoundOr(async () => await moduleContext(userId, slug));
 	const mod = ctx.version.module;
 	return {
 		module: {
@@ -55,11 +55,14 @@ export function modulePage(userId: number, slug: string) {
 		enrolled: !!ctx.enrolment,
 		// The refresher opens only when a certificate it renews is in its window.
 		refresherClosed:
-			!ctx.enrolment && mod.meta.refreshes.length > 0 && !refresherStatus(userId).open,
+			!ctx.enrolment && mod.meta.refreshes.length > 0 && !(await refresherStatus(userId)).open,
 		completed: ctx.enrolment?.status === 'completed',
-		resumeStep: ctx.enrolment ? resumeStep(ctx.enrolment) : null,
-		pretest: { status: pretest.pretestStatus(ctx).status, count: pretest.pretestSize(ctx.version) },
-		gain: gainView(pretest.learnerGain(ctx))
+		resumeStep: ctx.enrolment ? await resumeStep(ctx.enrolment) : null,
+		pretest: {
+			status: (await pretest.pretestStatus(ctx)).status,
+			count: pretest.pretestSize(ctx.version)
+		},
+		gain: gainView(await pretest.learnerGain(ctx))
 	};
 }
 
@@ -82,30 +85,37 @@ function gainView(gain: Gain | null): GainView | null {
 }
 
 /** Where starting a module leads: its pre-test when one is offered, else the first step. */
-export function startTarget(userId: number, slug: string, currentStep: string | null): string {
-	return pretest.pretestPending(userId, slug)
+export async function startTarget(
+	userId: number,
+	slug: string,
+	currentStep: string | null
+): Promise<string> {
+	return (await pretest.pretestPending(userId, slug))
 		? `/leren/${slug}/voortoets`
 		: `/leren/${slug}/${currentStep ?? ''}`;
 }
 
 /** The pre-test page: its state and, while open, the drawn items without any answer key. */
-export function pretestPage(userId: number, slug: string) {
-	const ctx = notFoundOr(() => moduleContext(userId, slug));
-	const state = pretest.pretestStatus(ctx);
+export async function pretestPage(userId: number, slug: string) {
+	const ctx = await notFoundOr(async () => await moduleContext(userId, slug));
+	const state = await pretest.pretestStatus(ctx);
 	if (state.status === 'none')
 		error(404, { message: describeFailure(failure('request.notFound')) });
 	const items =
 		state.status === 'open' && state.attempt
-			? pretest
-					.pretestItems(ctx, state.attempt)
-					.map(({ item, answer }) => ({ view: itemView(item), answer }))
+			? (await pretest.pretestItems(ctx, state.attempt)).map(({ item, answer }) => ({
+					view: itemView(item),
+					answer
+				}))
 			: [];
 	return {
 		module: { slug, title: ctx.version.module.meta.title },
 		status: state.status,
 		count: pretest.pretestSize(ctx.version),
 		items,
-		next: ctx.enrolment ? resumeStep(ctx.enrolment) : (ctx.version.module.steps[0]?.slug ?? null)
+		next: ctx.enrolment
+			? await resumeStep(ctx.enrolment)
+			: (ctx.version.module.steps[0]?.slug ?? null)
 	};
 }
 
@@ -114,9 +124,9 @@ export interface QuizEntry {
 	state: { answer: QuizItemState['answer']; result: ItemResult; counted: boolean } | null;
 }
 
-export function stepPage(userId: number, slug: string, stepSlug: string) {
-	const ctx = notFoundOr(() => moduleContext(userId, slug));
-	const step = notFoundOr(() => stepOf(ctx, stepSlug));
+export async function stepPage(userId: number, slug: string, stepSlug: string) {
+	const ctx = await notFoundOr(async () => await moduleContext(userId, slug));
+	const step = await notFoundOr(() => stepOf(ctx, stepSlug));
 	const steps = ctx.version.module.steps;
 	const index = steps.findIndex((s) => s.slug === stepSlug);
 	const neighbour = (i: number) =>
@@ -144,7 +154,7 @@ export function stepPage(userId: number, slug: string, stepSlug: string) {
 
 	if (step.meta.kind === 'vignette' && step.vignette) {
 		const v = step.vignette;
-		const state = vignetteState(ctx, step);
+		const state = await vignetteState(ctx, step);
 		const ending = state.ended ? v.endings[state.current] : null;
 		return {
 			...base,
@@ -164,7 +174,7 @@ export function stepPage(userId: number, slug: string, stepSlug: string) {
 	}
 
 	if (step.meta.kind === 'quiz' && step.quiz) {
-		const answered = quizState(ctx, step);
+		const answered = await quizState(ctx, step);
 		const items: QuizEntry[] = step.quiz.items.map((item) => {
 			const s = answered.get(item.id);
 			return {
@@ -177,10 +187,14 @@ export function stepPage(userId: number, slug: string, stepSlug: string) {
 
 	if (step.meta.kind === 'assessment' && step.assessment) {
 		const missing = missingForAssessment(ctx).map((s) => ({ slug: s.slug, title: s.meta.title }));
-		const last = ctx.enrolment ? openAttempt(ctx.enrolment.id, stepSlug) : undefined;
+		const last = ctx.enrolment ? await openAttempt(ctx.enrolment.id, stepSlug) : undefined;
 		// What the learner may see of the attempt (review, retake) is decided in assessment-review.ts.
 		const attempt = last
-			? attemptView(last, listAttempts(last.enrolmentId, stepSlug), step.assessment.pool)
+			? await attemptView(
+					last,
+					await listAttempts(last.enrolmentId, stepSlug),
+					step.assessment.pool
+				)
 			: null;
 		return {
 			...base,
@@ -193,7 +207,7 @@ export function stepPage(userId: number, slug: string, stepSlug: string) {
 							.map((s) => ({ slug: s.slug, title: s.meta.title })),
 				draw: step.assessment.draw,
 				attempt,
-				gain: last?.submittedAt ? gainView(pretest.learnerGain(ctx)) : null
+				gain: last?.submittedAt ? gainView(await pretest.learnerGain(ctx)) : null
 			}
 		};
 	}

@@ -6,18 +6,18 @@ import { startModule } from './enrolment';
 import { refreshEnrolment, touchProgress } from './records';
 
 /** Marks a lesson as read. */
-export function completeLesson(
+export async function completeLesson(
 	userId: number,
 	slug: string,
 	stepSlug: string,
 	now = Date.now()
-): void {
-	transaction(() => {
-		const e = startModule(userId, slug, now);
-		const version = loadVersion(e.moduleVersionId)!;
+): Promise<void> {
+	await transaction(async () => {
+		const e = await startModule(userId, slug, now);
+		const version = (await loadVersion(e.moduleVersionId))!;
 		const step = version.stepBySlug.get(stepSlug);
 		if (!step || step.meta.kind !== 'lesson') throw notFound();
-		touchProgress(e.id, stepSlug, { status: 'done' }, now);
-		refreshEnrolment(e, stepSlug, now);
+		await touchProgress(e.id, stepSlug, { status: 'done' }, now);
+		await refreshEnrolment(e, stepSlug, now);
 	});
 }

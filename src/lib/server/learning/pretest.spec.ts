@@ -18,28 +18,28 @@ const mod = course.moduleBySlug.get(slug)!;
 const assessmentStep = mod.steps.find((s) => s.meta.kind === 'assessment')!;
 const pool = assessmentStep.assessment!.pool;
 
-beforeEach(() => {
-	freshDatabase();
-	syncShippedModules(course);
+beforeEach(async () => {
+	await freshDatabase();
+	await syncShippedModules(course);
 });
 
-const status = (userId: number, s = slug) =>
-	pretest.pretestStatus(progress.moduleContext(userId, s)).status;
+const status = async (userId: number, s = slug) =>
+	(await pretest.pretestStatus(await progress.moduleContext(userId, s))).status;
 
 /** Takes the pre-test with the first `right` drawn items answered correctly. */
-function takePretest(userId: number, right: number, now = Date.now()) {
-	const attempt = pretest.startPretest(userId, slug, now);
-	attempt.itemIds.forEach((id, i) => {
+async function takePretest(userId: number, right: number, now = Date.now()) {
+	const attempt = await pretest.startPretest(userId, slug, now);
+	for (const [i, id] of attempt.itemIds.entries()) {
 		const item = pool.find((p) => p.id === id)!;
-		pretest.answerPretestItem(
+		await pretest.answerPretestItem(
 			userId,
 			slug,
 			id,
 			i < right ? correctAnswer(item) : wrongAnswer(item),
 			now
 		);
-	});
-	pretest.submitPretest(userId, slug, now);
+	}
+	await pretest.submitPretest(userId, slug, now);
 	return attempt;
 }
 
@@ -47,90 +47,90 @@ describe('the pre-test', () => {
 	it('is offered only in modules that declare one', async () => {
 		const u = await makeUser();
 		expect(mod.meta.pretest).toBe(4);
-		expect(status(u.id)).toBe('offered');
-		expect(pretest.pretestPending(u.id, slug)).toBe(true);
-		expect(status(u.id, 'wat-en-hoe')).toBe('none');
-		expect(pretest.pretestPending(u.id, 'wat-en-hoe')).toBe(false);
-		expect(() => pretest.startPretest(u.id, 'wat-en-hoe')).toThrow(progress.ProgressError);
+		expect(await status(u.id)).toBe('offered');
+		expect(await pretest.pretestPending(u.id, slug)).toBe(true);
+		expect(await status(u.id, 'wat-en-hoe')).toBe('none');
+		expect(await pretest.pretestPending(u.id, 'wat-en-hoe')).toBe(false);
+		await expect(pretest.startPretest(u.id, 'wat-en-hoe')).rejects.toThrow(progress.ProgressError);
 	});
 
 	it('draws distinct pool items once and keeps the draw across reloads', async () => {
 		const u = await makeUser();
-		const first = pretest.startPretest(u.id, slug);
+		const first = await pretest.startPretest(u.id, slug);
 		expect(first.kind).toBe('pretest');
 		expect(new Set(first.itemIds).size).toBe(4);
 		for (const id of first.itemIds) expect(pool.some((p) => p.id === id)).toBe(true);
-		expect(pretest.startPretest(u.id, slug).itemIds).toEqual(first.itemIds);
-		expect(status(u.id)).toBe('open');
+		expect((await pretest.startPretest(u.id, slug)).itemIds).toEqual(first.itemIds);
+		expect(await status(u.id)).toBe('open');
 		// The final assessment does not see the pre-test as its attempt.
-		const e = progress.findEnrolment(u.id, slug)!;
-		expect(progress.openAttempt(e.id, assessmentStep.slug)).toBeUndefined();
+		const e = (await progress.findEnrolment(u.id, slug))!;
+		expect(await progress.openAttempt(e.id, assessmentStep.slug)).toBeUndefined();
 	});
 
 	it('refuses to submit before every item has an answer, then scores without feedback', async () => {
 		const u = await makeUser();
-		const attempt = pretest.startPretest(u.id, slug);
+		const attempt = await pretest.startPretest(u.id, slug);
 		const item = pool.find((p) => p.id === attempt.itemIds[0])!;
-		pretest.answerPretestItem(u.id, slug, item.id, correctAnswer(item));
-		expect(() => pretest.submitPretest(u.id, slug)).toThrow(
+		await pretest.answerPretestItem(u.id, slug, item.id, correctAnswer(item));
+		await expect(pretest.submitPretest(u.id, slug)).rejects.toThrow(
 			expect.objectContaining({
 				failure: { code: 'learning.pretestUnanswered', params: { count: 3 } }
 			})
 		);
 		const other = pool.find((p) => !attempt.itemIds.includes(p.id))!;
-		expect(() => pretest.answerPretestItem(u.id, slug, other.id, correctAnswer(other))).toThrow(
-			'request.notFound'
-		);
-		takePretest(u.id, 2);
-		expect(status(u.id)).toBe('submitted');
-		const saved = pretest.pretestAttempt(progress.findEnrolment(u.id, slug)!.id)!;
+		await expect(
+			pretest.answerPretestItem(u.id, slug, other.id, correctAnswer(other))
+		).rejects.toThrow('request.notFound');
+		await takePretest(u.id, 2);
+		expect(await status(u.id)).toBe('submitted');
+		const saved = (await pretest.pretestAttempt((await progress.findEnrolment(u.id, slug))!.id))!;
 		expect([saved.score, saved.maxScore]).toEqual([2, 4]);
 		// Changing an answer after submitting is refused; submitting again changes nothing.
-		expect(() => pretest.answerPretestItem(u.id, slug, item.id, wrongAnswer(item))).toThrow(
+		await expect(pretest.answerPretestItem(u.id, slug, item.id, wrongAnswer(item))).rejects.toThrow(
 			'learning.pretestNotOpen'
 		);
-		pretest.submitPretest(u.id, slug);
+		await pretest.submitPretest(u.id, slug);
 	});
 
 	it('never counts in item statistics or the signal map', async () => {
 		const u = await makeUser();
-		takePretest(u.id, 4);
-		const rows = db.select().from(response).where(eq(response.userId, u.id)).all();
+		await takePretest(u.id, 4);
+		const rows = await db.select().from(response).where(eq(response.userId, u.id));
 		expect(rows).toHaveLength(4);
 		expect(rows.every((r) => !r.isFirst && r.attemptId !== null)).toBe(true);
-		expect(itemStatistics(slug)!.items).toEqual([]);
-		expect(db.select().from(signalMastery).where(eq(signalMastery.userId, u.id)).all()).toEqual([]);
+		expect((await itemStatistics(slug))!.items).toEqual([]);
+		expect(await db.select().from(signalMastery).where(eq(signalMastery.userId, u.id))).toEqual([]);
 	});
 
 	it('can be skipped, after which the module starts as without one', async () => {
 		const u = await makeUser();
-		pretest.skipPretest(u.id, slug);
-		expect(status(u.id)).toBe('skipped');
-		expect(pretest.pretestPending(u.id, slug)).toBe(false);
-		expect(progress.findEnrolment(u.id, slug)).toBeDefined();
-		expect(() => pretest.startPretest(u.id, slug)).not.toThrow();
-		expect(status(u.id)).toBe('skipped');
+		await pretest.skipPretest(u.id, slug);
+		expect(await status(u.id)).toBe('skipped');
+		expect(await pretest.pretestPending(u.id, slug)).toBe(false);
+		expect(await progress.findEnrolment(u.id, slug)).toBeDefined();
+		await pretest.startPretest(u.id, slug);
+		expect(await status(u.id)).toBe('skipped');
 	});
 
 	it('closes once the learner works on a step without it, and is never forced on them', async () => {
 		const u = await makeUser();
-		completeStep(u.id, slug, mod.steps[0].slug);
-		expect(status(u.id)).toBe('closed');
-		expect(pretest.pretestPending(u.id, slug)).toBe(false);
-		expect(() => pretest.startPretest(u.id, slug)).toThrow('learning.pretestClosed');
+		await completeStep(u.id, slug, mod.steps[0].slug);
+		expect(await status(u.id)).toBe('closed');
+		expect(await pretest.pretestPending(u.id, slug)).toBe(false);
+		await expect(pretest.startPretest(u.id, slug)).rejects.toThrow('learning.pretestClosed');
 		// Left half way for a step: its answers can no longer be changed or submitted.
 		const v = await makeUser();
-		const attempt = pretest.startPretest(v.id, slug);
-		completeStep(v.id, slug, mod.steps[0].slug);
+		const attempt = await pretest.startPretest(v.id, slug);
+		await completeStep(v.id, slug, mod.steps[0].slug);
 		const item = pool.find((p) => p.id === attempt.itemIds[0])!;
-		expect(() => pretest.answerPretestItem(v.id, slug, item.id, correctAnswer(item))).toThrow(
-			'learning.pretestClosed'
-		);
-		expect(pretest.learnerGain(progress.moduleContext(v.id, slug))).toBeNull();
+		await expect(
+			pretest.answerPretestItem(v.id, slug, item.id, correctAnswer(item))
+		).rejects.toThrow('learning.pretestClosed');
+		expect(await pretest.learnerGain(await progress.moduleContext(v.id, slug))).toBeNull();
 	});
 
 	it('leaves learners of a version without a pre-test alone when one is added', async () => {
-		freshDatabase();
+		await freshDatabase();
 		const before = {
 			...course,
 			modules: course.modules.map((m) =>
@@ -139,23 +139,23 @@ describe('the pre-test', () => {
 					: m
 			)
 		};
-		syncShippedModules(before);
+		await syncShippedModules(before);
 		const early = await makeUser();
-		progress.startModule(early.id, slug);
-		syncShippedModules(course);
-		expect(status(early.id)).toBe('none');
+		await progress.startModule(early.id, slug);
+		await syncShippedModules(course);
+		expect(await status(early.id)).toBe('none');
 		const late = await makeUser();
-		expect(status(late.id)).toBe('offered');
+		expect(await status(late.id)).toBe('offered');
 	});
 });
 
 describe('learning gain', () => {
 	it('compares the pre-test with the first post-test for the learner', async () => {
 		const u = await makeUser();
-		takePretest(u.id, 1);
-		expect(pretest.learnerGain(progress.moduleContext(u.id, slug))).toBeNull();
-		workThrough(u.id, slug);
-		const gain = pretest.learnerGain(progress.moduleContext(u.id, slug))!;
+		await takePretest(u.id, 1);
+		expect(await pretest.learnerGain(await progress.moduleContext(u.id, slug))).toBeNull();
+		await workThrough(u.id, slug);
+		const gain = (await pretest.learnerGain(await progress.moduleContext(u.id, slug)))!;
 		expect(gain.pre).toBeCloseTo(0.25, 9);
 		expect(gain.post).toBeCloseTo(1, 9);
 		expect(gain.points).toBeCloseTo(75, 9);
@@ -165,18 +165,18 @@ describe('learning gain', () => {
 	it('gives trainers the mean over learners with both tests', async () => {
 		const [a, b, c, d] = [await makeUser(), await makeUser(), await makeUser(), await makeUser()];
 		// a: 25 % -> 100 %. b: 50 % -> 0 % on the first post-test (the pass afterwards is a retake).
-		takePretest(a.id, 1);
-		workThrough(a.id, slug);
-		takePretest(b.id, 2);
-		workThrough(b.id, slug, mod.steps.length - 1);
-		takeAssessment(b.id, slug, assessmentStep.slug, false, Date.now() - 48 * 3600 * 1000);
-		takeAssessment(b.id, slug, assessmentStep.slug, true);
+		await takePretest(a.id, 1);
+		await workThrough(a.id, slug);
+		await takePretest(b.id, 2);
+		await workThrough(b.id, slug, mod.steps.length - 1);
+		await takeAssessment(b.id, slug, assessmentStep.slug, false, Date.now() - 48 * 3600 * 1000);
+		await takeAssessment(b.id, slug, assessmentStep.slug, true);
 		// c skipped the pre-test, d has not taken the post-test yet: neither counts.
-		pretest.skipPretest(c.id, slug);
-		workThrough(c.id, slug);
-		takePretest(d.id, 4);
-		expect(pretest.moduleGain('wat-en-hoe')).toBeNull();
-		const group = pretest.moduleGain(slug)!;
+		await pretest.skipPretest(c.id, slug);
+		await workThrough(c.id, slug);
+		await takePretest(d.id, 4);
+		expect(await pretest.moduleGain('wat-en-hoe')).toBeNull();
+		const group = (await pretest.moduleGain(slug))!;
 		expect(group.learners).toBe(2);
 		expect(group.meanPre).toBeCloseTo(0.375, 9);
 		expect(group.meanPost).toBeCloseTo(0.5, 9);
@@ -188,7 +188,7 @@ describe('demo data', () => {
 	it('gives the trainer a real mean gain for both modules with a pre-test', async () => {
 		await seedDemo();
 		for (const module of ['signalen-op-school', 'signalen-in-de-hulpverlening']) {
-			const group = pretest.moduleGain(module)!;
+			const group = (await pretest.moduleGain(module))!;
 			expect(group.learners, module).toBeGreaterThanOrEqual(3);
 			expect(group.meanPoints, module).toBeGreaterThan(0);
 		}

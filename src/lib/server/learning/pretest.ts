@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, gt, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Answer } from '$lib/content/views';
-import { db, transaction } from '../db';
+import { db, transaction, first } from '../db';
 import { prepared } from '../db/prepared';
 import { attempt, enrolment, response, type Attempt } from '../db/schema';
 import {
@@ -37,9 +37,9 @@ export function pretestSize(version: LoadedVersion): number {
 }
 
 /** Whether the module's newest version starts with a pre-test. */
-export function hasPretest(slug: string): boolean {
-	const id = latestVersionId(slug);
-	const version = id === undefined ? undefined : loadVersion(id);
+export async function hasPretest(slug: string): Promise<boolean> {
+	const id = await latestVersionId(slug);
+	const version = id === undefined ? undefined : await loadVersion(id);
 	return !!version && pretestSize(version) > 0;
 }
 
@@ -51,20 +51,23 @@ function assessmentStep(version: LoadedVersion): StepSnapshot & {
 	return { ...step, assessment: step.assessment };
 }
 
-export function pretestAttempt(enrolmentId: number): Attempt | undefined {
-	return db
-		.select()
-		.from(attempt)
-		.where(and(eq(attempt.enrolmentId, enrolmentId), eq(attempt.kind, 'pretest')))
-		.orderBy(desc(attempt.id))
-		.limit(1)
-		.get();
+export async function pretestAttempt(enrolmentId: number): Promise<Attempt | undefined> {
+	return await first(
+		db
+			.select()
+			.from(attempt)
+			.where(and(eq(attempt.enrolmentId, enrolmentId), eq(attempt.kind, 'pretest')))
+			.orderBy(desc(attempt.id))
+			.limit(1)
+	);
 }
 
-export function pretestStatus(ctx: ModuleContext): { status: PretestStatus; attempt?: Attempt } {
+export async function pretestStatus(
+	ctx: ModuleContext
+): Promise<{ status: PretestStatus; attempt?: Attempt }> {
 	if (pretestSize(ctx.version) === 0) return { status: 'none' };
 	if (!ctx.enrolment) return { status: 'offered' };
-	const found = pretestAttempt(ctx.enrolment.id);
+	const found = await pretestAttempt(ctx.enrolment.id);
 	const startedSteps = ctx.steps.size > 0;
 	if (found?.submittedAt) {
 		return { status: found.score === null ? 'skipped' : 'submitted', attempt: found };
@@ -74,17 +77,21 @@ export function pretestStatus(ctx: ModuleContext): { status: PretestStatus; atte
 }
 
 /** Where the module's start leads: the pre-test when it is offered, else the first step. */
-export function pretestPending(userId: number, slug: string): boolean {
-	const { status } = pretestStatus(moduleContext(userId, slug));
+export async function pretestPending(userId: number, slug: string): Promise<boolean> {
+	const { status } = await pretestStatus(await moduleContext(userId, slug));
 	return status === 'offered' || status === 'open';
 }
 
 /** Enrols when needed and draws the pre-test; an open draw is returned as it is (reloads). */
-export function startPretest(userId: number, slug: string, now = Date.now()): Attempt {
-	return transaction(() => {
-		startModule(userId, slug, now);
-		const ctx = moduleContext(userId, slug);
-		const state = pretestStatus(ctx);
+export async function startPretest(
+	userId: number,
+	slug: string,
+	now = Date.now()
+): Promise<Attempt> {
+	return await transaction(async () => {
+		await startModule(userId, slug, now);
+		const ctx = await moduleContext(userId, slug);
+		const state = await pretestStatus(ctx);
 		if (state.status === 'none') throw notFound();
 		if (state.status === 'closed') throw new ProgressError(403, failure('learning.pretestClosed'));
 		if (state.attempt) return state.attempt;
@@ -93,7 +100,7 @@ export function startPretest(userId: number, slug: string, now = Date.now()): At
 			step.assessment.pool.map((i) => i.id),
 			pretestSize(ctx.version)
 		);
-		const inserted = db
+		const inserted = await db
 			.insert(attempt)
 			.values({
 				enrolmentId: ctx.enrolment!.id,
@@ -103,47 +110,46 @@ export function startPretest(userId: number, slug: string, now = Date.now()): At
 				itemIds,
 				startedAt: new Date(now)
 			})
-			.run();
-		return db
-			.select()
-			.from(attempt)
-			.where(eq(attempt.id, Number(inserted.lastInsertRowid)))
-			.get()!;
+			.returning({ id: attempt.id });
+		return (await first(
+			db
+				.select()
+				.from(attempt)
+				.where(eq(attempt.id, Number(inserted[0]?.id)))
+		))!;
 	});
 }
 
 /** Skips the pre-test (a submitted attempt without a score); the module starts as without one. */
-export function skipPretest(userId: number, slug: string, now = Date.now()): void {
-	transaction(() => {
-		const e = startModule(userId, slug, now);
-		const ctx = moduleContext(userId, slug);
-		const state = pretestStatus(ctx);
+export async function skipPretest(userId: number, slug: string, now = Date.now()): Promise<void> {
+	await transaction(async () => {
+		const e = await startModule(userId, slug, now);
+		const ctx = await moduleContext(userId, slug);
+		const state = await pretestStatus(ctx);
 		if (state.status === 'none') throw notFound();
 		if (state.status !== 'offered' && state.status !== 'open') return;
 		if (state.attempt) {
-			db.update(attempt)
+			await db
+				.update(attempt)
 				.set({ submittedAt: new Date(now), score: null, maxScore: null })
-				.where(eq(attempt.id, state.attempt.id))
-				.run();
+				.where(eq(attempt.id, state.attempt.id));
 			return;
 		}
-		db.insert(attempt)
-			.values({
-				enrolmentId: e.id,
-				userId,
-				stepSlug: assessmentStep(ctx.version).slug,
-				kind: 'pretest',
-				itemIds: [],
-				startedAt: new Date(now),
-				submittedAt: new Date(now)
-			})
-			.run();
+		await db.insert(attempt).values({
+			enrolmentId: e.id,
+			userId,
+			stepSlug: assessmentStep(ctx.version).slug,
+			kind: 'pretest',
+			itemIds: [],
+			startedAt: new Date(now),
+			submittedAt: new Date(now)
+		});
 	});
 }
 
-function openPretest(userId: number, slug: string) {
-	const ctx = moduleContext(userId, slug);
-	const state = pretestStatus(ctx);
+async function openPretest(userId: number, slug: string) {
+	const ctx = await moduleContext(userId, slug);
+	const state = await pretestStatus(ctx);
 	if (state.status === 'none') throw notFound();
 	if (state.status === 'closed') throw new ProgressError(403, failure('learning.pretestClosed'));
 	if (state.status !== 'open' || !state.attempt || !ctx.enrolment)
@@ -152,32 +158,32 @@ function openPretest(userId: number, slug: string) {
 }
 
 /** Saves (or changes) one pre-test answer. Graded for the score, but nothing is shown back. */
-export function answerPretestItem(
+export async function answerPretestItem(
 	userId: number,
 	slug: string,
 	itemId: string,
 	answer: Answer,
 	now = Date.now()
-): void {
-	transaction(() => {
-		const { enrolment, open, step } = openPretest(userId, slug);
+): Promise<void> {
+	await transaction(async () => {
+		const { enrolment, open, step } = await openPretest(userId, slug);
 		if (!open.itemIds.includes(itemId)) throw notFound();
 		const item = step.assessment.pool.find((i) => i.id === itemId)!;
 		const graded = grade(item, answer);
-		db.delete(response)
-			.where(and(eq(response.attemptId, open.id), eq(response.itemId, itemId)))
-			.run();
-		insertItemResponse(enrolment, step.slug, itemId, answer, graded, false, now, open.id);
+		await db
+			.delete(response)
+			.where(and(eq(response.attemptId, open.id), eq(response.itemId, itemId)));
+		await insertItemResponse(enrolment, step.slug, itemId, answer, graded, false, now, open.id);
 	});
 }
 
 /** Scores the pre-test once every item has an answer. Submitting twice changes nothing. */
-export function submitPretest(userId: number, slug: string, now = Date.now()): void {
-	transaction(() => {
-		const ctx = moduleContext(userId, slug);
-		if (pretestStatus(ctx).status === 'submitted') return;
-		const { open } = openPretest(userId, slug);
-		const answers = attemptAnswers(open.id);
+export async function submitPretest(userId: number, slug: string, now = Date.now()): Promise<void> {
+	await transaction(async () => {
+		const ctx = await moduleContext(userId, slug);
+		if ((await pretestStatus(ctx)).status === 'submitted') return;
+		const { open } = await openPretest(userId, slug);
+		const answers = await attemptAnswers(open.id);
 		const missing = open.itemIds.filter((id) => !answers.has(id));
 		if (missing.length > 0)
 			throw new ProgressError(
@@ -186,17 +192,17 @@ export function submitPretest(userId: number, slug: string, now = Date.now()): v
 			);
 		let score = 0;
 		for (const a of answers.values()) score += a.score;
-		db.update(attempt)
+		await db
+			.update(attempt)
 			.set({ submittedAt: new Date(now), score, maxScore: open.itemIds.length })
-			.where(eq(attempt.id, open.id))
-			.run();
+			.where(eq(attempt.id, open.id));
 	});
 }
 
 /** The items of the open pre-test with the answers saved so far (never a verdict). */
-export function pretestItems(ctx: ModuleContext, open: Attempt) {
+export async function pretestItems(ctx: ModuleContext, open: Attempt) {
 	const pool = new Map(assessmentStep(ctx.version).assessment.pool.map((i) => [i.id, i]));
-	const answers = attemptAnswers(open.id);
+	const answers = await attemptAnswers(open.id);
 	return open.itemIds.map((id) => ({
 		item: pool.get(id)!,
 		answer: answers.get(id)?.answer ?? null
@@ -205,28 +211,29 @@ export function pretestItems(ctx: ModuleContext, open: Attempt) {
 
 // The post-test is the first submitted assessment attempt: a retake follows the feedback of the
 // first one, so it would measure the retake rather than the module.
-function firstPostTest(enrolmentId: number): Attempt | undefined {
-	return db
-		.select()
-		.from(attempt)
-		.where(
-			and(
-				eq(attempt.enrolmentId, enrolmentId),
-				eq(attempt.kind, 'assessment'),
-				isNotNull(attempt.submittedAt)
+async function firstPostTest(enrolmentId: number): Promise<Attempt | undefined> {
+	return await first(
+		db
+			.select()
+			.from(attempt)
+			.where(
+				and(
+					eq(attempt.enrolmentId, enrolmentId),
+					eq(attempt.kind, 'assessment'),
+					isNotNull(attempt.submittedAt)
+				)
 			)
-		)
-		.orderBy(asc(attempt.id))
-		.limit(1)
-		.get();
+			.orderBy(asc(attempt.id))
+			.limit(1)
+	);
 }
 
 /** The learner's own gain in this module, once they took both the pre-test and the post-test. */
-export function learnerGain(ctx: ModuleContext): Gain | null {
+export async function learnerGain(ctx: ModuleContext): Promise<Gain | null> {
 	if (!ctx.enrolment) return null;
-	const pre = pretestAttempt(ctx.enrolment.id);
+	const pre = await pretestAttempt(ctx.enrolment.id);
 	if (!pre?.submittedAt || pre.score === null || !pre.maxScore) return null;
-	const post = firstPostTest(ctx.enrolment.id);
+	const post = await firstPostTest(ctx.enrolment.id);
 	if (!post || post.score === null || !post.maxScore) return null;
 	return gainOf(pre.score / pre.maxScore, post.score / post.maxScore);
 }
@@ -275,8 +282,11 @@ const selectPairs = prepared((database) => {
  * when they took the module more than once), or over these learners only (a trainer's scope).
  * Only the aggregate leaves this function.
  */
-export function moduleGain(slug: string, learners?: ReadonlySet<number>): GroupGain | null {
-	const rows = selectPairs().all({ slug });
+export async function moduleGain(
+	slug: string,
+	learners?: ReadonlySet<number>
+): Promise<GroupGain | null> {
+	const rows = await selectPairs().all({ slug });
 	const latest = new Map<number, { enrolmentId: number; pair: ScorePair }>();
 	for (const r of rows) {
 		if (r.post === null) continue;

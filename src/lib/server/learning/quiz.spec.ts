@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { freshDatabase, makeUser } from '../testing/testing';
 import { syncShippedModules } from '../content/versions';
 import { getCourse } from '../content/course';
-import { closeDatabase, db, openDatabase } from '../db';
+import { closeDatabase, db, openDatabase, first as firstRow } from '../db';
 import { enrolment, response, signalMastery, stepProgress } from '../db/schema';
 import { correctAnswer, gradeItem, wrongAnswer } from './grading';
 import * as progress from './index';
@@ -18,19 +18,19 @@ const mod = course.moduleBySlug.get(slug)!;
 const quizStep = mod.steps.find((s) => s.meta.kind === 'quiz')!;
 const firstItem = quizStep.quiz!.items[0];
 
-beforeEach(() => {
-	freshDatabase();
-	syncShippedModules(course);
+beforeEach(async () => {
+	await freshDatabase();
+	await syncShippedModules(course);
 });
 
-function responses(userId: number) {
-	return db.select().from(response).where(eq(response.userId, userId)).all();
+async function responses(userId: number) {
+	return await db.select().from(response).where(eq(response.userId, userId));
 }
 
 describe('quiz answers', () => {
 	it('counts the first answer and keeps later ones as practice', async () => {
 		const u = await makeUser();
-		const first = progress.answerQuizItem(
+		const first = await progress.answerQuizItem(
 			u.id,
 			slug,
 			quizStep.slug,
@@ -39,7 +39,7 @@ describe('quiz answers', () => {
 		);
 		expect(first.counted).toBe(true);
 		expect(first.result.score).toBeLessThan(1);
-		const again = progress.answerQuizItem(
+		const again = await progress.answerQuizItem(
 			u.id,
 			slug,
 			quizStep.slug,
@@ -48,26 +48,33 @@ describe('quiz answers', () => {
 		);
 		expect(again.counted).toBe(false);
 		expect(again.result.score).toBe(1);
-		const rows = responses(u.id);
+		const rows = await responses(u.id);
 		expect(rows.map((r) => r.isFirst)).toEqual([true, false]);
-		const e = progress.findEnrolment(u.id, slug)!;
-		const sp = db
-			.select()
-			.from(stepProgress)
-			.where(and(eq(stepProgress.enrolmentId, e.id), eq(stepProgress.stepSlug, quizStep.slug)))
-			.get()!;
+		const e = (await progress.findEnrolment(u.id, slug))!;
+		const sp = (await firstRow(
+			db
+				.select()
+				.from(stepProgress)
+				.where(and(eq(stepProgress.enrolmentId, e.id), eq(stepProgress.stepSlug, quizStep.slug)))
+		))!;
 		expect(sp.score).toBe(first.result.score);
 	});
 
 	it('shows the latest answer per item on the quiz step, marked as practice after the first', async () => {
 		const u = await makeUser();
 		const second = quizStep.quiz!.items[1];
-		progress.answerQuizItem(u.id, slug, quizStep.slug, firstItem.id, wrongAnswer(firstItem));
-		progress.answerQuizItem(u.id, slug, quizStep.slug, second.id, correctAnswer(second));
-		progress.answerQuizItem(u.id, slug, quizStep.slug, firstItem.id, wrongAnswer(firstItem));
-		progress.answerQuizItem(u.id, slug, quizStep.slug, firstItem.id, correctAnswer(firstItem));
-		const ctx = progress.moduleContext(u.id, slug);
-		const state = progress.quizState(ctx, progress.stepOf(ctx, quizStep.slug));
+		await progress.answerQuizItem(u.id, slug, quizStep.slug, firstItem.id, wrongAnswer(firstItem));
+		await progress.answerQuizItem(u.id, slug, quizStep.slug, second.id, correctAnswer(second));
+		await progress.answerQuizItem(u.id, slug, quizStep.slug, firstItem.id, wrongAnswer(firstItem));
+		await progress.answerQuizItem(
+			u.id,
+			slug,
+			quizStep.slug,
+			firstItem.id,
+			correctAnswer(firstItem)
+		);
+		const ctx = await progress.moduleContext(u.id, slug);
+		const state = await progress.quizState(ctx, progress.stepOf(ctx, quizStep.slug));
 		expect(state.size).toBe(2);
 		expect(state.get(firstItem.id)).toMatchObject({
 			answer: correctAnswer(firstItem),
@@ -83,10 +90,16 @@ describe('quiz answers', () => {
 		const item = quizStep.quiz!.items.find(
 			(i) => gradeItem(i, correctAnswer(i)).signalsHit.length > 0
 		)!;
-		const graded = progress.answerQuizItem(u.id, slug, quizStep.slug, item.id, correctAnswer(item));
+		const graded = await progress.answerQuizItem(
+			u.id,
+			slug,
+			quizStep.slug,
+			item.id,
+			correctAnswer(item)
+		);
 		expect(graded.result.score).toBe(1);
-		progress.answerQuizItem(u.id, slug, quizStep.slug, item.id, correctAnswer(item));
-		const mastery = db.select().from(signalMastery).where(eq(signalMastery.userId, u.id)).all();
+		await progress.answerQuizItem(u.id, slug, quizStep.slug, item.id, correctAnswer(item));
+		const mastery = await db.select().from(signalMastery).where(eq(signalMastery.userId, u.id));
 		expect(mastery.length).toBeGreaterThan(0);
 		expect(mastery.every((m) => m.seen === 1 && m.correct === 1)).toBe(true);
 	});
@@ -98,21 +111,21 @@ describe('quiz answers', () => {
 			{ selected: ['x', 'x'] },
 			{ selected: ['bestaat-niet'] }
 		]) {
-			expect(() =>
+			await expect(
 				progress.answerQuizItem(u.id, slug, quizStep.slug, firstItem.id, answer)
-			).toThrow(progress.ProgressError);
+			).rejects.toThrow(progress.ProgressError);
 		}
-		expect(responses(u.id)).toHaveLength(0);
-		expect(progress.findEnrolment(u.id, slug)).toBeUndefined();
-		expect(() =>
+		expect(await responses(u.id)).toHaveLength(0);
+		expect(await progress.findEnrolment(u.id, slug)).toBeUndefined();
+		await expect(
 			progress.answerQuizItem(u.id, slug, quizStep.slug, 'geen-item', { selected: ['a'] })
-		).toThrow('request.notFound');
+		).rejects.toThrow('request.notFound');
 	});
 
 	it('marks the quiz step done when every item has an answer', async () => {
 		const u = await makeUser();
-		completeStep(u.id, slug, quizStep.slug);
-		const ctx = progress.moduleContext(u.id, slug);
+		await completeStep(u.id, slug, quizStep.slug);
+		const ctx = await progress.moduleContext(u.id, slug);
 		expect(ctx.steps.get(quizStep.slug)?.status).toBe('done');
 		expect(ctx.enrolment?.stepsDone).toBe(1);
 	});
@@ -120,15 +133,22 @@ describe('quiz answers', () => {
 	it("keeps learners apart: one learner's answers never touch another's enrolment", async () => {
 		const a = await makeUser();
 		const b = await makeUser();
-		progress.answerQuizItem(a.id, slug, quizStep.slug, firstItem.id, correctAnswer(firstItem));
-		progress.answerQuizItem(b.id, slug, quizStep.slug, firstItem.id, wrongAnswer(firstItem));
-		const ea = progress.findEnrolment(a.id, slug)!;
-		const eb = progress.findEnrolment(b.id, slug)!;
+		await progress.answerQuizItem(
+			a.id,
+			slug,
+			quizStep.slug,
+			firstItem.id,
+			correctAnswer(firstItem)
+		);
+		await progress.answerQuizItem(b.id, slug, quizStep.slug, firstItem.id, wrongAnswer(firstItem));
+		const ea = (await progress.findEnrolment(a.id, slug))!;
+		const eb = (await progress.findEnrolment(b.id, slug))!;
 		expect(ea.id).not.toBe(eb.id);
-		expect(responses(a.id).every((r) => r.enrolmentId === ea.id)).toBe(true);
+		expect((await responses(a.id)).every((r) => r.enrolmentId === ea.id)).toBe(true);
 		expect(
-			progress.quizState(progress.moduleContext(a.id, slug), quizStep).get(firstItem.id)?.result
-				.score
+			(await progress.quizState(await progress.moduleContext(a.id, slug), quizStep)).get(
+				firstItem.id
+			)?.result.score
 		).toBe(1);
 	});
 });
@@ -137,15 +157,21 @@ describe('durability', () => {
 	it('a confirmed answer and its progress are in the file after the database is reopened', async () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signaalwijs-progress-'));
 		const file = path.join(dir, 'p.db');
-		freshDatabase(file);
-		syncShippedModules(course);
+		await freshDatabase(file);
+		await syncShippedModules(course);
 		const u = await makeUser();
-		progress.answerQuizItem(u.id, slug, quizStep.slug, firstItem.id, correctAnswer(firstItem));
-		closeDatabase();
-		openDatabase(file);
-		expect(db.select().from(response).all()).toHaveLength(1);
-		expect(db.select().from(enrolment).all()[0].currentStep).toBe(quizStep.slug);
-		closeDatabase();
+		await progress.answerQuizItem(
+			u.id,
+			slug,
+			quizStep.slug,
+			firstItem.id,
+			correctAnswer(firstItem)
+		);
+		await closeDatabase();
+		await openDatabase(file);
+		expect(await db.select().from(response)).toHaveLength(1);
+		expect((await db.select().from(enrolment))[0].currentStep).toBe(quizStep.slug);
+		await closeDatabase();
 		fs.rmSync(dir, { recursive: true, force: true });
 	});
 });

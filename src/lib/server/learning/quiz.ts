@@ -69,36 +69,36 @@ export interface AnswerOutcome {
  * Records a quiz answer. The first answer to an item counts for the score and the signal map;
  * answering again is practice and changes neither.
  */
-export function answerQuizItem(
+export async function answerQuizItem(
 	userId: number,
 	slug: string,
 	stepSlug: string,
 	itemId: string,
 	answer: Answer,
 	now = Date.now()
-): AnswerOutcome {
-	return transaction(() => {
-		const e = startModule(userId, slug, now);
-		const version = loadVersion(e.moduleVersionId)!;
+): Promise<AnswerOutcome> {
+	return await transaction(async () => {
+		const e = await startModule(userId, slug, now);
+		const version = (await loadVersion(e.moduleVersionId))!;
 		const step = version.stepBySlug.get(stepSlug);
 		if (!step || step.meta.kind !== 'quiz') throw notFound();
 		const item = findItem(step, itemId);
 		const graded = grade(item, answer);
-		const prior = priorQuizAnswer().get({ enrolmentId: e.id, stepSlug, itemId });
+		const prior = await priorQuizAnswer().get({ enrolmentId: e.id, stepSlug, itemId });
 		const counted = !prior;
-		insertItemResponse(e, stepSlug, itemId, answer, graded, counted, now);
+		await insertItemResponse(e, stepSlug, itemId, answer, graded, counted, now);
 		if (counted) {
-			recordMastery(userId, graded.signalsHit, graded.signalsMissed, now);
-			const firsts = firstQuizScores().get({ enrolmentId: e.id, stepSlug })!;
+			await recordMastery(userId, graded.signalsHit, graded.signalsMissed, now);
+			const firsts = (await firstQuizScores().get({ enrolmentId: e.id, stepSlug }))!;
 			const total = step.quiz!.items.length;
-			touchProgress(
+			await touchProgress(
 				e.id,
 				stepSlug,
 				{ status: firsts.n >= total ? 'done' : 'started', score: firsts.score, maxScore: total },
 				now
 			);
-		} else prunePractice(e.id, stepSlug, itemId);
-		refreshEnrolment(e, stepSlug, now);
+		} else await prunePractice(e.id, stepSlug, itemId);
+		await refreshEnrolment(e, stepSlug, now);
 		return { result: graded.result, counted };
 	});
 }
@@ -135,10 +135,16 @@ const latestQuizAnswers = prepared((database) =>
 );
 
 /** The learner's latest answer per item of a quiz step, with its feedback. */
-export function quizState(ctx: ModuleContext, step: StepSnapshot): Map<string, QuizItemState> {
+export async function quizState(
+	ctx: ModuleContext,
+	step: StepSnapshot
+): Promise<Map<string, QuizItemState>> {
 	const out = new Map<string, QuizItemState>();
 	if (!ctx.enrolment || !step.quiz) return out;
-	const rows = latestQuizAnswers().all({ enrolmentId: ctx.enrolment.id, stepSlug: step.slug });
+	const rows = await latestQuizAnswers().all({
+		enrolmentId: ctx.enrolment.id,
+		stepSlug: step.slug
+	});
 	for (const row of rows) {
 		const item = step.quiz.items.find((i) => i.id === row.itemId);
 		if (!item) continue;

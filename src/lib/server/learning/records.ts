@@ -6,7 +6,7 @@ import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Item } from '$lib/content/schema';
 import type { Answer } from '$lib/content/views';
 import { db } from '../db';
-import { prepared } from '../db/prepared';
+import { epochParam, prepared } from '../db/prepared';
 import {
 	enrolment,
 	response,
@@ -20,13 +20,14 @@ import { AnswerError, answerFromForm, gradeItem, type Graded } from './grading';
 import { badAnswer, notFound } from './errors';
 import { findEnrolment } from './enrolment';
 
-export function touchProgress(
+export async function touchProgress(
 	enrolmentId: number,
 	stepSlug: string,
 	values: Partial<Pick<StepProgress, 'status' | 'currentNode' | 'score' | 'maxScore'>>,
 	now: number
-): void {
-	db.insert(stepProgress)
+): Promise<void> {
+	await db
+		.insert(stepProgress)
 		.values({
 			enrolmentId,
 			stepSlug,
@@ -39,8 +40,7 @@ export function touchProgress(
 		.onConflictDoUpdate({
 			target: [stepProgress.enrolmentId, stepProgress.stepSlug],
 			set: { ...values, updatedAt: new Date(now) }
-		})
-		.run();
+		});
 }
 
 const countDone = prepared((database) =>
@@ -62,8 +62,8 @@ const updateEnrolmentPosition = prepared((database) =>
 		.set({
 			currentStep: sql`${sql.placeholder('currentStep')}`,
 			stepsDone: sql`${sql.placeholder('stepsDone')}`,
-			// Milliseconds, as the column's timestamp_ms mode stores them.
-			updatedAt: sql`${sql.placeholder('updatedAt')}`
+			// Milliseconds since the epoch (db/prepared.ts converts them per engine).
+			updatedAt: epochParam('updatedAt')
 		})
 		.where(eq(enrolment.id, sql.placeholder('id')))
 		.prepare()
@@ -91,9 +91,9 @@ const upsertMastery = prepared((database) =>
 );
 
 /** Moves the enrolment to `stepSlug` and recounts its finished steps. */
-export function refreshEnrolment(e: Enrolment, stepSlug: string, now: number): void {
-	const done = countDone().get({ enrolmentId: e.id })!.n;
-	updateEnrolmentPosition().run({
+export async function refreshEnrolment(e: Enrolment, stepSlug: string, now: number): Promise<void> {
+	const done = (await countDone().get({ enrolmentId: e.id }))!.n;
+	await updateEnrolmentPosition().run({
 		currentStep: stepSlug,
 		stepsDone: done,
 		updatedAt: now,
@@ -102,11 +102,16 @@ export function refreshEnrolment(e: Enrolment, stepSlug: string, now: number): v
 }
 
 /** Adds a seen signal to the learner's signal map, recognised (`hit`) or not. */
-export function recordMastery(userId: number, hit: string[], missed: string[], now: number): void {
+export async function recordMastery(
+	userId: number,
+	hit: string[],
+	missed: string[],
+	now: number
+): Promise<void> {
 	const upsert = upsertMastery();
 	const updatedAt = new Date(now);
-	for (const signalId of hit) upsert.run({ userId, signalId, correct: 1, updatedAt });
-	for (const signalId of missed) upsert.run({ userId, signalId, correct: 0, updatedAt });
+	for (const signalId of hit) await upsert.run({ userId, signalId, correct: 1, updatedAt });
+	for (const signalId of missed) await upsert.run({ userId, signalId, correct: 0, updatedAt });
 }
 
 /** Grades an answer; a refused answer becomes a 400 with the item type's message. */
@@ -142,7 +147,7 @@ const insertResponseRow = prepared((database) =>
 );
 
 /** One answered item (quiz or assessment): the graded result as a response row. */
-export function insertItemResponse(
+export async function insertItemResponse(
 	e: Pick<Enrolment, 'id' | 'userId' | 'moduleVersionId'>,
 	stepSlug: string,
 	itemId: string,
@@ -151,8 +156,8 @@ export function insertItemResponse(
 	isFirst: boolean,
 	now: number,
 	attemptId: number | null = null
-): void {
-	insertResponseRow().run({
+): Promise<void> {
+	await insertResponseRow().run({
 		userId: e.userId,
 		enrolmentId: e.id,
 		moduleVersionId: e.moduleVersionId,
@@ -191,7 +196,7 @@ const prunePracticeRows = prepared((database) =>
 				eq(response.isFirst, false),
 				lt(
 					response.id,
-					sql`(select ${response.id} from ${response} where ${response.enrolmentId} = ${sql.placeholder('enrolmentId')} and ${response.stepSlug} = ${sql.placeholder('stepSlug')} and ${response.itemId} = ${sql.placeholder('itemId')} and ${response.attemptId} is null and ${response.isFirst} = 0 order by ${response.id} desc limit 1 offset ${practiceKept - 1})`
+					sql`(select ${response.id} from ${response} where ${response.enrolmentId} = ${sql.placeholder('enrolmentId')} and ${response.stepSlug} = ${sql.placeholder('stepSlug')} and ${response.itemId} = ${sql.placeholder('itemId')} and ${response.attemptId} is null and not ${response.isFirst} order by ${response.id} desc limit 1 offset ${practiceKept - 1})`
 				)
 			)
 		)
@@ -199,15 +204,19 @@ const prunePracticeRows = prepared((database) =>
 );
 
 /** Drops the practice answers of one item beyond the newest `practiceKept`. */
-export function prunePractice(enrolmentId: number, stepSlug: string, itemId: string): void {
-	prunePracticeRows().run({ enrolmentId, stepSlug, itemId });
+export async function prunePractice(
+	enrolmentId: number,
+	stepSlug: string,
+	itemId: string
+): Promise<void> {
+	await prunePracticeRows().run({ enrolmentId, stepSlug, itemId });
 }
 
 /** The answers given in one attempt (assessment or pre-test), by item id. */
-export function attemptAnswers(
+export async function attemptAnswers(
 	attemptId: number
-): Map<string, { answer: Answer; score: number; maxScore: number }> {
-	const rows = db
+): Promise<Map<string, { answer: Answer; score: number; maxScore: number }>> {
+	const rows = await db
 		.select({
 			itemId: response.itemId,
 			answer: response.answer,
@@ -215,8 +224,7 @@ export function attemptAnswers(
 			maxScore: response.maxScore
 		})
 		.from(response)
-		.where(eq(response.attemptId, attemptId))
-		.all();
+		.where(eq(response.attemptId, attemptId));
 	return new Map(
 		rows.map((r) => [
 			r.itemId,
@@ -226,17 +234,18 @@ export function attemptAnswers(
 }
 
 /** Reads the answer for a quiz or assessment item from its form; a refused one becomes a 400. */
-export function answerFromSubmission(
+export async function answerFromSubmission(
 	userId: number,
 	slug: string,
 	stepSlug: string,
 	itemId: string,
 	form: FormData
-): Answer {
+): Promise<Answer> {
 	const versionId =
-		findEnrolment(userId, slug)?.moduleVersionId ?? newestVisibleVersionId(slug, userId);
+		(await findEnrolment(userId, slug))?.moduleVersionId ??
+		(await newestVisibleVersionId(slug, userId));
 	const step =
-		versionId === undefined ? undefined : loadVersion(versionId)?.stepBySlug.get(stepSlug);
+		versionId === undefined ? undefined : (await loadVersion(versionId))?.stepBySlug.get(stepSlug);
 	if (!step) throw notFound();
 	const item = (step.quiz?.items ?? step.assessment?.pool ?? []).find((i) => i.id === itemId);
 	if (!item) throw notFound();

@@ -13,13 +13,13 @@ const course = getCourse();
 const mod = course.moduleBySlug.get(slug)!;
 const vignetteStep = mod.steps.find((s) => s.meta.kind === 'vignette')!;
 
-beforeEach(() => {
-	freshDatabase();
-	syncShippedModules(course);
+beforeEach(async () => {
+	await freshDatabase();
+	await syncShippedModules(course);
 });
 
-function responses(userId: number) {
-	return db.select().from(response).where(eq(response.userId, userId)).all();
+async function responses(userId: number) {
+	return await db.select().from(response).where(eq(response.userId, userId));
 }
 
 describe('vignettes', () => {
@@ -27,33 +27,41 @@ describe('vignettes', () => {
 		const u = await makeUser();
 		const v = vignetteStep.vignette!;
 		const start = v.start;
-		const outcome = progress.chooseInVignette(u.id, slug, vignetteStep.slug, start, 0);
+		const outcome = await progress.chooseInVignette(u.id, slug, vignetteStep.slug, start, 0);
 		expect(outcome.feedback).toBe(v.nodes[start].choices[0].feedback);
 		// Replaying the first form (back button, second tab) changes nothing.
 		if (outcome.next !== start) {
-			expect(() => progress.chooseInVignette(u.id, slug, vignetteStep.slug, start, 1)).toThrow(
-				'learning.vignetteMoved'
-			);
+			await expect(
+				progress.chooseInVignette(u.id, slug, vignetteStep.slug, start, 1)
+			).rejects.toThrow('learning.vignetteMoved');
 		}
-		expect(responses(u.id)).toHaveLength(1);
-		completeStep(u.id, slug, vignetteStep.slug);
-		const state = progress.vignetteState(progress.moduleContext(u.id, slug), vignetteStep);
+		expect(await responses(u.id)).toHaveLength(1);
+		await completeStep(u.id, slug, vignetteStep.slug);
+		const state = await progress.vignetteState(
+			await progress.moduleContext(u.id, slug),
+			vignetteStep
+		);
 		expect(state.ended).toBe(true);
 		expect(state.path.length).toBeGreaterThanOrEqual(2);
 		expect(state.path[0].nodeId).toBe(start);
-		expect(progress.moduleContext(u.id, slug).steps.get(vignetteStep.slug)?.status).toBe('done');
+		expect((await progress.moduleContext(u.id, slug)).steps.get(vignetteStep.slug)?.status).toBe(
+			'done'
+		);
 	});
 
 	it('a second run after a restart is practice', async () => {
 		const u = await makeUser();
-		completeStep(u.id, slug, vignetteStep.slug);
-		const firstRun = responses(u.id).length;
-		progress.restartVignette(u.id, slug, vignetteStep.slug);
-		const state = progress.vignetteState(progress.moduleContext(u.id, slug), vignetteStep);
+		await completeStep(u.id, slug, vignetteStep.slug);
+		const firstRun = (await responses(u.id)).length;
+		await progress.restartVignette(u.id, slug, vignetteStep.slug);
+		const state = await progress.vignetteState(
+			await progress.moduleContext(u.id, slug),
+			vignetteStep
+		);
 		expect(state.current).toBe(vignetteStep.vignette!.start);
 		expect(state.path).toEqual([]);
-		completeStep(u.id, slug, vignetteStep.slug);
-		const rows = responses(u.id);
+		await completeStep(u.id, slug, vignetteStep.slug);
+		const rows = await responses(u.id);
 		expect(rows.slice(firstRun).every((r) => !r.isFirst)).toBe(true);
 		expect(rows.slice(0, firstRun).every((r) => r.isFirst)).toBe(true);
 	});

@@ -31,12 +31,15 @@ function nodeMax(vignette: Vignette, nodeId: string): number {
 	return Math.max(...vignette.nodes[nodeId].choices.map((c) => c.score));
 }
 
-export function vignetteState(ctx: ModuleContext, step: StepSnapshot): VignetteState {
+export async function vignetteState(
+	ctx: ModuleContext,
+	step: StepSnapshot
+): Promise<VignetteState> {
 	const vignette = step.vignette!;
 	const progress = ctx.steps.get(step.slug);
 	const current = progress?.currentNode ?? vignette.start;
 	const rows = ctx.enrolment
-		? db
+		? await db
 				.select({
 					itemId: response.itemId,
 					answer: response.answer,
@@ -46,7 +49,6 @@ export function vignetteState(ctx: ModuleContext, step: StepSnapshot): VignetteS
 				.from(response)
 				.where(and(eq(response.enrolmentId, ctx.enrolment.id), eq(response.stepSlug, step.slug)))
 				.orderBy(asc(response.id))
-				.all()
 		: [];
 	// The current run starts at the last choice made at the start node.
 	let from = -1;
@@ -82,17 +84,17 @@ export interface ChoiceOutcome {
  * Records a vignette choice. `nodeId` must be the node the learner is at: a replayed or stale
  * form (another tab, the back button) changes nothing.
  */
-export function chooseInVignette(
+export async function chooseInVignette(
 	userId: number,
 	slug: string,
 	stepSlug: string,
 	nodeId: string,
 	choiceIndex: number,
 	now = Date.now()
-): ChoiceOutcome {
-	return transaction(() => {
-		const e = startModule(userId, slug, now);
-		const ctx = moduleContext(userId, slug);
+): Promise<ChoiceOutcome> {
+	return await transaction(async () => {
+		const e = await startModule(userId, slug, now);
+		const ctx = await moduleContext(userId, slug);
 		const step = ctx.version.stepBySlug.get(stepSlug);
 		if (!step?.vignette) throw notFound();
 		const vignette = step.vignette;
@@ -107,29 +109,27 @@ export function chooseInVignette(
 		const max = nodeMax(vignette, current);
 		const best = choice.score >= max;
 		const signals = node.signals ?? [];
-		db.insert(response)
-			.values({
-				userId,
-				enrolmentId: e.id,
-				moduleVersionId: e.moduleVersionId,
-				stepSlug,
-				itemId: current,
-				kind: 'choice',
-				answer: { choice: choiceIndex, next: choice.next },
-				score: choice.score,
-				maxScore: max,
-				signalsHit: best ? signals : [],
-				signalsMissed: best ? [] : signals,
-				isFirst: firstRun,
-				createdAt: new Date(now)
-			})
-			.run();
-		if (firstRun) recordMastery(userId, best ? signals : [], best ? [] : signals, now);
-		else prunePractice(e.id, stepSlug, current);
+		await db.insert(response).values({
+			userId,
+			enrolmentId: e.id,
+			moduleVersionId: e.moduleVersionId,
+			stepSlug,
+			itemId: current,
+			kind: 'choice',
+			answer: { choice: choiceIndex, next: choice.next },
+			score: choice.score,
+			maxScore: max,
+			signalsHit: best ? signals : [],
+			signalsMissed: best ? [] : signals,
+			isFirst: firstRun,
+			createdAt: new Date(now)
+		});
+		if (firstRun) await recordMastery(userId, best ? signals : [], best ? [] : signals, now);
+		else await prunePractice(e.id, stepSlug, current);
 		const ended = choice.next in vignette.endings;
 		const score = (progress?.score ?? 0) + (firstRun ? choice.score : 0);
 		const maxScore = (progress?.maxScore ?? 0) + (firstRun ? max : 0);
-		touchProgress(
+		await touchProgress(
 			e.id,
 			stepSlug,
 			{
@@ -140,25 +140,25 @@ export function chooseInVignette(
 			},
 			now
 		);
-		refreshEnrolment(e, stepSlug, now);
+		await refreshEnrolment(e, stepSlug, now);
 		return { feedback: choice.feedback, next: choice.next, ended };
 	});
 }
 
 /** Starts the case again from the beginning; the new run is practice. */
-export function restartVignette(
+export async function restartVignette(
 	userId: number,
 	slug: string,
 	stepSlug: string,
 	now = Date.now()
-): void {
-	transaction(() => {
-		const ctx = moduleContext(userId, slug);
+): Promise<void> {
+	await transaction(async () => {
+		const ctx = await moduleContext(userId, slug);
 		const step = ctx.version.stepBySlug.get(stepSlug);
 		if (!ctx.enrolment || !step?.vignette) throw notFound();
 		const progress = ctx.steps.get(stepSlug);
 		if (!progress) return;
-		touchProgress(
+		await touchProgress(
 			ctx.enrolment.id,
 			stepSlug,
 			{ currentNode: step.vignette.start, status: progress.status },

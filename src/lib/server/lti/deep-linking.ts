@@ -17,15 +17,14 @@ export interface ModuleChoice {
 }
 
 /** The newest version of each module the organisation may use: shipped ones and its own. */
-export function modulesFor(organisationId: number): ModuleChoice[] {
-	const rows = db
+export async function modulesFor(organisationId: number): Promise<ModuleChoice[]> {
+	const rows = await db
 		.select({ slug: moduleVersion.moduleSlug, title: moduleVersion.title })
 		.from(moduleVersion)
 		.where(
 			or(isNull(moduleVersion.organisationId), eq(moduleVersion.organisationId, organisationId))
 		)
-		.orderBy(moduleVersion.moduleSlug, desc(moduleVersion.version))
-		.all();
+		.orderBy(moduleVersion.moduleSlug, desc(moduleVersion.version));
 	const seen = new Map<string, ModuleChoice>();
 	for (const row of rows) if (!seen.has(row.slug)) seen.set(row.slug, row);
 	return [...seen.values()];
@@ -40,10 +39,10 @@ export async function respondToDeepLink(
 	slugs: string[],
 	now = new Date()
 ): Promise<DeepLinkResponse> {
-	const session = findDeepLink(token, now);
-	const platform = session && getPlatform(session.platformId);
+	const session = await findDeepLink(token, now);
+	const platform = session && (await getPlatform(session.platformId));
 	if (!session || !platform) return { ok: false, failure: failure('lti.deepLinkExpired') };
-	const offered = new Map(modulesFor(platform.organisationId).map((m) => [m.slug, m]));
+	const offered = new Map((await modulesFor(platform.organisationId)).map((m) => [m.slug, m]));
 	const chosen = [...new Set(slugs)].map((s) => offered.get(s)).filter((m) => m !== undefined);
 	if (chosen.length === 0) return { ok: false, failure: failure('lti.noModuleChosen') };
 	if (chosen.length > 1 && !session.acceptMultiple) {
@@ -75,6 +74,6 @@ export async function respondToDeepLink(
 		.setIssuedAt(Math.floor(now.getTime() / 1000))
 		.setExpirationTime(Math.floor(now.getTime() / 1000) + 600)
 		.sign(key.privateKey);
-	consumeDeepLink(token);
+	await consumeDeepLink(token);
 	return { ok: true, returnUrl: session.returnUrl, jwt };
 }

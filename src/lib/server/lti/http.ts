@@ -35,7 +35,11 @@ export function isLtiPath(pathname: string): boolean {
  * On LTI pages: frame-ancestors (and form-action, for the deep-linking answer posted back to
  * the LMS) name the registered platforms instead of 'none'. Other pages keep 'none'.
  */
-export function relaxFramingForPlatforms(headers: Headers, origins = platformOrigins()): void {
+export async function relaxFramingForPlatforms(
+	headers: Headers,
+	origins?: string[]
+): Promise<void> {
+	origins ??= await platformOrigins();
 	const allowed = ["'self'", ...origins].join(' ');
 	const csp = headers.get('content-security-policy');
 	const directives = (csp ?? '')

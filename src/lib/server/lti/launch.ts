@@ -4,7 +4,7 @@
 // signs the learner in or opens a deep-linking session.
 import { createHash } from 'node:crypto';
 import { and, eq, gt, isNull, lt } from 'drizzle-orm';
-import { db, transaction } from '../db';
+import { affected, db, transaction, first } from '../db';
 import {
 	ltiDeepLink,
 	ltiGradeTarget,
@@ -48,7 +48,10 @@ export function moduleSlugOf(targetLinkUri: string): string | null {
 }
 
 /** OIDC login initiation: the parameters come from a GET query or a POST form. */
-export function startLogin(params: URLSearchParams | FormData, now = new Date()): LoginResult {
+export async function startLogin(
+	params: URLSearchParams | FormData,
+	now = new Date()
+): Promise<LoginResult> {
 	const get = (name: string) => {
 		const value = params.get(name);
 		return typeof value === 'string' && value.length > 0 && value.length <= 2048
@@ -59,7 +62,7 @@ export function startLogin(params: URLSearchParams | FormData, now = new Date())
 	const loginHint = get('login_hint');
 	const targetLinkUri = get('target_link_uri');
 	if (!issuer || !loginHint || !targetLinkUri) return { ok: false, failure: failure('lti.login') };
-	const platform = platformForLogin(issuer, get('client_id'));
+	const platform = await platformForLogin(issuer, get('client_id'));
 	if (!platform) return { ok: false, failure: failure('lti.unknownPlatform') };
 	const deployment = get('lti_deployment_id');
 	if (deployment && !platform.deploymentIds.includes(deployment)) {
@@ -68,15 +71,13 @@ export function startLogin(params: URLSearchParams | FormData, now = new Date())
 	if (!targetPath(targetLinkUri)) return { ok: false, failure: failure('lti.targetLink') };
 	const state = randomToken(32);
 	const nonce = randomToken(32);
-	db.delete(ltiLogin).where(lt(ltiLogin.expiresAt, now)).run();
-	db.insert(ltiLogin)
-		.values({
-			state,
-			nonce,
-			platformId: platform.id,
-			expiresAt: new Date(now.getTime() + loginLifetimeMs)
-		})
-		.run();
+	await db.delete(ltiLogin).where(lt(ltiLogin.expiresAt, now));
+	await db.insert(ltiLogin).values({
+		state,
+		nonce,
+		platformId: platform.id,
+		expiresAt: new Date(now.getTime() + loginLifetimeMs)
+	});
 	const url = new URL(platform.authUrl);
 	const query: Record<string, string | undefined> = {
 		scope: 'openid',
@@ -114,7 +115,7 @@ export async function completeLaunch(input: {
 }): Promise<LaunchResult> {
 	const now = input.now ?? new Date();
 	if (!input.idToken || !input.state) return { ok: false, failure: failure('lti.login') };
-	const login = db.select().from(ltiLogin).where(eq(ltiLogin.state, input.state)).get();
+	const login = await first(db.select().from(ltiLogin).where(eq(ltiLogin.state, input.state)));
 	if (!login || login.expiresAt.getTime() < now.getTime()) {
 		return { ok: false, failure: failure('lti.state') };
 	}
@@ -122,7 +123,7 @@ export async function completeLaunch(input: {
 	if (!input.cookieState || input.cookieState !== input.state) {
 		return { ok: false, failure: failure('lti.state') };
 	}
-	const platform = getPlatform(login.platformId);
+	const platform = await getPlatform(login.platformId);
 	if (!platform) return { ok: false, failure: failure('lti.unknownPlatform') };
 	const verified = await verifyIdToken(input.idToken, platform, {
 		expectedNonce: login.nonce,
@@ -130,14 +131,13 @@ export async function completeLaunch(input: {
 		keys: input.keys
 	});
 	// The login is used up whatever the outcome: a second try starts again from the LMS.
-	const claimed = db
+	const claimed = await db
 		.update(ltiLogin)
 		.set({ usedAt: now })
-		.where(and(eq(ltiLogin.state, input.state), isNull(ltiLogin.usedAt)))
-		.run();
-	if (claimed.changes !== 1) return { ok: false, failure: failure('lti.replayed') };
+		.where(and(eq(ltiLogin.state, input.state), isNull(ltiLogin.usedAt)));
+	if (affected(claimed) !== 1) return { ok: false, failure: failure('lti.replayed') };
 	if (!verified.ok) {
-		recordAudit({
+		await recordAudit({
 			action: 'lti.launch_refused',
 			targetType: 'lti_platform',
 			targetId: platform.id,
@@ -147,30 +147,28 @@ export async function completeLaunch(input: {
 		});
 		return verified;
 	}
-	if (!recordNonce(platform.id, login.nonce, now))
+	if (!(await recordNonce(platform.id, login.nonce, now)))
 		return { ok: false, failure: failure('lti.replayed') };
 	const message = verified.message;
 	const presentation = message.claims[claim.launchPresentation] as
 		{ return_url?: unknown } | undefined;
-	learnOrigins(platform, [
+	await learnOrigins(platform, [
 		message.kind === 'deepLinking' ? message.returnUrl : null,
 		typeof presentation?.return_url === 'string' ? presentation.return_url : null
 	]);
 	if (message.kind === 'deepLinking') {
 		const token = randomToken(32);
-		db.delete(ltiDeepLink).where(lt(ltiDeepLink.expiresAt, now)).run();
-		db.insert(ltiDeepLink)
-			.values({
-				tokenHash: digest(token).toString('hex'),
-				platformId: platform.id,
-				deploymentId: message.deploymentId,
-				returnUrl: message.returnUrl,
-				data: message.data,
-				acceptMultiple: message.acceptMultiple,
-				gradePassback: message.gradePassback,
-				expiresAt: new Date(now.getTime() + deepLinkLifetimeMs)
-			})
-			.run();
+		await db.delete(ltiDeepLink).where(lt(ltiDeepLink.expiresAt, now));
+		await db.insert(ltiDeepLink).values({
+			tokenHash: digest(token).toString('hex'),
+			platformId: platform.id,
+			deploymentId: message.deploymentId,
+			returnUrl: message.returnUrl,
+			data: message.data,
+			acceptMultiple: message.acceptMultiple,
+			gradePassback: message.gradePassback,
+			expiresAt: new Date(now.getTime() + deepLinkLifetimeMs)
+		});
 		return {
 			ok: true,
 			kind: 'deepLinking',
@@ -179,10 +177,11 @@ export async function completeLaunch(input: {
 			platformId: platform.id
 		};
 	}
-	const userId = signInLearner(platform, message.sub, message.claims);
+	const userId = await signInLearner(platform, message.sub, message.claims);
 	const slug = moduleSlugOf(message.targetLinkUri);
 	if (slug && message.lineItemUrl) {
-		db.insert(ltiGradeTarget)
+		await db
+			.insert(ltiGradeTarget)
 			.values({
 				userId,
 				platformId: platform.id,
@@ -194,10 +193,9 @@ export async function completeLaunch(input: {
 			.onConflictDoUpdate({
 				target: [ltiGradeTarget.userId, ltiGradeTarget.moduleSlug, ltiGradeTarget.lineItemUrl],
 				set: { updatedAt: now, sub: message.sub, platformId: platform.id }
-			})
-			.run();
+			});
 	}
-	recordAudit({
+	await recordAudit({
 		action: 'lti.launch',
 		actorUserId: userId,
 		targetType: 'lti_platform',
@@ -232,59 +230,66 @@ function displayName(claims: LaunchClaims): string | null {
  * in Signaalwijs are given only by Signaalwijs. An e-mail address already used by another
  * account is not taken over.
  */
-export function signInLearner(platform: LtiPlatform, sub: string, claims: LaunchClaims): number {
-	return transaction(() => {
+export async function signInLearner(
+	platform: LtiPlatform,
+	sub: string,
+	claims: LaunchClaims
+): Promise<number> {
+	return await transaction(async () => {
 		const name = displayName(claims);
-		const found = db
-			.select({ userId: ltiIdentity.userId })
-			.from(ltiIdentity)
-			.where(and(eq(ltiIdentity.issuer, platform.issuer), eq(ltiIdentity.sub, sub)))
-			.get();
+		const found = await first(
+			db
+				.select({ userId: ltiIdentity.userId })
+				.from(ltiIdentity)
+				.where(and(eq(ltiIdentity.issuer, platform.issuer), eq(ltiIdentity.sub, sub)))
+		);
 		let userId: number;
 		if (found) {
 			userId = found.userId;
 			if (name)
-				db.update(user).set({ name, lastLoginAt: new Date() }).where(eq(user.id, userId)).run();
+				await db.update(user).set({ name, lastLoginAt: new Date() }).where(eq(user.id, userId));
 		} else {
 			const claimed = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
 			const free =
 				emailShape.test(claimed) &&
-				!db.select({ id: user.id }).from(user).where(eq(user.email, claimed)).get();
+				!(await first(db.select({ id: user.id }).from(user).where(eq(user.email, claimed))));
 			const email = free
 				? claimed
 				: `lti-${createHash('sha256').update(`${platform.issuer}\n${sub}`).digest('hex').slice(0, 24)}@lti.invalid`;
-			const inserted = db
+			const inserted = await db
 				.insert(user)
 				.values({ email, name: name ?? email.split('@')[0], lastLoginAt: new Date() })
-				.run();
-			userId = Number(inserted.lastInsertRowid);
-			db.insert(ltiIdentity)
-				.values({ platformId: platform.id, issuer: platform.issuer, sub, userId })
-				.run();
+				.returning({ id: user.id });
+			userId = Number(inserted[0]?.id);
+			await db
+				.insert(ltiIdentity)
+				.values({ platformId: platform.id, issuer: platform.issuer, sub, userId });
 		}
-		db.insert(membership)
+		await db
+			.insert(membership)
 			.values({ userId, organisationId: platform.organisationId, role: 'learner' })
-			.onConflictDoNothing()
-			.run();
+			.onConflictDoNothing();
 		return userId;
 	});
 }
 
 /** The open deep-linking session for a token, or undefined when unknown or expired. */
-export function findDeepLink(token: string, now = new Date()) {
+export async function findDeepLink(token: string, now = new Date()) {
 	if (!/^[a-z0-9]{32}$/.test(token)) return undefined;
-	return db
-		.select()
-		.from(ltiDeepLink)
-		.where(
-			and(eq(ltiDeepLink.tokenHash, digest(token).toString('hex')), gt(ltiDeepLink.expiresAt, now))
-		)
-		.get();
+	return await first(
+		db
+			.select()
+			.from(ltiDeepLink)
+			.where(
+				and(
+					eq(ltiDeepLink.tokenHash, digest(token).toString('hex')),
+					gt(ltiDeepLink.expiresAt, now)
+				)
+			)
+	);
 }
 
 /** Ends a deep-linking session (its response was built). */
-export function consumeDeepLink(token: string): void {
-	db.delete(ltiDeepLink)
-		.where(eq(ltiDeepLink.tokenHash, digest(token).toString('hex')))
-		.run();
+export async function consumeDeepLink(token: string): Promise<void> {
+	await db.delete(ltiDeepLink).where(eq(ltiDeepLink.tokenHash, digest(token).toString('hex')));
 }

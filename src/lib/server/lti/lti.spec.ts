@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { eq } from 'drizzle-orm';
-import { db } from '../db';
+import { db, first } from '../db';
 import { membership, user } from '../db/schema';
 import { freshDatabase, makeOrganisation, makeUser } from '../testing/testing';
 import { getAccess } from '../accounts/access';
@@ -68,10 +68,10 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-	freshDatabase();
-	organisation = makeOrganisation('Sint-Jans');
+	await freshDatabase();
+	organisation = await makeOrganisation('Sint-Jans');
 	const admin = await makeUser({ isAdmin: true });
-	registerPlatform(
+	await registerPlatform(
 		{
 			organisationId: organisation,
 			name: 'Moodle Sint-Jans',
@@ -84,7 +84,7 @@ beforeEach(async () => {
 		},
 		{ id: admin.id }
 	);
-	row = findPlatform(platform.issuer, platform.clientId)!;
+	row = (await findPlatform(platform.issuer, platform.clientId))!;
 });
 
 const lti = 'https://purl.imsglobal.org/spec/lti/claim/';
@@ -121,7 +121,7 @@ function launchClaims(nonce: string, extra: JWTPayload = {}): JWTPayload {
 
 /** An OIDC login as the browser starts it, then the platform's answer to the launch URL. */
 async function launch(extra: JWTPayload = {}, options: { kid?: string } = {}) {
-	const login = startLogin(
+	const login = await startLogin(
 		new URLSearchParams({
 			iss: platform.issuer,
 			login_hint: 'ana',
@@ -140,8 +140,8 @@ const refusal = (result: Awaited<ReturnType<typeof completeLaunch>>) =>
 	result.ok ? 'accepted' : result.failure.code;
 
 describe('the OIDC login initiation', () => {
-	it('redirects to the platform with state, nonce and the launch URL', () => {
-		const login = startLogin(
+	it('redirects to the platform with state, nonce and the launch URL', async () => {
+		const login = await startLogin(
 			new URLSearchParams({
 				iss: platform.issuer,
 				login_hint: 'ana',
@@ -165,20 +165,22 @@ describe('the OIDC login initiation', () => {
 		expect(url.searchParams.get('nonce')).toMatch(/^[a-z0-9]{32}$/);
 	});
 
-	it('refuses an unknown issuer, a foreign target link and an unknown deployment', () => {
+	it('refuses an unknown issuer, a foreign target link and an unknown deployment', async () => {
 		const base = {
 			iss: platform.issuer,
 			login_hint: 'ana',
 			target_link_uri: `${process.env.ORIGIN}/leren/wat-en-hoe`
 		};
-		const code = (params: Record<string, string>) => {
-			const r = startLogin(new URLSearchParams(params));
+		const code = async (params: Record<string, string>) => {
+			const r = await startLogin(new URLSearchParams(params));
 			return r.ok ? 'accepted' : r.failure.code;
 		};
-		expect(code({ ...base, iss: 'https://other.example' })).toBe('lti.unknownPlatform');
-		expect(code({ ...base, target_link_uri: 'https://evil.example/leren' })).toBe('lti.targetLink');
-		expect(code({ ...base, lti_deployment_id: 'nope' })).toBe('lti.unknownDeployment');
-		expect(code({ iss: platform.issuer })).toBe('lti.login');
+		expect(await code({ ...base, iss: 'https://other.example' })).toBe('lti.unknownPlatform');
+		expect(await code({ ...base, target_link_uri: 'https://evil.example/leren' })).toBe(
+			'lti.targetLink'
+		);
+		expect(await code({ ...base, lti_deployment_id: 'nope' })).toBe('lti.unknownDeployment');
+		expect(await code({ iss: platform.issuer })).toBe('lti.login');
 	});
 });
 
@@ -188,15 +190,15 @@ describe('the launch', () => {
 		expect(result.ok && result.kind).toBe('resourceLink');
 		if (!result.ok || result.kind !== 'resourceLink') return;
 		expect(result.redirectTo).toBe('/leren/wat-en-hoe');
-		const person = db.select().from(user).where(eq(user.id, result.userId)).get()!;
+		const person = (await first(db.select().from(user).where(eq(user.id, result.userId))))!;
 		expect(person).toMatchObject({
 			name: 'Ana Peeters',
 			email: 'ana@school.example',
 			isAdmin: false
 		});
-		const roles = db.select().from(membership).where(eq(membership.userId, result.userId)).all();
+		const roles = await db.select().from(membership).where(eq(membership.userId, result.userId));
 		expect(roles.map((r) => [r.organisationId, r.role])).toEqual([[organisation, 'learner']]);
-		expect(getAccess(person).roles).toEqual(['learner']);
+		expect((await getAccess(person)).roles).toEqual(['learner']);
 		// The same (issuer, sub) finds the same account next time.
 		const again = await launch();
 		expect(again.result.ok && again.result.kind === 'resourceLink' && again.result.userId).toBe(
@@ -205,18 +207,18 @@ describe('the launch', () => {
 	});
 
 	it('learns the LMS origins its signed launches name, for framing and the deep-linking answer', async () => {
-		expect(platformOrigins()).toEqual([platform.origin]);
+		expect(await platformOrigins()).toEqual([platform.origin]);
 		const { result } = await launch({
 			[`${lti}launch_presentation`]: { return_url: 'https://school.lms.example/course/7' }
 		});
 		expect(result.ok).toBe(true);
-		expect(platformOrigins()).toEqual([platform.origin, 'https://school.lms.example'].sort());
+		expect(await platformOrigins()).toEqual([platform.origin, 'https://school.lms.example'].sort());
 		// A refused launch teaches nothing.
 		await launch({
 			aud: 'other-tool',
 			[`${lti}launch_presentation`]: { return_url: 'https://evil.example/x' }
 		});
-		expect(platformOrigins()).not.toContain('https://evil.example');
+		expect(await platformOrigins()).not.toContain('https://evil.example');
 	});
 
 	it('does not take over an account that already uses the e-mail address', async () => {
@@ -224,7 +226,7 @@ describe('the launch', () => {
 		const { result } = await launch();
 		if (!result.ok || result.kind !== 'resourceLink') throw new Error('refused');
 		expect(result.userId).not.toBe(existing.id);
-		const person = db.select().from(user).where(eq(user.id, result.userId)).get()!;
+		const person = (await first(db.select().from(user).where(eq(user.id, result.userId))))!;
 		expect(person.email).toMatch(/@lti\.invalid$/);
 	});
 
@@ -278,7 +280,7 @@ describe('the launch', () => {
 			'lti.wrongIssuer'
 		);
 		expect(refusal((await launch({}, { kid: 'unknown-key' })).result)).toBe('lti.badSignature');
-		const login = startLogin(
+		const login = await startLogin(
 			new URLSearchParams({
 				iss: platform.issuer,
 				login_hint: 'ana',
@@ -300,7 +302,7 @@ describe('the launch', () => {
 	});
 
 	it('refuses a state this browser did not start, and stores nothing', async () => {
-		const login = startLogin(
+		const login = await startLogin(
 			new URLSearchParams({
 				iss: platform.issuer,
 				login_hint: 'ana',
@@ -310,17 +312,17 @@ describe('the launch', () => {
 		if (!login.ok) throw new Error('login');
 		const nonce = new URL(login.redirectTo).searchParams.get('nonce')!;
 		const idToken = await platform.signIdToken(launchClaims(nonce));
-		const users = db.select().from(user).all().length;
+		const users = (await db.select().from(user)).length;
 		expect(
 			refusal(await completeLaunch({ idToken, state: login.state, cookieState: undefined }))
 		).toBe('lti.state');
-		expect(db.select().from(user).all()).toHaveLength(users);
+		expect(await db.select().from(user)).toHaveLength(users);
 	});
 });
 
 describe('deep linking', () => {
 	it('answers with a response the platform can verify against the tool key set', async () => {
-		const login = startLogin(
+		const login = await startLogin(
 			new URLSearchParams({
 				iss: platform.issuer,
 				login_hint: 'ana',
@@ -345,7 +347,7 @@ describe('deep linking', () => {
 		if (!result.ok || result.kind !== 'deepLinking') throw new Error('not a deep link');
 		// Module 1 is in the shipped course: make sure its version row exists.
 		const { syncCourse } = await import('../testing/testing');
-		syncCourse();
+		await syncCourse();
 		const answer = await respondToDeepLink(result.token, ['wat-en-hoe']);
 		if (!answer.ok) throw new Error(answer.failure.code);
 		expect(answer.returnUrl).toBe(`${platform.origin}/deep-link-return`);
@@ -375,7 +377,7 @@ describe('grade passback', () => {
 		const { result } = await launch();
 		if (!result.ok || result.kind !== 'resourceLink') throw new Error('refused');
 		expect(
-			onAssessmentSubmitted({
+			await onAssessmentSubmitted({
 				userId: result.userId,
 				slug: 'wat-en-hoe',
 				score: 7,
@@ -386,7 +388,7 @@ describe('grade passback', () => {
 		platform.failScores(1);
 		const before = platform.scores.length;
 		expect(await deliverScores()).toBe(0);
-		const [waiting] = listScoreQueue();
+		const [waiting] = await listScoreQueue();
 		expect(waiting).toMatchObject({ status: 'pending', attempts: 1, scoreGiven: 88 });
 		expect(waiting.lastError).toContain('503');
 		// Not due yet: the back-off holds it back.
@@ -402,7 +404,7 @@ describe('grade passback', () => {
 				gradingProgress: 'FullyGraded'
 			})
 		]);
-		expect(listScoreQueue()[0].status).toBe('sent');
+		expect((await listScoreQueue())[0].status).toBe('sent');
 		expect(platform.assertions.at(-1)).toMatchObject({
 			iss: platform.clientId,
 			sub: platform.clientId,
@@ -413,7 +415,7 @@ describe('grade passback', () => {
 	it('queues nothing for a learner who never came from an LMS', async () => {
 		const learner = await makeUser();
 		expect(
-			onAssessmentSubmitted({
+			await onAssessmentSubmitted({
 				userId: learner.id,
 				slug: 'wat-en-hoe',
 				score: 8,
@@ -421,7 +423,7 @@ describe('grade passback', () => {
 				now: Date.now()
 			})
 		).toBe(0);
-		expect(listScoreQueue()).toEqual([]);
+		expect(await listScoreQueue()).toEqual([]);
 	});
 
 	it('backs off exponentially up to six hours', () => {
@@ -466,12 +468,12 @@ describe('the HTTP edges', () => {
 		).toBe(false);
 	});
 
-	it('lets only the registered platforms frame the LTI pages', () => {
+	it('lets only the registered platforms frame the LTI pages', async () => {
 		const headers = new Headers({
 			'content-security-policy': "default-src 'self'; frame-ancestors 'none'; form-action 'self'",
 			'x-frame-options': 'DENY'
 		});
-		relaxFramingForPlatforms(headers, ['https://lms.example']);
+		await relaxFramingForPlatforms(headers, ['https://lms.example']);
 		expect(headers.get('content-security-policy')).toBe(
 			"default-src 'self'; frame-ancestors 'self' https://lms.example; form-action 'self' https://lms.example"
 		);

@@ -5,7 +5,7 @@
 // stays queued and is retried with exponential back-off: nothing is lost while the LMS is down.
 import { SignJWT } from 'jose';
 import { and, desc, eq, inArray, lte, ne, or } from 'drizzle-orm';
-import { db } from '../db';
+import { affected, db } from '../db';
 import { ltiGradeTarget, ltiPlatform, ltiScoreOutbox, user, type LtiPlatform } from '../db/schema';
 import { log } from '../platform/log';
 import { scoreScope } from './claims';
@@ -25,34 +25,31 @@ const leaseMs = 5 * 60_000;
  * for every line item this learner launched the module from. Learners who never came through
  * an LMS have no grade target, and nothing is queued.
  */
-export function onAssessmentSubmitted(input: {
+export async function onAssessmentSubmitted(input: {
 	userId: number;
 	slug: string;
 	score: number;
 	maxScore: number;
 	now: number;
-}): number {
-	const targets = db
+}): Promise<number> {
+	const targets = await db
 		.select()
 		.from(ltiGradeTarget)
-		.where(and(eq(ltiGradeTarget.userId, input.userId), eq(ltiGradeTarget.moduleSlug, input.slug)))
-		.all();
+		.where(and(eq(ltiGradeTarget.userId, input.userId), eq(ltiGradeTarget.moduleSlug, input.slug)));
 	if (targets.length === 0 || input.maxScore <= 0) return 0;
 	const percentage = Math.round((100 * input.score) / input.maxScore);
 	for (const target of targets) {
-		db.insert(ltiScoreOutbox)
-			.values({
-				platformId: target.platformId,
-				userId: input.userId,
-				moduleSlug: input.slug,
-				lineItemUrl: target.lineItemUrl,
-				sub: target.sub,
-				scoreGiven: percentage,
-				scoreMaximum: 100,
-				submittedAt: new Date(input.now),
-				nextAttemptAt: new Date(input.now)
-			})
-			.run();
+		await db.insert(ltiScoreOutbox).values({
+			platformId: target.platformId,
+			userId: input.userId,
+			moduleSlug: input.slug,
+			lineItemUrl: target.lineItemUrl,
+			sub: target.sub,
+			scoreGiven: percentage,
+			scoreMaximum: 100,
+			submittedAt: new Date(input.now),
+			nextAttemptAt: new Date(input.now)
+		});
 	}
 	// Sent right after the transaction commits when the server's worker runs.
 	if (worker) setTimeout(() => void runWorker(), 10).unref();
@@ -111,17 +108,17 @@ export async function deliverScores(
 ): Promise<number> {
 	const now = options.now ?? new Date();
 	const fetcher = options.fetcher ?? fetch;
-	const due = db
-		.select({ id: ltiScoreOutbox.id })
-		.from(ltiScoreOutbox)
-		.where(and(ne(ltiScoreOutbox.status, 'sent'), lte(ltiScoreOutbox.nextAttemptAt, now)))
-		.orderBy(ltiScoreOutbox.id)
-		.limit(100)
-		.all()
-		.map((r) => r.id);
+	const due = (
+		await db
+			.select({ id: ltiScoreOutbox.id })
+			.from(ltiScoreOutbox)
+			.where(and(ne(ltiScoreOutbox.status, 'sent'), lte(ltiScoreOutbox.nextAttemptAt, now)))
+			.orderBy(ltiScoreOutbox.id)
+			.limit(100)
+	).map((r) => r.id);
 	if (due.length === 0) return 0;
 	// Claim with a lease: another worker skips them, a crash frees them after the lease.
-	const claimed = db
+	const claimed = await db
 		.update(ltiScoreOutbox)
 		.set({ status: 'sending', nextAttemptAt: new Date(now.getTime() + leaseMs) })
 		.where(
@@ -131,13 +128,12 @@ export async function deliverScores(
 				lte(ltiScoreOutbox.nextAttemptAt, now)
 			)
 		)
-		.returning()
-		.all();
+		.returning();
 	let sent = 0;
 	for (const row of claimed) {
 		const attempts = row.attempts + 1;
 		try {
-			const platform = getPlatform(row.platformId);
+			const platform = await getPlatform(row.platformId);
 			if (!platform) throw new Error('platform no longer registered');
 			const token = await accessToken(platform, fetcher);
 			const response = await fetcher(scoresUrl(row.lineItemUrl), {
@@ -158,22 +154,22 @@ export async function deliverScores(
 			});
 			if (response.status === 401) tokens.delete(platform.id);
 			if (!response.ok) throw new Error(`score endpoint answered ${response.status}`);
-			db.update(ltiScoreOutbox)
+			await db
+				.update(ltiScoreOutbox)
 				.set({ status: 'sent', attempts, sentAt: new Date(), lastError: null })
-				.where(eq(ltiScoreOutbox.id, row.id))
-				.run();
+				.where(eq(ltiScoreOutbox.id, row.id));
 			sent++;
 		} catch (error) {
 			const reason = error instanceof Error ? error.message : String(error);
-			db.update(ltiScoreOutbox)
+			await db
+				.update(ltiScoreOutbox)
 				.set({
 					status: 'pending',
 					attempts,
 					lastError: reason.slice(0, 300),
 					nextAttemptAt: new Date(Date.now() + backoffMs(attempts))
 				})
-				.where(eq(ltiScoreOutbox.id, row.id))
-				.run();
+				.where(eq(ltiScoreOutbox.id, row.id));
 			log.warn('lti.score_failed', { id: row.id, attempts, error: reason.slice(0, 300) });
 		}
 	}
@@ -204,8 +200,8 @@ export function stopScoreWorker(): void {
 }
 
 /** Scores not yet accepted, and the latest sent ones, for the admins' registration page. */
-export function listScoreQueue(limit = 50) {
-	return db
+export async function listScoreQueue(limit = 50) {
+	return await db
 		.select({
 			id: ltiScoreOutbox.id,
 			platform: ltiPlatform.name,
@@ -223,17 +219,15 @@ export function listScoreQueue(limit = 50) {
 		.innerJoin(ltiPlatform, eq(ltiPlatform.id, ltiScoreOutbox.platformId))
 		.leftJoin(user, eq(user.id, ltiScoreOutbox.userId))
 		.orderBy(desc(ltiScoreOutbox.id))
-		.limit(limit)
-		.all();
+		.limit(limit);
 }
 
 /** An admin asks for the unsent scores to be tried now instead of after their back-off. */
-export function retryScoresNow(now = new Date()): number {
-	const result = db
+export async function retryScoresNow(now = new Date()): Promise<number> {
+	const result = await db
 		.update(ltiScoreOutbox)
 		.set({ nextAttemptAt: now })
-		.where(or(eq(ltiScoreOutbox.status, 'pending'), eq(ltiScoreOutbox.status, 'sending')))
-		.run();
+		.where(or(eq(ltiScoreOutbox.status, 'pending'), eq(ltiScoreOutbox.status, 'sending')));
 	if (worker) void runWorker();
-	return result.changes;
+	return affected(result);
 }

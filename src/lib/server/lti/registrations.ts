@@ -1,7 +1,7 @@
 // The LMS platforms an admin registered for an organisation, and the values the LMS
 // administrator copies into their side of the registration.
 import { and, asc, eq } from 'drizzle-orm';
-import { db } from '../db';
+import { db, first } from '../db';
 import { ltiPlatform, organisation, type LtiPlatform } from '../db/schema';
 import { config } from '../platform/config';
 import { recordAudit } from '../platform/audit';
@@ -31,20 +31,21 @@ export function toolUrls(origin = config.origin) {
 export type RegisterResult =
 	{ ok: true; id: number } | { ok: false; reason: 'duplicate' | 'organisation' };
 
-export function registerPlatform(
+export async function registerPlatform(
 	input: PlatformInput,
 	actor: { id: number; requestId?: string }
-): RegisterResult {
-	const org = db
-		.select({ id: organisation.id })
-		.from(organisation)
-		.where(eq(organisation.id, input.organisationId))
-		.get();
+): Promise<RegisterResult> {
+	const org = await first(
+		db
+			.select({ id: organisation.id })
+			.from(organisation)
+			.where(eq(organisation.id, input.organisationId))
+	);
 	if (!org) return { ok: false, reason: 'organisation' };
-	if (findPlatform(input.issuer, input.clientId)) return { ok: false, reason: 'duplicate' };
-	const inserted = db.insert(ltiPlatform).values(input).run();
-	const id = Number(inserted.lastInsertRowid);
-	recordAudit({
+	if (await findPlatform(input.issuer, input.clientId)) return { ok: false, reason: 'duplicate' };
+	const inserted = await db.insert(ltiPlatform).values(input).returning({ id: ltiPlatform.id });
+	const id = Number(inserted[0]?.id);
+	await recordAudit({
 		action: 'lti.platform_registered',
 		actorUserId: actor.id,
 		targetType: 'lti_platform',
@@ -56,35 +57,39 @@ export function registerPlatform(
 	return { ok: true, id };
 }
 
-export function listPlatforms() {
-	return db
-		.select({ platform: ltiPlatform, organisationName: organisation.name })
-		.from(ltiPlatform)
-		.innerJoin(organisation, eq(organisation.id, ltiPlatform.organisationId))
-		.orderBy(asc(ltiPlatform.name))
-		.all()
-		.map((r) => ({ ...r.platform, organisationName: r.organisationName }));
+export async function listPlatforms() {
+	return (
+		await db
+			.select({ platform: ltiPlatform, organisationName: organisation.name })
+			.from(ltiPlatform)
+			.innerJoin(organisation, eq(organisation.id, ltiPlatform.organisationId))
+			.orderBy(asc(ltiPlatform.name))
+	).map((r) => ({ ...r.platform, organisationName: r.organisationName }));
 }
 
-export function getPlatform(id: number): LtiPlatform | undefined {
-	return db.select().from(ltiPlatform).where(eq(ltiPlatform.id, id)).get();
+export async function getPlatform(id: number): Promise<LtiPlatform | undefined> {
+	return await first(db.select().from(ltiPlatform).where(eq(ltiPlatform.id, id)));
 }
 
-export function findPlatform(issuer: string, clientId: string): LtiPlatform | undefined {
-	return db
-		.select()
-		.from(ltiPlatform)
-		.where(and(eq(ltiPlatform.issuer, issuer), eq(ltiPlatform.clientId, clientId)))
-		.get();
+export async function findPlatform(
+	issuer: string,
+	clientId: string
+): Promise<LtiPlatform | undefined> {
+	return await first(
+		db
+			.select()
+			.from(ltiPlatform)
+			.where(and(eq(ltiPlatform.issuer, issuer), eq(ltiPlatform.clientId, clientId)))
+	);
 }
 
 /** The platform for an OIDC login: by issuer, and by client id when the issuer has several. */
-export function platformForLogin(
+export async function platformForLogin(
 	issuer: string,
 	clientId: string | undefined
-): LtiPlatform | undefined {
-	if (clientId) return findPlatform(issuer, clientId);
-	const rows = db.select().from(ltiPlatform).where(eq(ltiPlatform.issuer, issuer)).limit(2).all();
+): Promise<LtiPlatform | undefined> {
+	if (clientId) return await findPlatform(issuer, clientId);
+	const rows = await db.select().from(ltiPlatform).where(eq(ltiPlatform.issuer, issuer)).limit(2);
 	return rows.length === 1 ? rows[0] : undefined;
 }
 
@@ -101,30 +106,32 @@ function originOf(url: string): string | null {
  * Remembers the origins of URLs a platform sent in a signed launch (its return URLs), so its
  * pages may frame the LTI pages and receive the deep-linking answer.
  */
-export function learnOrigins(platform: LtiPlatform, urls: readonly (string | null)[]): void {
+export async function learnOrigins(
+	platform: LtiPlatform,
+	urls: readonly (string | null)[]
+): Promise<void> {
 	const known = new Set(platform.knownOrigins);
 	for (const url of urls) {
 		const origin = url ? originOf(url) : null;
 		if (origin) known.add(origin);
 	}
 	if (known.size === platform.knownOrigins.length || known.size > 20) return;
-	db.update(ltiPlatform)
+	await db
+		.update(ltiPlatform)
 		.set({ knownOrigins: [...known].sort() })
-		.where(eq(ltiPlatform.id, platform.id))
-		.run();
+		.where(eq(ltiPlatform.id, platform.id));
 }
 
 /** The origins that may frame the LTI pages and receive their forms: the registered platforms. */
-export function platformOrigins(): string[] {
+export async function platformOrigins(): Promise<string[]> {
 	const origins = new Set<string>();
-	for (const p of db
+	for (const p of await db
 		.select({
 			issuer: ltiPlatform.issuer,
 			authUrl: ltiPlatform.authUrl,
 			knownOrigins: ltiPlatform.knownOrigins
 		})
-		.from(ltiPlatform)
-		.all()) {
+		.from(ltiPlatform)) {
 		for (const url of [p.issuer, p.authUrl, ...p.knownOrigins]) {
 			const origin = originOf(url);
 			if (origin) origins.add(origin);

@@ -10,7 +10,7 @@ import {
 	type JWTVerifyGetKey
 } from 'jose';
 import { and, eq, lt } from 'drizzle-orm';
-import { db } from '../db';
+import { affected, db, first } from '../db';
 import { ltiNonce, type LtiPlatform } from '../db/schema';
 import { config } from '../platform/config';
 import { failure, type Failure } from '../platform/failure';
@@ -85,23 +85,23 @@ function onOurOrigin(url: string): boolean {
 	}
 }
 
-function nonceUsed(platformId: number, nonce: string): boolean {
-	return !!db
-		.select({ nonce: ltiNonce.nonce })
-		.from(ltiNonce)
-		.where(and(eq(ltiNonce.platformId, platformId), eq(ltiNonce.nonce, nonce)))
-		.get();
+async function nonceUsed(platformId: number, nonce: string): Promise<boolean> {
+	return !!(await first(
+		db
+			.select({ nonce: ltiNonce.nonce })
+			.from(ltiNonce)
+			.where(and(eq(ltiNonce.platformId, platformId), eq(ltiNonce.nonce, nonce)))
+	));
 }
 
 /** Remembers an accepted nonce until well after its token could have expired. */
-export function recordNonce(platformId: number, nonce: string, now: Date): boolean {
-	db.delete(ltiNonce).where(lt(ltiNonce.expiresAt, now)).run();
-	const result = db
+export async function recordNonce(platformId: number, nonce: string, now: Date): Promise<boolean> {
+	await db.delete(ltiNonce).where(lt(ltiNonce.expiresAt, now));
+	const result = await db
 		.insert(ltiNonce)
 		.values({ platformId, nonce, expiresAt: new Date(now.getTime() + 24 * 3600_000) })
-		.onConflictDoNothing()
-		.run();
-	return result.changes === 1;
+		.onConflictDoNothing();
+	return affected(result) === 1;
 }
 
 export async function verifyIdToken(
@@ -142,7 +142,7 @@ export async function verifyIdToken(
 		return refuse(failure('lti.wrongAudience'));
 	}
 	if (claims.nonce !== options.expectedNonce) return refuse(failure('lti.nonce'));
-	if (nonceUsed(platform.id, claims.nonce)) return refuse(failure('lti.replayed'));
+	if (await nonceUsed(platform.id, claims.nonce)) return refuse(failure('lti.replayed'));
 	if (claims[claim.version] !== LTI_VERSION) return refuse(failure('lti.wrongVersion'));
 	const deploymentId = str(claims[claim.deploymentId]);
 	if (!deploymentId || !platform.deploymentIds.includes(deploymentId)) {

@@ -8,11 +8,14 @@ import { latestVersionId, loadVersion } from '../content/versions';
 import type { AssignmentTarget } from './assignments';
 
 /** The module title a manager and a learner read: shipped, or the latest authored version. */
-export function titleOf(slug: string): string {
+export async function titleOf(slug: string): Promise<string> {
 	const shipped = getCourse().moduleBySlug.get(slug)?.meta.title;
 	if (shipped) return shipped;
-	const versionId = latestVersionId(slug);
-	return (versionId === undefined ? undefined : loadVersion(versionId)?.module.meta.title) ?? slug;
+	const versionId = await latestVersionId(slug);
+	return (
+		(versionId === undefined ? undefined : (await loadVersion(versionId))?.module.meta.title) ??
+		slug
+	);
 }
 
 export interface AssignmentView {
@@ -75,20 +78,21 @@ interface AssignmentRow {
  * Every assignment of an organisation with the learners it reaches today (team members change,
  * so targets are resolved when asked). `members` can be passed when the caller has them.
  */
-export function listAssignmentTargets(
+export async function listAssignmentTargets(
 	organisationId: number,
 	members?: [userId: number, teamId: number | null, ...rest: unknown[]][]
-): (AssignmentRow & { userIds: number[] })[] {
-	const rows: AssignmentRow[] = selectAssignments().all({ organisationId });
+): Promise<(AssignmentRow & { userIds: number[] })[]> {
+	const rows: AssignmentRow[] = await selectAssignments().all({ organisationId });
 	if (rows.length === 0) return [];
 	const learners =
 		members ??
-		selectMembers()
-			.all({ organisationId })
-			.map((m): [number, number | null] => [m.userId, m.teamId]);
+		(await selectMembers().all({ organisationId })).map((m): [number, number | null] => [
+			m.userId,
+			m.teamId
+		]);
 	const memberIds = new Set(learners.map((m) => m[0]));
 	const chosen = new Map<number, number[]>();
-	for (const { assignmentId, userId } of selectAssignmentUsers().all({ organisationId })) {
+	for (const { assignmentId, userId } of await selectAssignmentUsers().all({ organisationId })) {
 		if (!memberIds.has(userId)) continue;
 		const list = chosen.get(assignmentId) ?? [];
 		list.push(userId);
@@ -105,16 +109,18 @@ export function listAssignmentTargets(
 	}));
 }
 
-export function listAssignments(organisationId: number): AssignmentView[] {
-	return listAssignmentTargets(organisationId).map((row) => ({
-		id: row.id,
-		moduleSlug: row.moduleSlug,
-		title: titleOf(row.moduleSlug),
-		target: row.target,
-		teamName: row.teamName,
-		learners: row.userIds.length,
-		dueAt: row.dueAt
-	}));
+export async function listAssignments(organisationId: number): Promise<AssignmentView[]> {
+	return await Promise.all(
+		(await listAssignmentTargets(organisationId)).map(async (row) => ({
+			id: row.id,
+			moduleSlug: row.moduleSlug,
+			title: await titleOf(row.moduleSlug),
+			target: row.target,
+			teamName: row.teamName,
+			learners: row.userIds.length,
+			dueAt: row.dueAt
+		}))
+	);
 }
 
 const selectForLearner = prepared((database) =>
@@ -159,15 +165,15 @@ const selectForLearner = prepared((database) =>
  * The modules assigned to a learner (through any of their organisations), one per module with
  * the earliest due date. For /leren; a manager passes their organisation to see only theirs.
  */
-export function listAssignmentsForLearner(
+export async function listAssignmentsForLearner(
 	userId: number,
 	organisationId: number | null = null
-): { moduleSlug: string; title: string; dueAt: Date | null }[] {
-	return selectForLearner()
-		.all({ user: userId, org: organisationId })
-		.map((r) => ({
+): Promise<{ moduleSlug: string; title: string; dueAt: Date | null }[]> {
+	return await Promise.all(
+		(await selectForLearner().all({ user: userId, org: organisationId })).map(async (r) => ({
 			moduleSlug: r.moduleSlug,
-			title: titleOf(r.moduleSlug),
+			title: await titleOf(r.moduleSlug),
 			dueAt: r.dueAt === null ? null : new Date(r.dueAt)
-		}));
+		}))
+	);
 }

@@ -2,7 +2,7 @@
 // twice (`npm run jobs:assignments`).
 import { and, eq, isNotNull, isNull, lt, notExists, sql } from 'drizzle-orm';
 import { config } from '../platform/config';
-import { transaction } from '../db';
+import { affected, transaction } from '../db';
 import { prepared } from '../db/prepared';
 import { assignment, assignmentReminder, enrolment, organisation, user } from '../db/schema';
 import { queueMail } from '../platform/mail';
@@ -78,26 +78,26 @@ const selectOrganisationName = prepared((database) =>
  * reminder row (primary key assignment + learner) is written in the same transaction as the
  * outbox row, so a second run, or two runs at once, send nothing more. Returns the count.
  */
-export function sendOverdueAssignmentReminders(now: Date = new Date()): number {
+export async function sendOverdueAssignmentReminders(now: Date = new Date()): Promise<number> {
 	const at = now.getTime();
 	let sent = 0;
-	const overdue = selectOverdue().all({ at });
+	const overdue = await selectOverdue().all({ at });
 	for (const { id, organisationId } of overdue) {
-		const target = listAssignmentTargets(organisationId).find((a) => a.id === id);
+		const target = (await listAssignmentTargets(organisationId)).find((a) => a.id === id);
 		if (!target || target.dueAt === null) continue;
-		const title = titleOf(target.moduleSlug);
-		const organisationName = selectOrganisationName().get({ organisationId })?.name ?? '';
+		const title = await titleOf(target.moduleSlug);
+		const organisationName = (await selectOrganisationName().get({ organisationId }))?.name ?? '';
 		for (const userId of target.userIds) {
-			transaction(() => {
-				const learner = selectPending().get({
+			await transaction(async () => {
+				const learner = await selectPending().get({
 					user: userId,
 					module: target.moduleSlug,
 					assignment: id
 				});
 				if (!learner) return;
 				const reminder = { assignmentId: id, userId, sentAt: now };
-				if (insertReminder().run(reminder).changes !== 1) return;
-				queueMail({
+				if (affected(await insertReminder().run(reminder)) !== 1) return;
+				await queueMail({
 					kind: 'assignment-overdue',
 					to: learner.email,
 					subject: t().reminderSubject(title),

@@ -2,7 +2,7 @@
 // module, optionally by a due date. Creating and deleting one is here; who it reaches and the
 // lists are in assignment-lists.ts, the reminder for overdue ones in assignment-reminders.ts.
 import { and, eq, inArray } from 'drizzle-orm';
-import { db, transaction } from '../db';
+import { affected, db, transaction, first } from '../db';
 import { assignment, assignmentUser, membership, team } from '../db/schema';
 import { getCourse } from '../content/course';
 import { assignableAuthoredModules } from '../authoring/published';
@@ -14,17 +14,17 @@ export type AssignmentTarget = 'organisation' | 'team' | 'users';
 const t = () => messages.manager.assignments;
 
 /** Shipped modules, and the organisation's own and platform authored modules, may be assigned. */
-function assignable(organisationId: number, slug: string): boolean {
+async function assignable(organisationId: number, slug: string): Promise<boolean> {
 	return (
 		getCourse().moduleBySlug.has(slug) ||
-		assignableAuthoredModules(organisationId).some((m) => m.slug === slug)
+		(await assignableAuthoredModules(organisationId)).some((m) => m.slug === slug)
 	);
 }
 
 export type CreateResult = { ok: true; id: number } | { ok: false; field: string; message: string };
 
 /** Creates an assignment after checking that the module, team and learners belong here. */
-export function createAssignment(input: {
+export async function createAssignment(input: {
 	organisationId: number;
 	moduleSlug: string;
 	target: AssignmentTarget;
@@ -33,19 +33,20 @@ export function createAssignment(input: {
 	dueAt?: Date | null;
 	createdBy: number;
 	requestId?: string;
-}): CreateResult {
-	if (!assignable(input.organisationId, input.moduleSlug)) {
+}): Promise<CreateResult> {
+	if (!(await assignable(input.organisationId, input.moduleSlug))) {
 		return { ok: false, field: 'module', message: t().unknownModule };
 	}
 	let teamId: number | null = null;
 	let userIds: number[] = [];
 	if (input.target === 'team') {
 		const owned = input.teamId
-			? db
-					.select({ id: team.id })
-					.from(team)
-					.where(and(eq(team.id, input.teamId), eq(team.organisationId, input.organisationId)))
-					.get()
+			? await first(
+					db
+						.select({ id: team.id })
+						.from(team)
+						.where(and(eq(team.id, input.teamId), eq(team.organisationId, input.organisationId)))
+				)
 			: undefined;
 		if (!owned) return { ok: false, field: 'teamId', message: t().chooseTeam };
 		teamId = owned.id;
@@ -53,23 +54,23 @@ export function createAssignment(input: {
 	if (input.target === 'users') {
 		const wanted = [...new Set(input.userIds ?? [])].slice(0, 5000);
 		userIds = wanted.length
-			? db
-					.select({ id: membership.userId })
-					.from(membership)
-					.where(
-						and(
-							eq(membership.organisationId, input.organisationId),
-							eq(membership.role, 'learner'),
-							inArray(membership.userId, wanted)
+			? (
+					await db
+						.select({ id: membership.userId })
+						.from(membership)
+						.where(
+							and(
+								eq(membership.organisationId, input.organisationId),
+								eq(membership.role, 'learner'),
+								inArray(membership.userId, wanted)
+							)
 						)
-					)
-					.all()
-					.map((r) => r.id)
+				).map((r) => r.id)
 			: [];
 		if (userIds.length === 0) return { ok: false, field: 'userIds', message: t().chooseLearners };
 	}
-	const id = transaction((tx) => {
-		const created = tx
+	const id = await transaction(async (tx) => {
+		const created = await tx
 			.insert(assignment)
 			.values({
 				organisationId: input.organisationId,
@@ -79,14 +80,14 @@ export function createAssignment(input: {
 				dueAt: input.dueAt ?? null,
 				createdBy: input.createdBy
 			})
-			.run();
-		const newId = Number(created.lastInsertRowid);
+			.returning({ id: assignment.id });
+		const newId = Number(created[0]?.id);
 		for (const userId of userIds) {
-			tx.insert(assignmentUser).values({ assignmentId: newId, userId }).run();
+			await tx.insert(assignmentUser).values({ assignmentId: newId, userId });
 		}
 		return newId;
 	});
-	recordAudit({
+	await recordAudit({
 		action: 'assignment.created',
 		actorUserId: input.createdBy,
 		targetType: 'assignment',
@@ -98,18 +99,17 @@ export function createAssignment(input: {
 	return { ok: true, id };
 }
 
-export function deleteAssignment(
+export async function deleteAssignment(
 	organisationId: number,
 	assignmentId: number,
 	actorUserId: number,
 	requestId?: string
-): boolean {
-	const result = db
+): Promise<boolean> {
+	const result = await db
 		.delete(assignment)
-		.where(and(eq(assignment.id, assignmentId), eq(assignment.organisationId, organisationId)))
-		.run();
-	if (result.changes === 1) {
-		recordAudit({
+		.where(and(eq(assignment.id, assignmentId), eq(assignment.organisationId, organisationId)));
+	if (affected(result) === 1) {
+		await recordAudit({
 			action: 'assignment.deleted',
 			actorUserId,
 			targetType: 'assignment',
@@ -118,7 +118,7 @@ export function deleteAssignment(
 			requestId
 		});
 	}
-	return result.changes === 1;
+	return affected(result) === 1;
 }
 
 // Lists and reminders live beside this file; callers may keep importing them from here.

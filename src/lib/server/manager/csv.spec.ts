@@ -19,11 +19,11 @@ let teamA1: number;
 let lotte: number;
 
 beforeEach(async () => {
-	freshDatabase();
-	syncCourse();
-	orgA = makeOrganisation('School A');
-	orgB = makeOrganisation('Horizon B');
-	teamA1 = makeTeam(orgA, 'Tweede graad');
+	await freshDatabase();
+	await syncCourse();
+	orgA = await makeOrganisation('School A');
+	orgB = await makeOrganisation('Horizon B');
+	teamA1 = await makeTeam(orgA, 'Tweede graad');
 	lotte = (await makeLearner({ organisation: orgA, team: teamA1, name: 'Lotte Janssens' })).id;
 	await makeLearner({ organisation: orgB, name: 'Sam Peeters', audience: 'hulpverlener' });
 });
@@ -38,7 +38,11 @@ describe('CSV export', () => {
 
 	it('writes BOM, semicolons and CRLF for the own organisation only', async () => {
 		await makeLearner({ organisation: orgA, name: '=cmd|calc', team: teamA1 });
-		makeCertificate({ user: lotte, module: school, expiresAt: new Date(Date.UTC(2027, 0, 31)) });
+		await makeCertificate({
+			user: lotte,
+			module: school,
+			expiresAt: new Date(Date.UTC(2027, 0, 31))
+		});
 		const { csv, rows } = await exportLearnersCsv(orgA, defaultQuery, now);
 		expect(rows).toBe(2);
 		expect(csv.startsWith('\uFEFFNaam;E-mailadres;Team;Beroep;')).toBe(true);

@@ -21,7 +21,7 @@ export function csvLine(cells: readonly string[]): string {
 	return cells.map(csvCell).join(';') + '\r\n';
 }
 
-function csvHeader(orgId: number): string {
+async function csvHeader(orgId: number): Promise<string> {
 	return (
 		'\uFEFF' +
 		csvLine([
@@ -29,14 +29,14 @@ function csvHeader(orgId: number): string {
 			text.csv.email,
 			text.csv.team,
 			text.csv.audience,
-			...reportModules(orgId).map((module) => module.title),
+			...(await reportModules(orgId)).map((module) => module.title),
 			text.csv.lastActivity
 		])
 	);
 }
 
-function csvRows(orgId: number, rows: LearnerRow[]): string {
-	const modules = reportModules(orgId);
+async function csvRows(orgId: number, rows: LearnerRow[]): Promise<string> {
+	const modules = await reportModules(orgId);
 	let text = '';
 	for (const row of rows) {
 		text += csvLine([
@@ -65,12 +65,12 @@ export async function* streamLearnersCsv(
 	query: LearnerQuery,
 	now = Date.now()
 ): AsyncGenerator<string> {
-	yield csvHeader(orgId);
+	yield await csvHeader(orgId);
 	// One sorted query (a few milliseconds), then the statuses chunk by chunk.
-	const base = selectLearners(orgId, query, now, -1, 0);
+	const base = await selectLearners(orgId, query, now, -1, 0);
 	for (let offset = 0; offset < base.length; offset += csvChunkSize) {
 		await new Promise((resolve) => setImmediate(resolve));
-		yield csvRows(orgId, toRows(orgId, base.slice(offset, offset + csvChunkSize), now));
+		yield await csvRows(orgId, await toRows(orgId, base.slice(offset, offset + csvChunkSize), now));
 	}
 }
 
@@ -82,5 +82,5 @@ export async function exportLearnersCsv(
 ): Promise<{ csv: string; rows: number }> {
 	let csv = '';
 	for await (const chunk of streamLearnersCsv(orgId, query, now)) csv += chunk;
-	return { csv, rows: countLearnersFor(orgId, query, now) };
+	return { csv, rows: await countLearnersFor(orgId, query, now) };
 }

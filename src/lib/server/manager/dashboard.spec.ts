@@ -13,16 +13,16 @@ import { learnerDashboard, masteryLevel, signalMap } from './dashboard';
 const day = 24 * 3600 * 1000;
 let org: number;
 
-beforeEach(() => {
-	freshDatabase();
-	syncCourse();
-	org = makeOrganisation('School A');
+beforeEach(async () => {
+	await freshDatabase();
+	await syncCourse();
+	org = await makeOrganisation('School A');
 });
 
 describe('learnerDashboard', () => {
 	it('suggests modules for the learner’s profession only, never the refresher', async () => {
 		const teacher = await makeLearner({ organisation: org, audience: 'leerkracht' });
-		const slugs = learnerDashboard(teacher.id, 'leerkracht').suggested.map((m) => m.slug);
+		const slugs = (await learnerDashboard(teacher.id, 'leerkracht')).suggested.map((m) => m.slug);
 		expect(slugs).toContain('signalen-op-school');
 		expect(slugs).not.toContain('signalen-in-de-hulpverlening');
 		expect(slugs).not.toContain('opfrissing');
@@ -30,14 +30,18 @@ describe('learnerDashboard', () => {
 
 	it('shows the newest work first and moves finished modules out of the suggestions', async () => {
 		const u = await makeLearner({ organisation: org });
-		makeEnrolment({ user: u.id, module: 'wat-en-hoe', updatedAt: new Date(Date.now() - 3 * day) });
-		makeEnrolment({ user: u.id, module: 'handelen', updatedAt: new Date(Date.now() - day) });
-		makeEnrolment({
+		await makeEnrolment({
+			user: u.id,
+			module: 'wat-en-hoe',
+			updatedAt: new Date(Date.now() - 3 * day)
+		});
+		await makeEnrolment({ user: u.id, module: 'handelen', updatedAt: new Date(Date.now() - day) });
+		await makeEnrolment({
 			user: u.id,
 			module: 'signalen-op-school',
 			completedAt: new Date(Date.now() - 2 * day)
 		});
-		const dashboard = learnerDashboard(u.id, 'leerkracht');
+		const dashboard = await learnerDashboard(u.id, 'leerkracht');
 		expect(dashboard.inProgress.map((m) => m.slug)).toEqual(['handelen', 'wat-en-hoe']);
 		expect(dashboard.completed.map((m) => m.slug)).toEqual(['signalen-op-school']);
 		const suggested = dashboard.suggested.map((m) => m.slug);
@@ -64,9 +68,9 @@ describe('signal map', () => {
 		const u = await makeLearner({ organisation: org });
 		const other = await makeLearner({ organisation: org });
 		const signal = getCourse().signals[0];
-		makeMastery(u.id, signal.id, 3, 3);
-		makeMastery(other.id, signal.id, 4, 0);
-		const map = signalMap(u.id);
+		await makeMastery(u.id, signal.id, 3, 3);
+		await makeMastery(other.id, signal.id, 4, 0);
+		const map = await signalMap(u.id);
 		const all = map.flatMap((c) => c.signals);
 		expect(all).toHaveLength(getCourse().signals.length);
 		expect(all.find((s) => s.id === signal.id)).toMatchObject({

@@ -47,13 +47,13 @@ function fitsAudience(meta: ModuleMeta, audience: Audience | null): boolean {
 	return meta.audience === 'both' || audience === null || meta.audience === audience;
 }
 
-export function learnerDashboard(userId: number, audience: Audience | null) {
+export async function learnerDashboard(userId: number, audience: Audience | null) {
 	const course = getCourse();
-	const enrolments = selectEnrolments().all({ userId });
+	const enrolments = await selectEnrolments().all({ userId });
 	const bySlug = new Map(enrolments.map((e) => [e.moduleSlug, e]));
 	// Only a module in progress has a step to resume (a query per module); completed ones skip it.
-	const card = (e: typeof enrolment.$inferSelect, resume: boolean): ModuleCard => {
-		const version = loadVersion(e.moduleVersionId);
+	const card = async (e: typeof enrolment.$inferSelect, resume: boolean): Promise<ModuleCard> => {
+		const version = await loadVersion(e.moduleVersionId);
 		const meta = version?.module.meta;
 		return {
 			slug: e.moduleSlug,
@@ -62,18 +62,27 @@ export function learnerDashboard(userId: number, audience: Audience | null) {
 			minutes: meta?.minutes ?? 0,
 			stepsDone: e.stepsDone,
 			stepsTotal: e.stepsTotal,
-			resumeStep: resume ? resumeStep(e) : null,
+			resumeStep: resume ? await resumeStep(e) : null,
 			completedAt: e.completedAt
 		};
 	};
-	const inProgress = enrolments
-		.filter((e) => e.status === 'in_progress')
-		.sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
-		.map((e) => card(e, true));
-	const completed = enrolments.filter((e) => e.status === 'completed').map((e) => card(e, false));
-	const suggested = course.modules
-		.filter((m) => !bySlug.has(m.slug) && m.meta.refreshes.length === 0)
-		.filter((m) => fitsAudience(m.meta, audience) && latestVersionId(m.slug) !== undefined)
+	const inProgress = await Promise.all(
+		enrolments
+			.filter((e) => e.status === 'in_progress')
+			.sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
+			.map(async (e) => await card(e, true))
+	);
+	const completed = await Promise.all(
+		enrolments.filter((e) => e.status === 'completed').map(async (e) => await card(e, false))
+	);
+	const candidates = course.modules.filter(
+		(m) => !bySlug.has(m.slug) && m.meta.refreshes.length === 0 && fitsAudience(m.meta, audience)
+	);
+	const published = await Promise.all(
+		candidates.map(async (m) => (await latestVersionId(m.slug)) !== undefined)
+	);
+	const suggested = candidates
+		.filter((_, i) => published[i])
 		.map((m) => ({
 			slug: m.slug,
 			title: m.meta.title,
@@ -81,7 +90,7 @@ export function learnerDashboard(userId: number, audience: Audience | null) {
 			minutes: m.meta.minutes
 		}));
 	// Authored modules of the learner's organisations (and platform modules) after the course.
-	for (const m of publishedAuthoredModules(organisationIdsOf(userId))) {
+	for (const m of await publishedAuthoredModules(await organisationIdsOf(userId))) {
 		if (bySlug.has(m.slug) || !fitsAudience(m.meta, audience)) continue;
 		suggested.push({
 			slug: m.slug,
@@ -102,9 +111,9 @@ export interface SignalMapCategory {
 	signals: { id: string; label: string; seen: number; correct: number; level: MasteryLevel }[];
 }
 
-export function signalMap(userId: number): SignalMapCategory[] {
+export async function signalMap(userId: number): Promise<SignalMapCategory[]> {
 	const course = getCourse();
-	const rows = selectMastery().all({ userId });
+	const rows = await selectMastery().all({ userId });
 	const byId = new Map(rows.map((r) => [r.signalId, r]));
 	return SIGNAL_CATEGORIES.map((category) => ({
 		category,

@@ -81,42 +81,39 @@ const selectCertificates = prepared((database) =>
 );
 
 /** A learner of this organisation, or undefined (another organisation's id gets a 404). */
-export function getLearnerDetail(
+export async function getLearnerDetail(
 	orgId: number,
 	userId: number,
 	now = Date.now()
-): LearnerDetail | undefined {
-	const member = selectMember().get({ orgId, userId });
+): Promise<LearnerDetail | undefined> {
+	const member = await selectMember().get({ orgId, userId });
 	if (!member) return undefined;
-	const statuses = statusesFor(orgId, [userId], now).get(userId)?.statuses ?? {};
-	const dates = new Map(
-		selectEnrolmentDates()
-			.all({ userId })
-			.map((d) => [d.slug, d])
-	);
+	const statuses = (await statusesFor(orgId, [userId], now)).get(userId)?.statuses ?? {};
+	const dates = new Map((await selectEnrolmentDates().all({ userId })).map((d) => [d.slug, d]));
 	// Only modules this organisation may see: every shipped module (refreshers included) and the
 	// authored modules of this organisation or the platform; never another organisation's titles.
 	const visible = new Set([
 		...getCourse().modules.map((m) => m.slug),
-		...publishedAuthoredModules([orgId]).map((m) => m.slug)
+		...(await publishedAuthoredModules([orgId])).map((m) => m.slug)
 	]);
-	const certificates = selectCertificates()
-		.all({ userId })
-		.filter((c) => visible.has(c.slug))
-		.map((c) => ({
-			id: c.id,
-			title: moduleTitle(c.slug),
-			issuedAt: c.issuedAt,
-			expiresAt: c.expiresAt,
-			state: c.revokedAt
-				? ('revoked' as const)
-				: c.expiresAt > now
-					? ('valid' as const)
-					: ('expired' as const)
-		}));
+	const certificates = await Promise.all(
+		(await selectCertificates().all({ userId }))
+			.filter((c) => visible.has(c.slug))
+			.map(async (c) => ({
+				id: c.id,
+				title: await moduleTitle(c.slug),
+				issuedAt: c.issuedAt,
+				expiresAt: c.expiresAt,
+				state: c.revokedAt
+					? ('revoked' as const)
+					: c.expiresAt > now
+						? ('valid' as const)
+						: ('expired' as const)
+			}))
+	);
 	return {
 		...member,
-		modules: reportModules(orgId).map((m) => ({
+		modules: (await reportModules(orgId)).map((m) => ({
 			slug: m.slug,
 			title: m.title,
 			status: statuses[m.slug] ?? { kind: 'not_started' },

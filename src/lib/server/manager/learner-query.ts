@@ -76,8 +76,11 @@ function querySchema(moduleSlugs: readonly string[]) {
  * Reads the table's query parameters. Anything unknown, malformed or repeated falls back to the
  * default, so a hand-edited URL shows a sensible table and never an error.
  */
-export function parseLearnerQuery(params: URLSearchParams, orgId?: number): LearnerQuery {
-	const modules = reportModules(orgId);
+export async function parseLearnerQuery(
+	params: URLSearchParams,
+	orgId?: number
+): Promise<LearnerQuery> {
+	const modules = await reportModules(orgId);
 	const input: Record<string, string | null> = {};
 	for (const key of Object.keys(defaultQuery)) {
 		const values = params.getAll(key);

@@ -1,7 +1,7 @@
 // The learners table of an organisation: one page of learners with their status per module.
 // Every query is scoped to the organisation from the guard; nothing here reads answers.
 import { and, asc, count, desc, eq, exists, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import { db } from '../db';
+import { db, first } from '../db';
 import { epochMs } from '../db/prepared';
 import { certificate, enrolment, membership, team, user, type Audience } from '../db/schema';
 import type { LearnerQuery, SortKey } from './learner-query';
@@ -97,26 +97,31 @@ function learnerFilter(orgId: number, query: LearnerQuery, now: number): SQL | u
 type BaseRow = Omit<LearnerRow, 'lastActivity' | 'statuses'>;
 
 /** How many learners match the filters (the table's total, the export's audit trail). */
-export function countLearnersFor(orgId: number, query: LearnerQuery, now = Date.now()): number {
-	return db
-		.select({ n: count() })
-		.from(membership)
-		.innerJoin(user, eq(user.id, membership.userId))
-		.leftJoin(team, eq(team.id, membership.teamId))
-		.where(learnerFilter(orgId, query, now))
-		.get()!.n;
+export async function countLearnersFor(
+	orgId: number,
+	query: LearnerQuery,
+	now = Date.now()
+): Promise<number> {
+	return (await first(
+		db
+			.select({ n: count() })
+			.from(membership)
+			.innerJoin(user, eq(user.id, membership.userId))
+			.leftJoin(team, eq(team.id, membership.teamId))
+			.where(learnerFilter(orgId, query, now))
+	))!.n;
 }
 
 /** The learners in the table's order; `limit` -1 returns them all (the CSV). */
-export function selectLearners(
+export async function selectLearners(
 	orgId: number,
 	query: LearnerQuery,
 	now: number,
 	limit: number,
 	offset: number
-): BaseRow[] {
+): Promise<BaseRow[]> {
 	const order = orderSql[query.sort];
-	return db
+	return await db
 		.select({
 			id: user.id,
 			name: user.name,
@@ -134,8 +139,7 @@ export function selectLearners(
 			user.id
 		)
 		.limit(limit)
-		.offset(offset)
-		.all();
+		.offset(offset);
 }
 
 interface LearnerFacts {
@@ -143,11 +147,11 @@ interface LearnerFacts {
 	lastActivity: number | null;
 }
 
-export function statusesFor(
+export async function statusesFor(
 	orgId: number,
 	userIds: number[],
 	now: number
-): Map<number, LearnerFacts> {
+): Promise<Map<number, LearnerFacts>> {
 	const result = new Map<number, LearnerFacts>();
 	if (userIds.length === 0) return result;
 	const enrolments = new Map<string, EnrolmentFacts[]>();
@@ -156,7 +160,7 @@ export function statusesFor(
 	// Chunks keep the parameter count under SQLite's limit for the CSV of a large organisation.
 	for (let i = 0; i < userIds.length; i += 900) {
 		const chunk = userIds.slice(i, i + 900);
-		const enrolmentRows = db
+		const enrolmentRows = await db
 			.select({
 				userId: enrolment.userId,
 				slug: enrolment.moduleSlug,
@@ -166,8 +170,7 @@ export function statusesFor(
 				updatedAt: epochMs(enrolment.updatedAt)
 			})
 			.from(enrolment)
-			.where(inArray(enrolment.userId, chunk))
-			.all();
+			.where(inArray(enrolment.userId, chunk));
 		for (const { userId, slug, status, done, total, updatedAt } of enrolmentRows) {
 			const key = `${userId}:${slug}`;
 			if (updatedAt > (activity.get(userId) ?? 0)) activity.set(userId, updatedAt);
@@ -180,7 +183,7 @@ export function statusesFor(
 			});
 			enrolments.set(key, list);
 		}
-		const certificateRows = db
+		const certificateRows = await db
 			.select({
 				userId: certificate.userId,
 				slug: certificate.moduleSlug,
@@ -188,13 +191,12 @@ export function statusesFor(
 			})
 			.from(certificate)
 			.where(and(inArray(certificate.userId, chunk), isNull(certificate.revokedAt)))
-			.groupBy(certificate.userId, certificate.moduleSlug)
-			.all();
+			.groupBy(certificate.userId, certificate.moduleSlug);
 		for (const { userId, slug, expiresAt } of certificateRows) {
 			certificates.set(`${userId}:${slug}`, expiresAt);
 		}
 	}
-	const modules = reportModules(orgId);
+	const modules = await reportModules(orgId);
 	for (const id of userIds) {
 		const statuses: Record<string, ModuleStatus> = {};
 		for (const m of modules) {
@@ -206,12 +208,12 @@ export function statusesFor(
 	return result;
 }
 
-export function toRows(
+export async function toRows(
 	orgId: number,
 	base: Omit<BaseRow, 'last_activity'>[],
 	now: number
-): LearnerRow[] {
-	const facts = statusesFor(
+): Promise<LearnerRow[]> {
+	const facts = await statusesFor(
 		orgId,
 		base.map((r) => r.id),
 		now
@@ -228,10 +230,14 @@ export function toRows(
 }
 
 /** One page of the learners table of an organisation. */
-export function listLearners(orgId: number, query: LearnerQuery, now = Date.now()): LearnerPage {
-	const total = countLearnersFor(orgId, query, now);
+export async function listLearners(
+	orgId: number,
+	query: LearnerQuery,
+	now = Date.now()
+): Promise<LearnerPage> {
+	const total = await countLearnersFor(orgId, query, now);
 	const pages = Math.max(1, Math.ceil(total / query.size));
 	const page = Math.min(query.page, pages);
-	const rows = selectLearners(orgId, query, now, query.size, (page - 1) * query.size);
-	return { rows: toRows(orgId, rows, now), total, page, pages, query: { ...query, page } };
+	const rows = await selectLearners(orgId, query, now, query.size, (page - 1) * query.size);
+	return { rows: await toRows(orgId, rows, now), total, page, pages, query: { ...query, page } };
 }

@@ -15,19 +15,23 @@ beforeEach(async () => {
 describe('dashboard', () => {
 	it('counts learners, completion of assigned modules, expiring certificates and overdue', async () => {
 		const second = (await makeLearner({ organisation: orgA, name: 'Bram' })).id;
-		makeEnrolment({ user: lotte, module: school, completedAt: new Date(now - 40 * day) });
-		makeEnrolment({ user: sam, module: school, completedAt: new Date(now - 40 * day) });
-		makeCertificate({ user: lotte, module: school, expiresAt: new Date(now + 20 * day) });
-		makeCertificate({ user: second, module: 'handelen', expiresAt: new Date(now + 90 * day) });
-		makeCertificate({ user: sam, module: school, expiresAt: new Date(now + 20 * day) });
-		createAssignment({
+		await makeEnrolment({ user: lotte, module: school, completedAt: new Date(now - 40 * day) });
+		await makeEnrolment({ user: sam, module: school, completedAt: new Date(now - 40 * day) });
+		await makeCertificate({ user: lotte, module: school, expiresAt: new Date(now + 20 * day) });
+		await makeCertificate({
+			user: second,
+			module: 'handelen',
+			expiresAt: new Date(now + 90 * day)
+		});
+		await makeCertificate({ user: sam, module: school, expiresAt: new Date(now + 20 * day) });
+		await createAssignment({
 			organisationId: orgA,
 			moduleSlug: school,
 			target: 'organisation',
 			dueAt: new Date(now - day),
 			createdBy: lotte
 		});
-		const d = getDashboard(orgA, now);
+		const d = await getDashboard(orgA, now);
 		expect(d.learners).toBe(2);
 		expect(d.assigned).toEqual([
 			{
@@ -46,15 +50,15 @@ describe('dashboard', () => {
 			expect.objectContaining({ slug: school, group: 'Tweede graad', learners: 1, percent: 100 })
 		);
 		expect(d.byGroup.some((g) => g.group.includes('Horizon'))).toBe(false);
-		const byAudience = getDashboard(orgA, now, 'audience');
+		const byAudience = await getDashboard(orgA, now, 'audience');
 		expect(byAudience.byGroup).toContainEqual(
 			expect.objectContaining({ slug: school, group: 'Leerkracht', learners: 2, percent: 50 })
 		);
 	});
 
-	it('counts a certificate renewed later as not expiring', () => {
-		makeCertificate({ user: lotte, module: school, expiresAt: new Date(now + 20 * day) });
-		makeCertificate({ user: lotte, module: school, expiresAt: new Date(now + 700 * day) });
-		expect(getDashboard(orgA, now).expiringCertificates).toBe(0);
+	it('counts a certificate renewed later as not expiring', async () => {
+		await makeCertificate({ user: lotte, module: school, expiresAt: new Date(now + 20 * day) });
+		await makeCertificate({ user: lotte, module: school, expiresAt: new Date(now + 700 * day) });
+		expect((await getDashboard(orgA, now)).expiringCertificates).toBe(0);
 	});
 });

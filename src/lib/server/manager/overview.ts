@@ -119,16 +119,16 @@ export function lastMonths(
 	return months;
 }
 
-export function getDashboard(
+export async function getDashboard(
 	orgId: number,
 	now = Date.now(),
 	groupBy: 'team' | 'audience' = 'team'
-): Dashboard {
-	const members = selectMembers()
-		.all({ orgId })
-		.map((r) => [r.userId, r.teamId, r.audience] as [number, number | null, Audience | null]);
+): Promise<Dashboard> {
+	const members = (await selectMembers().all({ orgId })).map(
+		(r) => [r.userId, r.teamId, r.audience] as [number, number | null, Audience | null]
+	);
 	const completed = new Map<string, Set<number>>();
-	for (const { userId, slug } of selectCompleted().all({ orgId })) {
+	for (const { userId, slug } of await selectCompleted().all({ orgId })) {
 		let set = completed.get(slug);
 		if (!set) completed.set(slug, (set = new Set()));
 		set.add(userId);
@@ -137,7 +137,7 @@ export function getDashboard(
 	// Completion and overdue learners per assigned module, from the assignments' targets.
 	const assignedMap = new Map<string, Set<number>>();
 	let overdue = 0;
-	for (const target of listAssignmentTargets(orgId, members)) {
+	for (const target of await listAssignmentTargets(orgId, members)) {
 		const set = assignedMap.get(target.moduleSlug) ?? new Set<number>();
 		for (const id of target.userIds) set.add(id);
 		assignedMap.set(target.moduleSlug, set);
@@ -146,31 +146,27 @@ export function getDashboard(
 			for (const id of target.userIds) if (!done?.has(id)) overdue += 1;
 		}
 	}
-	const assigned = [...assignedMap].map(([slug, users]) => {
-		const done = completed.get(slug);
-		let count = 0;
-		for (const id of users) if (done?.has(id)) count += 1;
-		return {
-			slug,
-			title: moduleTitle(slug),
-			targeted: users.size,
-			completed: count,
-			percent: users.size ? Math.round((count / users.size) * 100) : 0
-		};
-	});
+	const assigned = await Promise.all(
+		[...assignedMap].map(async ([slug, users]) => {
+			const done = completed.get(slug);
+			let count = 0;
+			for (const id of users) if (done?.has(id)) count += 1;
+			return {
+				slug,
+				title: await moduleTitle(slug),
+				targeted: users.size,
+				completed: count,
+				percent: users.size ? Math.round((count / users.size) * 100) : 0
+			};
+		})
+	);
 
 	const months = lastMonths(now);
 	const monthly = new Map(
-		selectMonthly()
-			.all({ orgId, from: months[0].start })
-			.map((r) => [r.month, r.n])
+		(await selectMonthly().all({ orgId, from: months[0].start })).map((r) => [r.month, r.n])
 	);
 
-	const teams = new Map(
-		selectTeams()
-			.all({ orgId })
-			.map((t) => [t.id, t.name])
-	);
+	const teams = new Map((await selectTeams().all({ orgId })).map((t) => [t.id, t.name]));
 	const groupName = (teamId: number | null, audience: Audience | null) =>
 		groupBy === 'team'
 			? teamId !== null
@@ -189,7 +185,7 @@ export function getDashboard(
 	const groupNames = [...groups.keys()].sort((a, b) => a.localeCompare(b, 'nl'));
 	const chartModules = assigned.length
 		? assigned.map((a) => ({ slug: a.slug, title: a.title }))
-		: reportModules(orgId);
+		: await reportModules(orgId);
 	const byGroup = chartModules.flatMap((m) =>
 		groupNames.map((group) => {
 			const ids = groups.get(group)!;
@@ -208,11 +204,11 @@ export function getDashboard(
 	return {
 		learners: members.length,
 		assigned,
-		expiringCertificates: selectExpiring().get({
+		expiringCertificates: (await selectExpiring().get({
 			orgId,
 			now,
 			until: now + expiryWindowDays * day
-		})!.n,
+		}))!.n,
 		overdue,
 		completionsByMonth: months.map((m) => ({
 			month: m.key,

@@ -16,18 +16,18 @@ beforeEach(async () => {
 describe('team signal map', () => {
 	it('shows a team only when at least five learners contributed', async () => {
 		const signal = getCourse().signals[0];
-		const small = makeTeam(orgA, 'Klein team');
+		const small = await makeTeam(orgA, 'Klein team');
 		for (let i = 0; i < 4; i++) {
 			const id = (await makeLearner({ organisation: orgA, team: teamA1 })).id;
-			makeMastery(id, signal.id, 4, 3);
+			await makeMastery(id, signal.id, 4, 3);
 		}
-		makeMastery(lotte, signal.id, 4, 1);
+		await makeMastery(lotte, signal.id, 4, 1);
 		for (let i = 0; i < 4; i++) {
 			const id = (await makeLearner({ organisation: orgA, team: small })).id;
-			makeMastery(id, signal.id, 2, 2);
+			await makeMastery(id, signal.id, 2, 2);
 		}
-		makeMastery(sam, signal.id, 100, 0);
-		const map = getTeamSignalMap(orgA);
+		await makeMastery(sam, signal.id, 100, 0);
+		const map = await getTeamSignalMap(orgA);
 		const big = map.teams.find((t) => t.name === 'Tweede graad')!;
 		expect(big.learners).toBe(5);
 		expect(big.rates?.[signal.category]).toBe(65);

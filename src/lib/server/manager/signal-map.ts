@@ -56,15 +56,13 @@ const selectTeamContributors = prepared((database) =>
  * Per team and signal category: the share of signals recognised in first answers. Only teams
  * where at least five learners contributed show figures, so no one can be singled out.
  */
-export function getTeamSignalMap(orgId: number): TeamSignalMap {
+export async function getTeamSignalMap(orgId: number): Promise<TeamSignalMap> {
 	const course = getCourse();
 	const contributors = new Map(
-		selectTeamContributors()
-			.all({ orgId })
-			.map((r) => [r.teamId, r.learners])
+		(await selectTeamContributors().all({ orgId })).map((r) => [r.teamId, r.learners])
 	);
 	const totals = new Map<number, Map<SignalCategory, { seen: number; correct: number }>>();
-	for (const { teamId, signalId, seen, correct } of selectTeamMastery().all({ orgId })) {
+	for (const { teamId, signalId, seen, correct } of await selectTeamMastery().all({ orgId })) {
 		const category = course.signalById.get(signalId)?.category;
 		if (!category) continue;
 		const perTeam = totals.get(teamId) ?? new Map();
@@ -74,18 +72,16 @@ export function getTeamSignalMap(orgId: number): TeamSignalMap {
 		perTeam.set(category, sum);
 		totals.set(teamId, perTeam);
 	}
-	const teams = selectTeams()
-		.all({ orgId })
-		.map((t) => {
-			const learners = contributors.get(t.id) ?? 0;
-			if (learners < minimumGroupSize) return { id: t.id, name: t.name, learners, rates: null };
-			const rates: Record<string, number | null> = {};
-			for (const category of SIGNAL_CATEGORIES) {
-				const sum = totals.get(t.id)?.get(category);
-				rates[category] = sum && sum.seen > 0 ? Math.round((sum.correct / sum.seen) * 100) : null;
-			}
-			return { id: t.id, name: t.name, learners, rates };
-		});
+	const teams = (await selectTeams().all({ orgId })).map((t) => {
+		const learners = contributors.get(t.id) ?? 0;
+		if (learners < minimumGroupSize) return { id: t.id, name: t.name, learners, rates: null };
+		const rates: Record<string, number | null> = {};
+		for (const category of SIGNAL_CATEGORIES) {
+			const sum = totals.get(t.id)?.get(category);
+			rates[category] = sum && sum.seen > 0 ? Math.round((sum.correct / sum.seen) * 100) : null;
+		}
+		return { id: t.id, name: t.name, learners, rates };
+	});
 	return {
 		categories: SIGNAL_CATEGORIES.map((id) => ({ id, label: CATEGORY_LABELS[id] })),
 		teams

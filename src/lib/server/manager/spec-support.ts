@@ -21,11 +21,11 @@ export interface TwoOrganisations {
 }
 
 export async function twoOrganisations(): Promise<TwoOrganisations> {
-	freshDatabase();
-	syncCourse();
-	const orgA = makeOrganisation('School A');
-	const orgB = makeOrganisation('Horizon B');
-	const teamA1 = makeTeam(orgA, 'Tweede graad');
+	await freshDatabase();
+	await syncCourse();
+	const orgA = await makeOrganisation('School A');
+	const orgB = await makeOrganisation('Horizon B');
+	const teamA1 = await makeTeam(orgA, 'Tweede graad');
 	const lotte = (await makeLearner({ organisation: orgA, team: teamA1, name: 'Lotte Janssens' }))
 		.id;
 	const sam = (

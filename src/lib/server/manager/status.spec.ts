@@ -16,11 +16,11 @@ let orgB: number;
 let teamA1: number;
 
 beforeEach(async () => {
-	freshDatabase();
-	syncCourse();
-	orgA = makeOrganisation('School A');
-	orgB = makeOrganisation('Horizon B');
-	teamA1 = makeTeam(orgA, 'Tweede graad');
+	await freshDatabase();
+	await syncCourse();
+	orgA = await makeOrganisation('School A');
+	orgB = await makeOrganisation('Horizon B');
+	teamA1 = await makeTeam(orgA, 'Tweede graad');
 	await makeLearner({ organisation: orgA, team: teamA1, name: 'Lotte Janssens' });
 	await makeLearner({ organisation: orgB, name: 'Sam Peeters', audience: 'hulpverlener' });
 });

@@ -20,22 +20,25 @@ export interface ReportModule {
  * The modules a manager follows: every shipped module except refreshers (they renew others) and,
  * with an organisation, the authored modules its members can see (its own and platform modules).
  */
-export function reportModules(orgId?: number): ReportModule[] {
+export async function reportModules(orgId?: number): Promise<ReportModule[]> {
 	const shipped = getCourse()
 		.modules.filter((m) => m.meta.refreshes.length === 0)
 		.map((m) => ({ slug: m.slug, title: m.meta.title }));
 	if (orgId === undefined) return shipped;
 	return [
 		...shipped,
-		...publishedAuthoredModules([orgId]).map((m) => ({ slug: m.slug, title: m.title }))
+		...(await publishedAuthoredModules([orgId])).map((m) => ({ slug: m.slug, title: m.title }))
 	];
 }
 
-export function moduleTitle(slug: string): string {
+export async function moduleTitle(slug: string): Promise<string> {
 	const shipped = getCourse().moduleBySlug.get(slug)?.meta.title;
 	if (shipped) return shipped;
-	const versionId = latestVersionId(slug);
-	return (versionId === undefined ? undefined : loadVersion(versionId)?.module.meta.title) ?? slug;
+	const versionId = await latestVersionId(slug);
+	return (
+		(versionId === undefined ? undefined : (await loadVersion(versionId))?.module.meta.title) ??
+		slug
+	);
 }
 
 export type StatusKind = 'not_started' | 'in_progress' | 'completed' | 'certified' | 'expired';

@@ -25,11 +25,11 @@ let orgB: number;
 let manager: number;
 
 beforeEach(async () => {
-	freshDatabase();
-	orgA = makeOrganisation('School A');
-	orgB = makeOrganisation('Horizon B');
-	makeTeam(orgA, 'Tweede graad');
-	makeTeam(orgB, 'Leefgroep');
+	await freshDatabase();
+	orgA = await makeOrganisation('School A');
+	orgB = await makeOrganisation('Horizon B');
+	await makeTeam(orgA, 'Tweede graad');
+	await makeTeam(orgB, 'Leefgroep');
 	manager = (await makeUser()).id;
 });
 
@@ -90,7 +90,7 @@ describe('CSV upload', () => {
 		);
 		const parsed = parseInvitationCsv(file);
 		if (!parsed.ok) throw new Error(parsed.message);
-		const preview = previewInvitations(orgA, parsed.rows);
+		const preview = await previewInvitations(orgA, parsed.rows);
 		expect(preview.map((r) => [r.line, r.state])).toEqual([
 			[2, 'new'],
 			[3, 'error'],
@@ -105,34 +105,36 @@ describe('CSV upload', () => {
 		expect(preview[2].message).toContain('Het team Leefgroep bestaat niet');
 		expect(preview[3].message).toBe('Dit e-mailadres staat al op regel 2.');
 		expect(preview[5].message).toContain('leerkracht of hulpverlener');
-		expect(listInvitationViews(orgA)).toHaveLength(0);
+		expect(await listInvitationViews(orgA)).toHaveLength(0);
 
 		const sealed = sealRows(orgA, manager, parsed.rows);
 		expect(openRows(orgB, manager, sealed.payload, sealed.signature)).toBeUndefined();
 		expect(openRows(orgA, manager + 1, sealed.payload, sealed.signature)).toBeUndefined();
 		const rows = openRows(orgA, manager, sealed.payload, sealed.signature)!;
-		expect(importInvitations({ organisationId: orgA, rows, invitedBy: manager })).toEqual({
+		expect(await importInvitations({ organisationId: orgA, rows, invitedBy: manager })).toEqual({
 			invited: 2,
 			skipped: 1,
 			failed: 4
 		});
-		expect(importInvitations({ organisationId: orgA, rows, invitedBy: manager }).invited).toBe(0);
-		expect(listInvitationViews(orgA).map((i) => i.email)).toEqual([
+		expect(
+			(await importInvitations({ organisationId: orgA, rows, invitedBy: manager })).invited
+		).toBe(0);
+		expect((await listInvitationViews(orgA)).map((i) => i.email)).toEqual([
 			'=cmd@school.be',
 			'nieuw@school.be'
 		]);
-		expect(listOutbox().filter((m) => m.kind === 'invitation')).toHaveLength(2);
+		expect((await listOutbox()).filter((m) => m.kind === 'invitation')).toHaveLength(2);
 	});
 
-	it('resends and revokes only within the own organisation', () => {
+	it('resends and revokes only within the own organisation', async () => {
 		const rows = [{ line: 2, email: 'an@school.be', name: '', team: '', audience: '' }];
-		importInvitations({ organisationId: orgA, rows, invitedBy: manager });
-		const [first] = listInvitationViews(orgA);
-		expect(resendInvitation(orgB, first.id, manager)).toBe(false);
-		expect(resendInvitation(orgA, first.id, manager)).toBe(true);
-		const views = listInvitationViews(orgA);
+		await importInvitations({ organisationId: orgA, rows, invitedBy: manager });
+		const [first] = await listInvitationViews(orgA);
+		expect(await resendInvitation(orgB, first.id, manager)).toBe(false);
+		expect(await resendInvitation(orgA, first.id, manager)).toBe(true);
+		const views = await listInvitationViews(orgA);
 		expect(views.map((v) => v.status)).toEqual(['open', 'revoked']);
-		expect(revokeInvitation(orgB, views[0].id, manager)).toBe(false);
-		expect(revokeInvitation(orgA, views[0].id, manager)).toBe(true);
+		expect(await revokeInvitation(orgB, views[0].id, manager)).toBe(false);
+		expect(await revokeInvitation(orgA, views[0].id, manager)).toBe(true);
 	});
 });

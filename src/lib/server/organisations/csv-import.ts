@@ -2,7 +2,7 @@
 // confirmation (the rows travel sealed between the two steps).
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { db } from '../db';
+import { db, first } from '../db';
 import { invitation, membership, team, user, type Audience } from '../db/schema';
 import { inviteMember } from './invitations';
 import { recordAudit } from '../platform/audit';
@@ -115,71 +115,78 @@ export interface PreviewRow extends CsvRow {
 }
 
 /** Checks each row against the organisation: what would be invited, skipped or refused, and why. */
-export function previewInvitations(organisationId: number, rows: CsvRow[]): PreviewRow[] {
+export async function previewInvitations(
+	organisationId: number,
+	rows: CsvRow[]
+): Promise<PreviewRow[]> {
 	const teams = new Map(
-		db
-			.select({ id: team.id, name: team.name })
-			.from(team)
-			.where(eq(team.organisationId, organisationId))
-			.all()
-			.map((x) => [x.name.toLowerCase(), x.id])
+		(
+			await db
+				.select({ id: team.id, name: team.name })
+				.from(team)
+				.where(eq(team.organisationId, organisationId))
+		).map((x) => [x.name.toLowerCase(), x.id])
 	);
 	const seen = new Map<string, number>();
-	return rows.map((row) => {
-		const result: PreviewRow = {
-			...row,
-			state: 'new',
-			message: '',
-			teamId: null,
-			normalisedEmail: row.email,
-			normalisedName: null,
-			normalisedAudience: null
-		};
-		const fail = (message: string): PreviewRow => ({ ...result, state: 'error', message });
-		const email = emailField.safeParse(row.email);
-		if (!email.success) return fail(row.email ? t().badEmail : t().missingEmail);
-		result.normalisedEmail = email.data;
-		if (row.name) {
-			const name = nameField.safeParse(row.name);
-			if (!name.success) return fail(name.error.issues[0]?.message ?? t().badName);
-			result.normalisedName = name.data;
-		}
-		if (row.team) {
-			const id = teams.get(row.team.toLowerCase());
-			if (!id) return fail(t().unknownTeam(row.team));
-			result.teamId = id;
-		}
-		if (row.audience) {
-			const value = row.audience.toLowerCase();
-			if (value !== 'leerkracht' && value !== 'hulpverlener') return fail(t().badAudience);
-			result.normalisedAudience = value;
-		}
-		const earlier = seen.get(email.data);
-		if (earlier) return fail(t().duplicate(earlier));
-		seen.set(email.data, row.line);
-		const member = db
-			.select({ id: membership.id })
-			.from(membership)
-			.innerJoin(user, eq(user.id, membership.userId))
-			.where(and(eq(membership.organisationId, organisationId), eq(user.email, email.data)))
-			.get();
-		if (member) return { ...result, state: 'skip', message: t().alreadyMember };
-		const open = db
-			.select({ id: invitation.id })
-			.from(invitation)
-			.where(
-				and(
-					eq(invitation.organisationId, organisationId),
-					eq(invitation.email, email.data),
-					isNull(invitation.acceptedAt),
-					isNull(invitation.revokedAt),
-					gt(invitation.expiresAt, new Date())
-				)
-			)
-			.get();
-		if (open) return { ...result, state: 'skip', message: t().alreadyInvited };
-		return result;
-	});
+	return await Promise.all(
+		rows.map(async (row) => {
+			const result: PreviewRow = {
+				...row,
+				state: 'new',
+				message: '',
+				teamId: null,
+				normalisedEmail: row.email,
+				normalisedName: null,
+				normalisedAudience: null
+			};
+			const fail = (message: string): PreviewRow => ({ ...result, state: 'error', message });
+			const email = emailField.safeParse(row.email);
+			if (!email.success) return fail(row.email ? t().badEmail : t().missingEmail);
+			result.normalisedEmail = email.data;
+			if (row.name) {
+				const name = nameField.safeParse(row.name);
+				if (!name.success) return fail(name.error.issues[0]?.message ?? t().badName);
+				result.normalisedName = name.data;
+			}
+			if (row.team) {
+				const id = teams.get(row.team.toLowerCase());
+				if (!id) return fail(t().unknownTeam(row.team));
+				result.teamId = id;
+			}
+			if (row.audience) {
+				const value = row.audience.toLowerCase();
+				if (value !== 'leerkracht' && value !== 'hulpverlener') return fail(t().badAudience);
+				result.normalisedAudience = value;
+			}
+			const earlier = seen.get(email.data);
+			if (earlier) return fail(t().duplicate(earlier));
+			seen.set(email.data, row.line);
+			const member = await first(
+				db
+					.select({ id: membership.id })
+					.from(membership)
+					.innerJoin(user, eq(user.id, membership.userId))
+					.where(and(eq(membership.organisationId, organisationId), eq(user.email, email.data)))
+			);
+			if (member) return { ...result, state: 'skip', message: t().alreadyMember };
+			const open = await first(
+				db
+					.select({ id: invitation.id })
+					.from(invitation)
+					.where(
+						and(
+							eq(invitation.organisationId, organisationId),
+							eq(invitation.email, email.data),
+							isNull(invitation.acceptedAt),
+							isNull(invitation.revokedAt),
+							gt(invitation.expiresAt, new Date())
+						)
+					)
+			);
+			if (open) return { ...result, state: 'skip', message: t().alreadyInvited };
+			return result;
+		})
+	);
 }
 
 // The preview travels back to the browser and returns on confirmation; the signature proves it is
@@ -219,20 +226,20 @@ export function openRows(
  * Invites every row that is still new when the manager confirms (checked again, so a second
  * confirmation or the same file uploaded twice invites nobody twice).
  */
-export function importInvitations(input: {
+export async function importInvitations(input: {
 	organisationId: number;
 	rows: CsvRow[];
 	invitedBy: number;
 	requestId?: string;
-}): { invited: number; skipped: number; failed: number } {
+}): Promise<{ invited: number; skipped: number; failed: number }> {
 	let invited = 0;
 	let skipped = 0;
 	let failed = 0;
-	for (const row of previewInvitations(input.organisationId, input.rows)) {
+	for (const row of await previewInvitations(input.organisationId, input.rows)) {
 		if (row.state === 'skip') skipped += 1;
 		if (row.state === 'error') failed += 1;
 		if (row.state !== 'new') continue;
-		const result = inviteMember({
+		const result = await inviteMember({
 			organisationId: input.organisationId,
 			email: row.normalisedEmail,
 			name: row.normalisedName,
@@ -245,7 +252,7 @@ export function importInvitations(input: {
 		if (result.ok) invited += 1;
 		else failed += 1;
 	}
-	recordAudit({
+	await recordAudit({
 		action: 'invitation.bulk_imported',
 		actorUserId: input.invitedBy,
 		organisationId: input.organisationId,

@@ -9,8 +9,8 @@ import { mailOutbox } from '../db/schema';
 let address = 0;
 const nextAddress = () => `10.0.0.${++address}`;
 
-function lastMailTo(email: string) {
-	return db.select().from(mailOutbox).where(eq(mailOutbox.recipient, email)).all().at(-1);
+async function lastMailTo(email: string) {
+	return (await db.select().from(mailOutbox).where(eq(mailOutbox.recipient, email))).at(-1);
 }
 
 function linkIn(body: string, path: string): string {
@@ -19,8 +19,8 @@ function linkIn(body: string, path: string): string {
 	return match![1];
 }
 
-beforeEach(() => {
-	freshDatabase();
+beforeEach(async () => {
+	await freshDatabase();
 });
 
 afterEach(() => {
@@ -29,9 +29,9 @@ afterEach(() => {
 
 describe('invitations', () => {
 	it('lets the invitee choose name and password and join with the invited role', async () => {
-		const org = makeOrganisation('Basisschool De Regenboog');
+		const org = await makeOrganisation('Basisschool De Regenboog');
 		const manager = await makeMember({ organisation: org, role: 'manager' });
-		const invited = invitations.inviteMember({
+		const invited = await invitations.inviteMember({
 			organisationId: org,
 			email: 'nieuw@regenboog.be',
 			role: 'learner',
@@ -39,8 +39,8 @@ describe('invitations', () => {
 			invitedBy: manager.id
 		});
 		expect(invited.ok).toBe(true);
-		const token = linkIn(lastMailTo('nieuw@regenboog.be')!.body, '/uitnodiging');
-		expect(invitations.findOpenInvitation(token)?.organisationName).toBe(
+		const token = linkIn((await lastMailTo('nieuw@regenboog.be'))!.body, '/uitnodiging');
+		expect((await invitations.findOpenInvitation(token))?.organisationName).toBe(
 			'Basisschool De Regenboog'
 		);
 		const accepted = await invitations.acceptInvitation({
@@ -69,87 +69,95 @@ describe('invitations', () => {
 
 	it('refuses expired and revoked invitations', async () => {
 		vi.useFakeTimers({ now: new Date('2026-05-01T10:00:00Z') });
-		const org = makeOrganisation();
+		const org = await makeOrganisation();
 		const manager = await makeMember({ organisation: org, role: 'manager' });
-		invitations.inviteMember({
+		await invitations.inviteMember({
 			organisationId: org,
 			email: 'a@x.be',
 			role: 'learner',
 			audience: null,
 			invitedBy: manager.id
 		});
-		const expiring = linkIn(lastMailTo('a@x.be')!.body, '/uitnodiging');
-		const revoked = invitations.inviteMember({
+		const expiring = linkIn((await lastMailTo('a@x.be'))!.body, '/uitnodiging');
+		const revoked = await invitations.inviteMember({
 			organisationId: org,
 			email: 'b@x.be',
 			role: 'learner',
 			audience: null,
 			invitedBy: manager.id
 		});
-		const revokedToken = linkIn(lastMailTo('b@x.be')!.body, '/uitnodiging');
-		expect(revoked.ok && invitations.revokeInvitation(org, revoked.invitationId, manager.id)).toBe(
-			true
-		);
-		expect(invitations.findOpenInvitation(revokedToken)).toBeUndefined();
+		const revokedToken = linkIn((await lastMailTo('b@x.be'))!.body, '/uitnodiging');
+		expect(
+			revoked.ok && (await invitations.revokeInvitation(org, revoked.invitationId, manager.id))
+		).toBe(true);
+		expect(await invitations.findOpenInvitation(revokedToken)).toBeUndefined();
 		vi.setSystemTime(new Date('2026-05-16T10:00:00Z'));
-		expect(invitations.findOpenInvitation(expiring)).toBeUndefined();
+		expect(await invitations.findOpenInvitation(expiring)).toBeUndefined();
 	});
 
 	it('a revoked invitation cannot be resent, not even after it expired', async () => {
 		vi.useFakeTimers({ now: new Date('2026-05-01T10:00:00Z') });
-		const org = makeOrganisation();
+		const org = await makeOrganisation();
 		const manager = await makeMember({ organisation: org, role: 'manager' });
-		const inv = invitations.inviteMember({
+		const inv = await invitations.inviteMember({
 			organisationId: org,
 			email: 'r@x.be',
 			role: 'manager',
 			audience: null,
 			invitedBy: manager.id
 		});
-		expect(inv.ok && invitations.revokeInvitation(org, inv.invitationId, manager.id)).toBe(true);
-		const mails = () =>
-			db.select().from(mailOutbox).where(eq(mailOutbox.recipient, 'r@x.be')).all().length;
-		const before = mails();
-		expect(inv.ok && invitations.resendInvitation(org, inv.invitationId, manager.id)).toBe(false);
+		expect(inv.ok && (await invitations.revokeInvitation(org, inv.invitationId, manager.id))).toBe(
+			true
+		);
+		const mails = async () =>
+			(await db.select().from(mailOutbox).where(eq(mailOutbox.recipient, 'r@x.be'))).length;
+		const before = await mails();
+		expect(inv.ok && (await invitations.resendInvitation(org, inv.invitationId, manager.id))).toBe(
+			false
+		);
 		vi.setSystemTime(new Date('2026-05-20T10:00:00Z'));
-		expect(inv.ok && invitations.resendInvitation(org, inv.invitationId, manager.id)).toBe(false);
-		expect(mails()).toBe(before);
-		expect(invitations.listInvitationViews(org).map((i) => i.status)).toEqual(['revoked']);
+		expect(inv.ok && (await invitations.resendInvitation(org, inv.invitationId, manager.id))).toBe(
+			false
+		);
+		expect(await mails()).toBe(before);
+		expect((await invitations.listInvitationViews(org)).map((i) => i.status)).toEqual(['revoked']);
 	});
 
 	it('a manager cannot revoke another organisation’s invitation', async () => {
-		const a = makeOrganisation();
-		const b = makeOrganisation();
+		const a = await makeOrganisation();
+		const b = await makeOrganisation();
 		const managerA = await makeMember({ organisation: a, role: 'manager' });
 		const managerB = await makeMember({ organisation: b, role: 'manager' });
-		const inv = invitations.inviteMember({
+		const inv = await invitations.inviteMember({
 			organisationId: b,
 			email: 'c@x.be',
 			role: 'learner',
 			audience: null,
 			invitedBy: managerB.id
 		});
-		expect(inv.ok && invitations.revokeInvitation(a, inv.invitationId, managerA.id)).toBe(false);
+		expect(inv.ok && (await invitations.revokeInvitation(a, inv.invitationId, managerA.id))).toBe(
+			false
+		);
 	});
 
 	it('a second invitation replaces the open one', async () => {
-		const org = makeOrganisation();
+		const org = await makeOrganisation();
 		const manager = await makeMember({ organisation: org, role: 'manager' });
-		invitations.inviteMember({
+		await invitations.inviteMember({
 			organisationId: org,
 			email: 'd@x.be',
 			role: 'learner',
 			audience: null,
 			invitedBy: manager.id
 		});
-		const first = linkIn(lastMailTo('d@x.be')!.body, '/uitnodiging');
-		invitations.inviteMember({
+		const first = linkIn((await lastMailTo('d@x.be'))!.body, '/uitnodiging');
+		await invitations.inviteMember({
 			organisationId: org,
 			email: 'd@x.be',
 			role: 'learner',
 			audience: null,
 			invitedBy: manager.id
 		});
-		expect(invitations.findOpenInvitation(first)).toBeUndefined();
+		expect(await invitations.findOpenInvitation(first)).toBeUndefined();
 	});
 });

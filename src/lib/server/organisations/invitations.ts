@@ -2,7 +2,7 @@
 // accept (a new account or an existing one), revoke, resend, and the lists managers and admins see.
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { config } from '../platform/config';
-import { db, transaction } from '../db';
+import { affected, db, transaction, first } from '../db';
 import {
 	invitation,
 	organisation,
@@ -29,7 +29,7 @@ export type InviteResult =
  * Invites someone into an organisation with a role; the link is mailed. A new invitation for
  * the same address replaces an open one, so resending never leaves two working links.
  */
-export function inviteMember(input: {
+export async function inviteMember(input: {
 	organisationId: number;
 	email: string;
 	name?: string | null;
@@ -38,22 +38,24 @@ export function inviteMember(input: {
 	teamId?: number | null;
 	invitedBy: number;
 	requestId?: string;
-}): InviteResult {
-	const org = getOrganisation(input.organisationId);
+}): Promise<InviteResult> {
+	const org = await getOrganisation(input.organisationId);
 	if (!org || org.archivedAt) return { ok: false, message: messages.errors.badRequest };
 	if (input.teamId) {
-		const owned = db
-			.select({ id: team.id })
-			.from(team)
-			.where(and(eq(team.id, input.teamId), eq(team.organisationId, org.id)))
-			.get();
+		const owned = await first(
+			db
+				.select({ id: team.id })
+				.from(team)
+				.where(and(eq(team.id, input.teamId), eq(team.organisationId, org.id)))
+		);
 		if (!owned) return { ok: false, message: messages.errors.badRequest };
 	}
 	const token = randomToken(32);
 	const now = Date.now();
 	const link = `${config.origin}/uitnodiging/${token}`;
-	const id = transaction((tx) => {
-		tx.update(invitation)
+	const id = await transaction(async (tx) => {
+		await tx
+			.update(invitation)
 			.set({ revokedAt: new Date(now) })
 			.where(
 				and(
@@ -62,9 +64,8 @@ export function inviteMember(input: {
 					isNull(invitation.acceptedAt),
 					isNull(invitation.revokedAt)
 				)
-			)
-			.run();
-		const inserted = tx
+			);
+		const inserted = await tx
 			.insert(invitation)
 			.values({
 				organisationId: org.id,
@@ -78,16 +79,16 @@ export function inviteMember(input: {
 				createdAt: new Date(now),
 				expiresAt: new Date(now + invitationLifetimeDays * 24 * 3600 * 1000)
 			})
-			.run();
-		queueMail({
+			.returning({ id: invitation.id });
+		await queueMail({
 			kind: 'invitation',
 			to: input.email,
 			subject: messages.mail.inviteSubject(org.name),
 			body: `${messages.mail.greeting(input.name ?? input.email)}\n\n${messages.mail.inviteBody(org.name, link, invitationLifetimeDays)}\n\n${messages.mail.signature}`
 		});
-		return Number(inserted.lastInsertRowid);
+		return Number(inserted[0]?.id);
 	});
-	recordAudit({
+	await recordAudit({
 		action: 'invitation.created',
 		actorUserId: input.invitedBy,
 		targetType: 'invitation',
@@ -106,24 +107,25 @@ export interface OpenInvitation {
 }
 
 /** An invitation that can still be accepted, looked up by the token from the mail. */
-export function findOpenInvitation(token: string): OpenInvitation | undefined {
+export async function findOpenInvitation(token: string): Promise<OpenInvitation | undefined> {
 	if (token.length !== 32) return undefined;
-	const row = db
-		.select({ invitation, organisationName: organisation.name })
-		.from(invitation)
-		.innerJoin(organisation, eq(organisation.id, invitation.organisationId))
-		.where(
-			and(
-				eq(invitation.tokenHash, digest(token)),
-				isNull(invitation.acceptedAt),
-				isNull(invitation.revokedAt),
-				gt(invitation.expiresAt, new Date()),
-				isNull(organisation.archivedAt)
+	const row = await first(
+		db
+			.select({ invitation, organisationName: organisation.name })
+			.from(invitation)
+			.innerJoin(organisation, eq(organisation.id, invitation.organisationId))
+			.where(
+				and(
+					eq(invitation.tokenHash, digest(token)),
+					isNull(invitation.acceptedAt),
+					isNull(invitation.revokedAt),
+					gt(invitation.expiresAt, new Date()),
+					isNull(organisation.archivedAt)
+				)
 			)
-		)
-		.get();
+	);
 	if (!row) return undefined;
-	return { ...row, accountExists: !!findUserByEmail(row.invitation.email) };
+	return { ...row, accountExists: !!(await findUserByEmail(row.invitation.email)) };
 }
 
 export type AcceptResult =
@@ -138,7 +140,7 @@ export async function acceptInvitation(input: {
 	password: string;
 	requestId?: string;
 }): Promise<AcceptResult> {
-	const open = findOpenInvitation(input.token);
+	const open = await findOpenInvitation(input.token);
 	if (!open) return { ok: false, reason: 'invalid' };
 	if (open.accountExists) return { ok: false, reason: 'exists' };
 	const inv = open.invitation;
@@ -149,23 +151,22 @@ export async function acceptInvitation(input: {
 	});
 	if (policy) return { ok: false, reason: 'policy', message: policy };
 	const passwordHash = await hashPassword(input.password);
-	const userId = transaction((tx) => {
-		const used = tx
+	const userId = await transaction(async (tx) => {
+		const used = await tx
 			.update(invitation)
 			.set({ acceptedAt: new Date() })
 			.where(
 				and(eq(invitation.id, inv.id), isNull(invitation.acceptedAt), isNull(invitation.revokedAt))
-			)
-			.run();
-		if (used.changes !== 1) return null;
-		const created = tx
+			);
+		if (affected(used) !== 1) return null;
+		const created = await tx
 			.insert(user)
 			.values({ email: inv.email, name: input.name, passwordHash, audience: inv.audience })
 			.onConflictDoNothing()
-			.run();
-		if (created.changes !== 1) return null;
-		const id = Number(created.lastInsertRowid);
-		addMembership({
+			.returning({ id: user.id });
+		if (affected(created) !== 1) return null;
+		const id = Number(created[0]?.id);
+		await addMembership({
 			userId: id,
 			organisationId: inv.organisationId,
 			role: inv.role,
@@ -175,7 +176,7 @@ export async function acceptInvitation(input: {
 		return id;
 	});
 	if (userId === null) return { ok: false, reason: 'invalid' };
-	recordAudit({
+	await recordAudit({
 		action: 'invitation.accepted',
 		actorUserId: userId,
 		targetType: 'invitation',
@@ -187,25 +188,28 @@ export async function acceptInvitation(input: {
 }
 
 /** Links an open invitation to the signed-in account with the same address. */
-export function attachInvitationToAccount(token: string, userId: number, email: string): boolean {
-	const open = findOpenInvitation(token);
+export async function attachInvitationToAccount(
+	token: string,
+	userId: number,
+	email: string
+): Promise<boolean> {
+	const open = await findOpenInvitation(token);
 	if (!open || open.invitation.email !== email) return false;
 	const inv = open.invitation;
-	return transaction((tx) => {
-		const used = tx
+	return await transaction(async (tx) => {
+		const used = await tx
 			.update(invitation)
 			.set({ acceptedAt: new Date() })
-			.where(and(eq(invitation.id, inv.id), isNull(invitation.acceptedAt)))
-			.run();
-		if (used.changes !== 1) return false;
-		addMembership({
+			.where(and(eq(invitation.id, inv.id), isNull(invitation.acceptedAt)));
+		if (affected(used) !== 1) return false;
+		await addMembership({
 			userId,
 			organisationId: inv.organisationId,
 			role: inv.role,
 			audience: inv.audience,
 			teamId: inv.teamId
 		});
-		recordAudit({
+		await recordAudit({
 			action: 'invitation.accepted',
 			actorUserId: userId,
 			targetType: 'invitation',
@@ -216,12 +220,12 @@ export function attachInvitationToAccount(token: string, userId: number, email: 
 	});
 }
 
-export function revokeInvitation(
+export async function revokeInvitation(
 	organisationId: number,
 	invitationId: number,
 	actorUserId: number
-): boolean {
-	const result = db
+): Promise<boolean> {
+	const result = await db
 		.update(invitation)
 		.set({ revokedAt: new Date() })
 		.where(
@@ -231,10 +235,9 @@ export function revokeInvitation(
 				isNull(invitation.acceptedAt),
 				isNull(invitation.revokedAt)
 			)
-		)
-		.run();
-	if (result.changes === 1) {
-		recordAudit({
+		);
+	if (affected(result) === 1) {
+		await recordAudit({
 			action: 'invitation.revoked',
 			actorUserId,
 			targetType: 'invitation',
@@ -242,7 +245,7 @@ export function revokeInvitation(
 			organisationId
 		});
 	}
-	return result.changes === 1;
+	return affected(result) === 1;
 }
 
 /**
@@ -250,67 +253,70 @@ export function revokeInvitation(
  * A revoked invitation stays revoked, also once it expired; an expired one that was never revoked
  * may be renewed (the manager's "send again" on an expired row).
  */
-export function resendInvitation(
+export async function resendInvitation(
 	organisationId: number,
 	invitationId: number,
 	actorUserId: number,
 	requestId?: string
-): boolean {
-	const found = db
-		.select()
-		.from(invitation)
-		.where(
-			and(
-				eq(invitation.id, invitationId),
-				eq(invitation.organisationId, organisationId),
-				isNull(invitation.acceptedAt),
-				isNull(invitation.revokedAt)
+): Promise<boolean> {
+	const found = await first(
+		db
+			.select()
+			.from(invitation)
+			.where(
+				and(
+					eq(invitation.id, invitationId),
+					eq(invitation.organisationId, organisationId),
+					isNull(invitation.acceptedAt),
+					isNull(invitation.revokedAt)
+				)
 			)
-		)
-		.get();
+	);
 	if (!found) return false;
-	return inviteMember({
-		organisationId,
-		email: found.email,
-		name: found.name,
-		role: found.role,
-		audience: found.audience,
-		teamId: found.teamId,
-		invitedBy: actorUserId,
-		requestId
-	}).ok;
+	return (
+		await inviteMember({
+			organisationId,
+			email: found.email,
+			name: found.name,
+			role: found.role,
+			audience: found.audience,
+			teamId: found.teamId,
+			invitedBy: actorUserId,
+			requestId
+		})
+	).ok;
 }
 
 /** Invitations of an organisation with a Dutch status, newest first. */
-export function listInvitationViews(organisationId: number, now = Date.now()) {
-	return db
-		.select({
-			id: invitation.id,
-			email: invitation.email,
-			name: invitation.name,
-			role: invitation.role,
-			acceptedAt: invitation.acceptedAt,
-			revokedAt: invitation.revokedAt,
-			expiresAt: invitation.expiresAt
-		})
-		.from(invitation)
-		.where(eq(invitation.organisationId, organisationId))
-		.orderBy(sql`${invitation.id} desc`)
-		.limit(300)
-		.all()
-		.map((i) => ({
-			id: i.id,
-			email: i.email,
-			name: i.name,
-			role: i.role,
-			status: i.acceptedAt
-				? ('accepted' as const)
-				: i.revokedAt
-					? ('revoked' as const)
-					: i.expiresAt.getTime() < now
-						? ('expired' as const)
-						: ('open' as const)
-		}));
+export async function listInvitationViews(organisationId: number, now = Date.now()) {
+	return (
+		await db
+			.select({
+				id: invitation.id,
+				email: invitation.email,
+				name: invitation.name,
+				role: invitation.role,
+				acceptedAt: invitation.acceptedAt,
+				revokedAt: invitation.revokedAt,
+				expiresAt: invitation.expiresAt
+			})
+			.from(invitation)
+			.where(eq(invitation.organisationId, organisationId))
+			.orderBy(sql`${invitation.id} desc`)
+			.limit(300)
+	).map((i) => ({
+		id: i.id,
+		email: i.email,
+		name: i.name,
+		role: i.role,
+		status: i.acceptedAt
+			? ('accepted' as const)
+			: i.revokedAt
+				? ('revoked' as const)
+				: i.expiresAt.getTime() < now
+					? ('expired' as const)
+					: ('open' as const)
+	}));
 }
 
 export interface PlatformInvitation {
@@ -326,8 +332,8 @@ export interface PlatformInvitation {
 }
 
 /** Every invitation on the platform, newest first (the platform admin's list). */
-export function listAllInvitations(limit = 200): PlatformInvitation[] {
-	return db
+export async function listAllInvitations(limit = 200): Promise<PlatformInvitation[]> {
+	return await db
 		.select({
 			id: invitation.id,
 			email: invitation.email,
@@ -342,6 +348,5 @@ export function listAllInvitations(limit = 200): PlatformInvitation[] {
 		.from(invitation)
 		.innerJoin(organisation, eq(organisation.id, invitation.organisationId))
 		.orderBy(desc(invitation.id))
-		.limit(limit)
-		.all();
+		.limit(limit);
 }

@@ -1,6 +1,6 @@
 // Organisations and their memberships: who belongs where, with which role, team and audience.
 import { and, eq } from 'drizzle-orm';
-import { db } from '../db';
+import { db, first } from '../db';
 import {
 	membership,
 	organisation,
@@ -13,12 +13,14 @@ import {
 import { recordAudit } from '../platform/audit';
 
 /** Creates an organisation; audited, with no actor for the demo seed and tests. */
-export function createOrganisation(
+export async function createOrganisation(
 	name: string,
 	actor: { id: number | null; requestId?: string } = { id: null }
-): number {
-	const id = Number(db.insert(organisation).values({ name }).run().lastInsertRowid);
-	recordAudit({
+): Promise<number> {
+	const id = Number(
+		(await db.insert(organisation).values({ name }).returning({ id: organisation.id }))[0]?.id
+	);
+	await recordAudit({
 		action: 'organisation.created',
 		actorUserId: actor.id,
 		targetType: 'organisation',
@@ -29,27 +31,27 @@ export function createOrganisation(
 	return id;
 }
 
-export function getOrganisation(id: number): Organisation | undefined {
-	return db.select().from(organisation).where(eq(organisation.id, id)).get();
+export async function getOrganisation(id: number): Promise<Organisation | undefined> {
+	return await first(db.select().from(organisation).where(eq(organisation.id, id)));
 }
 
-export function listTeams(organisationId: number) {
-	return db
+export async function listTeams(organisationId: number) {
+	return await db
 		.select({ id: team.id, name: team.name })
 		.from(team)
 		.where(eq(team.organisationId, organisationId))
-		.orderBy(team.name)
-		.all();
+		.orderBy(team.name);
 }
 
-export function addMembership(input: {
+export async function addMembership(input: {
 	userId: number;
 	organisationId: number;
 	role: Role;
 	audience?: Audience | null;
 	teamId?: number | null;
-}): void {
-	db.insert(membership)
+}): Promise<void> {
+	await db
+		.insert(membership)
 		.values({
 			userId: input.userId,
 			organisationId: input.organisationId,
@@ -57,13 +59,12 @@ export function addMembership(input: {
 			audience: input.audience ?? null,
 			teamId: input.teamId ?? null
 		})
-		.onConflictDoNothing()
-		.run();
+		.onConflictDoNothing();
 }
 
 /** Members of an organisation with a given role, for the manager area. */
-export function listMembers(organisationId: number, role: Role = 'learner') {
-	return db
+export async function listMembers(organisationId: number, role: Role = 'learner') {
+	return await db
 		.select({
 			id: user.id,
 			name: user.name,
@@ -74,6 +75,5 @@ export function listMembers(organisationId: number, role: Role = 'learner') {
 		.from(membership)
 		.innerJoin(user, eq(user.id, membership.userId))
 		.where(and(eq(membership.organisationId, organisationId), eq(membership.role, role)))
-		.orderBy(user.name)
-		.all();
+		.orderBy(user.name);
 }

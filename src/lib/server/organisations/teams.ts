@@ -1,7 +1,8 @@
 // Teams within an organisation: create, rename and move learners between them. Every change is
 // scoped to the manager's organisation and audited.
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { db } from '../db';
+import { affected, db, first } from '../db';
+import { equalsIgnoringCase } from '../db/sql';
 import { membership, team } from '../db/schema';
 import { recordAudit } from '../platform/audit';
 import { messages } from '$lib/i18n';
@@ -10,8 +11,8 @@ export type TeamResult = { ok: true; id: number } | { ok: false; message: string
 
 const t = () => messages.manager.teams;
 
-export function listTeamsWithCounts(organisationId: number) {
-	return db
+export async function listTeamsWithCounts(organisationId: number) {
+	return await db
 		.select({
 			id: team.id,
 			name: team.name,
@@ -21,32 +22,38 @@ export function listTeamsWithCounts(organisationId: number) {
 		})
 		.from(team)
 		.where(eq(team.organisationId, organisationId))
-		.orderBy(team.name)
-		.all();
+		.orderBy(team.name);
 }
 
-function nameTaken(organisationId: number, name: string, exceptId?: number): boolean {
+async function nameTaken(
+	organisationId: number,
+	name: string,
+	exceptId?: number
+): Promise<boolean> {
 	const conditions = [
 		eq(team.organisationId, organisationId),
-		sql`${team.name} = ${name} collate nocase`
+		equalsIgnoringCase(team.name, name)
 	];
 	if (exceptId) conditions.push(ne(team.id, exceptId));
-	return !!db
-		.select({ id: team.id })
-		.from(team)
-		.where(and(...conditions))
-		.get();
+	return !!(await first(
+		db
+			.select({ id: team.id })
+			.from(team)
+			.where(and(...conditions))
+	));
 }
 
-export function createTeam(
+export async function createTeam(
 	organisationId: number,
 	name: string,
 	actorUserId: number | null,
 	requestId?: string
-): TeamResult {
-	if (nameTaken(organisationId, name)) return { ok: false, message: t().nameTaken(name) };
-	const id = Number(db.insert(team).values({ organisationId, name }).run().lastInsertRowid);
-	recordAudit({
+): Promise<TeamResult> {
+	if (await nameTaken(organisationId, name)) return { ok: false, message: t().nameTaken(name) };
+	const id = Number(
+		(await db.insert(team).values({ organisationId, name }).returning({ id: team.id }))[0]?.id
+	);
+	await recordAudit({
 		action: 'team.created',
 		actorUserId,
 		targetType: 'team',
@@ -57,21 +64,21 @@ export function createTeam(
 	return { ok: true, id };
 }
 
-export function renameTeam(
+export async function renameTeam(
 	organisationId: number,
 	teamId: number,
 	name: string,
 	actorUserId: number | null,
 	requestId?: string
-): TeamResult {
-	if (nameTaken(organisationId, name, teamId)) return { ok: false, message: t().nameTaken(name) };
-	const result = db
+): Promise<TeamResult> {
+	if (await nameTaken(organisationId, name, teamId))
+		return { ok: false, message: t().nameTaken(name) };
+	const result = await db
 		.update(team)
 		.set({ name })
-		.where(and(eq(team.id, teamId), eq(team.organisationId, organisationId)))
-		.run();
-	if (result.changes !== 1) return { ok: false, message: t().unknownTeam };
-	recordAudit({
+		.where(and(eq(team.id, teamId), eq(team.organisationId, organisationId)));
+	if (affected(result) !== 1) return { ok: false, message: t().unknownTeam };
+	await recordAudit({
 		action: 'team.renamed',
 		actorUserId,
 		targetType: 'team',
@@ -83,22 +90,23 @@ export function renameTeam(
 }
 
 /** Moves a learner of this organisation into one of its teams, or out of every team (null). */
-export function moveLearner(
+export async function moveLearner(
 	organisationId: number,
 	userId: number,
 	teamId: number | null,
 	actorUserId: number,
 	requestId?: string
-): TeamResult {
+): Promise<TeamResult> {
 	if (teamId !== null) {
-		const owned = db
-			.select({ id: team.id })
-			.from(team)
-			.where(and(eq(team.id, teamId), eq(team.organisationId, organisationId)))
-			.get();
+		const owned = await first(
+			db
+				.select({ id: team.id })
+				.from(team)
+				.where(and(eq(team.id, teamId), eq(team.organisationId, organisationId)))
+		);
 		if (!owned) return { ok: false, message: t().unknownTeam };
 	}
-	const result = db
+	const result = await db
 		.update(membership)
 		.set({ teamId })
 		.where(
@@ -107,10 +115,9 @@ export function moveLearner(
 				eq(membership.userId, userId),
 				eq(membership.role, 'learner')
 			)
-		)
-		.run();
-	if (result.changes !== 1) return { ok: false, message: t().unknownLearner };
-	recordAudit({
+		);
+	if (affected(result) !== 1) return { ok: false, message: t().unknownLearner };
+	await recordAudit({
 		action: 'team.member_moved',
 		actorUserId,
 		targetType: 'user',

@@ -14,18 +14,16 @@ export interface AuditInput {
 	details?: Record<string, unknown>;
 }
 
-export function recordAudit(input: AuditInput): void {
-	db.insert(auditEvent)
-		.values({
-			action: input.action,
-			actorUserId: input.actorUserId ?? null,
-			targetType: input.targetType ?? null,
-			targetId: input.targetId === undefined ? null : String(input.targetId),
-			organisationId: input.organisationId ?? null,
-			requestId: input.requestId ?? null,
-			details: input.details ?? null
-		})
-		.run();
+export async function recordAudit(input: AuditInput): Promise<void> {
+	await db.insert(auditEvent).values({
+		action: input.action,
+		actorUserId: input.actorUserId ?? null,
+		targetType: input.targetType ?? null,
+		targetId: input.targetId === undefined ? null : String(input.targetId),
+		organisationId: input.organisationId ?? null,
+		requestId: input.requestId ?? null,
+		details: input.details ?? null
+	});
 	log.info('audit', {
 		action: input.action,
 		actor: input.actorUserId ?? null,
@@ -35,21 +33,20 @@ export function recordAudit(input: AuditInput): void {
 	});
 }
 
-export function listAudit(
+export async function listAudit(
 	filter: { actorUserId?: number; action?: string; from?: Date; to?: Date } = {},
 	limit = 200
-): AuditEvent[] {
+): Promise<AuditEvent[]> {
 	const conditions: SQL[] = [];
 	if (filter.actorUserId !== undefined)
 		conditions.push(eq(auditEvent.actorUserId, filter.actorUserId));
 	if (filter.action) conditions.push(eq(auditEvent.action, filter.action));
 	if (filter.from) conditions.push(gte(auditEvent.at, filter.from));
 	if (filter.to) conditions.push(lte(auditEvent.at, filter.to));
-	return db
+	return await db
 		.select()
 		.from(auditEvent)
 		.where(and(...conditions))
 		.orderBy(desc(auditEvent.id))
-		.limit(limit)
-		.all();
+		.limit(limit);
 }

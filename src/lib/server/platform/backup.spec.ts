@@ -14,8 +14,8 @@ beforeEach(() => {
 	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signaalwijs-backup-'));
 });
 
-afterEach(() => {
-	closeDatabase();
+afterEach(async () => {
+	await closeDatabase();
 	fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -35,10 +35,10 @@ function counts(file: string) {
 describe('backup and restore', () => {
 	it('round-trips a populated database while it is open', async () => {
 		const live = path.join(dir, 'live.db');
-		freshDatabase(live);
-		const org = makeOrganisation();
+		await freshDatabase(live);
+		const org = await makeOrganisation();
 		for (let i = 0; i < 5; i++) await makeMember({ organisation: org });
-		recordAudit({ action: 'test.before_backup' });
+		await recordAudit({ action: 'test.before_backup' });
 		const before = counts(live);
 
 		const { file } = await backupDatabase(live, path.join(dir, 'backups'), 3);
@@ -49,7 +49,7 @@ describe('backup and restore', () => {
 		);
 		// Changes after the backup are not in it, and disappear with a restore.
 		await makeMember({ organisation: org });
-		closeDatabase();
+		await closeDatabase();
 
 		const result = restoreDatabase(file, live);
 		expect(result.ok).toBe(true);
@@ -59,15 +59,15 @@ describe('backup and restore', () => {
 
 	it('keeps only the newest N backups', async () => {
 		const live = path.join(dir, 'live.db');
-		freshDatabase(live);
+		await freshDatabase(live);
 		for (let i = 0; i < 4; i++) await backupDatabase(live, path.join(dir, 'backups'), 2);
 		expect(listBackups(path.join(dir, 'backups'))).toHaveLength(2);
 	});
 
 	it('refuses a corrupt file or a file that is not a Signaalwijs database', async () => {
 		const live = path.join(dir, 'live.db');
-		freshDatabase(live);
-		closeDatabase();
+		await freshDatabase(live);
+		await closeDatabase();
 		const original = fs.readFileSync(live);
 
 		const garbage = path.join(dir, 'garbage.db');

@@ -22,8 +22,8 @@ beforeEach(() => {
 	umask = process.umask(0o022);
 });
 
-afterEach(() => {
-	closeDatabase();
+afterEach(async () => {
+	await closeDatabase();
 	process.umask(umask);
 	for (const [key, value] of Object.entries(saved)) {
 		if (value === undefined) delete process.env[key];
@@ -33,31 +33,31 @@ afterEach(() => {
 });
 
 describe('file modes', () => {
-	it('creates a fresh database, its -wal and -shm, and its folder for the owner only', () => {
+	it('creates a fresh database, its -wal and -shm, and its folder for the owner only', async () => {
 		const file = path.join(dir, 'data', 'signaalwijs.db');
-		openDatabase(file);
-		recordAudit({ action: 'test.write' });
+		await openDatabase(file);
+		await recordAudit({ action: 'test.write' });
 		expect(fs.existsSync(`${file}-wal`)).toBe(true);
 		for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(modeOf(f), f).toBe(0o600);
 		expect(modeOf(path.dirname(file))).toBe(0o700);
 	});
 
-	it('narrows a database another tool made readable for everyone', () => {
+	it('narrows a database another tool made readable for everyone', async () => {
 		const file = path.join(dir, 'old.db');
 		fs.writeFileSync(file, '', { mode: 0o644 });
-		openDatabase(file);
+		await openDatabase(file);
 		expect(modeOf(file)).toBe(0o600);
 	});
 
 	it('writes backups and a restored database for the owner only', async () => {
 		const file = path.join(dir, 'live.db');
-		openDatabase(file);
-		recordAudit({ action: 'test.write' });
+		await openDatabase(file);
+		await recordAudit({ action: 'test.write' });
 		const backups = path.join(dir, 'backups', 'nightly');
 		const { file: backup } = await backupDatabase(file, backups, 3);
 		expect(modeOf(backup)).toBe(0o600);
 		expect(modeOf(backups)).toBe(0o700);
-		closeDatabase();
+		await closeDatabase();
 		fs.chmodSync(backup, 0o644);
 		const restored = path.join(dir, 'restored', 'signaalwijs.db');
 		expect(restoreDatabase(backup, restored)).toMatchObject({ ok: true });

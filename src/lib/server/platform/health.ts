@@ -2,9 +2,9 @@
 import { sql } from 'drizzle-orm';
 import { db } from '../db';
 
-export function checkHealth(): boolean {
+export async function checkHealth(): Promise<boolean> {
 	try {
-		return db.get<{ ok: number }>(sql`select 1 as ok`).ok === 1;
+		return (await db.get<{ ok: number }>(sql`select 1 as ok`)).ok === 1;
 	} catch {
 		return false;
 	}

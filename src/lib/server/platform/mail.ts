@@ -5,7 +5,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { config } from './config';
-import { db } from '../db';
+import { affected, db } from '../db';
 import { mailOutbox, type MailOutbox } from '../db/schema';
 import { log } from './log';
 import { messages } from '$lib/i18n';
@@ -38,10 +38,10 @@ function headerSafe(value: string): string {
 const singleAddress = /^[^\s@,;:<>"()[\]]+@[^\s@,;:<>"()[\]]+$/;
 
 /** Stores a message in the outbox and starts delivery in the background. Returns its id. */
-export function queueMail(message: MailMessage): number {
+export async function queueMail(message: MailMessage): Promise<number> {
 	// One plain address per message: a list or a smuggled header never reaches the SMTP server.
 	if (!singleAddress.test(message.to)) throw new Error('queueMail: recipient is not one address');
-	const result = db
+	const result = await db
 		.insert(mailOutbox)
 		.values({
 			kind: message.kind,
@@ -50,9 +50,9 @@ export function queueMail(message: MailMessage): number {
 			body: message.body,
 			status: config.smtpUrl ? 'pending' : 'kept'
 		})
-		.run();
+		.returning({ id: mailOutbox.id });
 	if (config.smtpUrl) scheduleDelivery();
-	return Number(result.lastInsertRowid);
+	return Number(result[0]?.id);
 }
 
 // A path segment of 20 or more token characters: the random tokens (26+ characters) of reset,
@@ -66,8 +66,8 @@ export function redactTokenLinks(body: string): string {
 }
 
 /** The outbox as an admin sees it: bodies without any usable token link, sent or not. */
-export function outboxForAdmin(limit = 100) {
-	return listOutbox(limit).map((mail) => ({
+export async function outboxForAdmin(limit = 100) {
+	return (await listOutbox(limit)).map((mail) => ({
 		id: mail.id,
 		recipient: mail.recipient,
 		subject: mail.subject,
@@ -106,7 +106,7 @@ export async function deliverPending(limit = 50): Promise<number> {
 	const smtp = getTransport();
 	if (!smtp) return 0;
 	const staleClaim = Date.now() - 10 * 60_000;
-	const rows = db
+	const rows = await db
 		.select()
 		.from(mailOutbox)
 		.where(
@@ -117,11 +117,10 @@ export async function deliverPending(limit = 50): Promise<number> {
 			)
 		)
 		.orderBy(asc(mailOutbox.id))
-		.limit(limit)
-		.all();
+		.limit(limit);
 	let sent = 0;
 	for (const row of rows) {
-		const claimed = db
+		const claimed = await db
 			.update(mailOutbox)
 			.set({ status: 'sending', attempts: sql`${mailOutbox.attempts} + 1` })
 			.where(
@@ -130,9 +129,8 @@ export async function deliverPending(limit = 50): Promise<number> {
 					inArray(mailOutbox.status, ['pending', 'failed', 'sending']),
 					eq(mailOutbox.attempts, row.attempts)
 				)
-			)
-			.run();
-		if (claimed.changes !== 1) continue;
+			);
+		if (affected(claimed) !== 1) continue;
 		try {
 			await smtp.sendMail({
 				from: config.mailFrom,
@@ -141,38 +139,37 @@ export async function deliverPending(limit = 50): Promise<number> {
 				text: row.body
 			});
 			// Sent: the token link has done its job and is not kept at rest.
-			db.update(mailOutbox)
+			await db
+				.update(mailOutbox)
 				.set({
 					status: 'sent',
 					sentAt: new Date(),
 					lastError: null,
 					body: redactTokenLinks(row.body)
 				})
-				.where(eq(mailOutbox.id, row.id))
-				.run();
+				.where(eq(mailOutbox.id, row.id));
 			sent += 1;
 		} catch (error) {
 			// The last attempt failed: the mail is given up on, so its token link goes too.
 			const givenUp = row.attempts + 1 >= maxAttempts;
-			db.update(mailOutbox)
+			await db
+				.update(mailOutbox)
 				.set({
 					status: 'failed',
 					lastError: String(error).slice(0, 500),
 					...(givenUp ? { body: redactTokenLinks(row.body) } : {})
 				})
-				.where(eq(mailOutbox.id, row.id))
-				.run();
+				.where(eq(mailOutbox.id, row.id));
 			log.warn('mail.send_failed', { mailId: row.id, kind: row.kind });
 		}
 	}
 	return sent;
 }
 
-export function listOutbox(limit = 100): MailOutbox[] {
-	return db
+export async function listOutbox(limit = 100): Promise<MailOutbox[]> {
+	return await db
 		.select()
 		.from(mailOutbox)
 		.orderBy(sql`${mailOutbox.id} desc`)
-		.limit(limit)
-		.all();
+		.limit(limit);
 }

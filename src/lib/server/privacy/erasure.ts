@@ -1,7 +1,7 @@
 // Erasure of an account (GDPR art. 17): the person's rows go, their audit rows are
 // pseudonymised, and the last active admin cannot erase themselves.
 import { and, eq, or, isNull, sql } from 'drizzle-orm';
-import { db, transaction } from '../db';
+import { db, transaction, first } from '../db';
 import {
 	auditErasure,
 	auditEvent,
@@ -43,8 +43,8 @@ type Tx = Parameters<Parameters<typeof transaction>[0]>[0];
  * stays. The trigger of migration 0012 lets exactly this UPDATE through while audit_erasure
  * names the person, and refuses every other change.
  */
-function pseudonymiseAudit(tx: Tx, userId: number, email: string): number {
-	const rows = tx
+async function pseudonymiseAudit(tx: Tx, userId: number, email: string): Promise<number> {
+	const rows = await tx
 		.select()
 		.from(auditEvent)
 		.where(
@@ -53,21 +53,20 @@ function pseudonymiseAudit(tx: Tx, userId: number, email: string): number {
 				and(eq(auditEvent.targetType, 'user'), eq(auditEvent.targetId, String(userId))),
 				sql`instr(lower(coalesce(${auditEvent.details}, '')), ${email.toLowerCase()}) > 0`
 			)
-		)
-		.all();
-	tx.update(auditErasure).set({ userId, email }).where(eq(auditErasure.id, 1)).run();
+		);
+	await tx.update(auditErasure).set({ userId, email }).where(eq(auditErasure.id, 1));
 	for (const row of rows) {
-		tx.update(auditEvent)
+		await tx
+			.update(auditEvent)
 			.set({
 				actorUserId: row.actorUserId === userId ? null : row.actorUserId,
 				targetId:
 					row.targetType === 'user' && row.targetId === String(userId) ? null : row.targetId,
 				details: redactDetails(row.details, email)
 			})
-			.where(eq(auditEvent.id, row.id))
-			.run();
+			.where(eq(auditEvent.id, row.id));
 	}
-	tx.update(auditErasure).set({ userId: null, email: null }).where(eq(auditErasure.id, 1)).run();
+	await tx.update(auditErasure).set({ userId: null, email: null }).where(eq(auditErasure.id, 1));
 	return rows.length;
 }
 
@@ -78,20 +77,20 @@ function pseudonymiseAudit(tx: Tx, userId: number, email: string): number {
  * code is unknown (the rule on the privacy page). The audit rows about the person stay, without
  * their id, address or e-mail (pseudonymised).
  */
-export function eraseUser(userId: number): boolean {
-	return transaction((tx) => {
-		const u = tx.select({ email: user.email }).from(user).where(eq(user.id, userId)).get();
+export async function eraseUser(userId: number): Promise<boolean> {
+	return await transaction(async (tx) => {
+		const u = await first(tx.select({ email: user.email }).from(user).where(eq(user.id, userId)));
 		if (!u) return false;
-		tx.update(response)
+		await tx
+			.update(response)
 			.set({ userId: null, enrolmentId: null, attemptId: null })
-			.where(eq(response.userId, userId))
-			.run();
-		tx.delete(mailOutbox).where(eq(mailOutbox.recipient, u.email)).run();
-		tx.delete(invitation).where(eq(invitation.email, u.email)).run();
-		pseudonymiseAudit(tx, userId, u.email);
+			.where(eq(response.userId, userId));
+		await tx.delete(mailOutbox).where(eq(mailOutbox.recipient, u.email));
+		await tx.delete(invitation).where(eq(invitation.email, u.email));
+		await pseudonymiseAudit(tx, userId, u.email);
 		// Cascades: sessions, memberships, resets, two-factor, enrolments (progress, attempts),
 		// mastery and certificates.
-		tx.delete(user).where(eq(user.id, userId)).run();
+		await tx.delete(user).where(eq(user.id, userId));
 		return true;
 	});
 }
@@ -103,31 +102,35 @@ export type DeleteResult = { ok: true } | { ok: false; reason: 'sudo' | 'last_ad
  * session within the last 10 minutes (accounts/auth/sudo.ts), so a stolen session alone cannot.
  * The audit row of the deletion itself names nobody.
  */
-export function deleteOwnAccount(input: {
+export async function deleteOwnAccount(input: {
 	userId: number;
 	sessionId: string;
 	requestId?: string;
-}): DeleteResult {
-	const current = db
-		.select({ reauthenticatedAt: session.reauthenticatedAt })
-		.from(session)
-		.where(and(eq(session.id, input.sessionId), eq(session.userId, input.userId)))
-		.get();
+}): Promise<DeleteResult> {
+	const current = await first(
+		db
+			.select({ reauthenticatedAt: session.reauthenticatedAt })
+			.from(session)
+			.where(and(eq(session.id, input.sessionId), eq(session.userId, input.userId)))
+	);
 	if (!isInSudoMode(current)) return { ok: false, reason: 'sudo' };
-	const u = db.select().from(user).where(eq(user.id, input.userId)).get();
+	const u = await first(db.select().from(user).where(eq(user.id, input.userId)));
 	if (!u) return { ok: false, reason: 'sudo' };
-	if (u.isAdmin && countActiveAdmins() <= 1) return { ok: false, reason: 'last_admin' };
-	eraseUser(u.id);
-	recordAudit({ action: 'privacy.account_deleted', requestId: input.requestId });
+	if (u.isAdmin && (await countActiveAdmins()) <= 1) return { ok: false, reason: 'last_admin' };
+	await eraseUser(u.id);
+	await recordAudit({ action: 'privacy.account_deleted', requestId: input.requestId });
 	return { ok: true };
 }
 
-export function countActiveAdmins(): number {
+export async function countActiveAdmins(): Promise<number> {
 	return (
-		db
-			.select({ n: sql<number>`count(*)` })
-			.from(user)
-			.where(and(eq(user.isAdmin, true), isNull(user.disabledAt)))
-			.get()?.n ?? 0
+		(
+			await first(
+				db
+					.select({ n: sql<number>`count(*)` })
+					.from(user)
+					.where(and(eq(user.isAdmin, true), isNull(user.disabledAt)))
+			)
+		)?.n ?? 0
 	);
 }

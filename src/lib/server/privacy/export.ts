@@ -1,6 +1,6 @@
 // A person's data export (GDPR art. 15, 20): everything stored about them, as JSON.
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
-import { db } from '../db';
+import { db, first } from '../db';
 import {
 	attempt,
 	auditEvent,
@@ -26,10 +26,10 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
  * Everything stored about one person, as JSON: only rows that belong to `userId`, never
  * another person's. Secrets (password hash, session secrets, TOTP key) are left out.
  */
-export function exportUserData(userId: number, requestId?: string) {
-	const u = db.select().from(user).where(eq(user.id, userId)).get();
+export async function exportUserData(userId: number, requestId?: string) {
+	const u = await first(db.select().from(user).where(eq(user.id, userId)));
 	if (!u) return null;
-	const memberships = db
+	const memberships = await db
 		.select({
 			organisation: organisation.name,
 			role: membership.role,
@@ -40,31 +40,29 @@ export function exportUserData(userId: number, requestId?: string) {
 		.from(membership)
 		.innerJoin(organisation, eq(organisation.id, membership.organisationId))
 		.leftJoin(team, eq(team.id, membership.teamId))
-		.where(eq(membership.userId, userId))
-		.all();
-	const enrolments = db.select().from(enrolment).where(eq(enrolment.userId, userId)).all();
+		.where(eq(membership.userId, userId));
+	const enrolments = await db.select().from(enrolment).where(eq(enrolment.userId, userId));
 	const enrolmentIds = enrolments.map((e) => e.id);
 	const progress = enrolmentIds.length
-		? db.select().from(stepProgress).where(inArray(stepProgress.enrolmentId, enrolmentIds)).all()
+		? await db.select().from(stepProgress).where(inArray(stepProgress.enrolmentId, enrolmentIds))
 		: [];
-	const responses = db.select().from(response).where(eq(response.userId, userId)).all();
-	const attempts = db.select().from(attempt).where(eq(attempt.userId, userId)).all();
-	const mastery = db.select().from(signalMastery).where(eq(signalMastery.userId, userId)).all();
-	const certificates = db.select().from(certificate).where(eq(certificate.userId, userId)).all();
-	const sessions = db
+	const responses = await db.select().from(response).where(eq(response.userId, userId));
+	const attempts = await db.select().from(attempt).where(eq(attempt.userId, userId));
+	const mastery = await db.select().from(signalMastery).where(eq(signalMastery.userId, userId));
+	const certificates = await db.select().from(certificate).where(eq(certificate.userId, userId));
+	const sessions = await db
 		.select({
 			createdAt: session.createdAt,
 			lastSeenAt: session.lastSeenAt,
 			userAgent: session.userAgent
 		})
 		.from(session)
-		.where(eq(session.userId, userId))
-		.all();
-	const twoFactorStatus = getStatus(userId);
+		.where(eq(session.userId, userId));
+	const twoFactorStatus = await getStatus(userId);
 	// Audit events about the person: what they did, and what was done to their account. Who else
 	// acted is left out (another person's data); the network addresses of their own events are
 	// listed once more on their own.
-	const audits = db
+	const audits = await db
 		.select()
 		.from(auditEvent)
 		.where(
@@ -73,13 +71,12 @@ export function exportUserData(userId: number, requestId?: string) {
 				and(eq(auditEvent.targetType, 'user'), eq(auditEvent.targetId, String(userId)))
 			)
 		)
-		.orderBy(asc(auditEvent.id))
-		.all();
+		.orderBy(asc(auditEvent.id));
 	const addressOf = (e: (typeof audits)[number]) =>
 		e.actorUserId === userId && typeof e.details?.address === 'string'
 			? e.details.address
 			: undefined;
-	recordAudit({
+	await recordAudit({
 		action: 'privacy.export',
 		actorUserId: userId,
 		targetType: 'user',
@@ -177,4 +174,4 @@ export function exportUserData(userId: number, requestId?: string) {
 	};
 }
 
-export type UserExport = NonNullable<ReturnType<typeof exportUserData>>;
+export type UserExport = NonNullable<Awaited<ReturnType<typeof exportUserData>>>;

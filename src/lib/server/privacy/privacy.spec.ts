@@ -6,7 +6,7 @@ import * as erasure from './erasure';
 import * as retention from './retention';
 
 const privacy = { ...exporting, ...erasure, ...retention };
-import { db } from '../db';
+import { db, first } from '../db';
 import {
 	auditErasure,
 	auditEvent,
@@ -24,91 +24,91 @@ import { reauthenticate } from '../accounts/auth/sudo';
 import { queueMail } from '../platform/mail';
 import { recordAudit } from '../platform/audit';
 
-beforeEach(() => {
-	freshDatabase();
+beforeEach(async () => {
+	await freshDatabase();
 });
 
 afterEach(() => {
 	vi.useRealTimers();
 });
 
-function makeModuleVersion(): number {
+async function makeModuleVersion(): Promise<number> {
 	return Number(
-		db
-			.insert(moduleVersion)
-			.values({
-				moduleSlug: 'signalen',
-				version: 1,
-				source: 'shipped',
-				contentHash: 'x',
-				title: 'Signalen',
-				content: {}
-			})
-			.run().lastInsertRowid
+		(
+			await db
+				.insert(moduleVersion)
+				.values({
+					moduleSlug: 'signalen',
+					version: 1,
+					source: 'shipped',
+					contentHash: 'x',
+					title: 'Signalen',
+					content: {}
+				})
+				.returning({ id: moduleVersion.id })
+		)[0]?.id
 	);
 }
 
 /** A learner with an enrolment, two answers, mastery and a certificate. */
-function giveLearningHistory(userId: number, versionId: number, code: string) {
+async function giveLearningHistory(userId: number, versionId: number, code: string) {
 	const now = new Date();
 	const enrolmentId = Number(
-		db
-			.insert(enrolment)
-			.values({
-				userId,
-				moduleVersionId: versionId,
-				moduleSlug: 'signalen',
-				stepsTotal: 3,
-				startedAt: now,
-				updatedAt: now
-			})
-			.run().lastInsertRowid
+		(
+			await db
+				.insert(enrolment)
+				.values({
+					userId,
+					moduleVersionId: versionId,
+					moduleSlug: 'signalen',
+					stepsTotal: 3,
+					startedAt: now,
+					updatedAt: now
+				})
+				.returning({ id: enrolment.id })
+		)[0]?.id
 	);
 	for (const itemId of ['q1', 'q2']) {
-		db.insert(response)
-			.values({
-				userId,
-				enrolmentId,
-				moduleVersionId: versionId,
-				stepSlug: 'quiz',
-				itemId,
-				kind: 'item',
-				answer: { choice: `${itemId}-${userId}` },
-				score: 1,
-				maxScore: 1,
-				signalsHit: ['geschenken'],
-				signalsMissed: [],
-				isFirst: true,
-				createdAt: now
-			})
-			.run();
-	}
-	db.insert(signalMastery)
-		.values({ userId, signalId: 'geschenken', seen: 2, correct: 2, updatedAt: now })
-		.run();
-	db.insert(certificate)
-		.values({
-			code,
+		await db.insert(response).values({
 			userId,
-			moduleSlug: 'signalen',
+			enrolmentId,
 			moduleVersionId: versionId,
-			issuedAt: now,
-			expiresAt: new Date(now.getTime() + 1e10)
-		})
-		.run();
+			stepSlug: 'quiz',
+			itemId,
+			kind: 'item',
+			answer: { choice: `${itemId}-${userId}` },
+			score: 1,
+			maxScore: 1,
+			signalsHit: ['geschenken'],
+			signalsMissed: [],
+			isFirst: true,
+			createdAt: now
+		});
+	}
+	await db
+		.insert(signalMastery)
+		.values({ userId, signalId: 'geschenken', seen: 2, correct: 2, updatedAt: now });
+	await db.insert(certificate).values({
+		code,
+		userId,
+		moduleSlug: 'signalen',
+		moduleVersionId: versionId,
+		issuedAt: now,
+		expiresAt: new Date(now.getTime() + 1e10)
+	});
 }
 
 describe('data export', () => {
 	it("holds the person's own data and nothing of anyone else", async () => {
-		const org = makeOrganisation('School A');
+		const org = await makeOrganisation('School A');
 		const a = await makeMember({ organisation: org });
 		const b = await makeMember({ organisation: org });
-		const version = makeModuleVersion();
-		giveLearningHistory(a.id, version, 'CODE-A');
-		giveLearningHistory(b.id, version, 'CODE-B');
-		createSession(a.id, 'learner', 'Mozilla/5.0 Firefox/140.0');
+		const version = await makeModuleVersion();
+		await giveLearningHistory(a.id, version, 'CODE-A');
+		await giveLearningHistory(b.id, version, 'CODE-B');
+		await createSession(a.id, 'learner', 'Mozilla/5.0 Firefox/140.0');
 
-		const data = privacy.exportUserData(a.id)!;
+		const data = (await privacy.exportUserData(a.id))!;
 		expect(data.profile.email).toBe(a.email);
 		expect(data.memberships).toEqual([
 			expect.objectContaining({ organisation: 'School A', role: 'learner' })
@@ -128,11 +128,10 @@ describe('data export', () => {
 		expect(text).not.toContain('CODE-B');
 		expect(text).not.toContain(`-${b.id}"`);
 		expect(text).not.toMatch(/argon2|secretHash|passwordHash/);
-		const audited = db
+		const audited = await db
 			.select()
 			.from(auditEvent)
-			.where(eq(auditEvent.action, 'privacy.export'))
-			.all();
+			.where(eq(auditEvent.action, 'privacy.export'));
 		expect(audited).toHaveLength(1);
 	});
 });
@@ -142,23 +141,23 @@ describe('deleting an account', () => {
 		const a = await makeUser();
 		const b = await makeUser();
 		const admin = await makeUser();
-		recordAudit({
+		await recordAudit({
 			action: 'auth.sign_in_failed',
 			actorUserId: a.id,
 			details: { address: '203.0.113.7' }
 		});
-		recordAudit({
+		await recordAudit({
 			action: 'auth.sign_in_failed',
 			actorUserId: b.id,
 			details: { address: '198.51.100.9' }
 		});
-		recordAudit({
+		await recordAudit({
 			action: 'admin.user_disabled',
 			actorUserId: admin.id,
 			targetType: 'user',
 			targetId: a.id
 		});
-		const data = privacy.exportUserData(a.id)!;
+		const data = (await privacy.exportUserData(a.id))!;
 		expect(data.auditEvents.map((e) => e.action)).toEqual(
 			expect.arrayContaining(['auth.sign_in_failed', 'admin.user_disabled'])
 		);
@@ -169,30 +168,30 @@ describe('deleting an account', () => {
 	});
 
 	it('needs sudo mode, then removes the person and keeps answers without a name', async () => {
-		const org = makeOrganisation();
+		const org = await makeOrganisation();
 		const a = await makeMember({ organisation: org });
-		const version = makeModuleVersion();
-		giveLearningHistory(a.id, version, 'CODE-A');
-		const { token, session } = createSession(a.id, 'learner');
-		queueMail({ kind: 'test', to: a.email, subject: 'x', body: 'y' });
+		const version = await makeModuleVersion();
+		await giveLearningHistory(a.id, version, 'CODE-A');
+		const { token, session } = await createSession(a.id, 'learner');
+		await queueMail({ kind: 'test', to: a.email, subject: 'x', body: 'y' });
 
 		// A session that never typed the password, or typed it 11 minutes ago (a stolen cookie),
 		// is not enough; someone else's session is not either.
-		expect(privacy.deleteOwnAccount({ userId: a.id, sessionId: session.id })).toEqual({
+		expect(await privacy.deleteOwnAccount({ userId: a.id, sessionId: session.id })).toEqual({
 			ok: false,
 			reason: 'sudo'
 		});
-		db.update(sessionTable)
+		await db
+			.update(sessionTable)
 			.set({ reauthenticatedAt: new Date(Date.now() - 11 * 60 * 1000) })
-			.where(eq(sessionTable.id, session.id))
-			.run();
-		expect(privacy.deleteOwnAccount({ userId: a.id, sessionId: session.id })).toEqual({
+			.where(eq(sessionTable.id, session.id));
+		expect(await privacy.deleteOwnAccount({ userId: a.id, sessionId: session.id })).toEqual({
 			ok: false,
 			reason: 'sudo'
 		});
 		const b = await makeUser();
-		const other = createSession(b.id, 'learner', null, { reauthenticatedAt: new Date() });
-		expect(privacy.deleteOwnAccount({ userId: a.id, sessionId: other.session.id })).toEqual({
+		const other = await createSession(b.id, 'learner', null, { reauthenticatedAt: new Date() });
+		expect(await privacy.deleteOwnAccount({ userId: a.id, sessionId: other.session.id })).toEqual({
 			ok: false,
 			reason: 'sudo'
 		});
@@ -202,22 +201,24 @@ describe('deleting an account', () => {
 			password: a.password
 		});
 		expect(again.ok).toBe(true);
-		expect(privacy.deleteOwnAccount({ userId: a.id, sessionId: session.id })).toEqual({
+		expect(await privacy.deleteOwnAccount({ userId: a.id, sessionId: session.id })).toEqual({
 			ok: true
 		});
-		expect(db.select().from(user).where(eq(user.id, a.id)).get()).toBeUndefined();
-		expect(validateSessionToken(token)).toBeNull();
-		expect(db.select().from(certificate).all()).toEqual([]);
-		expect(db.select().from(mailOutbox).where(eq(mailOutbox.recipient, a.email)).all()).toEqual([]);
-		const answers = db.select().from(response).all();
+		expect(await first(db.select().from(user).where(eq(user.id, a.id)))).toBeUndefined();
+		expect(await validateSessionToken(token)).toBeNull();
+		expect(await db.select().from(certificate)).toEqual([]);
+		expect(await db.select().from(mailOutbox).where(eq(mailOutbox.recipient, a.email))).toEqual([]);
+		const answers = await db.select().from(response);
 		expect(answers).toHaveLength(2);
 		expect(answers.every((r) => r.userId === null && r.enrolmentId === null)).toBe(true);
 	});
 
 	it('refuses to delete the last platform admin', async () => {
 		const admin = await makeUser({ isAdmin: true });
-		const { session } = createSession(admin.id, 'staff', null, { reauthenticatedAt: new Date() });
-		expect(privacy.deleteOwnAccount({ userId: admin.id, sessionId: session.id })).toEqual({
+		const { session } = await createSession(admin.id, 'staff', null, {
+			reauthenticatedAt: new Date()
+		});
+		expect(await privacy.deleteOwnAccount({ userId: admin.id, sessionId: session.id })).toEqual({
 			ok: false,
 			reason: 'last_admin'
 		});
@@ -229,37 +230,41 @@ describe('erasure and the audit trail', () => {
 		const a = await makeUser();
 		const b = await makeUser();
 		const admin = await makeUser();
-		recordAudit({ action: 'auth.sign_in', actorUserId: a.id, details: { address: '203.0.113.7' } });
-		recordAudit({
+		await recordAudit({
+			action: 'auth.sign_in',
+			actorUserId: a.id,
+			details: { address: '203.0.113.7' }
+		});
+		await recordAudit({
 			action: 'admin.user_disabled',
 			actorUserId: admin.id,
 			targetType: 'user',
 			targetId: a.id,
 			details: { email: a.email, reason: 'test' }
 		});
-		recordAudit({
+		await recordAudit({
 			action: 'invitation.sent',
 			actorUserId: admin.id,
 			targetType: 'invitation',
 			targetId: 7,
 			details: { to: a.email }
 		});
-		recordAudit({
+		await recordAudit({
 			action: 'auth.sign_in',
 			actorUserId: b.id,
 			details: { address: '198.51.100.9' }
 		});
 
 		// Before erasure the export holds the person's audit events and addresses.
-		const data = privacy.exportUserData(a.id)!;
+		const data = (await privacy.exportUserData(a.id))!;
 		expect(data.auditEvents.map((e) => e.action)).toEqual(
 			expect.arrayContaining(['auth.sign_in', 'admin.user_disabled'])
 		);
 		expect(data.addresses).toEqual(['203.0.113.7']);
 
-		const before = db.select().from(auditEvent).all().length;
-		expect(privacy.eraseUser(a.id)).toBe(true);
-		const rows = db.select().from(auditEvent).all();
+		const before = (await db.select().from(auditEvent)).length;
+		expect(await privacy.eraseUser(a.id)).toBe(true);
+		const rows = await db.select().from(auditEvent);
 		// Nothing was removed: what happened and when stays.
 		expect(rows).toHaveLength(before);
 		const text = JSON.stringify(rows);
@@ -278,63 +283,69 @@ describe('erasure and the audit trail', () => {
 	it('still refuses every other UPDATE of an audit row, during and after an erasure', async () => {
 		const a = await makeUser();
 		const b = await makeUser();
-		recordAudit({ action: 'auth.sign_in', actorUserId: a.id, details: { address: '203.0.113.7' } });
-		recordAudit({
+		await recordAudit({
+			action: 'auth.sign_in',
+			actorUserId: a.id,
+			details: { address: '203.0.113.7' }
+		});
+		await recordAudit({
 			action: 'auth.sign_in',
 			actorUserId: b.id,
 			details: { address: '198.51.100.9' }
 		});
-		const rowOf = (id: number) =>
-			db.select().from(auditEvent).where(eq(auditEvent.actorUserId, id)).get()!;
-		const aRow = rowOf(a.id);
+		const rowOf = async (id: number) =>
+			(await first(db.select().from(auditEvent).where(eq(auditEvent.actorUserId, id))))!;
+		const aRow = await rowOf(a.id);
 		// Without an erasure running: even the pseudonymising change is refused.
-		expect(() =>
-			db.update(auditEvent).set({ actorUserId: null }).where(eq(auditEvent.id, aRow.id)).run()
-		).toThrow(/append-only/);
+		await expect(
+			db.update(auditEvent).set({ actorUserId: null }).where(eq(auditEvent.id, aRow.id))
+		).rejects.toThrow(/append-only/);
 		// With the marker naming a: other rows, other columns and new values are still refused.
-		db.update(auditErasure)
+		await db
+			.update(auditErasure)
 			.set({ userId: a.id, email: a.email })
-			.where(eq(auditErasure.id, 1))
-			.run();
+			.where(eq(auditErasure.id, 1));
 		try {
-			const bRow = rowOf(b.id);
-			expect(() =>
-				db.update(auditEvent).set({ actorUserId: null }).where(eq(auditEvent.id, bRow.id)).run()
-			).toThrow(/append-only/);
-			expect(() =>
-				db.update(auditEvent).set({ action: 'x' }).where(eq(auditEvent.id, aRow.id)).run()
-			).toThrow(/append-only/);
-			expect(() =>
-				db.update(auditEvent).set({ actorUserId: b.id }).where(eq(auditEvent.id, aRow.id)).run()
-			).toThrow(/append-only/);
-			expect(() =>
+			const bRow = await rowOf(b.id);
+			await expect(
+				db.update(auditEvent).set({ actorUserId: null }).where(eq(auditEvent.id, bRow.id))
+			).rejects.toThrow(/append-only/);
+			await expect(
+				db.update(auditEvent).set({ action: 'x' }).where(eq(auditEvent.id, aRow.id))
+			).rejects.toThrow(/append-only/);
+			await expect(
+				db.update(auditEvent).set({ actorUserId: b.id }).where(eq(auditEvent.id, aRow.id))
+			).rejects.toThrow(/append-only/);
+			await expect(
 				db
 					.update(auditEvent)
 					.set({ details: { address: '10.0.0.1' } })
 					.where(eq(auditEvent.id, aRow.id))
-					.run()
-			).toThrow(/append-only/);
-			expect(() => db.delete(auditEvent).where(eq(auditEvent.id, aRow.id)).run()).toThrow(
+			).rejects.toThrow(/append-only/);
+			await expect(db.delete(auditEvent).where(eq(auditEvent.id, aRow.id))).rejects.toThrow(
 				/append-only/
 			);
 		} finally {
-			db.update(auditErasure)
+			await db
+				.update(auditErasure)
 				.set({ userId: null, email: null })
-				.where(eq(auditErasure.id, 1))
-				.run();
+				.where(eq(auditErasure.id, 1));
 		}
-		privacy.eraseUser(a.id);
+		await privacy.eraseUser(a.id);
 		// After the erasure the marker is cleared: a plain UPDATE is refused again.
-		expect(db.select().from(auditErasure).get()).toMatchObject({ userId: null, email: null });
-		expect(() => db.update(auditEvent).set({ actorUserId: null }).run()).toThrow(/append-only/);
+		expect(await first(db.select().from(auditErasure))).toMatchObject({
+			userId: null,
+			email: null
+		});
+		await expect(db.update(auditEvent).set({ actorUserId: null })).rejects.toThrow(/append-only/);
 	});
 });
 
 describe('retention', () => {
 	const day = 24 * 3600 * 1000;
 
-	function audit(at: Date, action = 'test.event') {
-		db.insert(auditEvent).values({ at, action }).run();
+	async function audit(at: Date, action = 'test.event') {
+		await db.insert(auditEvent).values({ at, action });
 	}
 
 	it('removes inactive accounts, old audit events and old mail; keeps the rest', async () => {
@@ -343,78 +354,58 @@ describe('retention', () => {
 		const stale = await makeUser();
 		const active = await makeUser();
 		const admin = await makeUser({ isAdmin: true });
-		db.update(user)
-			.set({ lastLoginAt: new Date(start) })
-			.run();
-		audit(new Date(start - 800 * day), 'old.event');
-		db.insert(mailOutbox)
-			.values([
-				{
-					kind: 't',
-					recipient: 'a@x.be',
-					subject: 's',
-					body: 'b',
-					createdAt: new Date(start - 100 * day)
-				},
-				{
-					kind: 't',
-					recipient: 'b@x.be',
-					subject: 's',
-					body: 'b',
-					createdAt: new Date(start - 5 * day)
-				}
-			])
-			.run();
+		await db.update(user).set({ lastLoginAt: new Date(start) });
+		await audit(new Date(start - 800 * day), 'old.event');
+		await db.insert(mailOutbox).values([
+			{
+				kind: 't',
+				recipient: 'a@x.be',
+				subject: 's',
+				body: 'b',
+				createdAt: new Date(start - 100 * day)
+			},
+			{
+				kind: 't',
+				recipient: 'b@x.be',
+				subject: 's',
+				body: 'b',
+				createdAt: new Date(start - 5 * day)
+			}
+		]);
 
 		// Three years and a bit later; only `active` signed in meanwhile.
 		vi.setSystemTime(new Date(start + 1100 * day));
-		db.update(user).set({ lastLoginAt: new Date() }).where(eq(user.id, active.id)).run();
-		audit(new Date(Date.now() - 10 * day), 'recent.event');
+		await db.update(user).set({ lastLoginAt: new Date() }).where(eq(user.id, active.id));
+		await audit(new Date(Date.now() - 10 * day), 'recent.event');
 		// Explicit dates: SQLite's own clock (column defaults) does not follow the fake clock.
-		db.insert(mailOutbox)
-			.values({ kind: 't', recipient: 'c@x.be', subject: 's', body: 'b', createdAt: new Date() })
-			.run();
-		const report = privacy.runRetention({ inactiveDays: 1095, auditDays: 730, mailDays: 90 });
+		await db
+			.insert(mailOutbox)
+			.values({ kind: 't', recipient: 'c@x.be', subject: 's', body: 'b', createdAt: new Date() });
+		const report = await privacy.runRetention({ inactiveDays: 1095, auditDays: 730, mailDays: 90 });
 
 		expect(report.accounts).toBe(1);
-		const left = db
-			.select({ id: user.id })
-			.from(user)
-			.all()
-			.map((r) => r.id);
+		const left = (await db.select({ id: user.id }).from(user)).map((r) => r.id);
 		expect(left).not.toContain(stale.id);
 		expect(left).toEqual(expect.arrayContaining([active.id, admin.id]));
-		const actions = db
-			.select({ action: auditEvent.action })
-			.from(auditEvent)
-			.all()
-			.map((r) => r.action);
+		const actions = (await db.select({ action: auditEvent.action }).from(auditEvent)).map(
+			(r) => r.action
+		);
 		expect(actions).not.toContain('old.event');
 		expect(actions).toContain('recent.event');
-		expect(
-			db
-				.select()
-				.from(mailOutbox)
-				.all()
-				.map((m) => m.recipient)
-		).toEqual(['c@x.be']);
+		expect((await db.select().from(mailOutbox)).map((m) => m.recipient)).toEqual(['c@x.be']);
 	});
 
 	it('keeps the audit trail append-only outside the retention job', async () => {
-		audit(new Date(Date.now() - 1000 * day), 'ancient.event');
-		expect(() => db.delete(auditEvent).run()).toThrow(/append-only/);
-		expect(() => db.update(auditEvent).set({ action: 'changed' }).run()).toThrow(/append-only/);
-		privacy.runRetention({ inactiveDays: 1095, auditDays: 30, mailDays: 90 });
-		expect(
-			db
-				.select()
-				.from(auditEvent)
-				.all()
-				.map((e) => e.action)
-		).not.toContain('ancient.event');
+		await audit(new Date(Date.now() - 1000 * day), 'ancient.event');
+		await expect(db.delete(auditEvent)).rejects.toThrow(/append-only/);
+		await expect(db.update(auditEvent).set({ action: 'changed' })).rejects.toThrow(/append-only/);
+		await privacy.runRetention({ inactiveDays: 1095, auditDays: 30, mailDays: 90 });
+		expect((await db.select().from(auditEvent)).map((e) => e.action)).not.toContain(
+			'ancient.event'
+		);
 		// After the job the cut-off is back at 0: a later delete is refused again.
-		audit(new Date(Date.now() - 1000 * day), 'another.event');
-		expect(() => db.delete(auditEvent).run()).toThrow(/append-only/);
-		expect(() => db.update(auditEvent).set({ action: 'x' }).run()).toThrow(/append-only/);
+		await audit(new Date(Date.now() - 1000 * day), 'another.event');
+		await expect(db.delete(auditEvent)).rejects.toThrow(/append-only/);
+		await expect(db.update(auditEvent).set({ action: 'x' })).rejects.toThrow(/append-only/);
 	});
 });

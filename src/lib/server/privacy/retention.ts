@@ -1,7 +1,7 @@
 // Storage limitation (GDPR art. 5(1)(e)): the job that removes inactive accounts and old audit
 // and mail rows.
 import { and, eq, isNotNull, lt, or, isNull, sql } from 'drizzle-orm';
-import { db, transaction } from '../db';
+import { affected, db, transaction } from '../db';
 import {
 	auditEvent,
 	auditRetention,
@@ -44,14 +44,16 @@ const day = 24 * 3600 * 1000;
  * platform never loses its last admin), audit events older than `auditDays`, mail older than
  * `mailDays`, and expired sessions and reset links.
  */
-export function runRetention(policy: RetentionPolicy = retentionPolicy()): RetentionReport {
+export async function runRetention(
+	policy: RetentionPolicy = retentionPolicy()
+): Promise<RetentionReport> {
 	for (const value of Object.values(policy)) {
 		if (!Number.isInteger(value) || value < 1)
 			throw new Error('retention periods must be >= 1 day');
 	}
 	const now = Date.now();
 	const inactiveBefore = new Date(now - policy.inactiveDays * day);
-	const stale = db
+	const stale = await db
 		.select({ id: user.id })
 		.from(user)
 		.where(
@@ -62,47 +64,48 @@ export function runRetention(policy: RetentionPolicy = retentionPolicy()): Reten
 					and(isNull(user.lastLoginAt), lt(user.createdAt, inactiveBefore))
 				)
 			)
-		)
-		.all();
+		);
 	let accounts = 0;
-	for (const { id } of stale) if (eraseUser(id)) accounts += 1;
+	for (const { id } of stale) if (await eraseUser(id)) accounts += 1;
 
 	const auditCutoff = now - policy.auditDays * day;
-	const auditEvents = transaction((tx) => {
+	const auditEvents = await transaction(async (tx) => {
 		// The trigger lets DELETE through only below this cut-off; reset before commit.
-		tx.update(auditRetention).set({ cutoffAt: auditCutoff }).where(eq(auditRetention.id, 1)).run();
-		const removed = tx
-			.delete(auditEvent)
-			.where(lt(auditEvent.at, new Date(auditCutoff)))
-			.run().changes;
-		tx.update(auditRetention).set({ cutoffAt: 0 }).where(eq(auditRetention.id, 1)).run();
+		await tx.update(auditRetention).set({ cutoffAt: auditCutoff }).where(eq(auditRetention.id, 1));
+		const removed = affected(
+			await tx.delete(auditEvent).where(lt(auditEvent.at, new Date(auditCutoff)))
+		);
+		await tx.update(auditRetention).set({ cutoffAt: 0 }).where(eq(auditRetention.id, 1));
 		return removed;
 	});
 
-	const mails = db
-		.delete(mailOutbox)
-		.where(lt(mailOutbox.createdAt, new Date(now - policy.mailDays * day)))
-		.run().changes;
+	const mails = affected(
+		await db
+			.delete(mailOutbox)
+			.where(lt(mailOutbox.createdAt, new Date(now - policy.mailDays * day)))
+	);
 
-	const sessions = db
-		.delete(session)
-		.where(
-			or(
-				sql`${session.createdAt} + ${session.absoluteSeconds} * 1000 <= ${now}`,
-				sql`${session.lastSeenAt} + ${session.idleSeconds} * 1000 <= ${now}`
+	const sessions = affected(
+		await db
+			.delete(session)
+			.where(
+				or(
+					sql`${session.createdAt} + ${session.absoluteSeconds} * 1000 <= ${now}`,
+					sql`${session.lastSeenAt} + ${session.idleSeconds} * 1000 <= ${now}`
+				)
 			)
-		)
-		.run().changes;
-	const resets = db
-		.delete(passwordReset)
-		.where(or(lt(passwordReset.expiresAt, new Date(now)), isNotNull(passwordReset.usedAt)))
-		.run().changes;
+	);
+	const resets = affected(
+		await db
+			.delete(passwordReset)
+			.where(or(lt(passwordReset.expiresAt, new Date(now)), isNotNull(passwordReset.usedAt)))
+	);
 	// Unfinished two-factor enrolments older than a day carry a key nobody confirmed.
-	db.delete(twoFactor)
-		.where(and(isNull(twoFactor.enabledAt), lt(twoFactor.createdAt, new Date(now - day))))
-		.run();
+	await db
+		.delete(twoFactor)
+		.where(and(isNull(twoFactor.enabledAt), lt(twoFactor.createdAt, new Date(now - day))));
 
 	const report = { accounts, auditEvents, mails, sessions, resets };
-	recordAudit({ action: 'privacy.retention_run', details: { ...report } });
+	await recordAudit({ action: 'privacy.retention_run', details: { ...report } });
 	return report;
 }

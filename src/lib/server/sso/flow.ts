@@ -4,7 +4,7 @@
 // a vouched-for domain, or creates a learner after the person picks leerkracht or hulpverlener.
 import * as client from 'openid-client';
 import { and, eq, lt } from 'drizzle-orm';
-import { db, transaction } from '../db';
+import { db, transaction, first } from '../db';
 import { membership, ssoIdentity, ssoLogin, ssoPending, type SsoProvider } from '../db/schema';
 import { recordAudit } from '../platform/audit';
 import { failure, type Failure } from '../platform/failure';
@@ -62,19 +62,15 @@ export async function beginSignIn(
 	const nonce = client.randomNonce();
 	const codeVerifier = client.randomPKCECodeVerifier();
 	const now = Date.now();
-	db.delete(ssoLogin)
-		.where(lt(ssoLogin.expiresAt, new Date(now)))
-		.run();
-	db.insert(ssoLogin)
-		.values({
-			stateHash: hash(state),
-			providerId: provider.id,
-			codeVerifier,
-			nonce,
-			redirectTo: input.redirectTo ?? '',
-			expiresAt: new Date(now + loginMinutes * 60_000)
-		})
-		.run();
+	await db.delete(ssoLogin).where(lt(ssoLogin.expiresAt, new Date(now)));
+	await db.insert(ssoLogin).values({
+		stateHash: hash(state),
+		providerId: provider.id,
+		codeVerifier,
+		nonce,
+		redirectTo: input.redirectTo ?? '',
+		expiresAt: new Date(now + loginMinutes * 60_000)
+	});
 	const parameters: Record<string, string> = {
 		redirect_uri: redirectUriFor(provider.id),
 		scope: 'openid email profile',
@@ -99,7 +95,7 @@ async function discover(
 	try {
 		return await configurationFor(provider);
 	} catch (error) {
-		return refuse(
+		return await refuse(
 			failure(error instanceof SecretUnreadable ? 'sso.secretUnreadable' : 'sso.providerDown'),
 			provider,
 			context,
@@ -141,19 +137,23 @@ export async function completeSignIn(
 	input: { providerId: number; callbackUrl: URL; cookieState: string | undefined },
 	context: Context
 ): Promise<CompleteResult> {
-	const provider = getProvider(input.providerId);
-	if (!provider) return refuse(failure('sso.unknownProvider'), undefined, context);
+	const provider = await getProvider(input.providerId);
+	if (!provider) return await refuse(failure('sso.unknownProvider'), undefined, context);
 	const login = input.cookieState
-		? db
-				.delete(ssoLogin)
-				.where(
-					and(eq(ssoLogin.stateHash, hash(input.cookieState)), eq(ssoLogin.providerId, provider.id))
-				)
-				.returning()
-				.get()
+		? await first(
+				db
+					.delete(ssoLogin)
+					.where(
+						and(
+							eq(ssoLogin.stateHash, hash(input.cookieState)),
+							eq(ssoLogin.providerId, provider.id)
+						)
+					)
+					.returning()
+			)
 		: undefined;
 	if (!login || login.expiresAt.getTime() <= Date.now()) {
-		return refuse(failure('sso.state'), provider, context, {
+		return await refuse(failure('sso.state'), provider, context, {
 			step: login ? 'expired' : 'no_login'
 		});
 	}
@@ -168,14 +168,15 @@ export async function completeSignIn(
 			idTokenExpected: true
 		});
 	} catch (error) {
-		return refuse(refusalFor(error), provider, context, {
+		return await refuse(refusalFor(error), provider, context, {
 			step: 'token',
 			error: describeError(error)
 		});
 	}
 	if (context.address) startThrottle.refund(`sso-start:${context.address}`);
 	const claims = tokens.claims();
-	if (!claims) return refuse(failure('sso.tokenRejected'), provider, context, { step: 'claims' });
+	if (!claims)
+		return await refuse(failure('sso.tokenRejected'), provider, context, { step: 'claims' });
 	let email = typeof claims.email === 'string' ? claims.email : undefined;
 	let verified = claims.email_verified;
 	let name = typeof claims.name === 'string' ? claims.name : undefined;
@@ -186,7 +187,7 @@ export async function completeSignIn(
 			verified = info.email_verified;
 			name ??= typeof info.name === 'string' ? info.name : undefined;
 		} catch (error) {
-			return refuse(refusalFor(error), provider, context, {
+			return await refuse(refusalFor(error), provider, context, {
 				step: 'userinfo',
 				error: describeError(error)
 			});
@@ -194,60 +195,66 @@ export async function completeSignIn(
 	}
 	const mfa = Array.isArray(claims.amr) && claims.amr.includes('mfa');
 	const issuer = claims.iss;
-	const linked = db
-		.select({ userId: ssoIdentity.userId })
-		.from(ssoIdentity)
-		.where(and(eq(ssoIdentity.issuer, issuer), eq(ssoIdentity.sub, claims.sub)))
-		.get();
+	const linked = await first(
+		db
+			.select({ userId: ssoIdentity.userId })
+			.from(ssoIdentity)
+			.where(and(eq(ssoIdentity.issuer, issuer), eq(ssoIdentity.sub, claims.sub)))
+	);
 	const subject = { issuer, sub: claims.sub };
 	if (linked) {
-		const found = getUser(linked.userId);
+		const found = await getUser(linked.userId);
 		if (!found || found.disabledAt) {
-			return refuse(failure('sso.accountDisabled'), provider, context, subject, linked.userId);
+			return await refuse(
+				failure('sso.accountDisabled'),
+				provider,
+				context,
+				subject,
+				linked.userId
+			);
 		}
-		return openSession(found, provider, { mfa, redirectTo: login.redirectTo }, context);
+		return await openSession(found, provider, { mfa, redirectTo: login.redirectTo }, context);
 	}
 	// A first sign-in: nothing is linked or created unless the provider vouches for the address.
-	if (!email) return refuse(failure('sso.noEmail'), provider, context, subject);
+	if (!email) return await refuse(failure('sso.noEmail'), provider, context, subject);
 	email = email.trim().toLowerCase();
 	if (verified !== true) {
-		return refuse(failure('sso.emailUnverified'), provider, context, { ...subject, email });
+		return await refuse(failure('sso.emailUnverified'), provider, context, { ...subject, email });
 	}
 	if (!provider.domains.includes(domainOf(email))) {
-		return refuse(failure('sso.domainNotVouched'), provider, context, { ...subject, email });
+		return await refuse(failure('sso.domainNotVouched'), provider, context, { ...subject, email });
 	}
-	const existing = findUserByEmail(email);
+	const existing = await findUserByEmail(email);
 	if (existing) {
 		if (existing.disabledAt) {
-			return refuse(failure('sso.accountDisabled'), provider, context, subject, existing.id);
+			return await refuse(failure('sso.accountDisabled'), provider, context, subject, existing.id);
 		}
-		transaction((tx) => {
-			tx.insert(ssoIdentity)
-				.values({ providerId: provider.id, issuer, sub: claims.sub, userId: existing.id })
-				.run();
-			const member = tx
-				.select({ id: membership.id })
-				.from(membership)
-				.where(
-					and(
-						eq(membership.userId, existing.id),
-						eq(membership.organisationId, provider.organisationId)
+		await transaction(async (tx) => {
+			await tx
+				.insert(ssoIdentity)
+				.values({ providerId: provider.id, issuer, sub: claims.sub, userId: existing.id });
+			const member = await first(
+				tx
+					.select({ id: membership.id })
+					.from(membership)
+					.where(
+						and(
+							eq(membership.userId, existing.id),
+							eq(membership.organisationId, provider.organisationId)
+						)
 					)
-				)
-				.get();
+			);
 			// Placed in the organisation as a learner when not yet in it; never a staff role.
 			if (!member) {
-				tx.insert(membership)
-					.values({
-						userId: existing.id,
-						organisationId: provider.organisationId,
-						role: 'learner',
-						audience: existing.audience
-					})
-					.run();
+				await tx.insert(membership).values({
+					userId: existing.id,
+					organisationId: provider.organisationId,
+					role: 'learner',
+					audience: existing.audience
+				});
 			}
 		});
-		recordAudit({
+		await recordAudit({
 			action: 'sso.linked',
 			actorUserId: existing.id,
 			targetType: 'user',
@@ -256,22 +263,18 @@ export async function completeSignIn(
 			requestId: context.requestId,
 			details: { providerId: provider.id, issuer }
 		});
-		return openSession(existing, provider, { mfa, redirectTo: login.redirectTo }, context);
+		return await openSession(existing, provider, { mfa, redirectTo: login.redirectTo }, context);
 	}
 	const pendingToken = randomToken(32);
 	const now = Date.now();
-	db.delete(ssoPending)
-		.where(lt(ssoPending.expiresAt, new Date(now)))
-		.run();
-	db.insert(ssoPending)
-		.values({
-			tokenHash: hash(pendingToken),
-			providerId: provider.id,
-			sub: claims.sub,
-			email,
-			name: (name?.trim() || email.split('@')[0]).slice(0, 120),
-			expiresAt: new Date(now + loginMinutes * 60_000)
-		})
-		.run();
+	await db.delete(ssoPending).where(lt(ssoPending.expiresAt, new Date(now)));
+	await db.insert(ssoPending).values({
+		tokenHash: hash(pendingToken),
+		providerId: provider.id,
+		sub: claims.sub,
+		email,
+		name: (name?.trim() || email.split('@')[0]).slice(0, 120),
+		expiresAt: new Date(now + loginMinutes * 60_000)
+	});
 	return { kind: 'chooseAudience', pendingToken };
 }

@@ -1,7 +1,7 @@
 // The links between accounts and organisation identities: shown to the person and to an admin,
 // removable by an admin (audited).
 import { and, asc, eq } from 'drizzle-orm';
-import { db } from '../db';
+import { db, first } from '../db';
 import { organisation, ssoIdentity, ssoProvider } from '../db/schema';
 import { recordAudit } from '../platform/audit';
 import type { Actor } from './providers';
@@ -14,8 +14,8 @@ export interface IdentityLink {
 	createdAt: Date;
 }
 
-export function listIdentityLinks(userId: number): IdentityLink[] {
-	return db
+export async function listIdentityLinks(userId: number): Promise<IdentityLink[]> {
+	return await db
 		.select({
 			id: ssoIdentity.id,
 			provider: ssoProvider.name,
@@ -27,19 +27,23 @@ export function listIdentityLinks(userId: number): IdentityLink[] {
 		.innerJoin(ssoProvider, eq(ssoProvider.id, ssoIdentity.providerId))
 		.innerJoin(organisation, eq(organisation.id, ssoProvider.organisationId))
 		.where(eq(ssoIdentity.userId, userId))
-		.orderBy(asc(ssoIdentity.createdAt))
-		.all();
+		.orderBy(asc(ssoIdentity.createdAt));
 }
 
 /** Removes one link of an account; the next sign-in through the provider starts afresh. */
-export function removeIdentityLink(userId: number, linkId: number, actor: Actor): boolean {
-	const removed = db
-		.delete(ssoIdentity)
-		.where(and(eq(ssoIdentity.id, linkId), eq(ssoIdentity.userId, userId)))
-		.returning({ providerId: ssoIdentity.providerId, issuer: ssoIdentity.issuer })
-		.get();
+export async function removeIdentityLink(
+	userId: number,
+	linkId: number,
+	actor: Actor
+): Promise<boolean> {
+	const removed = await first(
+		db
+			.delete(ssoIdentity)
+			.where(and(eq(ssoIdentity.id, linkId), eq(ssoIdentity.userId, userId)))
+			.returning({ providerId: ssoIdentity.providerId, issuer: ssoIdentity.issuer })
+	);
 	if (!removed) return false;
-	recordAudit({
+	await recordAudit({
 		action: 'sso.unlinked',
 		actorUserId: actor.id,
 		targetType: 'user',

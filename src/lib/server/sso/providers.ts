@@ -2,7 +2,7 @@
 // client secrets sealed with the key that protects TOTP keys, discovery through openid-client.
 import * as client from 'openid-client';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { db } from '../db';
+import { affected, db, first } from '../db';
 import { organisation, ssoProvider, type SsoProvider } from '../db/schema';
 import { recordAudit } from '../platform/audit';
 import { config } from '../platform/config';
@@ -44,18 +44,18 @@ function view(row: SsoProvider): ProviderView {
 	};
 }
 
-export function listProviders(organisationId: number): ProviderView[] {
-	return db
-		.select()
-		.from(ssoProvider)
-		.where(eq(ssoProvider.organisationId, organisationId))
-		.orderBy(asc(ssoProvider.name))
-		.all()
-		.map(view);
+export async function listProviders(organisationId: number): Promise<ProviderView[]> {
+	return (
+		await db
+			.select()
+			.from(ssoProvider)
+			.where(eq(ssoProvider.organisationId, organisationId))
+			.orderBy(asc(ssoProvider.name))
+	).map(view);
 }
 
-export function getProvider(id: number): SsoProvider | undefined {
-	return db.select().from(ssoProvider).where(eq(ssoProvider.id, id)).get();
+export async function getProvider(id: number): Promise<SsoProvider | undefined> {
+	return await first(db.select().from(ssoProvider).where(eq(ssoProvider.id, id)));
 }
 
 /** The domain of an address, lower-cased; '' when the address has none. */
@@ -70,20 +70,23 @@ export function domainOf(email: string): string {
 }
 
 /** The provider that vouches for an address's domain, in an organisation that is not archived. */
-export function providerForEmail(email: string): SsoProvider | undefined {
+export async function providerForEmail(email: string): Promise<SsoProvider | undefined> {
 	const domain = domainOf(email);
 	if (!domain) return undefined;
-	return db
-		.select({ provider: ssoProvider })
-		.from(ssoProvider)
-		.innerJoin(organisation, eq(organisation.id, ssoProvider.organisationId))
-		.where(
-			and(
-				isNull(organisation.archivedAt),
-				sql`exists (select 1 from json_each(${ssoProvider.domains}) where value = ${domain})`
-			)
+	return (
+		await first(
+			db
+				.select({ provider: ssoProvider })
+				.from(ssoProvider)
+				.innerJoin(organisation, eq(organisation.id, ssoProvider.organisationId))
+				.where(
+					and(
+						isNull(organisation.archivedAt),
+						sql`exists (select 1 from json_each(${ssoProvider.domains}) where value = ${domain})`
+					)
+				)
 		)
-		.get()?.provider;
+	)?.provider;
 }
 
 /** An http:// issuer is only accepted for this machine (the test provider). */
@@ -101,7 +104,7 @@ export function isAcceptableIssuer(issuer: string): boolean {
 
 export type AddProviderResult = { ok: true; id: number } | { ok: false; failure: Failure };
 
-export function addProvider(
+export async function addProvider(
 	input: {
 		organisationId: number;
 		name: string;
@@ -111,20 +114,21 @@ export function addProvider(
 		domains: string[];
 	},
 	actor: Actor
-): AddProviderResult {
-	const org = db
-		.select({ id: organisation.id })
-		.from(organisation)
-		.where(and(eq(organisation.id, input.organisationId), isNull(organisation.archivedAt)))
-		.get();
+): Promise<AddProviderResult> {
+	const org = await first(
+		db
+			.select({ id: organisation.id })
+			.from(organisation)
+			.where(and(eq(organisation.id, input.organisationId), isNull(organisation.archivedAt)))
+	);
 	if (!org) return { ok: false, failure: failure('sso.organisationMissing') };
 	const issuer = input.issuer.trim();
 	const domains = [...new Set(input.domains.map((d) => d.trim().toLowerCase()))];
 	for (const domain of domains) {
-		const taken = providerForEmail(`x@${domain}`);
+		const taken = await providerForEmail(`x@${domain}`);
 		if (taken) return { ok: false, failure: failure('sso.domainTaken', { domain }) };
 	}
-	const inserted = db
+	const inserted = await db
 		.insert(ssoProvider)
 		.values({
 			organisationId: input.organisationId,
@@ -135,10 +139,10 @@ export function addProvider(
 			domains
 		})
 		.onConflictDoNothing()
-		.run();
-	if (inserted.changes !== 1) return { ok: false, failure: failure('sso.providerExists') };
-	const id = Number(inserted.lastInsertRowid);
-	recordAudit({
+		.returning({ id: ssoProvider.id });
+	if (affected(inserted) !== 1) return { ok: false, failure: failure('sso.providerExists') };
+	const id = Number(inserted[0]?.id);
+	await recordAudit({
 		action: 'sso.provider_added',
 		actorUserId: actor.id,
 		targetType: 'sso_provider',
@@ -151,15 +155,20 @@ export function addProvider(
 }
 
 /** Removes a provider of an organisation; the accounts it linked stay, without the link. */
-export function removeProvider(id: number, organisationId: number, actor: Actor): boolean {
-	const removed = db
-		.delete(ssoProvider)
-		.where(and(eq(ssoProvider.id, id), eq(ssoProvider.organisationId, organisationId)))
-		.returning({ name: ssoProvider.name, issuer: ssoProvider.issuer })
-		.get();
+export async function removeProvider(
+	id: number,
+	organisationId: number,
+	actor: Actor
+): Promise<boolean> {
+	const removed = await first(
+		db
+			.delete(ssoProvider)
+			.where(and(eq(ssoProvider.id, id), eq(ssoProvider.organisationId, organisationId)))
+			.returning({ name: ssoProvider.name, issuer: ssoProvider.issuer })
+	);
 	if (!removed) return false;
 	configurations.delete(id);
-	recordAudit({
+	await recordAudit({
 		action: 'sso.provider_removed',
 		actorUserId: actor.id,
 		targetType: 'sso_provider',
@@ -240,7 +249,7 @@ export async function testProvider(
 	organisationId: number,
 	actor: Actor
 ): Promise<DiscoveryResult | undefined> {
-	const provider = getProvider(id);
+	const provider = await getProvider(id);
 	if (!provider || provider.organisationId !== organisationId) return undefined;
 	const issuer = provider.issuer;
 	let result: DiscoveryResult;
@@ -264,7 +273,7 @@ export async function testProvider(
 						: failure('sso.discoveryFailed', { issuer })
 		};
 	}
-	recordAudit({
+	await recordAudit({
 		action: 'sso.provider_tested',
 		actorUserId: actor.id,
 		targetType: 'sso_provider',

@@ -27,14 +27,14 @@ export interface Context {
 
 export type Refusal = { kind: 'refused'; failure: Failure };
 
-export function refuse(
+export async function refuse(
 	reason: Failure,
 	provider: Pick<SsoProvider, 'id' | 'organisationId'> | undefined,
 	context: Context,
 	details: Record<string, unknown> = {},
 	actorUserId: number | null = null
-): Refusal {
-	recordAudit({
+): Promise<Refusal> {
+	await recordAudit({
 		action: 'sso.refused',
 		actorUserId,
 		targetType: 'sso_provider',
@@ -58,24 +58,24 @@ export type CompleteResult =
 	| { kind: 'chooseAudience'; pendingToken: string }
 	| Refusal;
 
-export function openSession(
+export async function openSession(
 	found: User,
 	provider: SsoProvider,
 	options: { mfa: boolean; redirectTo: string },
 	context: Context
-): CompleteResult {
-	const access = getAccess(found);
+): Promise<CompleteResult> {
+	const access = await getAccess(found);
 	// The provider's multi-factor sign-in counts as the second step; otherwise an enrolled
 	// second factor is still asked for on /aanmelden/code.
-	const needsSecondFactor = twoFactor.isEnabled(found.id) && !options.mfa;
-	const { token, session } = createSession(
+	const needsSecondFactor = (await twoFactor.isEnabled(found.id)) && !options.mfa;
+	const { token, session } = await createSession(
 		found.id,
 		isStaff(access.roles) ? 'staff' : 'learner',
 		context.userAgent,
 		{ twoFactorVerified: options.mfa }
 	);
-	db.update(user).set({ lastLoginAt: new Date() }).where(eq(user.id, found.id)).run();
-	recordAudit({
+	await db.update(user).set({ lastLoginAt: new Date() }).where(eq(user.id, found.id));
+	await recordAudit({
 		action: needsSecondFactor ? 'sso.first_factor_ok' : 'sso.sign_in',
 		actorUserId: found.id,
 		organisationId: provider.organisationId,

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { desc, eq } from 'drizzle-orm';
 import type { JWTPayload } from 'jose';
-import { db } from '../db';
+import { db, first } from '../db';
 import {
 	auditEvent,
 	membership,
@@ -44,11 +44,11 @@ beforeAll(async () => {
 });
 afterAll(() => idp.close());
 
-beforeEach(() => {
-	freshDatabase();
+beforeEach(async () => {
+	await freshDatabase();
 	forgetConfigurations();
-	organisation = makeOrganisation('Sint-Jansschool');
-	const added = addProvider(
+	organisation = await makeOrganisation('Sint-Jansschool');
+	const added = await addProvider(
 		{
 			organisationId: organisation,
 			name: 'Microsoft 365 van Sint-Jansschool',
@@ -60,7 +60,7 @@ beforeEach(() => {
 		admin
 	);
 	if (!added.ok) throw new Error(added.failure.code);
-	provider = getProvider(added.id)!;
+	provider = (await getProvider(added.id))!;
 });
 
 /** Starts a sign-in and returns what the provider would send back, plus the expected nonce. */
@@ -101,40 +101,39 @@ async function answer(overrides: JWTPayload = {}) {
 	);
 }
 
-function lastRefusal() {
-	return db
-		.select()
-		.from(auditEvent)
-		.where(eq(auditEvent.action, 'sso.refused'))
-		.orderBy(desc(auditEvent.id))
-		.get();
+async function lastRefusal() {
+	return await first(
+		db
+			.select()
+			.from(auditEvent)
+			.where(eq(auditEvent.action, 'sso.refused'))
+			.orderBy(desc(auditEvent.id))
+	);
 }
 
-function expectNothingGranted(before: { users: number }) {
-	expect(db.select().from(user).all()).toHaveLength(before.users);
-	expect(db.select().from(session).all()).toHaveLength(0);
-	expect(db.select().from(ssoIdentity).all()).toHaveLength(0);
+async function expectNothingGranted(before: { users: number }) {
+	expect(await db.select().from(user)).toHaveLength(before.users);
+	expect(await db.select().from(session)).toHaveLength(0);
+	expect(await db.select().from(ssoIdentity)).toHaveLength(0);
 }
 
 describe('providers', () => {
-	it('keeps the client secret sealed and finds the provider by e-mail domain', () => {
-		const row = db.select().from(ssoProvider).get()!;
+	it('keeps the client secret sealed and finds the provider by e-mail domain', async () => {
+		const row = (await first(db.select().from(ssoProvider)))!;
 		expect(row.clientSecretSealed).not.toContain('zeer-geheim');
 		expect(row.clientSecretSealed.startsWith('v1.')).toBe(true);
-		expect(providerForEmail('Iemand@Sint-Jansschool.be')?.id).toBe(provider.id);
-		expect(providerForEmail('iemand@elders.be')).toBeUndefined();
-		const audit = db
-			.select()
-			.from(auditEvent)
-			.where(eq(auditEvent.action, 'sso.provider_added'))
-			.get();
+		expect((await providerForEmail('Iemand@Sint-Jansschool.be'))?.id).toBe(provider.id);
+		expect(await providerForEmail('iemand@elders.be')).toBeUndefined();
+		const audit = await first(
+			db.select().from(auditEvent).where(eq(auditEvent.action, 'sso.provider_added'))
+		);
 		expect(JSON.stringify(audit?.details)).not.toContain('zeer-geheim');
 	});
 
-	it('refuses a domain another provider already vouches for', () => {
-		const result = addProvider(
+	it('refuses a domain another provider already vouches for', async () => {
+		const result = await addProvider(
 			{
-				organisationId: makeOrganisation(),
+				organisationId: await makeOrganisation(),
 				name: 'Google',
 				issuer: 'https://accounts.google.com',
 				clientId: 'x',
@@ -152,13 +151,13 @@ describe('providers', () => {
 	it('removes a provider only from its own organisation; its links go with it', async () => {
 		const existing = await makeUser({ email: 'an.peeters@sint-jansschool.be' });
 		await answer();
-		expect(listIdentityLinks(existing.id)).toHaveLength(1);
-		expect(removeProvider(provider.id, makeOrganisation(), admin)).toBe(false);
-		expect(removeProvider(provider.id, organisation, admin)).toBe(true);
-		expect(listIdentityLinks(existing.id)).toEqual([]);
-		expect(providerForEmail(existing.email)).toBeUndefined();
+		expect(await listIdentityLinks(existing.id)).toHaveLength(1);
+		expect(await removeProvider(provider.id, await makeOrganisation(), admin)).toBe(false);
+		expect(await removeProvider(provider.id, organisation, admin)).toBe(true);
+		expect(await listIdentityLinks(existing.id)).toEqual([]);
+		expect(await providerForEmail(existing.email)).toBeUndefined();
 		expect(
-			db.select().from(auditEvent).where(eq(auditEvent.action, 'sso.provider_removed')).get()
+			await first(db.select().from(auditEvent).where(eq(auditEvent.action, 'sso.provider_removed')))
 		).toMatchObject({ organisationId: organisation, actorUserId: 1 });
 	});
 
@@ -189,7 +188,7 @@ describe('providers', () => {
 	it('the test button reads the configuration, or says the issuer does not answer', async () => {
 		const ok = await testProvider(provider.id, organisation, admin);
 		expect(ok).toMatchObject({ ok: true, authorizationEndpoint: `${idp.issuer}/auth` });
-		const down = addProvider(
+		const down = await addProvider(
 			{
 				organisationId: organisation,
 				name: 'Weg',
@@ -216,26 +215,24 @@ describe('a first sign-in', () => {
 			context
 		);
 		if (result.kind !== 'chooseAudience') throw new Error(result.kind);
-		expect(db.select().from(user).all()).toHaveLength(0);
-		const done = finishFirstSignIn(
+		expect(await db.select().from(user)).toHaveLength(0);
+		const done = await finishFirstSignIn(
 			{ providerId: provider.id, token: result.pendingToken, audience: 'leerkracht' },
 			context
 		);
 		expect(done).toMatchObject({ kind: 'signedIn', home: '/leren', needsSecondFactor: false });
-		const created = db
-			.select()
-			.from(user)
-			.where(eq(user.email, 'an.peeters@sint-jansschool.be'))
-			.get()!;
+		const created = (await first(
+			db.select().from(user).where(eq(user.email, 'an.peeters@sint-jansschool.be'))
+		))!;
 		expect(created.passwordHash).toBeNull();
-		expect(db.select().from(membership).where(eq(membership.userId, created.id)).all()).toEqual([
+		expect(await db.select().from(membership).where(eq(membership.userId, created.id))).toEqual([
 			expect.objectContaining({
 				organisationId: organisation,
 				role: 'learner',
 				audience: 'leerkracht'
 			})
 		]);
-		expect(listIdentityLinks(created.id)).toEqual([
+		expect(await listIdentityLinks(created.id)).toEqual([
 			expect.objectContaining({
 				provider: 'Microsoft 365 van Sint-Jansschool',
 				organisation: 'Sint-Jansschool'
@@ -249,12 +246,12 @@ describe('a first sign-in', () => {
 		const existing = await makeUser({ email: 'an.peeters@sint-jansschool.be' });
 		const result = await answer();
 		expect(result).toMatchObject({ kind: 'signedIn' });
-		expect(db.select().from(ssoIdentity).get()).toMatchObject({
+		expect(await first(db.select().from(ssoIdentity))).toMatchObject({
 			userId: existing.id,
 			sub: 'person-1'
 		});
 		expect(
-			db.select().from(membership).where(eq(membership.userId, existing.id)).get()
+			await first(db.select().from(membership).where(eq(membership.userId, existing.id)))
 		).toMatchObject({
 			organisationId: organisation,
 			role: 'learner'
@@ -267,9 +264,9 @@ describe('a first sign-in', () => {
 			role: 'manager',
 			email: 'directie@sint-jansschool.be'
 		});
-		db.insert(twoFactor)
-			.values({ userId: manager.id, keyEncrypted: 'v1.x', enabledAt: new Date() })
-			.run();
+		await db
+			.insert(twoFactor)
+			.values({ userId: manager.id, keyEncrypted: 'v1.x', enabledAt: new Date() });
 		const withoutMfa = await answer({ email: manager.email, sub: 'boss', amr: ['pwd'] });
 		expect(withoutMfa).toMatchObject({
 			kind: 'signedIn',
@@ -278,21 +275,20 @@ describe('a first sign-in', () => {
 		});
 		const withMfa = await answer({ email: manager.email, sub: 'boss', amr: ['pwd', 'mfa'] });
 		expect(withMfa).toMatchObject({ kind: 'signedIn', needsSecondFactor: false });
-		const roles = db
+		const roles = await db
 			.select({ role: membership.role })
 			.from(membership)
-			.where(eq(membership.userId, manager.id))
-			.all();
+			.where(eq(membership.userId, manager.id));
 		expect(roles).toEqual([{ role: 'manager' }]);
 	});
 
 	it('an admin can remove the link; the next sign-in links afresh', async () => {
 		const existing = await makeUser({ email: 'an.peeters@sint-jansschool.be' });
 		await answer();
-		const [link] = listIdentityLinks(existing.id);
-		expect(removeIdentityLink(existing.id + 1, link.id, admin)).toBe(false);
-		expect(removeIdentityLink(existing.id, link.id, admin)).toBe(true);
-		expect(listIdentityLinks(existing.id)).toEqual([]);
+		const [link] = await listIdentityLinks(existing.id);
+		expect(await removeIdentityLink(existing.id + 1, link.id, admin)).toBe(false);
+		expect(await removeIdentityLink(existing.id, link.id, admin)).toBe(true);
+		expect(await listIdentityLinks(existing.id)).toEqual([]);
 	});
 });
 
@@ -309,11 +305,11 @@ describe('refusals: a calm page, an audit event, no account, no session', () => 
 		it(`refuses ${what}`, async () => {
 			const result = await answer(overrides);
 			expect(result).toEqual({ kind: 'refused', failure: { code, params: {} } });
-			expect(lastRefusal()).toMatchObject({
+			expect(await lastRefusal()).toMatchObject({
 				organisationId: organisation,
 				details: expect.objectContaining({ reason: code })
 			});
-			expectNothingGranted({ users: 0 });
+			await expectNothingGranted({ users: 0 });
 		});
 	}
 
@@ -322,7 +318,7 @@ describe('refusals: a calm page, an audit event, no account, no session', () => 
 		expect(await answer({ email_verified: false })).toMatchObject({
 			failure: { code: 'sso.emailUnverified' }
 		});
-		expectNothingGranted({ users: 1 });
+		await expectNothingGranted({ users: 1 });
 	});
 
 	it('refuses an unsigned token (alg none)', async () => {
@@ -334,7 +330,7 @@ describe('refusals: a calm page, an audit event, no account, no session', () => 
 			context
 		);
 		expect(result).toMatchObject({ kind: 'refused', failure: { code: 'sso.tokenRejected' } });
-		expectNothingGranted({ users: 0 });
+		await expectNothingGranted({ users: 0 });
 	});
 
 	it('refuses a token signed with a key that is not the provider’s', async () => {
@@ -345,7 +341,7 @@ describe('refusals: a calm page, an audit event, no account, no session', () => 
 			context
 		);
 		expect(result).toMatchObject({ kind: 'refused', failure: { code: 'sso.tokenRejected' } });
-		expectNothingGranted({ users: 0 });
+		await expectNothingGranted({ users: 0 });
 	});
 
 	it('refuses a wrong state, a missing cookie and a replayed answer', async () => {
@@ -372,18 +368,18 @@ describe('refusals: a calm page, an audit event, no account, no session', () => 
 				context
 			)
 		).toMatchObject({ failure: { code: 'sso.state' } });
-		expectNothingGranted({ users: 0 });
+		await expectNothingGranted({ users: 0 });
 	});
 
 	it('refuses a disabled account', async () => {
 		const existing = await makeUser({ email: 'an.peeters@sint-jansschool.be' });
-		db.update(user).set({ disabledAt: new Date() }).where(eq(user.id, existing.id)).run();
+		await db.update(user).set({ disabledAt: new Date() }).where(eq(user.id, existing.id));
 		expect(await answer()).toMatchObject({ failure: { code: 'sso.accountDisabled' } });
-		expectNothingGranted({ users: 1 });
+		await expectNothingGranted({ users: 1 });
 	});
 
 	it('refuses when the provider is down', async () => {
-		const down = addProvider(
+		const down = await addProvider(
 			{
 				organisationId: organisation,
 				name: 'Weg',
@@ -395,10 +391,10 @@ describe('refusals: a calm page, an audit event, no account, no session', () => 
 			admin
 		);
 		if (!down.ok) throw new Error('not added');
-		const result = await beginSignIn(getProvider(down.id)!, {}, context);
+		const result = await beginSignIn((await getProvider(down.id))!, {}, context);
 		expect(result).toMatchObject({ kind: 'refused', failure: { code: 'sso.providerDown' } });
-		expect(lastRefusal()?.details).toMatchObject({ reason: 'sso.providerDown' });
-		expectNothingGranted({ users: 0 });
+		expect((await lastRefusal())?.details).toMatchObject({ reason: 'sso.providerDown' });
+		await expectNothingGranted({ users: 0 });
 	});
 
 	it('refuses an error answer from the provider', async () => {

@@ -10,9 +10,9 @@ import { addMembership, createOrganisation } from '../organisations/organisation
 import { createTeam as createAuditedTeam } from '../organisations/teams';
 import type { Audience, Role } from '../db/schema';
 
-export function freshDatabase(url = ':memory:'): DB {
+export async function freshDatabase(url = ':memory:'): Promise<DB> {
 	clearVersionCache();
-	return openDatabase(url, { migrationsDir: path.resolve('drizzle') });
+	return await openDatabase(url, { migrationsDir: path.resolve('drizzle') });
 }
 
 let sequence = 0;
@@ -28,21 +28,23 @@ export async function makeUser(
 	const password = input.password ?? testPassword;
 	if (!hashes.has(password)) hashes.set(password, hashPassword(password));
 	const id = Number(
-		db
-			.insert(user)
-			.values({
-				email,
-				name: input.name ?? `Persoon ${sequence}`,
-				passwordHash: await hashes.get(password)!,
-				isAdmin: input.isAdmin ?? false
-			})
-			.run().lastInsertRowid
+		(
+			await db
+				.insert(user)
+				.values({
+					email,
+					name: input.name ?? `Persoon ${sequence}`,
+					passwordHash: await hashes.get(password)!,
+					isAdmin: input.isAdmin ?? false
+				})
+				.returning({ id: user.id })
+		)[0]?.id
 	);
 	return { id, email, password };
 }
 
-export function makeOrganisation(name = `Organisatie ${++sequence}`): number {
-	return createOrganisation(name);
+export async function makeOrganisation(name = `Organisatie ${++sequence}`): Promise<number> {
+	return await createOrganisation(name);
 }
 
 export async function makeMember(input: {
@@ -52,7 +54,7 @@ export async function makeMember(input: {
 	email?: string;
 }): Promise<{ id: number; email: string; password: string }> {
 	const created = await makeUser({ email: input.email });
-	addMembership({
+	await addMembership({
 		userId: created.id,
 		organisationId: input.organisation,
 		role: input.role ?? 'learner',
@@ -62,12 +64,12 @@ export async function makeMember(input: {
 }
 
 /** Registers the shipped modules, so enrolments and certificates can point at a version. */
-export function syncCourse(): void {
-	syncShippedModules(getCourse());
+export async function syncCourse(): Promise<void> {
+	await syncShippedModules(getCourse());
 }
 
-export function makeTeam(organisation: number, name = `Team ${++sequence}`): number {
-	return teamId(organisation, name);
+export async function makeTeam(organisation: number, name = `Team ${++sequence}`): Promise<number> {
+	return await teamId(organisation, name);
 }
 
 /** A learner of an organisation, optionally in a team, with a chosen name. */
@@ -79,7 +81,7 @@ export async function makeLearner(input: {
 	email?: string;
 }): Promise<{ id: number; email: string; password: string }> {
 	const created = await makeUser({ name: input.name, email: input.email });
-	addMembership({
+	await addMembership({
 		userId: created.id,
 		organisationId: input.organisation,
 		role: 'learner',
@@ -90,7 +92,7 @@ export async function makeLearner(input: {
 }
 
 /** An enrolment in the newest version of a module; completed when `completedAt` is given. */
-export function makeEnrolment(input: {
+export async function makeEnrolment(input: {
 	user: number;
 	module: string;
 	stepsDone?: number;
@@ -98,65 +100,74 @@ export function makeEnrolment(input: {
 	startedAt?: Date;
 	updatedAt?: Date;
 	completedAt?: Date | null;
-}): number {
-	const versionId = latestVersionId(input.module);
+}): Promise<number> {
+	const versionId = await latestVersionId(input.module);
 	if (!versionId)
 		throw new Error(`makeEnrolment: unknown module ${input.module}; call syncCourse()`);
 	const started = input.startedAt ?? new Date(Date.now() - 7 * 24 * 3600 * 1000);
 	const total = input.stepsTotal ?? 4;
 	return Number(
-		db
-			.insert(enrolment)
-			.values({
-				userId: input.user,
-				moduleVersionId: versionId,
-				moduleSlug: input.module,
-				status: input.completedAt ? 'completed' : 'in_progress',
-				stepsDone: input.completedAt ? total : (input.stepsDone ?? 1),
-				stepsTotal: total,
-				startedAt: started,
-				updatedAt: input.updatedAt ?? input.completedAt ?? started,
-				completedAt: input.completedAt ?? null
-			})
-			.run().lastInsertRowid
+		(
+			await db
+				.insert(enrolment)
+				.values({
+					userId: input.user,
+					moduleVersionId: versionId,
+					moduleSlug: input.module,
+					status: input.completedAt ? 'completed' : 'in_progress',
+					stepsDone: input.completedAt ? total : (input.stepsDone ?? 1),
+					stepsTotal: total,
+					startedAt: started,
+					updatedAt: input.updatedAt ?? input.completedAt ?? started,
+					completedAt: input.completedAt ?? null
+				})
+				.returning({ id: enrolment.id })
+		)[0]?.id
 	);
 }
 
-export function makeCertificate(input: {
+export async function makeCertificate(input: {
 	user: number;
 	module: string;
 	organisation?: number | null;
 	issuedAt?: Date;
 	expiresAt: Date;
 	revokedAt?: Date | null;
-}): number {
-	const versionId = latestVersionId(input.module);
+}): Promise<number> {
+	const versionId = await latestVersionId(input.module);
 	if (!versionId) throw new Error(`makeCertificate: unknown module ${input.module}`);
 	return Number(
-		db
-			.insert(certificate)
-			.values({
-				code: randomToken(32),
-				userId: input.user,
-				organisationId: input.organisation ?? null,
-				moduleSlug: input.module,
-				moduleVersionId: versionId,
-				issuedAt: input.issuedAt ?? new Date(input.expiresAt.getTime() - 730 * 24 * 3600 * 1000),
-				expiresAt: input.expiresAt,
-				revokedAt: input.revokedAt ?? null
-			})
-			.run().lastInsertRowid
+		(
+			await db
+				.insert(certificate)
+				.values({
+					code: randomToken(32),
+					userId: input.user,
+					organisationId: input.organisation ?? null,
+					moduleSlug: input.module,
+					moduleVersionId: versionId,
+					issuedAt: input.issuedAt ?? new Date(input.expiresAt.getTime() - 730 * 24 * 3600 * 1000),
+					expiresAt: input.expiresAt,
+					revokedAt: input.revokedAt ?? null
+				})
+				.returning({ id: certificate.id })
+		)[0]?.id
 	);
 }
 
-export function makeMastery(user: number, signalId: string, seen: number, correct: number): void {
-	db.insert(signalMastery)
-		.values({ userId: user, signalId, seen, correct, updatedAt: new Date() })
-		.run();
+export async function makeMastery(
+	user: number,
+	signalId: string,
+	seen: number,
+	correct: number
+): Promise<void> {
+	await db
+		.insert(signalMastery)
+		.values({ userId: user, signalId, seen, correct, updatedAt: new Date() });
 }
 
-function teamId(organisation: number, name: string): number {
-	const created = createAuditedTeam(organisation, name, null);
+async function teamId(organisation: number, name: string): Promise<number> {
+	const created = await createAuditedTeam(organisation, name, null);
 	if (!created.ok) throw new Error(`team ${name} exists`);
 	return created.id;
 }

@@ -33,7 +33,7 @@ async function check(event: RequestEvent, kind: 'totp' | 'recovery') {
 		return fail(400, { kind, form: { message: parsed.message, errors: parsed.errors } });
 	}
 	const code = 'code' in parsed.data ? parsed.data.code : parsed.data.recovery;
-	const result = accounts.verifySignIn({
+	const result = await accounts.verifySignIn({
 		session,
 		code,
 		kind,
@@ -54,8 +54,8 @@ async function check(event: RequestEvent, kind: 'totp' | 'recovery') {
 	}
 	// A new token once the second factor passed (session fixation): the old one has ended.
 	setSessionCookie(event.cookies, event.url, result.rotated.token, result.rotated.expiresAt);
-	const user = accounts.getUser(session.userId);
-	const roles = user ? accounts.getAccess(user).roles : [];
+	const user = await accounts.getUser(session.userId);
+	const roles = user ? (await accounts.getAccess(user)).roles : [];
 	redirect(303, redirectTo || homeFor(roles));
 }
 

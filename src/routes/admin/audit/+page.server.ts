@@ -11,7 +11,7 @@ function day(value: string | null, endOfDay: boolean): Date | null | undefined {
 	return Number.isNaN(date.getTime()) ? null : date;
 }
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const params = event.url.searchParams;
 	const actor = (params.get('wie') ?? '').trim().slice(0, 254);
@@ -26,14 +26,19 @@ export const load: PageServerLoad = (event) => {
 		error: invalid ? messages.account.admin.badDate : null,
 		events: invalid
 			? []
-			: admin
-					.searchAudit({ actor: actor || undefined, action: action || undefined, from, to })
-					.map((e) => ({
-						id: e.id,
-						at: e.at,
-						actor: e.actorEmail ?? (e.actorUserId === null ? '' : `#${e.actorUserId}`),
-						action: e.action,
-						target: e.targetType ? `${e.targetType} ${e.targetId ?? ''}`.trim() : ''
-					}))
+			: (
+					await admin.searchAudit({
+						actor: actor || undefined,
+						action: action || undefined,
+						from,
+						to
+					})
+				).map((e) => ({
+					id: e.id,
+					at: e.at,
+					actor: e.actorEmail ?? (e.actorUserId === null ? '' : `#${e.actorUserId}`),
+					action: e.action,
+					target: e.targetType ? `${e.targetType} ${e.targetId ?? ''}`.trim() : ''
+				}))
 	};
 };

@@ -6,8 +6,8 @@ import { revokeSchema } from '$lib/schemas/certificates';
 import { messages } from '$lib/i18n';
 import * as certificates from '$lib/server/certificates';
 
-function found(code: string) {
-	const cert = certificates.findForAdmin(code);
+async function found(code: string) {
+	const cert = await certificates.findForAdmin(code);
 	return cert
 		? {
 				id: cert.id,
@@ -22,10 +22,10 @@ function found(code: string) {
 		: null;
 }
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const code = (event.url.searchParams.get('code') ?? '').slice(0, 60);
-	return { code, result: code ? found(code) : null, searched: code !== '' };
+	return { code, result: code ? await found(code) : null, searched: code !== '' };
 };
 
 export const actions: Actions = {
@@ -43,7 +43,7 @@ export const actions: Actions = {
 				}
 			});
 		}
-		const revoked = certificates.revokeCertificate({
+		const revoked = await certificates.revokeCertificate({
 			certificateId: parsed.data.id,
 			reason: parsed.data.reason,
 			actorUserId: admin.id,

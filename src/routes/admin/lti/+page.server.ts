@@ -24,11 +24,10 @@ export const load: PageServerLoad = async (event) => {
 	const key = await lti.toolKey();
 	return {
 		tool: { ...lti.toolUrls(), kid: key.kid },
-		organisations: admin
-			.listOrganisations()
+		organisations: (await admin.listOrganisations())
 			.filter((o) => !o.archivedAt)
 			.map((o) => ({ id: o.id, name: o.name })),
-		platforms: lti.listPlatforms().map((p) => ({
+		platforms: (await lti.listPlatforms()).map((p) => ({
 			id: p.id,
 			name: p.name,
 			organisationName: p.organisationName,
@@ -36,7 +35,7 @@ export const load: PageServerLoad = async (event) => {
 			clientId: p.clientId,
 			deploymentIds: p.deploymentIds
 		})),
-		queue: lti.listScoreQueue()
+		queue: await lti.listScoreQueue()
 	};
 };
 
@@ -49,7 +48,7 @@ export const actions: Actions = {
 		if (!parsed.ok) {
 			return fail(400, { register: { message: parsed.message, errors: parsed.errors, values } });
 		}
-		const result = lti.registerPlatform(parsed.data, {
+		const result = await lti.registerPlatform(parsed.data, {
 			id: user.id,
 			requestId: event.locals.requestId
 		});
@@ -59,8 +58,8 @@ export const actions: Actions = {
 		}
 		return { notice: m.registered(parsed.data.name) };
 	},
-	opnieuw: (event) => {
+	opnieuw: async (event) => {
 		requireRole(event, 'admin');
-		return { notice: m.retried(lti.retryScoresNow()) };
+		return { notice: m.retried(await lti.retryScoresNow()) };
 	}
 };

@@ -9,9 +9,9 @@ import * as admin from '$lib/server/admin';
 
 const m = messages.account.admin;
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
-	return { organisations: admin.listOrganisations() };
+	return { organisations: await admin.listOrganisations() };
 };
 
 export const actions: Actions = {
@@ -24,7 +24,7 @@ export const actions: Actions = {
 				create: { message: parsed.message, errors: parsed.errors, values: echo(formData, ['name']) }
 			});
 		}
-		organisations.createOrganisation(parsed.data.name, {
+		await organisations.createOrganisation(parsed.data.name, {
 			id: user.id,
 			requestId: event.locals.requestId
 		});
@@ -39,7 +39,7 @@ export const actions: Actions = {
 		if (!parsed.ok) {
 			return fail(400, { rename: { message: parsed.message, errors: parsed.errors } });
 		}
-		const done = admin.renameOrganisation(parsed.data.id, parsed.data.name, {
+		const done = await admin.renameOrganisation(parsed.data.id, parsed.data.name, {
 			id: user.id,
 			requestId: event.locals.requestId
 		});
@@ -54,7 +54,7 @@ async function archive(event: Parameters<Actions[string]>[0], archived: boolean)
 	const user = requireRole(event, 'admin');
 	const parsed = parseForm(idSchema, await event.request.formData(), ['id']);
 	if (!parsed.ok) return fail(400, { notice: messages.errors.badRequest });
-	const done = admin.setOrganisationArchived(parsed.data.id, archived, {
+	const done = await admin.setOrganisationArchived(parsed.data.id, archived, {
 		id: user.id,
 		requestId: event.locals.requestId
 	});

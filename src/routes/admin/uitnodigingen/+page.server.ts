@@ -10,15 +10,14 @@ import * as organisations from '$lib/server/organisations';
 const m = messages.account.admin;
 const fields = ['organisation', 'email', 'role'] as const;
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const now = Date.now();
 	return {
-		organisations: admin
-			.listOrganisations()
+		organisations: (await admin.listOrganisations())
 			.filter((o) => !o.archivedAt)
 			.map((o) => ({ id: o.id, name: o.name })),
-		invitations: organisations.listAllInvitations().map((i) => ({
+		invitations: (await organisations.listAllInvitations()).map((i) => ({
 			...i,
 			state: i.acceptedAt
 				? 'accepted'
@@ -42,7 +41,7 @@ export const actions: Actions = {
 		if (!parsed.ok) {
 			return fail(400, { invite: { message: parsed.message, errors: parsed.errors, values } });
 		}
-		const result = organisations.inviteMember({
+		const result = await organisations.inviteMember({
 			organisationId: parsed.data.organisation,
 			email: parsed.data.email,
 			role: parsed.data.role,
@@ -59,7 +58,11 @@ export const actions: Actions = {
 		const user = requireRole(event, 'admin');
 		const parsed = parseForm(revokeSchema, await event.request.formData(), ['id', 'organisation']);
 		if (!parsed.ok) return fail(400, { notice: messages.errors.badRequest });
-		const done = organisations.revokeInvitation(parsed.data.organisation, parsed.data.id, user.id);
+		const done = await organisations.revokeInvitation(
+			parsed.data.organisation,
+			parsed.data.id,
+			user.id
+		);
 		if (!done) return fail(404, { notice: m.notFound });
 		return { notice: m.inviteRevokedDone };
 	}

@@ -50,10 +50,8 @@ export const actions: Actions = {
 		if (!result.ok) return refuse(result.errors);
 		let draftId: number;
 		try {
-			draftId = createDraftFromSnapshot(
-				user,
-				org.organisationId,
-				importedDraftContent(result.module)
+			draftId = (
+				await createDraftFromSnapshot(user, org.organisationId, importedDraftContent(result.module))
 			).id;
 		} catch (err) {
 			if (err instanceof AuthoringError) error(403, { message: messages.errors[403] });

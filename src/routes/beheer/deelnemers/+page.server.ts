@@ -3,16 +3,16 @@ import { organisationFor, requireRole } from '$lib/server/accounts';
 import * as manager from '$lib/server/manager';
 import * as organisations from '$lib/server/organisations';
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'manager');
 	const org = organisationFor(user, 'manager');
-	const query = manager.parseLearnerQuery(event.url.searchParams, org.organisationId);
-	const result = manager.listLearners(org.organisationId, query);
-	const modules = manager.reportModules(org.organisationId);
+	const query = await manager.parseLearnerQuery(event.url.searchParams, org.organisationId);
+	const result = await manager.listLearners(org.organisationId, query);
+	const modules = await manager.reportModules(org.organisationId);
 	return {
 		organisationName: org.organisationName,
 		modules,
-		teams: organisations.listTeams(org.organisationId),
+		teams: await organisations.listTeams(org.organisationId),
 		query: result.query,
 		total: result.total,
 		page: result.page,

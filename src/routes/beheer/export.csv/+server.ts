@@ -5,12 +5,12 @@ import * as manager from '$lib/server/manager';
 
 // The learners table as CSV for Excel as used in Flanders: ';' between cells, UTF-8 with BOM,
 // CRLF line ends, formula-like cells neutralised. Same filters and order as the table.
-export const GET: RequestHandler = (event) => {
+export const GET: RequestHandler = async (event) => {
 	const user = requireRole(event, 'manager');
 	const org = organisationFor(user, 'manager');
-	const query = manager.parseLearnerQuery(event.url.searchParams, org.organisationId);
-	const rows = manager.countLearnersFor(org.organisationId, query);
-	recordAudit({
+	const query = await manager.parseLearnerQuery(event.url.searchParams, org.organisationId);
+	const rows = await manager.countLearnersFor(org.organisationId, query);
+	await recordAudit({
 		action: 'report.exported',
 		actorUserId: user.id,
 		targetType: 'organisation',

@@ -9,17 +9,17 @@ import * as organisations from '$lib/server/organisations';
 
 const learnerListLimit = 500;
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'manager');
 	const org = organisationFor(user, 'manager');
-	const learners = organisations.listMembers(org.organisationId, 'learner');
+	const learners = await organisations.listMembers(org.organisationId, 'learner');
 	return {
 		organisationName: org.organisationName,
-		modules: manager.reportModules(org.organisationId),
-		teams: organisations.listTeams(org.organisationId),
+		modules: await manager.reportModules(org.organisationId),
+		teams: await organisations.listTeams(org.organisationId),
 		learners: learners.slice(0, learnerListLimit).map((l) => ({ id: l.id, name: l.name })),
 		learnersCapped: learners.length > learnerListLimit,
-		assignments: manager.listAssignments(org.organisationId).map((a) => ({
+		assignments: (await manager.listAssignments(org.organisationId)).map((a) => ({
 			...a,
 			due: manager.formatDate(a.dueAt)
 		}))
@@ -41,7 +41,7 @@ export const actions: Actions = {
 			.filter((v): v is string => typeof v === 'string' && /^[1-9][0-9]{0,9}$/.test(v))
 			.map(Number);
 		const { module, target, teamId, dueAt } = parsed.data;
-		const result = manager.createAssignment({
+		const result = await manager.createAssignment({
 			organisationId: org.organisationId,
 			moduleSlug: module,
 			target,
@@ -66,7 +66,12 @@ export const actions: Actions = {
 		if (!Number.isSafeInteger(id) || id <= 0) {
 			return fail(400, { failed: messages.errors.badRequest });
 		}
-		const ok = manager.deleteAssignment(org.organisationId, id, user.id, event.locals.requestId);
+		const ok = await manager.deleteAssignment(
+			org.organisationId,
+			id,
+			user.id,
+			event.locals.requestId
+		);
 		return ok
 			? { done: messages.manager.assignments.deleted }
 			: fail(404, { failed: messages.manager.assignmentsPage.unknown });

@@ -6,12 +6,12 @@ import { renameTeamSchema, teamSchema } from '$lib/schemas/manager';
 import { messages } from '$lib/i18n';
 import * as organisations from '$lib/server/organisations';
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'manager');
 	const org = organisationFor(user, 'manager');
 	return {
 		organisationName: org.organisationName,
-		teams: organisations.listTeamsWithCounts(org.organisationId)
+		teams: await organisations.listTeamsWithCounts(org.organisationId)
 	};
 };
 
@@ -26,7 +26,7 @@ export const actions: Actions = {
 				create: { message: parsed.errors.name ?? parsed.message, values: echo(formData, ['name']) }
 			});
 		}
-		const result = organisations.createTeam(
+		const result = await organisations.createTeam(
 			org.organisationId,
 			parsed.data.name,
 			user.id,
@@ -45,7 +45,7 @@ export const actions: Actions = {
 		if (!parsed.ok) {
 			return fail(400, { rename: { message: parsed.errors.name ?? messages.errors.badRequest } });
 		}
-		const result = organisations.renameTeam(
+		const result = await organisations.renameTeam(
 			org.organisationId,
 			parsed.data.teamId,
 			parsed.data.name,

@@ -8,14 +8,14 @@ import * as organisations from '$lib/server/organisations';
 
 const b = messages.manager.bulk;
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'manager');
 	const org = organisationFor(user, 'manager');
 	return {
 		organisationName: org.organisationName,
 		maxRows: organisations.maxCsvRows,
 		maxKb: organisations.maxCsvBytes / 1024,
-		invitations: organisations.listInvitationViews(org.organisationId)
+		invitations: await organisations.listInvitationViews(org.organisationId)
 	};
 };
 
@@ -39,7 +39,7 @@ export const actions: Actions = {
 				invite: { message: parsed.message, errors: parsed.errors, values, sent: '' }
 			});
 		}
-		const result = organisations.inviteMember({
+		const result = await organisations.inviteMember({
 			organisationId: org.organisationId,
 			...parsed.data,
 			invitedBy: user.id,
@@ -68,7 +68,7 @@ export const actions: Actions = {
 		}
 		const parsed = organisations.parseInvitationCsv(new Uint8Array(await file.arrayBuffer()));
 		if (!parsed.ok) return fail(400, { bulk: { message: parsed.message } });
-		const preview = organisations.previewInvitations(org.organisationId, parsed.rows);
+		const preview = await organisations.previewInvitations(org.organisationId, parsed.rows);
 		const sealed = organisations.sealRows(org.organisationId, user.id, parsed.rows);
 		return {
 			preview: {
@@ -100,7 +100,7 @@ export const actions: Actions = {
 				? organisations.openRows(org.organisationId, user.id, payload[0], signature[0])
 				: undefined;
 		if (!rows) return fail(400, { bulk: { message: b.expired } });
-		const result = organisations.importInvitations({
+		const result = await organisations.importInvitations({
 			organisationId: org.organisationId,
 			rows,
 			invitedBy: user.id,
@@ -113,7 +113,7 @@ export const actions: Actions = {
 		const org = organisationFor(user, 'manager');
 		const id = invitationId(await event.request.formData());
 		if (id === null) return fail(400, { row: { message: messages.errors.badRequest } });
-		const ok = organisations.resendInvitation(
+		const ok = await organisations.resendInvitation(
 			org.organisationId,
 			id,
 			user.id,
@@ -128,7 +128,7 @@ export const actions: Actions = {
 		const org = organisationFor(user, 'manager');
 		const id = invitationId(await event.request.formData());
 		if (id === null) return fail(400, { row: { message: messages.errors.badRequest } });
-		const ok = organisations.revokeInvitation(org.organisationId, id, user.id);
+		const ok = await organisations.revokeInvitation(org.organisationId, id, user.id);
 		return ok
 			? { row: { message: messages.invitations.revoked } }
 			: fail(404, { row: { message: messages.invitations.unknown } });

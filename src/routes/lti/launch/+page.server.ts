@@ -27,8 +27,8 @@ export const actions: Actions = {
 		});
 		if (!result.ok) error(400, describeFailure(result.failure));
 		if (result.kind === 'deepLinking') {
-			const platformModules = lti.modulesFor(result.organisationId);
-			const session = lti.findDeepLink(result.token);
+			const platformModules = await lti.modulesFor(result.organisationId);
+			const session = await lti.findDeepLink(result.token);
 			return {
 				choice: {
 					token: result.token,
@@ -39,8 +39,8 @@ export const actions: Actions = {
 			};
 		}
 		// Whoever was signed in in this browser before is signed out: this is the LMS's person.
-		if (event.locals.session) accounts.invalidateSession(event.locals.session.id);
-		const session = accounts.startLaunchSession(
+		if (event.locals.session) await accounts.invalidateSession(event.locals.session.id);
+		const session = await accounts.startLaunchSession(
 			result.userId,
 			event.request.headers.get('user-agent')
 		);

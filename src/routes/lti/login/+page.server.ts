@@ -5,8 +5,8 @@ import * as lti from '$lib/server/lti';
 
 // OIDC third-party-initiated login (LTI 1.3): the LMS sends the browser here by GET or POST.
 // Inside a frame the browser would drop our cookies, so the person is offered a new window.
-function login(event: RequestEvent, params: URLSearchParams | FormData) {
-	const result = lti.startLogin(params);
+async function login(event: RequestEvent, params: URLSearchParams | FormData) {
+	const result = await lti.startLogin(params);
 	if (!result.ok) error(400, describeFailure(result.failure));
 	if (event.request.headers.get('sec-fetch-dest') === 'iframe') {
 		const again = new URLSearchParams();
@@ -18,12 +18,12 @@ function login(event: RequestEvent, params: URLSearchParams | FormData) {
 	redirect(302, result.redirectTo);
 }
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	// A POST is handled by the action below; its result is the page's `form`.
 	if (event.request.method !== 'GET') return { framed: false, newWindow: '' };
-	return login(event, event.url.searchParams);
+	return await login(event, event.url.searchParams);
 };
 
 export const actions: Actions = {
-	default: async (event) => login(event, await event.request.formData())
+	default: async (event) => await login(event, await event.request.formData())
 };

@@ -25,7 +25,7 @@ export const actions: Actions = {
 		if (!parsed.ok) {
 			return fail(400, { form: { message: parsed.message, errors: parsed.errors, values } });
 		}
-		const result = accounts.requestEmailChange({
+		const result = await accounts.requestEmailChange({
 			userId: user.id,
 			newEmail: parsed.data.email,
 			requestId: event.locals.requestId

@@ -10,7 +10,7 @@ const m = messages.account.twoFactor;
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	const status = accounts.getStatus(user.id);
+	const status = await accounts.getStatus(user.id);
 	// Enrolling a new factor needs sudo mode: confirm the password first, then come back here.
 	if (!status.enabled) requireSudo(event);
 	return {
@@ -30,7 +30,7 @@ export const actions: Actions = {
 		}
 		// Sudo mode: a new factor needs the password typed in the last 10 minutes.
 		requireSudo(event);
-		const result = accounts.confirmEnrolment({
+		const result = await accounts.confirmEnrolment({
 			userId: user.id,
 			sessionId: event.locals.session!.id,
 			code: parsed.data.code,
@@ -47,10 +47,10 @@ export const actions: Actions = {
 		}
 		return { notice: m.enabled, recoveryCodes: result.recoveryCodes };
 	},
-	herstelcodes: (event) => {
+	herstelcodes: async (event) => {
 		const user = requireUser(event);
 		requireSudo(event);
-		const codes = accounts.regenerateRecoveryCodes(user.id, event.locals.requestId);
+		const codes = await accounts.regenerateRecoveryCodes(user.id, event.locals.requestId);
 		if (!codes) return fail(400, { notice: messages.errors.badRequest });
 		return { recoveryCodes: codes };
 	},

@@ -33,7 +33,7 @@ export const actions: Actions = {
 			});
 		}
 		// The password just typed opened sudo mode for this session; deletion requires it.
-		const result = privacy.deleteOwnAccount({
+		const result = await privacy.deleteOwnAccount({
 			userId: user.id,
 			sessionId: event.locals.session!.id,
 			requestId: event.locals.requestId

@@ -5,9 +5,9 @@ import { homeFor } from '$lib/server/accounts';
 import { acceptInvitationSchema } from '$lib/schemas/auth';
 import * as organisations from '$lib/server/organisations';
 
-export const load: PageServerLoad = ({ params, locals, setHeaders }) => {
+export const load: PageServerLoad = async ({ params, locals, setHeaders }) => {
 	setHeaders({ 'referrer-policy': 'no-referrer' });
-	const open = organisations.findOpenInvitation(params.token);
+	const open = await organisations.findOpenInvitation(params.token);
 	if (!open) return { valid: false as const };
 	return {
 		valid: true as const,
@@ -48,7 +48,11 @@ export const actions: Actions = {
 	link: async (event) => {
 		const user = event.locals.user;
 		if (!user) redirect(303, `/aanmelden?redirectTo=${encodeURIComponent(event.url.pathname)}`);
-		const linked = organisations.attachInvitationToAccount(event.params.token, user.id, user.email);
+		const linked = await organisations.attachInvitationToAccount(
+			event.params.token,
+			user.id,
+			user.email
+		);
 		if (!linked)
 			return fail(400, {
 				form: { message: '', errors: noErrors(), values: noValues(), invalid: true }

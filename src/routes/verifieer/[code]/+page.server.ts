@@ -5,8 +5,8 @@ import * as certificates from '$lib/server/certificates';
 
 // Public: anyone with the code sees name, module, dates and status; never an e-mail, and the
 // organisation only when the learner allowed it. Unknown codes are throttled per client address.
-export const load: PageServerLoad = (event) => {
-	const result = certificates.verifyCertificate(event.params.code, event.getClientAddress());
+export const load: PageServerLoad = async (event) => {
+	const result = await certificates.verifyCertificate(event.params.code, event.getClientAddress());
 	if (result.kind === 'throttled') {
 		event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
 		error(429, { message: messages.certificates.verify.throttled });

@@ -4,10 +4,10 @@ import { clearSessionCookie, noErrors, parseForm } from '$lib/server/platform';
 import { newPasswordSchema } from '$lib/schemas/auth';
 import * as accounts from '$lib/server/accounts';
 
-export const load: PageServerLoad = ({ params, setHeaders }) => {
+export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	// The token is in the URL: never leak it to another site through the Referer header.
 	setHeaders({ 'referrer-policy': 'no-referrer' });
-	return { valid: !!accounts.findValidReset(params.token) };
+	return { valid: !!(await accounts.findValidReset(params.token)) };
 };
 
 const fields = ['password', 'confirm'] as const;

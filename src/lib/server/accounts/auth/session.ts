@@ -2,8 +2,8 @@
 // `lucia` package: token "<id>.<secret>", only SHA-256(secret) stored, constant-time compare,
 // idle and absolute expiry, a new session at every sign-in.
 import { and, desc, eq, isNotNull, ne, sql } from 'drizzle-orm';
-import { db, transaction } from '../../db';
-import { prepared } from '../../db/prepared';
+import { affected, db, transaction } from '../../db';
+import { epochParam, prepared } from '../../db/prepared';
 import { session, twoFactor, user, type Session } from '../../db/schema';
 import { digest, digestEquals, isTokenShaped, randomToken } from './tokens';
 
@@ -30,12 +30,12 @@ export interface ValidSession {
 	user: SessionUser;
 }
 
-export function createSession(
+export async function createSession(
 	userId: number,
 	kind: keyof typeof lifetimes,
 	userAgent: string | null = null,
 	options: { twoFactorVerified?: boolean; reauthenticatedAt?: Date | null } = {}
-): { token: string; session: Session } {
+): Promise<{ token: string; session: Session }> {
 	const id = randomToken();
 	const secret = randomToken();
 	const now = new Date(Date.now());
@@ -50,7 +50,7 @@ export function createSession(
 		reauthenticatedAt: options.reauthenticatedAt ?? null,
 		...lifetimes[kind]
 	};
-	db.insert(session).values(row).run();
+	await db.insert(session).values(row);
 	return { token: `${id}.${secret}`, session: row };
 }
 
@@ -72,7 +72,7 @@ const selectSession = prepared((database) =>
 const touchSession = prepared((database) =>
 	database
 		.update(session)
-		.set({ lastSeenAt: sql`${sql.placeholder('now')}` })
+		.set({ lastSeenAt: epochParam('now') })
 		.where(eq(session.id, sql.placeholder('id')))
 		.prepare()
 );
@@ -85,22 +85,22 @@ export function isExpired(row: Session, now: number): boolean {
 }
 
 /** Returns the session and its user, or null for a malformed, unknown, wrong or expired token. */
-export function validateSessionToken(token: string): ValidSession | null {
+export async function validateSessionToken(token: string): Promise<ValidSession | null> {
 	if (token.length > 100) return null;
 	const [id, secret, ...rest] = token.split('.');
 	if (rest.length > 0 || !id || !secret || !isTokenShaped(id) || !isTokenShaped(secret)) {
 		return null;
 	}
-	const found = selectSession().get({ id });
+	const found = await selectSession().get({ id });
 	if (!found) return null;
 	if (!digestEquals(digest(secret), found.session.secretHash)) return null;
 	const now = Date.now();
 	if (found.disabledAt || isExpired(found.session, now)) {
-		invalidateSession(id);
+		await invalidateSession(id);
 		return null;
 	}
 	if (now - found.session.lastSeenAt.getTime() >= touchAfterMs) {
-		touchSession().run({ id, now });
+		await touchSession().run({ id, now });
 		found.session.lastSeenAt = new Date(now);
 	}
 	return {
@@ -127,10 +127,10 @@ export interface RotatedSession {
  * takes the staff lifetimes). Keeps the user agent and the sudo timestamp. Null when the old
  * session was already gone (another request swapped it first).
  */
-export function rotateSession(
+export async function rotateSession(
 	old: Session,
 	changes: { kind?: keyof typeof lifetimes; twoFactorVerified?: boolean } = {}
-): RotatedSession | null {
+): Promise<RotatedSession | null> {
 	const id = randomToken();
 	const secret = randomToken();
 	const now = new Date(Date.now());
@@ -147,9 +147,9 @@ export function rotateSession(
 			? lifetimes[changes.kind]
 			: { idleSeconds: old.idleSeconds, absoluteSeconds: old.absoluteSeconds })
 	};
-	const swapped = transaction((tx) => {
-		if (tx.delete(session).where(eq(session.id, old.id)).run().changes !== 1) return false;
-		tx.insert(session).values(row).run();
+	const swapped = await transaction(async (tx) => {
+		if (affected(await tx.delete(session).where(eq(session.id, old.id))) !== 1) return false;
+		await tx.insert(session).values(row);
 		return true;
 	});
 	return swapped
@@ -165,34 +165,32 @@ export function outlivesStaffLifetime(row: Session): boolean {
 	);
 }
 
-export function invalidateSession(id: string): void {
-	db.delete(session).where(eq(session.id, id)).run();
+export async function invalidateSession(id: string): Promise<void> {
+	await db.delete(session).where(eq(session.id, id));
 }
 
 /** Ends every session of a user, or every one but `exceptId` (the one in use). */
-export function invalidateUserSessions(userId: number, exceptId?: string): number {
+export async function invalidateUserSessions(userId: number, exceptId?: string): Promise<number> {
 	const where =
 		exceptId === undefined
 			? eq(session.userId, userId)
 			: and(eq(session.userId, userId), ne(session.id, exceptId));
-	return db.delete(session).where(where).run().changes;
+	return affected(await db.delete(session).where(where));
 }
 
-export function listUserSessions(userId: number): Session[] {
-	return db
+export async function listUserSessions(userId: number): Promise<Session[]> {
+	return await db
 		.select()
 		.from(session)
 		.where(eq(session.userId, userId))
-		.orderBy(desc(session.lastSeenAt))
-		.all();
+		.orderBy(desc(session.lastSeenAt));
 }
 
 /** Ends one session, only when it belongs to `userId` (a user ends their own sessions only). */
-export function invalidateOwnSession(userId: number, id: string): boolean {
+export async function invalidateOwnSession(userId: number, id: string): Promise<boolean> {
 	return (
-		db
-			.delete(session)
-			.where(and(eq(session.id, id), eq(session.userId, userId)))
-			.run().changes === 1
+		affected(
+			await db.delete(session).where(and(eq(session.id, id), eq(session.userId, userId)))
+		) === 1
 	);
 }

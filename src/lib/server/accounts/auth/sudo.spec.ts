@@ -4,8 +4,8 @@ import { freshDatabase, makeUser } from '../../testing/testing';
 import { listUserSessions } from './session';
 import * as accounts from '..';
 
-beforeEach(() => {
-	freshDatabase();
+beforeEach(async () => {
+	await freshDatabase();
 });
 
 afterEach(() => {
@@ -103,7 +103,7 @@ describe('sudo mode', () => {
 			userAgent: null
 		});
 		expect(signedIn.ok).toBe(true);
-		const [current] = listUserSessions(u.id);
+		const [current] = await listUserSessions(u.id);
 		expect(accounts.isInSudoMode(current)).toBe(true);
 		expect(accounts.isInSudoMode(current, Date.now() + 11 * 60 * 1000)).toBe(false);
 		expect(accounts.isInSudoMode({ reauthenticatedAt: null })).toBe(false);
@@ -111,19 +111,19 @@ describe('sudo mode', () => {
 
 	it('reopens with the right password only, and throttles wrong ones', async () => {
 		const u = await makeUser();
-		const { token } = accounts.createSession(u.id, 'learner');
+		const { token } = await accounts.createSession(u.id, 'learner');
 		const sessionId = token.split('.')[0];
-		expect(accounts.isInSudoMode(listUserSessions(u.id)[0])).toBe(false);
+		expect(accounts.isInSudoMode((await listUserSessions(u.id))[0])).toBe(false);
 		const wrong = await accounts.reauthenticate({
 			userId: u.id,
 			sessionId,
 			password: 'fout fout fout'
 		});
 		expect(wrong).toEqual({ ok: false, reason: 'wrong' });
-		expect(accounts.isInSudoMode(listUserSessions(u.id)[0])).toBe(false);
+		expect(accounts.isInSudoMode((await listUserSessions(u.id))[0])).toBe(false);
 		const right = await accounts.reauthenticate({ userId: u.id, sessionId, password: u.password });
 		expect(right.ok).toBe(true);
-		expect(accounts.isInSudoMode(listUserSessions(u.id)[0])).toBe(true);
+		expect(accounts.isInSudoMode((await listUserSessions(u.id))[0])).toBe(true);
 		const burst = await Promise.all(
 			Array.from({ length: 20 }, () =>
 				accounts.reauthenticate({ userId: u.id, sessionId, password: 'fout fout fout' })
@@ -134,7 +134,7 @@ describe('sudo mode', () => {
 
 	it('turning two-factor off is throttled like sign-in', async () => {
 		const u = await makeUser();
-		const sessionId = accounts.createSession(u.id, 'learner').session.id;
+		const sessionId = (await accounts.createSession(u.id, 'learner')).session.id;
 		const results = await Promise.all(
 			Array.from({ length: 20 }, () =>
 				accounts.disable({ userId: u.id, sessionId, password: 'fout fout fout' })

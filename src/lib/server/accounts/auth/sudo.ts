@@ -3,7 +3,7 @@
 // throttled like sign-in, counted before the slow check.
 import { and, eq } from 'drizzle-orm';
 import { redirect, type RequestEvent } from '@sveltejs/kit';
-import { db } from '../../db';
+import { db, first } from '../../db';
 import { session, user } from '../../db/schema';
 import { verifyPassword } from './password';
 import { accountThrottle } from './throttle';
@@ -34,20 +34,18 @@ export async function reauthenticate(input: {
 	const key = `sudo:${input.userId}`;
 	const wait = accountThrottle.reserve(key);
 	if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
-	const found = db
-		.select({ passwordHash: user.passwordHash })
-		.from(user)
-		.where(eq(user.id, input.userId))
-		.get();
+	const found = await first(
+		db.select({ passwordHash: user.passwordHash }).from(user).where(eq(user.id, input.userId))
+	);
 	if (!(await verifyPassword(found?.passwordHash ?? null, input.password))) {
 		return { ok: false, reason: 'wrong' };
 	}
 	accountThrottle.reset(key);
 	const reauthenticatedAt = new Date();
-	db.update(session)
+	await db
+		.update(session)
 		.set({ reauthenticatedAt })
-		.where(and(eq(session.id, input.sessionId), eq(session.userId, input.userId)))
-		.run();
+		.where(and(eq(session.id, input.sessionId), eq(session.userId, input.userId)));
 	return { ok: true, reauthenticatedAt };
 }
 

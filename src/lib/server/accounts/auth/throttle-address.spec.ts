@@ -14,8 +14,8 @@ let n = 0;
 /** A fresh /64 per test, so the process-wide throttles of other tests never interfere. */
 const prefix = () => `2001:db8:${(++n).toString(16)}:1`;
 
-beforeEach(() => {
-	freshDatabase();
+beforeEach(async () => {
+	await freshDatabase();
 });
 afterEach(() => {
 	vi.restoreAllMocks();
@@ -76,11 +76,10 @@ describe('throttled sign-in audit rows', () => {
 		const address = `${prefix()}::9`;
 		for (let i = 0; i < 5; i++) await wrong(u.email, address);
 		for (let i = 0; i < 50; i++) await wrong(u.email, address);
-		const rows = db
+		const rows = await db
 			.select()
 			.from(auditEvent)
-			.where(eq(auditEvent.action, 'auth.sign_in_throttled'))
-			.all();
+			.where(eq(auditEvent.action, 'auth.sign_in_throttled'));
 		expect(rows).toHaveLength(1);
 	});
 

@@ -5,7 +5,7 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { freshDatabase, makeUser } from '../../testing/testing';
 import * as twoFactor from './two-factor';
 import * as accounts from '../accounts';
-import { db } from '../../db';
+import { db, first } from '../../db';
 import { recoveryCode, twoFactor as twoFactorTable } from '../../db/schema';
 import { createSession, listUserSessions, validateSessionToken } from './session';
 import { twoFactorThrottle } from './throttle';
@@ -15,8 +15,8 @@ import { isRedirect, type RequestEvent } from '@sveltejs/kit';
 
 let address = 0;
 
-beforeEach(() => {
-	freshDatabase();
+beforeEach(async () => {
+	await freshDatabase();
 });
 
 afterEach(() => {
@@ -31,9 +31,9 @@ function codeFor(secret: string, offsetSteps = 0): string {
 
 async function enrolled() {
 	const u = await makeUser();
-	const { token, session } = createSession(u.id, 'learner');
+	const { token, session } = await createSession(u.id, 'learner');
 	const enrolment = (await twoFactor.startEnrolment(u.id, u.email))!;
-	const result = twoFactor.confirmEnrolment({
+	const result = await twoFactor.confirmEnrolment({
 		userId: u.id,
 		sessionId: session.id,
 		code: codeFor(enrolment.secret)
@@ -55,7 +55,9 @@ describe('enrolment', () => {
 		expect(enrolment?.qrDataUrl).toMatch(/^data:image\/png;base64,/);
 		const plain = enrolment!.secret.replace(/\s/g, '');
 		expect(plain).toMatch(/^[A-Z2-7]{32}$/);
-		const row = db.select().from(twoFactorTable).where(eq(twoFactorTable.userId, u.id)).get()!;
+		const row = (await first(
+			db.select().from(twoFactorTable).where(eq(twoFactorTable.userId, u.id))
+		))!;
 		expect(row.keyEncrypted).not.toContain(plain);
 		expect(row.enabledAt).toBeNull();
 		// A reload shows the same key, so a QR code already scanned keeps working.
@@ -64,17 +66,17 @@ describe('enrolment', () => {
 
 	it('turns on only with a right code, gives ten recovery codes and ends other sessions', async () => {
 		const u = await makeUser();
-		const other = createSession(u.id, 'learner');
-		const { session } = createSession(u.id, 'learner');
+		const other = await createSession(u.id, 'learner');
+		const { session } = await createSession(u.id, 'learner');
 		const enrolment = (await twoFactor.startEnrolment(u.id, u.email))!;
-		const wrong = twoFactor.confirmEnrolment({
+		const wrong = await twoFactor.confirmEnrolment({
 			userId: u.id,
 			sessionId: session.id,
 			code: '000000'
 		});
 		expect(wrong.ok).toBe(false);
-		expect(twoFactor.isEnabled(u.id)).toBe(false);
-		const result = twoFactor.confirmEnrolment({
+		expect(await twoFactor.isEnabled(u.id)).toBe(false);
+		const result = await twoFactor.confirmEnrolment({
 			userId: u.id,
 			sessionId: session.id,
 			code: codeFor(enrolment.secret)
@@ -82,10 +84,10 @@ describe('enrolment', () => {
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
 		expect(result.recoveryCodes).toHaveLength(10);
-		expect(twoFactor.getStatus(u.id)).toEqual({ enabled: true, recoveryCodesLeft: 10 });
-		expect(validateSessionToken(other.token)).toBeNull();
-		expect(listUserSessions(u.id).map((s) => s.id)).toEqual([session.id]);
-		const stored = db.select().from(recoveryCode).where(eq(recoveryCode.userId, u.id)).all();
+		expect(await twoFactor.getStatus(u.id)).toEqual({ enabled: true, recoveryCodesLeft: 10 });
+		expect(await validateSessionToken(other.token)).toBeNull();
+		expect((await listUserSessions(u.id)).map((s) => s.id)).toEqual([session.id]);
+		const stored = await db.select().from(recoveryCode).where(eq(recoveryCode.userId, u.id));
 		for (const code of result.recoveryCodes) {
 			expect(stored.some((r) => r.codeHash.toString('utf8').includes(code))).toBe(false);
 		}
@@ -98,7 +100,7 @@ describe('enrolment', () => {
 			// 16 characters from a 32-letter alphabet (5 bits each) in four groups of four.
 			expect(code).toMatch(/^[a-km-np-z2-9]{4}(-[a-km-np-z2-9]{4}){3}$/);
 		}
-		const stored = db.select().from(recoveryCode).where(eq(recoveryCode.userId, u.id)).all();
+		const stored = await db.select().from(recoveryCode).where(eq(recoveryCode.userId, u.id));
 		const plain = u.codes.map((c) => digest(twoFactor.normaliseCode(c)).toString('hex'));
 		for (const row of stored) {
 			expect(row.codeHash).toHaveLength(32);
@@ -109,17 +111,15 @@ describe('enrolment', () => {
 	it('still accepts a recovery code of the older 10-character kind, once', async () => {
 		const u = await enrolled();
 		// A code made before 80-bit codes: stored as the SHA-256 of the normalised code.
-		db.insert(recoveryCode)
-			.values({ userId: u.id, codeHash: digest('abcde2345f') })
-			.run();
-		const check = () =>
-			twoFactor.verifySignIn({
-				session: createSession(u.id, 'learner').session,
+		await db.insert(recoveryCode).values({ userId: u.id, codeHash: digest('abcde2345f') });
+		const check = async () =>
+			await twoFactor.verifySignIn({
+				session: (await createSession(u.id, 'learner')).session,
 				code: 'ABCDE-2345F',
 				kind: 'recovery'
 			});
-		expect(check().ok).toBe(true);
-		expect(check().ok).toBe(false);
+		expect((await check()).ok).toBe(true);
+		expect((await check()).ok).toBe(false);
 	});
 });
 
@@ -134,21 +134,21 @@ describe('signing in with two-factor', () => {
 		});
 		expect(signIn.ok && signIn.needsSecondFactor).toBe(true);
 		if (!signIn.ok) return;
-		const pending = validateSessionToken(signIn.token)!;
+		const pending = (await validateSessionToken(signIn.token))!;
 		expect(pending.session.twoFactorVerified).toBe(false);
 		expect(pending.user.twoFactorEnabled).toBe(true);
 		// The enrolment used this time step; the next one is still accepted (clock drift).
 		const code = codeFor(u.secret, 1);
-		const ok = twoFactor.verifySignIn({ session: pending.session, code, kind: 'totp' });
+		const ok = await twoFactor.verifySignIn({ session: pending.session, code, kind: 'totp' });
 		if (!ok.ok) throw new Error('the right code was refused');
 		// A new token (session fixation): the token from the password step no longer works, the
 		// new one is signed in, with the same lifetimes.
 		expect(ok.rotated.token).not.toBe(signIn.token);
-		expect(validateSessionToken(signIn.token)).toBeNull();
-		const full = validateSessionToken(ok.rotated.token)!;
+		expect(await validateSessionToken(signIn.token)).toBeNull();
+		const full = (await validateSessionToken(ok.rotated.token))!;
 		expect(full.session.twoFactorVerified).toBe(true);
 		expect(full.session.absoluteSeconds).toBe(pending.session.absoluteSeconds);
-		expect(listUserSessions(u.id).map((s) => s.id)).not.toContain(pending.session.id);
+		expect((await listUserSessions(u.id)).map((s) => s.id)).not.toContain(pending.session.id);
 		// The same code again (replay) is refused.
 		const again = await accounts.signIn({
 			email: u.email,
@@ -157,8 +157,8 @@ describe('signing in with two-factor', () => {
 			userAgent: null
 		});
 		if (!again.ok) throw new Error('sign-in failed');
-		const replay = twoFactor.verifySignIn({
-			session: validateSessionToken(again.token)!.session,
+		const replay = await twoFactor.verifySignIn({
+			session: (await validateSessionToken(again.token))!.session,
 			code,
 			kind: 'totp'
 		});
@@ -168,30 +168,32 @@ describe('signing in with two-factor', () => {
 	it('accepts each recovery code once, in any case and with or without the dash', async () => {
 		const u = await enrolled();
 		const code = u.codes[0];
-		const first = twoFactor.verifySignIn({
-			session: createSession(u.id, 'learner').session,
+		const first = await twoFactor.verifySignIn({
+			session: (await createSession(u.id, 'learner')).session,
 			code: ` ${code.toUpperCase().replaceAll('-', '')} `,
 			kind: 'recovery'
 		});
 		expect(first.ok).toBe(true);
-		const again = twoFactor.verifySignIn({
-			session: createSession(u.id, 'learner').session,
+		const again = await twoFactor.verifySignIn({
+			session: (await createSession(u.id, 'learner')).session,
 			code,
 			kind: 'recovery'
 		});
 		expect(again.ok).toBe(false);
-		expect(twoFactor.getStatus(u.id).recoveryCodesLeft).toBe(9);
+		expect((await twoFactor.getStatus(u.id)).recoveryCodesLeft).toBe(9);
 	});
 
 	it('refuses a code from long ago and throttles repeated wrong codes', async () => {
 		const u = await enrolled();
-		const { session } = createSession(u.id, 'learner');
+		const { session } = await createSession(u.id, 'learner');
 		const old = codeFor(u.secret, -5);
-		const results = [old, '111111', '222222', '333333'].map((code) =>
-			twoFactor.verifySignIn({ session, code, kind: 'totp' })
+		const results = await Promise.all(
+			[old, '111111', '222222', '333333'].map(
+				async (code) => await twoFactor.verifySignIn({ session, code, kind: 'totp' })
+			)
 		);
 		expect(results.every((r) => !r.ok)).toBe(true);
-		const blocked = twoFactor.verifySignIn({
+		const blocked = await twoFactor.verifySignIn({
 			session,
 			code: codeFor(u.secret, 1),
 			kind: 'totp'
@@ -206,9 +208,9 @@ describe('signing in with two-factor', () => {
 		expect(
 			await twoFactor.disable({ userId: u.id, sessionId, password: 'niet het wachtwoord' })
 		).toBe(false);
-		expect(twoFactor.isEnabled(u.id)).toBe(true);
+		expect(await twoFactor.isEnabled(u.id)).toBe(true);
 		expect(await twoFactor.disable({ userId: u.id, sessionId, password: u.password })).toBe(true);
-		expect(twoFactor.getStatus(u.id)).toEqual({ enabled: false, recoveryCodesLeft: 0 });
+		expect(await twoFactor.getStatus(u.id)).toEqual({ enabled: false, recoveryCodesLeft: 0 });
 	});
 });
 

@@ -4,7 +4,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { createTOTPKeyURI, generateHOTP } from '@oslojs/otp';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import QRCode from 'qrcode';
-import { db, transaction } from '../../db';
+import { affected, db, transaction, first } from '../../db';
 import { recoveryCode, session, twoFactor, type Session } from '../../db/schema';
 import { recordAudit } from '../../platform/audit';
 import { reauthenticate } from './sudo';
@@ -22,18 +22,19 @@ export interface TwoFactorStatus {
 	recoveryCodesLeft: number;
 }
 
-export function getStatus(userId: number): TwoFactorStatus {
-	const row = db.select().from(twoFactor).where(eq(twoFactor.userId, userId)).get();
-	const left = db
-		.select({ n: sql<number>`count(*)` })
-		.from(recoveryCode)
-		.where(and(eq(recoveryCode.userId, userId), isNull(recoveryCode.usedAt)))
-		.get();
+export async function getStatus(userId: number): Promise<TwoFactorStatus> {
+	const row = await first(db.select().from(twoFactor).where(eq(twoFactor.userId, userId)));
+	const left = await first(
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(recoveryCode)
+			.where(and(eq(recoveryCode.userId, userId), isNull(recoveryCode.usedAt)))
+	);
 	return { enabled: !!row?.enabledAt, recoveryCodesLeft: left?.n ?? 0 };
 }
 
-export function isEnabled(userId: number): boolean {
-	return getStatus(userId).enabled;
+export async function isEnabled(userId: number): Promise<boolean> {
+	return (await getStatus(userId)).enabled;
 }
 
 export interface Enrolment {
@@ -47,18 +48,18 @@ export interface Enrolment {
  * (so a scanned QR code keeps working). Null when two-factor is already on.
  */
 export async function startEnrolment(userId: number, email: string): Promise<Enrolment | null> {
-	const row = db.select().from(twoFactor).where(eq(twoFactor.userId, userId)).get();
+	const row = await first(db.select().from(twoFactor).where(eq(twoFactor.userId, userId)));
 	if (row?.enabledAt) return null;
 	let key = row ? open(row.keyEncrypted) : null;
 	if (!key) {
 		key = crypto.getRandomValues(new Uint8Array(20));
-		db.insert(twoFactor)
+		await db
+			.insert(twoFactor)
 			.values({ userId, keyEncrypted: seal(key) })
 			.onConflictDoUpdate({
 				target: twoFactor.userId,
 				set: { keyEncrypted: seal(key), enabledAt: null, lastCounter: null }
-			})
-			.run();
+			});
 	}
 	const uri = createTOTPKeyURI('Signaalwijs', email, key, period, digits);
 	const qrDataUrl = await QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 2, scale: 5 });
@@ -95,22 +96,22 @@ function throttled(userId: number): Failure | null {
 	return wait > 0 ? { ok: false, reason: 'throttled', retryAfterMs: wait } : null;
 }
 
-function failed(userId: number, action: string, requestId?: string): Failure {
+async function failed(userId: number, action: string, requestId?: string): Promise<Failure> {
 	twoFactorThrottle.fail(`2fa:${userId}`);
-	recordAudit({ action, actorUserId: userId, requestId });
+	await recordAudit({ action, actorUserId: userId, requestId });
 	return { ok: false, reason: 'invalid' };
 }
 
 /** Checks a TOTP code against the stored key, at most once per time step. */
-function acceptCode(userId: number, code: string, enabled: boolean): boolean {
-	const row = db.select().from(twoFactor).where(eq(twoFactor.userId, userId)).get();
+async function acceptCode(userId: number, code: string, enabled: boolean): Promise<boolean> {
+	const row = await first(db.select().from(twoFactor).where(eq(twoFactor.userId, userId)));
 	if (!row || !!row.enabledAt !== enabled) return false;
 	const key = open(row.keyEncrypted);
 	if (!key) return false;
 	const counter = matchCounter(key, normaliseCode(code), row.lastCounter);
 	if (counter === null) return false;
 	// Conditional update: two requests with the same code cannot both win.
-	const claimed = db
+	const claimed = await db
 		.update(twoFactor)
 		.set({ lastCounter: counter })
 		.where(
@@ -120,9 +121,8 @@ function acceptCode(userId: number, code: string, enabled: boolean): boolean {
 					? isNull(twoFactor.lastCounter)
 					: eq(twoFactor.lastCounter, row.lastCounter)
 			)
-		)
-		.run();
-	return claimed.changes === 1;
+		);
+	return affected(claimed) === 1;
 }
 
 /** Characters of a recovery code: 16 from a 32-letter alphabet carry 80 bits (ASVS 2.6.2). */
@@ -142,49 +142,47 @@ export function recoveryCodeHash(code: string): Buffer {
 		: keyedDigest('recovery-code', normalised);
 }
 
-function newRecoveryCodes(userId: number): string[] {
+async function newRecoveryCodes(userId: number): Promise<string[]> {
 	const codes = Array.from({ length: recoveryCount }, () =>
 		randomToken(recoveryCodeLength).replace(/(.{4})(?=.)/g, '$1-')
 	);
-	transaction((tx) => {
-		tx.delete(recoveryCode).where(eq(recoveryCode.userId, userId)).run();
+	await transaction(async (tx) => {
+		await tx.delete(recoveryCode).where(eq(recoveryCode.userId, userId));
 		for (const code of codes) {
-			tx.insert(recoveryCode)
-				.values({ userId, codeHash: recoveryCodeHash(code) })
-				.run();
+			await tx.insert(recoveryCode).values({ userId, codeHash: recoveryCodeHash(code) });
 		}
 	});
 	return codes;
 }
 
-export function markSessionVerified(sessionId: string): void {
-	db.update(session).set({ twoFactorVerified: true }).where(eq(session.id, sessionId)).run();
+export async function markSessionVerified(sessionId: string): Promise<void> {
+	await db.update(session).set({ twoFactorVerified: true }).where(eq(session.id, sessionId));
 }
 
 /**
  * Turns two-factor on once the user proves their app produces the right code. The session in
  * use counts as verified; every other session ends (it never passed the second factor).
  */
-export function confirmEnrolment(input: {
+export async function confirmEnrolment(input: {
 	userId: number;
 	sessionId: string;
 	code: string;
 	requestId?: string;
-}): { ok: true; recoveryCodes: string[] } | Failure {
+}): Promise<{ ok: true; recoveryCodes: string[] } | Failure> {
 	const wait = throttled(input.userId);
 	if (wait) return wait;
-	if (!acceptCode(input.userId, input.code, false)) {
-		return failed(input.userId, 'two_factor.enrol_failed', input.requestId);
+	if (!(await acceptCode(input.userId, input.code, false))) {
+		return await failed(input.userId, 'two_factor.enrol_failed', input.requestId);
 	}
 	twoFactorThrottle.reset(`2fa:${input.userId}`);
-	db.update(twoFactor)
+	await db
+		.update(twoFactor)
 		.set({ enabledAt: new Date() })
-		.where(eq(twoFactor.userId, input.userId))
-		.run();
-	const recoveryCodes = newRecoveryCodes(input.userId);
-	markSessionVerified(input.sessionId);
-	invalidateUserSessions(input.userId, input.sessionId);
-	recordAudit({
+		.where(eq(twoFactor.userId, input.userId));
+	const recoveryCodes = await newRecoveryCodes(input.userId);
+	await markSessionVerified(input.sessionId);
+	await invalidateUserSessions(input.userId, input.sessionId);
+	await recordAudit({
 		action: 'two_factor.enabled',
 		actorUserId: input.userId,
 		targetType: 'user',
@@ -201,38 +199,39 @@ export type SignInCheckResult = { ok: true; rotated: RotatedSession } | Failure;
  * success the waiting session is swapped for a new token (session fixation: the token that only
  * passed the password step never becomes a signed-in one); the caller sets the new cookie.
  */
-export function verifySignIn(input: {
+export async function verifySignIn(input: {
 	session: Session;
 	code: string;
 	kind: 'totp' | 'recovery';
 	requestId?: string;
-}): SignInCheckResult {
+}): Promise<SignInCheckResult> {
 	const userId = input.session.userId;
 	const wait = throttled(userId);
 	if (wait) return wait;
 	let ok: boolean;
 	if (input.kind === 'totp') {
-		ok = acceptCode(userId, input.code, true);
+		ok = await acceptCode(userId, input.code, true);
 	} else {
 		const hash = recoveryCodeHash(input.code);
 		ok =
-			db
-				.update(recoveryCode)
-				.set({ usedAt: new Date() })
-				.where(
-					and(
-						eq(recoveryCode.userId, userId),
-						eq(recoveryCode.codeHash, hash),
-						isNull(recoveryCode.usedAt)
+			affected(
+				await db
+					.update(recoveryCode)
+					.set({ usedAt: new Date() })
+					.where(
+						and(
+							eq(recoveryCode.userId, userId),
+							eq(recoveryCode.codeHash, hash),
+							isNull(recoveryCode.usedAt)
+						)
 					)
-				)
-				.run().changes === 1;
+			) === 1;
 	}
-	if (!ok) return failed(userId, 'auth.second_factor_failed', input.requestId);
+	if (!ok) return await failed(userId, 'auth.second_factor_failed', input.requestId);
 	twoFactorThrottle.reset(`2fa:${userId}`);
-	const rotated = rotateSession(input.session, { twoFactorVerified: true });
+	const rotated = await rotateSession(input.session, { twoFactorVerified: true });
 	if (!rotated) return { ok: false, reason: 'invalid' };
-	recordAudit({
+	await recordAudit({
 		action: input.kind === 'totp' ? 'auth.second_factor' : 'auth.recovery_code_used',
 		actorUserId: userId,
 		requestId: input.requestId
@@ -241,10 +240,17 @@ export function verifySignIn(input: {
 }
 
 /** New recovery codes (the old ones stop working); shown to the user once. */
-export function regenerateRecoveryCodes(userId: number, requestId?: string): string[] | null {
-	if (!isEnabled(userId)) return null;
-	const codes = newRecoveryCodes(userId);
-	recordAudit({ action: 'two_factor.recovery_codes_renewed', actorUserId: userId, requestId });
+export async function regenerateRecoveryCodes(
+	userId: number,
+	requestId?: string
+): Promise<string[] | null> {
+	if (!(await isEnabled(userId))) return null;
+	const codes = await newRecoveryCodes(userId);
+	await recordAudit({
+		action: 'two_factor.recovery_codes_renewed',
+		actorUserId: userId,
+		requestId
+	});
 	return codes;
 }
 
@@ -260,8 +266,8 @@ export async function disable(input: {
 }): Promise<boolean> {
 	const again = await reauthenticate(input);
 	if (!again.ok) return false;
-	removeTwoFactor(input.userId);
-	recordAudit({
+	await removeTwoFactor(input.userId);
+	await recordAudit({
 		action: 'two_factor.disabled',
 		actorUserId: input.userId,
 		targetType: 'user',
@@ -276,10 +282,10 @@ export async function disable(input: {
  * sessions no longer count as verified by a second factor: without an own factor, a verified
  * session means a provider's multi-factor sign-in (guards.ts, mustEnrolTwoFactor).
  */
-export function removeTwoFactor(userId: number): void {
-	transaction((tx) => {
-		tx.delete(twoFactor).where(eq(twoFactor.userId, userId)).run();
-		tx.delete(recoveryCode).where(eq(recoveryCode.userId, userId)).run();
-		tx.update(session).set({ twoFactorVerified: false }).where(eq(session.userId, userId)).run();
+export async function removeTwoFactor(userId: number): Promise<void> {
+	await transaction(async (tx) => {
+		await tx.delete(twoFactor).where(eq(twoFactor.userId, userId));
+		await tx.delete(recoveryCode).where(eq(recoveryCode.userId, userId));
+		await tx.update(session).set({ twoFactorVerified: false }).where(eq(session.userId, userId));
 	});
 }

@@ -30,9 +30,9 @@ import {
 const t = messages.authoringEditor;
 
 /** The draft for a page load; anything the author may not edit is a plain 404. */
-export function draftOr404(author: Author, draftId: number) {
+export async function draftOr404(author: Author, draftId: number) {
 	try {
-		return getDraft(author, draftId);
+		return await getDraft(author, draftId);
 	} catch (e) {
 		if (e instanceof AuthoringError) error(404, { message: t.notFound });
 		throw e;
@@ -88,22 +88,22 @@ export type SaveOutcome =
  * Reads the form strictly, applies it (and its add/move/remove button) to the stored content and
  * saves it if the author still has the revision the page was loaded with.
  */
-export function saveFromForm(
+export async function saveFromForm(
 	author: Author,
 	draftId: number,
 	formData: FormData,
 	apply: (content: DraftContent, r: FormReader, op: Op | undefined) => DraftContent
-): SaveOutcome {
+): Promise<SaveOutcome> {
 	try {
 		const r = new FormReader(formData);
 		const fixed = parseForm(editorFormSchema, formData, EDITOR_FORM_FIELDS);
 		if (!fixed.ok) throw new EditorInputError();
 		const { revision } = fixed.data;
 		const op = parseOp(fixed.data.op);
-		const draft = getDraft(author, draftId);
+		const draft = await getDraft(author, draftId);
 		const content = apply(draftContent(draft), r, op);
-		const saved = saveDraft(author, draftId, content, revision);
-		const stored = draftContent(getDraft(author, draftId));
+		const saved = await saveDraft(author, draftId, content, revision);
+		const stored = draftContent(await getDraft(author, draftId));
 		if (stored.slug !== content.slug) r.errors.slug = failure('authoring.slugKept');
 		return {
 			ok: true,
@@ -148,6 +148,6 @@ export function saveFromForm(
 }
 
 /** Issues of the stored draft (for page loads). */
-export function issuesOf(draft: Parameters<typeof draftIssues>[0]): DraftIssue[] {
-	return draftIssues(draft);
+export async function issuesOf(draft: Parameters<typeof draftIssues>[0]): Promise<DraftIssue[]> {
+	return await draftIssues(draft);
 }

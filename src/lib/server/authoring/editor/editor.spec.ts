@@ -23,12 +23,12 @@ let content: DraftContent;
 let draftId: number;
 
 beforeEach(async () => {
-	freshDatabase();
-	syncCourse();
-	const org = makeOrganisation('School A');
+	await freshDatabase();
+	await syncCourse();
+	const org = await makeOrganisation('School A');
 	const member = await makeMember({ organisation: org, role: 'trainer' });
 	trainer = { id: member.id, memberships: [{ organisationId: org, role: 'trainer' }] };
-	const draft = duplicateAsDraft(trainer, org, latestVersionId('wat-en-hoe')!);
+	const draft = await duplicateAsDraft(trainer, org, (await latestVersionId('wat-en-hoe'))!);
 	draftId = draft.id;
 	content = draftContent(draft);
 });
@@ -186,7 +186,7 @@ describe('form to content round trip', () => {
 		expect(r.errors).toEqual({});
 	});
 
-	it('renames a node everywhere it is referred to', () => {
+	it('renames a node everywhere it is referred to', async () => {
 		const index = content.steps.findIndex((s) => s.vignette);
 		const step = content.steps[index];
 		const fields = stepFields(step).map(([k, v]): [string, string | number | boolean] =>
@@ -197,7 +197,9 @@ describe('form to content round trip', () => {
 		expect(Object.keys(next.vignette!.nodes)).not.toContain('n2b');
 		expect(next.vignette!.nodes.n1.choices.map((c) => c.next)).toContain('twijfel');
 		const saved = { ...content, steps: content.steps.map((s, i) => (i === index ? next : s)) };
-		expect(draftIssues({ ...getDraft(trainer, draftId), content: saved })).toEqual([]);
+		expect(await draftIssues({ ...(await getDraft(trainer, draftId)), content: saved })).toEqual(
+			[]
+		);
 	});
 });
 
@@ -323,14 +325,14 @@ describe('structure and issues', () => {
 		expect(new Set(ids).size).toBe(ids.length);
 	});
 
-	it('maps an unreachable node to its place in the form, with a Dutch label', () => {
+	it('maps an unreachable node to its place in the form, with a Dutch label', async () => {
 		const index = content.steps.findIndex((s) => s.vignette?.nodes.n2b);
 		const step = structuredClone(content.steps[index]);
 		step.vignette!.nodes.n1.choices.forEach((c) => {
 			if (c.next === 'n2b') c.next = 'n2';
 		});
 		const broken = { ...content, steps: content.steps.map((s, i) => (i === index ? step : s)) };
-		const issues = draftIssues({ ...getDraft(trainer, draftId), content: broken });
+		const issues = await draftIssues({ ...(await getDraft(trainer, draftId)), content: broken });
 		const mapped = issuesFor(issues, `steps.${index}.`, step.vignette);
 		const n2b = Object.keys(step.vignette!.nodes).indexOf('n2b');
 		expect(mapped).toContainEqual({
@@ -344,30 +346,30 @@ describe('structure and issues', () => {
 });
 
 describe('saving a form', () => {
-	it('saves on the loaded revision and refuses a stale one without overwriting', () => {
+	it('saves on the loaded revision and refuses a stale one without overwriting', async () => {
 		const apply = (title: string) => (c: DraftContent) => ({ ...c, meta: { ...c.meta, title } });
-		const first = saveFromForm(trainer, draftId, form([['revision', 1]]), apply('Eerste'));
+		const first = await saveFromForm(trainer, draftId, form([['revision', 1]]), apply('Eerste'));
 		expect(first).toMatchObject({ ok: true, revision: 2 });
-		const stale = saveFromForm(trainer, draftId, form([['revision', 1]]), apply('Tweede'));
+		const stale = await saveFromForm(trainer, draftId, form([['revision', 1]]), apply('Tweede'));
 		expect(stale).toMatchObject({ ok: false, status: 409, conflict: true });
-		expect(draftContent(getDraft(trainer, draftId)).meta.title).toBe('Eerste');
+		expect(draftContent(await getDraft(trainer, draftId)).meta.title).toBe('Eerste');
 	});
 
 	it('answers bad input and strangers with a status, never an exception', async () => {
-		const bad = saveFromForm(trainer, draftId, form([['revision', 'x']]), (c) => c);
+		const bad = await saveFromForm(trainer, draftId, form([['revision', 'x']]), (c) => c);
 		expect(bad).toMatchObject({ ok: false, status: 400 });
-		const org = makeOrganisation('School B');
+		const org = await makeOrganisation('School B');
 		const other = await makeMember({ organisation: org, role: 'trainer' });
 		const stranger: Author = {
 			id: other.id,
 			memberships: [{ organisationId: org, role: 'trainer' }]
 		};
-		expect(saveFromForm(stranger, draftId, form([['revision', 1]]), (c) => c)).toMatchObject({
+		expect(await saveFromForm(stranger, draftId, form([['revision', 1]]), (c) => c)).toMatchObject({
 			ok: false,
 			status: 404
 		});
 		const huge = (c: DraftContent) => ({ ...c, markdown: 'x'.repeat(3 * 1024 * 1024) });
-		expect(saveFromForm(trainer, draftId, form([['revision', 1]]), huge)).toMatchObject({
+		expect(await saveFromForm(trainer, draftId, form([['revision', 1]]), huge)).toMatchObject({
 			ok: false,
 			status: 413
 		});

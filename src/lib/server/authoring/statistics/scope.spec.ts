@@ -28,19 +28,19 @@ async function trainer(organisation: number, admin = false) {
 async function answer(organisation: number, n: number, right: boolean) {
 	for (let i = 0; i < n; i++) {
 		const { id } = await makeMember({ organisation });
-		progress.startModule(id, slug);
+		await progress.startModule(id, slug);
 		const given = right ? correctAnswer(item) : wrongAnswer(item);
-		progress.answerQuizItem(id, slug, quizStep.slug, item.id, given);
+		await progress.answerQuizItem(id, slug, quizStep.slug, item.id, given);
 	}
 }
 
 const figures = (s: TrainerStatistics | undefined) => s!.items.find((i) => i.itemId === item.id);
 
 beforeEach(async () => {
-	freshDatabase();
-	syncCourse();
-	sintJans = makeOrganisation('Sint-Jans');
-	horizon = makeOrganisation('Horizon');
+	await freshDatabase();
+	await syncCourse();
+	sintJans = await makeOrganisation('Sint-Jans');
+	horizon = await makeOrganisation('Horizon');
 	// Five Sint-Jans learners answer right, four Horizon learners answer wrong.
 	await answer(sintJans, 5, true);
 	await answer(horizon, 4, false);
@@ -48,7 +48,7 @@ beforeEach(async () => {
 
 describe('trainer statistics across organisations', () => {
 	it("the Sint-Jans trainer sees only Sint-Jans learners' answers, never Horizon's", async () => {
-		const stats = trainerStatistics(slug, statisticsScope(await trainer(sintJans)));
+		const stats = await trainerStatistics(slug, statisticsScope(await trainer(sintJans)));
 		expect(stats!.tooFew).toBe(false);
 		expect(figures(stats)?.responses).toBe(5);
 		expect(figures(stats)?.facility).toBeCloseTo(1, 5);
@@ -61,30 +61,35 @@ describe('trainer statistics across organisations', () => {
 	});
 
 	it('shows no figures for a module with four learners in scope', async () => {
-		const stats = trainerStatistics(slug, statisticsScope(await trainer(horizon)));
+		const stats = await trainerStatistics(slug, statisticsScope(await trainer(horizon)));
 		expect(stats!.tooFew).toBe(true);
 		expect(stats!.items).toEqual([]);
 		expect(stats!.gain).toBeNull();
 		expect(stats!.title).toBe(getCourse().moduleBySlug.get(slug)!.meta.title);
 	});
 
-	it('a trainer without organisations sees no figures', () => {
-		const stats = trainerStatistics(slug, statisticsScope({ id: 0, roles: [], memberships: [] }));
+	it('a trainer without organisations sees no figures', async () => {
+		const stats = await trainerStatistics(
+			slug,
+			statisticsScope({ id: 0, roles: [], memberships: [] })
+		);
 		expect(stats!.tooFew).toBe(true);
-		expect(itemStatistics(slug, [])!.items).toEqual([]);
+		expect((await itemStatistics(slug, []))!.items).toEqual([]);
 	});
 
 	it('a platform admin who trains sees every learner', async () => {
-		const stats = trainerStatistics(slug, statisticsScope(await trainer(horizon, true)));
+		const stats = await trainerStatistics(slug, statisticsScope(await trainer(horizon, true)));
 		expect(figures(stats)?.responses).toBe(9);
 		expect(figures(stats)?.facility).toBeCloseTo(5 / 9, 5);
 	});
 
-	it('scopes in SQL: the scoped item statistics count only members of the organisations', () => {
-		const scoped = itemStatistics(slug, [horizon])!.items.find((i) => i.itemId === item.id);
+	it('scopes in SQL: the scoped item statistics count only members of the organisations', async () => {
+		const scoped = (await itemStatistics(slug, [horizon]))!.items.find((i) => i.itemId === item.id);
 		expect(scoped?.responses).toBe(4);
 		expect(scoped?.facility).toBe(0);
-		const both = itemStatistics(slug, [horizon, sintJans])!.items.find((i) => i.itemId === item.id);
+		const both = (await itemStatistics(slug, [horizon, sintJans]))!.items.find(
+			(i) => i.itemId === item.id
+		);
 		expect(both?.responses).toBe(9);
 	});
 });

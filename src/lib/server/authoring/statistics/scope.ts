@@ -33,32 +33,32 @@ export interface TrainerStatistics extends ModuleStatistics {
 	gainTooFew: boolean;
 }
 
-function membersOf(orgIds: readonly number[]): Set<number> {
+async function membersOf(orgIds: readonly number[]): Promise<Set<number>> {
 	if (orgIds.length === 0) return new Set();
 	return new Set(
-		db
-			.selectDistinct({ userId: membership.userId })
-			.from(membership)
-			.where(inArray(membership.organisationId, [...orgIds]))
-			.all()
-			.map((m) => m.userId)
+		(
+			await db
+				.selectDistinct({ userId: membership.userId })
+				.from(membership)
+				.where(inArray(membership.organisationId, [...orgIds]))
+		).map((m) => m.userId)
 	);
 }
 
 /** A module's item statistics and learning gain as this trainer may see them. */
-export function trainerStatistics(
+export async function trainerStatistics(
 	slug: string,
 	scope: StatisticsScope
-): TrainerStatistics | undefined {
+): Promise<TrainerStatistics | undefined> {
 	const tooFew = learnersInScope(slug, scope, MINIMUM_STATISTICS_GROUP) < MINIMUM_STATISTICS_GROUP;
 	if (tooFew) {
-		const title = statisticsTitle(slug);
+		const title = await statisticsTitle(slug);
 		if (title === undefined) return undefined;
 		return { slug, title, items: [], tooFew, gain: null, gainTooFew: false };
 	}
-	const stats = itemStatistics(slug, scope);
+	const stats = await itemStatistics(slug, scope);
 	if (!stats) return undefined;
-	const gain = moduleGain(slug, scope === 'all' ? undefined : membersOf(scope));
+	const gain = await moduleGain(slug, scope === 'all' ? undefined : await membersOf(scope));
 	const gainTooFew = gain !== null && gain.learners < MINIMUM_STATISTICS_GROUP;
 	return { ...stats, tooFew, gain: gainTooFew ? null : gain, gainTooFew };
 }

@@ -18,28 +18,28 @@ const vignetteStep = mod.steps.find((s) => s.meta.kind === 'vignette')!;
 const assessmentStep = mod.steps.find((s) => s.meta.kind === 'assessment')!;
 const items = quizStep.quiz!.items;
 
-beforeEach(() => {
-	freshDatabase();
-	syncShippedModules(course);
+beforeEach(async () => {
+	await freshDatabase();
+	await syncShippedModules(course);
 });
 
-function stats() {
-	return itemStatistics(slug)!;
+async function stats() {
+	return (await itemStatistics(slug))!;
 }
 
 describe('itemStatistics', () => {
 	it('counts first answers only and computes the facility index per quiz item', async () => {
 		const a = await makeUser({ name: 'Amira Geheim' });
 		const b = await makeUser({ name: 'Bram Geheim' });
-		progress.startModule(a.id, slug);
-		progress.startModule(b.id, slug);
+		await progress.startModule(a.id, slug);
+		await progress.startModule(b.id, slug);
 		for (const item of items) {
-			progress.answerQuizItem(a.id, slug, quizStep.slug, item.id, correctAnswer(item));
-			progress.answerQuizItem(b.id, slug, quizStep.slug, item.id, wrongAnswer(item));
+			await progress.answerQuizItem(a.id, slug, quizStep.slug, item.id, correctAnswer(item));
+			await progress.answerQuizItem(b.id, slug, quizStep.slug, item.id, wrongAnswer(item));
 			// Practice after the first answer must not count.
-			progress.answerQuizItem(b.id, slug, quizStep.slug, item.id, correctAnswer(item));
+			await progress.answerQuizItem(b.id, slug, quizStep.slug, item.id, correctAnswer(item));
 		}
-		const result = stats();
+		const result = await stats();
 		expect(result.title).toBe(mod.meta.title);
 		const first = result.items.find((i) => i.itemId === items[0].id)!;
 		expect(first.kind).toBe('item');
@@ -59,11 +59,11 @@ describe('itemStatistics', () => {
 		const a = await makeUser();
 		const b = await makeUser();
 		for (const u of [a, b]) {
-			progress.startModule(u.id, slug);
-			completeStep(u.id, slug, vignetteStep.slug);
+			await progress.startModule(u.id, slug);
+			await completeStep(u.id, slug, vignetteStep.slug);
 		}
 		const vignette = vignetteStep.vignette!;
-		const start = stats().items.find((i) => i.itemId === vignette.start)!;
+		const start = (await stats()).items.find((i) => i.itemId === vignette.start)!;
 		expect(start.kind).toBe('choice');
 		expect(start.responses).toBe(2);
 		const labels = vignette.nodes[vignette.start].choices.map((c) => c.label);
@@ -75,12 +75,12 @@ describe('itemStatistics', () => {
 		const draw = assessmentStep.assessment!.draw;
 		const a = await makeUser();
 		const b = await makeUser();
-		workThrough(a.id, slug);
-		workThrough(b.id, slug, mod.steps.indexOf(assessmentStep));
-		takeAssessment(b.id, slug, assessmentStep.slug, false, Date.now() - 48 * 3600 * 1000);
-		takeAssessment(b.id, slug, assessmentStep.slug, true);
+		await workThrough(a.id, slug);
+		await workThrough(b.id, slug, mod.steps.indexOf(assessmentStep));
+		await takeAssessment(b.id, slug, assessmentStep.slug, false, Date.now() - 48 * 3600 * 1000);
+		await takeAssessment(b.id, slug, assessmentStep.slug, true);
 		const pool = new Set(assessmentStep.assessment!.pool.map((i) => i.id));
-		const assessed = stats().items.filter(
+		const assessed = (await stats()).items.filter(
 			(i) => i.stepSlug === assessmentStep.slug && pool.has(i.itemId)
 		);
 		expect(assessed.reduce((n, i) => n + i.responses, 0)).toBe(2 * draw);
@@ -95,14 +95,14 @@ describe('itemStatistics', () => {
 		// Six learners with different patterns over the quiz items: the rest of the test varies.
 		for (let i = 0; i < 6; i++) {
 			const u = await makeUser();
-			progress.startModule(u.id, slug);
-			items.forEach((item, j) => {
+			await progress.startModule(u.id, slug);
+			for (const [j, item] of items.entries()) {
 				const right = (i + j) % 3 !== 0 || (i < 2 && j === 0);
 				const answer = right ? correctAnswer(item) : wrongAnswer(item);
-				progress.answerQuizItem(u.id, slug, quizStep.slug, item.id, answer);
-			});
+				await progress.answerQuizItem(u.id, slug, quizStep.slug, item.id, answer);
+			}
 		}
-		const rows = db.select().from(response).all();
+		const rows = await db.select().from(response);
 		const totals = new Map<number, number>();
 		for (const r of rows) totals.set(r.enrolmentId!, (totals.get(r.enrolmentId!) ?? 0) + r.score);
 		for (const item of items) {
@@ -113,7 +113,7 @@ describe('itemStatistics', () => {
 				choices: []
 			}));
 			const expected = itemFigures(observations, own[0].maxScore);
-			const got = stats().items.find((i) => i.itemId === item.id)!;
+			const got = (await stats()).items.find((i) => i.itemId === item.id)!;
 			expect(got.responses).toBe(expected.responses);
 			for (const key of [
 				'facility',
@@ -127,8 +127,8 @@ describe('itemStatistics', () => {
 		}
 	});
 
-	it('is undefined for an unknown module and empty for a module nobody took', () => {
-		expect(itemStatistics('bestaat-niet')).toBeUndefined();
-		expect(stats().items).toEqual([]);
+	it('is undefined for an unknown module and empty for a module nobody took', async () => {
+		expect(await itemStatistics('bestaat-niet')).toBeUndefined();
+		expect((await stats()).items).toEqual([]);
 	});
 });

@@ -199,12 +199,12 @@ function nodeLabels(vignette: Vignette, nodeId: string): Map<string, string> {
  * Per-item figures and flags for one module, from first-attempt responses of all its versions,
  * counting the answers of the learners in `scope` only.
  */
-export function itemStatistics(
+export async function itemStatistics(
 	moduleSlug: string,
 	scope: StatisticsScope = 'all'
-): ModuleStatistics | undefined {
-	const versionId = latestVersionId(moduleSlug);
-	const version = versionId === undefined ? undefined : loadVersion(versionId);
+): Promise<ModuleStatistics | undefined> {
+	const versionId = await latestVersionId(moduleSlug);
+	const version = versionId === undefined ? undefined : await loadVersion(versionId);
 	if (!version) return undefined;
 	// Each counted signature's responses go into their items' tallies; answers are parsed once
 	// per distinct text per item.
@@ -274,20 +274,20 @@ export function itemStatistics(
 }
 
 /** A module's title for the statistics page, from its latest version; undefined when unknown. */
-export function statisticsTitle(moduleSlug: string): string | undefined {
-	const versionId = latestVersionId(moduleSlug);
-	return versionId === undefined ? undefined : loadVersion(versionId)?.module.meta.title;
+export async function statisticsTitle(moduleSlug: string): Promise<string | undefined> {
+	const versionId = await latestVersionId(moduleSlug);
+	return versionId === undefined ? undefined : (await loadVersion(versionId))?.module.meta.title;
 }
 
 /**
  * The modules a trainer sees statistics for: the shipped course in course order, then the
  * published authored modules of the trainer's organisations and the platform.
  */
-export function statisticsModules(
+export async function statisticsModules(
 	orgIds: readonly number[] = []
-): { slug: string; title: string }[] {
+): Promise<{ slug: string; title: string }[]> {
 	return [
 		...getCourse().modules.map((m) => ({ slug: m.slug, title: m.meta.title })),
-		...publishedAuthoredModules(orgIds).map((m) => ({ slug: m.slug, title: m.title }))
+		...(await publishedAuthoredModules(orgIds)).map((m) => ({ slug: m.slug, title: m.title }))
 	];
 }

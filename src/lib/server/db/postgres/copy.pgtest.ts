@@ -31,13 +31,13 @@ beforeAll(async () => {
 	const [started] = await Promise.all([
 		startPostgres(),
 		(async () => {
-			const database = openDatabase(demoFile);
-			syncShippedModules(loadShippedCourse());
+			const database = await openDatabase(demoFile);
+			await syncShippedModules(loadShippedCourse());
 			await seedDemo();
-			seedDemoCertificates();
-			seedDemoAssignments();
-			seedDemoAuthoring();
-			recordAudit({ action: 'test.copied', details: { note: 'ëé "quoted"' } });
+			await seedDemoCertificates();
+			await seedDemoAssignments();
+			await seedDemoAuthoring();
+			await recordAudit({ action: 'test.copied', details: { note: 'ëé "quoted"' } });
 			const sqlite = database.$client;
 			// Bytes (blob to bytea), and a certificate renewed from a later one: the copy must put
 			// that self-reference in after both rows exist.
@@ -49,7 +49,7 @@ beforeAll(async () => {
 					'UPDATE certificate SET renewed_from_id = (SELECT max(id) FROM certificate) WHERE id = (SELECT min(id) FROM certificate)'
 				)
 				.run();
-			closeDatabase();
+			await closeDatabase();
 		})()
 	]);
 	server = started;

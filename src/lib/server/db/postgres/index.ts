@@ -1,6 +1,6 @@
 // The PostgreSQL client: a node-postgres pool with `synchronous_commit=on` (an answer confirmed
-// to a learner survives a crash) and the migrations of drizzle/postgres/. The domain code does
-// not use it yet; db:copy and the tests do (issue 14 converts the domains).
+// to a learner survives a crash) and the migrations of drizzle/postgres/. The domain code
+// reach it through ../index.ts (open.ts) when DATABASE_URL is a postgres:// URL.
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { integer as pgInteger, pgTable, text as pgText } from 'drizzle-orm/pg-core';
-import * as sqliteSchema from '../schema';
+import * as sqliteSchema from '../sqlite-schema';
 import * as postgresSchema from './schema';
 import { describeSchema, schemaDifferences } from './parity';
 

@@ -22,18 +22,17 @@ function targetId(event: RequestEvent): number {
 	return Number(raw);
 }
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'admin');
-	const detail = admin.getUserDetail(targetId(event));
+	const detail = await admin.getUserDetail(targetId(event));
 	if (!detail) error(404, { message: messages.errors[404] });
 	return {
 		account: detail,
 		self: detail.id === user.id,
-		platformTrainer: authoring.isPlatformTrainer(detail.id),
-		ssoLinks: sso.listIdentityLinks(detail.id),
+		platformTrainer: await authoring.isPlatformTrainer(detail.id),
+		ssoLinks: await sso.listIdentityLinks(detail.id),
 		isTrainer: detail.memberships.some((ms) => ms.role === 'trainer'),
-		organisations: admin
-			.listOrganisations()
+		organisations: (await admin.listOrganisations())
 			.filter((o) => !o.archivedAt)
 			.map((o) => ({ id: o.id, name: o.name }))
 	};
@@ -55,25 +54,25 @@ function context(event: RequestEvent) {
 }
 
 export const actions: Actions = {
-	uitschakelen: (event) => {
+	uitschakelen: async (event) => {
 		const { id, actor } = context(event);
-		return answer(admin.setUserDisabled(id, true, actor), m.saved);
+		return answer(await admin.setUserDisabled(id, true, actor), m.saved);
 	},
-	inschakelen: (event) => {
+	inschakelen: async (event) => {
 		const { id, actor } = context(event);
-		return answer(admin.setUserDisabled(id, false, actor), m.saved);
+		return answer(await admin.setUserDisabled(id, false, actor), m.saved);
 	},
-	beheerderMaken: (event) => {
+	beheerderMaken: async (event) => {
 		const { id, actor } = context(event);
-		return answer(admin.setUserAdmin(id, true, actor), m.saved);
+		return answer(await admin.setUserAdmin(id, true, actor), m.saved);
 	},
-	beheerderIntrekken: (event) => {
+	beheerderIntrekken: async (event) => {
 		const { id, actor } = context(event);
-		return answer(admin.setUserAdmin(id, false, actor), m.saved);
+		return answer(await admin.setUserAdmin(id, false, actor), m.saved);
 	},
-	platformtrainerMaken: (event) => {
+	platformtrainerMaken: async (event) => {
 		const { id, actor } = context(event);
-		const detail = admin.getUserDetail(id);
+		const detail = await admin.getUserDetail(id);
 		if (!detail) return answer({ ok: false, reason: 'not_found' }, '');
 		if (!detail.memberships.some((ms) => ms.role === 'trainer')) {
 			return fail(400, {
@@ -81,28 +80,28 @@ export const actions: Actions = {
 				failed: true
 			});
 		}
-		authoring.setPlatformTrainer(actor.id, id, true);
+		await authoring.setPlatformTrainer(actor.id, id, true);
 		return { notice: messages.authoringLearner.platformTrainerSaved };
 	},
-	platformtrainerIntrekken: (event) => {
+	platformtrainerIntrekken: async (event) => {
 		const { id, actor } = context(event);
-		if (!admin.getUserDetail(id)) return answer({ ok: false, reason: 'not_found' }, '');
-		authoring.setPlatformTrainer(actor.id, id, false);
+		if (!(await admin.getUserDetail(id))) return answer({ ok: false, reason: 'not_found' }, '');
+		await authoring.setPlatformTrainer(actor.id, id, false);
 		return { notice: messages.authoringLearner.platformTrainerSaved };
 	},
-	sessiesBeeindigen: (event) => {
+	sessiesBeeindigen: async (event) => {
 		const { id, actor } = context(event);
-		return { notice: m.sessionsEnded(admin.endUserSessions(id, actor)) };
+		return { notice: m.sessionsEnded(await admin.endUserSessions(id, actor)) };
 	},
-	tweestapWissen: (event) => {
+	tweestapWissen: async (event) => {
 		const { id, actor } = context(event);
-		return answer(admin.resetUserTwoFactor(id, actor), m.saved);
+		return answer(await admin.resetUserTwoFactor(id, actor), m.saved);
 	},
 	koppelingVerwijderen: async (event) => {
 		const { id, actor } = context(event);
 		const parsed = parseForm(idSchema, await event.request.formData(), ['id']);
 		if (!parsed.ok) return fail(400, { notice: parsed.message, failed: true });
-		if (!sso.removeIdentityLink(id, parsed.data.id, actor)) {
+		if (!(await sso.removeIdentityLink(id, parsed.data.id, actor))) {
 			return answer({ ok: false, reason: 'not_found' }, '');
 		}
 		return { notice: messages.sso.unlinked };
@@ -115,7 +114,7 @@ export const actions: Actions = {
 		]);
 		if (!parsed.ok) return fail(400, { notice: parsed.message, failed: true });
 		return answer(
-			admin.addUserMembership(id, parsed.data.organisation, parsed.data.role, actor),
+			await admin.addUserMembership(id, parsed.data.organisation, parsed.data.role, actor),
 			m.saved
 		);
 	},
@@ -126,10 +125,10 @@ export const actions: Actions = {
 			'role'
 		]);
 		if (!parsed.ok) return fail(400, { notice: parsed.message, failed: true });
-		if (!ownsMembership(id, parsed.data.membership))
+		if (!(await ownsMembership(id, parsed.data.membership)))
 			return answer({ ok: false, reason: 'not_found' }, '');
 		return answer(
-			admin.changeMembershipRole(parsed.data.membership, parsed.data.role, actor),
+			await admin.changeMembershipRole(parsed.data.membership, parsed.data.role, actor),
 			m.saved
 		);
 	},
@@ -137,13 +136,13 @@ export const actions: Actions = {
 		const { id, actor } = context(event);
 		const parsed = parseForm(membershipIdSchema, await event.request.formData(), ['membership']);
 		if (!parsed.ok) return fail(400, { notice: parsed.message, failed: true });
-		if (!ownsMembership(id, parsed.data.membership))
+		if (!(await ownsMembership(id, parsed.data.membership)))
 			return answer({ ok: false, reason: 'not_found' }, '');
-		return answer(admin.removeMembership(parsed.data.membership, actor), m.saved);
+		return answer(await admin.removeMembership(parsed.data.membership, actor), m.saved);
 	}
 };
 
 /** A membership id from the form must belong to the account in the URL. */
-function ownsMembership(userId: number, membershipId: number): boolean {
-	return !!admin.getUserDetail(userId)?.memberships.some((ms) => ms.id === membershipId);
+async function ownsMembership(userId: number, membershipId: number): Promise<boolean> {
+	return !!(await admin.getUserDetail(userId))?.memberships.some((ms) => ms.id === membershipId);
 }

@@ -52,12 +52,12 @@ function stepProblems(content: authoring.DraftContent, issues: readonly authorin
 	);
 }
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'trainer');
-	const draft = authoring.draftOr404(user, Number(event.params.draft));
+	const draft = await authoring.draftOr404(user, Number(event.params.draft));
 	const content = authoring.draftContent(draft);
-	const issues = authoring.issuesOf(draft);
-	const history = authoring.versionHistory(user, draft.id);
+	const issues = await authoring.issuesOf(draft);
+	const history = await authoring.versionHistory(user, draft.id);
 	const state = authoring.stateOf(draft);
 	const confirm = Number(event.url.searchParams.get('verwijder'));
 	return {
@@ -71,7 +71,7 @@ export const load: PageServerLoad = (event) => {
 		organisationName:
 			user.memberships.find((m) => m.organisationId === draft.organisationId)?.organisationName ??
 			'',
-		platformTrainer: authoring.isPlatformTrainer(user.id),
+		platformTrainer: await authoring.isPlatformTrainer(user.id),
 		slug: content.slug,
 		meta: content.meta,
 		markdown: content.markdown ?? '',
@@ -90,10 +90,10 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-function save(event: RequestEvent, user: authoring.Author, formData: FormData) {
+async function save(event: RequestEvent, user: authoring.Author, formData: FormData) {
 	const draftId = Number(event.params.draft);
-	const draft = authoring.draftOr404(user, draftId);
-	return authoring.saveFromForm(user, draftId, formData, (content, r, op) => {
+	const draft = await authoring.draftOr404(user, draftId);
+	return await authoring.saveFromForm(user, draftId, formData, (content, r, op) => {
 		let next = authoring.applySettings(content, r, { slugEditable: !draft.publishedHash });
 		if (op?.list === 'meta.sources') {
 			authoring.applyListOp(next, op, authoring.newSource);
@@ -111,13 +111,17 @@ function save(event: RequestEvent, user: authoring.Author, formData: FormData) {
 }
 
 /** Organisation or platform: not part of the content, so it is set beside the save. */
-function saveScope(user: authoring.Author, draftId: number, formData: FormData): string | null {
+async function saveScope(
+	user: authoring.Author,
+	draftId: number,
+	formData: FormData
+): Promise<string | null> {
 	const parsed = parseForm(scopeSchema, formData, ['scope']);
 	if (!parsed.ok) return t.badForm;
 	const { scope } = parsed.data;
 	if (!scope) return null;
 	try {
-		authoring.setDraftScope(user, draftId, scope);
+		await authoring.setDraftScope(user, draftId, scope);
 		return null;
 	} catch (e) {
 		if (e instanceof authoring.AuthoringError) return t.forbidden;
@@ -125,7 +129,9 @@ function saveScope(user: authoring.Author, draftId: number, formData: FormData):
 	}
 }
 
-function savedView(outcome: Extract<ReturnType<typeof authoring.saveFromForm>, { ok: true }>) {
+function savedView(
+	outcome: Extract<Awaited<ReturnType<typeof authoring.saveFromForm>>, { ok: true }>
+) {
 	return {
 		revision: outcome.revision,
 		savedAt: outcome.savedAt,
@@ -138,13 +144,13 @@ export const actions: Actions = {
 	save: async (event) => {
 		const user = requireRole(event, 'trainer');
 		const formData = await event.request.formData();
-		const outcome = save(event, user, formData);
+		const outcome = await save(event, user, formData);
 		if (!outcome.ok)
 			return fail(outcome.status, {
 				message: describeFailure(outcome.failure),
 				conflict: outcome.conflict
 			});
-		const scopeProblem = saveScope(user, Number(event.params.draft), formData);
+		const scopeProblem = await saveScope(user, Number(event.params.draft), formData);
 		if (scopeProblem) return fail(403, { message: scopeProblem, conflict: false });
 		// After a confirmed removal the confirmation (?verwijder=N) must not stay on the page.
 		if (String(formData.get('op')).startsWith('remove:steps')) redirect(303, event.url.pathname);
@@ -153,16 +159,16 @@ export const actions: Actions = {
 	publish: async (event) => {
 		const user = requireRole(event, 'trainer');
 		const formData = await event.request.formData();
-		const outcome = save(event, user, formData);
+		const outcome = await save(event, user, formData);
 		if (!outcome.ok)
 			return fail(outcome.status, {
 				message: describeFailure(outcome.failure),
 				conflict: outcome.conflict
 			});
-		const scopeProblem = saveScope(user, Number(event.params.draft), formData);
+		const scopeProblem = await saveScope(user, Number(event.params.draft), formData);
 		if (scopeProblem) return fail(403, { message: scopeProblem, conflict: false });
 		try {
-			const result = authoring.publishDraft(user, Number(event.params.draft));
+			const result = await authoring.publishDraft(user, Number(event.params.draft));
 			if (!result.ok) {
 				return fail(400, { message: t.publishBlocked, conflict: false, saved: savedView(outcome) });
 			}
@@ -173,10 +179,10 @@ export const actions: Actions = {
 			throw e;
 		}
 	},
-	delete: (event) => {
+	delete: async (event) => {
 		const user = requireRole(event, 'trainer');
 		try {
-			authoring.deleteDraft(user, Number(event.params.draft));
+			await authoring.deleteDraft(user, Number(event.params.draft));
 		} catch (e) {
 			if (e instanceof authoring.AuthoringError)
 				return fail(e.code === 'not-found' ? 404 : 409, { message: t.forbidden, conflict: false });

@@ -11,13 +11,13 @@ function learnerId(raw: string): number {
 	return Number(raw);
 }
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'manager');
 	const org = organisationFor(user, 'manager');
-	const detail = manager.getLearnerDetail(org.organisationId, learnerId(event.params.id));
+	const detail = await manager.getLearnerDetail(org.organisationId, learnerId(event.params.id));
 	// Another organisation's learner looks exactly like one that does not exist.
 	if (!detail) error(404, { message: messages.errors.notFound });
-	const teamList = organisations.listTeams(org.organisationId);
+	const teamList = await organisations.listTeams(org.organisationId);
 	return {
 		organisationName: org.organisationName,
 		teams: teamList,
@@ -42,7 +42,7 @@ export const load: PageServerLoad = (event) => {
 				expiresAt: manager.formatDate(c.expiresAt),
 				state: c.state
 			})),
-			assignments: listAssignmentsForLearner(detail.id, org.organisationId).map((a) => ({
+			assignments: (await listAssignmentsForLearner(detail.id, org.organisationId)).map((a) => ({
 				title: a.title,
 				dueAt: manager.formatDate(a.dueAt?.getTime())
 			}))
@@ -61,7 +61,7 @@ export const actions: Actions = {
 		if (raw === null || (raw !== '' && !/^[1-9][0-9]{0,9}$/.test(raw))) {
 			return fail(400, { move: { ok: false, message: messages.errors.badRequest } });
 		}
-		const result = organisations.moveLearner(
+		const result = await organisations.moveLearner(
 			org.organisationId,
 			id,
 			raw === '' ? null : Number(raw),

@@ -8,7 +8,7 @@ import * as certificates from '$lib/server/certificates';
 // or badge backpack. Verifiable with the key at /.well-known/jwks.json.
 export const GET: RequestHandler = async (event) => {
 	const user = requireRole(event, 'learner');
-	const cert = certificates.getOwnCertificate(user.id, Number(event.params.id));
+	const cert = await certificates.getOwnCertificate(user.id, Number(event.params.id));
 	if (!cert) error(404, { message: messages.errors[404] });
 	if (cert.status === 'revoked') error(410, { message: messages.certificates.gone });
 	const jwt = await certificates.signCredential(cert);

@@ -38,7 +38,7 @@ export async function _loadStep(
 	withProse: boolean
 ) {
 	const user = requireRole(event, 'learner');
-	const step = learning.stepPage(user.id, event.params.module, event.params.step);
+	const step = await learning.stepPage(user.id, event.params.module, event.params.step);
 	// The few strings of the page frame travel as data, so the browser does not download the whole
 	// `learn` section on a lesson step (the quiz, vignette and assessment views still import it).
 	const text = {
@@ -72,9 +72,9 @@ function readForm<S extends z.ZodType>(schema: S, form: FormData, fields: readon
 }
 
 /** Runs a progress action and maps its refusals to a status and a Dutch message per form. */
-function guarded<T>(itemId: string | null, fn: () => T) {
+async function guarded<T>(itemId: string | null, fn: () => T | Promise<T>) {
 	try {
-		return { ok: true as const, value: fn() };
+		return { ok: true as const, value: await fn() };
 	} catch (e) {
 		if (!(e instanceof learning.ProgressError)) throw e;
 		const message = describeFailure(e.failure);
@@ -88,7 +88,7 @@ async function guardedWrite<T>(itemId: string | null, fn: () => Promise<T>) {
 	try {
 		return { ok: true as const, value: await fn() };
 	} catch (e) {
-		return guarded(itemId, () => {
+		return await guarded(itemId, () => {
 			throw e;
 		});
 	}
@@ -99,12 +99,15 @@ function here(event: RequestEvent, hash = ''): string {
 }
 
 export const actions: Actions = {
-	complete: (event) => {
+	complete: async (event) => {
 		const user = requireRole(event, 'learner');
 		const { module, step } = event.params as { module: string; step: string };
-		const result = guarded(null, () => learning.completeLesson(user.id, module, step));
+		const result = await guarded(
+			null,
+			async () => await learning.completeLesson(user.id, module, step)
+		);
 		if (!result.ok) return result.failure;
-		const next = learning.stepPage(user.id, module, step).next;
+		const next = (await learning.stepPage(user.id, module, step)).next;
 		redirect(303, next ? `/leren/${module}/${next.slug}` : `/leren/${module}`);
 	},
 	answer: async (event) => {
@@ -112,8 +115,8 @@ export const actions: Actions = {
 		const { module, step } = event.params as { module: string; step: string };
 		const form = await event.request.formData();
 		const { itemId } = readForm(itemForm, form, ['itemId']);
-		const result = await guardedWrite(itemId, () => {
-			const answer = learning.answerFromSubmission(user.id, module, step, itemId, form);
+		const result = await guardedWrite(itemId, async () => {
+			const answer = await learning.answerFromSubmission(user.id, module, step, itemId, form);
 			return learning.recordQuizAnswer(user.id, module, step, itemId, answer);
 		});
 		if (!result.ok) return result.failure;
@@ -130,17 +133,23 @@ export const actions: Actions = {
 		if (!result.ok) return result.failure;
 		redirect(303, here(event, 'casus'));
 	},
-	restart: (event) => {
+	restart: async (event) => {
 		const user = requireRole(event, 'learner');
 		const { module, step } = event.params as { module: string; step: string };
-		const result = guarded('vignette', () => learning.restartVignette(user.id, module, step));
+		const result = await guarded(
+			'vignette',
+			async () => await learning.restartVignette(user.id, module, step)
+		);
 		if (!result.ok) return result.failure;
 		redirect(303, here(event, 'casus'));
 	},
-	start: (event) => {
+	start: async (event) => {
 		const user = requireRole(event, 'learner');
 		const { module, step } = event.params as { module: string; step: string };
-		const result = guarded('start', () => learning.startAssessment(user.id, module, step));
+		const result = await guarded(
+			'start',
+			async () => await learning.startAssessment(user.id, module, step)
+		);
 		if (!result.ok) return result.failure;
 		redirect(303, here(event, 'toets'));
 	},
@@ -149,17 +158,20 @@ export const actions: Actions = {
 		const { module, step } = event.params as { module: string; step: string };
 		const form = await event.request.formData();
 		const { itemId } = readForm(itemForm, form, ['itemId']);
-		const result = await guardedWrite(itemId, () => {
-			const answer = learning.answerFromSubmission(user.id, module, step, itemId, form);
+		const result = await guardedWrite(itemId, async () => {
+			const answer = await learning.answerFromSubmission(user.id, module, step, itemId, form);
 			return learning.recordAssessmentAnswer(user.id, module, step, itemId, answer);
 		});
 		if (!result.ok) return result.failure;
 		redirect(303, here(event, `vraag-${itemId}`));
 	},
-	submit: (event) => {
+	submit: async (event) => {
 		const user = requireRole(event, 'learner');
 		const { module, step } = event.params as { module: string; step: string };
-		const result = guarded('submit', () => learning.submitAssessment(user.id, module, step));
+		const result = await guarded(
+			'submit',
+			async () => await learning.submitAssessment(user.id, module, step)
+		);
 		if (!result.ok) return result.failure;
 		redirect(303, here(event, 'resultaat'));
 	}

@@ -8,7 +8,7 @@ import * as certificates from '$lib/server/certificates';
 // contacts. Course content only, nothing about the learner, so it may be cached briefly.
 export const GET: RequestHandler = async (event) => {
 	const user = requireRole(event, 'learner');
-	const card = certificates.signalCardFor(event.params.module, user.id);
+	const card = await certificates.signalCardFor(event.params.module, user.id);
 	if (!card) error(404, { message: messages.errors[404] });
 	const pdf = await certificates.renderSignalCard(card);
 	return new Response(pdf, {

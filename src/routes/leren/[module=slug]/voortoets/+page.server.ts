@@ -6,17 +6,17 @@ import * as learning from '$lib/server/learning';
 import { describeFailure, parseForm } from '$lib/server/platform';
 import { z } from 'zod';
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'learner');
-	return learning.pretestPage(user.id, event.params.module);
+	return await learning.pretestPage(user.id, event.params.module);
 };
 
 const itemForm = z.object({ itemId: z.string().max(100) });
 
 /** Runs a pre-test action and maps its refusals to a status and a Dutch message per form. */
-function guarded(itemId: string | null, fn: () => void) {
+async function guarded(itemId: string | null, fn: () => unknown) {
 	try {
-		fn();
+		await fn();
 		return null;
 	} catch (e) {
 		if (!(e instanceof learning.ProgressError)) throw e;
@@ -29,19 +29,19 @@ function guarded(itemId: string | null, fn: () => void) {
 const here = (module: string, hash: string) => `/leren/${module}/voortoets#${hash}`;
 
 export const actions: Actions = {
-	begin: (event) => {
+	begin: async (event) => {
 		const user = requireRole(event, 'learner');
 		const { module } = event.params;
-		const failure = guarded(null, () => learning.startPretest(user.id, module));
+		const failure = await guarded(null, async () => await learning.startPretest(user.id, module));
 		if (failure) return failure;
 		redirect(303, here(module, 'voortoets'));
 	},
-	skip: (event) => {
+	skip: async (event) => {
 		const user = requireRole(event, 'learner');
 		const { module } = event.params;
-		const failure = guarded(null, () => learning.skipPretest(user.id, module));
+		const failure = await guarded(null, async () => await learning.skipPretest(user.id, module));
 		if (failure) return failure;
-		const next = learning.pretestPage(user.id, module).next;
+		const next = (await learning.pretestPage(user.id, module)).next;
 		redirect(303, `/leren/${module}${next ? `/${next}` : ''}`);
 	},
 	save: async (event) => {
@@ -51,20 +51,25 @@ export const actions: Actions = {
 		const parsed = parseForm(itemForm, form, ['itemId']);
 		if (!parsed.ok) error(400, { message: messages.errors.badRequest });
 		const { itemId } = parsed.data;
-		const failure = guarded(itemId, () => {
-			const ctx = learning.notFoundOr(() => learning.moduleContext(user.id, module));
+		const failure = await guarded(itemId, async () => {
+			const ctx = await learning.notFoundOr(
+				async () => await learning.moduleContext(user.id, module)
+			);
 			const step = ctx.version.module.steps.find((s) => s.assessment);
 			if (!step) error(404, { message: messages.codes['request.notFound'] });
-			const answer = learning.answerFromSubmission(user.id, module, step.slug, itemId, form);
-			learning.answerPretestItem(user.id, module, itemId, answer);
+			const answer = await learning.answerFromSubmission(user.id, module, step.slug, itemId, form);
+			await learning.answerPretestItem(user.id, module, itemId, answer);
 		});
 		if (failure) return failure;
 		redirect(303, here(module, `vraag-${itemId}`));
 	},
-	submit: (event) => {
+	submit: async (event) => {
 		const user = requireRole(event, 'learner');
 		const { module } = event.params;
-		const failure = guarded('submit', () => learning.submitPretest(user.id, module));
+		const failure = await guarded(
+			'submit',
+			async () => await learning.submitPretest(user.id, module)
+		);
 		if (failure) return failure;
 		redirect(303, here(module, 'voortoets'));
 	}

@@ -4,17 +4,17 @@ import { requireUser } from '$lib/server/accounts';
 import * as accounts from '$lib/server/accounts';
 
 // Opening the link only shows a button: mail scanners that follow links change nothing.
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	event.setHeaders({ 'referrer-policy': 'no-referrer' });
-	const pending = accounts.findEmailChange(event.params.token, user.id);
+	const pending = await accounts.findEmailChange(event.params.token, user.id);
 	return pending ? { valid: true as const, email: pending.newEmail } : { valid: false as const };
 };
 
 export const actions: Actions = {
-	default: (event) => {
+	default: async (event) => {
 		const user = requireUser(event);
-		const email = accounts.confirmEmailChange({
+		const email = await accounts.confirmEmailChange({
 			token: event.params.token,
 			userId: user.id,
 			requestId: event.locals.requestId

@@ -9,8 +9,8 @@ import * as sso from '$lib/server/sso';
 
 const audienceSchema = z.object({ audience: audienceField });
 
-export const load: PageServerLoad = (event) => {
-	const pending = sso.findPendingSignIn(
+export const load: PageServerLoad = async (event) => {
+	const pending = await sso.findPendingSignIn(
 		Number(event.params.provider),
 		sso.readPendingCookie(event.cookies, event.url)
 	);
@@ -23,7 +23,7 @@ export const actions: Actions = {
 		if (!parsed.ok) {
 			return fail(400, { form: { message: parsed.message, errors: parsed.errors } });
 		}
-		const result = sso.finishFirstSignIn(
+		const result = await sso.finishFirstSignIn(
 			{
 				providerId: Number(event.params.provider),
 				token: sso.readPendingCookie(event.cookies, event.url),

@@ -38,25 +38,25 @@ const fields = ['name', 'issuer', 'clientId', 'clientSecret', 'domains'] as cons
 /** Echoed after a failed submit: everything but the secret. */
 const echoed = ['name', 'issuer', 'clientId', 'domains'] as const;
 
-function organisationOf(event: RequestEvent) {
-	const org = organisations.getOrganisation(Number(event.params.id));
+async function organisationOf(event: RequestEvent) {
+	const org = await organisations.getOrganisation(Number(event.params.id));
 	if (!org) error(404, messages.account.admin.notFound);
 	return org;
 }
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
-	const org = organisationOf(event);
+	const org = await organisationOf(event);
 	return {
 		organisation: { id: org.id, name: org.name },
-		providers: sso.listProviders(org.id)
+		providers: await sso.listProviders(org.id)
 	};
 };
 
 export const actions: Actions = {
 	toevoegen: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const org = organisationOf(event);
+		const org = await organisationOf(event);
 		const formData = await event.request.formData();
 		const parsed = parseForm(providerSchema, formData, fields);
 		if (!parsed.ok) {
@@ -64,7 +64,7 @@ export const actions: Actions = {
 				add: { message: parsed.message, errors: parsed.errors, values: echo(formData, echoed) }
 			});
 		}
-		const added = sso.addProvider(
+		const added = await sso.addProvider(
 			{ organisationId: org.id, ...parsed.data },
 			{ id: admin.id, requestId: event.locals.requestId }
 		);
@@ -81,10 +81,10 @@ export const actions: Actions = {
 	},
 	verwijderen: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const org = organisationOf(event);
+		const org = await organisationOf(event);
 		const parsed = parseForm(idSchema, await event.request.formData(), ['id']);
 		if (!parsed.ok) return fail(400, { problem: messages.errors.badRequest });
-		const done = sso.removeProvider(parsed.data.id, org.id, {
+		const done = await sso.removeProvider(parsed.data.id, org.id, {
 			id: admin.id,
 			requestId: event.locals.requestId
 		});
@@ -93,7 +93,7 @@ export const actions: Actions = {
 	},
 	testen: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const org = organisationOf(event);
+		const org = await organisationOf(event);
 		const parsed = parseForm(idSchema, await event.request.formData(), ['id']);
 		if (!parsed.ok) return fail(400, { problem: messages.errors.badRequest });
 		const result = await sso.testProvider(parsed.data.id, org.id, {

@@ -7,15 +7,15 @@ import { storedChangeLine } from './change-lines';
 
 const t = messages.authoringEditor;
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'trainer');
-	const draft = authoring.draftOr404(user, Number(event.params.draft));
+	const draft = await authoring.draftOr404(user, Number(event.params.draft));
 	const organisationName =
 		user.memberships.find((m) => m.organisationId === draft.organisationId)?.organisationName ?? '';
 	return {
 		id: draft.id,
 		title: authoring.draftContent(draft).meta.title || t.untitled,
-		versions: authoring.versionHistory(user, draft.id).map((v) => ({
+		versions: (await authoring.versionHistory(user, draft.id)).map((v) => ({
 			version: v.version,
 			date: formatDateTime(v.createdAt),
 			iso: new Date(v.createdAt).toISOString(),

@@ -12,12 +12,12 @@ import {
 
 // Any module version the trainer may see (shipped, platform or of their organisation) as a zip in
 // the modules/ format; another organisation's module is not found.
-export const GET: RequestHandler = (event) => {
+export const GET: RequestHandler = async (event) => {
 	const user = requireRole(event, 'trainer');
 	const id = Number(event.params.version); // the id matcher (src/params/id.ts) checked it
 	let module;
 	try {
-		module = versionForAuthor(user, id).module;
+		module = (await versionForAuthor(user, id)).module;
 	} catch (err) {
 		if (err instanceof AuthoringError) error(404, { message: messages.errors[404] });
 		throw err;

@@ -45,9 +45,9 @@ function stepIssues(
 	}));
 }
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'trainer');
-	const draft = authoring.draftOr404(user, Number(event.params.draft));
+	const draft = await authoring.draftOr404(user, Number(event.params.draft));
 	const content = authoring.draftContent(draft);
 	const { index, step } = stepAt(content, event.params.step);
 	const items = authoring.itemsOf(step);
@@ -73,7 +73,7 @@ export const load: PageServerLoad = (event) => {
 				prompt: item.prompt.length > 120 ? `${item.prompt.slice(0, 117)}…` : item.prompt
 			})) ?? null,
 		signals: authoring.signalGroups(),
-		issues: stepIssues(step, index, authoring.issuesOf(draft)),
+		issues: stepIssues(step, index, await authoring.issuesOf(draft)),
 		confirmRemove:
 			items && Number.isSafeInteger(confirm) && confirm >= 1 && confirm <= items.length
 				? confirm - 1
@@ -87,7 +87,7 @@ export const actions: Actions = {
 		const draftId = Number(event.params.draft);
 		const formData = await event.request.formData();
 		let stepIndex = -1;
-		const outcome = authoring.saveFromForm(user, draftId, formData, (content, r, op) => {
+		const outcome = await authoring.saveFromForm(user, draftId, formData, (content, r, op) => {
 			const { index, step } = stepAt(content, event.params.step);
 			stepIndex = index;
 			const list = authoring.itemListPath(step);

@@ -15,19 +15,23 @@ function notFound(): never {
 }
 
 /** Runs a preview function; an unknown draft, step or item is a 404. */
-function previewOr<T>(fn: () => T): T {
+async function previewOr<T>(fn: () => T | Promise<T>): Promise<T> {
 	try {
-		return fn();
+		return await fn();
 	} catch (e) {
 		if (e instanceof authoring.PreviewError && e.code === 'not-found') notFound();
 		throw e;
 	}
 }
 
-function context(event: RequestEvent) {
+async function context(event: RequestEvent) {
 	const user = requireRole(event, 'trainer');
 	const { draft, step } = event.params as { draft: string; step: string };
-	return { draft, step, content: previewOr(() => authoring.draftForPreview(user, draft)) };
+	return {
+		draft,
+		step,
+		content: await previewOr(async () => await authoring.draftForPreview(user, draft))
+	};
 }
 
 function one(params: URLSearchParams, name: string): string | null {
@@ -48,11 +52,11 @@ function fields<S extends z.ZodType>(schema: S, form: FormData, names: string[])
 	return parsed.data;
 }
 
-export const load: PageServerLoad = (event) => {
-	const { draft, step, content } = context(event);
+export const load: PageServerLoad = async (event) => {
+	const { draft, step, content } = await context(event);
 	const params = event.url.searchParams;
 	const wanted = one(params, 'trekking');
-	const data = previewOr(() =>
+	const data = await previewOr(() =>
 		authoring.previewStep(content, step, { pad: one(params, 'pad'), draw: wanted })
 	);
 	// A new draw goes into the URL, so answering (with or without JavaScript) keeps the same items.
@@ -64,14 +68,14 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	complete: (event) => {
-		const { draft, step, content } = context(event);
-		const next = previewOr(() => authoring.previewStep(content, step)).next;
+	complete: async (event) => {
+		const { draft, step, content } = await context(event);
+		const next = (await previewOr(() => authoring.previewStep(content, step))).next;
 		const base = `/auteur/concepten/${draft}/voorbeeld`;
 		redirect(303, next ? `${base}/${next.slug}` : base);
 	},
 	answer: async (event) => {
-		const { step, content } = context(event);
+		const { step, content } = await context(event);
 		const form = await event.request.formData();
 		const { itemId } = fields(answerSchema, form, ['itemId']);
 		try {
@@ -83,7 +87,7 @@ export const actions: Actions = {
 		}
 	},
 	choose: async (event) => {
-		const { step, content } = context(event);
+		const { step, content } = await context(event);
 		const form = await event.request.formData();
 		const { node, choice } = fields(chooseSchema, form, ['node', 'choice']);
 		try {
@@ -99,8 +103,8 @@ export const actions: Actions = {
 			});
 		}
 	},
-	restart: (event) => {
-		context(event);
+	restart: async (event) => {
+		await context(event);
 		redirect(303, `${event.url.pathname}#casus`);
 	}
 };

@@ -33,9 +33,9 @@ function itemIssues(
 	}));
 }
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'trainer');
-	const draft = authoring.draftOr404(user, Number(event.params.draft));
+	const draft = await authoring.draftOr404(user, Number(event.params.draft));
 	const content = authoring.draftContent(draft);
 	const { stepIndex, step, list, index, item } = itemAt(content, event.params);
 	return {
@@ -47,7 +47,7 @@ export const load: PageServerLoad = (event) => {
 		index,
 		item,
 		signals: authoring.signalGroups(),
-		issues: itemIssues(`steps.${stepIndex}.${list}.${index}.`, authoring.issuesOf(draft))
+		issues: itemIssues(`steps.${stepIndex}.${list}.${index}.`, await authoring.issuesOf(draft))
 	};
 };
 
@@ -56,7 +56,7 @@ export const actions: Actions = {
 		const user = requireRole(event, 'trainer');
 		const formData = await event.request.formData();
 		let prefix = '';
-		const outcome = authoring.saveFromForm(
+		const outcome = await authoring.saveFromForm(
 			user,
 			Number(event.params.draft),
 			formData,

@@ -1,0 +1,32 @@
+// `npm run test:unit:postgres`: the server and domain specs again, on PostgreSQL. The same spec
+// files as `npm run test:unit` except those about SQLite itself (its file, pragmas, WAL, backups
+// and its transaction queue), which have PostgreSQL counterparts in *.pgtest.ts.
+import path from 'node:path';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export const sqliteOnlySpecs = [
+	'src/lib/server/db/db.spec.ts',
+	'src/lib/server/db/migrations.spec.ts',
+	'src/lib/server/db/transaction.spec.ts',
+	'src/lib/server/db/write-queue.spec.ts',
+	'src/lib/server/platform/file-modes.spec.ts',
+	'src/lib/server/platform/backup.spec.ts'
+];
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	root: path.resolve(import.meta.dirname, '..'),
+	server: { fs: { allow: ['modules', 'pages'] } },
+	test: {
+		include: ['src/**/*.spec.ts'],
+		exclude: sqliteOnlySpecs,
+		environment: 'node',
+		expect: { requireAssertions: true },
+		globalSetup: ['tests/support/postgres-global.ts'],
+		testTimeout: 20_000,
+		// The first run on a machine without PostgreSQL installs it with apt.
+		hookTimeout: 300_000,
+		fileParallelism: true
+	}
+});
