@@ -30,10 +30,7 @@ async function nameTaken(
 	name: string,
 	exceptId?: number
 ): Promise<boolean> {
-	const conditions = [
-		eq(team.organisationId, organisationId),
-		equalsIgnoringCase(team.name, name)
-	];
+	const conditions = [eq(team.organisationId, organisationId), equalsIgnoringCase(team.name, name)];
 	if (exceptId) conditions.push(ne(team.id, exceptId));
 	return !!(await first(
 		db
