@@ -18,7 +18,7 @@ export async function listTeamsWithCounts(organisationId: number) {
 			name: team.name,
 			// Written out: inside the subquery an unqualified "id" would mean the membership's.
 			learners: sql<number>`(select count(*) from membership m
-				where m.team_id = "team"."id" and m.role = 'learner')`
+				where m.team_id = "team"."id" and m.role = 'learner')`.mapWith(Number)
 		})
 		.from(team)
 		.where(eq(team.organisationId, organisationId))
@@ -30,10 +30,7 @@ async function nameTaken(
 	name: string,
 	exceptId?: number
 ): Promise<boolean> {
-	const conditions = [
-		eq(team.organisationId, organisationId),
-		equalsIgnoringCase(team.name, name)
-	];
+	const conditions = [eq(team.organisationId, organisationId), equalsIgnoringCase(team.name, name)];
 	if (exceptId) conditions.push(ne(team.id, exceptId));
 	return !!(await first(
 		db
