@@ -36,7 +36,8 @@ export async function listOrganisations() {
 			members
 		})
 		.from(organisation)
-		.orderBy(asc(organisation.archivedAt), asc(organisation.name));
+		// Active ones (no archivedAt) first on both engines: PostgreSQL sorts nulls last by default.
+		.orderBy(sql`${organisation.archivedAt} asc nulls first`, asc(organisation.name));
 }
 
 export async function renameOrganisation(id: number, name: string, actor: Actor): Promise<boolean> {
