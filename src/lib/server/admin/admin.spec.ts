@@ -32,6 +32,19 @@ describe('organisations', () => {
 			'organisation.created'
 		]);
 	});
+
+	it('lists the active organisations first, by name, then the archived ones', async () => {
+		const actor = await makeUser({ isAdmin: true });
+		await createOrganisation('Zonnebloem', { id: actor.id });
+		await createOrganisation('Klimop', { id: actor.id });
+		const archived = await createOrganisation('Akker', { id: actor.id });
+		expect(await admin.setOrganisationArchived(archived, true, { id: actor.id })).toBe(true);
+		expect((await admin.listOrganisations()).map((o) => o.name)).toEqual([
+			'Klimop',
+			'Zonnebloem',
+			'Akker'
+		]);
+	});
 });
 
 describe('accounts', () => {

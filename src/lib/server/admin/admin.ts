@@ -1,21 +1,9 @@
 // Platform administration: organisations, accounts and their roles, invitations across
 // organisations, the mail outbox and the audit log. Every change is audited; a role change or
 // a disabled account ends that person's sessions at once.
-import {
-	and,
-	asc,
-	desc,
-	eq,
-	gte,
-	inArray,
-	isNull,
-	like,
-	lte,
-	or,
-	sql,
-	type SQL
-} from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { affected, db, transaction, first } from '../db';
+import { equalsIgnoringCase, likeIgnoringCase } from '../db/sql';
 import {
 	auditEvent,
 	membership,
@@ -35,7 +23,10 @@ export interface Actor {
 }
 
 export async function listOrganisations() {
-	const members = sql<number>`(select count(*) from ${membership} where ${membership.organisationId} = ${organisation.id})`;
+	const members =
+		sql<number>`(select count(*) from ${membership} where ${membership.organisationId} = ${organisation.id})`.mapWith(
+			Number
+		);
 	return await db
 		.select({
 			id: organisation.id,
@@ -45,7 +36,8 @@ export async function listOrganisations() {
 			members
 		})
 		.from(organisation)
-		.orderBy(asc(organisation.archivedAt), asc(organisation.name));
+		// Active ones (no archivedAt) first on both engines: PostgreSQL sorts nulls last by default.
+		.orderBy(sql`${organisation.archivedAt} asc nulls first`, asc(organisation.name));
 }
 
 export async function renameOrganisation(id: number, name: string, actor: Actor): Promise<boolean> {
@@ -109,10 +101,7 @@ export async function searchUsers(query: string) {
 		.from(user)
 		.where(
 			query
-				? or(
-						sql`${user.name} like ${pattern} escape '\\'`,
-						sql`${user.email} like ${pattern} escape '\\'`
-					)
+				? or(likeIgnoringCase(user.name, pattern), likeIgnoringCase(user.email, pattern))
 				: undefined
 		)
 		.orderBy(desc(user.id))
@@ -309,14 +298,17 @@ export async function searchAudit(filter: AuditFilter, limit = 200): Promise<Aud
 			conditions.push(eq(auditEvent.actorUserId, Number(filter.actor)));
 		} else {
 			const ids = (
-				await db.select({ id: user.id }).from(user).where(like(user.email, filter.actor))
+				await db
+					.select({ id: user.id })
+					.from(user)
+					.where(equalsIgnoringCase(user.email, filter.actor))
 			).map((r) => r.id);
 			conditions.push(inArray(auditEvent.actorUserId, ids.length ? ids : [-1]));
 		}
 	}
 	if (filter.action) {
 		const pattern = `${filter.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-		conditions.push(sql`${auditEvent.action} like ${pattern} escape '\\'`);
+		conditions.push(likeIgnoringCase(auditEvent.action, pattern));
 	}
 	if (filter.from) conditions.push(gte(auditEvent.at, filter.from));
 	if (filter.to) conditions.push(lte(auditEvent.at, filter.to));

@@ -20,3 +20,21 @@ export function likeIgnoringCase(a: SQLWrapper, pattern: string): SQL<boolean> {
 	if (engine === 'postgres') return sql<boolean>`${a} ilike ${pattern} escape '\\'`;
 	return sql<boolean>`${a} like ${pattern} escape '\\'`;
 }
+
+// pg-a
+
+/**
+ * `haystack` (text, or JSON read as its text) contains `needle`, ignoring case; `needle` must
+ * already be lower-case. A null haystack contains nothing.
+ */
+export function containsIgnoringCase(haystack: SQLWrapper, needle: string): SQL<boolean> {
+	if (engine === 'postgres')
+		return sql<boolean>`strpos(lower(coalesce(${haystack}::text, '')), ${needle}) > 0`;
+	return sql<boolean>`instr(lower(coalesce(${haystack}, '')), ${needle}) > 0`;
+}
+
+/** The JSON array of strings in `column` holds `value`. */
+export function jsonArrayHas(column: SQLWrapper, value: string): SQL<boolean> {
+	if (engine === 'postgres') return sql<boolean>`${column} @> jsonb_build_array(${value}::text)`;
+	return sql<boolean>`exists (select 1 from json_each(${column}) where value = ${value})`;
+}

@@ -20,6 +20,10 @@ interface Scope {
 	active: boolean;
 	/** PostgreSQL: the transaction object queries in this scope go through. */
 	tx?: DB;
+	/** The outermost transaction's scope (PostgreSQL savepoints get a scope of their own). */
+	root?: Scope;
+	/** Work to start once the outermost transaction has committed (`afterCommit`). */
+	committed?: (() => void)[];
 }
 
 const context = new AsyncLocalStorage<Scope>();
@@ -41,6 +45,27 @@ export function currentTransaction(): DB | undefined {
  */
 export function outsideTransactions<T>(fn: () => T): T {
 	return context.exit(fn);
+}
+
+/**
+ * Starts `fn` once the caller's transaction has committed (at once when there is none), outside
+ * any transaction: for work that must see the caller's writes from another connection, such as
+ * delivering the mail it queued. Not started when the transaction rolls back; a savepoint that
+ * rolled back inside a committed transaction does not take it back, so `fn` must cope with
+ * finding nothing to do.
+ */
+export function afterCommit(fn: () => void): void {
+	const scope = context.getStore();
+	if (!scope?.active) return void outsideTransactions(fn);
+	const root = scope.root ?? scope;
+	(root.committed ??= []).push(fn);
+}
+
+function startCommitted(scope: Scope): void {
+	const work = scope.committed;
+	if (!work) return;
+	scope.committed = undefined;
+	for (const fn of work) outsideTransactions(fn);
 }
 
 /** True while an asynchronous SQLite transaction holds the database. */
@@ -117,13 +142,20 @@ function postgresTransaction<T>(fn: (tx: DB) => Promise<T> | T): Promise<T> {
 	const base = (outer ?? liveDatabase()) as unknown as {
 		transaction<R>(run: (tx: DB) => Promise<R>): Promise<R>;
 	};
-	return base.transaction(async (tx) => {
-		const own: Scope = { active: true, tx };
+	const root = outer ? (scope!.root ?? scope!) : undefined;
+	let own: Scope | undefined;
+	const result = base.transaction(async (tx) => {
+		own = { active: true, tx, root };
 		try {
 			return await context.run(own, () => fn(db));
 		} finally {
 			own.active = false;
 		}
+	});
+	if (outer) return result;
+	return result.then((value) => {
+		if (own) startCommitted(own);
+		return value;
 	});
 }
 
@@ -148,6 +180,7 @@ export function transaction<T>(fn: (tx: DB) => Promise<T> | T): Promise<T> {
 			open = true;
 			const result = await context.run(own, () => fn(db));
 			sqlite.exec('COMMIT');
+			startCommitted(own);
 			return result;
 		} catch (error) {
 			if (sqlite.inTransaction) sqlite.exec('ROLLBACK');

@@ -18,7 +18,7 @@ export async function listTeamsWithCounts(organisationId: number) {
 			name: team.name,
 			// Written out: inside the subquery an unqualified "id" would mean the membership's.
 			learners: sql<number>`(select count(*) from membership m
-				where m.team_id = "team"."id" and m.role = 'learner')`
+				where m.team_id = "team"."id" and m.role = 'learner')`.mapWith(Number)
 		})
 		.from(team)
 		.where(eq(team.organisationId, organisationId))

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startSmtpSink, type SmtpSink } from '../testing/smtp';
 import { freshDatabase, makeUser } from '../testing/testing';
 import { requestPasswordReset } from '../accounts/passwords';
+import { transaction } from '../db';
 import { deliverPending, flushMail, listOutbox, outboxForAdmin, queueMail } from './mail';
 
 const resetLink = /https?:\/\/\S+\/wachtwoord-vergeten\/([a-z0-9]{20,})/;
@@ -47,6 +48,27 @@ describe('mail', () => {
 		expect(sink.received[0].to).toEqual(['b@school.be']);
 		expect(sink.received[0].raw).toContain('Subject: =?UTF-8?');
 		expect((await listOutbox())[0].status).toBe('sent');
+	});
+
+	it('delivers mail queued in a transaction once it commits, and none when it rolls back', async () => {
+		process.env.SMTP_URL = sink.url;
+		await transaction(async () => {
+			await queueMail({ kind: 'test', to: 'c@school.be', subject: 'Bewaard', body: 'Tekst' });
+		});
+		await flushMail();
+		await expect(
+			transaction(async () => {
+				await queueMail({ kind: 'test', to: 'd@school.be', subject: 'Weg', body: 'Tekst' });
+				// More work after queueing: a delivery started now would send a mail that never was.
+				await new Promise((resolve) => setTimeout(resolve, 50));
+				throw new Error('rolled back');
+			})
+		).rejects.toThrow('rolled back');
+		await flushMail();
+		expect(sink.received.map((m) => m.to)).toEqual([['c@school.be']]);
+		expect((await listOutbox()).map((m) => [m.recipient, m.status])).toEqual([
+			['c@school.be', 'sent']
+		]);
 	});
 
 	it('refuses a recipient with a smuggled header and strips line breaks from the subject', async () => {

@@ -6,6 +6,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { config } from './config';
 import { affected, db } from '../db';
+import { afterCommit } from '../db/transaction';
 import { mailOutbox, type MailOutbox } from '../db/schema';
 import { log } from './log';
 import { messages } from '$lib/i18n';
@@ -51,7 +52,9 @@ export async function queueMail(message: MailMessage): Promise<number> {
 			status: config.smtpUrl ? 'pending' : 'kept'
 		})
 		.returning({ id: mailOutbox.id });
-	if (config.smtpUrl) scheduleDelivery();
+	// After the caller's transaction commits: delivery reads the outbox on its own, and on
+	// PostgreSQL another connection sees the row only once it is committed.
+	if (config.smtpUrl) afterCommit(scheduleDelivery);
 	return Number(result[0]?.id);
 }
 

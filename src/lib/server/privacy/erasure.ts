@@ -2,6 +2,7 @@
 // pseudonymised, and the last active admin cannot erase themselves.
 import { and, eq, or, isNull, sql } from 'drizzle-orm';
 import { db, transaction, first } from '../db';
+import { containsIgnoringCase } from '../db/sql';
 import {
 	auditErasure,
 	auditEvent,
@@ -51,7 +52,7 @@ async function pseudonymiseAudit(tx: Tx, userId: number, email: string): Promise
 			or(
 				eq(auditEvent.actorUserId, userId),
 				and(eq(auditEvent.targetType, 'user'), eq(auditEvent.targetId, String(userId))),
-				sql`instr(lower(coalesce(${auditEvent.details}, '')), ${email.toLowerCase()}) > 0`
+				containsIgnoringCase(auditEvent.details, email.toLowerCase())
 			)
 		);
 	await tx.update(auditErasure).set({ userId, email }).where(eq(auditErasure.id, 1));
@@ -127,7 +128,7 @@ export async function countActiveAdmins(): Promise<number> {
 		(
 			await first(
 				db
-					.select({ n: sql<number>`count(*)` })
+					.select({ n: sql<number>`count(*)`.mapWith(Number) })
 					.from(user)
 					.where(and(eq(user.isAdmin, true), isNull(user.disabledAt)))
 			)

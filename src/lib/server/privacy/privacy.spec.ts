@@ -32,6 +32,21 @@ afterEach(() => {
 	vi.useRealTimers();
 });
 
+/**
+ * The database's refusal of a statement: the trigger's words, whether the driver's error comes
+ * bare (SQLite) or as the cause of Drizzle's query error (PostgreSQL). Empty when it went through.
+ */
+async function refusal(statement: PromiseLike<unknown>): Promise<string> {
+	try {
+		await statement;
+		return '';
+	} catch (error) {
+		const words: string[] = [];
+		for (let e: unknown = error; e instanceof Error; e = e.cause) words.push(e.message);
+		return words.join('\n');
+	}
+}
+
 async function makeModuleVersion(): Promise<number> {
 	return Number(
 		(
@@ -297,9 +312,11 @@ describe('erasure and the audit trail', () => {
 			(await first(db.select().from(auditEvent).where(eq(auditEvent.actorUserId, id))))!;
 		const aRow = await rowOf(a.id);
 		// Without an erasure running: even the pseudonymising change is refused.
-		await expect(
-			db.update(auditEvent).set({ actorUserId: null }).where(eq(auditEvent.id, aRow.id))
-		).rejects.toThrow(/append-only/);
+		expect(
+			await refusal(
+				db.update(auditEvent).set({ actorUserId: null }).where(eq(auditEvent.id, aRow.id))
+			)
+		).toMatch(/append-only/);
 		// With the marker naming a: other rows, other columns and new values are still refused.
 		await db
 			.update(auditErasure)
@@ -307,22 +324,28 @@ describe('erasure and the audit trail', () => {
 			.where(eq(auditErasure.id, 1));
 		try {
 			const bRow = await rowOf(b.id);
-			await expect(
-				db.update(auditEvent).set({ actorUserId: null }).where(eq(auditEvent.id, bRow.id))
-			).rejects.toThrow(/append-only/);
-			await expect(
-				db.update(auditEvent).set({ action: 'x' }).where(eq(auditEvent.id, aRow.id))
-			).rejects.toThrow(/append-only/);
-			await expect(
-				db.update(auditEvent).set({ actorUserId: b.id }).where(eq(auditEvent.id, aRow.id))
-			).rejects.toThrow(/append-only/);
-			await expect(
-				db
-					.update(auditEvent)
-					.set({ details: { address: '10.0.0.1' } })
-					.where(eq(auditEvent.id, aRow.id))
-			).rejects.toThrow(/append-only/);
-			await expect(db.delete(auditEvent).where(eq(auditEvent.id, aRow.id))).rejects.toThrow(
+			expect(
+				await refusal(
+					db.update(auditEvent).set({ actorUserId: null }).where(eq(auditEvent.id, bRow.id))
+				)
+			).toMatch(/append-only/);
+			expect(
+				await refusal(db.update(auditEvent).set({ action: 'x' }).where(eq(auditEvent.id, aRow.id)))
+			).toMatch(/append-only/);
+			expect(
+				await refusal(
+					db.update(auditEvent).set({ actorUserId: b.id }).where(eq(auditEvent.id, aRow.id))
+				)
+			).toMatch(/append-only/);
+			expect(
+				await refusal(
+					db
+						.update(auditEvent)
+						.set({ details: { address: '10.0.0.1' } })
+						.where(eq(auditEvent.id, aRow.id))
+				)
+			).toMatch(/append-only/);
+			expect(await refusal(db.delete(auditEvent).where(eq(auditEvent.id, aRow.id)))).toMatch(
 				/append-only/
 			);
 		} finally {
@@ -337,7 +360,7 @@ describe('erasure and the audit trail', () => {
 			userId: null,
 			email: null
 		});
-		await expect(db.update(auditEvent).set({ actorUserId: null })).rejects.toThrow(/append-only/);
+		expect(await refusal(db.update(auditEvent).set({ actorUserId: null }))).toMatch(/append-only/);
 	});
 });
 
@@ -397,15 +420,15 @@ describe('retention', () => {
 
 	it('keeps the audit trail append-only outside the retention job', async () => {
 		await audit(new Date(Date.now() - 1000 * day), 'ancient.event');
-		await expect(db.delete(auditEvent)).rejects.toThrow(/append-only/);
-		await expect(db.update(auditEvent).set({ action: 'changed' })).rejects.toThrow(/append-only/);
+		expect(await refusal(db.delete(auditEvent))).toMatch(/append-only/);
+		expect(await refusal(db.update(auditEvent).set({ action: 'changed' }))).toMatch(/append-only/);
 		await privacy.runRetention({ inactiveDays: 1095, auditDays: 30, mailDays: 90 });
 		expect((await db.select().from(auditEvent)).map((e) => e.action)).not.toContain(
 			'ancient.event'
 		);
 		// After the job the cut-off is back at 0: a later delete is refused again.
 		await audit(new Date(Date.now() - 1000 * day), 'another.event');
-		await expect(db.delete(auditEvent)).rejects.toThrow(/append-only/);
-		await expect(db.update(auditEvent).set({ action: 'x' })).rejects.toThrow(/append-only/);
+		expect(await refusal(db.delete(auditEvent))).toMatch(/append-only/);
+		expect(await refusal(db.update(auditEvent).set({ action: 'x' }))).toMatch(/append-only/);
 	});
 });

@@ -2,6 +2,7 @@
 // and mail rows.
 import { and, eq, isNotNull, lt, or, isNull, sql } from 'drizzle-orm';
 import { affected, db, transaction } from '../db';
+import { epochMs } from '../db/prepared';
 import {
 	auditEvent,
 	auditRetention,
@@ -90,8 +91,8 @@ export async function runRetention(
 			.delete(session)
 			.where(
 				or(
-					sql`${session.createdAt} + ${session.absoluteSeconds} * 1000 <= ${now}`,
-					sql`${session.lastSeenAt} + ${session.idleSeconds} * 1000 <= ${now}`
+					sql`${epochMs(session.createdAt)} + ${session.absoluteSeconds} * 1000 <= ${now}`,
+					sql`${epochMs(session.lastSeenAt)} + ${session.idleSeconds} * 1000 <= ${now}`
 				)
 			)
 	);

@@ -1,8 +1,9 @@
 // The identity providers of each organisation: added and removed by a platform admin (audited),
 // client secrets sealed with the key that protects TOTP keys, discovery through openid-client.
 import * as client from 'openid-client';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { affected, db, first } from '../db';
+import { jsonArrayHas } from '../db/sql';
 import { organisation, ssoProvider, type SsoProvider } from '../db/schema';
 import { recordAudit } from '../platform/audit';
 import { config } from '../platform/config';
@@ -79,12 +80,7 @@ export async function providerForEmail(email: string): Promise<SsoProvider | und
 				.select({ provider: ssoProvider })
 				.from(ssoProvider)
 				.innerJoin(organisation, eq(organisation.id, ssoProvider.organisationId))
-				.where(
-					and(
-						isNull(organisation.archivedAt),
-						sql`exists (select 1 from json_each(${ssoProvider.domains}) where value = ${domain})`
-					)
-				)
+				.where(and(isNull(organisation.archivedAt), jsonArrayHas(ssoProvider.domains, domain)))
 		)
 	)?.provider;
 }

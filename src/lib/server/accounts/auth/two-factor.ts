@@ -26,7 +26,7 @@ export async function getStatus(userId: number): Promise<TwoFactorStatus> {
 	const row = await first(db.select().from(twoFactor).where(eq(twoFactor.userId, userId)));
 	const left = await first(
 		db
-			.select({ n: sql<number>`count(*)` })
+			.select({ n: sql<number>`count(*)`.mapWith(Number) })
 			.from(recoveryCode)
 			.where(and(eq(recoveryCode.userId, userId), isNull(recoveryCode.usedAt)))
 	);
