@@ -20,3 +20,43 @@ export function likeIgnoringCase(a: SQLWrapper, pattern: string): SQL<boolean> {
 	if (engine === 'postgres') return sql<boolean>`${a} ilike ${pattern} escape '\\'`;
 	return sql<boolean>`${a} like ${pattern} escape '\\'`;
 }
+
+// pg-b
+
+/** A boolean column is true. SQLite stores 0/1, and its indexes match the literal `= 1`. */
+export function isTrue(column: SQLWrapper): SQL<boolean> {
+	if (engine === 'postgres') return sql<boolean>`${column}`;
+	return sql<boolean>`${column} = 1`;
+}
+
+/** `column in (ids)` with the ids bound as one parameter; an empty list matches nothing. */
+export function inIdList(column: SQLWrapper, ids: readonly number[]): SQL<boolean> {
+	if (engine === 'postgres')
+		return sql<boolean>`${column} = any(${`{${ids.map((id) => Math.trunc(Number(id))).join(',')}}`}::int[])`;
+	return sql<boolean>`${column} in (select value from json_each(${JSON.stringify(ids)}))`;
+}
+
+/**
+ * One text per group: each row's `fields` joined by U+001F, the rows joined by U+001E
+ * (group_concat on SQLite, string_agg on PostgreSQL). SQLite joins the rows in the order it
+ * reads them (an index's order); PostgreSQL in the order of `orderBy`.
+ */
+export function joinedRows(fields: SQLWrapper[], orderBy: SQLWrapper): SQL<string | null> {
+	if (engine === 'postgres') {
+		const row = sql.join(
+			fields.map((f) => sql`(${f})::text`),
+			sql` || chr(31) || `
+		);
+		return sql<string | null>`string_agg(${row}, chr(30) order by ${orderBy})`;
+	}
+	return sql<string | null>`group_concat(${sql.join(fields, sql` || char(31) || `)}, char(30))`;
+}
+
+/**
+ * A column that has the same value on every row of its group, read outside the GROUP BY list:
+ * SQLite allows the bare column; PostgreSQL needs an aggregate.
+ */
+export function sameInGroup(column: SQLWrapper): SQL {
+	if (engine === 'postgres') return sql`min(${column})`;
+	return sql`${column}`;
+}
