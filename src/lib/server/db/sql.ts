@@ -60,3 +60,18 @@ export function sameInGroup(column: SQLWrapper): SQL {
 	if (engine === 'postgres') return sql`min(${column})`;
 	return sql`${column}`;
 }
+
+/** A timestamp's calendar month in UTC as `YYYY-MM`. */
+export function yearMonthUtc(column: SQLWrapper): SQL<string> {
+	if (engine === 'postgres') return sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM')`;
+	return sql<string>`strftime('%Y-%m', ${column} / 1000, 'unixepoch')`;
+}
+
+/**
+ * A bound integer that may be null, for `(? is null or …)`: PostgreSQL cannot infer the type of
+ * a parameter that is only tested for null.
+ */
+export function intParam(name: string): SQL<number | null> {
+	if (engine === 'postgres') return sql<number | null>`${sql.placeholder(name)}::int`;
+	return sql<number | null>`${sql.placeholder(name)}`;
+}
