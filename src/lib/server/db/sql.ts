@@ -75,3 +75,12 @@ export function intParam(name: string): SQL<number | null> {
 	if (engine === 'postgres') return sql<number | null>`${sql.placeholder(name)}::int`;
 	return sql<number | null>`${sql.placeholder(name)}`;
 }
+
+/**
+ * In a grouped select that also reads `max(order)`: `value` of the row that holds that maximum.
+ * SQLite takes a bare column from that row; PostgreSQL needs an aggregate.
+ */
+export function valueAtMax(value: SQLWrapper, order: SQLWrapper): SQL {
+	if (engine === 'postgres') return sql`(array_agg(${value} order by ${order} desc))[1]`;
+	return sql`${value}`;
+}
