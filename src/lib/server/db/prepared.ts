@@ -98,6 +98,7 @@ export function epochMsOrNull(column: SQLiteColumn): SQL<number | null> {
  * to `timestamp with time zone`.
  */
 export function epochParam(name: string): SQL<Date> {
-	if (engine === 'postgres') return sql<Date>`to_timestamp(${sql.placeholder(name)}::float8 / 1000)`;
+	if (engine === 'postgres')
+		return sql<Date>`to_timestamp(${sql.placeholder(name)}::float8 / 1000)`;
 	return sql<Date>`${sql.placeholder(name)}`;
 }
