@@ -10,6 +10,7 @@ export const sqliteOnlySpecs = [
 	'src/lib/server/db/migrations.spec.ts',
 	'src/lib/server/db/transaction.spec.ts',
 	'src/lib/server/db/write-queue.spec.ts',
+	'src/lib/server/learning/durability.spec.ts',
 	'src/lib/server/platform/file-modes.spec.ts',
 	'src/lib/server/platform/backup.spec.ts'
 ];

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { messages } from '$lib/i18n';
 import { describeFailure } from '../platform/failure';
-import { db } from '../db';
+import { sqlFirst } from '../db';
 import { freshDatabase, makeMember, makeOrganisation, syncCourse } from '../testing/testing';
 import { latestVersionId } from '../content/versions';
 import type { Author } from './access';
@@ -189,8 +189,8 @@ describe('the preview', () => {
 	];
 	const counts = async () =>
 		await Promise.all(
-			tables.map(
-				async (t) => (await db.get<{ n: number }>(sql.raw(`select count(*) as n from ${t}`))).n
+			tables.map(async (t) =>
+				Number((await sqlFirst<{ n: number }>(sql.raw(`select count(*) as n from ${t}`))).n)
 			)
 		);
 

@@ -98,7 +98,10 @@ export async function versionHistory(author: Author, draftId: number): Promise<H
 				organisationId: moduleVersion.organisationId,
 				changes: moduleVersion.changes,
 				name: user.name,
-				inProgress: sql<number>`(select count(*) from enrolment e where e.module_version_id = ${moduleVersion.id} and e.status = 'in_progress')`
+				inProgress:
+					sql<number>`(select count(*) from enrolment e where e.module_version_id = ${moduleVersion.id} and e.status = 'in_progress')`.mapWith(
+						Number
+					)
 			})
 			.from(moduleVersion)
 			.leftJoin(user, eq(user.id, moduleVersion.publishedBy))

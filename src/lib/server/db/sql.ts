@@ -38,3 +38,67 @@ export function jsonArrayHas(column: SQLWrapper, value: string): SQL<boolean> {
 	if (engine === 'postgres') return sql<boolean>`${column} @> jsonb_build_array(${value}::text)`;
 	return sql<boolean>`exists (select 1 from json_each(${column}) where value = ${value})`;
 }
+
+// pg-b
+
+/** A boolean column is true. SQLite stores 0/1, and its indexes match the literal `= 1`. */
+export function isTrue(column: SQLWrapper): SQL<boolean> {
+	if (engine === 'postgres') return sql<boolean>`${column}`;
+	return sql<boolean>`${column} = 1`;
+}
+
+/** `column in (ids)` with the ids bound as one parameter; an empty list matches nothing. */
+export function inIdList(column: SQLWrapper, ids: readonly number[]): SQL<boolean> {
+	if (engine === 'postgres')
+		return sql<boolean>`${column} = any(${`{${ids.map((id) => Math.trunc(Number(id))).join(',')}}`}::int[])`;
+	return sql<boolean>`${column} in (select value from json_each(${JSON.stringify(ids)}))`;
+}
+
+/**
+ * One text per group: each row's `fields` joined by U+001F, the rows joined by U+001E
+ * (group_concat on SQLite, string_agg on PostgreSQL). SQLite joins the rows in the order it
+ * reads them (an index's order); PostgreSQL in the order of `orderBy`.
+ */
+export function joinedRows(fields: SQLWrapper[], orderBy: SQLWrapper): SQL<string | null> {
+	if (engine === 'postgres') {
+		const row = sql.join(
+			fields.map((f) => sql`(${f})::text`),
+			sql` || chr(31) || `
+		);
+		return sql<string | null>`string_agg(${row}, chr(30) order by ${orderBy})`;
+	}
+	return sql<string | null>`group_concat(${sql.join(fields, sql` || char(31) || `)}, char(30))`;
+}
+
+/**
+ * A column that has the same value on every row of its group, read outside the GROUP BY list:
+ * SQLite allows the bare column; PostgreSQL needs an aggregate.
+ */
+export function sameInGroup(column: SQLWrapper): SQL {
+	if (engine === 'postgres') return sql`min(${column})`;
+	return sql`${column}`;
+}
+
+/** A timestamp's calendar month in UTC as `YYYY-MM`. */
+export function yearMonthUtc(column: SQLWrapper): SQL<string> {
+	if (engine === 'postgres') return sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM')`;
+	return sql<string>`strftime('%Y-%m', ${column} / 1000, 'unixepoch')`;
+}
+
+/**
+ * A bound integer that may be null, for `(? is null or …)`: PostgreSQL cannot infer the type of
+ * a parameter that is only tested for null.
+ */
+export function intParam(name: string): SQL<number | null> {
+	if (engine === 'postgres') return sql<number | null>`${sql.placeholder(name)}::int`;
+	return sql<number | null>`${sql.placeholder(name)}`;
+}
+
+/**
+ * In a grouped select that also reads `max(order)`: `value` of the row that holds that maximum.
+ * SQLite takes a bare column from that row; PostgreSQL needs an aggregate.
+ */
+export function valueAtMax(value: SQLWrapper, order: SQLWrapper): SQL {
+	if (engine === 'postgres') return sql`(array_agg(${value} order by ${order} desc))[1]`;
+	return sql`${value}`;
+}

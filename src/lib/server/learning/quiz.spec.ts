@@ -1,12 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { freshDatabase, makeUser } from '../testing/testing';
 import { syncShippedModules } from '../content/versions';
 import { getCourse } from '../content/course';
-import { closeDatabase, db, openDatabase, first as firstRow } from '../db';
+import { db, first as firstRow } from '../db';
 import { enrolment, response, signalMastery, stepProgress } from '../db/schema';
 import { correctAnswer, gradeItem, wrongAnswer } from './grading';
 import * as progress from './index';
@@ -150,28 +147,5 @@ describe('quiz answers', () => {
 				firstItem.id
 			)?.result.score
 		).toBe(1);
-	});
-});
-
-describe('durability', () => {
-	it('a confirmed answer and its progress are in the file after the database is reopened', async () => {
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signaalwijs-progress-'));
-		const file = path.join(dir, 'p.db');
-		await freshDatabase(file);
-		await syncShippedModules(course);
-		const u = await makeUser();
-		await progress.answerQuizItem(
-			u.id,
-			slug,
-			quizStep.slug,
-			firstItem.id,
-			correctAnswer(firstItem)
-		);
-		await closeDatabase();
-		await openDatabase(file);
-		expect(await db.select().from(response)).toHaveLength(1);
-		expect((await db.select().from(enrolment))[0].currentStep).toBe(quizStep.slug);
-		await closeDatabase();
-		fs.rmSync(dir, { recursive: true, force: true });
 	});
 });

@@ -5,6 +5,7 @@ import type { Item } from '$lib/content/schema';
 import type { Answer, ItemResult } from '$lib/content/views';
 import { transaction } from '../db';
 import { prepared } from '../db/prepared';
+import { valueAtMax } from '../db/sql';
 import { response } from '../db/schema';
 import { loadVersion, type StepSnapshot } from '../content/versions';
 import { gradeItem } from './grading';
@@ -38,8 +39,8 @@ const priorQuizAnswer = prepared((database) =>
 const firstQuizScores = prepared((database) =>
 	database
 		.select({
-			n: sql<number>`count(*)`,
-			score: sql<number>`coalesce(sum(${response.score}), 0)`
+			n: sql<number>`count(*)`.mapWith(Number),
+			score: sql<number>`coalesce(sum(${response.score}), 0)`.mapWith(Number)
 		})
 		.from(response)
 		.where(
@@ -112,15 +113,15 @@ export interface QuizItemState {
 }
 
 // Every quiz step view runs this: one row per item (the latest practice answer and how many
-// there were), not every answer ever given, and prepared (stack.md). SQLite takes the bare
-// `answer` column from the row that holds max(id).
+// there were), not every answer ever given, and prepared (stack.md). The answer is the one of
+// the row that holds max(id) (valueAtMax: on SQLite the bare column).
 const latestQuizAnswers = prepared((database) =>
 	database
 		.select({
 			itemId: response.itemId,
-			answer: response.answer,
+			answer: valueAtMax(response.answer, response.id).mapWith(response.answer),
 			lastId: sql<number>`max(${response.id})`,
-			attempts: sql<number>`count(*)`
+			attempts: sql<number>`count(*)`.mapWith(Number)
 		})
 		.from(response)
 		.where(

@@ -45,7 +45,7 @@ export async function touchProgress(
 
 const countDone = prepared((database) =>
 	database
-		.select({ n: sql<number>`count(*)` })
+		.select({ n: sql<number>`count(*)`.mapWith(Number) })
 		.from(stepProgress)
 		.where(
 			and(

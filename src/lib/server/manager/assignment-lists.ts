@@ -2,6 +2,7 @@
 // and the lists a manager and a learner see.
 import { and, eq, exists, or, sql } from 'drizzle-orm';
 import { epochMsOrNull, prepared } from '../db/prepared';
+import { intParam } from '../db/sql';
 import { assignment, assignmentUser, membership, team } from '../db/schema';
 import { getCourse } from '../content/course';
 import { latestVersionId, loadVersion } from '../content/versions';
@@ -127,7 +128,7 @@ const selectForLearner = prepared((database) =>
 	database
 		.select({
 			moduleSlug: assignment.moduleSlug,
-			dueAt: sql<number | null>`min(${assignment.dueAt})`
+			dueAt: sql<number | null>`min(${epochMsOrNull(assignment.dueAt)})`
 		})
 		.from(membership)
 		.innerJoin(assignment, eq(assignment.organisationId, membership.organisationId))
@@ -135,7 +136,7 @@ const selectForLearner = prepared((database) =>
 			and(
 				eq(membership.userId, sql.placeholder('user')),
 				eq(membership.role, 'learner'),
-				sql`(${sql.placeholder('org')} is null or ${membership.organisationId} = ${sql.placeholder('org')})`,
+				sql`(${intParam('org')} is null or ${membership.organisationId} = ${sql.placeholder('org')})`,
 				or(
 					eq(assignment.target, 'organisation'),
 					and(eq(assignment.target, 'team'), eq(assignment.teamId, membership.teamId)),
@@ -157,7 +158,7 @@ const selectForLearner = prepared((database) =>
 			)
 		)
 		.groupBy(assignment.moduleSlug)
-		.orderBy(sql`min(coalesce(${assignment.dueAt}, 9e15))`, assignment.moduleSlug)
+		.orderBy(sql`min(coalesce(${epochMsOrNull(assignment.dueAt)}, 9e15))`, assignment.moduleSlug)
 		.prepare()
 );
 

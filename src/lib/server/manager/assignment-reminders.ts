@@ -3,7 +3,7 @@
 import { and, eq, isNotNull, isNull, lt, notExists, sql } from 'drizzle-orm';
 import { config } from '../platform/config';
 import { affected, transaction } from '../db';
-import { prepared } from '../db/prepared';
+import { epochParam, prepared } from '../db/prepared';
 import { assignment, assignmentReminder, enrolment, organisation, user } from '../db/schema';
 import { queueMail } from '../platform/mail';
 import { messages } from '$lib/i18n';
@@ -15,7 +15,7 @@ const selectOverdue = prepared((database) =>
 	database
 		.select({ id: assignment.id, organisationId: assignment.organisationId })
 		.from(assignment)
-		.where(and(isNotNull(assignment.dueAt), lt(assignment.dueAt, sql.placeholder('at'))))
+		.where(and(isNotNull(assignment.dueAt), lt(assignment.dueAt, epochParam('at'))))
 		.orderBy(assignment.id)
 		.prepare()
 );

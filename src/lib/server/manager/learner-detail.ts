@@ -56,9 +56,9 @@ const selectEnrolmentDates = prepared((database) =>
 	database
 		.select({
 			slug: enrolment.moduleSlug,
-			startedAt: sql<number | null>`min(${enrolment.startedAt})`,
-			completedAt: sql<number | null>`min(${enrolment.completedAt})`,
-			lastActivity: sql<number | null>`max(${enrolment.updatedAt})`
+			startedAt: sql<number | null>`min(${epochMsOrNull(enrolment.startedAt)})`,
+			completedAt: sql<number | null>`min(${epochMsOrNull(enrolment.completedAt)})`,
+			lastActivity: sql<number | null>`max(${epochMs(enrolment.updatedAt)})`
 		})
 		.from(enrolment)
 		.where(eq(enrolment.userId, sql.placeholder('userId')))

@@ -3,6 +3,7 @@
 import { and, asc, count, desc, eq, exists, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { db, first } from '../db';
 import { epochMs } from '../db/prepared';
+import { ignoringCase, likeIgnoringCase } from '../db/sql';
 import { certificate, enrolment, membership, team, user, type Audience } from '../db/schema';
 import type { LearnerQuery, SortKey } from './learner-query';
 import {
@@ -44,7 +45,7 @@ function statusSql(module: string, now: number): SQL<StatusKind> {
 		eq(enrolment.moduleSlug, module)
 	);
 	const latestExpiry = db
-		.select({ expiresAt: sql`max(${certificate.expiresAt})` })
+		.select({ expiresAt: sql`max(${epochMs(certificate.expiresAt)})` })
 		.from(certificate)
 		.where(ownCertificate);
 	const any = (table: typeof certificate | typeof enrolment, where: SQL | undefined) =>
@@ -63,12 +64,14 @@ function statusSql(module: string, now: number): SQL<StatusKind> {
 }
 
 // Last activity comes with the statuses; as SQL it serves only to sort on it.
-const lastActivitySql = sql<number | null>`(select max(${enrolment.updatedAt}) from ${enrolment}
+const lastActivitySql = sql<
+	number | null
+>`(select max(${epochMs(enrolment.updatedAt)}) from ${enrolment}
 	where ${enrolment.userId} = ${membership.userId})`;
 
 const orderSql: Record<SortKey, SQL> = {
-	name: sql`${user.name} collate nocase`,
-	team: sql`coalesce(${team.name}, '~') collate nocase`,
+	name: ignoringCase(user.name),
+	team: ignoringCase(sql`coalesce(${team.name}, '~')`),
 	audience: sql`coalesce(${membership.audience}, '~')`,
 	activity: sql`coalesce(${lastActivitySql}, 0)`
 };
@@ -85,7 +88,7 @@ function learnerFilter(orgId: number, query: LearnerQuery, now: number): SQL | u
 	if (query.q) {
 		const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 		clauses.push(
-			sql`(${user.name} like ${pattern} escape '\\' or ${user.email} like ${pattern} escape '\\')`
+			sql`(${likeIgnoringCase(user.name, pattern)} or ${likeIgnoringCase(user.email, pattern)})`
 		);
 	}
 	if (query.status && query.module) {
@@ -133,11 +136,7 @@ export async function selectLearners(
 		.innerJoin(user, eq(user.id, membership.userId))
 		.leftJoin(team, eq(team.id, membership.teamId))
 		.where(learnerFilter(orgId, query, now))
-		.orderBy(
-			query.dir === 'desc' ? desc(order) : asc(order),
-			sql`${user.name} collate nocase`,
-			user.id
-		)
+		.orderBy(query.dir === 'desc' ? desc(order) : asc(order), ignoringCase(user.name), user.id)
 		.limit(limit)
 		.offset(offset);
 }
@@ -187,7 +186,7 @@ export async function statusesFor(
 			.select({
 				userId: certificate.userId,
 				slug: certificate.moduleSlug,
-				expiresAt: sql<number>`max(${certificate.expiresAt})`
+				expiresAt: sql<number>`max(${epochMs(certificate.expiresAt)})`
 			})
 			.from(certificate)
 			.where(and(inArray(certificate.userId, chunk), isNull(certificate.revokedAt)))

@@ -1,9 +1,10 @@
 // The manager's dashboard: learners, completion of assigned modules, expiring certificates,
 // overdue learners, completions per month and completion per team or audience.
 import { messages } from '$lib/i18n';
-import { and, eq, gt, gte, isNull, lte, notExists, sql } from 'drizzle-orm';
+import { and, count, eq, gt, gte, isNull, lte, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { prepared } from '../db/prepared';
+import { epochParam, prepared } from '../db/prepared';
+import { yearMonthUtc } from '../db/sql';
 import { certificate, enrolment, membership, team, type Audience } from '../db/schema';
 import { listAssignmentTargets } from './assignments';
 import { expiryWindowDays, moduleTitle, reportModules } from './status';
@@ -49,15 +50,15 @@ const selectCompleted = prepared((database) =>
 const renewal = alias(certificate, 'renewal');
 const selectExpiring = prepared((database) =>
 	database
-		.select({ n: sql<number>`count(*)` })
+		.select({ n: count() })
 		.from(membership)
 		.innerJoin(certificate, eq(certificate.userId, membership.userId))
 		.where(
 			and(
 				learnerOfOrg(),
 				isNull(certificate.revokedAt),
-				gt(certificate.expiresAt, sql.placeholder('now')),
-				lte(certificate.expiresAt, sql.placeholder('until')),
+				gt(certificate.expiresAt, epochParam('now')),
+				lte(certificate.expiresAt, epochParam('until')),
 				notExists(
 					database
 						.select({ one: sql`1` })
@@ -75,13 +76,13 @@ const selectExpiring = prepared((database) =>
 		)
 		.prepare()
 );
-const completedMonth = sql<string>`strftime('%Y-%m', ${enrolment.completedAt} / 1000, 'unixepoch')`;
+const completedMonth = yearMonthUtc(enrolment.completedAt);
 const selectMonthly = prepared((database) =>
 	database
-		.select({ month: completedMonth, n: sql<number>`count(*)` })
+		.select({ month: completedMonth, n: count() })
 		.from(membership)
 		.innerJoin(enrolment, eq(enrolment.userId, membership.userId))
-		.where(and(learnerOfOrg(), gte(enrolment.completedAt, sql.placeholder('from'))))
+		.where(and(learnerOfOrg(), gte(enrolment.completedAt, epochParam('from'))))
 		.groupBy(completedMonth)
 		.prepare()
 );

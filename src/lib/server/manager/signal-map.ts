@@ -30,8 +30,8 @@ const selectTeamMastery = prepared((database) =>
 		.select({
 			teamId: sql<number>`${membership.teamId}`,
 			signalId: signalMastery.signalId,
-			seen: sql<number>`sum(${signalMastery.seen})`,
-			correct: sql<number>`sum(${signalMastery.correct})`
+			seen: sql<number>`sum(${signalMastery.seen})`.mapWith(Number),
+			correct: sql<number>`sum(${signalMastery.correct})`.mapWith(Number)
 		})
 		.from(membership)
 		.innerJoin(signalMastery, eq(signalMastery.userId, membership.userId))
@@ -43,7 +43,7 @@ const selectTeamContributors = prepared((database) =>
 	database
 		.select({
 			teamId: sql<number>`${membership.teamId}`,
-			learners: sql<number>`count(distinct ${membership.userId})`
+			learners: sql<number>`count(distinct ${membership.userId})`.mapWith(Number)
 		})
 		.from(membership)
 		.innerJoin(signalMastery, eq(signalMastery.userId, membership.userId))

@@ -50,7 +50,8 @@ export async function trainerStatistics(
 	slug: string,
 	scope: StatisticsScope
 ): Promise<TrainerStatistics | undefined> {
-	const tooFew = learnersInScope(slug, scope, MINIMUM_STATISTICS_GROUP) < MINIMUM_STATISTICS_GROUP;
+	const tooFew =
+		(await learnersInScope(slug, scope, MINIMUM_STATISTICS_GROUP)) < MINIMUM_STATISTICS_GROUP;
 	if (tooFew) {
 		const title = await statisticsTitle(slug);
 		if (title === undefined) return undefined;

@@ -5,7 +5,8 @@ import { latestVersionId, loadVersion, type StepSnapshot } from '../../content/v
 import { getCourse } from '../../content/course';
 import { publishedAuthoredModules } from '../published';
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { db } from '../../db';
+import { sqlValues } from '../../db';
+import { inIdList, isTrue, joinedRows, sameInGroup } from '../../db/sql';
 import { attempt, enrolment, membership, moduleVersion, response } from '../../db/schema';
 import {
 	emptyTally,
@@ -55,31 +56,30 @@ export type StatisticsScope = 'all' | readonly number[];
 const FIELD = '\u001f';
 const RECORD = '\u001e';
 const r = response;
-const signature = sql`group_concat(${r.itemId} || char(31) || ${r.kind} || char(31) || ${r.score}
-	|| char(31) || ${r.maxScore} || char(31) || ${r.answer}, char(30))`;
+const signature = joinedRows([r.itemId, r.kind, r.score, r.maxScore, r.answer], r.itemId);
 const versionsOf = (slug: string) =>
 	sql`(select ${moduleVersion.id} from ${moduleVersion} where ${moduleVersion.moduleSlug} = ${slug})`;
 /** Whether this user is a member of an organisation in scope: one seek in the membership index. */
 const isMember = (userId: SQLWrapper, orgs: readonly number[]) =>
 	sql`exists (select 1 from ${membership} where ${membership.userId} = ${userId}
-	and ${membership.organisationId} in (select value from json_each(${JSON.stringify(orgs)})))`;
+	and ${inIdList(membership.organisationId, orgs)})`;
 
 /** Step, whether the test is known (0: answers of erased enrolments), signature, how many. */
-type Row = [step: string, known: number, signature: string | null, count: number];
+type Row = [step: string, known: number | boolean, signature: string | null, count: number];
 
 function firstAnswers(slug: string, scope: StatisticsScope): SQL {
 	const inScope =
 		scope === 'all'
 			? sql``
-			: sql`having ${r.enrolmentId} is not null and ${isMember(r.userId, scope)}`;
+			: sql`having ${r.enrolmentId} is not null and ${isMember(sameInGroup(r.userId), scope)}`;
 	return sql`select step, known, sig, count(*) from (
 		select ${r.stepSlug} as step, ${r.enrolmentId} is not null as known, ${signature} as sig
 		from ${response}
 		where ${r.moduleVersionId} in ${versionsOf(slug)}
-			and ${r.attemptId} is null and ${r.isFirst} = 1
+			and ${r.attemptId} is null and ${isTrue(r.isFirst)}
 		group by ${r.moduleVersionId}, ${r.stepSlug}, ${r.enrolmentId}
 		${inScope}
-	) group by step, known, sig`;
+	) as tests group by step, known, sig`;
 }
 
 // Every answer of each enrolment's first submitted attempt per assessment step (a retake is not
@@ -99,33 +99,40 @@ function firstAttempts(slug: string, scope: StatisticsScope): SQL {
 				and ${attempt.submittedAt} is not null ${inScope}
 			group by ${attempt.enrolmentId}, ${attempt.stepSlug}
 		) first
-	) group by step, sig`;
+	) as tests group by step, sig`;
 }
 
 /** The counted signatures of a module's first answers and first attempts in this scope. */
-function countedTests(slug: string, scope: StatisticsScope): Row[] {
-	return [
-		...db.values<Row>(firstAnswers(slug, scope)),
-		...db.values<Row>(firstAttempts(slug, scope))
+async function countedTests(slug: string, scope: StatisticsScope): Promise<Row[]> {
+	const rows = [
+		...(await sqlValues<Row>(firstAnswers(slug, scope))),
+		...(await sqlValues<Row>(firstAttempts(slug, scope)))
 	];
+	// PostgreSQL's count(*) is a bigint, read as a string.
+	for (const row of rows) row[3] = Number(row[3]);
+	return rows;
 }
 
 /**
  * How many learners in scope answered anything in this module, counted up to `enough` (the
  * count stops there, so a module with many learners costs a few index rows).
  */
-export function learnersInScope(slug: string, scope: StatisticsScope, enough: number): number {
+export async function learnersInScope(
+	slug: string,
+	scope: StatisticsScope,
+	enough: number
+): Promise<number> {
 	const inScope =
 		scope === 'all'
 			? sql``
 			: sql`and ${r.userId} in (select ${membership.userId} from ${membership}
-				where ${membership.organisationId} in (select value from json_each(${JSON.stringify(scope)})))`;
-	const [[count]] = db.values<[number]>(
+				where ${inIdList(membership.organisationId, scope)})`;
+	const [[count]] = await sqlValues<[number | string]>(
 		sql`select count(*) from (select distinct ${r.userId} from ${response}
 			where ${r.moduleVersionId} in ${versionsOf(slug)} and ${r.userId} is not null ${inScope}
-			limit ${enough})`
+			limit ${enough}) as learners`
 	);
-	return count;
+	return Number(count);
 }
 
 const LABEL_LENGTH = 90;
@@ -210,7 +217,7 @@ export async function itemStatistics(
 	// per distinct text per item.
 	type Entry = { tally: ItemTally; answers: Map<string, number>; max: number; kind: string };
 	const byItem = new Map<string, Entry>();
-	for (const [stepSlug, known, sig, count] of countedTests(moduleSlug, scope)) {
+	for (const [stepSlug, known, sig, count] of await countedTests(moduleSlug, scope)) {
 		if (sig === null) continue; // an attempt whose answers were all removed
 		const responses = sig.split(RECORD).map((record) => record.split(FIELD));
 		let total = 0;

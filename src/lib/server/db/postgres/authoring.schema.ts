@@ -1,5 +1,5 @@
 // PostgreSQL mirror of ../authoring.schema.ts: the working copy (draft) of each authored module.
-import { index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { index, integer, json, pgTable, text } from 'drizzle-orm/pg-core';
 import { organisation, user } from './auth.schema';
 import { timestampMs } from './columns';
 import { moduleVersion } from './learning.schema';
@@ -15,7 +15,8 @@ export const moduleDraft = pgTable(
 		scope: text('scope', { enum: ['organisation', 'platform'] })
 			.notNull()
 			.default('organisation'),
-		content: jsonb('content').notNull().$type<unknown>(),
+		// json, not jsonb: jsonb reorders object keys, and a vignette's nodes keep the trainer's order.
+		content: json('content').notNull().$type<unknown>(),
 		revision: integer('revision').notNull().default(1),
 		basedOnVersionId: integer('based_on_version_id').references(() => moduleVersion.id, {
 			onDelete: 'set null'

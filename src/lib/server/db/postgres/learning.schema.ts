@@ -6,6 +6,7 @@ import {
 	doublePrecision,
 	index,
 	integer,
+	json,
 	jsonb,
 	pgTable,
 	primaryKey,
@@ -27,7 +28,8 @@ export const moduleVersion = pgTable(
 		organisationId: integer('organisation_id').references(() => organisation.id, {
 			onDelete: 'set null'
 		}),
-		content: jsonb('content').notNull().$type<unknown>(),
+		// json, not jsonb: jsonb reorders object keys, and a vignette's nodes keep their order.
+		content: json('content').notNull().$type<unknown>(),
 		changes: jsonb('changes').$type<string[]>(),
 		publishedBy: integer('published_by'),
 		createdAt: timestampMs('created_at').notNull().defaultNow()

@@ -34,6 +34,7 @@ const KINDS: Record<string, string> = {
 	PgBoolean: 'boolean',
 	SQLiteTextJson: 'json',
 	PgJsonb: 'json',
+	PgJson: 'json',
 	SQLiteBlobBuffer: 'bytes',
 	'PgCustomColumn:bytea': 'bytes',
 	SQLiteInteger: 'integer',
