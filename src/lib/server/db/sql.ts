@@ -20,3 +20,12 @@ export function likeIgnoringCase(a: SQLWrapper, pattern: string): SQL<boolean> {
 	if (engine === 'postgres') return sql<boolean>`${a} ilike ${pattern} escape '\\'`;
 	return sql<boolean>`${a} like ${pattern} escape '\\'`;
 }
+
+/**
+ * A point in time given as milliseconds since the epoch, bound as a value of a timestamp
+ * column: SQLite stores the number itself (timestamp_ms), PostgreSQL a timestamp with time zone.
+ */
+export function epochValue(ms: number): SQL<Date> {
+	if (engine === 'postgres') return sql<Date>`to_timestamp(${ms}::float8 / 1000)`;
+	return sql<Date>`${ms}`;
+}
