@@ -1,6 +1,7 @@
 // `npm run test:unit:postgres`: the server and domain specs again, on PostgreSQL. The same spec
 // files as `npm run test:unit` except those about SQLite itself (its file, pragmas, WAL, backups
 // and its transaction queue), which have PostgreSQL counterparts in *.pgtest.ts.
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
@@ -23,6 +24,8 @@ export default defineConfig({
 		include: ['src/**/*.spec.ts'],
 		exclude: sqliteOnlySpecs,
 		environment: 'node',
+		// On PostgreSQL the two-factor key comes from configuration (accounts/auth/secret-box.ts).
+		env: { TWO_FACTOR_KEY: randomBytes(32).toString('hex') },
 		expect: { requireAssertions: true },
 		globalSetup: ['tests/support/postgres-global.ts'],
 		testTimeout: 20_000,

@@ -29,8 +29,8 @@ function signInKey(email: string, address: string): string {
 }
 
 /** Forgets every sign-in throttle of an account (after a password reset). */
-export function clearSignInThrottle(email: string): void {
-	accountThrottle.resetPrefix(`login:${email.toLowerCase()}|`);
+export async function clearSignInThrottle(email: string): Promise<void> {
+	await accountThrottle.resetPrefix(`login:${email.toLowerCase()}|`);
 }
 
 export type SignInResult =
@@ -63,11 +63,11 @@ export async function signIn(input: {
 	const pairKey = signInKey(input.email, input.address);
 	// Null behind a proxy every user shares (no ADDRESS_HEADER): then only the pair key applies.
 	const addressKey = addressWideKey('login-ip', input.address);
-	const addressWait = addressKey ? addressThrottle.reserve(addressKey) : 0;
-	const pairWait = addressWait > 0 ? 0 : accountThrottle.reserve(pairKey);
+	const addressWait = addressKey ? await addressThrottle.reserve(addressKey) : 0;
+	const pairWait = addressWait > 0 ? 0 : await accountThrottle.reserve(pairKey);
 	const wait = Math.max(addressWait, pairWait);
 	if (wait > 0) {
-		if (addressKey && addressWait === 0) addressThrottle.refund(addressKey);
+		if (addressKey && addressWait === 0) await addressThrottle.refund(addressKey);
 		// One audit row per throttled key per window, with the refusals since the last one: a
 		// flood of throttled attempts cannot fill the audit table.
 		const refusedBefore = throttleAudit.hit(addressWait > 0 ? addressKey! : pairKey);
@@ -91,8 +91,8 @@ export async function signIn(input: {
 		});
 		return { ok: false, reason: 'invalid' };
 	}
-	accountThrottle.reset(pairKey);
-	if (addressKey) addressThrottle.refund(addressKey);
+	await accountThrottle.reset(pairKey);
+	if (addressKey) await addressThrottle.refund(addressKey);
 	const access = await getAccess(found);
 	const needsSecondFactor = await twoFactor.isEnabled(found.id);
 	const { token, session } = await createSession(
@@ -141,7 +141,7 @@ export async function register(input: {
 	const policy = checkPasswordPolicy(input.password, { email: input.email, name: input.name });
 	if (policy) return { ok: false, field: 'password', message: policy };
 	const registerKey = addressWideKey('register-ip', input.address);
-	const wait = registerKey ? registerThrottle.reserve(registerKey) : 0;
+	const wait = registerKey ? await registerThrottle.reserve(registerKey) : 0;
 	if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
 	const now = Date.now();
 	await db.delete(pendingRegistration).where(lt(pendingRegistration.expiresAt, new Date(now)));
@@ -160,7 +160,7 @@ export async function register(input: {
 		return { ok: true };
 	}
 	// A few confirmation mails per address, then silence (no mail bombing of a new address).
-	if (mailRequestThrottle.reserve(`register:${input.email}`) > 0) return { ok: true };
+	if ((await mailRequestThrottle.reserve(`register:${input.email}`)) > 0) return { ok: true };
 	const token = randomToken(32);
 	await transaction(async (tx) => {
 		await tx.insert(pendingRegistration).values({

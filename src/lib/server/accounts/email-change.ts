@@ -34,7 +34,7 @@ export async function requestEmailChange(input: {
 	const found = await getUser(input.userId);
 	const newEmail = input.newEmail.trim().toLowerCase();
 	if (!found || newEmail === found.email) return { ok: false, reason: 'same' };
-	const wait = mailRequestThrottle.reserve(`email-change:${found.id}`);
+	const wait = await mailRequestThrottle.reserve(`email-change:${found.id}`);
 	if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
 	const now = Date.now();
 	const token = randomToken(32);

@@ -30,9 +30,9 @@ export async function requestPasswordReset(input: {
 }): Promise<ResetRequestResult> {
 	const addressKey = addressWideKey('reset-ip', input.address);
 	const keys = addressKey ? [`reset:${input.email}`, addressKey] : [`reset:${input.email}`];
-	const wait = Math.max(...keys.map((k) => mailRequestThrottle.retryAfter(k)));
+	const wait = Math.max(...(await Promise.all(keys.map((k) => mailRequestThrottle.retryAfter(k)))));
 	if (wait > 0) return { ok: false, retryAfterMs: wait };
-	for (const key of keys) mailRequestThrottle.fail(key);
+	for (const key of keys) await mailRequestThrottle.fail(key);
 	const found = await findUserByEmail(input.email);
 	if (!found || found.disabledAt) return { ok: true };
 	const token = randomToken(32);
@@ -113,7 +113,7 @@ export async function resetPassword(input: {
 	});
 	if (!done) return { ok: false, reason: 'invalid' };
 	// Whoever opened the mailed link owns the account: earlier failed sign-ins no longer count.
-	clearSignInThrottle(found.user.email);
+	await clearSignInThrottle(found.user.email);
 	await recordAudit({
 		action: 'auth.password_reset',
 		actorUserId: found.user.id,

@@ -7,6 +7,10 @@ import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { addMonths } from './rules';
 import * as openbadges from './openbadges';
 import { certificateFor, t0, useOpenBadgesEnvironment } from './spec-support';
+import { eq } from 'drizzle-orm';
+import { db } from '../db';
+import { serverKey } from '../db/schema';
+import { filesBesideDatabase } from '../db/server-key';
 
 const schema = JSON.parse(
 	fs.readFileSync('tests/fixtures/openbadges/ob_v3p0_achievementcredential_schema.json', 'utf8')
@@ -68,11 +72,16 @@ describe('Open Badges 3.0 credential', () => {
 		await expect(jwtVerify(`${h}.${forged}.${s}`, createLocalJWKSet(jwks))).rejects.toThrow();
 	});
 
-	it('keeps the key pair in the data folder and reuses it after a restart', async () => {
+	it('keeps the key pair (SQLite: data folder; PostgreSQL: server_key) and reuses it', async () => {
 		const first = await openbadges.publicJwks();
-		const file = path.join(process.env.DATA_DIR!, openbadges.KEY_FILE);
-		expect(fs.existsSync(file)).toBe(true);
-		expect(fs.statSync(file).mode & 0o077).toBe(0);
+		if (filesBesideDatabase) {
+			const file = path.join(process.env.DATA_DIR!, openbadges.KEY_FILE);
+			expect(fs.existsSync(file)).toBe(true);
+			expect(fs.statSync(file).mode & 0o077).toBe(0);
+		} else {
+			const rows = await db.select().from(serverKey).where(eq(serverKey.name, openbadges.KEY_FILE));
+			expect(rows).toHaveLength(1);
+		}
 		openbadges.resetSigningKey();
 		const second = await openbadges.publicJwks();
 		expect(second.keys[0].kid).toBe(first.keys[0].kid);

@@ -5,8 +5,6 @@
 // JWT shape (VC-JOSE-COSE): the payload is the credential itself, header typ "vc+jwt", plus the
 // registered claims iss (= issuer.id), jti (= credential id), nbf and exp (= validFrom/Until), so
 // both VC 2.0 and older OB 3.0 JWT verifiers find what they look for.
-import fs from 'node:fs';
-import path from 'node:path';
 import {
 	SignJWT,
 	calculateJwkThumbprint,
@@ -19,7 +17,7 @@ import { messages } from '$lib/i18n';
 import { config } from '../platform/config';
 import { loadVersion } from '../content/versions';
 import type { CertificateDocument } from './views';
-import { log } from '../platform/log';
+import { sharedKey } from '../db/server-key';
 import { credentialStatusOf } from './status-list';
 
 export const KEY_FILE = 'openbadges-ed25519.jwk.json';
@@ -36,31 +34,24 @@ let cached: { dir: string; key: Promise<SigningKey> } | undefined;
 /** The signing key, created in the data folder the first time. Safe when two processes start. */
 export function ensureSigningKey(): Promise<SigningKey> {
 	const dir = config.dataDir;
-	if (!cached || cached.dir !== dir) cached = { dir, key: loadOrCreate(dir) };
+	if (!cached || cached.dir !== dir) cached = { dir, key: loadOrCreate() };
 	return cached.key;
 }
 
-async function loadOrCreate(dir: string): Promise<SigningKey> {
-	const file = path.join(dir, KEY_FILE);
-	if (!fs.existsSync(file)) {
-		fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-		const { privateKey } = await generateKeyPair(ALG, { crv: 'Ed25519', extractable: true });
-		const jwk = await exportJWK(privateKey);
-		const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-		fs.writeFileSync(temp, JSON.stringify({ ...jwk, alg: ALG }), { mode: 0o600 });
-		try {
-			// link() fails when another process was first: then its (complete) key is used.
-			fs.linkSync(temp, file);
-			log.info('openbadges.key_created', { file });
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-		} finally {
-			fs.rmSync(temp, { force: true });
-		}
-	}
-	const jwk = JSON.parse(fs.readFileSync(file, 'utf8')) as JWK;
+async function loadOrCreate(): Promise<SigningKey> {
+	// SQLite: a file in the data folder; PostgreSQL: the server_key table (db/server-key.ts).
+	const stored = await sharedKey(
+		KEY_FILE,
+		async () => {
+			const { privateKey } = await generateKeyPair(ALG, { crv: 'Ed25519', extractable: true });
+			const jwk = await exportJWK(privateKey);
+			return Buffer.from(JSON.stringify({ ...jwk, alg: ALG }));
+		},
+		{ file: KEY_FILE }
+	);
+	const jwk = JSON.parse(stored.toString('utf8')) as JWK;
 	if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || !jwk.d || !jwk.x) {
-		throw new Error(`${file} is not an Ed25519 private key`);
+		throw new Error(`The key ${KEY_FILE} is not an Ed25519 private key`);
 	}
 	const privateKey = (await importJWK(jwk, ALG)) as CryptoKey;
 	const publicJwk: JWK = { kty: 'OKP', crv: 'Ed25519', x: jwk.x };

@@ -80,7 +80,7 @@ export async function pass(
 export async function freshCertificates(): Promise<void> {
 	await freshDatabase();
 	await syncShippedModules(getCourse());
-	verifyThrottle.reset('verify:test-client');
+	await verifyThrottle.reset('verify:test-client');
 }
 
 /**

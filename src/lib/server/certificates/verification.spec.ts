@@ -77,6 +77,6 @@ describe('access and verification', () => {
 		expect(result.kind === 'throttled' && result.retryAfterSeconds).toBeGreaterThan(0);
 		// Another address is not affected.
 		expect((await verifyCertificate('y'.repeat(28), 'other-client', t0)).kind).toBe('unknown');
-		verifyThrottle.reset('verify:other-client');
+		await verifyThrottle.reset('verify:other-client');
 	});
 });

@@ -21,7 +21,7 @@ export interface PublicCertificate {
 }
 
 /** Unknown codes per client address: 20 free, then a growing wait (enumeration gets nowhere). */
-export const verifyThrottle = new Throttle({
+export const verifyThrottle = new Throttle('verify', {
 	freeAttempts: 20,
 	baseDelayMs: 2000,
 	maxDelayMs: 15 * 60_000,
@@ -41,14 +41,14 @@ export async function verifyCertificate(
 ): Promise<VerifyResult> {
 	// IPv6 by /64; skipped behind a proxy every user shares (codes are 28 random characters).
 	const clientKey = addressWideKey('verify', clientAddress);
-	const wait = clientKey ? verifyThrottle.retryAfter(clientKey, now.getTime()) : 0;
+	const wait = clientKey ? await verifyThrottle.retryAfter(clientKey, now.getTime()) : 0;
 	if (wait > 0) return { kind: 'throttled', retryAfterSeconds: Math.ceil(wait / 1000) };
 	const code = normaliseCode(input.slice(0, 100));
 	const cert = isTokenShaped(code, CODE_LENGTH)
 		? await first(db.select().from(certificate).where(eq(certificate.code, code)))
 		: undefined;
 	if (!cert) {
-		if (clientKey) verifyThrottle.fail(clientKey, now.getTime());
+		if (clientKey) await verifyThrottle.fail(clientKey, now.getTime());
 		return { kind: 'unknown' };
 	}
 	const doc = await documentOf(cert, now);

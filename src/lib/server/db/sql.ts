@@ -102,3 +102,14 @@ export function valueAtMax(value: SQLWrapper, order: SQLWrapper): SQL {
 	if (engine === 'postgres') return sql`(array_agg(${value} order by ${order} desc))[1]`;
 	return sql`${value}`;
 }
+
+// pg-shared
+
+/**
+ * A point in time given as milliseconds since the epoch, bound as a value of a timestamp
+ * column: SQLite stores the number itself (timestamp_ms), PostgreSQL a timestamp with time zone.
+ */
+export function epochValue(ms: number): SQL<Date> {
+	if (engine === 'postgres') return sql<Date>`to_timestamp(${ms}::float8 / 1000)`;
+	return sql<Date>`${ms}`;
+}

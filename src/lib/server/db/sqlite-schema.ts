@@ -8,3 +8,4 @@ export * from './security.schema';
 export * from './authoring.schema';
 export * from './lti.schema';
 export * from './sso.schema';
+export * from './shared.schema';

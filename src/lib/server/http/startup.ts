@@ -7,10 +7,13 @@ import { log } from '../platform/log';
 import { ContentError, loadShippedCourse, syncShippedModules } from '../content';
 import { ensureSigningKey } from '../certificates/openbadges';
 import { startScoreWorker, stopScoreWorker, toolKey } from '../lti';
+import { checkTwoFactorKey, ConfigurationError } from '../accounts/auth/secret-box';
 
 export async function startServer(): Promise<void> {
 	try {
 		const course = loadShippedCourse();
+		// Every server needs the same two-factor key; on PostgreSQL it must come from configuration.
+		checkTwoFactorKey();
 		await openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
 		await syncShippedModules(course);
 		// The Open Badges key pair is made on the first start and kept in the data folder.
@@ -20,7 +23,9 @@ export async function startServer(): Promise<void> {
 		startScoreWorker();
 	} catch (cause) {
 		const message =
-			cause instanceof MigrationError || cause instanceof ContentError
+			cause instanceof MigrationError ||
+			cause instanceof ContentError ||
+			cause instanceof ConfigurationError
 				? cause.message
 				: `Cannot open the database: ${String(cause)}`;
 		console.error(`\nSignaalwijs did not start.\n${message}\n`);

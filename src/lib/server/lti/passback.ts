@@ -5,7 +5,7 @@
 // stays queued and is retried with exponential back-off: nothing is lost while the LMS is down.
 import { SignJWT } from 'jose';
 import { and, desc, eq, inArray, lte, ne, or } from 'drizzle-orm';
-import { affected, db } from '../db';
+import { affected, db, runExclusive } from '../db';
 import { ltiGradeTarget, ltiPlatform, ltiScoreOutbox, user, type LtiPlatform } from '../db/schema';
 import { log } from '../platform/log';
 import { scoreScope } from './claims';
@@ -180,7 +180,8 @@ let worker: ReturnType<typeof setInterval> | undefined;
 let running: Promise<unknown> | undefined;
 
 function runWorker(): Promise<unknown> {
-	running ??= deliverScores()
+	// One server at a time sends scores (each score is also claimed by a lease).
+	running ??= runExclusive('lti-scores', () => deliverScores())
 		.catch((error: unknown) => log.error('lti.worker_failed', { error: String(error) }))
 		.finally(() => (running = undefined));
 	return running;

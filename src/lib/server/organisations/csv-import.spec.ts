@@ -107,10 +107,10 @@ describe('CSV upload', () => {
 		expect(preview[5].message).toContain('leerkracht of hulpverlener');
 		expect(await listInvitationViews(orgA)).toHaveLength(0);
 
-		const sealed = sealRows(orgA, manager, parsed.rows);
-		expect(openRows(orgB, manager, sealed.payload, sealed.signature)).toBeUndefined();
-		expect(openRows(orgA, manager + 1, sealed.payload, sealed.signature)).toBeUndefined();
-		const rows = openRows(orgA, manager, sealed.payload, sealed.signature)!;
+		const sealed = await sealRows(orgA, manager, parsed.rows);
+		expect(await openRows(orgB, manager, sealed.payload, sealed.signature)).toBeUndefined();
+		expect(await openRows(orgA, manager + 1, sealed.payload, sealed.signature)).toBeUndefined();
+		const rows = (await openRows(orgA, manager, sealed.payload, sealed.signature))!;
 		expect(await importInvitations({ organisationId: orgA, rows, invitedBy: manager })).toEqual({
 			invited: 2,
 			skipped: 1,

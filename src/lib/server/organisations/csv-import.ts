@@ -3,6 +3,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { db, first } from '../db';
+import { cachedSharedKey } from '../db/server-key';
 import { invitation, membership, team, user, type Audience } from '../db/schema';
 import { inviteMember } from './invitations';
 import { recordAudit } from '../platform/audit';
@@ -190,28 +191,28 @@ export async function previewInvitations(
 }
 
 // The preview travels back to the browser and returns on confirmation; the signature proves it is
-// the preview this server made for this manager and organisation. The key lives for the process:
-// after a restart the manager simply uploads again.
-const signingKey = randomBytes(32);
+// a preview the platform made for this manager and organisation. The key is shared by every
+// server (db/server-key.ts), so a preview made on one server is accepted on another.
+const previewKey = () => cachedSharedKey('invitation-preview', () => randomBytes(32));
 
-function sign(organisationId: number, userId: number, payload: string): string {
-	return createHmac('sha256', signingKey)
+async function sign(organisationId: number, userId: number, payload: string): Promise<string> {
+	return createHmac('sha256', await previewKey())
 		.update(`${organisationId}:${userId}:${payload}`)
 		.digest('base64url');
 }
 
-export function sealRows(organisationId: number, userId: number, rows: CsvRow[]) {
+export async function sealRows(organisationId: number, userId: number, rows: CsvRow[]) {
 	const payload = Buffer.from(JSON.stringify(rows)).toString('base64url');
-	return { payload, signature: sign(organisationId, userId, payload) };
+	return { payload, signature: await sign(organisationId, userId, payload) };
 }
 
-export function openRows(
+export async function openRows(
 	organisationId: number,
 	userId: number,
 	payload: string,
 	signature: string
-): CsvRow[] | undefined {
-	const expected = Buffer.from(sign(organisationId, userId, payload));
+): Promise<CsvRow[] | undefined> {
+	const expected = Buffer.from(await sign(organisationId, userId, payload));
 	const given = Buffer.from(signature);
 	if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
 	try {

@@ -59,6 +59,10 @@ export const config = {
 	get twoFactorKey() {
 		return env('TWO_FACTOR_KEY');
 	},
+	/** A file holding TWO_FACTOR_KEY (e.g. a mounted secret); every server reads the same one. */
+	get twoFactorKeyFile() {
+		return env('TWO_FACTOR_KEY_FILE');
+	},
 	get retentionInactiveDays() {
 		return days('RETENTION_INACTIVE_DAYS', 3 * 365);
 	},

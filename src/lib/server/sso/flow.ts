@@ -34,7 +34,7 @@ import {
  * script gets a growing wait; a finished sign-in gives its place back, so a whole school behind
  * one address signing in on Monday morning is never slowed down.
  */
-export const startThrottle = new Throttle({
+export const startThrottle = new Throttle('sso-start', {
 	freeAttempts: 100,
 	baseDelayMs: 1000,
 	maxDelayMs: 60_000,
@@ -53,7 +53,7 @@ export async function beginSignIn(
 	context: Context
 ): Promise<BeginResult> {
 	if (context.address) {
-		const wait = startThrottle.reserve(`sso-start:${context.address}`);
+		const wait = await startThrottle.reserve(`sso-start:${context.address}`);
 		if (wait > 0) return { kind: 'throttled', retryAfterMs: wait };
 	}
 	const configuration = await discover(provider, context);
@@ -173,7 +173,7 @@ export async function completeSignIn(
 			error: describeError(error)
 		});
 	}
-	if (context.address) startThrottle.refund(`sso-start:${context.address}`);
+	if (context.address) await startThrottle.refund(`sso-start:${context.address}`);
 	const claims = tokens.claims();
 	if (!claims)
 		return await refuse(failure('sso.tokenRejected'), provider, context, { step: 'claims' });

@@ -167,7 +167,7 @@ describe('providers', () => {
 			expect((await beginSignIn(provider, {}, from)).kind).toBe('redirect');
 		}
 		expect(await beginSignIn(provider, {}, from)).toMatchObject({ kind: 'throttled' });
-		startThrottle.reset(`sso-start:${from.address}`);
+		await startThrottle.reset(`sso-start:${from.address}`);
 		for (let i = 0; i < 150; i++) {
 			const started = await beginSignIn(provider, {}, from);
 			if (started.kind !== 'redirect') throw new Error(`start ${i}: ${started.kind}`);

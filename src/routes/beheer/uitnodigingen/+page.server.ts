@@ -69,7 +69,7 @@ export const actions: Actions = {
 		const parsed = organisations.parseInvitationCsv(new Uint8Array(await file.arrayBuffer()));
 		if (!parsed.ok) return fail(400, { bulk: { message: parsed.message } });
 		const preview = await organisations.previewInvitations(org.organisationId, parsed.rows);
-		const sealed = organisations.sealRows(org.organisationId, user.id, parsed.rows);
+		const sealed = await organisations.sealRows(org.organisationId, user.id, parsed.rows);
 		return {
 			preview: {
 				...sealed,
@@ -97,7 +97,7 @@ export const actions: Actions = {
 			signature.length === 1 &&
 			typeof payload[0] === 'string' &&
 			typeof signature[0] === 'string'
-				? organisations.openRows(org.organisationId, user.id, payload[0], signature[0])
+				? await organisations.openRows(org.organisationId, user.id, payload[0], signature[0])
 				: undefined;
 		if (!rows) return fail(400, { bulk: { message: b.expired } });
 		const result = await organisations.importInvitations({

@@ -1,26 +1,52 @@
-// Encrypts small secrets at rest (TOTP keys) with AES-256-GCM. The key comes from TWO_FACTOR_KEY
-// or from a key file beside the database, so a stolen database file or backup alone does not
-// reveal anyone's second factor.
+// Encrypts small secrets at rest (TOTP keys) with AES-256-GCM. The key comes from TWO_FACTOR_KEY,
+// from the file named by TWO_FACTOR_KEY_FILE or (SQLite only) from a key file beside the
+// database, so a stolen database file or backup alone does not reveal anyone's second factor.
+// On PostgreSQL the key is never kept in the database: every server must be given it.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { config } from '../../platform/config';
+import { filesBesideDatabase } from '../../db/server-key';
 
 const keyFileName = 'two-factor.key';
 let cached: { source: string; key: Buffer } | undefined;
 
+/** The server cannot run with this configuration; the message says what to set. */
+export class ConfigurationError extends Error {}
+
+function hexKey(text: string, origin: string): Buffer {
+	if (!/^[0-9a-fA-F]{64}$/.test(text.trim())) {
+		throw new ConfigurationError(`${origin} must be 64 hexadecimal characters (32 bytes)`);
+	}
+	return Buffer.from(text.trim(), 'hex');
+}
+
 function loadKey(): Buffer {
 	const fromEnv = config.twoFactorKey;
-	const source = fromEnv ? 'env' : config.databaseUrl;
+	const fromFile = config.twoFactorKeyFile;
+	const source = fromEnv ? 'env' : fromFile ? `file:${fromFile}` : config.databaseUrl;
 	if (cached && cached.source === source) return cached.key;
 	let key: Buffer;
 	if (fromEnv) {
-		if (!/^[0-9a-fA-F]{64}$/.test(fromEnv)) {
-			throw new Error('TWO_FACTOR_KEY must be 64 hexadecimal characters (32 bytes)');
+		key = hexKey(fromEnv, 'TWO_FACTOR_KEY');
+	} else if (fromFile) {
+		let text: string;
+		try {
+			text = fs.readFileSync(fromFile, 'utf8');
+		} catch (cause) {
+			throw new ConfigurationError(
+				`TWO_FACTOR_KEY_FILE ${fromFile} cannot be read: ${(cause as Error).message}`
+			);
 		}
-		key = Buffer.from(fromEnv, 'hex');
+		key = hexKey(text, `The file ${fromFile} (TWO_FACTOR_KEY_FILE)`);
 	} else if (config.databaseUrl === ':memory:') {
 		key = crypto.randomBytes(32);
+	} else if (!filesBesideDatabase) {
+		throw new ConfigurationError(
+			'On PostgreSQL every server needs the same two-factor key, and it is never stored in the ' +
+				'database it protects: set TWO_FACTOR_KEY (64 hexadecimal characters, e.g. from ' +
+				'`openssl rand -hex 32`) or TWO_FACTOR_KEY_FILE (a file holding them) on every server.'
+		);
 	} else {
 		const file = path.join(path.dirname(path.resolve(config.databaseUrl)), keyFileName);
 		if (!fs.existsSync(file)) {
@@ -40,6 +66,11 @@ function loadKey(): Buffer {
 	}
 	cached = { source, key };
 	return key;
+}
+
+/** Fails at start-up (not at the first sign-in) when the two-factor key is missing or broken. */
+export function checkTwoFactorKey(): void {
+	loadKey();
 }
 
 export function seal(plain: Uint8Array): string {

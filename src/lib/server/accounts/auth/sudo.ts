@@ -32,7 +32,7 @@ export async function reauthenticate(input: {
 	password: string;
 }): Promise<ReauthenticateResult> {
 	const key = `sudo:${input.userId}`;
-	const wait = accountThrottle.reserve(key);
+	const wait = await accountThrottle.reserve(key);
 	if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
 	const found = await first(
 		db.select({ passwordHash: user.passwordHash }).from(user).where(eq(user.id, input.userId))
@@ -40,7 +40,7 @@ export async function reauthenticate(input: {
 	if (!(await verifyPassword(found?.passwordHash ?? null, input.password))) {
 		return { ok: false, reason: 'wrong' };
 	}
-	accountThrottle.reset(key);
+	await accountThrottle.reset(key);
 	const reauthenticatedAt = new Date();
 	await db
 		.update(session)

@@ -199,7 +199,7 @@ describe('signing in with two-factor', () => {
 			kind: 'totp'
 		});
 		expect(blocked).toMatchObject({ ok: false, reason: 'throttled' });
-		twoFactorThrottle.reset(`2fa:${u.id}`);
+		await twoFactorThrottle.reset(`2fa:${u.id}`);
 	});
 
 	it('turns off only with the right password', async () => {

@@ -91,13 +91,13 @@ export type CheckResult =
 
 type Failure = Exclude<CheckResult, { ok: true }>;
 
-function throttled(userId: number): Failure | null {
-	const wait = twoFactorThrottle.retryAfter(`2fa:${userId}`);
+async function throttled(userId: number): Promise<Failure | null> {
+	const wait = await twoFactorThrottle.retryAfter(`2fa:${userId}`);
 	return wait > 0 ? { ok: false, reason: 'throttled', retryAfterMs: wait } : null;
 }
 
 async function failed(userId: number, action: string, requestId?: string): Promise<Failure> {
-	twoFactorThrottle.fail(`2fa:${userId}`);
+	await twoFactorThrottle.fail(`2fa:${userId}`);
 	await recordAudit({ action, actorUserId: userId, requestId });
 	return { ok: false, reason: 'invalid' };
 }
@@ -169,12 +169,12 @@ export async function confirmEnrolment(input: {
 	code: string;
 	requestId?: string;
 }): Promise<{ ok: true; recoveryCodes: string[] } | Failure> {
-	const wait = throttled(input.userId);
+	const wait = await throttled(input.userId);
 	if (wait) return wait;
 	if (!(await acceptCode(input.userId, input.code, false))) {
 		return await failed(input.userId, 'two_factor.enrol_failed', input.requestId);
 	}
-	twoFactorThrottle.reset(`2fa:${input.userId}`);
+	await twoFactorThrottle.reset(`2fa:${input.userId}`);
 	await db
 		.update(twoFactor)
 		.set({ enabledAt: new Date() })
@@ -206,7 +206,7 @@ export async function verifySignIn(input: {
 	requestId?: string;
 }): Promise<SignInCheckResult> {
 	const userId = input.session.userId;
-	const wait = throttled(userId);
+	const wait = await throttled(userId);
 	if (wait) return wait;
 	let ok: boolean;
 	if (input.kind === 'totp') {
@@ -228,7 +228,7 @@ export async function verifySignIn(input: {
 			) === 1;
 	}
 	if (!ok) return await failed(userId, 'auth.second_factor_failed', input.requestId);
-	twoFactorThrottle.reset(`2fa:${userId}`);
+	await twoFactorThrottle.reset(`2fa:${userId}`);
 	const rotated = await rotateSession(input.session, { twoFactorVerified: true });
 	if (!rotated) return { ok: false, reason: 'invalid' };
 	await recordAudit({

@@ -10,3 +10,4 @@ export * from './security.schema';
 export * from './authoring.schema';
 export * from './lti.schema';
 export * from './sso.schema';
+export * from './shared.schema';
