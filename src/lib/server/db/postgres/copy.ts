@@ -299,10 +299,20 @@ export async function copySqliteToPostgres(options: CopyOptions): Promise<TableC
 			log(`Applied ${applied} PostgreSQL migrations.`);
 			// Rows the migrations seed (the audit retention row) come from the source instead.
 			for (const plan of plans) await client.query(`DELETE FROM ${quote(plan.name)}`);
+			// Indexes that back no constraint are built once after the rows are in, not row by row
+			// (several times faster on millions of rows); same definitions, same transaction.
+			const indexes = await client.query<{ name: string; definition: string }>(
+				`SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
+				 WHERE i.schemaname = 'public' AND NOT EXISTS (SELECT 1 FROM pg_constraint c
+				   WHERE c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)`
+			);
+			for (const index of indexes.rows) await client.query(`DROP INDEX ${quote(index.name)}`);
 			for (const plan of plans) {
 				const rows = await copyTable(sqlite, client, plan, options.batchSize ?? 5000);
 				log(`${plan.name}: ${rows} rows`);
 			}
+			for (const index of indexes.rows) await client.query(index.definition);
+			log(`Rebuilt ${indexes.rows.length} indexes.`);
 			const identities = await client.query<{ table: string; column: string }>(
 				`SELECT table_name AS table, column_name AS column FROM information_schema.columns
 				 WHERE table_schema = 'public' AND is_identity = 'YES'`
