@@ -140,9 +140,8 @@ function check(file: string, confirmed: number[]): string | null {
  * under the server's advisory lock: a killed child's session may still hold it for a moment.
  */
 async function finishMigrations(url: string): Promise<void> {
-	const { applyPostgresMigrations, postgresClientConfig } = await import(
-		'../src/lib/server/db/postgres/index'
-	);
+	const { applyPostgresMigrations, postgresClientConfig } =
+		await import('../src/lib/server/db/postgres/index');
 	const client = new pg.Client(postgresClientConfig(url));
 	await client.connect();
 	try {
@@ -192,7 +191,8 @@ async function checkPostgres(url: string, confirmed: number[]): Promise<string |
 				`select count(*)::int as n from ${key.child} c where ${present}
 				 and not exists (select 1 from ${key.parent} p where ${matches})`
 			);
-			if (orphans.rows[0].n) return `foreign key ${key.name}: ${orphans.rows[0].n} rows without a parent`;
+			if (orphans.rows[0].n)
+				return `foreign key ${key.name}: ${orphans.rows[0].n} rows without a parent`;
 		}
 		const foreign = await client.query<{ n: string }>(misattributed);
 		if (Number(foreign.rows[0].n))
