@@ -4,7 +4,7 @@ import { sqlFirst } from '../db';
 
 export async function checkHealth(): Promise<boolean> {
 	try {
-		return (await sqlFirst<{ ok: number }>(sql`select 1 as ok`)).ok === 1;
+		return Number((await sqlFirst<{ ok: number }>(sql`select 1 as ok`)).ok) === 1;
 	} catch {
 		return false;
 	}
