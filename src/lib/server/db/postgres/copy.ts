@@ -115,6 +115,7 @@ function converter(table: string, column: ColumnPlan): Convert {
 				if (value === '0' || value === 'false') return false;
 				throw new CopyError(`${where}: ${String(value)} is not a boolean`);
 			};
+		case 'json':
 		case 'jsonb':
 			// JSON text goes in as text; PostgreSQL parses it (and refuses what is not JSON).
 			return (value) => {
@@ -150,8 +151,9 @@ function converter(table: string, column: ColumnPlan): Convert {
 function recordColumn(column: ColumnPlan): { declared: string; selected: string } {
 	const name = quote(column.name);
 	switch (column.sqlType) {
+		case 'json':
 		case 'jsonb':
-			return { declared: `${name} text`, selected: `r.${name}::jsonb` };
+			return { declared: `${name} text`, selected: `r.${name}::${column.sqlType}` };
 		case 'bytea':
 			return { declared: `${name} text`, selected: `decode(r.${name}, 'hex')` };
 		default:
