@@ -219,14 +219,16 @@ if (onPostgres) {
 		value: `${both}/s (${one.rps} + ${two.rps}), p99 ${p99} ms, ${errors} errors`,
 		target: '≥ 1.5 × one server, 0 errors',
 		ratio: (both / bare.rps).toFixed(2),
-		met: verdict(both >= 1.5 * post.rps && errors === 0)
+		met: verdict(post.rps > 0 && both >= 1.5 * post.rps && errors === 0)
 	});
 	rows.push({
 		figure: 'answer POST, two servers ÷ one server',
-		value: `${(both / post.rps).toFixed(2)} × (${both}/s against ${post.rps}/s)`,
+		value: post.rps
+			? `${(both / post.rps).toFixed(2)} × (${both}/s against ${post.rps}/s)`
+			: `– (one server answered no POST within ${duration} s)`,
 		target: '≥ 1.5',
 		ratio: '–',
-		met: verdict(both / post.rps >= 1.5)
+		met: verdict(post.rps > 0 && both / post.rps >= 1.5)
 	});
 }
 
