@@ -7,7 +7,9 @@
 // Usage: npm run bench   (it makes sure Chromium is there, builds when the sources are newer than
 // build/, and creates the manager-report database BENCH_DB, default ./data/bench.db, with
 // bench/seed.ts when it is missing; BENCH_DURATION s per throughput row, default 5; BENCH_PORT,
-// default 4620, with the next two ports for the manager server and the floor)
+// default 4620, with the next three ports for the manager server, the floor and, on PostgreSQL,
+// the second server). `npm run bench -- --engine postgres` measures the same on a throwaway
+// PostgreSQL server (bench/demo-server.ts), plus answer POST with two servers on one database.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,7 +21,16 @@ import { renderCertificatePdf } from '../src/lib/server/certificates/pdf';
 import { javascriptMeter } from './javascript';
 import { prepareFloor } from './floor';
 import { ensureBenchDb, ensureBuild, ensureChromium } from './prepare';
-import { seedDemo, serverEnv, signIn, untilOk } from './demo-server';
+import {
+	benchDatabaseFrom,
+	demoDatabase,
+	engineLabel,
+	notOnPostgres,
+	onPostgres,
+	serverEnv,
+	signIn,
+	untilOk
+} from './demo-server';
 
 const port = Number(process.env.BENCH_PORT ?? 4620);
 const origin = `http://127.0.0.1:${port}`;
@@ -35,7 +46,7 @@ const floorEntry = prepareFloor();
 const loadAtStart = os.loadavg()[0];
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signaalwijs-bench-all-'));
-seedDemo(serverEnv(path.join(dir, 'bench.db'), port));
+const demoDb = await demoDatabase(path.join(dir, 'bench.db'));
 
 const servers: ChildProcess[] = [];
 process.on('exit', () => servers.forEach((s) => s.kill('SIGTERM')));
@@ -96,7 +107,7 @@ const rows: Row[] = [];
 const verdict = (ok: boolean | null) => (ok === null ? '–' : ok ? 'met' : 'NOT met');
 
 // Cold start: migrations checked, all shipped modules loaded and validated, first answer.
-const coldStart = await start(path.join(dir, 'bench.db'), port);
+const coldStart = await start(demoDb, port);
 const cookie = await signIn(origin, 'leerkracht@demo.signaalwijs.be');
 
 const course = loadCourse('modules');
@@ -165,28 +176,67 @@ for (const [name, url, target, share, p99] of [
 				: verdict(ratio >= share && figure.errors === 0 && (p99 === null || figure.p99 <= p99))
 	});
 }
+const answerBody = new URLSearchParams([
+	['itemId', item.id],
+	...answer.selected.map((s) => ['choice', s])
+]).toString();
 const post = await throughput({
 	url: `${quizUrl}?/answer`,
 	method: 'POST',
 	headers: { ...headers, origin, 'content-type': 'application/x-www-form-urlencoded' },
-	body: new URLSearchParams([
-		['itemId', item.id],
-		...answer.selected.map((s) => ['choice', s])
-	]).toString()
+	body: answerBody
 });
 rows.push({
-	figure: 'answer POST (synchronous=FULL)',
+	figure: `answer POST (${onPostgres ? 'synchronous_commit=on' : 'synchronous=FULL'})`,
 	value: `${post.rps}/s, p99 ${post.p99} ms, ${post.errors} errors`,
 	target: '≥ 1,500/s, 0 errors, p99 ≤ 100 ms',
 	ratio: (post.rps / bare.rps).toFixed(2),
 	met: verdict(post.rps >= 1500 && post.errors === 0 && post.p99 <= 100)
 });
 
+// Two servers on one PostgreSQL database, the same learner answering on both: half of the
+// connections to each port at the same time (a round-robin balancer's split).
+if (onPostgres) {
+	const secondPort = port + 3;
+	const secondOrigin = `http://127.0.0.1:${secondPort}`;
+	await start(demoDb, secondPort);
+	const quizPath = `/leren/${mod.slug}/${quiz.slug}`;
+	await autocannon({ url: `${secondOrigin}${quizPath}`, headers, connections: 10, duration: 2 });
+	const postTo = (o: string) =>
+		throughput({
+			url: `${o}${quizPath}?/answer`,
+			method: 'POST',
+			headers: { ...headers, origin: o, 'content-type': 'application/x-www-form-urlencoded' },
+			body: answerBody,
+			connections: Math.ceil(connections / 2)
+		});
+	const [one, two] = await Promise.all([postTo(origin), postTo(secondOrigin)]);
+	const both = one.rps + two.rps;
+	const errors = one.errors + two.errors;
+	const p99 = Math.max(one.p99, two.p99);
+	rows.push({
+		figure: 'answer POST, two servers',
+		value: `${both}/s (${one.rps} + ${two.rps}), p99 ${p99} ms, ${errors} errors`,
+		target: '≥ 1.5 × one server, 0 errors',
+		ratio: (both / bare.rps).toFixed(2),
+		met: verdict(post.rps > 0 && both >= 1.5 * post.rps && errors === 0)
+	});
+	rows.push({
+		figure: 'answer POST, two servers ÷ one server',
+		value: post.rps
+			? `${(both / post.rps).toFixed(2)} × (${both}/s against ${post.rps}/s)`
+			: `– (one server answered no POST within ${duration} s)`,
+		target: '≥ 1.5',
+		ratio: '–',
+		met: verdict(post.rps > 0 && both / post.rps >= 1.5)
+	});
+}
+
 // Manager reports at the synthetic scale of npm run bench:seed (made above when missing).
 {
 	const managerPort = port + 1;
 	const managerOrigin = `http://127.0.0.1:${managerPort}`;
-	await start(benchDb, managerPort);
+	await start(await benchDatabaseFrom(benchDb), managerPort);
 	const managerCookie = await signIn(
 		managerOrigin,
 		'beheer@bench.invalid',
@@ -208,7 +258,16 @@ rows.push({
 }
 
 // Item statistics: bench/item-stats.ts builds its own 200,000-response database and times it.
-{
+if (onPostgres) {
+	// bench/item-stats.ts builds its data with SQLite statements in its own process.
+	rows.push({
+		figure: 'item statistics (100,000 responses)',
+		value: notOnPostgres,
+		target: '≤ 300 ms',
+		ratio: '–',
+		met: '–'
+	});
+} else {
 	const run = spawnSync('npx', ['tsx', 'bench/item-stats.ts'], { encoding: 'utf8' });
 	const best = Number(run.stdout.match(/best (\d+(?:\.\d+)?) ms/)?.[1] ?? NaN);
 	rows.push({
@@ -287,7 +346,7 @@ rows.push({
 });
 
 console.log(
-	`\nSignaalwijs benchmarks: ${os.cpus().length} cores, load average ${loadAtStart.toFixed(1)} at ` +
+	`\nSignaalwijs benchmarks on ${engineLabel}: ${os.cpus().length} cores, load average ${loadAtStart.toFixed(1)} at ` +
 		`the start and ${os.loadavg()[0].toFixed(1)} at the end (other work on the machine lowers ` +
 		`the figures); ${connections} connections, ` +
 		`${duration} s per throughput row, ${runs} runs per median`

@@ -1,13 +1,32 @@
 // What the bench scripts share to measure the production server on the demo data: its
-// environment, a freshly seeded demo database, waiting until it answers, and a signed-in cookie.
+// environment, a freshly seeded demo database, waiting until it answers, and a signed-in cookie,
+// and the engine switch: `--engine postgres` (or BENCH_ENGINE=postgres) puts each bench database
+// on a throwaway PostgreSQL server (tests/support/postgres.ts, fsync on, started once per run
+// and removed at exit) instead of an SQLite file.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startPostgres, type ThrowawayPostgres } from '../tests/support/postgres';
 
 export const demoPassword = 'Signaalwijs-demo-2026';
 
-/** The environment of `node server.js` on `database`, listening on 127.0.0.1:`port`. */
+let dataDir: string | undefined;
+
+/**
+ * The environment of `node server.js` on `database`, listening on 127.0.0.1:`port`. On
+ * PostgreSQL the key files the platform keeps beside an SQLite file go into one temporary
+ * DATA_DIR for the run (every server of the run shares it), not a folder named after the URL.
+ */
 export function serverEnv(database: string, port: number): NodeJS.ProcessEnv {
+	if (/^postgres(ql)?:\/\//.test(database) && !dataDir) {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signaalwijs-bench-keys-'));
+		process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+		dataDir = dir;
+	}
 	return {
 		...process.env,
+		...(dataDir && database.startsWith('postgres') ? { DATA_DIR: dataDir } : {}),
 		DATABASE_URL: database,
 		PORT: String(port),
 		HOST: '127.0.0.1',
@@ -55,4 +74,80 @@ export async function signIn(
 	const cookie = response.headers.get('set-cookie')?.split(';')[0];
 	if (!cookie) throw new Error(`sign-in failed for ${email}`);
 	return cookie;
+}
+
+export type BenchEngine = 'sqlite' | 'postgres';
+
+function engineArgument(): BenchEngine {
+	const i = process.argv.indexOf('--engine');
+	const name = i >= 0 ? process.argv[i + 1] : (process.env.BENCH_ENGINE ?? 'sqlite');
+	if (name !== 'sqlite' && name !== 'postgres') {
+		console.error(`--engine must be sqlite or postgres, not ${name}`);
+		process.exit(2);
+	}
+	return name;
+}
+
+/** The engine this bench run measures. */
+export const benchEngine: BenchEngine = engineArgument();
+export const onPostgres = benchEngine === 'postgres';
+/** The engine's name as the figures print it. */
+export const engineLabel = onPostgres ? 'PostgreSQL' : 'SQLite';
+/** What a row that only means something on SQLite prints on PostgreSQL. */
+export const notOnPostgres = 'n/a on PostgreSQL';
+
+let postgres: Promise<ThrowawayPostgres> | undefined;
+let databases = 0;
+
+/** The throwaway PostgreSQL server of this run (started on first use, durable: fsync on). */
+export function benchPostgres(): Promise<ThrowawayPostgres> {
+	postgres ??= startPostgres({ durable: true });
+	return postgres;
+}
+
+/**
+ * The DATABASE_URL of a new, empty bench database: the SQLite file `file` as given, or on
+ * PostgreSQL a new database named after it on this run's throwaway server.
+ */
+export async function benchDatabase(file: string): Promise<string> {
+	if (!onPostgres) return file;
+	const name = `${path.basename(file).replace(/\.db$/, '').replace(/\W+/g, '_')}_${++databases}`;
+	return (await benchPostgres()).createDatabase(name);
+}
+
+/**
+ * A freshly seeded demo database for `node server.js`: the SQLite file `file` seeded with
+ * scripts/seed-demo.ts, and on PostgreSQL that file copied into a new database (db:copy's path,
+ * so the demo data is the same on both engines). Returns its DATABASE_URL.
+ */
+export async function demoDatabase(file: string): Promise<string> {
+	seedDemo(serverEnv(file, 0));
+	return copiedToPostgres(file, true);
+}
+
+/**
+ * The DATABASE_URL of `file`'s data (an SQLite file made by bench:seed): the file itself, or on
+ * PostgreSQL BENCH_DATABASE_URL when set (filled by `npm run bench:seed -- --engine postgres
+ * --to ...`), otherwise a new database on this run's server that `file` is copied into
+ * (db:copy's copySqliteToPostgres; prints its rows/s).
+ */
+export async function benchDatabaseFrom(file: string): Promise<string> {
+	if (!onPostgres) return file;
+	if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
+	return copiedToPostgres(file, false);
+}
+
+async function copiedToPostgres(file: string, quiet: boolean): Promise<string> {
+	if (!onPostgres) return file;
+	const url = await benchDatabase(file);
+	const { copySqliteToPostgres } = await import('../src/lib/server/db/postgres/copy');
+	const started = performance.now();
+	const counts = await copySqliteToPostgres({ from: file, to: url });
+	const rows = counts.reduce((sum, c) => sum + c.postgres, 0);
+	const seconds = (performance.now() - started) / 1000;
+	if (!quiet)
+		console.log(
+			`Copied ${file} into PostgreSQL: ${rows} rows in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)} rows/s).`
+		);
+	return url;
 }

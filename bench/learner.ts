@@ -1,13 +1,15 @@
 // Learner benchmark: requests/s and p99 for a lesson step, a quiz step and the answer POST
 // (synchronous=FULL), next to a bare page of the same build, all in one run.
-// Usage: npm run build && npm run bench:learner   (BENCH_DURATION seconds per target, default 10)
-import { spawn, spawnSync } from 'node:child_process';
+// Usage: npm run build && npm run bench:learner   (BENCH_DURATION seconds per target, default 10;
+// `-- --engine postgres`: on a throwaway PostgreSQL server, see bench/demo-server.ts)
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { loadCourse } from '../src/lib/server/content/load';
 import { correctAnswer } from '../src/lib/server/learning/grading';
+import { demoDatabase, engineLabel, serverEnv } from './demo-server';
 
 const port = Number(process.env.BENCH_PORT ?? 4599);
 const origin = `http://127.0.0.1:${port}`;
@@ -15,22 +17,12 @@ const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signaalwijs-bench-'));
-const env = {
-	...process.env,
-	DATABASE_URL: path.join(dir, 'bench.db'),
-	PORT: String(port),
-	HOST: '127.0.0.1',
-	ORIGIN: origin,
-	NODE_ENV: 'production',
-	REQUIRE_STAFF_2FA: 'false'
-};
+const env = serverEnv(await demoDatabase(path.join(dir, 'bench.db')), port);
 
 if (!fs.existsSync('build/handler.js')) {
 	console.error('Run `npm run build` first: the benchmark measures the production build.');
 	process.exit(1);
 }
-const seed = spawnSync('npx', ['tsx', 'scripts/seed-demo.ts'], { env, stdio: 'ignore' });
-if (seed.status !== 0) throw new Error('seeding failed');
 
 const server = spawn(process.execPath, ['server.js'], { env, stdio: 'ignore' });
 const stop = () => server.kill('SIGTERM');
@@ -118,7 +110,7 @@ figures.push(
 
 const bare = figures[0].rps;
 console.log(
-	`\nSignaalwijs learner benchmark: ${connections} connections, ${duration} s each, ${os.cpus().length} cores`
+	`\nSignaalwijs learner benchmark on ${engineLabel}: ${connections} connections, ${duration} s each, ${os.cpus().length} cores`
 );
 console.log('| target | requests/s | p99 (ms) | errors | ratio to bare page |');
 console.log('|---|---|---|---|---|');

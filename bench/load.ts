@@ -21,6 +21,8 @@
 // Usage: npx vite build && npm run test:load
 // Env: LOAD_DURATION seconds of the learner run (default 60), LOAD_LEARNERS (default 200),
 // LOAD_PORT (default 4610), LOAD_STRESS=0 skips figures 2 and 3.
+// `npm run test:load -- --engine postgres`: the same on a throwaway PostgreSQL server
+// (bench/demo-server.ts); the learners are then made by a child process on that engine.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,6 +30,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { loadCourse } from '../src/lib/server/content/load';
 import { correctAnswer, wrongAnswer } from '../src/lib/server/learning/grading';
+import { demoDatabase, engineLabel, onPostgres, serverEnv } from './demo-server';
 
 const port = Number(process.env.LOAD_PORT ?? 4610);
 const origin = `http://127.0.0.1:${port}`;
@@ -45,20 +48,13 @@ if (!fs.existsSync('build/handler.js')) {
 	process.exit(1);
 }
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signaalwijs-load-'));
-const databaseUrl = path.join(dir, 'load.db');
-const env = {
-	...process.env,
-	DATABASE_URL: databaseUrl,
-	PORT: String(port),
-	HOST: '127.0.0.1',
-	ORIGIN: origin,
-	NODE_ENV: 'production',
-	REQUIRE_STAFF_2FA: 'false'
-};
-// The server's access log is one line per request: keep it out of the figures' way.
-const seed = spawnSync('npx', ['tsx', 'scripts/seed-demo.ts'], { env, stdio: 'ignore' });
-if (seed.status !== 0) throw new Error('seeding the demo database failed');
+// The child that makes the learners on PostgreSQL (see below) gets the database from its env.
+const learnerMaker = process.argv.includes('--make-learners');
+const dir = learnerMaker ? '' : fs.mkdtempSync(path.join(os.tmpdir(), 'signaalwijs-load-'));
+const databaseUrl = learnerMaker
+	? process.env.DATABASE_URL!
+	: await demoDatabase(path.join(dir, 'load.db'));
+const env = serverEnv(databaseUrl, port);
 
 const course = loadCourse('modules');
 const mod = course.moduleBySlug.get('wat-en-hoe')!;
@@ -66,8 +62,23 @@ const lesson = mod.steps.find((s) => s.meta.kind === 'lesson')!;
 const quiz = mod.steps.find((s) => s.meta.kind === 'quiz')!;
 const items = quiz.quiz!.items.filter((i) => i.type === 'single' || i.type === 'multi');
 
-// The learners are made through the domain functions, before the server opens the file.
-{
+// The learners are made through the domain functions, before the server opens the file. This
+// process's engine was chosen from its own DATABASE_URL when db/ was loaded: on PostgreSQL a
+// child with the bench database's URL makes them.
+if (learnerMaker) {
+	await makeLearners();
+	process.exit(0);
+}
+if (onPostgres) {
+	const made = spawnSync(
+		process.execPath,
+		['--import', 'tsx', 'bench/load.ts', '--make-learners', '--engine', 'postgres'],
+		{ env: { ...env, LOAD_LEARNERS: String(learners) }, stdio: 'inherit' }
+	);
+	if (made.status !== 0) throw new Error('making the learners failed');
+} else await makeLearners();
+
+async function makeLearners() {
 	const { openDatabase, closeDatabase } = await import('../src/lib/server/db');
 	const { makeUser } = await import('../src/lib/server/testing/testing');
 	const progress = await import('../src/lib/server/learning');
@@ -342,7 +353,7 @@ function summary(result: autocannon.Result) {
 }
 
 console.log(
-	`\nSignaalwijs load test: ${learners} signed-in learners, ${os.cpus().length} cores ` +
+	`\nSignaalwijs load test on ${engineLabel}: ${learners} signed-in learners, ${os.cpus().length} cores ` +
 		`(other work on the machine lowers the figures), production build`
 );
 await readingLearners();

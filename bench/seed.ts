@@ -2,11 +2,17 @@
 // organisations (one with 5,000), with enrolments, certificates, signal mastery and about five
 // million responses. BENCH_SCALE (e.g. 0.1) shrinks everything except the 5,000-learner
 // organisation; BENCH_DB (default ./data/bench.db) is replaced.
+// `-- --engine postgres [--to postgres://…]`: then copies that SQLite file into the empty
+// PostgreSQL database --to (or BENCH_DATABASE_URL) with db:copy's copySqliteToPostgres and prints
+// its rows/s. Without a target it copies into a throwaway server and removes it at the end (the
+// copy measured; pass --to to keep the data, then `npm run bench -- --engine postgres` with
+// BENCH_DATABASE_URL set to it uses it instead of copying again).
 import fs from 'node:fs';
 import { closeDatabase, openDatabase } from '$lib/server/db';
 import { loadShippedCourse } from '$lib/server/content/course';
 import { latestVersionId, syncShippedModules } from '$lib/server/content/versions';
 import { hashPassword } from '$lib/server/accounts/auth/password';
+import { benchDatabase, onPostgres } from './demo-server';
 
 export const benchManagerEmail = 'beheer@bench.invalid';
 export const benchPassword = 'een lange zin voor de benchmark';
@@ -241,3 +247,17 @@ console.log(
 		`${enrolments} enrolments, ${certificates} certificates, ${responses} responses ` +
 		`(scale ${scale}) in ${((Date.now() - started) / 1000).toFixed(0)} s`
 );
+if (onPostgres) {
+	const i = process.argv.indexOf('--to');
+	const target = i >= 0 ? process.argv[i + 1] : process.env.BENCH_DATABASE_URL;
+	const url = target ?? (await benchDatabase(file));
+	const { copySqliteToPostgres } = await import('$lib/server/db/postgres/copy');
+	const copyStarted = performance.now();
+	const counts = await copySqliteToPostgres({ from: file, to: url });
+	const rows = counts.reduce((sum, c) => sum + c.postgres, 0);
+	const seconds = (performance.now() - copyStarted) / 1000;
+	console.log(
+		`Copied into PostgreSQL${target ? ` (${url})` : ' (a throwaway server, removed now; --to keeps it)'}: ` +
+			`${rows} rows in ${seconds.toFixed(1)} s, ${Math.round(rows / seconds)} rows/s`
+	);
+}
