@@ -2,8 +2,9 @@
 // Verbeke (Sint-Jansschool) has one draft that was never published and one organisation module
 // with two versions. Pieter De Smet started version 1 and keeps it; Anouk Vermeulen started
 // version 2 after Tom changed a vignette node.
-import { sql } from 'drizzle-orm';
-import { db } from '../db';
+import { eq } from 'drizzle-orm';
+import { db, first } from '../db';
+import { organisation, user } from '../db/schema';
 import { latestVersionId } from '../content/versions';
 import type { Author } from '../authoring/access';
 import {
@@ -32,8 +33,7 @@ export const demoDraftTitle = 'Handelen op Sint-Jans (concept)';
 const day = 24 * 3600 * 1000;
 
 async function userId(email: string): Promise<number | undefined> {
-	return (await db.get<{ id: number } | undefined>(sql`select id from user where email = ${email}`))
-		?.id;
+	return (await first(db.select({ id: user.id }).from(user).where(eq(user.email, email))))?.id;
 }
 
 async function save(
@@ -49,8 +49,11 @@ async function save(
 
 export async function seedDemoAuthoring(now = Date.now()): Promise<void> {
 	const school = (
-		await db.get<{ id: number } | undefined>(
-			sql`select id from organisation where name = 'Sint-Jansschool (demo)'`
+		await first(
+			db
+				.select({ id: organisation.id })
+				.from(organisation)
+				.where(eq(organisation.name, 'Sint-Jansschool (demo)'))
 		)
 	)?.id;
 	const tom = await userId(demoAccounts.trainer);

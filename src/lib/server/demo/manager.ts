@@ -1,15 +1,17 @@
 // Demo data for the manager view: assignments for both demo organisations and some learning
 // history for the twenty extra demo learners, so Els Wouters sees a living dashboard. The named
 // demo accounts (Lotte, Nina, Sam) are left alone: their progress comes from the player.
-import { sql } from 'drizzle-orm';
-import { db } from '../db';
-import { assignment } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import { db, first } from '../db';
+import { assignment, organisation, user } from '../db/schema';
 
 const day = 24 * 3600 * 1000;
 
 async function organisationId(name: string): Promise<number | undefined> {
 	return (
-		await db.get<{ id: number } | undefined>(sql`select id from organisation where name = ${name}`)
+		await first(
+			db.select({ id: organisation.id }).from(organisation).where(eq(organisation.name, name))
+		)
 	)?.id;
 }
 
@@ -18,8 +20,7 @@ export async function seedDemoAssignments(now = Date.now()): Promise<void> {
 	const school = await organisationId('Sint-Jansschool (demo)');
 	const horizon = await organisationId('Jeugdhulp Horizon (demo)');
 	const manager = async (email: string) =>
-		(await db.get<{ id: number } | undefined>(sql`select id from user where email = ${email}`))
-			?.id ?? null;
+		(await first(db.select({ id: user.id }).from(user).where(eq(user.email, email))))?.id ?? null;
 	if (school) {
 		await db.insert(assignment).values({
 			organisationId: school,

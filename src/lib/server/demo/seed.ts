@@ -1,7 +1,6 @@
 // Demo data for `npm run demo` and the end-to-end tests: two organisations, teams and accounts
 // for every role. Never run on a plain production start.
-import { sql } from 'drizzle-orm';
-import { db, transaction } from '../db';
+import { db, first, transaction } from '../db';
 import { user } from '../db/schema';
 import { hashPassword } from '../accounts/auth/password';
 import { addMembership, createOrganisation } from '../organisations/organisations';
@@ -58,7 +57,7 @@ function emailFor(name: string, domain: string): string {
 }
 
 export async function isEmpty(): Promise<boolean> {
-	return (await db.get<{ n: number }>(sql`select count(*) as n from ${user}`)).n === 0;
+	return (await first(db.select({ id: user.id }).from(user).limit(1))) === undefined;
 }
 
 /** Creates the demo organisations and accounts; returns false when the database had users. */

@@ -2,6 +2,7 @@
 // modules, make sure the Open Badges and LTI keys exist and start the LTI score worker. A failure stops the process with a plain
 // explanation instead of serving half a platform.
 import { closeDatabase, MigrationError, openDatabase } from '../db';
+import { describeDatabaseUrl } from '../db/engine';
 import { config } from '../platform/config';
 import { log } from '../platform/log';
 import { ContentError, loadShippedCourse, syncShippedModules } from '../content';
@@ -30,5 +31,5 @@ export async function startServer(): Promise<void> {
 		stopScoreWorker();
 		void closeDatabase();
 	});
-	log.info('server.ready', { database: config.databaseUrl });
+	log.info('server.ready', { database: describeDatabaseUrl(config.databaseUrl) });
 }

@@ -1,10 +1,10 @@
 // Liveness: the database answers a trivial query.
 import { sql } from 'drizzle-orm';
-import { db } from '../db';
+import { sqlFirst } from '../db';
 
 export async function checkHealth(): Promise<boolean> {
 	try {
-		return (await db.get<{ ok: number }>(sql`select 1 as ok`)).ok === 1;
+		return Number((await sqlFirst<{ ok: number }>(sql`select 1 as ok`)).ok) === 1;
 	} catch {
 		return false;
 	}
