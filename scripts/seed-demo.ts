@@ -2,6 +2,7 @@
 import { config } from '$lib/server/platform/config';
 import { closeDatabase, openDatabase } from '$lib/server/db';
 import { describeDatabaseUrl } from '$lib/server/db/engine';
+import { underStartLock } from '$lib/server/db/start-lock';
 import { seedDemo } from '$lib/server/demo/seed';
 import { seedDemoCertificates } from '$lib/server/demo/certificates';
 import { seedDemoAssignments } from '$lib/server/demo/manager';
@@ -11,7 +12,7 @@ import { syncShippedModules } from '$lib/server/content/versions';
 
 const course = loadShippedCourse();
 await openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
-await syncShippedModules(course);
+await underStartLock(() => syncShippedModules(course));
 const seeded = await seedDemo();
 if (seeded) {
 	await seedDemoCertificates();

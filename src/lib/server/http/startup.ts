@@ -3,6 +3,7 @@
 // explanation instead of serving half a platform.
 import { closeDatabase, MigrationError, openDatabase } from '../db';
 import { describeDatabaseUrl } from '../db/engine';
+import { underStartLock } from '../db/start-lock';
 import { config } from '../platform/config';
 import { log } from '../platform/log';
 import { ContentError, loadShippedCourse, syncShippedModules } from '../content';
@@ -13,7 +14,8 @@ export async function startServer(): Promise<void> {
 	try {
 		const course = loadShippedCourse();
 		await openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
-		await syncShippedModules(course);
+		// Servers starting together on one PostgreSQL database register each version once.
+		await underStartLock(() => syncShippedModules(course));
 		// The Open Badges key pair is made on the first start and kept in the data folder.
 		await ensureSigningKey();
 		// The LTI key pair likewise; the worker sends queued scores to the LMS grade books.
