@@ -199,7 +199,7 @@ const table: Record<string, Row> = {
 	'/admin/uitnodigingen': { access: 'admin' }
 };
 
-function concrete(routeId: string, values: ReturnType<typeof ids>): string {
+function concrete(routeId: string, values: Awaited<ReturnType<typeof ids>>): string {
 	const params: Record<string, string> = {
 		wellKnown: '.well-known',
 		// The pre-test page exists only for a module with a pre-test.
