@@ -106,7 +106,10 @@ export async function startE2eServer(
 	} else {
 		for (const suffix of ['', '-wal', '-shm']) fs.rmSync(database + suffix, { force: true });
 	}
-	const log = fs.openSync(logFile, 'w');
+	// Appended: Playwright starts a new worker (and server) after a failed test, and the log of
+	// the failing server is the one to read.
+	const log = fs.openSync(logFile, 'a');
+	fs.writeSync(log, `--- ${new Date().toISOString()} server for worker ${index} on ${database}\n`);
 	const mail = await startSmtpSink();
 	const env = e2eEnvironment({
 		DATABASE_URL: database,
