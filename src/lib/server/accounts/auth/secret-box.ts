@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { config } from '../../platform/config';
+import { sqliteFileOf } from '../../db/engine';
 
 const keyFileName = 'two-factor.key';
 let cached: { source: string; key: Buffer } | undefined;
@@ -22,7 +23,10 @@ function loadKey(): Buffer {
 	} else if (config.databaseUrl === ':memory:') {
 		key = crypto.randomBytes(32);
 	} else {
-		const file = path.join(path.dirname(path.resolve(config.databaseUrl)), keyFileName);
+		// Beside the SQLite file; on PostgreSQL (no local file) in DATA_DIR.
+		const sqliteFile = sqliteFileOf(config.databaseUrl);
+		const folder = sqliteFile ? path.dirname(path.resolve(sqliteFile)) : config.dataDir;
+		const file = path.join(folder, keyFileName);
 		if (!fs.existsSync(file)) {
 			fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
 			// 'wx': two processes starting at once never overwrite each other's key.
