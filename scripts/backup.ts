@@ -2,6 +2,15 @@
 // newest BACKUP_KEEP files. Safe while the server runs.
 import { backupDatabase } from '$lib/server/platform/backup';
 import { config } from '$lib/server/platform/config';
+import { sqliteFileOf } from '$lib/server/db/engine';
+
+if (sqliteFileOf(config.databaseUrl) === undefined) {
+	console.error(
+		'npm run backup copies an SQLite file; DATABASE_URL names a PostgreSQL database.\n' +
+			'Back PostgreSQL up with its own tools, e.g. pg_dump --format=custom (see docs/operations.md, "Running on PostgreSQL").'
+	);
+	process.exit(2);
+}
 
 try {
 	const result = await backupDatabase(config.databaseUrl, config.backupDir, config.backupKeep);

@@ -2,6 +2,15 @@
 // puts it in place of DATABASE_URL. Stop the server first: it must not hold the old file open.
 import { restoreDatabase } from '$lib/server/platform/backup';
 import { config } from '$lib/server/platform/config';
+import { sqliteFileOf } from '$lib/server/db/engine';
+
+if (sqliteFileOf(config.databaseUrl) === undefined) {
+	console.error(
+		'npm run restore puts an SQLite backup in place; DATABASE_URL names a PostgreSQL database.\n' +
+			'Restore PostgreSQL with its own tools, e.g. pg_restore from a pg_dump file (see docs/operations.md, "Running on PostgreSQL").'
+	);
+	process.exit(2);
+}
 
 const file = process.argv[2];
 if (!file || file.startsWith('-')) {

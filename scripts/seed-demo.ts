@@ -1,6 +1,8 @@
 // `npm run seed:demo`: migrates the database at DATABASE_URL and adds the demo data when empty.
 import { config } from '$lib/server/platform/config';
 import { closeDatabase, openDatabase } from '$lib/server/db';
+import { describeDatabaseUrl } from '$lib/server/db/engine';
+import { underStartLock } from '$lib/server/db/start-lock';
 import { seedDemo } from '$lib/server/demo/seed';
 import { seedDemoCertificates } from '$lib/server/demo/certificates';
 import { seedDemoAssignments } from '$lib/server/demo/manager';
@@ -10,16 +12,13 @@ import { syncShippedModules } from '$lib/server/content/versions';
 
 const course = loadShippedCourse();
 await openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
-await syncShippedModules(course);
+await underStartLock(() => syncShippedModules(course));
 const seeded = await seedDemo();
 if (seeded) {
 	await seedDemoCertificates();
 	await seedDemoAssignments();
 	await seedDemoAuthoring();
 }
-console.log(
-	seeded
-		? `Demo data added to ${config.databaseUrl}.`
-		: `${config.databaseUrl} already has data; nothing added.`
-);
+const where = describeDatabaseUrl(config.databaseUrl);
+console.log(seeded ? `Demo data added to ${where}.` : `${where} already has data; nothing added.`);
 await closeDatabase();

@@ -3,8 +3,8 @@
 // row in the table below fails the test by name, so no new path can ship unclassified.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
+import type { E2eServer } from '../support/e2e-server';
 import { demo, demoPassword, expect, test } from './fixtures';
 
 type Role = 'anonymous' | 'learnerA' | 'trainerA' | 'managerA' | 'managerB' | 'admin';
@@ -22,38 +22,34 @@ const roles: Role[] = ['anonymous', 'learnerA', 'trainerA', 'managerA', 'manager
 
 // Concrete values for the dynamic segments; ids come from the worker's e2e database
 // (organisation A is Sint-Jans, organisation B is Horizon).
-function ids(database: string) {
-	const db = new Database(database, { readonly: true });
-	try {
-		const userId = (email: string) =>
-			(db.prepare('select id from user where email = ?').get(email) as { id: number }).id;
-		const learnerA = userId(demo.teacher);
-		const otherCertificate = db
-			.prepare('select id from certificate where user_id != ? order by id limit 1')
-			.get(learnerA) as { id: number } | undefined;
-		const shippedVersion = db
-			.prepare("select id from module_version where source = 'shipped' order by id limit 1")
-			.get() as { id: number };
-		// Tom's never-published demo draft (organisation A) and its first step, for the preview.
-		const draft = db
-			.prepare('select id, content from module_draft where published_hash is null order by id')
-			.get() as { id: number; content: string };
-		const steps = (
-			JSON.parse(draft.content) as {
-				steps: { slug: string; quiz?: unknown; assessment?: unknown }[];
-			}
-		).steps;
-		return {
-			learnerA,
-			otherCertificate: String(otherCertificate?.id ?? 99999999),
-			shippedVersion: String(shippedVersion.id),
-			draft: String(draft.id),
-			draftStep: steps[0].slug,
-			draftQuizStep: String(steps.findIndex((s) => s.quiz || s.assessment) + 1)
-		};
-	} finally {
-		db.close();
-	}
+async function ids(server: E2eServer) {
+	const row = async <T>(sql: string, ...params: unknown[]) => server.query<T>(sql, ...params);
+	const userId = async (email: string) =>
+		(await row<{ id: number }>('select id from "user" where email = ?', email))!.id;
+	const learnerA = await userId(demo.teacher);
+	const otherCertificate = await row<{ id: number }>(
+		'select id from certificate where user_id != ? order by id limit 1',
+		learnerA
+	);
+	const shippedVersion = (await row<{ id: number }>(
+		"select id from module_version where source = 'shipped' order by id limit 1"
+	))!;
+	// Tom's never-published demo draft (organisation A) and its first step, for the preview.
+	const draft = (await row<{ id: number; content: unknown }>(
+		'select id, content from module_draft where published_hash is null order by id'
+	))!;
+	// SQLite keeps the JSON as text, PostgreSQL as jsonb (already parsed by the client).
+	const content = typeof draft.content === 'string' ? JSON.parse(draft.content) : draft.content;
+	const steps = (content as { steps: { slug: string; quiz?: unknown; assessment?: unknown }[] })
+		.steps;
+	return {
+		learnerA,
+		otherCertificate: String(otherCertificate?.id ?? 99999999),
+		shippedVersion: String(shippedVersion.id),
+		draft: String(draft.id),
+		draftStep: steps[0].slug,
+		draftQuizStep: String(steps.findIndex((s) => s.quiz || s.assessment) + 1)
+	};
 }
 
 /** What a caller sees: a status, and for redirects where they lead. */
@@ -203,7 +199,7 @@ const table: Record<string, Row> = {
 	'/admin/uitnodigingen': { access: 'admin' }
 };
 
-function concrete(routeId: string, values: ReturnType<typeof ids>): string {
+function concrete(routeId: string, values: Awaited<ReturnType<typeof ids>>): string {
 	const params: Record<string, string> = {
 		wellKnown: '.well-known',
 		// The pre-test page exists only for a module with a pre-test.
@@ -363,7 +359,7 @@ async function contextFor(role: Role, baseURL: string): Promise<APIRequestContex
 for (const role of roles) {
 	test(`access matrix as ${role}`, async ({ baseURL, e2eServer }) => {
 		const base = baseURL!;
-		const values = ids(e2eServer.database);
+		const values = await ids(e2eServer);
 		const context = await contextFor(role, base);
 		const failures: string[] = [];
 		try {

@@ -1,38 +1,37 @@
 // Authored modules from the learner's side: the demo organisation module of Sint-Jansschool is
 // seen and opened by its learners only, the trainer previews a draft without storing anything,
 // and the admin marks a trainer as platform trainer.
-import Database from 'better-sqlite3';
+import type { E2eServer } from '../support/e2e-server';
 import { demo, expect, expectAccessible, signIn, test } from './fixtures';
 import { correctAnswer, moduleBySlug } from './course';
 
 const orgModule = { slug: 'signalen-op-sint-jans', title: 'Signalen herkennen op Sint-Jans' };
 
-function query<T>(database: string, sql: string, ...params: unknown[]): T {
-	const db = new Database(database, { readonly: true });
-	try {
-		return db.prepare(sql).get(...params) as T;
-	} finally {
-		db.close();
-	}
+async function query<T>(server: E2eServer, sql: string, ...params: unknown[]): Promise<T> {
+	return (await server.query<T>(sql, ...params)) as T;
 }
 
 // Rows a preview could have written for the trainer (the worker's other tests write their own
 // learners' rows, so only Tom's are counted).
-const stored = (database: string) =>
-	query<{ n: number }>(
-		database,
-		`with mine as (select e.id from enrolment e join user u on u.id = e.user_id
+const stored = async (server: E2eServer) =>
+	Number(
+		(
+			await query<{ n: number | string }>(
+				server,
+				`with mine as (select e.id from enrolment e join "user" u on u.id = e.user_id
 			where u.email = ?)
 		select (select count(*) from mine)
 		+ (select count(*) from step_progress where enrolment_id in (select id from mine))
 		+ (select count(*) from attempt where enrolment_id in (select id from mine))
-		+ (select count(*) from response r join user u on u.id = r.user_id where u.email = ?)
-		+ (select count(*) from signal_mastery m join user u on u.id = m.user_id where u.email = ?)
+		+ (select count(*) from response r join "user" u on u.id = r.user_id where u.email = ?)
+		+ (select count(*) from signal_mastery m join "user" u on u.id = m.user_id where u.email = ?)
 		as n`,
-		demo.trainer,
-		demo.trainer,
-		demo.trainer
-	).n;
+				demo.trainer,
+				demo.trainer,
+				demo.trainer
+			)
+		).n
+	);
 
 test('a learner of Sint-Jansschool sees and opens the organisation module', async ({ page }) => {
 	await signIn(page, demo.teacher);
@@ -71,15 +70,15 @@ test('the trainer previews a draft, answers a quiz item and a vignette choice, a
 	baseURL,
 	e2eServer
 }) => {
-	const draft = query<{ id: number }>(
-		e2eServer.database,
+	const draft = await query<{ id: number }>(
+		e2eServer,
 		'select id from module_draft where published_hash is null order by id limit 1'
 	);
 	const shipped = moduleBySlug('handelen');
 	const quizStep = shipped.steps.find((s) => s.quiz?.items.some((i) => i.type === 'single'))!;
 	const item = quizStep.quiz!.items.find((i) => i.type === 'single')!;
 	test.setTimeout(120_000);
-	const before = stored(e2eServer.database);
+	const before = await stored(e2eServer);
 
 	await signIn(page, demo.trainer);
 	await page.goto(`/auteur/concepten/${draft.id}/voorbeeld`);
@@ -119,16 +118,16 @@ test('the trainer previews a draft, answers a quiz item and a vignette choice, a
 	await expect(page.getByText(v.nodes[v.start].choices[0].feedback)).toBeVisible();
 	await expectAccessible(page);
 
-	expect(stored(e2eServer.database)).toBe(before);
+	expect(await stored(e2eServer)).toBe(before);
 });
 
 test('the admin marks the demo trainer as platform trainer and back', async ({
 	page,
 	e2eServer
 }) => {
-	const tom = query<{ id: number }>(
-		e2eServer.database,
-		'select id from user where email = ?',
+	const tom = await query<{ id: number }>(
+		e2eServer,
+		'select id from "user" where email = ?',
 		demo.trainer
 	);
 	await signIn(page, demo.admin);

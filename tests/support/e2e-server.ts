@@ -1,15 +1,26 @@
-// One production server per Playwright worker: its own port, its own database file seeded with the
-// demo data, and its own SMTP sink, so two workers never share a mutable row or a mailbox.
+// One production server per Playwright worker: its own port, its own database seeded with the
+// demo data, and its own SMTP sink, so two workers never share a mutable row or a mailbox. The
+// database is an SQLite file, or with E2E_ENGINE=postgres a PostgreSQL database cloned from the
+// run's seeded template (tests/support/e2e-postgres.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { e2eOnPostgres, workerDatabase } from './e2e-postgres';
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
 
 export interface E2eServer {
 	/** http://127.0.0.1:<port>, exactly the server's ORIGIN. */
 	origin: string;
 	port: number;
-	/** The worker's SQLite file, for tests that read ids or check what was stored. */
+	/** The worker's DATABASE_URL: an SQLite file, or a postgres:// URL with E2E_ENGINE=postgres. */
 	database: string;
+	/**
+	 * The first row of a read-only query on the worker's database (undefined when none), for tests
+	 * that read ids or check what was stored. Write SQL both engines read: `?` placeholders,
+	 * `"user"` quoted, counts wrapped in Number by the caller (PostgreSQL returns bigint text).
+	 */
+	query<T>(sql: string, ...params: unknown[]): Promise<T | undefined>;
 	mail: SmtpSink;
 	stop(): Promise<void>;
 }
@@ -37,8 +48,45 @@ async function waitForHealth(origin: string, server: ChildProcess, log: string):
 	throw new Error(`e2e server at ${origin} not healthy after 90 s; see ${log}`);
 }
 
+/** The environment the e2e servers (and the seeds) run with. */
+export function e2eEnvironment(overrides: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+	return {
+		...process.env,
+		HOST: '127.0.0.1',
+		REQUIRE_STAFF_2FA: 'false',
+		// The specs retake a failed final assessment at once; retakes.e2e.ts turns the wait on.
+		ASSESSMENT_COOLDOWN_MINUTES: '0',
+		NODE_ENV: 'production',
+		...overrides
+	};
+}
+
+async function querySqlite<T>(file: string, sql: string, params: unknown[]) {
+	const db = new Database(file, { readonly: true });
+	try {
+		return db.prepare(sql).get(...params) as T | undefined;
+	} finally {
+		db.close();
+	}
+}
+
+async function queryPostgres<T>(url: string, sql: string, params: unknown[]) {
+	const client = new pg.Client({ connectionString: url });
+	await client.connect();
+	try {
+		let n = 0;
+		const result = await client.query(
+			sql.replace(/\?/g, () => `$${++n}`),
+			params
+		);
+		return result.rows[0] as T | undefined;
+	} finally {
+		await client.end();
+	}
+}
+
 /**
- * Seeds `test-results/e2e-<index>.db` with the demo data and starts `node server.js` on `port`;
+ * Seeds `test-results/e2e-<index>.db` (or clones the seeded PostgreSQL template) with the demo data and starts `node server.js` on `port`;
  * `extraEnv` overrides the test environment (a test that needs another setting starts its own).
  */
 export async function startE2eServer(
@@ -47,29 +95,37 @@ export async function startE2eServer(
 	extraEnv: NodeJS.ProcessEnv = {}
 ): Promise<E2eServer> {
 	const origin = `http://127.0.0.1:${port}`;
-	const database = `test-results/e2e-${index}.db`;
 	const logFile = `test-results/e2e-server-${index}.log`;
 	fs.mkdirSync('test-results', { recursive: true });
-	for (const suffix of ['', '-wal', '-shm']) fs.rmSync(database + suffix, { force: true });
-	const log = fs.openSync(logFile, 'w');
+	let database = `test-results/e2e-${index}.db`;
+	let dataDir: NodeJS.ProcessEnv = {};
+	if (e2eOnPostgres) {
+		const cloned = await workerDatabase(index);
+		database = cloned.url;
+		dataDir = { DATA_DIR: cloned.dataDir };
+	} else {
+		for (const suffix of ['', '-wal', '-shm']) fs.rmSync(database + suffix, { force: true });
+	}
+	// Appended: Playwright starts a new worker (and server) after a failed test, and the log of
+	// the failing server is the one to read.
+	const log = fs.openSync(logFile, 'a');
+	fs.writeSync(log, `--- ${new Date().toISOString()} server for worker ${index} on ${database}\n`);
 	const mail = await startSmtpSink();
-	const env: NodeJS.ProcessEnv = {
-		...process.env,
+	const env = e2eEnvironment({
 		DATABASE_URL: database,
+		...dataDir,
 		PORT: String(port),
-		HOST: '127.0.0.1',
 		ORIGIN: origin,
 		SMTP_URL: `smtp://127.0.0.1:${mail.port}`,
-		REQUIRE_STAFF_2FA: 'false',
-		// The specs retake a failed final assessment at once; retakes.e2e.ts turns the wait on.
-		ASSESSMENT_COOLDOWN_MINUTES: '0',
-		NODE_ENV: 'production',
 		...extraEnv
-	};
+	});
 	let server: ChildProcess | undefined;
 	try {
-		const seed = await exited(run('npx', ['tsx', 'scripts/seed-demo.ts'], env, log));
-		if (seed !== 0) throw new Error(`seeding ${database} failed (${seed}); see ${logFile}`);
+		// On PostgreSQL the clone already holds the demo data the global set-up seeded.
+		if (!e2eOnPostgres) {
+			const seed = await exited(run('npx', ['tsx', 'scripts/seed-demo.ts'], env, log));
+			if (seed !== 0) throw new Error(`seeding ${database} failed (${seed}); see ${logFile}`);
+		}
 		server = run(process.execPath, ['server.js'], env, log);
 		await waitForHealth(origin, server, logFile);
 	} catch (error) {
@@ -83,6 +139,8 @@ export async function startE2eServer(
 		origin,
 		port,
 		database,
+		query: (sql, ...params) =>
+			e2eOnPostgres ? queryPostgres(database, sql, params) : querySqlite(database, sql, params),
 		mail,
 		async stop() {
 			running.kill('SIGTERM');

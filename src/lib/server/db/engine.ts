@@ -8,3 +8,23 @@ export function engineOf(url: string | undefined): Engine {
 }
 
 export const engine: Engine = engineOf(process.env.DATABASE_URL);
+
+/**
+ * The SQLite file a database URL names, or undefined for a PostgreSQL URL (its data lives on
+ * the database server, not beside this process). `:memory:` is returned as is.
+ */
+export function sqliteFileOf(url: string): string | undefined {
+	return engineOf(url) === 'postgres' ? undefined : url;
+}
+
+/** A database URL fit for logs: a PostgreSQL URL without its password. */
+export function describeDatabaseUrl(url: string): string {
+	if (engineOf(url) !== 'postgres') return url;
+	try {
+		const parsed = new URL(url);
+		if (parsed.password) parsed.password = '***';
+		return parsed.toString();
+	} catch {
+		return 'postgres://…';
+	}
+}

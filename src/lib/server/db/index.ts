@@ -142,6 +142,8 @@ async function closeInstance(instance: DB): Promise<void> {
 export async function closeDatabase(): Promise<void> {
 	if (!live) return;
 	const instance = live;
+	// Forgotten first: a later openDatabase must not end the same pool a second time.
+	live = undefined;
 	await closeInstance(instance);
 }
 

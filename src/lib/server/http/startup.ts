@@ -2,6 +2,8 @@
 // modules, make sure the Open Badges and LTI keys exist and start the LTI score worker. A failure stops the process with a plain
 // explanation instead of serving half a platform.
 import { closeDatabase, MigrationError, openDatabase } from '../db';
+import { describeDatabaseUrl } from '../db/engine';
+import { underStartLock } from '../db/start-lock';
 import { config } from '../platform/config';
 import { log } from '../platform/log';
 import { ContentError, loadShippedCourse, syncShippedModules } from '../content';
@@ -15,7 +17,8 @@ export async function startServer(): Promise<void> {
 		// Every server needs the same two-factor key; on PostgreSQL it must come from configuration.
 		checkTwoFactorKey();
 		await openDatabase(config.databaseUrl, { migrationsDir: config.migrationsDir });
-		await syncShippedModules(course);
+		// Servers starting together on one PostgreSQL database register each version once.
+		await underStartLock(() => syncShippedModules(course));
 		// The Open Badges key pair is made on the first start and kept in the data folder.
 		await ensureSigningKey();
 		// The LTI key pair likewise; the worker sends queued scores to the LMS grade books.
@@ -35,5 +38,5 @@ export async function startServer(): Promise<void> {
 		stopScoreWorker();
 		void closeDatabase();
 	});
-	log.info('server.ready', { database: config.databaseUrl });
+	log.info('server.ready', { database: describeDatabaseUrl(config.databaseUrl) });
 }

@@ -1,5 +1,6 @@
 // Runtime configuration from the environment, read in one place so scripts and the server agree.
 import path from 'node:path';
+import { sqliteFileOf } from '../db/engine';
 
 function env(name: string): string | undefined {
 	const value = process.env[name];
@@ -34,8 +35,11 @@ export const config = {
 	get dataDir() {
 		const explicit = env('DATA_DIR');
 		if (explicit) return path.resolve(explicit);
-		const url = this.databaseUrl;
-		return url === ':memory:' ? path.resolve('data') : path.dirname(path.resolve(url));
+		// Beside the SQLite file; on PostgreSQL (no local file) ./data, unless DATA_DIR says.
+		const file = sqliteFileOf(this.databaseUrl);
+		return file === undefined || file === ':memory:'
+			? path.resolve('data')
+			: path.dirname(path.resolve(file));
 	},
 	get migrationsDir() {
 		return path.resolve(env('MIGRATIONS_DIR') ?? './drizzle');
