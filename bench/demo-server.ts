@@ -3,6 +3,7 @@
 // and the engine switch: `--engine postgres` (or BENCH_ENGINE=postgres) puts each bench database
 // on a throwaway PostgreSQL server (tests/support/postgres.ts, fsync on, started once per run
 // and removed at exit) instead of an SQLite file.
+import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +19,9 @@ let dataDir: string | undefined;
  * PostgreSQL the key files the platform keeps beside an SQLite file go into one temporary
  * DATA_DIR for the run (every server of the run shares it), not a folder named after the URL.
  */
+/** One two-factor key for every server of a PostgreSQL bench run (they share the database). */
+const benchTwoFactorKey = randomBytes(32).toString('hex');
+
 export function serverEnv(database: string, port: number): NodeJS.ProcessEnv {
 	if (/^postgres(ql)?:\/\//.test(database) && !dataDir) {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signaalwijs-bench-keys-'));
@@ -26,7 +30,9 @@ export function serverEnv(database: string, port: number): NodeJS.ProcessEnv {
 	}
 	return {
 		...process.env,
-		...(dataDir && database.startsWith('postgres') ? { DATA_DIR: dataDir } : {}),
+		...(dataDir && database.startsWith('postgres')
+			? { DATA_DIR: dataDir, TWO_FACTOR_KEY: benchTwoFactorKey }
+			: {}),
 		DATABASE_URL: database,
 		PORT: String(port),
 		HOST: '127.0.0.1',

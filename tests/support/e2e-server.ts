@@ -2,6 +2,7 @@
 // demo data, and its own SMTP sink, so two workers never share a mutable row or a mailbox. The
 // database is an SQLite file, or with E2E_ENGINE=postgres a PostgreSQL database cloned from the
 // run's seeded template (tests/support/e2e-postgres.ts).
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
@@ -57,9 +58,16 @@ export function e2eEnvironment(overrides: NodeJS.ProcessEnv): NodeJS.ProcessEnv 
 		// The specs retake a failed final assessment at once; retakes.e2e.ts turns the wait on.
 		ASSESSMENT_COOLDOWN_MINUTES: '0',
 		NODE_ENV: 'production',
+		// On PostgreSQL every server needs the two-factor key from its configuration (it is never
+		// stored in the database): one fixed key for the whole run, so the seed and every worker's
+		// server read the same TOTP secrets.
+		...(e2eOnPostgres ? { TWO_FACTOR_KEY: e2eTwoFactorKey } : {}),
 		...overrides
 	};
 }
+
+/** The run's two-factor key on PostgreSQL (made once per run, passed on to the workers). */
+const e2eTwoFactorKey = (process.env.E2E_TWO_FACTOR_KEY ??= randomBytes(32).toString('hex'));
 
 async function querySqlite<T>(file: string, sql: string, params: unknown[]) {
 	const db = new Database(file, { readonly: true });
