@@ -42,9 +42,11 @@ export default defineConfig({
 							test: /[\\/]src[\\/]lib[\\/](i18n[\\/]nl[\\/]quizItems\.ts|components[\\/]learn[\\/]ProgressBar\.svelte)$/
 						},
 						{
-							// A shipped step's page and its load (which picks the view) in one file.
+							// A shipped step's page in a file of its own, shared with the lesson route. Not its
+							// load (which picks the view): with it, the JavaScript-free lesson page linked
+							// the stylesheets of the quiz, vignette and assessment views it loads lazily.
 							name: 'step',
-							test: /[\\/]src[\\/]routes[\\/]leren[\\/]\[module=slug\][\\/]\[step=slug\][\\/]\+page\.(svelte|ts)$/
+							test: /[\\/]src[\\/]routes[\\/]leren[\\/]\[module=slug\][\\/]\[step=slug\][\\/]\+page\.svelte$/
 						},
 						{
 							// The form helper on its own (many pages with enhanced forms load it): otherwise the
