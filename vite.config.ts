@@ -23,11 +23,16 @@ export default defineConfig({
 					groups: [
 						{
 							name: 'frame',
+							// The root error page too: SvelteKit loads it with every page, and as a file of
+							// its own it was 0.5 KB gzip (most of it the list of what it imports from here).
 							test: (id: string) =>
-								!id.includes('/runtime/app/forms') &&
-								/node_modules[\\/](svelte[\\/]src[\\/](internal[\\/]|index-client\.js|constants\.js|store[\\/]|reactivity[\\/]create-subscriber\.js)|@sveltejs[\\/]kit[\\/]|devalue[\\/]|clsx[\\/])|preload-helper|[\\/]src[\\/]lib[\\/]i18n[\\/]nl[\\/](app|errors|helpLine)\.ts$/.test(
+								/[\\/]src[\\/](routes[\\/]\+(error|layout)\.svelte|lib[\\/]components[\\/]Site(Header|Footer)\.svelte|lib[\\/]i18n[\\/]nl[\\/]footer\.ts)$/.test(
 									id
-								)
+								) ||
+								(!id.includes('/runtime/app/forms') &&
+									/node_modules[\\/](svelte[\\/]src[\\/](internal[\\/]|index-client\.js|constants\.js|store[\\/]|reactivity[\\/]create-subscriber\.js)|@sveltejs[\\/]kit[\\/]|devalue[\\/]|clsx[\\/])|preload-helper|[\\/]src[\\/]lib[\\/]i18n[\\/]nl[\\/](app|errors|helpLine)\.ts$/.test(
+										id
+									))
 						},
 						{
 							// Shared by the groups below and other pages (`learn` spreads the quiz item
@@ -37,9 +42,11 @@ export default defineConfig({
 							test: /[\\/]src[\\/]lib[\\/](i18n[\\/]nl[\\/]quizItems\.ts|components[\\/]learn[\\/]ProgressBar\.svelte)$/
 						},
 						{
-							// A shipped step's page and its load (which picks the view) in one file.
+							// A shipped step's page in a file of its own, shared with the lesson route. Not its
+							// load (which picks the view): with it, the JavaScript-free lesson page linked
+							// the stylesheets of the quiz, vignette and assessment views it loads lazily.
 							name: 'step',
-							test: /[\\/]src[\\/]routes[\\/]leren[\\/]\[module=slug\][\\/]\[step=slug\][\\/]\+page\.(svelte|ts)$/
+							test: /[\\/]src[\\/]routes[\\/]leren[\\/]\[module=slug\][\\/]\[step=slug\][\\/]\+page\.svelte$/
 						},
 						{
 							// The form helper on its own (many pages with enhanced forms load it): otherwise the

@@ -5,6 +5,7 @@
 export { app } from './app';
 export { nav } from './nav';
 export { helpLine } from './helpLine';
+export { helpLineBox } from './helpLineBox';
 export { footer } from './footer';
 export { roles } from './roles';
 export { audiences } from './audiences';
