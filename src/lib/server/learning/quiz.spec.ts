@@ -4,7 +4,7 @@ import { freshDatabase, makeUser } from '../testing/testing';
 import { syncShippedModules } from '../content/versions';
 import { getCourse } from '../content/course';
 import { db, first as firstRow } from '../db';
-import { enrolment, response, signalMastery, stepProgress } from '../db/schema';
+import { response, signalMastery, stepProgress } from '../db/schema';
 import { correctAnswer, gradeItem, wrongAnswer } from './grading';
 import * as progress from './index';
 import { completeStep } from '../demo/walkthrough';
