@@ -32,6 +32,15 @@ function randomInt(max: number): number {
 	return bytes[0] % max;
 }
 
+/** The final-assessment attempts of one enrolment's step. */
+function assessmentAttempts(enrolmentId: number, stepSlug: string) {
+	return and(
+		eq(attempt.enrolmentId, enrolmentId),
+		eq(attempt.stepSlug, stepSlug),
+		eq(attempt.kind, 'assessment')
+	);
+}
+
 /** Draws `count` distinct items from the pool uniformly (Fisher-Yates on a copy). */
 export function drawItems(poolIds: readonly string[], count: number, random = randomInt): string[] {
 	const ids = [...poolIds];
@@ -52,13 +61,7 @@ export async function openAttempt(
 		db
 			.select()
 			.from(attempt)
-			.where(
-				and(
-					eq(attempt.enrolmentId, enrolmentId),
-					eq(attempt.stepSlug, stepSlug),
-					eq(attempt.kind, 'assessment')
-				)
-			)
+			.where(assessmentAttempts(enrolmentId, stepSlug))
 			.orderBy(desc(attempt.id))
 			.limit(1)
 	);
@@ -68,13 +71,7 @@ export async function listAttempts(enrolmentId: number, stepSlug: string): Promi
 	return await db
 		.select()
 		.from(attempt)
-		.where(
-			and(
-				eq(attempt.enrolmentId, enrolmentId),
-				eq(attempt.stepSlug, stepSlug),
-				eq(attempt.kind, 'assessment')
-			)
-		)
+		.where(assessmentAttempts(enrolmentId, stepSlug))
 		.orderBy(asc(attempt.id));
 }
 
