@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { engineOf } from '../src/lib/server/db/engine';
 import { startPostgres, type ThrowawayPostgres } from '../tests/support/postgres';
 
 export const demoPassword = 'Signaalwijs-demo-2026';
@@ -23,16 +24,15 @@ let dataDir: string | undefined;
 const benchTwoFactorKey = randomBytes(32).toString('hex');
 
 export function serverEnv(database: string, port: number): NodeJS.ProcessEnv {
-	if (/^postgres(ql)?:\/\//.test(database) && !dataDir) {
+	const onPostgresUrl = engineOf(database) === 'postgres';
+	if (onPostgresUrl && !dataDir) {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signaalwijs-bench-keys-'));
 		process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
 		dataDir = dir;
 	}
 	return {
 		...process.env,
-		...(dataDir && database.startsWith('postgres')
-			? { DATA_DIR: dataDir, TWO_FACTOR_KEY: benchTwoFactorKey }
-			: {}),
+		...(dataDir && onPostgresUrl ? { DATA_DIR: dataDir, TWO_FACTOR_KEY: benchTwoFactorKey } : {}),
 		DATABASE_URL: database,
 		PORT: String(port),
 		HOST: '127.0.0.1',

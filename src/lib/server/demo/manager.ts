@@ -21,22 +21,28 @@ export async function seedDemoAssignments(now = Date.now()): Promise<void> {
 	const horizon = await organisationId('Jeugdhulp Horizon (demo)');
 	const manager = async (email: string) =>
 		(await first(db.select({ id: user.id }).from(user).where(eq(user.email, email))))?.id ?? null;
-	if (school) {
+	const assigned = [
+		{
+			org: school,
+			slug: 'signalen-op-school',
+			days: 30,
+			by: 'manager@demo.signaalwijs.be'
+		},
+		{
+			org: horizon,
+			slug: 'signalen-in-de-hulpverlening',
+			days: 45,
+			by: 'manager@horizon.demo.signaalwijs.be'
+		}
+	];
+	for (const { org, slug, days, by } of assigned) {
+		if (!org) continue;
 		await db.insert(assignment).values({
-			organisationId: school,
-			moduleSlug: 'signalen-op-school',
+			organisationId: org,
+			moduleSlug: slug,
 			target: 'organisation',
-			dueAt: new Date(now + 30 * day),
-			createdBy: await manager('manager@demo.signaalwijs.be')
-		});
-	}
-	if (horizon) {
-		await db.insert(assignment).values({
-			organisationId: horizon,
-			moduleSlug: 'signalen-in-de-hulpverlening',
-			target: 'organisation',
-			dueAt: new Date(now + 45 * day),
-			createdBy: await manager('manager@horizon.demo.signaalwijs.be')
+			dueAt: new Date(now + days * day),
+			createdBy: await manager(by)
 		});
 	}
 }

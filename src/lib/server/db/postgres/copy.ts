@@ -13,6 +13,7 @@ import pg from 'pg';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { is } from 'drizzle-orm';
 import * as postgresSchema from './schema';
+import { engineOf } from '../engine';
 import { applyPostgresMigrations, postgresClientConfig, postgresMigrationsDir } from './index';
 
 export class CopyError extends Error {}
@@ -280,7 +281,7 @@ async function copyTable(
 export async function copySqliteToPostgres(options: CopyOptions): Promise<TableCount[]> {
 	const log = options.log ?? (() => {});
 	if (!fs.existsSync(options.from)) throw new CopyError(`No SQLite file at ${options.from}.`);
-	if (!/^postgres(ql)?:\/\//.test(options.to)) {
+	if (engineOf(options.to) !== 'postgres') {
 		throw new CopyError(`--to must be a postgres:// URL, not ${options.to}.`);
 	}
 	const plans = copyPlan();
