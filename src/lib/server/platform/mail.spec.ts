@@ -50,6 +50,24 @@ describe('mail', () => {
 		expect((await listOutbox())[0].status).toBe('sent');
 	});
 
+	it('delivers mail queued while an earlier delivery is still sending', async () => {
+		process.env.SMTP_URL = sink.url;
+		let queuedDuring = false;
+		sink.beforeAccept = async () => {
+			if (queuedDuring) return;
+			queuedDuring = true;
+			// The running delivery has already read the outbox: this row arrives after that.
+			await queueMail({ kind: 'test', to: 'later@school.be', subject: 'Tweede', body: 'Tekst' });
+		};
+		await queueMail({ kind: 'test', to: 'first@school.be', subject: 'Eerste', body: 'Tekst' });
+		await flushMail();
+		expect(sink.received.map((m) => m.to[0]).sort()).toEqual([
+			'first@school.be',
+			'later@school.be'
+		]);
+		expect((await listOutbox()).map((m) => m.status)).toEqual(['sent', 'sent']);
+	});
+
 	it('delivers mail queued in a transaction once it commits, and none when it rolls back', async () => {
 		process.env.SMTP_URL = sink.url;
 		await transaction(async () => {

@@ -81,16 +81,29 @@ export async function outboxForAdmin(limit = 100) {
 }
 
 let scheduled: Promise<void> | undefined;
+// Set when mail is queued while a delivery is under way: that delivery may already have read the
+// outbox, so one more round follows it instead of leaving the new row pending.
+let again = false;
 
 function scheduleDelivery(): void {
-	scheduled ??= new Promise<void>((resolve) => setImmediate(resolve))
-		.then(() => deliverPending())
+	if (scheduled) {
+		again = true;
+		return;
+	}
+	scheduled = new Promise<void>((resolve) => setImmediate(resolve))
+		.then(async () => {
+			do {
+				again = false;
+				await deliverPending();
+			} while (again);
+		})
 		.then(
 			() => undefined,
 			(error: unknown) => log.error('mail.delivery_failed', { error: String(error) })
 		)
 		.finally(() => {
 			scheduled = undefined;
+			again = false;
 		});
 }
 

@@ -11,12 +11,15 @@ export interface SmtpSink {
 	port: number;
 	url: string;
 	received: ReceivedMail[];
+	/** Runs before a message is accepted: lets a spec act while a delivery is under way. */
+	beforeAccept?: () => Promise<void>;
 	clear(): void;
 	close(): Promise<void>;
 }
 
 export async function startSmtpSink(): Promise<SmtpSink> {
 	const received: ReceivedMail[] = [];
+	const hooks: Pick<SmtpSink, 'beforeAccept'> = {};
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS', 'AUTH'],
@@ -24,11 +27,16 @@ export async function startSmtpSink(): Promise<SmtpSink> {
 			const chunks: Buffer[] = [];
 			stream.on('data', (c: Buffer) => chunks.push(c));
 			stream.on('end', () => {
-				received.push({
-					to: session.envelope.rcptTo.map((r) => r.address),
-					raw: Buffer.concat(chunks).toString('utf8')
-				});
-				callback();
+				void (hooks.beforeAccept?.() ?? Promise.resolve()).then(
+					() => {
+						received.push({
+							to: session.envelope.rcptTo.map((r) => r.address),
+							raw: Buffer.concat(chunks).toString('utf8')
+						});
+						callback();
+					},
+					(error: Error) => callback(error)
+				);
 			});
 		}
 	});
@@ -40,6 +48,13 @@ export async function startSmtpSink(): Promise<SmtpSink> {
 		received,
 		clear: () => {
 			received.length = 0;
+			hooks.beforeAccept = undefined;
+		},
+		get beforeAccept() {
+			return hooks.beforeAccept;
+		},
+		set beforeAccept(hook) {
+			hooks.beforeAccept = hook;
 		},
 		close: () => new Promise<void>((resolve) => server.close(() => resolve()))
 	};
