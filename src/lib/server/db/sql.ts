@@ -2,6 +2,7 @@
 // SQL builds it from these (and Drizzle's operators), so it stays the same on both engines.
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { engine } from './engine';
+import { currentTransaction } from './transaction';
 
 /** `a = b`, ignoring case (SQLite's NOCASE: ASCII letters). */
 export function equalsIgnoringCase(a: SQLWrapper, b: unknown): SQL<boolean> {
@@ -112,4 +113,16 @@ export function valueAtMax(value: SQLWrapper, order: SQLWrapper): SQL {
 export function epochValue(ms: number): SQL<Date> {
 	if (engine === 'postgres') return sql<Date>`to_timestamp(${ms}::float8 / 1000)`;
 	return sql<Date>`${ms}`;
+}
+
+/**
+ * A select whose rows stay locked against other writers until the caller's transaction ends:
+ * `FOR UPDATE` on PostgreSQL inside a transaction, so two servers that write for the same
+ * learner at once take turns instead of both acting on what they read (or deadlocking). SQLite
+ * needs nothing: `BEGIN IMMEDIATE` holds the whole database. Outside a transaction a lock would
+ * end with the statement, so the select is left as it is.
+ */
+export function lockedInTransaction<T>(query: T): T {
+	if (engine !== 'postgres' || !currentTransaction()) return query;
+	return (query as unknown as { for(strength: 'update'): T }).for('update');
 }

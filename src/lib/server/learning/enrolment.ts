@@ -3,6 +3,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { db } from '../db';
 import { prepared } from '../db/prepared';
+import { lockedInTransaction } from '../db/sql';
 import { enrolment, stepProgress, type Enrolment, type StepProgress } from '../db/schema';
 import {
 	loadVersion,
@@ -14,17 +15,22 @@ import { refresherStatus } from '../certificates/refresher';
 import { failure } from '../platform/failure';
 import { notFound, ProgressError } from './errors';
 
+// Every write for a learner's module reads the enrolment first (startModule, moduleContext):
+// inside a transaction that read locks it, so one learner's writes on several servers take
+// turns (one counted first answer, no deadlock between their batches).
 const selectEnrolment = prepared((database) =>
-	database
-		.select()
-		.from(enrolment)
-		.where(
-			and(
-				eq(enrolment.userId, sql.placeholder('userId')),
-				eq(enrolment.moduleSlug, sql.placeholder('slug'))
+	lockedInTransaction(
+		database
+			.select()
+			.from(enrolment)
+			.where(
+				and(
+					eq(enrolment.userId, sql.placeholder('userId')),
+					eq(enrolment.moduleSlug, sql.placeholder('slug'))
+				)
 			)
-		)
-		.orderBy(desc(enrolment.id))
+			.orderBy(desc(enrolment.id))
+	)
 		// No .limit(1): get() reads only the first row anyway, and Drizzle binds a limit as a
 		// parameter, which made SQLite spend ~30 µs more per call (see docs/operations.md).
 		.prepare()

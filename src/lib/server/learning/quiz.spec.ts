@@ -148,4 +148,21 @@ describe('quiz answers', () => {
 			)?.result.score
 		).toBe(1);
 	});
+
+	it('counts one first answer when the same learner answers on several servers at once', async () => {
+		// Each call is its own transaction (on PostgreSQL, its own connection): what two
+		// application servers do when one learner's answers reach both of them.
+		const u = await makeUser();
+		await progress.startModule(u.id, slug);
+		const answers = [correctAnswer(firstItem), wrongAnswer(firstItem)];
+		const outcomes = await Promise.all(
+			[0, 1, 2, 3].map((i) =>
+				progress.answerQuizItem(u.id, slug, quizStep.slug, firstItem.id, answers[i % 2])
+			)
+		);
+		expect(outcomes.filter((o) => o.counted)).toHaveLength(1);
+		const rows = await responses(u.id);
+		expect(rows).toHaveLength(4);
+		expect(rows.filter((r) => r.isFirst)).toHaveLength(1);
+	});
 });
