@@ -31,6 +31,27 @@ describe('handleError', () => {
 		expect(JSON.stringify(answer)).not.toContain('database is locked');
 	});
 
+	it("logs a failed query's database cause and code, never the values it was given", async () => {
+		const error = vi.spyOn(log, 'error').mockImplementation(() => {});
+		const cause = Object.assign(new Error('deadlock detected'), { code: '40P01' });
+		const failed = new Error(
+			'Failed query: update "enrolment" set "steps_done" = $1 where "id" = $2\nparams: anna@school.be,\n' +
+				token,
+			{ cause }
+		);
+		await handleError({
+			error: failed,
+			event: fakeEvent({ path: '/' }),
+			status: 500,
+			message: 'x'
+		});
+		const logged = String((error.mock.calls[0][1] as Record<string, unknown>).error);
+		expect(logged).toContain('update "enrolment"');
+		expect(logged).toContain('cause: Error: deadlock detected (40P01)');
+		expect(logged).not.toContain('anna@school.be');
+		expect(logged).not.toContain(token);
+	});
+
 	it('keeps a token in an unknown path out of the written log output', () => {
 		// The real logger in a child process: what reaches stderr is what an operator would see.
 		const code = `

@@ -2,7 +2,7 @@
 // message and never a stack trace.
 import type { HandleServerError } from '@sveltejs/kit';
 import { messages } from '$lib/i18n';
-import { log } from '../platform/log';
+import { errorText, log } from '../platform/log';
 import { loggedRoute } from './access-log';
 
 export const handleError: HandleServerError = ({ error: cause, event, status, message }) => {
@@ -13,10 +13,7 @@ export const handleError: HandleServerError = ({ error: cause, event, status, me
 			status,
 			// The route id, never the raw path: a reset or invitation token stays out of the logs.
 			route: loggedRoute(event),
-			error:
-				cause instanceof Error
-					? `${cause.name}: ${cause.message}\n${cause.stack ?? ''}`
-					: String(cause)
+			error: errorText(cause)
 		});
 	}
 	const text =

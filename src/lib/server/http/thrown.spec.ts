@@ -49,7 +49,7 @@ describe('answerThrown handle', () => {
 		expect(await crash.json()).toEqual({ message: messages.errors[500] });
 		expect(logged).toHaveBeenCalledWith(
 			'request.failed',
-			expect.objectContaining({ error: 'TypeError: kapot' })
+			expect.objectContaining({ error: expect.stringMatching(/^TypeError: kapot\n/) })
 		);
 	});
 

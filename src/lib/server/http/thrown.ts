@@ -3,7 +3,8 @@
 import { isHttpError, isRedirect, json, type Handle, type RequestEvent } from '@sveltejs/kit';
 import { messages } from '$lib/i18n';
 import { sessionCookieName } from '../platform/cookies';
-import { log } from '../platform/log';
+import { errorText, log } from '../platform/log';
+import { loggedRoute } from './access-log';
 
 export const answerThrown: Handle = async ({ event, resolve }) => {
 	try {
@@ -24,8 +25,9 @@ function thrownResponse(event: RequestEvent, cause: unknown): Response {
 	} else {
 		log.error('request.failed', {
 			requestId: event.locals.requestId,
-			path: event.url.pathname,
-			error: cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)
+			// The route id, never the raw path: a reset or invitation token stays out of the logs.
+			route: loggedRoute(event),
+			error: errorText(cause)
 		});
 		response = json({ message: messages.errors[500] }, { status: 500 });
 	}

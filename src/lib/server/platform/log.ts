@@ -45,3 +45,24 @@ export const log = {
 	warn: (event: string, fields: Fields = {}) => write('warn', event, fields),
 	error: (event: string, fields: Fields = {}) => write('error', event, fields)
 };
+
+// Drizzle's error for a failed query ends its message with the values it was given; they can
+// hold an address, a name or a token, so a log line keeps the query and drops them.
+const queryParams = /\nparams: [\s\S]*?(?=\n\s+at |$)/g;
+const withoutParams = (text: string) => text.replace(queryParams, '\nparams: [weggelaten]');
+
+/**
+ * An error as one log field: name, message and stack, then what it was caused by (the
+ * database's own message and code, such as a deadlock's 40P01), never a failed query's values.
+ */
+export function errorText(error: unknown): string {
+	if (!(error instanceof Error)) return String(error);
+	let text = withoutParams(`${error.name}: ${error.message}\n${error.stack ?? ''}`);
+	const cause: unknown = error.cause;
+	if (cause instanceof Error) {
+		const code = (cause as { code?: unknown }).code;
+		text += `\ncause: ${cause.name}: ${withoutParams(cause.message)}`;
+		if (typeof code === 'string') text += ` (${code})`;
+	}
+	return text;
+}
