@@ -193,6 +193,6 @@ export async function sqlValues<T extends unknown[] = unknown[]>(query: SQL): Pr
 }
 
 export { schema };
-export { transaction } from './transaction';
+export { insideTransaction, transaction } from './transaction';
 export { durableWrite, writeQueueStats } from './write-queue';
 export { runExclusive, type ExclusiveRun } from './exclusive';

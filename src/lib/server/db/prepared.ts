@@ -1,11 +1,15 @@
 // Prepared statements cached per database, so hot paths skip query building on every call. The
 // same builder serves both engines: SQLite prepares it once per connection and runs it
-// synchronously under the hood; PostgreSQL runs it as a query with bound parameters.
+// synchronously under the hood; on PostgreSQL it becomes a named statement (named after a hash
+// of its text), which node-postgres parses once per pooled connection and then only binds and
+// executes, and which runs on the caller's transaction connection when there is one.
+import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { DB } from './index';
-import { db, liveDatabase } from './index';
+import { liveDatabase } from './index';
 import { engine } from './engine';
+import { currentTransaction } from './transaction';
 
 type Params = Record<string, unknown>;
 
@@ -37,39 +41,60 @@ class SqlitePrepared<Row> implements Statement<Row> {
 	}
 }
 
+/** What prepared.ts uses of Drizzle's node-postgres prepared query. */
+interface PgPreparedQuery {
+	execute(params?: Params): Promise<unknown>;
+	queryConfig: { name?: string; text: string };
+	rawQueryConfig: { name?: string; text: string };
+}
+
+/** The pooled connection a Drizzle node-postgres transaction runs on. */
+function connectionOf(tx: object): unknown {
+	return (tx as { session: { client: unknown } }).session.client;
+}
+
 class PostgresPrepared<Row> implements Statement<Row> {
-	constructor(private readonly statement: { execute(params?: Params): Promise<unknown> }) {}
+	constructor(private readonly statement: PgPreparedQuery) {
+		const name = `sw_${createHash('sha1').update(statement.queryConfig.text).digest('hex').slice(0, 24)}`;
+		statement.queryConfig.name = name;
+		statement.rawQueryConfig.name = name;
+	}
+	private execute(params?: Params): Promise<unknown> {
+		const tx = currentTransaction();
+		// Built once on the pool; inside a transaction the same statement runs on its connection.
+		const statement: PgPreparedQuery = tx
+			? Object.create(this.statement, { client: { value: connectionOf(tx) } })
+			: this.statement;
+		return statement.execute(params);
+	}
 	async get(params?: Params) {
-		const rows = (await this.statement.execute(params)) as Row[];
+		const rows = (await this.execute(params)) as Row[];
 		return rows[0];
 	}
 	async all(params?: Params) {
-		return (await this.statement.execute(params)) as Row[];
+		return (await this.execute(params)) as Row[];
 	}
 	async run(params?: Params) {
-		return this.statement.execute(params);
+		return this.execute(params);
 	}
 }
 
 /**
  * Wraps a statement builder (ending in `.prepare()`): the statement is prepared once for the
  * live database and again only when the live database changes (tests open a fresh one each
- * time). Inside a PostgreSQL transaction it runs on the transaction's connection.
+ * time). Inside a PostgreSQL transaction it runs on the transaction's connection. The builder
+ * runs once: what it builds must not depend on the call (use two statements instead).
  */
 export function prepared<T>(build: (database: DB) => T): () => Statement<RowOf<T>> {
 	const cache = new WeakMap<object, Statement<RowOf<T>>>();
 	return () => {
-		if (engine === 'postgres') {
-			// node-postgres binds parameters per call; building is cheap next to the round trip,
-			// and a statement built on `db` follows the caller into its transaction.
-			return new PostgresPrepared<RowOf<T>>(
-				build(db) as unknown as { execute(params?: Params): Promise<unknown> }
-			);
-		}
 		const database = liveDatabase();
 		let statement = cache.get(database);
 		if (!statement) {
-			statement = new SqlitePrepared(build(database) as unknown as SqliteStatement<RowOf<T>>);
+			statement =
+				engine === 'postgres'
+					? new PostgresPrepared<RowOf<T>>(build(database) as unknown as PgPreparedQuery)
+					: new SqlitePrepared(build(database) as unknown as SqliteStatement<RowOf<T>>);
 			cache.set(database, statement);
 		}
 		return statement;

@@ -2,7 +2,6 @@
 // SQL builds it from these (and Drizzle's operators), so it stays the same on both engines.
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { engine } from './engine';
-import { currentTransaction } from './transaction';
 
 /** `a = b`, ignoring case (SQLite's NOCASE: ASCII letters). */
 export function equalsIgnoringCase(a: SQLWrapper, b: unknown): SQL<boolean> {
@@ -117,12 +116,11 @@ export function epochValue(ms: number): SQL<Date> {
 
 /**
  * A select whose rows stay locked against other writers until the caller's transaction ends:
- * `FOR UPDATE` on PostgreSQL inside a transaction, so two servers that write for the same
- * learner at once take turns instead of both acting on what they read (or deadlocking). SQLite
- * needs nothing: `BEGIN IMMEDIATE` holds the whole database. Outside a transaction a lock would
- * end with the statement, so the select is left as it is.
+ * `FOR UPDATE` on PostgreSQL, so two servers that write for the same learner at once take turns
+ * instead of both acting on what they read (or deadlocking). SQLite needs nothing: `BEGIN
+ * IMMEDIATE` holds the whole database.
  */
-export function lockedInTransaction<T>(query: T): T {
-	if (engine !== 'postgres' || !currentTransaction()) return query;
+export function forUpdate<T>(query: T): T {
+	if (engine !== 'postgres') return query;
 	return (query as unknown as { for(strength: 'update'): T }).for('update');
 }

@@ -32,6 +32,11 @@ let open = false;
 let closeWaiters: (() => void)[] = [];
 let savepoints = 0;
 
+/** True when the caller runs inside a transaction (either engine). */
+export function insideTransaction(): boolean {
+	return Boolean(context.getStore()?.active);
+}
+
 /** PostgreSQL: the transaction the caller runs in, if any (`db` routes its queries there). */
 export function currentTransaction(): DB | undefined {
 	if (engine !== 'postgres') return undefined;

@@ -1,9 +1,9 @@
 // A learner's enrolment in a module version: finding and starting it, the version and step
 // progress the learner sees, and where "verder gaan" leads.
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { db } from '../db';
+import { db, insideTransaction, type DB } from '../db';
 import { prepared } from '../db/prepared';
-import { lockedInTransaction } from '../db/sql';
+import { forUpdate } from '../db/sql';
 import { enrolment, stepProgress, type Enrolment, type StepProgress } from '../db/schema';
 import {
 	loadVersion,
@@ -15,11 +15,8 @@ import { refresherStatus } from '../certificates/refresher';
 import { failure } from '../platform/failure';
 import { notFound, ProgressError } from './errors';
 
-// Every write for a learner's module reads the enrolment first (startModule, moduleContext):
-// inside a transaction that read locks it, so one learner's writes on several servers take
-// turns (one counted first answer, no deadlock between their batches).
-const selectEnrolment = prepared((database) =>
-	lockedInTransaction(
+function enrolmentQuery(database: DB) {
+	return (
 		database
 			.select()
 			.from(enrolment)
@@ -29,12 +26,16 @@ const selectEnrolment = prepared((database) =>
 					eq(enrolment.moduleSlug, sql.placeholder('slug'))
 				)
 			)
+			// No .limit(1): get() reads only the first row anyway, and Drizzle binds a limit as a
+			// parameter, which made SQLite spend ~30 µs more per call (see docs/operations.md).
 			.orderBy(desc(enrolment.id))
-	)
-		// No .limit(1): get() reads only the first row anyway, and Drizzle binds a limit as a
-		// parameter, which made SQLite spend ~30 µs more per call (see docs/operations.md).
-		.prepare()
-);
+	);
+}
+const selectEnrolment = prepared((database) => enrolmentQuery(database).prepare());
+// Every write for a learner's module reads the enrolment first (startModule, moduleContext):
+// inside a transaction that read locks it, so one learner's writes on several servers take
+// turns (one counted first answer, no deadlock between their batches).
+const selectEnrolmentLocked = prepared((database) => forUpdate(enrolmentQuery(database)).prepare());
 
 const selectSteps = prepared((database) =>
 	database
@@ -45,7 +46,8 @@ const selectSteps = prepared((database) =>
 );
 
 export async function findEnrolment(userId: number, slug: string): Promise<Enrolment | undefined> {
-	return await selectEnrolment().get({ userId, slug });
+	const statement = insideTransaction() ? selectEnrolmentLocked : selectEnrolment;
+	return await statement().get({ userId, slug });
 }
 
 export interface ModuleContext {
