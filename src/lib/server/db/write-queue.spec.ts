@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from './index';
+import { transaction } from './transaction';
 import { durableWrite, writeQueueStats } from './write-queue';
 
 const dirs: string[] = [];
@@ -61,6 +62,29 @@ describe('group commit (durableWrite)', () => {
 		const who = other.prepare('select who from answer order by id').pluck().all();
 		other.close();
 		expect(who).toEqual(['a', 'c']);
+	});
+
+	it('undoes a nested transaction that failed, even when the write caught its error', async () => {
+		const { file, insert } = await setup();
+		const outcomes = await Promise.allSettled([
+			durableWrite(() => insert.run('a', 1)),
+			durableWrite(async () => {
+				try {
+					await transaction(async () => {
+						insert.run('weg', 2);
+						throw new Error('refused');
+					});
+				} catch {
+					insert.run('b', 3);
+				}
+			}),
+			durableWrite(() => insert.run('c', 4))
+		]);
+		expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+		const other = new Database(file, { readonly: true });
+		const who = other.prepare('select who from answer order by id').pluck().all();
+		other.close();
+		expect(who).toEqual(['a', 'b', 'c']);
 	});
 
 	it('settles a caller only after its commit: the write is visible to another connection', async () => {
