@@ -8,8 +8,14 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'learner');
 	const audience = user.memberships.find((m) => m.role === 'learner')?.audience ?? null;
 	const now = new Date();
-	const refresher = await certificates.refresherStatus(user.id, now);
-	const overview = await manager.learnerDashboard(user.id, audience);
+	// Independent reads, started together: on PostgreSQL each is a round trip of its own.
+	const [held, overview, assignments, signalMap] = await Promise.all([
+		certificates.learnerCertificates(user.id, now),
+		manager.learnerDashboard(user.id, audience),
+		manager.listAssignmentsForLearner(user.id),
+		manager.signalMap(user.id)
+	]);
+	const refresher = held.refresher;
 	const completed = new Set(overview.completed.map((m) => m.slug));
 	// Only what the page shows: the cards' fields per list, not every module's whole card.
 	return {
@@ -27,7 +33,7 @@ export const load: PageServerLoad = async (event) => {
 			completedAt: m.completedAt
 		})),
 		suggested: overview.suggested,
-		assigned: (await manager.listAssignmentsForLearner(user.id))
+		assigned: assignments
 			.filter((a) => !completed.has(a.moduleSlug))
 			.map((a) => ({
 				slug: a.moduleSlug,
@@ -40,7 +46,7 @@ export const load: PageServerLoad = async (event) => {
 			deadline: refresher.deadline,
 			modules: refresher.modules.map((m) => m.title)
 		},
-		certificates: (await certificates.dashboardCertificates(user.id, now))
+		certificates: held.certificates
 			.filter((c) => c.status !== 'renewed')
 			.map((c) => ({
 				id: c.id,
@@ -48,7 +54,7 @@ export const load: PageServerLoad = async (event) => {
 				status: c.status,
 				expiresAt: c.expiresAt
 			})),
-		signalMap: await manager.signalMap(user.id),
+		signalMap,
 		mastery: {
 			minObservations: MASTERY_THRESHOLDS.minObservations,
 			strongPercent: Math.round(MASTERY_THRESHOLDS.strongShare * 100)

@@ -4,6 +4,7 @@ export { refresherStatus, type RefresherModule, type RefresherStatus } from './r
 export {
 	dashboardCertificates,
 	getOwnCertificate,
+	learnerCertificates,
 	setShowOrganisation,
 	type CertificateDocument,
 	type CertificateView

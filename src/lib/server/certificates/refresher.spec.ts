@@ -6,7 +6,7 @@ import { addMonths, addDays } from './rules';
 import { freshCertificates, makeAttempt, pass, t0 } from './spec-support';
 import { missedSignalWeights, refresherStatus } from './refresher';
 import { revokeCertificate } from './verification';
-import { dashboardCertificates, getOwnCertificate } from './views';
+import { dashboardCertificates, getOwnCertificate, learnerCertificates } from './views';
 
 beforeEach(async () => {
 	await freshCertificates();
@@ -39,6 +39,12 @@ describe('the refresher', () => {
 			['wat-en-hoe', 'expiring'],
 			['handelen', 'expiring']
 		]);
+
+		// The dashboard's single read gives the same cards and refresher state.
+		expect(await learnerCertificates(learner.id, now)).toEqual({
+			certificates: await dashboardCertificates(learner.id, now),
+			refresher: status
+		});
 
 		const attemptId = await makeAttempt(learner.id, 'opfrissing', now);
 		const renewed = (await pass(learner.id, 'opfrissing', now, attemptId)).certificateIds;

@@ -39,7 +39,15 @@ export async function refresherStatus(
 	userId: number,
 	now: Date = new Date()
 ): Promise<RefresherStatus> {
-	const { rows, renewed } = await certificatesOf(userId);
+	return await refresherFrom(await certificatesOf(userId), now);
+}
+
+/** `refresherStatus` from certificates already read (`certificatesOf`). */
+export async function refresherFrom(
+	held: Awaited<ReturnType<typeof certificatesOf>>,
+	now: Date
+): Promise<RefresherStatus> {
+	const { rows, renewed } = held;
 	const modules: RefresherModule[] = [];
 	let opensAt: Date | null = null;
 	const seen = new Set<string>();

@@ -7,6 +7,7 @@ import { certificate, organisation, user, type Certificate } from '../db/schema'
 import { recordAudit } from '../platform/audit';
 import { formatCode, type CertificateStatus } from './rules';
 import { certificatesOf, moduleFacts, statusOf } from './records';
+import { refresherFrom, type RefresherStatus } from './refresher';
 
 export interface CertificateView {
 	id: number;
@@ -53,6 +54,22 @@ export async function dashboardCertificates(
 ): Promise<CertificateView[]> {
 	const { rows, renewed } = await certificatesOf(userId);
 	return await Promise.all(rows.map(async (row) => await viewOf(row, renewed, now)));
+}
+
+/**
+ * The learner dashboard's certificate cards and refresher state, from one read of the learner's
+ * certificates (`dashboardCertificates` and `refresherStatus` each read them again).
+ */
+export async function learnerCertificates(
+	userId: number,
+	now: Date = new Date()
+): Promise<{ certificates: CertificateView[]; refresher: RefresherStatus }> {
+	const held = await certificatesOf(userId);
+	const [certificates, refresher] = await Promise.all([
+		Promise.all(held.rows.map(async (row) => await viewOf(row, held.renewed, now))),
+		refresherFrom(held, now)
+	]);
+	return { certificates, refresher };
 }
 
 export interface CertificateDocument extends CertificateView {
