@@ -115,6 +115,12 @@ describe('db:copy', () => {
 			}
 			expect(counts.every((c) => c.sqlite === c.postgres)).toBe(true);
 			expect(formatCounts(counts)).toMatch(/^response\s+\d+\s+\d+\s+ok$/m);
+			// The planner knows how many rows arrived (statistics gathered after the copy).
+			const analysed = await pgClient.query(
+				`SELECT relname, last_analyze FROM pg_stat_user_tables WHERE relname IN ('response', 'membership')`
+			);
+			expect(analysed.rows).toHaveLength(2);
+			for (const row of analysed.rows) expect(row.last_analyze, row.relname).not.toBeNull();
 
 			// A learner: same id, e-mail, times (epoch ms to timestamptz) and flags (0/1 to boolean).
 			const user = source

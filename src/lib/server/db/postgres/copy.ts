@@ -341,6 +341,11 @@ export async function copySqliteToPostgres(options: CopyOptions): Promise<TableC
 				throw new CopyError(`Row counts differ, nothing was copied:\n${formatCounts(wrong)}`);
 			}
 			await client.query('COMMIT');
+			// Planner statistics for the copied rows: until autovacuum gets round to it, the
+			// planner would take every table for empty (the manager dashboard of a 5,000-learner
+			// organisation took 96 ms instead of 29).
+			await client.query('ANALYZE');
+			log('Analysed the copied tables.');
 			return counts;
 		} catch (error) {
 			await client.query('ROLLBACK').catch(() => {});
