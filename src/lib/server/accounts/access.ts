@@ -40,7 +40,11 @@ const selectMemberships = prepared((database) =>
  * membership are learners; `admin` is a platform role on the user itself.
  */
 export async function getAccess(u: { id: number; isAdmin: boolean }): Promise<Access> {
-	const memberships = await selectMemberships().all({ userId: u.id });
+	return accessFrom(u, await selectMemberships().all({ userId: u.id }));
+}
+
+/** `getAccess` from memberships already read (of organisations that are not archived). */
+export function accessFrom(u: { isAdmin: boolean }, memberships: MembershipView[]): Access {
 	const roles = new Set<AreaRole>(memberships.map((m) => m.role));
 	if (u.isAdmin) roles.add('admin');
 	if (roles.size === 0) roles.add('learner');

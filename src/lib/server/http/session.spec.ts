@@ -7,7 +7,7 @@ import { attachInvitationToAccount, inviteMember } from '../organisations/invita
 import { mailOutbox } from '../db/schema';
 import { eq } from 'drizzle-orm';
 import { db } from '../db';
-import { twoFactor } from '../db/schema';
+import { membership, organisation, twoFactor } from '../db/schema';
 
 async function enableTwoFactor(userId: number): Promise<void> {
 	await db.insert(twoFactor).values({ userId, keyEncrypted: 'x', enabledAt: new Date() });
@@ -30,6 +30,28 @@ describe('session handle', () => {
 		expect(event.locals.user?.memberships[0].organisationId).toBe(organisation);
 		expect(event.locals.session).not.toBeNull();
 		expect(resolve.calls).toHaveLength(1);
+	});
+
+	it('gives every membership of an active organisation, and none of an archived one', async () => {
+		const school = await makeOrganisation('Sint-Jans');
+		const closed = await makeOrganisation('Gesloten');
+		const member = await makeMember({ organisation: school, role: 'learner' });
+		await db.insert(membership).values([
+			{ userId: member.id, organisationId: school, role: 'trainer' },
+			{ userId: member.id, organisationId: closed, role: 'manager' }
+		]);
+		await db
+			.update(organisation)
+			.set({ archivedAt: new Date() })
+			.where(eq(organisation.id, closed));
+		const { token } = await createSession(member.id, 'staff');
+		const event = fakeEvent({ path: '/', cookies: { session: token } });
+		await session({ event, resolve: fakeResolve() });
+		expect(event.locals.user?.roles.sort()).toEqual(['learner', 'trainer']);
+		expect(event.locals.user?.memberships.map((m) => [m.organisationName, m.role])).toEqual([
+			['Sint-Jans', 'learner'],
+			['Sint-Jans', 'trainer']
+		]);
 	});
 
 	it('clears a cookie that names no valid session and leaves the visitor signed out', async () => {

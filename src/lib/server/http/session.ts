@@ -7,7 +7,7 @@ import {
 	rotateSession,
 	validateSessionToken
 } from '../accounts/auth/session';
-import { getAccess, isStaff } from '../accounts/access';
+import { accessFrom, isStaff } from '../accounts/access';
 
 export const session: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(sessionCookieName(event.url));
@@ -19,7 +19,7 @@ export const session: Handle = async ({ event, resolve }) => {
 			// Password checked, second factor not yet: signed in nowhere but the second step.
 			event.locals.pendingSession = valid.session;
 		} else {
-			const access = await getAccess(valid.user);
+			const access = accessFrom(valid.user, valid.memberships);
 			let current = valid.session;
 			// A staff role gained while signed in (an invitation, an admin): the learner session's
 			// 14/30 days end here; a new token with the staff lifetimes replaces it.

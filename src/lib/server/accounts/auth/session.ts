@@ -1,10 +1,11 @@
 // Sessions as the Lucia sessions guide describes them (lucia-auth.com), without the deprecated
 // `lucia` package: token "<id>.<secret>", only SHA-256(secret) stored, constant-time compare,
 // idle and absolute expiry, a new session at every sign-in.
-import { and, desc, eq, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { affected, db, transaction } from '../../db';
 import { epochParam, prepared } from '../../db/prepared';
-import { session, twoFactor, user, type Session } from '../../db/schema';
+import { membership, organisation, session, twoFactor, user, type Session } from '../../db/schema';
+import type { MembershipView } from '../access';
 import { digest, digestEquals, isTokenShaped, randomToken } from './tokens';
 
 export const lifetimes = {
@@ -28,6 +29,8 @@ export interface SessionUser {
 export interface ValidSession {
 	session: Session;
 	user: SessionUser;
+	/** The user's memberships of organisations that are not archived (for `accessFrom`). */
+	memberships: MembershipView[];
 }
 
 export async function createSession(
@@ -54,18 +57,35 @@ export async function createSession(
 	return { token: `${id}.${secret}`, session: row };
 }
 
+// One statement for every signed-in request: the session, its user, whether two-factor is on,
+// and the user's memberships (one row each; one row without them), so the roles need no second
+// round trip to the database.
 const selectSession = prepared((database) =>
 	database
 		.select({
 			session,
 			user: { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin },
 			disabledAt: user.disabledAt,
-			twoFactorUser: twoFactor.userId
+			twoFactorUser: twoFactor.userId,
+			membership: {
+				organisationId: membership.organisationId,
+				role: membership.role,
+				audience: membership.audience,
+				teamId: membership.teamId
+			},
+			organisationName: organisation.name
 		})
 		.from(session)
 		.innerJoin(user, eq(user.id, session.userId))
 		.leftJoin(twoFactor, and(eq(twoFactor.userId, session.userId), isNotNull(twoFactor.enabledAt)))
+		.leftJoin(membership, eq(membership.userId, session.userId))
+		.leftJoin(
+			organisation,
+			and(eq(organisation.id, membership.organisationId), isNull(organisation.archivedAt))
+		)
 		.where(eq(session.id, sql.placeholder('id')))
+		// The order the memberships had when they were read on their own (SQLite's index order).
+		.orderBy(membership.organisationId, membership.role)
 		.prepare()
 );
 
@@ -91,7 +111,8 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
 	if (rest.length > 0 || !id || !secret || !isTokenShaped(id) || !isTokenShaped(secret)) {
 		return null;
 	}
-	const found = await selectSession().get({ id });
+	const rows = await selectSession().all({ id });
+	const found = rows[0];
 	if (!found) return null;
 	if (!digestEquals(digest(secret), found.session.secretHash)) return null;
 	const now = Date.now();
@@ -103,9 +124,17 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
 		await touchSession().run({ id, now });
 		found.session.lastSeenAt = new Date(now);
 	}
+	const memberships: MembershipView[] = [];
+	for (const row of rows) {
+		// A membership of an archived organisation gives nothing (its organisation is null).
+		if (row.membership && row.organisationName !== null) {
+			memberships.push({ ...row.membership, organisationName: row.organisationName });
+		}
+	}
 	return {
 		session: found.session,
-		user: { ...found.user, twoFactorEnabled: found.twoFactorUser !== null }
+		user: { ...found.user, twoFactorEnabled: found.twoFactorUser !== null },
+		memberships
 	};
 }
 
