@@ -61,6 +61,13 @@ describe('database', () => {
 		expect(fs.statSync(`${file}-wal`).size).toBeLessThan(8 * 1024 * 1024);
 	});
 
+	it('refuses a postgres:// URL in a process on SQLite instead of making a file of that name', async () => {
+		await expect(openDatabase('postgres://app@127.0.0.1:5432/signaalwijs')).rejects.toThrow(
+			/set DATABASE_URL/
+		);
+		expect(fs.existsSync('postgres:')).toBe(false);
+	});
+
 	it('stops with a clear message when a migration fails', async () => {
 		const dir = tempDir();
 		const migrations = path.join(dir, 'drizzle');

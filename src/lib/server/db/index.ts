@@ -10,7 +10,7 @@ import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { SQL } from 'drizzle-orm';
 import * as schema from './sqlite-schema';
-import { engine } from './engine';
+import { engine, engineOf } from './engine';
 import { ensurePrivateDir, ensurePrivateFile, narrowToPrivate } from '../platform/file-modes';
 import { currentTransaction, deferWhileForeignTransaction } from './transaction';
 import type { PgDB } from './postgres';
@@ -118,6 +118,13 @@ export async function openDatabase(
 			);
 		}
 		return live;
+	}
+	// The engine is chosen once, from DATABASE_URL; a postgres:// URL opened in an SQLite process
+	// would otherwise become a file named after the URL.
+	if (engineOf(url) === 'postgres') {
+		throw new Error(
+			'openDatabase: a postgres:// URL in a process on SQLite; set DATABASE_URL to it before start'
+		);
 	}
 	live = openSqlite(url, options);
 	return live;
