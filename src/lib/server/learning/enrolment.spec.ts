@@ -4,6 +4,9 @@ import { syncShippedModules } from '../content/versions';
 import { getCourse } from '../content/course';
 import * as progress from './index';
 import { workThrough } from '../demo/walkthrough';
+import { eq } from 'drizzle-orm';
+import { db, transaction } from '../db';
+import { enrolment, moduleVersion, stepProgress } from '../db/schema';
 
 const slug = 'wat-en-hoe';
 const course = getCourse();
@@ -26,5 +29,54 @@ describe('resume', () => {
 		const state = await progress.vignetteState(await progress.moduleContext(u.id, slug), vignette);
 		expect(state.ended).toBe(false);
 		expect(await progress.resumeStep(await e())).toBe(vignette.slug);
+	});
+});
+
+describe('module context', () => {
+	it('shows the newest enrolment with its own steps, the same inside and outside a write', async () => {
+		const u = await makeUser();
+		await workThrough(u.id, slug, 3);
+		const old = (await progress.findEnrolment(u.id, slug))!;
+		// A newer version of the module, started afresh: one step done there.
+		const [first] = await db
+			.select()
+			.from(moduleVersion)
+			.where(eq(moduleVersion.id, old.moduleVersionId));
+		const [newer] = await db
+			.insert(moduleVersion)
+			.values({ ...first, id: undefined, version: first.version + 1 })
+			.returning({ id: moduleVersion.id });
+		const [fresh] = await db
+			.insert(enrolment)
+			.values({
+				userId: u.id,
+				moduleVersionId: newer.id,
+				moduleSlug: slug,
+				stepsTotal: old.stepsTotal,
+				startedAt: new Date(),
+				updatedAt: new Date()
+			})
+			.returning({ id: enrolment.id });
+		await db.insert(stepProgress).values({
+			enrolmentId: fresh.id,
+			stepSlug: mod.steps[0].slug,
+			status: 'done',
+			updatedAt: new Date()
+		});
+
+		const outside = await progress.moduleContext(u.id, slug);
+		expect(outside.enrolment?.id).toBe(fresh.id);
+		expect([...outside.steps.keys()]).toEqual([mod.steps[0].slug]);
+		const inside = await transaction(async () => await progress.moduleContext(u.id, slug));
+		expect(inside.enrolment).toEqual(outside.enrolment);
+		expect(inside.steps).toEqual(outside.steps);
+
+		// Before any step: the enrolment, and no steps.
+		const other = await makeUser();
+		await progress.startModule(other.id, slug);
+		const started = await progress.moduleContext(other.id, slug);
+		expect(started.enrolment?.userId).toBe(other.id);
+		expect(started.steps.size).toBe(0);
+		expect((await progress.moduleContext((await makeUser()).id, slug)).enrolment).toBeUndefined();
 	});
 });

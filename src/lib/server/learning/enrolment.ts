@@ -1,6 +1,6 @@
 // A learner's enrolment in a module version: finding and starting it, the version and step
 // progress the learner sees, and where "verder gaan" leads.
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, max, sql } from 'drizzle-orm';
 import { db, insideTransaction, type DB } from '../db';
 import { prepared } from '../db/prepared';
 import { forUpdate } from '../db/sql';
@@ -37,6 +37,30 @@ const selectEnrolment = prepared((database) => enrolmentQuery(database).prepare(
 // turns (one counted first answer, no deadlock between their batches).
 const selectEnrolmentLocked = prepared((database) => forUpdate(enrolmentQuery(database)).prepare());
 
+// Outside a transaction (every step page): the newest enrolment and its step progress in one
+// statement, one row per step (one row with no step before the first is done).
+const selectEnrolmentWithSteps = prepared((database) =>
+	database
+		.select({ enrolment, step: stepProgress })
+		.from(enrolment)
+		.leftJoin(stepProgress, eq(stepProgress.enrolmentId, enrolment.id))
+		.where(
+			inArray(
+				enrolment.id,
+				database
+					.select({ id: max(enrolment.id) })
+					.from(enrolment)
+					.where(
+						and(
+							eq(enrolment.userId, sql.placeholder('userId')),
+							eq(enrolment.moduleSlug, sql.placeholder('slug'))
+						)
+					)
+			)
+		)
+		.prepare()
+);
+
 const selectSteps = prepared((database) =>
 	database
 		.select()
@@ -58,13 +82,21 @@ export interface ModuleContext {
 
 /** The version a learner sees: the one they are enrolled in, or the newest for a new start. */
 export async function moduleContext(userId: number, slug: string): Promise<ModuleContext> {
-	const found = await findEnrolment(userId, slug);
+	let found: Enrolment | undefined;
+	let progress: StepProgress[];
+	if (insideTransaction()) {
+		// A write: the enrolment is read on its own, locked (findEnrolment), then its steps.
+		found = await findEnrolment(userId, slug);
+		progress = found ? await selectSteps().all({ enrolmentId: found.id }) : [];
+	} else {
+		const rows = await selectEnrolmentWithSteps().all({ userId, slug });
+		found = rows[0]?.enrolment;
+		progress = rows.flatMap((row) => (row.step ? [row.step] : []));
+	}
 	const versionId = found?.moduleVersionId ?? (await newestVisibleVersionId(slug, userId));
 	const version = versionId === undefined ? undefined : await loadVersion(versionId);
 	if (!version) throw notFound();
-	const steps = new Map(
-		found ? (await selectSteps().all({ enrolmentId: found.id })).map((s) => [s.stepSlug, s]) : []
-	);
+	const steps = new Map(progress.map((s) => [s.stepSlug, s]));
 	return { version, enrolment: found, steps };
 }
 
