@@ -182,3 +182,31 @@ export function groupedInIndexOrder(columns: SQLWrapper[], fixed: SQLWrapper[]):
 	const keys = engine === 'postgres' ? columns : columns.filter((c) => !fixed.includes(c));
 	return sql.join(keys, sql`, `);
 }
+
+/**
+ * `value`, the same on every row of a group, is in `column` of the rows of `table` that match
+ * `where`; as three pieces of `select … ${select} from … group by … having … ${having}` wrapped
+ * in `select … from (…) as g ${outerWhere}`. SQLite checks it in HAVING, once per group: a
+ * correlated EXISTS, one index seek each. PostgreSQL selects the value and checks it in the outer
+ * WHERE, which its planner turns into a semi-join: hashed once, and like any join fit for a list
+ * of any size (a subquery in HAVING stays a subplan, hashed only while it fits work_mem and run
+ * once per group otherwise; as an EXISTS it is costed per group and set off the JIT compiler).
+ */
+export function groupValueAmong(
+	value: SQLWrapper,
+	column: SQLWrapper,
+	table: SQLWrapper,
+	where: SQL
+): { select: SQL; having: SQL; outerWhere: SQL } {
+	if (engine === 'postgres')
+		return {
+			select: sql`, min(${value}) as group_value`,
+			having: sql``,
+			outerWhere: sql`where group_value in (select ${column} from ${table} where ${where})`
+		};
+	return {
+		select: sql``,
+		having: sql`and exists (select 1 from ${table} where ${column} = ${value} and ${where})`,
+		outerWhere: sql``
+	};
+}
