@@ -155,23 +155,6 @@ export function joinedRowsInReadOrder(fields: SQLWrapper[]): SQL<string | null> 
 }
 
 /**
- * `value` is in `column` of the rows of `table` that match `where`. SQLite: a correlated EXISTS,
- * one index seek per value. PostgreSQL: `value in (select …)`, hashed once; it costs a
- * correlated EXISTS in a HAVING clause once per group, and on 100,000 groups that estimate
- * passed the JIT thresholds (270 ms of compiling for a 200 ms query).
- */
-export function isAmong(
-	value: SQLWrapper,
-	column: SQLWrapper,
-	table: SQLWrapper,
-	where: SQL
-): SQL<boolean> {
-	if (engine === 'postgres')
-		return sql<boolean>`${value} in (select ${column} from ${table} where ${where})`;
-	return sql<boolean>`exists (select 1 from ${table} where ${column} = ${value} and ${where})`;
-}
-
-/**
  * A GROUP BY list of `columns` in an index's column order, where the WHERE clause holds each of
  * `fixed` (some of `columns`) at one value (`x is null`, `x = true`). PostgreSQL lists them too:
  * only then does its planner see that an index scan already delivers the groups in order (it
@@ -200,7 +183,7 @@ export function groupValueAmong(
 ): { select: SQL; having: SQL; outerWhere: SQL } {
 	if (engine === 'postgres')
 		return {
-			select: sql`, min(${value}) as group_value`,
+			select: sql`, ${sameInGroup(value)} as group_value`,
 			having: sql``,
 			outerWhere: sql`where group_value in (select ${column} from ${table} where ${where})`
 		};

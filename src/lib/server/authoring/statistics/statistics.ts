@@ -11,7 +11,6 @@ import {
 	groupValueAmong,
 	inIdList,
 	inSelected,
-	isAmong,
 	isTrue,
 	joinedRows,
 	joinedRowsInReadOrder
@@ -79,9 +78,10 @@ const streamedSignature = joinedRowsInReadOrder(fields);
 const signature = joinedRows(fields, r.itemId);
 const versionsOf = (slug: string) =>
 	sql`(select ${moduleVersion.id} from ${moduleVersion} where ${moduleVersion.moduleSlug} = ${slug})`;
-/** Whether this user is a member of an organisation in scope (SQLite: one membership index seek). */
+/** Whether this user is a member of an organisation in scope: one seek in the membership index. */
 const isMember = (userId: SQLWrapper, orgs: readonly number[]) =>
-	isAmong(userId, membership.userId, membership, inIdList(membership.organisationId, orgs));
+	sql`exists (select 1 from ${membership} where ${membership.userId} = ${userId}
+	and ${inIdList(membership.organisationId, orgs)})`;
 
 /** Step, whether the test is known (0: answers of erased enrolments), signature, how many. */
 type Row = [step: string, known: number | boolean, signature: string | null, count: number];
