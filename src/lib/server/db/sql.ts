@@ -124,3 +124,72 @@ export function forUpdate<T>(query: T): T {
 	if (engine !== 'postgres') return query;
 	return (query as unknown as { for(strength: 'update'): T }).for('update');
 }
+
+// pgstats
+
+/**
+ * `column` is one of the values `subquery` (a select in parentheses) selects. PostgreSQL gets
+ * `= any(array(subquery))`: an index condition, so an index scan keeps its order (an
+ * `in (subquery)` becomes a join whose rows the planner then sorts again); SQLite keeps `in`.
+ */
+export function inSelected(column: SQLWrapper, subquery: SQL): SQL<boolean> {
+	if (engine === 'postgres') return sql<boolean>`${column} = any(array(${subquery}))`;
+	return sql<boolean>`${column} in ${subquery}`;
+}
+
+/**
+ * Like `joinedRows`, but both engines join the rows in the order they read them: an index's
+ * order when the plan streams the index. PostgreSQL (before 16) sorts each group again for an
+ * aggregate's ORDER BY, which cost the item statistics 80 ms of 230 on 100,000 two-row groups.
+ * For callers whose result does not depend on the order of the rows.
+ */
+export function joinedRowsInReadOrder(fields: SQLWrapper[]): SQL<string | null> {
+	if (engine === 'postgres') {
+		const row = sql.join(
+			fields.map((f) => sql`(${f})::text`),
+			sql` || chr(31) || `
+		);
+		return sql<string | null>`string_agg(${row}, chr(30))`;
+	}
+	return sql<string | null>`group_concat(${sql.join(fields, sql` || char(31) || `)}, char(30))`;
+}
+
+/**
+ * A GROUP BY list of `columns` in an index's column order, where the WHERE clause holds each of
+ * `fixed` (some of `columns`) at one value (`x is null`, `x = true`). PostgreSQL lists them too:
+ * only then does its planner see that an index scan already delivers the groups in order (it
+ * does not take `x is null` as fixing x) and stream the index instead of sorting every row.
+ * SQLite sees that itself and leaves them out (two comparisons per row fewer).
+ */
+export function groupedInIndexOrder(columns: SQLWrapper[], fixed: SQLWrapper[]): SQL {
+	const keys = engine === 'postgres' ? columns : columns.filter((c) => !fixed.includes(c));
+	return sql.join(keys, sql`, `);
+}
+
+/**
+ * `value`, the same on every row of a group, is in `column` of the rows of `table` that match
+ * `where`; as three pieces of `select … ${select} from … group by … having … ${having}` wrapped
+ * in `select … from (…) as g ${outerWhere}`. SQLite checks it in HAVING, once per group: a
+ * correlated EXISTS, one index seek each. PostgreSQL selects the value and checks it in the outer
+ * WHERE, which its planner turns into a semi-join: hashed once, and like any join fit for a list
+ * of any size (a subquery in HAVING stays a subplan, hashed only while it fits work_mem and run
+ * once per group otherwise; as an EXISTS it is costed per group and set off the JIT compiler).
+ */
+export function groupValueAmong(
+	value: SQLWrapper,
+	column: SQLWrapper,
+	table: SQLWrapper,
+	where: SQL
+): { select: SQL; having: SQL; outerWhere: SQL } {
+	if (engine === 'postgres')
+		return {
+			select: sql`, ${sameInGroup(value)} as group_value`,
+			having: sql``,
+			outerWhere: sql`where group_value in (select ${column} from ${table} where ${where})`
+		};
+	return {
+		select: sql``,
+		having: sql`and exists (select 1 from ${table} where ${column} = ${value} and ${where})`,
+		outerWhere: sql``
+	};
+}

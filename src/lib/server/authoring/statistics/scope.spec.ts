@@ -3,6 +3,7 @@ import { getCourse } from '../../content/course';
 import { correctAnswer, wrongAnswer } from '../../learning/grading';
 import * as progress from '../../learning';
 import { freshDatabase, makeMember, makeOrganisation, syncCourse } from '../../testing/testing';
+import { addMembership } from '../../organisations/organisations';
 import { statisticsScope, trainerStatistics, type TrainerStatistics } from './scope';
 import { itemStatistics } from './statistics';
 
@@ -91,5 +92,17 @@ describe('trainer statistics across organisations', () => {
 			(i) => i.itemId === item.id
 		);
 		expect(both?.responses).toBe(9);
+	});
+
+	it('counts a learner who belongs to two organisations of the scope once', async () => {
+		const { id } = await makeMember({ organisation: horizon });
+		await addMembership({ userId: id, organisationId: sintJans, role: 'learner' });
+		await progress.startModule(id, slug);
+		await progress.answerQuizItem(id, slug, quizStep.slug, item.id, wrongAnswer(item));
+		const both = (await itemStatistics(slug, [horizon, sintJans]))!.items.find(
+			(i) => i.itemId === item.id
+		);
+		expect(both?.responses).toBe(10);
+		expect(both?.facility).toBeCloseTo(5 / 10, 5);
 	});
 });

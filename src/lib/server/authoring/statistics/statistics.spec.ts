@@ -127,6 +127,50 @@ describe('itemStatistics', () => {
 		}
 	});
 
+	it('gives the same figures whatever order the learners answered the items in', async () => {
+		// The same right/wrong pattern answered front to back and back to front: a test's answers
+		// are read in whatever order the database gives them, which must not change a figure.
+		const patterns = [
+			[true, false, true, true],
+			[false, true, true, false],
+			[true, true, false, true]
+		];
+		for (const reversed of [false, true]) {
+			for (const pattern of patterns) {
+				const u = await makeUser();
+				await progress.startModule(u.id, slug);
+				const order = [...items.entries()];
+				if (reversed) order.reverse();
+				for (const [j, item] of order) {
+					const answer = pattern[j % pattern.length] ? correctAnswer(item) : wrongAnswer(item);
+					await progress.answerQuizItem(u.id, slug, quizStep.slug, item.id, answer);
+				}
+			}
+		}
+		const rows = await db.select().from(response);
+		const totals = new Map<number, number>();
+		for (const r of rows) totals.set(r.enrolmentId!, (totals.get(r.enrolmentId!) ?? 0) + r.score);
+		const result = await stats();
+		for (const item of items) {
+			const own = rows.filter((r) => r.itemId === item.id);
+			const expected = itemFigures(
+				own.map((r) => ({
+					score: r.score,
+					rest: totals.get(r.enrolmentId!)! - r.score,
+					choices: []
+				})),
+				own[0].maxScore
+			);
+			const got = result.items.find((i) => i.itemId === item.id)!;
+			expect(got.responses).toBe(6);
+			expect(got.choices.reduce((n, c) => n + c.count, 0)).toBeGreaterThan(0);
+			for (const key of ['facility', 'discrimination', 'efficiency'] as const) {
+				if (expected[key] === null) expect(got[key]).toBeNull();
+				else expect(got[key]).toBeCloseTo(expected[key]!, 9);
+			}
+		}
+	});
+
 	it('is undefined for an unknown module and empty for a module nobody took', async () => {
 		expect(await itemStatistics('bestaat-niet')).toBeUndefined();
 		expect((await stats()).items).toEqual([]);
