@@ -99,8 +99,6 @@ export const benchEngine: BenchEngine = engineArgument();
 export const onPostgres = benchEngine === 'postgres';
 /** The engine's name as the figures print it. */
 export const engineLabel = onPostgres ? 'PostgreSQL' : 'SQLite';
-/** What a row that only means something on SQLite prints on PostgreSQL. */
-export const notOnPostgres = 'n/a on PostgreSQL';
 
 let postgres: Promise<ThrowawayPostgres> | undefined;
 let databases = 0;
