@@ -15,17 +15,19 @@ import { refresherStatus } from '../certificates/refresher';
 import { failure } from '../platform/failure';
 import { notFound, ProgressError } from './errors';
 
+/** The learner's enrolments in one module (parameters `userId` and `slug`). */
+const learnerInModule = () =>
+	and(
+		eq(enrolment.userId, sql.placeholder('userId')),
+		eq(enrolment.moduleSlug, sql.placeholder('slug'))
+	);
+
 function enrolmentQuery(database: DB) {
 	return (
 		database
 			.select()
 			.from(enrolment)
-			.where(
-				and(
-					eq(enrolment.userId, sql.placeholder('userId')),
-					eq(enrolment.moduleSlug, sql.placeholder('slug'))
-				)
-			)
+			.where(learnerInModule())
 			// No .limit(1): get() reads only the first row anyway, and Drizzle binds a limit as a
 			// parameter, which made SQLite spend ~30 µs more per call (see docs/operations.md).
 			.orderBy(desc(enrolment.id))
@@ -50,12 +52,7 @@ const selectEnrolmentWithSteps = prepared((database) =>
 				database
 					.select({ id: max(enrolment.id) })
 					.from(enrolment)
-					.where(
-						and(
-							eq(enrolment.userId, sql.placeholder('userId')),
-							eq(enrolment.moduleSlug, sql.placeholder('slug'))
-						)
-					)
+					.where(learnerInModule())
 			)
 		)
 		.prepare()
