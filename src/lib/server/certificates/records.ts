@@ -60,9 +60,13 @@ const selectUserCertificates = prepared((database) =>
 );
 
 /** The learner's certificates, newest first, with the ids that a newer certificate replaced. */
-export async function certificatesOf(
-	userId: number
-): Promise<{ rows: Certificate[]; renewed: Set<number> }> {
+/** A learner's certificates and the ids of those a later one renewed. */
+export interface HeldCertificates {
+	rows: Certificate[];
+	renewed: Set<number>;
+}
+
+export async function certificatesOf(userId: number): Promise<HeldCertificates> {
 	const rows = await selectUserCertificates().all({ userId });
 	const renewed = new Set<number>();
 	for (const row of rows) if (row.renewedFromId !== null) renewed.add(row.renewedFromId);

@@ -10,7 +10,7 @@ import {
 	refresherWindow,
 	type CertificateStatus
 } from './rules';
-import { certificatesOf, moduleFacts } from './records';
+import { certificatesOf, moduleFacts, type HeldCertificates } from './records';
 
 export interface RefresherModule {
 	slug: string;
@@ -43,10 +43,7 @@ export async function refresherStatus(
 }
 
 /** `refresherStatus` from certificates already read (`certificatesOf`). */
-export async function refresherFrom(
-	held: Awaited<ReturnType<typeof certificatesOf>>,
-	now: Date
-): Promise<RefresherStatus> {
+export async function refresherFrom(held: HeldCertificates, now: Date): Promise<RefresherStatus> {
 	const { rows, renewed } = held;
 	const modules: RefresherModule[] = [];
 	let opensAt: Date | null = null;

@@ -6,7 +6,7 @@ import { prepared } from '../db/prepared';
 import { certificate, organisation, user, type Certificate } from '../db/schema';
 import { recordAudit } from '../platform/audit';
 import { formatCode, type CertificateStatus } from './rules';
-import { certificatesOf, moduleFacts, statusOf } from './records';
+import { certificatesOf, moduleFacts, statusOf, type HeldCertificates } from './records';
 import { refresherFrom, type RefresherStatus } from './refresher';
 
 export interface CertificateView {
@@ -52,8 +52,11 @@ export async function dashboardCertificates(
 	userId: number,
 	now: Date = new Date()
 ): Promise<CertificateView[]> {
-	const { rows, renewed } = await certificatesOf(userId);
-	return await Promise.all(rows.map(async (row) => await viewOf(row, renewed, now)));
+	return await viewsOf(await certificatesOf(userId), now);
+}
+
+async function viewsOf(held: HeldCertificates, now: Date): Promise<CertificateView[]> {
+	return await Promise.all(held.rows.map(async (row) => await viewOf(row, held.renewed, now)));
 }
 
 /**
@@ -66,7 +69,7 @@ export async function learnerCertificates(
 ): Promise<{ certificates: CertificateView[]; refresher: RefresherStatus }> {
 	const held = await certificatesOf(userId);
 	const [certificates, refresher] = await Promise.all([
-		Promise.all(held.rows.map(async (row) => await viewOf(row, held.renewed, now))),
+		viewsOf(held, now),
 		refresherFrom(held, now)
 	]);
 	return { certificates, refresher };

@@ -12,8 +12,7 @@ import {
 	inIdList,
 	inSelected,
 	isTrue,
-	joinedRows,
-	joinedRowsInReadOrder
+	joinedRows
 } from '../../db/sql';
 import { attempt, enrolment, membership, moduleVersion, response } from '../../db/schema';
 import {
@@ -73,7 +72,7 @@ const RECORD = '\u001e';
 const r = response;
 const fields = [r.itemId, r.kind, r.score, r.maxScore, r.answer];
 /** A test's signature in the order the rows are read: the index's order (item id last). */
-const streamedSignature = joinedRowsInReadOrder(fields);
+const streamedSignature = joinedRows(fields);
 /** An attempt's signature in item order (read through any index). */
 const signature = joinedRows(fields, r.itemId);
 const versionsOf = (slug: string) =>
