@@ -23,16 +23,14 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const { locals, url } = event;
 	if (tokenPath.test(url.pathname)) response.headers.set('referrer-policy', 'no-referrer');
-	const options = {
-		production: config.isProduction,
-		https: url.protocol === 'https:',
-		noStore: !!(locals.user || locals.pendingSession || areaFor(url.pathname))
-	};
-	if (!headersAtEdge()) applySecurityHeaders(response.headers, options);
-	else {
-		if (options.production && options.https)
-			response.headers.set('strict-transport-security', hsts);
-		if (options.noStore) response.headers.set('cache-control', 'no-store');
+	const https = url.protocol === 'https:';
+	const noStore = !!(locals.user || locals.pendingSession || areaFor(url.pathname));
+	if (!headersAtEdge()) {
+		applySecurityHeaders(response.headers, { production: config.isProduction, https, noStore });
+	} else {
+		// config.isProduction reads process.env, which is slow enough to skip on plain HTTP.
+		if (https && config.isProduction) response.headers.set('strict-transport-security', hsts);
+		if (noStore) response.headers.set('cache-control', 'no-store');
 	}
 	// Only the LTI pages may be framed, and only by the registered LMS platforms.
 	if (isLtiPath(url.pathname)) await relaxFramingForPlatforms(response.headers);

@@ -1,6 +1,5 @@
 // Random tokens and their SHA-256 digests: only digests of secrets are ever stored.
-import { sha256 } from '@oslojs/crypto/sha2';
-import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { createHash, timingSafeEqual } from 'node:crypto';
 
 // 32 characters without look-alikes (no l, o, 0, 1): 5 bits per character.
 const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
@@ -14,12 +13,14 @@ export function randomToken(length = 26): string {
 	return out;
 }
 
+// Node's own SHA-256 (OpenSSL): every signed-in request digests its session token, and the
+// JavaScript implementation cost about 10 µs of that request's CPU.
 export function digest(secret: string): Buffer {
-	return Buffer.from(sha256(new TextEncoder().encode(secret)));
+	return createHash('sha256').update(secret, 'utf8').digest();
 }
 
 export function digestEquals(a: Uint8Array, b: Uint8Array): boolean {
-	return a.length === b.length && constantTimeEqual(a, b);
+	return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export function isTokenShaped(value: string, length = 26): boolean {
