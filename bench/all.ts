@@ -194,41 +194,71 @@ rows.push({
 	met: verdict(post.rps >= 1500 && post.errors === 0 && post.p99 <= 100)
 });
 
-// Two servers on one PostgreSQL database, the same learner answering on both: half of the
-// connections to each port at the same time (a round-robin balancer's split).
+// Two servers on one PostgreSQL database behind a round-robin balancer's split: half of the
+// connections to each port at the same time. The capacity row has a learner on each server, as
+// many learners spread over servers do; one learner answering on both at once is its own row:
+// that learner's writes take turns on his enrolment's row lock by design (one counted first
+// answer across servers), so it shows the cost of that rule, not how the platform scales.
 if (onPostgres) {
 	const secondPort = port + 3;
 	const secondOrigin = `http://127.0.0.1:${secondPort}`;
 	await start(demoDb, secondPort);
 	const quizPath = `/leren/${mod.slug}/${quiz.slug}`;
-	await autocannon({ url: `${secondOrigin}${quizPath}`, headers, connections: 10, duration: 2 });
-	const postTo = (o: string) =>
+	const secondCookie = await signIn(secondOrigin, 'hulpverlener@demo.signaalwijs.be');
+	for (const [o, c] of [
+		[secondOrigin, cookie],
+		[secondOrigin, secondCookie]
+	]) {
+		await autocannon({
+			url: `${o}${quizPath}`,
+			headers: { cookie: c },
+			connections: 10,
+			duration: 2
+		});
+	}
+	const postTo = (o: string, c: string) =>
 		throughput({
 			url: `${o}${quizPath}?/answer`,
 			method: 'POST',
-			headers: { ...headers, origin: o, 'content-type': 'application/x-www-form-urlencoded' },
+			headers: { cookie: c, origin: o, 'content-type': 'application/x-www-form-urlencoded' },
 			body: answerBody,
 			connections: Math.ceil(connections / 2)
 		});
-	const [one, two] = await Promise.all([postTo(origin), postTo(secondOrigin)]);
-	const both = one.rps + two.rps;
-	const errors = one.errors + two.errors;
-	const p99 = Math.max(one.p99, two.p99);
+	const twoServers = async (secondLearner: string) => {
+		const [one, two] = await Promise.all([
+			postTo(origin, cookie),
+			postTo(secondOrigin, secondLearner)
+		]);
+		return {
+			both: one.rps + two.rps,
+			value: `${one.rps + two.rps}/s (${one.rps} + ${two.rps}), p99 ${Math.max(one.p99, two.p99)} ms, ${one.errors + two.errors} errors`,
+			errors: one.errors + two.errors
+		};
+	};
+	const spread = await twoServers(secondCookie);
+	const shared = await twoServers(cookie);
 	rows.push({
-		figure: 'answer POST, two servers',
-		value: `${both}/s (${one.rps} + ${two.rps}), p99 ${p99} ms, ${errors} errors`,
+		figure: 'answer POST, two servers (a learner on each)',
+		value: spread.value,
 		target: '≥ 1.5 × one server, 0 errors',
-		ratio: (both / bare.rps).toFixed(2),
-		met: verdict(post.rps > 0 && both >= 1.5 * post.rps && errors === 0)
+		ratio: (spread.both / bare.rps).toFixed(2),
+		met: verdict(post.rps > 0 && spread.both >= 1.5 * post.rps && spread.errors === 0)
 	});
 	rows.push({
 		figure: 'answer POST, two servers ÷ one server',
 		value: post.rps
-			? `${(both / post.rps).toFixed(2)} × (${both}/s against ${post.rps}/s)`
+			? `${(spread.both / post.rps).toFixed(2)} × (${spread.both}/s against ${post.rps}/s)`
 			: `– (one server answered no POST within ${duration} s)`,
 		target: '≥ 1.5',
 		ratio: '–',
-		met: verdict(post.rps > 0 && both / post.rps >= 1.5)
+		met: verdict(post.rps > 0 && spread.both / post.rps >= 1.5)
+	});
+	rows.push({
+		figure: 'answer POST, two servers, one learner on both (writes take turns)',
+		value: `${shared.value}; ${post.rps ? (shared.both / post.rps).toFixed(2) : '–'} × one server`,
+		target: '0 errors (no capacity target: one learner)',
+		ratio: (shared.both / bare.rps).toFixed(2),
+		met: verdict(shared.errors === 0)
 	});
 }
 

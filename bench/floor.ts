@@ -12,23 +12,49 @@ import path from 'node:path';
 export const floorDir = path.resolve('bench/results/floor');
 export const floorEntry = path.join(floorDir, 'build/index.js');
 
-/** The page body of /toegankelijkheid when it is plain markup, so both pages render the same text. */
-function pageSource(): string {
-	const bare = 'src/routes/toegankelijkheid/+page.svelte';
-	const source = fs.existsSync(bare) ? fs.readFileSync(bare, 'utf8') : '';
-	if (source && !/<script/.test(source)) return source;
-	return (
-		'<svelte:head><title>Vloer · Signaalwijs</title></svelte:head>\n' +
-		'<h1>Vloer</h1>\n<p>Een SvelteKit-pagina zonder hooks en zonder load.</p>\n'
-	);
+const barePage = 'src/routes/toegankelijkheid/+page.svelte';
+/** `import Name from '/pages/<file>.md'`: the bare page renders a prose file of pages/. */
+const proseImport = /import\s+\w+\s+from\s+'\/pages\/([\w-]+\.md)'/;
+
+/**
+ * The floor's page renders the bare page's text: the bare page's own source and, when that
+ * imports its prose from pages/ (Markdown through mdsvex, as the project compiles it), that file
+ * beside it. The bare page moved its prose to pages/toegankelijkheid.md after the floor was
+ * written; until 6 December 2026 the floor then served a one-line page instead of that text.
+ */
+function pageFiles(): Record<string, string> {
+	const source = fs.existsSync(barePage) ? fs.readFileSync(barePage, 'utf8') : '';
+	const prose = proseImport.exec(source)?.[1];
+	if (prose && fs.existsSync(path.join('pages', prose))) {
+		return {
+			'src/routes/+page.svelte': source,
+			[`pages/${prose}`]: fs.readFileSync(path.join('pages', prose), 'utf8')
+		};
+	}
+	if (source && !/<script/.test(source)) return { 'src/routes/+page.svelte': source };
+	throw new Error(`the framework floor cannot copy the text of ${barePage}`);
 }
 
 const files: Record<string, () => string> = {
 	'package.json': () =>
 		JSON.stringify({ name: 'signaalwijs-floor', private: true, type: 'module' }),
+	// The project's compiler settings for pages and prose (svelte.config.js): runes mode for
+	// src/, Markdown through mdsvex.
 	'svelte.config.js': () =>
 		"import adapter from '@sveltejs/adapter-node';\n" +
-		'export default { compilerOptions: { runes: true }, kit: { adapter: adapter() } };\n',
+		"import { mdsvex } from 'mdsvex';\n" +
+		'export default {\n' +
+		"\textensions: ['.svelte', '.md'],\n" +
+		"\tpreprocess: [mdsvex({ extensions: ['.md'] })],\n" +
+		'\tcompilerOptions: { discloseVersion: false },\n' +
+		'\tvitePlugin: {\n' +
+		'\t\tdynamicCompileOptions: ({ filename }) =>\n' +
+		"\t\t\t/\\/src\\//.test(filename) && !filename.includes('/node_modules/')\n" +
+		'\t\t\t\t? { runes: true }\n' +
+		'\t\t\t\t: undefined\n' +
+		'\t},\n' +
+		'\tkit: { adapter: adapter() }\n' +
+		'};\n',
 	'vite.config.js': () =>
 		"import { sveltekit } from '@sveltejs/kit/vite';\n" +
 		"import { defineConfig } from 'vite';\n" +
@@ -38,7 +64,7 @@ const files: Record<string, () => string> = {
 		'<meta name="viewport" content="width=device-width, initial-scale=1" />\n' +
 		'%sveltekit.head%\n</head>\n<body>\n<div style="display: contents">%sveltekit.body%</div>\n' +
 		'</body>\n</html>\n',
-	'src/routes/+page.svelte': pageSource
+	...Object.fromEntries(Object.entries(pageFiles()).map(([name, text]) => [name, () => text]))
 };
 
 /** Writes the floor app (only files whose text changed) and builds it when it is stale. */
