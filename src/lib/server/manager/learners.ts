@@ -11,6 +11,7 @@ import {
 	statusOf,
 	type EnrolmentFacts,
 	type ModuleStatus,
+	type ReportModule,
 	type StatusKind
 } from './status';
 
@@ -146,10 +147,15 @@ interface LearnerFacts {
 	lastActivity: number | null;
 }
 
+/**
+ * Each learner's status per report module and last activity. `modules` is the organisation's
+ * report modules when the caller has them already (the CSV export reads them once, not per chunk).
+ */
 export async function statusesFor(
 	orgId: number,
 	userIds: number[],
-	now: number
+	now: number,
+	modules?: readonly ReportModule[]
 ): Promise<Map<number, LearnerFacts>> {
 	const result = new Map<number, LearnerFacts>();
 	if (userIds.length === 0) return result;
@@ -159,17 +165,30 @@ export async function statusesFor(
 	// Chunks keep the parameter count under SQLite's limit for the CSV of a large organisation.
 	for (let i = 0; i < userIds.length; i += 900) {
 		const chunk = userIds.slice(i, i + 900);
-		const enrolmentRows = await db
-			.select({
-				userId: enrolment.userId,
-				slug: enrolment.moduleSlug,
-				status: enrolment.status,
-				done: enrolment.stepsDone,
-				total: enrolment.stepsTotal,
-				updatedAt: epochMs(enrolment.updatedAt)
-			})
-			.from(enrolment)
-			.where(inArray(enrolment.userId, chunk));
+		// Two independent reads, started together: on PostgreSQL each is a round trip of its own
+		// (on a connection of its own outside a transaction).
+		const [enrolmentRows, certificateRows] = await Promise.all([
+			db
+				.select({
+					userId: enrolment.userId,
+					slug: enrolment.moduleSlug,
+					status: enrolment.status,
+					done: enrolment.stepsDone,
+					total: enrolment.stepsTotal,
+					updatedAt: epochMs(enrolment.updatedAt)
+				})
+				.from(enrolment)
+				.where(inArray(enrolment.userId, chunk)),
+			db
+				.select({
+					userId: certificate.userId,
+					slug: certificate.moduleSlug,
+					expiresAt: sql<number>`max(${epochMs(certificate.expiresAt)})`
+				})
+				.from(certificate)
+				.where(and(inArray(certificate.userId, chunk), isNull(certificate.revokedAt)))
+				.groupBy(certificate.userId, certificate.moduleSlug)
+		]);
 		for (const { userId, slug, status, done, total, updatedAt } of enrolmentRows) {
 			const key = `${userId}:${slug}`;
 			if (updatedAt > (activity.get(userId) ?? 0)) activity.set(userId, updatedAt);
@@ -182,23 +201,14 @@ export async function statusesFor(
 			});
 			enrolments.set(key, list);
 		}
-		const certificateRows = await db
-			.select({
-				userId: certificate.userId,
-				slug: certificate.moduleSlug,
-				expiresAt: sql<number>`max(${epochMs(certificate.expiresAt)})`
-			})
-			.from(certificate)
-			.where(and(inArray(certificate.userId, chunk), isNull(certificate.revokedAt)))
-			.groupBy(certificate.userId, certificate.moduleSlug);
 		for (const { userId, slug, expiresAt } of certificateRows) {
 			certificates.set(`${userId}:${slug}`, expiresAt);
 		}
 	}
-	const modules = await reportModules(orgId);
+	const reported = modules ?? (await reportModules(orgId));
 	for (const id of userIds) {
 		const statuses: Record<string, ModuleStatus> = {};
-		for (const m of modules) {
+		for (const m of reported) {
 			const key = `${id}:${m.slug}`;
 			statuses[m.slug] = statusOf(enrolments.get(key) ?? [], certificates.get(key), now);
 		}
@@ -210,12 +220,14 @@ export async function statusesFor(
 export async function toRows(
 	orgId: number,
 	base: Omit<BaseRow, 'last_activity'>[],
-	now: number
+	now: number,
+	modules?: readonly ReportModule[]
 ): Promise<LearnerRow[]> {
 	const facts = await statusesFor(
 		orgId,
 		base.map((r) => r.id),
-		now
+		now,
+		modules
 	);
 	return base.map((r) => ({
 		id: r.id,
