@@ -7,7 +7,7 @@ import {
 	makeTeam,
 	syncCourse
 } from '../testing/testing';
-import { csvCell, exportLearnersCsv } from './csv';
+import { csvCell, csvChunkSize, exportLearnersCsv } from './csv';
 import { defaultQuery } from './learner-query';
 
 const now = Date.UTC(2026, 4, 15, 10);
@@ -54,5 +54,26 @@ describe('CSV export', () => {
 		expect(csv).toContain('certificaat geldig tot 31/01/2027');
 		expect(csv).not.toContain('Sam Peeters');
 		expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+	});
+
+	it('gives every learner of a file longer than one chunk their own row and status', async () => {
+		for (let i = 0; i < csvChunkSize; i++) {
+			await makeLearner({ organisation: orgA, name: `Leerling ${String(i).padStart(3, '0')}` });
+		}
+		// Sorted by name, Zeger is the last row: in the second chunk.
+		const zeger = (await makeLearner({ organisation: orgA, name: 'Zeger Zomer' })).id;
+		await makeCertificate({
+			user: zeger,
+			module: school,
+			expiresAt: new Date(Date.UTC(2027, 0, 31))
+		});
+		const { csv, rows } = await exportLearnersCsv(orgA, defaultQuery, now);
+		expect(rows).toBe(csvChunkSize + 2);
+		const [header, ...lines] = csv.slice(1).split('\r\n').slice(0, -1);
+		expect(lines).toHaveLength(csvChunkSize + 2);
+		const columns = header.split(';').length;
+		for (const line of lines) expect(line.split(';')).toHaveLength(columns);
+		expect(lines.at(-1)).toMatch(/^Zeger Zomer;.*certificaat geldig tot 31\/01\/2027/);
+		expect(lines.filter((line) => line.includes('certificaat geldig'))).toHaveLength(1);
 	});
 });
