@@ -2,7 +2,7 @@
 // and answered items. The answer path runs them on every answer, so the statements are
 // prepared once per database through Drizzle (stack.md: a built query costs ~36 µs, a prepared
 // statement ~6 µs).
-import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Item } from '$lib/content/schema';
 import type { Answer } from '$lib/content/views';
 import { db } from '../db';
@@ -43,25 +43,17 @@ export async function touchProgress(
 		});
 }
 
-const countDone = prepared((database) =>
-	database
-		.select({ n: sql<number>`count(*)`.mapWith(Number) })
-		.from(stepProgress)
-		.where(
-			and(
-				eq(stepProgress.enrolmentId, sql.placeholder('enrolmentId')),
-				eq(stepProgress.status, 'done')
-			)
-		)
-		.prepare()
-);
-
+// The enrolment's position and its count of finished steps in one statement (on PostgreSQL a
+// round trip less per answer than reading the count first).
 const updateEnrolmentPosition = prepared((database) =>
 	database
 		.update(enrolment)
 		.set({
 			currentStep: sql`${sql.placeholder('currentStep')}`,
-			stepsDone: sql`${sql.placeholder('stepsDone')}`,
+			stepsDone: sql`(${database
+				.select({ n: count() })
+				.from(stepProgress)
+				.where(and(eq(stepProgress.enrolmentId, enrolment.id), eq(stepProgress.status, 'done')))})`,
 			// Milliseconds since the epoch (db/prepared.ts converts them per engine).
 			updatedAt: epochParam('updatedAt')
 		})
@@ -92,13 +84,7 @@ const upsertMastery = prepared((database) =>
 
 /** Moves the enrolment to `stepSlug` and recounts its finished steps. */
 export async function refreshEnrolment(e: Enrolment, stepSlug: string, now: number): Promise<void> {
-	const done = (await countDone().get({ enrolmentId: e.id }))!.n;
-	await updateEnrolmentPosition().run({
-		currentStep: stepSlug,
-		stepsDone: done,
-		updatedAt: now,
-		id: e.id
-	});
+	await updateEnrolmentPosition().run({ currentStep: stepSlug, updatedAt: now, id: e.id });
 }
 
 /** Adds a seen signal to the learner's signal map, recognised (`hit`) or not. */
