@@ -13,28 +13,12 @@ import { notFound } from './errors';
 import { startModule, type ModuleContext } from './enrolment';
 import {
 	grade,
-	insertItemResponse,
+	insertQuizResponse,
 	prunePractice,
 	recordMastery,
 	refreshEnrolment,
 	touchProgress
 } from './records';
-
-const priorQuizAnswer = prepared((database) =>
-	database
-		.select({ one: sql<number>`1` })
-		.from(response)
-		.where(
-			and(
-				eq(response.enrolmentId, sql.placeholder('enrolmentId')),
-				eq(response.stepSlug, sql.placeholder('stepSlug')),
-				eq(response.itemId, sql.placeholder('itemId')),
-				isNull(response.attemptId)
-			)
-		)
-		.limit(1)
-		.prepare()
-);
 
 const firstQuizScores = prepared((database) =>
 	database
@@ -85,9 +69,7 @@ export async function answerQuizItem(
 		if (!step || step.meta.kind !== 'quiz') throw notFound();
 		const item = findItem(step, itemId);
 		const graded = grade(item, answer);
-		const prior = await priorQuizAnswer().get({ enrolmentId: e.id, stepSlug, itemId });
-		const counted = !prior;
-		await insertItemResponse(e, stepSlug, itemId, answer, graded, counted, now);
+		const counted = await insertQuizResponse(e, stepSlug, itemId, answer, graded, now);
 		if (counted) {
 			await recordMastery(userId, graded.signalsHit, graded.signalsMissed, now);
 			const firsts = (await firstQuizScores().get({ enrolmentId: e.id, stepSlug }))!;
