@@ -63,6 +63,29 @@ describe('learnerDashboard', () => {
 		expect(steps).toContain(dashboard.inProgress[0].resumeStep);
 	});
 
+	it('lists completed modules in the order of their versions', async () => {
+		const u = await makeLearner({ organisation: org });
+		const slugs = getCourse().modules.map((m) => m.slug);
+		const versionOf = new Map(
+			(await db.select().from(moduleVersion)).map((v) => [v.moduleSlug, v.id])
+		);
+		const [first, second, third] = slugs
+			.filter((slug) => versionOf.has(slug))
+			.sort((a, b) => versionOf.get(a)! - versionOf.get(b)!);
+		// Completed in another order than their versions were registered in.
+		for (const [i, slug] of [third, first, second].entries())
+			await makeEnrolment({
+				user: u.id,
+				module: slug,
+				completedAt: new Date(Date.now() - i * day)
+			});
+		expect((await learnerDashboard(u.id, null)).completed.map((m) => m.slug)).toEqual([
+			first,
+			second,
+			third
+		]);
+	});
+
 	it('suggests only the candidate modules that have a version', async () => {
 		const u = await makeLearner({ organisation: org, audience: 'leerkracht' });
 		const before = (await learnerDashboard(u.id, 'leerkracht')).suggested.map((m) => m.slug);

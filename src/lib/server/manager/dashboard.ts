@@ -27,7 +27,9 @@ const selectEnrolments = prepared((database) =>
 			)
 		)
 		.where(eq(enrolment.userId, sql.placeholder('userId')))
-		.orderBy(enrolment.id)
+		// The order SQLite read them in before the join (its index on user and version): the
+		// completed cards keep their order, and PostgreSQL gives the same.
+		.orderBy(enrolment.moduleVersionId, enrolment.id)
 		.prepare()
 );
 const selectMastery = prepared((database) =>
