@@ -1,6 +1,6 @@
 // Module versions: every shipped module is registered as an immutable version (a new one when its
 // files change) and can be read back exactly as it was, for learners who started it.
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, sql } from 'drizzle-orm';
 import type { Assessment, ModuleMeta, Quiz, StepMeta, Vignette } from '$lib/content/schema';
 import { db, transaction, first } from '../db';
 import { prepared } from '../db/prepared';
@@ -131,6 +131,57 @@ const selectOrgIds = prepared((database) =>
 /** The organisations a user belongs to, in any role. */
 export async function organisationIdsOf(userId: number): Promise<number[]> {
 	return (await selectOrgIds().all({ userId })).map((r) => r.id);
+}
+
+export interface VersionSeen {
+	id: number;
+	slug: string;
+	version: number;
+	source: 'shipped' | 'authored';
+	organisationId: number | null;
+	/** Shipped or platform (no organisation), or of an organisation the user belongs to. */
+	visible: boolean;
+}
+
+// /leren needs, per visit, which modules have a version and the newest authored ones this
+// learner may see: one statement over the (few, light) version rows instead of a query per
+// module, one for the memberships and one for the authored versions. Membership is read here as
+// organisationIdsOf reads it: in any role, archived organisations included.
+const selectVersionsSeen = prepared((database) =>
+	database
+		.select({
+			id: moduleVersion.id,
+			slug: moduleVersion.moduleSlug,
+			version: moduleVersion.version,
+			source: moduleVersion.source,
+			organisationId: moduleVersion.organisationId,
+			visible: sql<number>`case when ${moduleVersion.organisationId} is null or ${exists(
+				database
+					.select({ one: sql`1` })
+					.from(membership)
+					.where(
+						and(
+							eq(membership.userId, sql.placeholder('userId')),
+							eq(membership.organisationId, moduleVersion.organisationId)
+						)
+					)
+			)} then 1 else 0 end`.mapWith(Number)
+		})
+		.from(moduleVersion)
+		.orderBy(moduleVersion.moduleSlug, desc(moduleVersion.version))
+		.prepare()
+);
+
+/**
+ * Every module version (without its content), newest first per module, each marked visible or
+ * not for this user as `newestVisibleVersionId` and `visibleTo(…, organisationIdsOf(userId))`
+ * decide it. One statement.
+ */
+export async function versionsSeenBy(userId: number): Promise<VersionSeen[]> {
+	return (await selectVersionsSeen().all({ userId })).map((r) => ({
+		...r,
+		visible: r.visible === 1
+	}));
 }
 
 /**

@@ -3,19 +3,23 @@
 import { and, eq, exists, or, sql } from 'drizzle-orm';
 import { epochMsOrNull, prepared } from '../db/prepared';
 import { intParam } from '../db/sql';
-import { assignment, assignmentUser, membership, team } from '../db/schema';
+import { assignment, assignmentUser, membership, moduleVersion, team } from '../db/schema';
 import { getCourse } from '../content/course';
 import { latestVersionId, loadVersion } from '../content/versions';
 import type { AssignmentTarget } from './assignments';
 
-/** The module title a manager and a learner read: shipped, or the latest authored version. */
-export async function titleOf(slug: string): Promise<string> {
+/**
+ * The module title a manager and a learner read: shipped, or the latest authored version
+ * (`latest`: its id when the caller read it already, null when the module has none).
+ */
+export async function titleOf(slug: string, latest?: number | null): Promise<string> {
 	const shipped = getCourse().moduleBySlug.get(slug)?.meta.title;
 	if (shipped) return shipped;
-	const versionId = await latestVersionId(slug);
+	const versionId = latest === undefined ? await latestVersionId(slug) : latest;
 	return (
-		(versionId === undefined ? undefined : (await loadVersion(versionId))?.module.meta.title) ??
-		slug
+		(versionId === undefined || versionId === null
+			? undefined
+			: (await loadVersion(versionId))?.module.meta.title) ?? slug
 	);
 }
 
@@ -124,11 +128,18 @@ export async function listAssignments(organisationId: number): Promise<Assignmen
 	);
 }
 
+// The newest version of the assigned module, for an authored module's title: read with the
+// assignments, not by a query per module after them.
+const newestVersionId = sql<number | null>`(select newest.id from ${moduleVersion} newest
+	where newest.module_slug = ${assignment.moduleSlug} order by newest.version desc limit 1)`.mapWith(
+	Number
+);
 const selectForLearner = prepared((database) =>
 	database
 		.select({
 			moduleSlug: assignment.moduleSlug,
-			dueAt: sql<number | null>`min(${epochMsOrNull(assignment.dueAt)})`
+			dueAt: sql<number | null>`min(${epochMsOrNull(assignment.dueAt)})`,
+			latest: newestVersionId
 		})
 		.from(membership)
 		.innerJoin(assignment, eq(assignment.organisationId, membership.organisationId))
@@ -173,7 +184,7 @@ export async function listAssignmentsForLearner(
 	return await Promise.all(
 		(await selectForLearner().all({ user: userId, org: organisationId })).map(async (r) => ({
 			moduleSlug: r.moduleSlug,
-			title: await titleOf(r.moduleSlug),
+			title: await titleOf(r.moduleSlug, r.latest),
 			dueAt: r.dueAt === null ? null : new Date(r.dueAt)
 		}))
 	);

@@ -16,6 +16,9 @@ import {
 	sendOverdueAssignmentReminders
 } from './assignments';
 import { flushMail } from '../platform/mail';
+import { db } from '../db';
+import { assignment, moduleVersion } from '../db/schema';
+import { getCourse } from '../content/course';
 
 let sink: SmtpSink;
 
@@ -52,6 +55,41 @@ afterEach(() => {
 });
 
 describe('assignments', () => {
+	it('shows an assigned authored module under its newest version’s title', async () => {
+		const meta = getCourse().modules[0].meta;
+		for (const [version, title] of [
+			[1, 'Eerste titel'],
+			[2, 'Nieuwe titel']
+		] as const)
+			await db.insert(moduleVersion).values({
+				moduleSlug: 'eigen-module',
+				version,
+				source: 'authored',
+				contentHash: `hash-${version}`,
+				title,
+				organisationId: orgA,
+				content: { slug: 'eigen-module', meta: { ...meta, title }, steps: [] }
+			});
+		const created = await createAssignment({
+			organisationId: orgA,
+			moduleSlug: 'eigen-module',
+			target: 'organisation',
+			createdBy: manager
+		});
+		expect(created.ok).toBe(true);
+		// A module that has no version any more keeps its slug as title.
+		await db.insert(assignment).values({
+			organisationId: orgA,
+			moduleSlug: 'verdwenen-module',
+			target: 'organisation',
+			createdBy: manager
+		});
+		expect(await listAssignmentsForLearner(outside.id)).toEqual([
+			{ moduleSlug: 'eigen-module', title: 'Nieuwe titel', dueAt: null },
+			{ moduleSlug: 'verdwenen-module', title: 'verdwenen-module', dueAt: null }
+		]);
+	});
+
 	it('reaches the organisation, a team or chosen learners, and shows on /leren', async () => {
 		const due = new Date(Date.UTC(2026, 5, 30));
 		expect(

@@ -1,23 +1,35 @@
 // What a learner sees on /leren: modules in progress and completed, suggestions for their
 // audience, and their signal map.
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { ModuleMeta } from '$lib/content/schema';
 import { CATEGORY_LABELS, SIGNAL_CATEGORIES } from '$lib/content/categories';
 import { prepared } from '../db/prepared';
-import { enrolment, signalMastery } from '../db/schema';
+import { enrolment, signalMastery, stepProgress, type Enrolment } from '../db/schema';
 import { getCourse } from '../content/course';
-import { latestVersionId, loadVersion, organisationIdsOf } from '../content/versions';
-import { publishedAuthoredModules } from '../authoring/published';
-import { resumeStep } from '../learning/enrolment';
+import { loadVersion, versionsSeenBy, type LoadedVersion } from '../content/versions';
 import { masteryLevel, type MasteryLevel } from '../learning/mastery';
 import type { Audience } from '../db/schema';
 
 // /leren runs these on every view: prepared once (stack.md), not built and prepared per request.
+// Each enrolment with the steps done in it, one row per done step (one row for an enrolment
+// without any, and for a completed one: only a module in progress has a step to resume). One
+// statement instead of one for the enrolments and one per module in progress.
 const selectEnrolments = prepared((database) =>
 	database
-		.select()
+		.select({ enrolment, doneStep: stepProgress.stepSlug })
 		.from(enrolment)
+		.leftJoin(
+			stepProgress,
+			and(
+				eq(stepProgress.enrolmentId, enrolment.id),
+				eq(stepProgress.status, 'done'),
+				eq(enrolment.status, 'in_progress')
+			)
+		)
 		.where(eq(enrolment.userId, sql.placeholder('userId')))
+		// The order SQLite read them in before the join (its index on user and version): the
+		// completed cards keep their order, and PostgreSQL gives the same.
+		.orderBy(enrolment.moduleVersionId, enrolment.id)
 		.prepare()
 );
 const selectMastery = prepared((database) =>
@@ -47,12 +59,43 @@ function fitsAudience(meta: ModuleMeta, audience: Audience | null): boolean {
 	return meta.audience === 'both' || audience === null || meta.audience === audience;
 }
 
+/**
+ * Where "verder gaan" leads: the first step not done from the current one on, else the first
+ * not done at all (learning/enrolment.ts `resumeStep`, from steps already read).
+ */
+export function resumeStepFrom(
+	e: Enrolment,
+	version: LoadedVersion | undefined,
+	done: ReadonlySet<string>
+): string | null {
+	if (!version) return e.currentStep;
+	const steps = version.module.steps.map((s) => s.slug);
+	const from = Math.max(0, e.currentStep ? steps.indexOf(e.currentStep) : 0);
+	const next =
+		steps.slice(from).find((slug) => !done.has(slug)) ?? steps.find((slug) => !done.has(slug));
+	return next ?? e.currentStep ?? steps[0] ?? null;
+}
+
 export async function learnerDashboard(userId: number, audience: Audience | null) {
 	const course = getCourse();
-	const enrolments = await selectEnrolments().all({ userId });
+	// The two reads are independent: on PostgreSQL each is a round trip of its own.
+	const [rows, versions] = await Promise.all([
+		selectEnrolments().all({ userId }),
+		versionsSeenBy(userId)
+	]);
+	const enrolments: Enrolment[] = [];
+	const doneSteps = new Map<number, Set<string>>();
+	for (const { enrolment: e, doneStep } of rows) {
+		let done = doneSteps.get(e.id);
+		if (!done) {
+			done = new Set();
+			doneSteps.set(e.id, done);
+			enrolments.push(e);
+		}
+		if (doneStep !== null) done.add(doneStep);
+	}
 	const bySlug = new Map(enrolments.map((e) => [e.moduleSlug, e]));
-	// Only a module in progress has a step to resume (a query per module); completed ones skip it.
-	const card = async (e: typeof enrolment.$inferSelect, resume: boolean): Promise<ModuleCard> => {
+	const card = async (e: Enrolment, resume: boolean): Promise<ModuleCard> => {
 		const version = await loadVersion(e.moduleVersionId);
 		const meta = version?.module.meta;
 		return {
@@ -62,7 +105,7 @@ export async function learnerDashboard(userId: number, audience: Audience | null
 			minutes: meta?.minutes ?? 0,
 			stepsDone: e.stepsDone,
 			stepsTotal: e.stepsTotal,
-			resumeStep: resume ? await resumeStep(e) : null,
+			resumeStep: resume ? resumeStepFrom(e, version, doneSteps.get(e.id)!) : null,
 			completedAt: e.completedAt
 		};
 	};
@@ -75,30 +118,42 @@ export async function learnerDashboard(userId: number, audience: Audience | null
 	const completed = await Promise.all(
 		enrolments.filter((e) => e.status === 'completed').map(async (e) => await card(e, false))
 	);
-	const candidates = course.modules.filter(
-		(m) => !bySlug.has(m.slug) && m.meta.refreshes.length === 0 && fitsAudience(m.meta, audience)
-	);
-	const published = await Promise.all(
-		candidates.map(async (m) => (await latestVersionId(m.slug)) !== undefined)
-	);
-	const suggested = candidates
-		.filter((_, i) => published[i])
+	// A shipped module is suggested once it has a version (new enrolments get its newest).
+	const versioned = new Set(versions.map((v) => v.slug));
+	const suggested = course.modules
+		.filter(
+			(m) =>
+				!bySlug.has(m.slug) &&
+				m.meta.refreshes.length === 0 &&
+				fitsAudience(m.meta, audience) &&
+				versioned.has(m.slug)
+		)
 		.map((m) => ({
 			slug: m.slug,
 			title: m.meta.title,
 			summary: m.meta.summary,
 			minutes: m.meta.minutes
 		}));
-	// Authored modules of the learner's organisations (and platform modules) after the course.
-	for (const m of await publishedAuthoredModules(await organisationIdsOf(userId))) {
-		if (bySlug.has(m.slug) || !fitsAudience(m.meta, audience)) continue;
-		suggested.push({
-			slug: m.slug,
-			title: m.title,
-			summary: m.meta.summary,
-			minutes: m.meta.minutes
+	// Authored modules of the learner's organisations (and platform modules) after the course:
+	// the newest authored version of each, when this learner may see it, by title
+	// (authoring/published.ts `publishedAuthoredModules(organisationIdsOf(userId))`).
+	const authored: { slug: string; title: string; summary: string; minutes: number }[] = [];
+	const seen = new Set<string>();
+	for (const v of versions) {
+		if (v.source !== 'authored' || seen.has(v.slug)) continue;
+		seen.add(v.slug); // older versions of this module follow: the newest decides
+		if (!v.visible || bySlug.has(v.slug)) continue;
+		const meta = (await loadVersion(v.id))!.module.meta;
+		if (!fitsAudience(meta, audience)) continue;
+		authored.push({
+			slug: v.slug,
+			title: meta.title,
+			summary: meta.summary,
+			minutes: meta.minutes
 		});
 	}
+	authored.sort((a, b) => a.title.localeCompare(b.title, 'nl'));
+	suggested.push(...authored);
 	return { inProgress, completed, suggested };
 }
 
