@@ -38,12 +38,23 @@ const selectAuthored = prepared((database) =>
 export async function publishedAuthoredModules(
 	orgIds: readonly number[]
 ): Promise<AuthoredModuleSummary[]> {
+	return await newestVisibleAuthored(await selectAuthored().all(), (row) => visibleTo(row, orgIds));
+}
+
+/**
+ * From authored version rows ordered by module and newest version first: each module's newest
+ * version, when `visible` admits it, with its metadata, by title. The newest version decides: an
+ * older one is never offered in its place.
+ */
+export async function newestVisibleAuthored<
+	Row extends { id: number; slug: string; version: number; organisationId: number | null }
+>(rows: readonly Row[], visible: (row: Row) => boolean): Promise<AuthoredModuleSummary[]> {
 	const seen = new Set<string>();
 	const out: AuthoredModuleSummary[] = [];
-	for (const row of await selectAuthored().all()) {
+	for (const row of rows) {
 		if (seen.has(row.slug)) continue; // an older version of a module already handled
 		seen.add(row.slug);
-		if (!visibleTo(row, orgIds)) continue;
+		if (!visible(row)) continue;
 		const meta = (await loadVersion(row.id))!.module.meta;
 		out.push({
 			slug: row.slug,

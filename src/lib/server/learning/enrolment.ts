@@ -123,6 +123,16 @@ export async function resumeStep(e: Enrolment): Promise<string | null> {
 			.filter((s) => s.status === 'done')
 			.map((s) => s.stepSlug)
 	);
+	return resumeStepFrom(e, version, done);
+}
+
+/** `resumeStep` from the enrolment's done steps already read (the /leren cards read them joined). */
+export function resumeStepFrom(
+	e: Pick<Enrolment, 'currentStep'>,
+	version: LoadedVersion | undefined,
+	done: ReadonlySet<string>
+): string | null {
+	if (!version) return e.currentStep;
 	const steps = version.module.steps.map((s) => s.slug);
 	const from = Math.max(0, e.currentStep ? steps.indexOf(e.currentStep) : 0);
 	const next =

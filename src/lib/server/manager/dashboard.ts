@@ -6,7 +6,9 @@ import { CATEGORY_LABELS, SIGNAL_CATEGORIES } from '$lib/content/categories';
 import { prepared } from '../db/prepared';
 import { enrolment, signalMastery, stepProgress, type Enrolment } from '../db/schema';
 import { getCourse } from '../content/course';
-import { loadVersion, versionsSeenBy, type LoadedVersion } from '../content/versions';
+import { loadVersion, versionsSeenBy } from '../content/versions';
+import { newestVisibleAuthored } from '../authoring/published';
+import { resumeStepFrom } from '../learning/enrolment';
 import { masteryLevel, type MasteryLevel } from '../learning/mastery';
 import type { Audience } from '../db/schema';
 
@@ -57,23 +59,6 @@ export interface ModuleCard {
 
 function fitsAudience(meta: ModuleMeta, audience: Audience | null): boolean {
 	return meta.audience === 'both' || audience === null || meta.audience === audience;
-}
-
-/**
- * Where "verder gaan" leads: the first step not done from the current one on, else the first
- * not done at all (learning/enrolment.ts `resumeStep`, from steps already read).
- */
-export function resumeStepFrom(
-	e: Enrolment,
-	version: LoadedVersion | undefined,
-	done: ReadonlySet<string>
-): string | null {
-	if (!version) return e.currentStep;
-	const steps = version.module.steps.map((s) => s.slug);
-	const from = Math.max(0, e.currentStep ? steps.indexOf(e.currentStep) : 0);
-	const next =
-		steps.slice(from).find((slug) => !done.has(slug)) ?? steps.find((slug) => !done.has(slug));
-	return next ?? e.currentStep ?? steps[0] ?? null;
 }
 
 export async function learnerDashboard(userId: number, audience: Audience | null) {
@@ -134,26 +119,22 @@ export async function learnerDashboard(userId: number, audience: Audience | null
 			summary: m.meta.summary,
 			minutes: m.meta.minutes
 		}));
-	// Authored modules of the learner's organisations (and platform modules) after the course:
-	// the newest authored version of each, when this learner may see it, by title
-	// (authoring/published.ts `publishedAuthoredModules(organisationIdsOf(userId))`).
-	const authored: { slug: string; title: string; summary: string; minutes: number }[] = [];
-	const seen = new Set<string>();
-	for (const v of versions) {
-		if (v.source !== 'authored' || seen.has(v.slug)) continue;
-		seen.add(v.slug); // older versions of this module follow: the newest decides
-		if (!v.visible || bySlug.has(v.slug)) continue;
-		const meta = (await loadVersion(v.id))!.module.meta;
-		if (!fitsAudience(meta, audience)) continue;
-		authored.push({
-			slug: v.slug,
-			title: meta.title,
-			summary: meta.summary,
-			minutes: meta.minutes
+	// Authored modules of the learner's organisations (and platform modules) after the course,
+	// from the version rows read above (publishedAuthoredModules(organisationIdsOf(userId)) reads
+	// the same with two statements more).
+	const authored = await newestVisibleAuthored(
+		versions.filter((v) => v.source === 'authored'),
+		(v) => v.visible
+	);
+	for (const m of authored) {
+		if (bySlug.has(m.slug) || !fitsAudience(m.meta, audience)) continue;
+		suggested.push({
+			slug: m.slug,
+			title: m.title,
+			summary: m.meta.summary,
+			minutes: m.meta.minutes
 		});
 	}
-	authored.sort((a, b) => a.title.localeCompare(b.title, 'nl'));
-	suggested.push(...authored);
 	return { inProgress, completed, suggested };
 }
 
