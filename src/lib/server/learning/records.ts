@@ -2,7 +2,7 @@
 // and answered items. The answer path runs them on every answer, so the statements are
 // prepared once per database through Drizzle (stack.md: a built query costs ~36 µs, a prepared
 // statement ~6 µs).
-import { and, count, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, lt, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Item } from '$lib/content/schema';
 import type { Answer } from '$lib/content/views';
 import { db } from '../db';
@@ -110,25 +110,30 @@ export function grade(item: Item, answer: Answer): Graded {
 	}
 }
 
+/** An item's response row as statement placeholders, with `attemptId` and `isFirst` as given. */
+function itemResponseValues(attemptId: Placeholder | null, isFirst: Placeholder | SQL) {
+	return {
+		userId: sql.placeholder('userId'),
+		enrolmentId: sql.placeholder('enrolmentId'),
+		moduleVersionId: sql.placeholder('moduleVersionId'),
+		stepSlug: sql.placeholder('stepSlug'),
+		itemId: sql.placeholder('itemId'),
+		kind: 'item' as const,
+		attemptId,
+		answer: sql.placeholder('answer'),
+		score: sql.placeholder('score'),
+		maxScore: sql.placeholder('maxScore'),
+		signalsHit: sql.placeholder('signalsHit'),
+		signalsMissed: sql.placeholder('signalsMissed'),
+		isFirst,
+		createdAt: sql.placeholder('createdAt')
+	};
+}
+
 const insertResponseRow = prepared((database) =>
 	database
 		.insert(response)
-		.values({
-			userId: sql.placeholder('userId'),
-			enrolmentId: sql.placeholder('enrolmentId'),
-			moduleVersionId: sql.placeholder('moduleVersionId'),
-			stepSlug: sql.placeholder('stepSlug'),
-			itemId: sql.placeholder('itemId'),
-			kind: 'item',
-			attemptId: sql.placeholder('attemptId'),
-			answer: sql.placeholder('answer'),
-			score: sql.placeholder('score'),
-			maxScore: sql.placeholder('maxScore'),
-			signalsHit: sql.placeholder('signalsHit'),
-			signalsMissed: sql.placeholder('signalsMissed'),
-			isFirst: sql.placeholder('isFirst'),
-			createdAt: sql.placeholder('createdAt')
-		})
+		.values(itemResponseValues(sql.placeholder('attemptId'), sql.placeholder('isFirst')))
 		.prepare()
 );
 
@@ -167,32 +172,22 @@ export async function insertItemResponse(
 const insertQuizResponseRow = prepared((database) =>
 	database
 		.insert(response)
-		.values({
-			userId: sql.placeholder('userId'),
-			enrolmentId: sql.placeholder('enrolmentId'),
-			moduleVersionId: sql.placeholder('moduleVersionId'),
-			stepSlug: sql.placeholder('stepSlug'),
-			itemId: sql.placeholder('itemId'),
-			kind: 'item',
-			attemptId: null,
-			answer: sql.placeholder('answer'),
-			score: sql.placeholder('score'),
-			maxScore: sql.placeholder('maxScore'),
-			signalsHit: sql.placeholder('signalsHit'),
-			signalsMissed: sql.placeholder('signalsMissed'),
-			isFirst: sql`not exists ${database
-				.select({ one: sql`1` })
-				.from(response)
-				.where(
-					and(
-						eq(response.enrolmentId, sql.placeholder('enrolmentId')),
-						eq(response.stepSlug, sql.placeholder('stepSlug')),
-						eq(response.itemId, sql.placeholder('itemId')),
-						isNull(response.attemptId)
-					)
-				)}`,
-			createdAt: sql.placeholder('createdAt')
-		})
+		.values(
+			itemResponseValues(
+				null,
+				sql`not exists ${database
+					.select({ one: sql`1` })
+					.from(response)
+					.where(
+						and(
+							eq(response.enrolmentId, sql.placeholder('enrolmentId')),
+							eq(response.stepSlug, sql.placeholder('stepSlug')),
+							eq(response.itemId, sql.placeholder('itemId')),
+							isNull(response.attemptId)
+						)
+					)}`
+			)
+		)
 		.returning({ isFirst: response.isFirst })
 		.prepare()
 );
