@@ -130,6 +130,30 @@ function itemResponseValues(attemptId: Placeholder | null, isFirst: Placeholder 
 	};
 }
 
+/** The values for `itemResponseValues`' placeholders (but attemptId and isFirst). */
+function itemResponseParams(
+	e: Pick<Enrolment, 'id' | 'userId' | 'moduleVersionId'>,
+	stepSlug: string,
+	itemId: string,
+	answer: Answer,
+	graded: Graded,
+	now: number
+) {
+	return {
+		userId: e.userId,
+		enrolmentId: e.id,
+		moduleVersionId: e.moduleVersionId,
+		stepSlug,
+		itemId,
+		answer,
+		score: graded.result.score,
+		maxScore: graded.result.maxScore,
+		signalsHit: graded.signalsHit,
+		signalsMissed: graded.signalsMissed,
+		createdAt: new Date(now)
+	};
+}
+
 const insertResponseRow = prepared((database) =>
 	database
 		.insert(response)
@@ -149,21 +173,20 @@ export async function insertItemResponse(
 	attemptId: number | null = null
 ): Promise<void> {
 	await insertResponseRow().run({
-		userId: e.userId,
-		enrolmentId: e.id,
-		moduleVersionId: e.moduleVersionId,
-		stepSlug,
-		itemId,
+		...itemResponseParams(e, stepSlug, itemId, answer, graded, now),
 		attemptId,
-		answer,
-		score: graded.result.score,
-		maxScore: graded.result.maxScore,
-		signalsHit: graded.signalsHit,
-		signalsMissed: graded.signalsMissed,
-		isFirst,
-		createdAt: new Date(now)
+		isFirst
 	});
 }
+
+/** The enrolment's answers to one item outside assessments (parameters enrolmentId, stepSlug, itemId). */
+const itemAnswersOutsideAssessments = () =>
+	and(
+		eq(response.enrolmentId, sql.placeholder('enrolmentId')),
+		eq(response.stepSlug, sql.placeholder('stepSlug')),
+		eq(response.itemId, sql.placeholder('itemId')),
+		isNull(response.attemptId)
+	);
 
 // A quiz answer: the response row, counted (is_first) when the learner has no earlier answer
 // to the item outside an assessment. The check and the insert are one statement: on PostgreSQL
@@ -178,14 +201,7 @@ const insertQuizResponseRow = prepared((database) =>
 				sql`not exists ${database
 					.select({ one: sql`1` })
 					.from(response)
-					.where(
-						and(
-							eq(response.enrolmentId, sql.placeholder('enrolmentId')),
-							eq(response.stepSlug, sql.placeholder('stepSlug')),
-							eq(response.itemId, sql.placeholder('itemId')),
-							isNull(response.attemptId)
-						)
-					)}`
+					.where(itemAnswersOutsideAssessments())}`
 			)
 		)
 		.returning({ isFirst: response.isFirst })
@@ -194,26 +210,9 @@ const insertQuizResponseRow = prepared((database) =>
 
 /** A quiz item's answer as a response row; true when it is the learner's first (it counts). */
 export async function insertQuizResponse(
-	e: Pick<Enrolment, 'id' | 'userId' | 'moduleVersionId'>,
-	stepSlug: string,
-	itemId: string,
-	answer: Answer,
-	graded: Graded,
-	now: number
+	...response: Parameters<typeof itemResponseParams>
 ): Promise<boolean> {
-	const row = await insertQuizResponseRow().get({
-		userId: e.userId,
-		enrolmentId: e.id,
-		moduleVersionId: e.moduleVersionId,
-		stepSlug,
-		itemId,
-		answer,
-		score: graded.result.score,
-		maxScore: graded.result.maxScore,
-		signalsHit: graded.signalsHit,
-		signalsMissed: graded.signalsMissed,
-		createdAt: new Date(now)
-	});
+	const row = await insertQuizResponseRow().get(itemResponseParams(...response));
 	return !!row?.isFirst;
 }
 
@@ -232,10 +231,7 @@ const prunePracticeRows = prepared((database) =>
 		.delete(response)
 		.where(
 			and(
-				eq(response.enrolmentId, sql.placeholder('enrolmentId')),
-				eq(response.stepSlug, sql.placeholder('stepSlug')),
-				eq(response.itemId, sql.placeholder('itemId')),
-				isNull(response.attemptId),
+				itemAnswersOutsideAssessments(),
 				eq(response.isFirst, false),
 				lt(
 					response.id,
