@@ -368,6 +368,40 @@ test('autosave keeps the work without a click and without moving focus', async (
 	await expect(page.getByLabel('Samenvatting')).toHaveValue('Automatisch bewaard.');
 });
 
+test('after Bewaren the bar says "saved" only once that click is saved, not after the autosave before it', async ({
+	page
+}) => {
+	await signIn(page, demo.trainer);
+	const editorUrl = await duplicate(page, 'Ouders en netwerk');
+	// Every save takes 700 ms: leaving the field for the button autosaves first, then the click
+	// saves; the bar must not say "Bewaard om" in between, or an author who leaves then publishes
+	// on a revision the click's save makes stale.
+	await page.route(
+		(url) => url.pathname === editorUrl && url.search === '?/save',
+		async (route) => {
+			await new Promise((resolve) => setTimeout(resolve, 700));
+			await route.continue();
+		}
+	);
+	await page.getByLabel('Samenvatting').fill('Bewaard met de knop.');
+	const saves: Promise<unknown>[] = [];
+	page.on('request', (request) => {
+		if (request.method() === 'POST' && request.url().endsWith('?/save')) {
+			saves.push(request.response());
+		}
+	});
+	await page.getByRole('button', { name: 'Bewaren' }).click();
+	await expect.poll(() => saves.length).toBe(1);
+	await saves[0];
+	await expect.poll(() => saves.length).toBe(2);
+	await expect(page.getByRole('status').filter({ hasText: 'Bezig met bewaren…' })).toBeVisible();
+	await saves[1];
+	await expect(page.getByRole('status').filter({ hasText: /Bewaard om \d\d:\d\d/ })).toBeVisible();
+	await page.goto(editorUrl);
+	await page.getByRole('button', { name: 'Publiceren' }).click();
+	await expect(page.getByText('Versie 1 gepubliceerd')).toBeVisible();
+});
+
 test('the editor works without JavaScript', async ({ browser }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();

@@ -135,11 +135,16 @@ export class EditorForm {
 		if (this.#inflight) await this.#inflight;
 		this.#dirty = false;
 		formData.set('revision', String(this.revision));
+		// Leaving the field for the button may have autosaved just before: its "saved at" must
+		// not stand for this save, which is still on its way (an author who then leaves the page
+		// would publish on a revision this save makes stale).
+		this.status = messages.authoringEditor.saving;
 		const explicit = submitter?.getAttribute('name') !== 'op';
 		return async ({ result, update }) => {
 			// Shown at once: while the page data loads again (slow on a busy server), the preview
 			// and issues must not fall back to the data loaded before this save.
 			if (result.type === 'success' || result.type === 'failure') this.#handle(result);
+			else this.status = '';
 			await update({ reset: false });
 			if (explicit) {
 				await tick();
