@@ -210,9 +210,9 @@ const insertQuizResponseRow = prepared((database) =>
 
 /** A quiz item's answer as a response row; true when it is the learner's first (it counts). */
 export async function insertQuizResponse(
-	...response: Parameters<typeof itemResponseParams>
+	...answered: Parameters<typeof itemResponseParams>
 ): Promise<boolean> {
-	const row = await insertQuizResponseRow().get(itemResponseParams(...response));
+	const row = await insertQuizResponseRow().get(itemResponseParams(...answered));
 	return !!row?.isFirst;
 }
 

@@ -17,9 +17,7 @@ export async function titleOf(slug: string, latest?: number | null): Promise<str
 	if (shipped) return shipped;
 	const versionId = latest === undefined ? await latestVersionId(slug) : latest;
 	return (
-		(versionId === undefined || versionId === null
-			? undefined
-			: (await loadVersion(versionId))?.module.meta.title) ?? slug
+		(versionId == null ? undefined : (await loadVersion(versionId))?.module.meta.title) ?? slug
 	);
 }
 
