@@ -12,6 +12,7 @@ import { engine } from './engine';
 import { serverKey } from './schema';
 import { config } from '../platform/config';
 import { log } from '../platform/log';
+import { createFileOnce } from '../platform/file-modes';
 
 export interface SharedKeyOptions {
 	/** SQLite only: the file in the data folder that holds the key. */
@@ -62,21 +63,10 @@ export function cachedSharedKey(
 }
 
 async function fileKey(name: string, make: () => Promise<Buffer> | Buffer): Promise<Buffer> {
-	const dir = config.dataDir;
-	const file = path.join(dir, name);
-	if (!fs.existsSync(file)) {
-		fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-		const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-		fs.writeFileSync(temp, await make(), { mode: 0o600 });
-		try {
-			// link() fails when another process was first: then its (complete) key is used.
-			fs.linkSync(temp, file);
-			log.info('server_key.file_created', { file });
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-		} finally {
-			fs.rmSync(temp, { force: true });
-		}
+	const file = path.join(config.dataDir, name);
+	// When another process was first, its (complete) key is used.
+	if (!fs.existsSync(file) && createFileOnce(file, await make())) {
+		log.info('server_key.file_created', { file });
 	}
 	return fs.readFileSync(file);
 }

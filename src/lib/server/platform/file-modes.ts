@@ -3,6 +3,7 @@
 // 0700. SQLite gives the -wal and -shm files the mode of the database file, so creating the
 // database file with 0600 first covers all three. server.js also sets the umask to 077.
 import fs from 'node:fs';
+import path from 'node:path';
 
 export const privateFileMode = 0o600;
 export const privateDirMode = 0o700;
@@ -34,5 +35,27 @@ export function narrowToPrivate(file: string): void {
 		if ((mode & 0o077) !== 0) fs.chmodSync(file, privateFileMode);
 	} catch (cause) {
 		if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause;
+	}
+}
+
+/**
+ * Creates `file` (0600, its directory 0700) holding `content`, unless it exists. Safe when
+ * several processes start at once: the content is written to a file of this process's own and
+ * linked into place, so nobody ever reads a half-written `file`, and link() fails for all but
+ * the first. Returns whether this call created it.
+ */
+export function createFileOnce(file: string, content: string | Uint8Array): boolean {
+	if (fs.existsSync(file)) return false;
+	ensurePrivateDir(path.dirname(file));
+	const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+	fs.writeFileSync(temp, content, { mode: privateFileMode });
+	try {
+		fs.linkSync(temp, file);
+		return true;
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+		return false;
+	} finally {
+		fs.rmSync(temp, { force: true });
 	}
 }

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { config } from '../../platform/config';
 import { filesBesideDatabase } from '../../db/server-key';
+import { createFileOnce } from '../../platform/file-modes';
 
 const keyFileName = 'two-factor.key';
 let cached: { source: string; key: Buffer } | undefined;
@@ -49,18 +50,9 @@ function loadKey(): Buffer {
 		);
 	} else {
 		const file = path.join(path.dirname(path.resolve(config.databaseUrl)), keyFileName);
-		if (!fs.existsSync(file)) {
-			fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-			// 'wx': two processes starting at once never overwrite each other's key.
-			try {
-				fs.writeFileSync(file, crypto.randomBytes(32).toString('hex') + '\n', {
-					mode: 0o600,
-					flag: 'wx'
-				});
-			} catch (cause) {
-				if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw cause;
-			}
-		}
+		// Two processes starting at once: one key, and neither reads it half written (with a
+		// plain exclusive create the other could read the file before the key was in it).
+		createFileOnce(file, crypto.randomBytes(32).toString('hex') + '\n');
 		key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
 		if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte key`);
 	}
