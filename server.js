@@ -2,6 +2,7 @@
 // every response, static files included (adapter-node serves those before hooks.server.ts runs).
 // `node build` also works, but then files under /_app/immutable go out without these headers.
 import http from 'node:http';
+import { inSlices } from './request-slices.js';
 
 // Whatever the process creates (database, -wal/-shm, backups, key files) is the service
 // account's alone; the code also sets these modes explicitly (platform/file-modes.ts). Set
@@ -36,24 +37,28 @@ const tooLarge = `<!doctype html><html lang="nl-BE"><head><meta charset="utf-8">
 // to this layer (a stricter Referrer-Policy it sets on a response still wins: writeHead merges).
 globalThis[Symbol.for('signaalwijs.securityHeadersAtEdge')] = true;
 
-const server = http.createServer((request, response) => {
-	for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-	const length = Number(request.headers['content-length']);
-	if (Number.isFinite(length) && length > bodyLimit) {
-		response.statusCode = 413;
-		response.setHeader('content-type', 'text/html; charset=utf-8');
-		// Drain (and discard) the body rather than closing the socket mid-upload, which the client
-		// would see as a broken pipe instead of this page.
-		request.resume();
-		response.end(tooLarge);
-		return;
-	}
-	handler(request, response, () => {
-		response.statusCode = 404;
-		response.setHeader('content-type', 'text/plain; charset=utf-8');
-		response.end('Niet gevonden');
-	});
-});
+// Requests are started in short slices of the event loop, so new connections are accepted while
+// the server is busy (request-slices.js).
+const server = http.createServer(
+	inSlices((request, response) => {
+		for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+		const length = Number(request.headers['content-length']);
+		if (Number.isFinite(length) && length > bodyLimit) {
+			response.statusCode = 413;
+			response.setHeader('content-type', 'text/html; charset=utf-8');
+			// Drain (and discard) the body rather than closing the socket mid-upload, which the client
+			// would see as a broken pipe instead of this page.
+			request.resume();
+			response.end(tooLarge);
+			return;
+		}
+		handler(request, response, () => {
+			response.statusCode = 404;
+			response.setHeader('content-type', 'text/plain; charset=utf-8');
+			response.end('Niet gevonden');
+		});
+	})
+);
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
