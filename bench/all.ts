@@ -3,12 +3,13 @@
 // Throughput rows compare requests/s, time rows compare the median round trip, size rows compare
 // the bare page's JavaScript. Figures, not a test: it always exits 0.
 // A framework floor (bench/floor.ts: the bare page's text in a SvelteKit app with no hooks, load
-// or layout) is built and served in the same run, so the bare page has a target of its own.
+// or layout) is built and served in the same run, so the bare page has a target of its own; the
+// same floor behind server.js's request slices is printed beside it, without a target.
 // Usage: npm run bench   (it makes sure Chromium is there, builds when the sources are newer than
 // build/, and creates the manager-report database BENCH_DB, default ./data/bench.db, with
 // bench/seed.ts when it is missing; BENCH_DURATION s per throughput row, default 5; BENCH_PORT,
-// default 4620, with the next three ports for the manager server, the floor and, on PostgreSQL,
-// the second server). `npm run bench -- --engine postgres` measures the same on a throwaway
+// default 4620, with the next four ports for the manager server, the floor, on PostgreSQL the
+// second server, and the floor behind request slices). `npm run bench -- --engine postgres` measures the same on a throwaway
 // PostgreSQL server (bench/demo-server.ts), plus answer POST with two servers on one database.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,7 +20,7 @@ import { loadCourse } from '../src/lib/server/content/load';
 import { correctAnswer } from '../src/lib/server/learning/grading';
 import { renderCertificatePdf } from '../src/lib/server/certificates/pdf';
 import { javascriptMeter } from './javascript';
-import { prepareFloor } from './floor';
+import { floorSlicedEntry, prepareFloor } from './floor';
 import { ensureBenchDb, ensureBuild, ensureChromium } from './prepare';
 import {
 	benchDatabase,
@@ -124,9 +125,11 @@ const headers = { cookie, accept: 'text/html' };
 const floorPort = port + 2;
 const floorUrl = `http://127.0.0.1:${floorPort}/`;
 await start(path.join(dir, 'floor-unused.db'), floorPort, floorEntry, '/');
+const slicedFloorUrl = `http://127.0.0.1:${port + 4}/`;
+await start(path.join(dir, 'floor-unused.db'), port + 4, floorSlicedEntry, '/');
 
 // Warm the JIT on every page first: otherwise the first row measured (the baseline) pays for it.
-for (const url of [floorUrl, bareUrl, lessonUrl, quizUrl, lerenUrl]) {
+for (const url of [floorUrl, slicedFloorUrl, bareUrl, lessonUrl, quizUrl, lerenUrl]) {
 	await autocannon({ url, headers, connections: 10, duration: 2 });
 }
 // The floor and the bare page in two rounds, floor-bare-bare-floor, averaged: other work on the
@@ -150,6 +153,16 @@ rows.push({
 	target: 'reference for the bare page',
 	ratio: (floor.rps / bare.rps).toFixed(2),
 	met: verdict(floor.errors === 0)
+});
+// The same floor served the way server.js serves (request-slices.js): no target, it shows how
+// much of the bare page's ratio is the server in front rather than the page.
+const slicedFloor = await throughput({ url: slicedFloorUrl, headers });
+rows.push({
+	figure: 'framework floor behind request slices, as server.js serves',
+	value: `${slicedFloor.rps}/s, p99 ${slicedFloor.p99} ms, ${slicedFloor.errors} errors`,
+	target: 'like-for-like reference, no target',
+	ratio: `${(slicedFloor.rps / bare.rps).toFixed(2)} (bare page: ${(bare.rps / slicedFloor.rps).toFixed(2)} of it)`,
+	met: '–'
 });
 rows.push({
 	figure: 'bare page /toegankelijkheid',

@@ -4,13 +4,26 @@
 // project's own svelte, kit, vite and adapter-node from node_modules.
 // The app is written to bench/results/floor/ (ignored by git, lint and check) and built only when
 // its files are newer than its build. Serve it with `node bench/results/floor/build/index.js`
-// (PORT, HOST), as bench/all.ts does.
+// (PORT, HOST), as bench/all.ts does; `node bench/results/floor/sliced.js` serves it the way
+// server.js serves the platform (request-slices.js).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
 export const floorDir = path.resolve('bench/results/floor');
 export const floorEntry = path.join(floorDir, 'build/index.js');
+/**
+ * The same floor app behind the way server.js starts requests (request-slices.js) instead of
+ * adapter-node's own server: the like-for-like reference for what the platform adds per page.
+ */
+export const floorSlicedEntry = path.join(floorDir, 'sliced.js');
+const slicedServer = () =>
+	"import http from 'node:http';\n" +
+	"import { handler } from './build/handler.js';\n" +
+	`import { inSlices } from ${JSON.stringify(path.resolve('request-slices.js'))};\n` +
+	'http\n' +
+	'\t.createServer(inSlices((request, response) => handler(request, response)))\n' +
+	"\t.listen(Number(process.env.PORT || 3000), process.env.HOST || '0.0.0.0');\n";
 
 const barePage = 'src/routes/toegankelijkheid/+page.svelte';
 /** `import Name from '/pages/<file>.md'`: the bare page renders a prose file of pages/. */
@@ -90,6 +103,12 @@ export function prepareFloor(): string {
 		if (run.status !== 0 || !fs.existsSync(floorEntry)) {
 			throw new Error(`building the framework floor app failed:\n${run.stdout}${run.stderr}`);
 		}
+	}
+	if (
+		!fs.existsSync(floorSlicedEntry) ||
+		fs.readFileSync(floorSlicedEntry, 'utf8') !== slicedServer()
+	) {
+		fs.writeFileSync(floorSlicedEntry, slicedServer());
 	}
 	return floorEntry;
 }
