@@ -26,6 +26,11 @@ const config = {
 	},
 	kit: {
 		adapter: adapter(),
+		// Absolute asset paths (/_app/...). With relative ones SvelteKit sets its module-wide `base`
+		// for the page being rendered and resets it a few microtasks later; server.js starts
+		// requests in slices (request-slices.js), so another request running in between rendered
+		// its links for the wrong depth (a lesson step's stylesheet under /leren/<module>/_app/).
+		paths: { relative: false },
 		// The server resolves which route a link leads to, so the browser does not download the
 		// route table and parameter matchers of all forty pages on every first visit.
 		router: { resolution: 'server' },

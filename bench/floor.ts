@@ -52,7 +52,9 @@ const files: Record<string, () => string> = {
 	'package.json': () =>
 		JSON.stringify({ name: 'signaalwijs-floor', private: true, type: 'module' }),
 	// The project's compiler settings for pages and prose (svelte.config.js): runes mode for
-	// src/, Markdown through mdsvex.
+	// src/, Markdown through mdsvex; absolute asset paths, as the project has them (with relative
+	// ones SvelteKit's module-wide `base` is wrong for requests started between a render and its
+	// reset, which request slices do: bench/results/floor/sliced.js).
 	'svelte.config.js': () =>
 		"import adapter from '@sveltejs/adapter-node';\n" +
 		"import { mdsvex } from 'mdsvex';\n" +
@@ -66,7 +68,7 @@ const files: Record<string, () => string> = {
 		'\t\t\t\t? { runes: true }\n' +
 		'\t\t\t\t: undefined\n' +
 		'\t},\n' +
-		'\tkit: { adapter: adapter() }\n' +
+		'\tkit: { adapter: adapter(), paths: { relative: false } }\n' +
 		'};\n',
 	'vite.config.js': () =>
 		"import { sveltekit } from '@sveltejs/kit/vite';\n" +
