@@ -12,12 +12,16 @@
 // committing the group-commit batch of answers).
 //
 // Measured on the 2-core machine (docs/operations.md): the longest wait for a first page fell
-// from about 1.2 s to under 0.1 s, and the CPU per request fell by a quarter to two fifths
-// (lesson step, bare page, the framework floor alike, with autocannon and with wrk): requests
-// started one after the other from one queue run the same code back to back.
+// from about 1.2 s to under 0.1 s, and the CPU per request fell by a fifth to two fifths (every
+// page and the framework floor, with autocannon and with wrk).
 //
 // Requests leave the queue first in, first out. A request whose connection closed while it
 // waited is dropped: its client is gone and nothing was done for it yet.
+//
+// Requests started in one slice run between each other's awaits, even awaits of promises that
+// are already settled. Code that keeps one request's state in a module variable across such an
+// await sees another request's: SvelteKit's relative asset paths did (svelte.config.js sets
+// `paths.relative: false`; tests/e2e/concurrent-pages.e2e.ts).
 
 /** How long one slice starts queued requests before the event loop turns, in milliseconds. */
 export const SLICE_MS = 1;
