@@ -9,8 +9,9 @@
 // build/, and creates the manager-report database BENCH_DB, default ./data/bench.db, with
 // bench/seed.ts when it is missing; BENCH_DURATION s per throughput row, default 5; BENCH_PORT,
 // default 4620, with the next four ports for the manager server, the floor, on PostgreSQL the
-// second server, and the floor behind request slices). `npm run bench -- --engine postgres` measures the same on a throwaway
-// PostgreSQL server (bench/demo-server.ts), plus answer POST with two servers on one database.
+// second server, and the floor behind request slices). `npm run bench -- --engine postgres`
+// measures the same on a throwaway PostgreSQL server (bench/demo-server.ts), plus answer POST
+// with two servers on one database.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
