@@ -99,6 +99,9 @@ ssoTest(
 		await page.goto('/profiel');
 		await expect(page.getByText(`${school}: deelnemer (leerkracht)`)).toBeVisible();
 		await expect(page.getByText(`Microsoft 365 van ${domain} (${school})`)).toBeVisible();
+		// An account made by the school sign-in has no password here: no form asking for it.
+		await expect(page.getByText('Je hebt bij Signaalwijs geen eigen wachtwoord')).toBeVisible();
+		await expect(page.getByLabel('Huidig wachtwoord')).toHaveCount(0);
 		await expectAccessible(page);
 
 		// The choice is made once: the next sign-in goes straight to /leren (the provider still
@@ -135,6 +138,8 @@ ssoTest(
 		await page.goto('/profiel');
 		await expect(page.getByText('Bert Bestaand', { exact: true })).toBeVisible();
 		await expect(page.getByText(`Microsoft 365 van ${domain} (${school})`)).toBeVisible();
+		// A linked account keeps its own password, and the form to change it.
+		await expect(page.getByLabel('Huidig wachtwoord')).toBeVisible();
 		await signOut(page);
 
 		await signIn(page, demo.admin);

@@ -29,6 +29,7 @@ export const load: PageServerLoad = async (event) => {
 			isAdmin: user.isAdmin
 		},
 		twoFactor: await accounts.getStatus(user.id),
+		hasPassword: await accounts.hasPassword(user.id),
 		ssoLinks: (await sso.listIdentityLinks(user.id)).map((link) => ({
 			id: link.id,
 			provider: link.provider,

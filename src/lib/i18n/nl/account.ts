@@ -14,6 +14,9 @@ export const account = {
 	twoFactorManage: 'Tweestapsverificatie beheren',
 	twoFactorSetUp: 'Tweestapsverificatie instellen',
 	passwordTitle: 'Wachtwoord wijzigen',
+	noPasswordTitle: 'Wachtwoord',
+	noPassword:
+		'Je meldt je aan via het account van je school of organisatie. Je hebt bij Signaalwijs geen eigen wachtwoord, dus hier valt niets te wijzigen.',
 	currentPassword: 'Huidig wachtwoord',
 	passwordButton: 'Wachtwoord wijzigen',
 	passwordChanged:

@@ -3,6 +3,10 @@ import { freshDatabase, makeUser } from '../testing/testing';
 import * as accounts from '.';
 import { createSession, invalidateOwnSession, validateSessionToken } from './auth/session';
 import { describeUserAgent } from '../platform/user-agent';
+import { db } from '../db';
+import { user } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import { messages } from '$lib/i18n';
 
 beforeEach(async () => {
 	await freshDatabase();
@@ -38,6 +42,30 @@ describe('password change on the profile', () => {
 			userAgent: null
 		});
 		expect(signIn.ok).toBe(true);
+	});
+});
+
+describe('accounts without a password of their own (school sign-in, LMS launch)', () => {
+	it('have no password to change, and are told so instead of "current password wrong"', async () => {
+		const withPassword = await makeUser();
+		const schoolAccount = await makeUser();
+		await db.update(user).set({ passwordHash: null }).where(eq(user.id, schoolAccount.id));
+		expect(await accounts.hasPassword(withPassword.id)).toBe(true);
+		expect(await accounts.hasPassword(schoolAccount.id)).toBe(false);
+
+		const current = await createSession(schoolAccount.id, 'learner');
+		const result = await accounts.changePassword({
+			userId: schoolAccount.id,
+			session: current.session,
+			current: 'wat dan ook',
+			password: 'een heel nieuw lang wachtwoord'
+		});
+		expect(result).toEqual({
+			ok: false,
+			field: 'current',
+			message: messages.account.noPassword
+		});
+		expect(await accounts.hasPassword(schoolAccount.id)).toBe(false);
 	});
 });
 

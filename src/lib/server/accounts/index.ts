@@ -10,7 +10,13 @@ export {
 	setupLinkHours,
 	signIn
 } from './accounts';
-export { changePassword, findValidReset, requestPasswordReset, resetPassword } from './passwords';
+export {
+	changePassword,
+	findValidReset,
+	hasPassword,
+	requestPasswordReset,
+	resetPassword
+} from './passwords';
 export {
 	homeFor,
 	mustEnrolTwoFactor,

@@ -126,6 +126,16 @@ export type ChangePasswordResult =
 	{ ok: true } | { ok: false; field: 'current' | 'password'; message: string };
 
 /**
+ * Whether the account has a password of its own. Accounts made by a first sign-in with the
+ * organisation's account (SSO) or by a launch from the school's LMS (LTI) have none: they sign
+ * in there, and /profiel has no password to change for them.
+ */
+export async function hasPassword(userId: number): Promise<boolean> {
+	const found = await getUser(userId);
+	return Boolean(found?.passwordHash);
+}
+
+/**
  * Changes the password in sudo mode (accounts/auth/sudo.ts). The form's current-password field
  * is the sudo check itself: typed right, it opens sudo mode for the session (throttled, counted
  * before the slow hash); the change then requires the session's reauthenticated_at to be within
@@ -140,6 +150,9 @@ export async function changePassword(input: {
 }): Promise<ChangePasswordResult> {
 	const found = await getUser(input.userId);
 	if (!found) return { ok: false, field: 'current', message: messages.account.currentWrong };
+	if (!found.passwordHash) {
+		return { ok: false, field: 'current', message: messages.account.noPassword };
+	}
 	const again = await reauthenticate({
 		userId: found.id,
 		sessionId: input.session.id,
