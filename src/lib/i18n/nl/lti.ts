@@ -66,6 +66,22 @@ export const lti = {
 		colAttempts: 'Pogingen',
 		colError: 'Laatste fout',
 		colNext: 'Volgende poging',
+		/** The stored reason a score did not arrive (see `DeliveryFailure` in lti/passback.ts). */
+		deliveryError: (code: string) => {
+			const [kind, status] = code.split(':');
+			switch (kind) {
+				case 'score-refused':
+					return `De leeromgeving weigerde het resultaat (HTTP-status ${status}).`;
+				case 'token-refused':
+					return `De leeromgeving gaf geen toegang om resultaten te sturen (HTTP-status ${status}).`;
+				case 'token-missing':
+					return 'De leeromgeving gaf geen toegangssleutel terug.';
+				case 'platform-gone':
+					return 'Deze leeromgeving is niet meer geregistreerd.';
+				default:
+					return 'De leeromgeving was niet bereikbaar.';
+			}
+		},
 		statusSent: 'Verstuurd',
 		statusPending: 'Wacht',
 		statusSending: 'Bezig',

@@ -10,6 +10,7 @@ import { db, first } from '../db';
 import { membership, user } from '../db/schema';
 import { freshDatabase, makeOrganisation, makeUser } from '../testing/testing';
 import { getAccess } from '../accounts/access';
+import { messages } from '$lib/i18n';
 import { startLtiPlatform, type LtiPlatform } from '../../../../tests/support/lti-platform';
 import {
 	backoffMs,
@@ -390,7 +391,7 @@ describe('grade passback', () => {
 		expect(await deliverScores()).toBe(0);
 		const [waiting] = await listScoreQueue();
 		expect(waiting).toMatchObject({ status: 'pending', attempts: 1, scoreGiven: 88 });
-		expect(waiting.lastError).toContain('503');
+		expect(waiting.lastError).toBe('score-refused:503');
 		// Not due yet: the back-off holds it back.
 		expect(await deliverScores()).toBe(0);
 		expect(await deliverScores({ now: new Date(Date.now() + backoffMs(1) + 1000) })).toBe(1);
@@ -410,6 +411,28 @@ describe('grade passback', () => {
 			sub: platform.clientId,
 			aud: platform.tokenUrl
 		});
+	});
+
+	it('an LMS that cannot be reached keeps the score waiting, with a reason in Dutch', async () => {
+		const { result } = await launch();
+		if (!result.ok || result.kind !== 'resourceLink') throw new Error('refused');
+		await onAssessmentSubmitted({
+			userId: result.userId,
+			slug: 'wat-en-hoe',
+			score: 4,
+			maxScore: 8,
+			now: Date.now()
+		});
+		const unreachable = (() => Promise.reject(new TypeError('fetch failed'))) as typeof fetch;
+		expect(await deliverScores({ fetcher: unreachable })).toBe(0);
+		const [waiting] = await listScoreQueue();
+		expect(waiting).toMatchObject({ status: 'pending', lastError: 'unreachable' });
+		const words = messages.lti.admin.deliveryError;
+		expect(words(waiting.lastError ?? '')).toBe('De leeromgeving was niet bereikbaar.');
+		expect(words('score-refused:503')).toBe(
+			'De leeromgeving weigerde het resultaat (HTTP-status 503).'
+		);
+		expect(words('platform-gone')).toBe('Deze leeromgeving is niet meer geregistreerd.');
 	});
 
 	it('queues nothing for a learner who never came from an LMS', async () => {

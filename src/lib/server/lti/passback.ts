@@ -65,6 +65,17 @@ export function scoresUrl(lineItemUrl: string): string {
 
 const tokens = new Map<number, { token: string; expiresAt: number }>();
 
+/**
+ * Why a score did not arrive, as a code the admin page words in Dutch:
+ * `platform-gone`, `token-refused:<status>`, `token-missing`, `score-refused:<status>`;
+ * anything else (network error, time-out) is stored as `unreachable`.
+ */
+export class DeliveryFailure extends Error {
+	constructor(readonly code: string) {
+		super(`LTI score delivery failed: ${code}`);
+	}
+}
+
 /** An AGS access token from the platform's token endpoint (client credentials, RFC 7523). */
 export async function accessToken(
 	platform: LtiPlatform,
@@ -94,9 +105,9 @@ export async function accessToken(
 		}),
 		signal: AbortSignal.timeout(10_000)
 	});
-	if (!response.ok) throw new Error(`token endpoint answered ${response.status}`);
+	if (!response.ok) throw new DeliveryFailure(`token-refused:${response.status}`);
 	const body = (await response.json()) as { access_token?: unknown; expires_in?: unknown };
-	if (typeof body.access_token !== 'string') throw new Error('token endpoint sent no access_token');
+	if (typeof body.access_token !== 'string') throw new DeliveryFailure('token-missing');
 	const lifetime = typeof body.expires_in === 'number' ? body.expires_in : 3600;
 	tokens.set(platform.id, { token: body.access_token, expiresAt: Date.now() + lifetime * 1000 });
 	return body.access_token;
@@ -134,7 +145,7 @@ export async function deliverScores(
 		const attempts = row.attempts + 1;
 		try {
 			const platform = await getPlatform(row.platformId);
-			if (!platform) throw new Error('platform no longer registered');
+			if (!platform) throw new DeliveryFailure('platform-gone');
 			const token = await accessToken(platform, fetcher);
 			const response = await fetcher(scoresUrl(row.lineItemUrl), {
 				method: 'POST',
@@ -153,7 +164,7 @@ export async function deliverScores(
 				signal: AbortSignal.timeout(10_000)
 			});
 			if (response.status === 401) tokens.delete(platform.id);
-			if (!response.ok) throw new Error(`score endpoint answered ${response.status}`);
+			if (!response.ok) throw new DeliveryFailure(`score-refused:${response.status}`);
 			await db
 				.update(ltiScoreOutbox)
 				.set({ status: 'sent', attempts, sentAt: new Date(), lastError: null })
@@ -166,7 +177,8 @@ export async function deliverScores(
 				.set({
 					status: 'pending',
 					attempts,
-					lastError: reason.slice(0, 300),
+					// A code the admin page words in Dutch; the log keeps the technical reason.
+					lastError: error instanceof DeliveryFailure ? error.code : 'unreachable',
 					nextAttemptAt: new Date(Date.now() + backoffMs(attempts))
 				})
 				.where(eq(ltiScoreOutbox.id, row.id));
