@@ -369,6 +369,39 @@ test('autosave keeps the work without a click and without moving focus', async (
 	await expect(page.getByLabel('Samenvatting')).toHaveValue('Automatisch bewaard.');
 });
 
+test('what a trainer types before the scripts start is autosaved once they do; an untouched page saves nothing', async ({
+	page
+}) => {
+	await signIn(page, demo.trainer);
+	const editorUrl = await duplicate(page, 'Tienerpooiers: wat en hoe');
+	const status = page.getByRole('status').filter({ hasText: /Bewaard om \d\d:\d\d/ });
+	// Loaded again and left alone, the module page and the case editor (with its selects): the
+	// pages' own values are not a change.
+	for (const url of [editorUrl, `${editorUrl}/stappen/4`]) {
+		await page.goto(url);
+		await page.waitForLoadState('networkidle');
+		await page.waitForTimeout(2000);
+		await expect(status).toHaveCount(0);
+	}
+
+	// The scripts arrive only after the trainer has typed, as on a slow connection.
+	let typed = () => {};
+	const done = new Promise<void>((resolve) => (typed = resolve));
+	const scripts = (url: URL) =>
+		url.pathname.startsWith('/_app/immutable/') && url.pathname.endsWith('.js');
+	await page.route(scripts, async (route) => {
+		await done;
+		await route.continue();
+	});
+	await page.goto(editorUrl, { waitUntil: 'commit' });
+	await page.getByLabel('Samenvatting').fill('Getypt voor de scripts er waren.');
+	typed();
+	await expect(status).toBeVisible();
+	await page.unroute(scripts);
+	await page.goto(editorUrl);
+	await expect(page.getByLabel('Samenvatting')).toHaveValue('Getypt voor de scripts er waren.');
+});
+
 test('after Bewaren the bar says "saved" only once that click is saved, not after the autosave before it', async ({
 	page
 }) => {

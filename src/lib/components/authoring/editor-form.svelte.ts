@@ -2,6 +2,7 @@
 // left, through the same form action as the Bewaren button, without moving focus. An explicit save
 // or publish moves focus to the first field with an error. A stale revision stops autosaving.
 import { deserialize } from '$app/forms';
+import { afterNavigate } from '$app/navigation';
 import type { ActionResult, SubmitFunction } from '@sveltejs/kit';
 import { tick } from 'svelte';
 import { messages } from '$lib/i18n';
@@ -22,6 +23,34 @@ export interface Saved {
 
 const DELAY_MS = 1500;
 
+/** Whether a field differs from what the server rendered into the page. */
+export function changedBeforeScripts(form: HTMLFormElement): boolean {
+	for (const field of Array.from(form.elements)) {
+		if (field instanceof HTMLInputElement) {
+			if (field.type === 'checkbox' || field.type === 'radio') {
+				if (field.checked !== field.defaultChecked) return true;
+			} else if (!['hidden', 'submit', 'button', 'reset', 'file'].includes(field.type)) {
+				if (field.value !== field.defaultValue) return true;
+			}
+		} else if (field instanceof HTMLTextAreaElement) {
+			if (field.value !== field.defaultValue) return true;
+		} else if (field instanceof HTMLSelectElement) {
+			const options = Array.from(field.options);
+			if (field.multiple) {
+				if (options.some((o) => o.selected !== o.defaultSelected)) return true;
+			} else {
+				// Without a `selected` attribute the first option is the one shown.
+				const rendered = Math.max(
+					0,
+					options.findIndex((o) => o.defaultSelected)
+				);
+				if (options.length > 0 && field.selectedIndex !== rendered) return true;
+			}
+		}
+	}
+	return false;
+}
+
 export class EditorForm {
 	/** The newest revision an autosave produced (the page takes the max with its loaded one). */
 	autosaved = $state(0);
@@ -35,6 +64,8 @@ export class EditorForm {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#dirty = false;
 	#inflight: Promise<void> | null = null;
+	/** Whether a field differed from its rendered value when the form was attached. */
+	#typedEarly = false;
 
 	constructor(private readonly loadedRevision: () => number) {}
 
@@ -48,14 +79,30 @@ export class EditorForm {
 		return Math.max(this.loadedRevision(), this.autosaved);
 	}
 
+	/**
+	 * Called once the page the server rendered has its scripts (`afterNavigate`, type `enter`):
+	 * what was typed before then (a slow connection or a busy server) sent no input event, so it
+	 * counts as a change now. Not for a page rendered in the browser, whose fields carry no
+	 * rendered defaults to compare with (`attach` reads them for both).
+	 */
+	scriptsStarted(): void {
+		if (this.#typedEarly) this.#changed();
+		this.#typedEarly = false;
+	}
+
+	#changed(): void {
+		this.#dirty = true;
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => void this.#save(), DELAY_MS);
+	}
+
 	/** Svelte action for the form element. */
 	attach = (form: HTMLFormElement) => {
 		this.#form = form;
-		const changed = () => {
-			this.#dirty = true;
-			clearTimeout(this.#timer);
-			this.#timer = setTimeout(() => void this.#save(), DELAY_MS);
-		};
+		const changed = () => this.#changed();
+		// Read now: once the scripts have started, Svelte drops the rendered defaults (in a
+		// microtask after hydration), so they cannot be compared later.
+		this.#typedEarly = changedBeforeScripts(form);
 		const left = () => {
 			if (!this.#dirty) return;
 			clearTimeout(this.#timer);
@@ -209,6 +256,9 @@ export class EditorView {
 		$effect.pre(() => {
 			void data();
 			this.editor.reset();
+		});
+		afterNavigate((navigation) => {
+			if (navigation.type === 'enter') this.editor.scriptsStarted();
 		});
 	}
 }
