@@ -57,16 +57,42 @@ describe('module context', () => {
 				updatedAt: new Date()
 			})
 			.returning({ id: enrolment.id });
-		await db.insert(stepProgress).values({
-			enrolmentId: fresh.id,
-			stepSlug: mod.steps[0].slug,
-			status: 'done',
-			updatedAt: new Date()
-		});
+		await db.insert(stepProgress).values([
+			{
+				enrolmentId: fresh.id,
+				stepSlug: mod.steps[0].slug,
+				status: 'done',
+				updatedAt: new Date()
+			},
+			// A case half way: its node and a fractional score come back as written.
+			{
+				enrolmentId: fresh.id,
+				stepSlug: mod.steps[1].slug,
+				status: 'started',
+				currentNode: 'n2b',
+				score: 1.5,
+				maxScore: 4.25,
+				updatedAt: new Date()
+			}
+		]);
 
 		const outside = await progress.moduleContext(u.id, slug);
 		expect(outside.enrolment?.id).toBe(fresh.id);
-		expect([...outside.steps.keys()]).toEqual([mod.steps[0].slug]);
+		expect([...outside.steps.keys()].sort()).toEqual([mod.steps[0].slug, mod.steps[1].slug].sort());
+		expect(outside.steps.get(mod.steps[0].slug)).toEqual({
+			stepSlug: mod.steps[0].slug,
+			status: 'done',
+			currentNode: null,
+			score: 0,
+			maxScore: 0
+		});
+		expect(outside.steps.get(mod.steps[1].slug)).toEqual({
+			stepSlug: mod.steps[1].slug,
+			status: 'started',
+			currentNode: 'n2b',
+			score: 1.5,
+			maxScore: 4.25
+		});
 		const inside = await transaction(async () => await progress.moduleContext(u.id, slug));
 		expect(inside.enrolment).toEqual(outside.enrolment);
 		expect(inside.steps).toEqual(outside.steps);

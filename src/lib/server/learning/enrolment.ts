@@ -3,7 +3,7 @@
 import { and, desc, eq, inArray, max, sql } from 'drizzle-orm';
 import { db, insideTransaction, type DB } from '../db';
 import { prepared } from '../db/prepared';
-import { forUpdate } from '../db/sql';
+import { forUpdate, joinedRows } from '../db/sql';
 import { enrolment, stepProgress, type Enrolment, type StepProgress } from '../db/schema';
 import {
 	loadVersion,
@@ -39,13 +39,28 @@ const selectEnrolment = prepared((database) => enrolmentQuery(database).prepare(
 // turns (one counted first answer, no deadlock between their batches).
 const selectEnrolmentLocked = prepared((database) => forUpdate(enrolmentQuery(database)).prepare());
 
-// Outside a transaction (every step page): the newest enrolment and its step progress in one
-// statement, one row per step (one row with no step before the first is done).
+// Outside a transaction (every step page): the newest enrolment, with its steps' progress
+// joined into one text (slug, status, vignette node and scores per step; see `parseSteps`).
+// One row instead of one per step: each step row repeated the enrolment's eleven columns, and
+// mapping them (dates included) cost the lesson step more than the statement itself.
 const selectEnrolmentWithSteps = prepared((database) =>
 	database
-		.select({ enrolment, step: stepProgress })
+		.select({
+			enrolment,
+			steps: sql<string | null>`(${database
+				.select({
+					joined: joinedRows([
+						stepProgress.stepSlug,
+						stepProgress.status,
+						sql`coalesce(${stepProgress.currentNode}, '')`,
+						stepProgress.score,
+						stepProgress.maxScore
+					])
+				})
+				.from(stepProgress)
+				.where(eq(stepProgress.enrolmentId, enrolment.id))})`
+		})
 		.from(enrolment)
-		.leftJoin(stepProgress, eq(stepProgress.enrolmentId, enrolment.id))
 		.where(
 			inArray(
 				enrolment.id,
@@ -58,13 +73,40 @@ const selectEnrolmentWithSteps = prepared((database) =>
 		.prepare()
 );
 
+/** What the learning code reads of a step's progress. */
+export type StepState = Pick<
+	StepProgress,
+	'stepSlug' | 'status' | 'currentNode' | 'score' | 'maxScore'
+>;
+
 const selectSteps = prepared((database) =>
 	database
-		.select()
+		.select({
+			stepSlug: stepProgress.stepSlug,
+			status: stepProgress.status,
+			currentNode: stepProgress.currentNode,
+			score: stepProgress.score,
+			maxScore: stepProgress.maxScore
+		})
 		.from(stepProgress)
 		.where(eq(stepProgress.enrolmentId, sql.placeholder('enrolmentId')))
 		.prepare()
 );
+
+/** The steps `joinedRows` joined: fields split by U+001F, rows by U+001E. */
+function parseSteps(joined: string | null): StepState[] {
+	if (!joined) return [];
+	return joined.split('\u001e').map((row) => {
+		const [stepSlug, status, node, score, maxScore] = row.split('\u001f');
+		return {
+			stepSlug,
+			status: status as StepState['status'],
+			currentNode: node || null,
+			score: Number(score),
+			maxScore: Number(maxScore)
+		};
+	});
+}
 
 export async function findEnrolment(userId: number, slug: string): Promise<Enrolment | undefined> {
 	const statement = insideTransaction() ? selectEnrolmentLocked : selectEnrolment;
@@ -74,21 +116,21 @@ export async function findEnrolment(userId: number, slug: string): Promise<Enrol
 export interface ModuleContext {
 	version: LoadedVersion;
 	enrolment: Enrolment | undefined;
-	steps: Map<string, StepProgress>;
+	steps: Map<string, StepState>;
 }
 
 /** The version a learner sees: the one they are enrolled in, or the newest for a new start. */
 export async function moduleContext(userId: number, slug: string): Promise<ModuleContext> {
 	let found: Enrolment | undefined;
-	let progress: StepProgress[];
+	let progress: StepState[];
 	if (insideTransaction()) {
 		// A write: the enrolment is read on its own, locked (findEnrolment), then its steps.
 		found = await findEnrolment(userId, slug);
 		progress = found ? await selectSteps().all({ enrolmentId: found.id }) : [];
 	} else {
-		const rows = await selectEnrolmentWithSteps().all({ userId, slug });
-		found = rows[0]?.enrolment;
-		progress = rows.flatMap((row) => (row.step ? [row.step] : []));
+		const [row] = await selectEnrolmentWithSteps().all({ userId, slug });
+		found = row?.enrolment;
+		progress = parseSteps(row?.steps ?? null);
 	}
 	const versionId = found?.moduleVersionId ?? (await newestVisibleVersionId(slug, userId));
 	const version = versionId === undefined ? undefined : await loadVersion(versionId);
