@@ -93,7 +93,10 @@ const selectSteps = prepared((database) =>
 		.prepare()
 );
 
-/** The steps `joinedRows` joined: fields split by U+001F, rows by U+001E. */
+/**
+ * The steps `joinedRows` joined: fields split by U+001F, rows by U+001E. Step slugs and case
+ * node ids match ID_PATTERN (`[a-z0-9-]`), so neither separator occurs inside a field.
+ */
 function parseSteps(joined: string | null): StepState[] {
 	if (!joined) return [];
 	return joined.split('\u001e').map((row) => {
