@@ -9,10 +9,23 @@ import { mdsvex } from 'mdsvex';
  */
 const announcerStyleHash = 'S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo=';
 
+/**
+ * mdsvex 0.12 puts a Markdown file's front matter in `<script context="module">`, which Svelte 5
+ * reports as deprecated for every lesson on every build; the `module` attribute means the same.
+ * @type {import('svelte/compiler').PreprocessorGroup}
+ */
+const mdsvexModuleScript = {
+	name: 'mdsvex-module-script',
+	markup: ({ content, filename }) =>
+		filename && /\.(md|svx)$/.test(filename) && content.includes('<script context="module">')
+			? { code: content.replace('<script context="module">', '<script module>') }
+			: undefined
+};
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	extensions: ['.svelte', '.svx', '.md'],
-	preprocess: [vitePreprocess(), mdsvex({ extensions: ['.svx', '.md'] })],
+	preprocess: [vitePreprocess(), mdsvex({ extensions: ['.svx', '.md'] }), mdsvexModuleScript],
 	// Our components and the course prose all compile in runes mode, also the ones that use no
 	// rune (static pages, mdsvex lessons): a legacy-mode component pulls Svelte's legacy runtime
 	// (stores, legacy lifecycle) into the chunk every page downloads.
