@@ -33,7 +33,8 @@ export function changedBeforeScripts(form: HTMLFormElement): boolean {
 				if (field.value !== field.defaultValue) return true;
 			}
 		} else if (field instanceof HTMLTextAreaElement) {
-			if (field.value !== field.defaultValue) return true;
+			// `value` has the browser's line ends (LF), `defaultValue` the text as rendered.
+			if (field.value !== field.defaultValue.replace(/\r\n?/g, '\n')) return true;
 		} else if (field instanceof HTMLSelectElement) {
 			const options = Array.from(field.options);
 			if (field.multiple) {
