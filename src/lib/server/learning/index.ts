@@ -30,10 +30,14 @@ export {
 	submitAssessment,
 	type SubmitOutcome
 } from './assessment';
-export * from './grading';
-export * from './learner-pages';
-export * from './learning-gain';
-export * from './pretest';
-export * from './refresher-draw';
-export * from './views';
+export { correctAnswer, wrongAnswer } from './grading';
+export {
+	isLessonSlug,
+	modulePage,
+	notFoundOr,
+	pretestPage,
+	startTarget,
+	stepPage
+} from './learner-pages';
+export { answerPretestItem, hasPretest, skipPretest, startPretest, submitPretest } from './pretest';
 export { MASTERY_THRESHOLDS, masteryLevel, type MasteryLevel } from './mastery';

@@ -13,24 +13,20 @@ import { getAccess } from '../accounts/access';
 import { messages } from '$lib/i18n';
 import { startLtiPlatform, type LtiPlatform } from '../../../../tests/support/lti-platform';
 import {
-	backoffMs,
-	claim,
 	completeLaunch,
-	deliverScores,
-	findPlatform,
 	isForbiddenCrossSiteForm,
 	listScoreQueue,
-	onAssessmentSubmitted,
-	platformOrigins,
 	registerPlatform,
 	relaxFramingForPlatforms,
-	resetToolKey,
 	respondToDeepLink,
-	scoresUrl,
 	startLogin,
-	toolJwks,
-	verifyIdToken
+	toolJwks
 } from './index';
+import { claim } from './claims';
+import { resetToolKey } from './keys';
+import { findPlatform, platformOrigins } from './registrations';
+import { verifyIdToken } from './validate';
+import { backoffMs, deliverScores, onAssessmentSubmitted, scoresUrl } from './passback';
 import type { LtiPlatform as PlatformRow } from '../db/schema';
 
 // A real tool origin serving the tool's real key set, so the test platform can verify the
