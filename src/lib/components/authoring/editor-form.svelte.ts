@@ -24,7 +24,7 @@ export interface Saved {
 const DELAY_MS = 1500;
 
 /** Whether a field differs from what the server rendered into the page. */
-export function changedBeforeScripts(form: HTMLFormElement): boolean {
+function changedBeforeScripts(form: HTMLFormElement): boolean {
 	for (const field of Array.from(form.elements)) {
 		if (field instanceof HTMLInputElement) {
 			if (field.type === 'checkbox' || field.type === 'radio') {

@@ -70,7 +70,7 @@ const tokens = new Map<number, { token: string; expiresAt: number }>();
  * `platform-gone`, `token-refused:<status>`, `token-missing`, `score-refused:<status>`;
  * anything else (network error, time-out) is stored as `unreachable`.
  */
-export class DeliveryFailure extends Error {
+class DeliveryFailure extends Error {
 	constructor(readonly code: string) {
 		super(`LTI score delivery failed: ${code}`);
 	}
