@@ -1,8 +1,26 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { parse } from 'yaml';
+
+// The shipped course's signal list (modules/signals.yaml) as a module of ids, labels and
+// categories, so a page can show signals from its own code and receive only a learner's counts as
+// data (/leren's signal map, src/lib/content/signal-map.ts). The server loads the same file at run
+// time and sends its own list along when that differs from this one.
+function signalCatalogue(): Plugin {
+	return {
+		name: 'signaalwijs-signal-catalogue',
+		transform(code, id) {
+			if (!/[\\/]modules[\\/]signals\.yaml$/.test(id)) return null;
+			const signals = parse(code) as { id: string; label: string; category: string }[];
+			const fields = signals.map(({ id, label, category }) => ({ id, label, category }));
+			return { code: `export default ${JSON.stringify(fields)};`, map: null };
+		}
+	};
+}
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [signalCatalogue(), sveltekit()],
 	server: { fs: { allow: ['modules', 'pages'] } },
 	build: {
 		// Everything every page loads (the Svelte and SvelteKit runtimes, Vite's preload helper, the

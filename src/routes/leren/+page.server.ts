@@ -3,6 +3,7 @@ import { requireRole } from '$lib/server/accounts';
 import * as manager from '$lib/server/manager';
 import * as certificates from '$lib/server/certificates';
 import { MASTERY_THRESHOLDS } from '$lib/server/learning';
+import { signalsForPage } from '$lib/content/shipped-signals';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'learner');
@@ -54,7 +55,8 @@ export const load: PageServerLoad = async (event) => {
 				status: c.status,
 				expiresAt: c.expiresAt
 			})),
-		signalMap,
+		// The learner's counts; the signal list comes from the page's code (shipped-signals.ts).
+		signalMap: { counts: signalMap.counts, signals: signalsForPage(signalMap.signals) },
 		mastery: {
 			minObservations: MASTERY_THRESHOLDS.minObservations,
 			strongPercent: Math.round(MASTERY_THRESHOLDS.strongShare * 100)

@@ -16,7 +16,8 @@ import {
 	makeOrganisation,
 	syncCourse
 } from '../testing/testing';
-import { learnerDashboard, masteryLevel, signalMap } from './dashboard';
+import { learnerDashboard, signalMap } from './dashboard';
+import { signalMapOf } from '$lib/content/signal-map';
 
 const day = 24 * 3600 * 1000;
 let org: number;
@@ -218,21 +219,16 @@ describe('learnerDashboard', () => {
 });
 
 describe('signal map', () => {
-	it('calls a signal strong only after three sightings with four in five recognised', () => {
-		expect(masteryLevel(0, 0)).toBe('unseen');
-		expect(masteryLevel(1, 1)).toBe('few');
-		expect(masteryLevel(5, 3)).toBe('practise');
-		expect(masteryLevel(5, 4)).toBe('strong');
-	});
-
-	it('lists every signal of the course by category with the learner’s own record', async () => {
+	it('sends the learner’s own records and the course’s signals, and the page lists them all', async () => {
 		const u = await makeLearner({ organisation: org });
 		const other = await makeLearner({ organisation: org });
 		const signal = getCourse().signals[0];
 		await makeMastery(u.id, signal.id, 3, 3);
 		await makeMastery(other.id, signal.id, 4, 0);
-		const map = await signalMap(u.id);
-		const all = map.flatMap((c) => c.signals);
+		const data = await signalMap(u.id);
+		expect(data.counts).toBe(`${signal.id}:3:3`);
+		expect(data.signals).toBe(getCourse().signals);
+		const all = signalMapOf(data.signals, data.counts).flatMap((c) => c.signals);
 		expect(all).toHaveLength(getCourse().signals.length);
 		expect(all.find((s) => s.id === signal.id)).toMatchObject({
 			seen: 3,

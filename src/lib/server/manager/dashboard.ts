@@ -2,14 +2,13 @@
 // audience, and their signal map.
 import { and, eq, sql } from 'drizzle-orm';
 import type { ModuleMeta } from '$lib/content/schema';
-import { CATEGORY_LABELS, SIGNAL_CATEGORIES } from '$lib/content/categories';
+import { encodeSignalCounts, type SignalEntry } from '$lib/content/signal-map';
 import { prepared } from '../db/prepared';
 import { enrolment, signalMastery, stepProgress, type Enrolment } from '../db/schema';
 import { getCourse } from '../content/course';
 import { loadVersion, versionsSeenBy } from '../content/versions';
 import { newestVisibleAuthored } from '../authoring/published';
 import { resumeStepFrom } from '../learning/enrolment';
-import { masteryLevel, type MasteryLevel } from '../learning/mastery';
 import type { Audience } from '../db/schema';
 
 // /leren runs these on every view: prepared once (stack.md), not built and prepared per request.
@@ -138,29 +137,15 @@ export async function learnerDashboard(userId: number, audience: Audience | null
 	return { inProgress, completed, suggested };
 }
 
-/** How well a learner recognises a signal: thresholds live in learning/mastery.ts. */
-export { masteryLevel, type MasteryLevel };
-
-export interface SignalMapCategory {
-	category: string;
-	label: string;
-	signals: { id: string; label: string; seen: number; correct: number; level: MasteryLevel }[];
+/** What /leren needs for the learner's signal map (built by `signalMapOf` in the page). */
+export interface LearnerSignalMap {
+	/** The learner's records, encoded by `encodeSignalCounts`. */
+	counts: string;
+	/** The course's signal list (the route sends it only when the page's own list differs). */
+	signals: readonly SignalEntry[];
 }
 
-export async function signalMap(userId: number): Promise<SignalMapCategory[]> {
-	const course = getCourse();
+export async function signalMap(userId: number): Promise<LearnerSignalMap> {
 	const rows = await selectMastery().all({ userId });
-	const byId = new Map(rows.map((r) => [r.signalId, r]));
-	return SIGNAL_CATEGORIES.map((category) => ({
-		category,
-		label: CATEGORY_LABELS[category],
-		signals: course.signals
-			.filter((s) => s.category === category)
-			.map((s) => {
-				const r = byId.get(s.id);
-				const seen = r?.seen ?? 0;
-				const correct = r?.correct ?? 0;
-				return { id: s.id, label: s.label, seen, correct, level: masteryLevel(seen, correct) };
-			})
-	}));
+	return { counts: encodeSignalCounts(rows), signals: getCourse().signals };
 }

@@ -1,5 +1,6 @@
 // How the signal map turns a learner's record of one signal into a level. The thresholds live
-// here and nowhere else; the catalogue explains them in one sentence (learn.signalMapHow).
+// here and nowhere else; the catalogue explains them in one sentence (learn.signalMapHow). Shared
+// with the browser: /leren builds its signal map from the learner's counts (signal-map.ts).
 
 /** How well a learner recognises a signal; the Dutch words live in the catalogue. */
 export type MasteryLevel = 'strong' | 'practise' | 'few' | 'unseen';

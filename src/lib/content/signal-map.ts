@@ -1,0 +1,77 @@
+// A learner's signal map (/leren): every signal of the course by category, with how often the
+// learner met it in a first answer, how often they recognised it, and the level that gives
+// (mastery.ts).
+//
+// The page takes the signal list from its own code (shipped-signals.ts) and receives only the
+// learner's counts as data, as one short text. SvelteKit serialises every value of a page's data
+// into the page for the browser, at a cost per value: the 47 signals as objects with their labels
+// were most of /leren's data and its largest single cost after the database (docs/operations.md).
+import { CATEGORY_LABELS, SIGNAL_CATEGORIES, type SignalCategory } from './categories';
+import { masteryLevel, type MasteryLevel } from './mastery';
+
+/** What the map shows of a signal. */
+export interface SignalEntry {
+	id: string;
+	label: string;
+	category: string;
+}
+
+export interface SignalMapCategory {
+	category: SignalCategory;
+	label: string;
+	signals: { id: string; label: string; seen: number; correct: number; level: MasteryLevel }[];
+}
+
+/**
+ * A learner's records as `id:seen:correct`, comma-separated, for the signals they met. Signal ids
+ * are `[a-z0-9-]` (the content schema's id), so neither separator occurs inside one.
+ */
+export function encodeSignalCounts(
+	records: readonly { signalId: string; seen: number; correct: number }[]
+): string {
+	let text = '';
+	for (const r of records) {
+		if (r.seen <= 0) continue;
+		text += `${text ? ',' : ''}${r.signalId}:${r.seen}:${r.correct}`;
+	}
+	return text;
+}
+
+function decodeSignalCounts(text: string): Map<string, { seen: number; correct: number }> {
+	const counts = new Map<string, { seen: number; correct: number }>();
+	if (!text) return counts;
+	for (const part of text.split(',')) {
+		const first = part.indexOf(':');
+		const second = part.indexOf(':', first + 1);
+		if (first < 1 || second < 0) continue;
+		const seen = Number(part.slice(first + 1, second));
+		const correct = Number(part.slice(second + 1));
+		if (Number.isFinite(seen) && Number.isFinite(correct)) {
+			counts.set(part.slice(0, first), { seen, correct });
+		}
+	}
+	return counts;
+}
+
+/**
+ * The map: the categories in display order (those with signals), each with its signals in the
+ * list's order and the learner's record of each (unseen when `counts` does not name it).
+ */
+export function signalMapOf(
+	catalogue: readonly SignalEntry[],
+	counts: string
+): SignalMapCategory[] {
+	const records = decodeSignalCounts(counts);
+	const map: SignalMapCategory[] = [];
+	for (const category of SIGNAL_CATEGORIES) {
+		const signals: SignalMapCategory['signals'] = [];
+		for (const s of catalogue) {
+			if (s.category !== category) continue;
+			const seen = records.get(s.id)?.seen ?? 0;
+			const correct = records.get(s.id)?.correct ?? 0;
+			signals.push({ id: s.id, label: s.label, seen, correct, level: masteryLevel(seen, correct) });
+		}
+		if (signals.length) map.push({ category, label: CATEGORY_LABELS[category], signals });
+	}
+	return map;
+}
