@@ -44,6 +44,18 @@ async function visit(page: Page, path: string, seen: string[]): Promise<void> {
 	expect(seen, `CSP violations on ${path}`).toEqual([]);
 }
 
+/** Opens a page served without client JavaScript (`csr = false`): the same CSP, no script. */
+async function visitWithoutScripts(page: Page, path: string, seen: string[]): Promise<void> {
+	const response = await page.goto(path);
+	expect(response?.status(), path).toBe(200);
+	const csp = response!.headers()['content-security-policy'];
+	expect(csp, path).toContain("style-src 'self'");
+	expect(csp, path).not.toContain('unsafe-inline');
+	await expect(page.locator('h1')).toHaveCount(1);
+	await expect(page.locator('script')).toHaveCount(0);
+	expect(seen, `CSP violations on ${path}`).toEqual([]);
+}
+
 test('the main pages of learners, managers and trainers show no CSP violation', async ({
 	page
 }) => {
@@ -52,7 +64,8 @@ test('the main pages of learners, managers and trainers show no CSP violation', 
 	await visit(page, '/', seen);
 
 	await signIn(page, demo.teacher);
-	for (const path of ['/leren', `/leren/${slug}`, `/leren/${slug}/${quizStep.slug}`]) {
+	await visitWithoutScripts(page, '/leren', seen);
+	for (const path of [`/leren/${slug}`, `/leren/${slug}/${quizStep.slug}`]) {
 		await visit(page, path, seen);
 	}
 	await visit(page, `/leren/${slug}/${vignetteStep.slug}`, seen);

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { demo, expect, expectAccessible, signIn, signOut, test } from './fixtures';
 import { activate, chooseRadio, tabTo } from './keyboard';
-import { correctAnswer, itemById, moduleBySlug, wrongAnswer } from './course';
+import { correctAnswer, course, itemById, moduleBySlug, wrongAnswer } from './course';
 import type { Answer } from '../../src/lib/content/views';
 
 /** Gives an answer with the keyboard only, whatever the item type. */
@@ -173,6 +173,24 @@ test('a teacher works through module 1 by keyboard only, resumes a vignette and 
 		`${mod.meta.title}: Geldig`
 	);
 	await expectAccessible(page);
+});
+
+test('the dashboard shows the same signal map when the browser renders it after a click', async ({
+	page
+}) => {
+	// /leren has no client JavaScript: the server renders it. From a page with scripts the router
+	// renders it in the browser, from the learner's counts and the signal list in the page's code.
+	await signIn(page, demo.teacher);
+	const map = page.getByRole('region', { name: 'Mijn signalenkaart' });
+	const served = await map.innerText();
+	expect(served).toContain('Sterk');
+	await page.goto('/certificaten');
+	await expect(page.locator('#svelte-announcer')).toHaveCount(1);
+	await page.locator('header a[href="/leren"]').click();
+	await expect(page).toHaveURL(/\/leren$/);
+	await expect(page.locator('#svelte-announcer')).not.toBeEmpty();
+	await expect(map).toHaveText(served, { useInnerText: true });
+	await expect(map.locator('li')).toHaveCount(course.signals.length);
 });
 
 test('the dashboard shows assignments with due dates, progress, certificates and the signal map', async ({

@@ -5,6 +5,13 @@ import * as certificates from '$lib/server/certificates';
 import { MASTERY_THRESHOLDS } from '$lib/server/learning';
 import { signalsForPage } from '$lib/content/shipped-signals';
 
+// No client JavaScript on the dashboard, as on a lesson step: it is headings, cards and links, so
+// the browser downloads none of the Svelte and SvelteKit runtimes, and the server sends no
+// hydration data (the page's own CPU per request fell by about a tenth, docs/operations.md). A
+// client-side navigation from another page still renders it in the browser from this load's data
+// (the signal list from the page's code).
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'learner');
 	const audience = user.memberships.find((m) => m.role === 'learner')?.audience ?? null;
