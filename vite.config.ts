@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 // categories, so a page can show signals from its own code and receive only a learner's counts as
 // data (/leren's signal map, src/lib/content/signal-map.ts). The server loads the same file at run
 // time and sends its own list along when that differs from this one.
-function signalCatalogue(): Plugin {
+export function signalCatalogue(): Plugin {
 	return {
 		name: 'signaalwijs-signal-catalogue',
 		transform(code, id) {

@@ -4,9 +4,10 @@
 import path from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { signalCatalogue } from '../vite.config';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [signalCatalogue(), sveltekit()],
 	root: path.resolve(import.meta.dirname, '..'),
 	server: { fs: { allow: ['modules', 'pages'] } },
 	test: {

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { signalCatalogue } from '../vite.config';
 
 export const sqliteOnlySpecs = [
 	'src/lib/server/db/db.spec.ts',
@@ -17,7 +18,7 @@ export const sqliteOnlySpecs = [
 ];
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [signalCatalogue(), sveltekit()],
 	root: path.resolve(import.meta.dirname, '..'),
 	server: { fs: { allow: ['modules', 'pages'] } },
 	test: {

@@ -7,8 +7,20 @@ const dateFormat = new Intl.DateTimeFormat('nl-BE', {
 	timeZone: 'Europe/Brussels'
 });
 
+// Intl formatting costs a few microseconds a call, and pages format the same few dates on every
+// view (a learner's due dates and certificates on /leren): each moment's text is kept, up to 500
+// of them, then the list starts afresh.
+const formattedDates = new Map<number, string>();
+
 export function formatDate(value: Date | string | number): string {
-	return dateFormat.format(new Date(value));
+	const time = value instanceof Date ? value.getTime() : new Date(value).getTime();
+	let text = formattedDates.get(time);
+	if (text === undefined) {
+		text = dateFormat.format(time);
+		if (formattedDates.size >= 500) formattedDates.clear();
+		formattedDates.set(time, text);
+	}
+	return text;
 }
 
 export function percent(part: number, whole: number): number {

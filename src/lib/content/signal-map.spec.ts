@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCourse } from '$lib/server/content/load';
-import { encodeSignalCounts, signalMapOf, type SignalEntry } from './signal-map';
+import { signalMapOf, type SignalEntry } from './signal-map';
 import { SHIPPED_SIGNALS, signalsForPage } from './shipped-signals';
 
 const catalogue: SignalEntry[] = [
@@ -11,14 +11,8 @@ const catalogue: SignalEntry[] = [
 ];
 
 describe('signal map', () => {
-	it('carries every record the learner has through the text the page receives', () => {
-		const counts = encodeSignalCounts([
-			{ signalId: 'teruggetrokken', seen: 5, correct: 4 },
-			{ signalId: 'weglopen', seen: 2, correct: 0 },
-			{ signalId: 'plots-verzorgd', seen: 0, correct: 0 }
-		]);
-		expect(counts).toBe('teruggetrokken:5:4,weglopen:2:0');
-		const map = signalMapOf(catalogue, counts);
+	it('shows each signal with the learner’s record from the text the page receives', () => {
+		const map = signalMapOf(catalogue, 'weglopen:2:0,teruggetrokken:5:4');
 		// Categories in display order, signals in the list's order within each.
 		expect(map.map((c) => c.category)).toEqual(['uiterlijk', 'gedrag', 'geld']);
 		expect(map[0].label).toBe('Uiterlijk');

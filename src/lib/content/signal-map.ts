@@ -23,20 +23,10 @@ export interface SignalMapCategory {
 }
 
 /**
- * A learner's records as `id:seen:correct`, comma-separated, for the signals they met. Signal ids
- * are `[a-z0-9-]` (the content schema's id), so neither separator occurs inside one.
+ * The learner's records as the server sends them: `id:seen:correct` per signal they met,
+ * comma-separated (read in one statement, manager/dashboard.ts). Signal ids are `[a-z0-9-]` (the
+ * content schema's id), so neither separator occurs inside one; a malformed part is skipped.
  */
-export function encodeSignalCounts(
-	records: readonly { signalId: string; seen: number; correct: number }[]
-): string {
-	let text = '';
-	for (const r of records) {
-		if (r.seen <= 0) continue;
-		text += `${text ? ',' : ''}${r.signalId}:${r.seen}:${r.correct}`;
-	}
-	return text;
-}
-
 function decodeSignalCounts(text: string): Map<string, { seen: number; correct: number }> {
 	const counts = new Map<string, { seen: number; correct: number }>();
 	if (!text) return counts;
@@ -62,16 +52,20 @@ export function signalMapOf(
 	counts: string
 ): SignalMapCategory[] {
 	const records = decodeSignalCounts(counts);
+	const byCategory = new Map<string, SignalMapCategory['signals']>();
+	for (const s of catalogue) {
+		const record = records.get(s.id);
+		const seen = record?.seen ?? 0;
+		const correct = record?.correct ?? 0;
+		const signal = { id: s.id, label: s.label, seen, correct, level: masteryLevel(seen, correct) };
+		const list = byCategory.get(s.category);
+		if (list) list.push(signal);
+		else byCategory.set(s.category, [signal]);
+	}
 	const map: SignalMapCategory[] = [];
 	for (const category of SIGNAL_CATEGORIES) {
-		const signals: SignalMapCategory['signals'] = [];
-		for (const s of catalogue) {
-			if (s.category !== category) continue;
-			const seen = records.get(s.id)?.seen ?? 0;
-			const correct = records.get(s.id)?.correct ?? 0;
-			signals.push({ id: s.id, label: s.label, seen, correct, level: masteryLevel(seen, correct) });
-		}
-		if (signals.length) map.push({ category, label: CATEGORY_LABELS[category], signals });
+		const signals = byCategory.get(category);
+		if (signals) map.push({ category, label: CATEGORY_LABELS[category], signals });
 	}
 	return map;
 }

@@ -54,24 +54,36 @@ export function inIdList(column: SQLWrapper, ids: readonly number[]): SQL<boolea
 	return sql<boolean>`${column} in (select value from json_each(${JSON.stringify(ids)}))`;
 }
 
+/** A separator `joinedRows` may put between fields or rows. */
+export type JoinSeparator = '\u001f' | '\u001e' | ':' | ',';
+
 /**
- * One text per group: each row's `fields` joined by U+001F, the rows joined by U+001E
- * (group_concat on SQLite, string_agg on PostgreSQL). SQLite joins the rows in the order it
- * reads them (an index's order); PostgreSQL in the order of `orderBy`, or, without it, also in
- * the order it reads them: PostgreSQL (before 16) sorts each group again for an aggregate's
- * ORDER BY, which cost the item statistics 80 ms of 230 on 100,000 two-row groups. Leave
- * `orderBy` out only where the result does not depend on the order of the rows.
+ * One text per group: each row's `fields` joined by U+001F, the rows joined by U+001E, or by the
+ * `separators` given (group_concat on SQLite, string_agg on PostgreSQL); choose separators that
+ * cannot occur in the fields. SQLite joins the rows in the order it reads them (an index's
+ * order); PostgreSQL in the order of `orderBy`, or, without it, also in the order it reads them:
+ * PostgreSQL (before 16) sorts each group again for an aggregate's ORDER BY, which cost the item
+ * statistics 80 ms of 230 on 100,000 two-row groups. Leave `orderBy` out only where the result
+ * does not depend on the order of the rows.
  */
-export function joinedRows(fields: SQLWrapper[], orderBy?: SQLWrapper): SQL<string | null> {
+export function joinedRows(
+	fields: SQLWrapper[],
+	orderBy?: SQLWrapper,
+	separators: { field: JoinSeparator; row: JoinSeparator } = { field: '\u001f', row: '\u001e' }
+): SQL<string | null> {
+	// By code point, so no quoting is involved: chr() on PostgreSQL, char() on SQLite.
+	const char = engine === 'postgres' ? 'chr' : 'char';
+	const field = sql.raw(`${char}(${separators.field.charCodeAt(0)})`);
+	const row = sql.raw(`${char}(${separators.row.charCodeAt(0)})`);
 	if (engine === 'postgres') {
-		const row = sql.join(
+		const joined = sql.join(
 			fields.map((f) => sql`(${f})::text`),
-			sql` || chr(31) || `
+			sql` || ${field} || `
 		);
 		const order = orderBy ? sql` order by ${orderBy}` : sql``;
-		return sql<string | null>`string_agg(${row}, chr(30)${order})`;
+		return sql<string | null>`string_agg(${joined}, ${row}${order})`;
 	}
-	return sql<string | null>`group_concat(${sql.join(fields, sql` || char(31) || `)}, char(30))`;
+	return sql<string | null>`group_concat(${sql.join(fields, sql` || ${field} || `)}, ${row})`;
 }
 
 /**

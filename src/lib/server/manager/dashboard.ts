@@ -1,9 +1,10 @@
 // What a learner sees on /leren: modules in progress and completed, suggestions for their
 // audience, and their signal map.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { ModuleMeta } from '$lib/content/schema';
-import { encodeSignalCounts, type SignalEntry } from '$lib/content/signal-map';
+import type { SignalEntry } from '$lib/content/signal-map';
 import { prepared } from '../db/prepared';
+import { joinedRows } from '../db/sql';
 import { enrolment, signalMastery, stepProgress, type Enrolment } from '../db/schema';
 import { getCourse } from '../content/course';
 import { loadVersion, versionsSeenBy } from '../content/versions';
@@ -33,15 +34,20 @@ const selectEnrolments = prepared((database) =>
 		.orderBy(enrolment.moduleVersionId, enrolment.id)
 		.prepare()
 );
-const selectMastery = prepared((database) =>
+// The learner's signal records as one text, `id:seen:correct` joined by commas (the form the page
+// decodes, $lib/content/signal-map.ts): one value instead of 35 rows of three, half the time on
+// SQLite. Signal ids are [a-z0-9-], so neither separator occurs inside one.
+const selectSignalCounts = prepared((database) =>
 	database
 		.select({
-			signalId: signalMastery.signalId,
-			seen: signalMastery.seen,
-			correct: signalMastery.correct
+			counts: joinedRows(
+				[signalMastery.signalId, signalMastery.seen, signalMastery.correct],
+				undefined,
+				{ field: ':', row: ',' }
+			)
 		})
 		.from(signalMastery)
-		.where(eq(signalMastery.userId, sql.placeholder('userId')))
+		.where(and(eq(signalMastery.userId, sql.placeholder('userId')), gt(signalMastery.seen, 0)))
 		.prepare()
 );
 
@@ -139,13 +145,13 @@ export async function learnerDashboard(userId: number, audience: Audience | null
 
 /** What /leren needs for the learner's signal map (built by `signalMapOf` in the page). */
 export interface LearnerSignalMap {
-	/** The learner's records, encoded by `encodeSignalCounts`. */
+	/** The learner's records as `id:seen:correct`, comma-separated (`signalMapOf` reads them). */
 	counts: string;
 	/** The course's signal list (the route sends it only when the page's own list differs). */
 	signals: readonly SignalEntry[];
 }
 
 export async function signalMap(userId: number): Promise<LearnerSignalMap> {
-	const rows = await selectMastery().all({ userId });
-	return { counts: encodeSignalCounts(rows), signals: getCourse().signals };
+	const [row] = await selectSignalCounts().all({ userId });
+	return { counts: row?.counts ?? '', signals: getCourse().signals };
 }
