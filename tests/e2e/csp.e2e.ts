@@ -26,13 +26,18 @@ async function watchViolations(page: Page): Promise<string[]> {
 	return seen;
 }
 
-/** Opens `path`, waits until the app has hydrated (the route announcer exists) and checks. */
-async function visit(page: Page, path: string, seen: string[]): Promise<void> {
+/** Opens `path` and checks that its policy allows no inline styles. */
+async function open(page: Page, path: string): Promise<void> {
 	const response = await page.goto(path);
 	expect(response?.status(), path).toBe(200);
 	const csp = response!.headers()['content-security-policy'];
 	expect(csp, path).toContain("style-src 'self'");
 	expect(csp, path).not.toContain('unsafe-inline');
+}
+
+/** Opens `path`, waits until the app has hydrated (the route announcer exists) and checks. */
+async function visit(page: Page, path: string, seen: string[]): Promise<void> {
+	await open(page, path);
 	const announcer = page.locator('#svelte-announcer');
 	await expect(announcer).toHaveCount(1);
 	// Its style attribute is allowed by hash: it stays a visually hidden 1 px box.
@@ -46,11 +51,7 @@ async function visit(page: Page, path: string, seen: string[]): Promise<void> {
 
 /** Opens a page served without client JavaScript (`csr = false`): the same CSP, no script. */
 async function visitWithoutScripts(page: Page, path: string, seen: string[]): Promise<void> {
-	const response = await page.goto(path);
-	expect(response?.status(), path).toBe(200);
-	const csp = response!.headers()['content-security-policy'];
-	expect(csp, path).toContain("style-src 'self'");
-	expect(csp, path).not.toContain('unsafe-inline');
+	await open(page, path);
 	await expect(page.locator('h1')).toHaveCount(1);
 	await expect(page.locator('script')).toHaveCount(0);
 	expect(seen, `CSP violations on ${path}`).toEqual([]);
