@@ -4,7 +4,7 @@
 //
 // The page takes the signal list from its own code (shipped-signals.ts) and receives only the
 // learner's counts as data, as one short text. SvelteKit serialises every value of a page's data
-// into the page for the browser, at a cost per value: the 47 signals as objects with their labels
+// into the page for the browser, at a cost per value: the 44 signals as objects with their labels
 // were most of /leren's data and its largest single cost after the database (docs/operations.md).
 import { CATEGORY_LABELS, SIGNAL_CATEGORIES, type SignalCategory } from './categories';
 import { masteryLevel, type MasteryLevel } from './mastery';
