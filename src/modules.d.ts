@@ -1,6 +1,6 @@
 // The shipped course's signal list, compiled in by vite.config.ts (signalCatalogue): only the
 // fields the browser shows.
 declare module '*/modules/signals.yaml' {
-	const signals: { id: string; label: string; category: string }[];
+	const signals: Pick<import('$lib/content/schema').Signal, 'id' | 'label' | 'category'>[];
 	export default signals;
 }

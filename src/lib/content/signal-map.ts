@@ -8,13 +8,10 @@
 // were most of /leren's data and its largest single cost after the database (docs/operations.md).
 import { CATEGORY_LABELS, SIGNAL_CATEGORIES, type SignalCategory } from './categories';
 import { masteryLevel, type MasteryLevel } from './mastery';
+import type { Signal } from './schema';
 
 /** What the map shows of a signal. */
-export interface SignalEntry {
-	id: string;
-	label: string;
-	category: string;
-}
+export type SignalEntry = Pick<Signal, 'id' | 'label' | 'category'>;
 
 export interface SignalMapCategory {
 	category: SignalCategory;
@@ -52,7 +49,7 @@ export function signalMapOf(
 	counts: string
 ): SignalMapCategory[] {
 	const records = decodeSignalCounts(counts);
-	const byCategory = new Map<string, SignalMapCategory['signals']>();
+	const byCategory = new Map<SignalCategory, SignalMapCategory['signals']>();
 	for (const s of catalogue) {
 		const record = records.get(s.id);
 		const seen = record?.seen ?? 0;

@@ -2,7 +2,6 @@ import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/accounts';
 import * as manager from '$lib/server/manager';
 import * as certificates from '$lib/server/certificates';
-import { MASTERY_THRESHOLDS } from '$lib/server/learning';
 import { signalsForPage } from '$lib/content/shipped-signals';
 
 // No client JavaScript on the dashboard, as on a lesson step: it is headings, cards and links, so
@@ -63,10 +62,6 @@ export const load: PageServerLoad = async (event) => {
 				expiresAt: c.expiresAt
 			})),
 		// The learner's counts; the signal list comes from the page's code (shipped-signals.ts).
-		signalMap: { counts: signalMap.counts, signals: signalsForPage(signalMap.signals) },
-		mastery: {
-			minObservations: MASTERY_THRESHOLDS.minObservations,
-			strongPercent: Math.round(MASTERY_THRESHOLDS.strongShare * 100)
-		}
+		signalMap: { counts: signalMap.counts, signals: signalsForPage(signalMap.signals) }
 	};
 };

@@ -40,4 +40,3 @@ export {
 	stepPage
 } from './learner-pages';
 export { answerPretestItem, hasPretest, skipPretest, startPretest, submitPretest } from './pretest';
-export { MASTERY_THRESHOLDS, masteryLevel, type MasteryLevel } from '$lib/content/mastery';
