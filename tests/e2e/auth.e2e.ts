@@ -191,6 +191,45 @@ test('a cross-site form POST is refused', async ({ request }) => {
 	expect(multipart.status()).toBe(403);
 });
 
+test('without JavaScript, the links in mails still confirm an account and reset a password', async ({
+	browser,
+	baseURL
+}) => {
+	// The pages behind those links send no Referer (their URL holds a token), so the browser posts
+	// their forms with `Origin: null`; the cross-site check must still know them as our own.
+	const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+	const page = await context.newPage();
+	const email = uniqueEmail('zonder-js');
+	await page.goto('/registreren');
+	await page.getByLabel('Naam').fill('Zonder Scripts');
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Wachtwoord').fill('een lange zin als wachtwoord');
+	const registered = Date.now();
+	await page.getByRole('button', { name: 'Account maken' }).click();
+	await expect(page).toHaveURL(/melding=geregistreerd/);
+	const confirm = await waitForMail(email, /registreren\//, registered - 1000);
+	await page.goto(linkFrom(confirm, '/registreren'));
+	await page.getByRole('button', { name: 'Account bevestigen' }).click();
+	await expect(page).toHaveURL(/melding=bevestigd/);
+
+	const requested = Date.now();
+	await page.goto('/wachtwoord-vergeten');
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByRole('button', { name: 'Stuur de link' }).click();
+	const reset = await waitForMail(email, /wachtwoord-vergeten\//, requested - 1000);
+	await page.goto(linkFrom(reset, '/wachtwoord-vergeten'));
+	await page.getByLabel('Nieuw wachtwoord').fill('een nieuwe lange zin als wachtwoord');
+	await page.getByLabel('Herhaal het wachtwoord').fill('een nieuwe lange zin als wachtwoord');
+	await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+	await expect(page.getByRole('status')).toContainText('Je wachtwoord is gewijzigd');
+	await page.goto('/aanmelden');
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Wachtwoord', { exact: true }).fill('een nieuwe lange zin als wachtwoord');
+	await page.getByRole('button', { name: 'Aanmelden' }).click();
+	await expect(page.getByText(/Aangemeld als Zonder Scripts/)).toBeVisible();
+	await context.close();
+});
+
 test('sign-out works only with POST', async ({ request }) => {
 	const response = await request.get('/afmelden', { maxRedirects: 0 });
 	expect(response.status()).toBe(405);

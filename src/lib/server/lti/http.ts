@@ -23,7 +23,13 @@ export function isForbiddenCrossSiteForm(request: Request, url: URL): boolean {
 	if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method)) return false;
 	const type = (request.headers.get('content-type') ?? '').split(';', 1)[0].trim().toLowerCase();
 	if (!formTypes.includes(type)) return false;
-	if (request.headers.get('origin') === url.origin) return false;
+	const origin = request.headers.get('origin');
+	if (origin === url.origin) return false;
+	// A page served with `Referrer-Policy: no-referrer` (the token pages: registration, invitation,
+	// password reset) makes the browser send `Origin: null` on its own form posts, also to its own
+	// site. Those are recognised by the browser's Fetch Metadata, which a page cannot set: without
+	// it, on a browser that sends none, or from another site, `null` stays refused.
+	if (origin === 'null' && request.headers.get('sec-fetch-site') === 'same-origin') return false;
 	return !(request.method === 'POST' && crossSiteEndpoints.has(url.pathname));
 }
 

@@ -487,6 +487,25 @@ describe('the HTTP edges', () => {
 		).toBe(false);
 	});
 
+	it('accepts a page’s own form posted with Origin null only when the browser says same-origin', () => {
+		// A token page (Referrer-Policy: no-referrer) posts its form without scripts: Chromium sends
+		// `Origin: null` and `Sec-Fetch-Site: same-origin`.
+		const own = (site?: string) =>
+			new Request('http://127.0.0.1:4000/registreren/abc', {
+				method: 'POST',
+				headers: {
+					origin: 'null',
+					'content-type': 'application/x-www-form-urlencoded',
+					...(site ? { 'sec-fetch-site': site } : {})
+				}
+			});
+		const url = new URL('/registreren/abc', here);
+		expect(isForbiddenCrossSiteForm(own('same-origin'), url)).toBe(false);
+		expect(isForbiddenCrossSiteForm(own('same-site'), url)).toBe(true);
+		expect(isForbiddenCrossSiteForm(own('cross-site'), url)).toBe(true);
+		expect(isForbiddenCrossSiteForm(own(), url)).toBe(true);
+	});
+
 	it('lets only the registered platforms frame the LTI pages', async () => {
 		const headers = new Headers({
 			'content-security-policy': "default-src 'self'; frame-ancestors 'none'; form-action 'self'",
