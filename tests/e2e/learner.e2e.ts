@@ -193,6 +193,32 @@ test('the dashboard shows the same signal map when the browser renders it after 
 	await expect(map.locator('li')).toHaveCount(course.signals.length);
 });
 
+test('a lesson step shows the same prose when the browser renders it after a click', async ({
+	page
+}) => {
+	// The server prints a lesson's prose from the HTML it rendered once; after a click on a page
+	// with scripts the router renders the lesson's own component in the browser.
+	await signIn(page, demo.teacher);
+	const lesson = '/leren/wat-en-hoe/online-jongens-en-aanpak';
+	await page.goto(lesson);
+	const main = page.locator('main');
+	await expect(
+		main.getByRole('heading', { level: 2, name: 'Online: grooming en sextortion' })
+	).toBeVisible();
+	const served = await main.innerText();
+	// The lesson components' styles are linked: the help line box has its border.
+	const helpLine = main.getByRole('complementary', { name: 'Hulplijn Child Focus' });
+	await expect(helpLine).toHaveCSS('border-left-width', '2px');
+
+	await page.goto('/leren/wat-en-hoe/vignette-de-nieuwe-vriendin');
+	await expect(page.locator('#svelte-announcer')).toHaveCount(1);
+	await page.getByRole('link', { name: /^Volgende stap/ }).click();
+	await expect(page).toHaveURL(lesson);
+	await expect(page.locator('#svelte-announcer')).not.toBeEmpty();
+	await expect(main).toHaveText(served, { useInnerText: true });
+	await expect(helpLine).toHaveCSS('border-left-width', '2px');
+});
+
 test('the dashboard shows assignments with due dates, progress, certificates and the signal map', async ({
 	page
 }) => {

@@ -17,7 +17,7 @@ const m = messages.learn;
 const prose = import.meta.glob<{ default: Component }>('/modules/*/*/index.md');
 const proseHtml = new Map<string, Promise<string>>();
 
-function renderProse(indexPath: string): Promise<string> | null {
+export function _renderProse(indexPath: string): Promise<string> | null {
 	const loader = prose[indexPath];
 	if (!loader) return null;
 	let html = proseHtml.get(indexPath);
@@ -51,7 +51,7 @@ export async function _loadStep(
 		lessonIsDone: m.lessonIsDone,
 		lessonDone: step.next ? m.lessonDone : m.lessonDoneLast
 	};
-	const shipped = withProse && step.indexPath ? renderProse(step.indexPath) : null;
+	const shipped = withProse && step.indexPath ? _renderProse(step.indexPath) : null;
 	return { ...step, html: shipped ? await shipped : step.html, text };
 }
 

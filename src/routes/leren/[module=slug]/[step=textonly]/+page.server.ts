@@ -1,9 +1,17 @@
 // A lesson step: the step route's load and actions (../[step=slug]), served without client
-// JavaScript (+page.ts, which also renders the prose component). The only form, "gelezen", is a
-// plain form that redirects.
+// JavaScript (+page.ts). The only form, "gelezen", is a plain form that redirects.
+// The prose is rendered once per step and kept in this process ($lib/content/lesson-prose);
+// the page prints it from there. It does not travel as data: SvelteKit serialises a server
+// load's data into every response, also without client JavaScript, at a cost per character.
 import type { PageServerLoad } from './$types';
-import { _loadStep } from '../[step=slug]/+page.server';
+import { _loadStep, _renderProse } from '../[step=slug]/+page.server';
+import { rememberLessonProse } from '$lib/content/lesson-prose';
 
 export { actions } from '../[step=slug]/+page.server';
 
-export const load: PageServerLoad = (event) => _loadStep(event, false);
+export const load: PageServerLoad = async (event) => {
+	const step = await _loadStep(event, false);
+	const html = step.indexPath ? _renderProse(step.indexPath) : null;
+	if (html) rememberLessonProse(step.indexPath!, await html);
+	return step;
+};
