@@ -1,6 +1,6 @@
 // A learner's enrolment in a module version: finding and starting it, the version and step
 // progress the learner sees, and where "verder gaan" leads.
-import { and, desc, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, desc, eq, max, sql } from 'drizzle-orm';
 import { db, insideTransaction, type DB } from '../db';
 import { prepared } from '../db/prepared';
 import { forUpdate, joinedRows } from '../db/sql';
@@ -61,8 +61,9 @@ const selectEnrolmentWithSteps = prepared((database) =>
 				.where(eq(stepProgress.enrolmentId, enrolment.id))})`
 		})
 		.from(enrolment)
+		// `id = (select max(id) …)`: a scalar subquery; `IN (…)` made SQLite build a list for it.
 		.where(
-			inArray(
+			eq(
 				enrolment.id,
 				database
 					.select({ id: max(enrolment.id) })
