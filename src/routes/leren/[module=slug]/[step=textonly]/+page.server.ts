@@ -11,7 +11,8 @@ export { actions } from '../[step=slug]/+page.server';
 
 export const load: PageServerLoad = async (event) => {
 	const step = await _loadStep(event, false);
-	const html = step.indexPath ? _renderProse(step.indexPath) : null;
-	if (html) rememberLessonProse(step.indexPath!, await html);
+	const { indexPath } = step;
+	const html = indexPath ? _renderProse(indexPath) : null;
+	if (indexPath && html) rememberLessonProse(indexPath, await html);
 	return step;
 };
