@@ -5,14 +5,17 @@
 // load's data into every response, also without client JavaScript, at a cost per character.
 import type { PageServerLoad } from './$types';
 import { _loadStep, _renderProse } from '../[step=slug]/+page.server';
-import { rememberLessonProse } from '$lib/content/lesson-prose';
+import { lessonProseHtml, rememberLessonProse } from '$lib/content/lesson-prose';
 
 export { actions } from '../[step=slug]/+page.server';
 
 export const load: PageServerLoad = async (event) => {
 	const step = await _loadStep(event, false);
 	const { indexPath } = step;
-	const html = indexPath ? _renderProse(indexPath) : null;
-	if (indexPath && html) rememberLessonProse(indexPath, await html);
+	// Rendered on the lesson's first view in this process; later views find it remembered.
+	if (indexPath && lessonProseHtml(indexPath) === null) {
+		const html = _renderProse(indexPath);
+		if (html) rememberLessonProse(indexPath, await html);
+	}
 	return step;
 };
