@@ -53,6 +53,32 @@ function connectionOf(tx: object): unknown {
 	return (tx as { session: { client: unknown } }).session.client;
 }
 
+/** The socket under a node-postgres client, where it has one. */
+function socketOf(client: unknown): { cork(): void; uncork(): void } | undefined {
+	return (client as { connection?: { stream?: { cork(): void; uncork(): void } } }).connection
+		?.stream;
+}
+
+const corked = new WeakSet<object>();
+
+/**
+ * Holds the connection's writes back until the current burst of promise callbacks has run, then
+ * sends them in one write: the group commit's side-by-side writes (write-queue.ts) each send
+ * their next statement as the answers to the last ones come in, all in the same tick, and one
+ * system call for all of them costs less CPU than one each (pipeline mode sends without
+ * waiting, so nothing waits on the delay but the same tick's other statements).
+ */
+function coalesceWrites(client: unknown): void {
+	const socket = socketOf(client);
+	if (!socket || corked.has(socket)) return;
+	corked.add(socket);
+	socket.cork();
+	process.nextTick(() => {
+		corked.delete(socket);
+		socket.uncork();
+	});
+}
+
 class PostgresPrepared<Row> implements Statement<Row> {
 	constructor(private readonly statement: PgPreparedQuery) {
 		const name = `sw_${createHash('sha1').update(statement.queryConfig.text).digest('hex').slice(0, 24)}`;
@@ -61,11 +87,13 @@ class PostgresPrepared<Row> implements Statement<Row> {
 	}
 	private execute(params?: Params): Promise<unknown> {
 		const tx = currentTransaction();
+		if (!tx) return this.statement.execute(params);
 		// Built once on the pool; inside a transaction the same statement runs on its connection.
-		const statement: PgPreparedQuery = tx
-			? Object.create(this.statement, { client: { value: connectionOf(tx) } })
-			: this.statement;
-		return statement.execute(params);
+		const client = connectionOf(tx);
+		coalesceWrites(client);
+		return (
+			Object.create(this.statement, { client: { value: client } }) as PgPreparedQuery
+		).execute(params);
 	}
 	async get(params?: Params) {
 		const rows = (await this.execute(params)) as Row[];

@@ -8,6 +8,14 @@
 // A batch is first tried without savepoints (on PostgreSQL each savepoint and its release are
 // two round trips per write, on one connection, one after another). Writes are rarely refused;
 // when one is, the batch rolls back and runs again with a savepoint per write.
+//
+// On PostgreSQL the first try also runs the writes of different keys (learners) side by side:
+// node-postgres in pipeline mode (postgres/index.ts) sends their statements on the batch's one
+// connection without waiting for each other's answers, so a batch of many learners' answers
+// takes about as many round trips as one learner's longest run of writes, not their sum. The
+// writes of one key still run one after another, in queue order. A batch holding a write
+// without a key runs every write one after another, as on SQLite (one connection, no waiting).
+import { engine } from './engine';
 import {
 	NestedRollback,
 	outsideTransactions,
@@ -17,6 +25,7 @@ import {
 
 interface Job {
 	fn: () => unknown;
+	key?: string;
 	resolve: (value: unknown) => void;
 	reject: (reason: unknown) => void;
 }
@@ -38,10 +47,14 @@ export function writeQueueStats(): { batches: number; writes: number } {
  * `fn` runs inside the batch's transaction. When another write of its batch is refused, the
  * batch is rolled back and `fn` runs a second time, then in a savepoint of its own: `fn` does
  * database work only (mail goes through the outbox, which sends after the commit).
+ *
+ * `key` names the data `fn` reads and writes, such as one learner's records: writes with
+ * different keys touch none of each other's rows and may run side by side in the batch
+ * (PostgreSQL); writes with the same key, or without one, never do.
  */
-export function durableWrite<T>(fn: () => Promise<T> | T): Promise<T> {
+export function durableWrite<T>(fn: () => Promise<T> | T, key?: string): Promise<T> {
 	return new Promise<T>((resolve, reject) => {
-		queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+		queue.push({ fn, key, resolve: resolve as (value: unknown) => void, reject });
 		schedule();
 	});
 }
@@ -88,18 +101,28 @@ async function runBatch(jobs: Job[]): Promise<Outcome[]> {
 	// One transaction for the batch (after any transaction already open: transaction.ts queues
 	// it, so a batch never shares another transaction whose rollback would take back writes
 	// already confirmed).
-	const values: unknown[] = [];
+	const values: unknown[] = new Array(jobs.length);
 	let refused: { error: unknown } | undefined;
 	try {
 		await transactionWithoutSavepoints(async () => {
-			for (const job of jobs) {
-				try {
-					values.push(await job.fn());
-				} catch (error) {
-					refused = { error };
-					throw error;
-				}
-			}
+			const runs = sideBySide(jobs);
+			// Every run settles before the transaction ends: a refused write stops its own run at
+			// once and the others at their next write, never half way through a statement.
+			const settled = await Promise.allSettled(
+				runs.map(async (run) => {
+					for (const i of run) {
+						if (refused) return;
+						try {
+							values[i] = await jobs[i].fn();
+						} catch (error) {
+							refused ??= { error };
+							throw error;
+						}
+					}
+				})
+			);
+			const failed = settled.find((s) => s.status === 'rejected');
+			if (failed) throw failed.reason;
 		});
 		return values.map((value) => ({ ok: true, value }));
 	} catch (error) {
@@ -107,6 +130,7 @@ async function runBatch(jobs: Job[]): Promise<Outcome[]> {
 	}
 	// A lone write that threw was rolled back with its transaction: nothing to try again.
 	if (refused && jobs.length === 1) return [{ ok: false, error: refused.error }];
+	// One after another, a savepoint each: PostgreSQL's savepoints nest, they cannot interleave.
 	const outcomes: Outcome[] = [];
 	await transaction(async () => {
 		for (const job of jobs) {
@@ -118,4 +142,21 @@ async function runBatch(jobs: Job[]): Promise<Outcome[]> {
 		}
 	});
 	return outcomes;
+}
+
+/**
+ * The batch's writes as runs that may go side by side, each run a list of indexes into `jobs`
+ * in queue order: one run per key on PostgreSQL, a single run on SQLite or when a write has no
+ * key.
+ */
+function sideBySide(jobs: Job[]): number[][] {
+	const all = jobs.map((_, i) => i);
+	if (engine !== 'postgres' || jobs.some((job) => job.key === undefined)) return [all];
+	const runs = new Map<string, number[]>();
+	for (const i of all) {
+		const run = runs.get(jobs[i].key!);
+		if (run) run.push(i);
+		else runs.set(jobs[i].key!, [i]);
+	}
+	return [...runs.values()];
 }

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabase, makeUser } from '../testing/testing';
 import { syncShippedModules } from '../content/versions';
 import { getCourse } from '../content/course';
-import { db, writeQueueStats } from '../db';
+import { db, durableWrite, engine, writeQueueStats } from '../db';
 import { response } from '../db/schema';
 import { correctAnswer } from './grading';
 import { recordQuizAnswer } from './durable';
@@ -52,5 +52,59 @@ describe('answers through the group commit', () => {
 			)
 		);
 		expect(results.map((r) => r.counted)).toEqual([true, false, false]);
+	});
+
+	it('gives every learner of a crowded batch the right first answers, in order', async () => {
+		const learners = await Promise.all(Array.from({ length: 8 }, () => makeUser()));
+		const before = writeQueueStats();
+		const results = await Promise.all(
+			[itemA, itemA, itemB].flatMap((item) =>
+				learners.map((u) =>
+					recordQuizAnswer(u.id, slug, quizStep.slug, item.id, correctAnswer(item))
+				)
+			)
+		);
+		expect(writeQueueStats().batches - before.batches).toBe(1);
+		// Answers came in item by item, so each learner's are at n, n + 8 and n + 16.
+		for (const [n, u] of learners.entries()) {
+			expect([results[n], results[n + 8], results[n + 16]].map((r) => r.counted)).toEqual([
+				true,
+				false,
+				true
+			]);
+			expect((await answersOf(u.id)).sort()).toEqual([itemA.id, itemA.id, itemB.id].sort());
+		}
+	});
+
+	it('lets other learners write while one waits on the database, never the same learner', async () => {
+		const steps: string[] = [];
+		const write = (who: string, key: string) =>
+			durableWrite(async () => {
+				steps.push(`${who} begint`);
+				await db.select().from(response).limit(1);
+				steps.push(`${who} klaar`);
+			}, key);
+		await Promise.all([
+			write('ann 1', 'learner:ann'),
+			write('ann 2', 'learner:ann'),
+			write('bart', 'learner:bart')
+		]);
+		const at = (step: string) => steps.indexOf(step);
+		// One learner's writes never overlap, on either engine.
+		expect(at('ann 2 begint')).toBeGreaterThan(at('ann 1 klaar'));
+		if (engine === 'postgres') {
+			// PostgreSQL: Bart's write was sent while Ann's first still waited for its answer.
+			expect(at('bart begint')).toBeLessThan(at('ann 1 klaar'));
+		} else {
+			// SQLite: one connection that never waits, so the writes simply take turns.
+			expect(steps).toEqual([
+				'ann 1 begint',
+				'ann 1 klaar',
+				'ann 2 begint',
+				'ann 2 klaar',
+				'bart begint',
+				'bart klaar'
+			]);
+		}
 	});
 });

@@ -22,8 +22,19 @@ export function postgresClientConfig(url: string): pg.ClientConfig {
 	return { connectionString: url, options: SESSION_OPTIONS };
 }
 
+/**
+ * The pool every query of this process goes through. Pipeline mode: a connection sends a query
+ * without waiting for the answer to the one before (each still has its own Sync, so a failed one
+ * fails alone outside a transaction). Only code that starts several queries at once on one
+ * connection notices: the group commit's side-by-side writes (write-queue.ts) share the round
+ * trips of their transaction's connection that way.
+ */
 export function openPostgres(url: string, options: { max?: number } = {}): PgDB {
-	const pool = new pg.Pool({ ...postgresClientConfig(url), max: options.max ?? 10 });
+	const pool = new pg.Pool({
+		...postgresClientConfig(url),
+		pipeline: true,
+		max: options.max ?? 10
+	});
 	// An idle connection the server dropped (restart, fail-over) must not crash the process;
 	// the pool replaces it on the next query.
 	pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
