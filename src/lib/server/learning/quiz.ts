@@ -80,8 +80,14 @@ export async function answerQuizItem(
 				{ status: firsts.n >= total ? 'done' : 'started', score: firsts.score, maxScore: total },
 				now
 			);
-		} else await prunePractice(e.id, stepSlug, itemId);
-		await refreshEnrolment(e, stepSlug, now);
+			await refreshEnrolment(e, stepSlug, now);
+		} else {
+			// Independent statements: on PostgreSQL they share one round trip (pipeline mode).
+			await Promise.all([
+				prunePractice(e.id, stepSlug, itemId),
+				refreshEnrolment(e, stepSlug, now)
+			]);
+		}
 		return { result: graded.result, counted };
 	});
 }

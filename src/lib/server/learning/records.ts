@@ -96,8 +96,11 @@ export async function recordMastery(
 ): Promise<void> {
 	const upsert = upsertMastery();
 	const updatedAt = new Date(now);
-	for (const signalId of hit) await upsert.run({ userId, signalId, correct: 1, updatedAt });
-	for (const signalId of missed) await upsert.run({ userId, signalId, correct: 0, updatedAt });
+	// One statement per signal, started together: on PostgreSQL they share one round trip.
+	await Promise.all([
+		...hit.map((signalId) => upsert.run({ userId, signalId, correct: 1, updatedAt })),
+		...missed.map((signalId) => upsert.run({ userId, signalId, correct: 0, updatedAt }))
+	]);
 }
 
 /** Grades an answer; a refused answer becomes a 400 with the item type's message. */
