@@ -4,6 +4,7 @@
 // on a throwaway PostgreSQL server (tests/support/postgres.ts, fsync on, started once per run
 // and removed at exit) instead of an SQLite file.
 import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -124,9 +125,42 @@ export async function benchDatabase(file: string): Promise<string> {
  * scripts/seed-demo.ts, and on PostgreSQL that file copied into a new database (db:copy's path,
  * so the demo data is the same on both engines). Returns its DATABASE_URL.
  */
-export async function demoDatabase(file: string): Promise<string> {
+export async function demoDatabase(file: string, extraLearners = 0): Promise<string> {
 	seedDemo(serverEnv(file, 0));
+	if (extraLearners) addLearners(file, extraLearners);
 	return copiedToPostgres(file, true);
+}
+
+/** The e-mail address of the `n`th learner `demoDatabase` adds (from 1), password demoPassword. */
+export const extraLearnerEmail = (n: number) => `bench-lerende-${n}@demo.signaalwijs.be`;
+
+/**
+ * Adds `count` learners to the seeded SQLite file, each a copy of the demo teacher (same
+ * organisation, role and password) under extraLearnerEmail(n): for rows that spread their load
+ * over many learners, as a school's does.
+ */
+function addLearners(file: string, count: number): void {
+	const sqlite = new Database(file);
+	try {
+		const teacher = sqlite
+			.prepare('select id, password_hash as hash, created_at as at from user where email = ?')
+			.get('leerkracht@demo.signaalwijs.be') as { id: number; hash: string; at: number };
+		const addUser = sqlite.prepare(
+			'insert into user (email, name, password_hash, created_at) values (?, ?, ?, ?)'
+		);
+		const addMembership = sqlite.prepare(
+			'insert into membership (user_id, organisation_id, role, audience, team_id, created_at) ' +
+				'select ?, organisation_id, role, audience, team_id, created_at from membership where user_id = ?'
+		);
+		sqlite.transaction(() => {
+			for (let n = 1; n <= count; n++) {
+				const user = addUser.run(extraLearnerEmail(n), `Lerende ${n}`, teacher.hash, teacher.at);
+				addMembership.run(user.lastInsertRowid, teacher.id);
+			}
+		})();
+	} finally {
+		sqlite.close();
+	}
 }
 
 /**
