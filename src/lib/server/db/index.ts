@@ -201,5 +201,5 @@ export async function sqlValues<T extends unknown[] = unknown[]>(query: SQL): Pr
 
 export { schema };
 export { insideTransaction, transaction } from './transaction';
-export { durableWrite, writeQueueStats } from './write-queue';
+export { durableWrite, writeQueueStats, writesSettled } from './write-queue';
 export { runExclusive, type ExclusiveRun } from './exclusive';

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from './index';
 import { transaction } from './transaction';
-import { durableWrite, writeQueueStats } from './write-queue';
+import { durableWrite, writeQueueStats, writesSettled } from './write-queue';
 
 const dirs: string[] = [];
 function tempFile(): string {
@@ -112,5 +112,22 @@ describe('group commit (durableWrite)', () => {
 		other.close();
 		expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
 		expect(db.$client.prepare('select count(*) from answer').pluck().get()).toBe(0);
+	});
+
+	it('tells when the queued writes have committed, so a shutdown can close after them', async () => {
+		const { file, insert } = await setup();
+		const pending = Promise.all([
+			durableWrite(() => insert.run('laat', 1)),
+			durableWrite(() => insert.run('later', 2))
+		]);
+		await writesSettled();
+		await closeDatabase();
+		await expect(pending).resolves.toHaveLength(2);
+		const other = new Database(file, { readonly: true });
+		const who = other.prepare('select who from answer order by id').pluck().all();
+		other.close();
+		expect(who).toEqual(['laat', 'later']);
+		// With nothing queued it resolves at once.
+		await expect(writesSettled()).resolves.toBeUndefined();
 	});
 });

@@ -36,6 +36,28 @@ let flushing = false;
 let batches = 0;
 let written = 0;
 
+let settledWaiters: (() => void)[] = [];
+
+/**
+ * Resolves once no write is queued or being committed (at once when none is): the server's
+ * shutdown waits for it before it closes the database, so writes already accepted still commit.
+ */
+export function writesSettled(): Promise<void> {
+	if (settled()) return Promise.resolve();
+	return new Promise((resolve) => settledWaiters.push(resolve));
+}
+
+function settled(): boolean {
+	return !queue.length && !scheduled && !flushing;
+}
+
+function notifySettled(): void {
+	if (!settled()) return;
+	const waiters = settledWaiters;
+	settledWaiters = [];
+	for (const resolve of waiters) resolve();
+}
+
 /** How many batches were committed and how many writes they held (for tests and the bench). */
 export function writeQueueStats(): { batches: number; writes: number } {
 	return { batches, writes: written };
@@ -73,7 +95,7 @@ async function flush(): Promise<void> {
 	scheduled = false;
 	const jobs = queue;
 	queue = [];
-	if (!jobs.length) return;
+	if (!jobs.length) return notifySettled();
 	flushing = true;
 	let outcomes: Outcome[];
 	try {
@@ -86,6 +108,7 @@ async function flush(): Promise<void> {
 		flushing = false;
 		// What arrived during this commit is the next batch.
 		if (queue.length) schedule();
+		notifySettled();
 	}
 	batches++;
 	written += jobs.length;

@@ -1,7 +1,7 @@
 // Server start: load the shipped course, open (and migrate) the database, sync the shipped
 // modules, make sure the Open Badges and LTI keys exist and start the LTI score worker. A failure stops the process with a plain
 // explanation instead of serving half a platform.
-import { closeDatabase, MigrationError, openDatabase } from '../db';
+import { closeDatabase, MigrationError, openDatabase, writesSettled } from '../db';
 import { describeDatabaseUrl } from '../db/engine';
 import { underStartLock } from '../db/start-lock';
 import { config } from '../platform/config';
@@ -36,7 +36,8 @@ export async function startServer(): Promise<void> {
 	}
 	process.once('sveltekit:shutdown', () => {
 		stopScoreWorker();
-		void closeDatabase();
+		// Answers already queued for the group commit still commit (their learners may have left).
+		void writesSettled().then(closeDatabase);
 	});
 	log.info('server.ready', { database: describeDatabaseUrl(config.databaseUrl) });
 }
