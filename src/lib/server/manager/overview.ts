@@ -4,7 +4,7 @@ import { messages } from '$lib/i18n';
 import { and, count, eq, gt, gte, isNull, lte, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { epochParam, prepared } from '../db/prepared';
-import { yearMonthUtc } from '../db/sql';
+import { inSelected, yearMonthUtc } from '../db/sql';
 import { certificate, enrolment, membership, team, type Audience } from '../db/schema';
 import { listAssignmentTargets } from './assignments';
 import { expiryWindowDays, moduleTitle, reportModules } from './status';
@@ -36,26 +36,27 @@ const selectMembers = prepared((database) =>
 		.where(learnerOfOrg())
 		.prepare()
 );
+// The organisation's learners as a list the enrolment and certificate reads look up by index.
+// A join let PostgreSQL's planner scan every enrolment of the platform in parallel (200,000
+// learners: 48 ms against 8 ms for one organisation's 5,000; docs/operations.md).
+const learnersOfOrg = () =>
+	sql`(select ${membership.userId} from ${membership} where ${learnerOfOrg()})`;
+
 const selectCompleted = prepared((database) =>
 	database
 		.selectDistinct({ userId: enrolment.userId, slug: enrolment.moduleSlug })
-		.from(membership)
-		.innerJoin(
-			enrolment,
-			and(eq(enrolment.userId, membership.userId), eq(enrolment.status, 'completed'))
-		)
-		.where(learnerOfOrg())
+		.from(enrolment)
+		.where(and(inSelected(enrolment.userId, learnersOfOrg()), eq(enrolment.status, 'completed')))
 		.prepare()
 );
 const renewal = alias(certificate, 'renewal');
 const selectExpiring = prepared((database) =>
 	database
 		.select({ n: count() })
-		.from(membership)
-		.innerJoin(certificate, eq(certificate.userId, membership.userId))
+		.from(certificate)
 		.where(
 			and(
-				learnerOfOrg(),
+				inSelected(certificate.userId, learnersOfOrg()),
 				isNull(certificate.revokedAt),
 				gt(certificate.expiresAt, epochParam('now')),
 				lte(certificate.expiresAt, epochParam('until')),
@@ -80,9 +81,13 @@ const completedMonth = yearMonthUtc(enrolment.completedAt);
 const selectMonthly = prepared((database) =>
 	database
 		.select({ month: completedMonth, n: count() })
-		.from(membership)
-		.innerJoin(enrolment, eq(enrolment.userId, membership.userId))
-		.where(and(learnerOfOrg(), gte(enrolment.completedAt, epochParam('from'))))
+		.from(enrolment)
+		.where(
+			and(
+				inSelected(enrolment.userId, learnersOfOrg()),
+				gte(enrolment.completedAt, epochParam('from'))
+			)
+		)
 		.groupBy(completedMonth)
 		.prepare()
 );
@@ -125,11 +130,20 @@ export async function getDashboard(
 	now = Date.now(),
 	groupBy: 'team' | 'audience' = 'team'
 ): Promise<Dashboard> {
-	const members = (await selectMembers().all({ orgId })).map(
+	const months = lastMonths(now);
+	// Independent reads, started together (on PostgreSQL each on a connection of its own).
+	const [memberRows, completedRows, monthlyRows, teamRows, expiring] = await Promise.all([
+		selectMembers().all({ orgId }),
+		selectCompleted().all({ orgId }),
+		selectMonthly().all({ orgId, from: months[0].start }),
+		selectTeams().all({ orgId }),
+		selectExpiring().get({ orgId, now, until: now + expiryWindowDays * day })
+	]);
+	const members = memberRows.map(
 		(r) => [r.userId, r.teamId, r.audience] as [number, number | null, Audience | null]
 	);
 	const completed = new Map<string, Set<number>>();
-	for (const { userId, slug } of await selectCompleted().all({ orgId })) {
+	for (const { userId, slug } of completedRows) {
 		let set = completed.get(slug);
 		if (!set) completed.set(slug, (set = new Set()));
 		set.add(userId);
@@ -162,12 +176,8 @@ export async function getDashboard(
 		})
 	);
 
-	const months = lastMonths(now);
-	const monthly = new Map(
-		(await selectMonthly().all({ orgId, from: months[0].start })).map((r) => [r.month, r.n])
-	);
-
-	const teams = new Map((await selectTeams().all({ orgId })).map((t) => [t.id, t.name]));
+	const monthly = new Map(monthlyRows.map((r) => [r.month, r.n]));
+	const teams = new Map(teamRows.map((t) => [t.id, t.name]));
 	const groupName = (teamId: number | null, audience: Audience | null) =>
 		groupBy === 'team'
 			? teamId !== null
@@ -205,11 +215,7 @@ export async function getDashboard(
 	return {
 		learners: members.length,
 		assigned,
-		expiringCertificates: (await selectExpiring().get({
-			orgId,
-			now,
-			until: now + expiryWindowDays * day
-		}))!.n,
+		expiringCertificates: expiring!.n,
 		overdue,
 		completionsByMonth: months.map((m) => ({
 			month: m.key,
