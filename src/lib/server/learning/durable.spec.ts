@@ -4,7 +4,7 @@ import { freshDatabase, makeUser } from '../testing/testing';
 import { syncShippedModules } from '../content/versions';
 import { getCourse } from '../content/course';
 import { db, durableWrite, engine, writeQueueStats } from '../db';
-import { response } from '../db/schema';
+import { organisation, response } from '../db/schema';
 import { correctAnswer } from './grading';
 import { recordQuizAnswer } from './durable';
 
@@ -106,5 +106,30 @@ describe('answers through the group commit', () => {
 				'bart klaar'
 			]);
 		}
+	});
+
+	it('keeps the other learners’ writes when the database refuses one of a crowded batch', async () => {
+		const named = (name: string) =>
+			db.select().from(organisation).where(eq(organisation.name, name));
+		const write = (key: string, name: string | null) =>
+			durableWrite(async () => {
+				await db.select().from(response).limit(1);
+				// A name of null breaks NOT NULL: the database refuses it, not the code.
+				await db.insert(organisation).values({ name: name as string });
+			}, key);
+		const outcomes = await Promise.allSettled([
+			write('learner:ann', 'Eerste school'),
+			write('learner:bart', null),
+			write('learner:cas', 'Tweede school'),
+			write('learner:ann', 'Derde school')
+		]);
+		expect(outcomes.map((o) => o.status)).toEqual([
+			'fulfilled',
+			'rejected',
+			'fulfilled',
+			'fulfilled'
+		]);
+		for (const name of ['Eerste school', 'Tweede school', 'Derde school'])
+			expect(await named(name)).toHaveLength(1);
 	});
 });
