@@ -158,3 +158,28 @@ export async function startE2eServer(
 		}
 	};
 }
+
+/**
+ * Brings `email` to a point in module 1 (tests/support/module-progress.ts) on the server's
+ * database, with the real progress functions, while the server runs: its first `point` steps
+ * done, or every step before the final assessment done and that assessment failed.
+ */
+export async function moduleProgress(
+	server: Pick<E2eServer, 'database'>,
+	email: string,
+	point: number | 'failed-assessment'
+): Promise<void> {
+	const child = spawn(
+		'npx',
+		['tsx', 'tests/support/module-progress.ts', server.database, email, String(point)],
+		{
+			env: e2eEnvironment({ DATABASE_URL: server.database }),
+			stdio: ['ignore', 'ignore', 'pipe']
+		}
+	);
+	let stderr = '';
+	child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+	const code = await exited(child);
+	if (code !== 0)
+		throw new Error(`module-progress ${point} for ${email} failed (${code}): ${stderr}`);
+}

@@ -1,0 +1,29 @@
+// `npx tsx tests/support/module-progress.ts <database> <email> <steps|failed-assessment>`: the
+// account works through the first `steps` steps of module 1 with the real progress functions on
+// the e2e server's database; with `failed-assessment` through every step before the final
+// assessment, and then fails that assessment now. Run it with the server's environment
+// (`moduleProgress` in e2e-server.ts), so a postgres:// URL opens PostgreSQL. learner.e2e.ts goes
+// on from there by keyboard; retakes.e2e.ts checks the cool-down after the fail.
+import { closeDatabase, openDatabase } from '$lib/server/db';
+import { findUserByEmail } from '$lib/server/accounts/access';
+import { getCourse } from '$lib/server/content/course';
+import { takeAssessment, workThrough } from '$lib/server/demo/walkthrough';
+
+const [database, email, point] = process.argv.slice(2);
+const slug = 'wat-en-hoe';
+const steps = getCourse().moduleBySlug.get(slug)!.steps;
+const assessment = steps.find((s) => s.meta.kind === 'assessment')!;
+const failAssessment = point === 'failed-assessment';
+const count = failAssessment ? steps.indexOf(assessment) : Number(point);
+if (!Number.isInteger(count) || count < 0 || count > steps.length) {
+	throw new Error(`point ${point}: a number of steps (0-${steps.length}) or failed-assessment`);
+}
+await openDatabase(database);
+const user = await findUserByEmail(email);
+if (!user) throw new Error(`no account ${email}`);
+await workThrough(user.id, slug, count);
+if (failAssessment) {
+	const outcome = await takeAssessment(user.id, slug, assessment.slug, false);
+	if (outcome.passed) throw new Error('the attempt was meant to fail');
+}
+await closeDatabase();
