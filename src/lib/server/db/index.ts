@@ -132,7 +132,8 @@ export async function openDatabase(
 
 async function closeInstance(instance: DB): Promise<void> {
 	if (engine === 'postgres') {
-		await (instance as unknown as PgDB).$client.end();
+		const pgInstance = instance as unknown as PgDB;
+		await Promise.all([pgInstance.$shared.close(), pgInstance.$client.end()]);
 		return;
 	}
 	const sqlite = instance.$client;

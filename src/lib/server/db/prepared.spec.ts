@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../testing/testing';
-import { db, transaction } from './index';
+import { db, engine, liveDatabase, transaction } from './index';
+import type { PgDB } from './postgres';
 import { prepared } from './prepared';
 import { organisation } from './schema';
 
@@ -12,6 +13,20 @@ const byName = prepared((database) =>
 		.where(eq(organisation.name, sql.placeholder('name')))
 		.prepare()
 );
+
+// Which PostgreSQL connection (server process) ran the statement.
+const backendOf = (report: boolean) =>
+	prepared(
+		(database) =>
+			database
+				.select({ pid: sql<number>`pg_backend_pid()` })
+				.from(organisation)
+				.where(eq(organisation.name, sql.placeholder('name')))
+				.prepare(),
+		{ report }
+	);
+const backend = backendOf(false);
+const reportBackend = backendOf(true);
 
 beforeEach(async () => {
 	await freshDatabase();
@@ -40,5 +55,47 @@ describe('prepared statements', () => {
 			});
 		}
 		expect(await byName().all({ name: 'Drie' })).toEqual([]);
+	});
+
+	it('share one connection outside a transaction on PostgreSQL, while a report takes a pool connection', async () => {
+		if (engine !== 'postgres') {
+			// SQLite: one connection in the process runs everything.
+			expect(engine).toBe('sqlite');
+			return;
+		}
+		await db.insert(organisation).values({ name: 'Een' });
+		const pids = async (statement: typeof backend, n: number) =>
+			new Set(
+				(await Promise.all(Array.from({ length: n }, () => statement().get({ name: 'Een' })))).map(
+					(row) => row!.pid
+				)
+			);
+		// Twenty requests at once: their statements all go out on the shared connection.
+		const shared = await pids(backend, 20);
+		expect(shared.size).toBe(1);
+		// A report's statements each take a pool connection, never the shared one.
+		const reports = await pids(reportBackend, 20);
+		expect(reports.size).toBeGreaterThan(1);
+		expect(reports.has([...shared][0])).toBe(false);
+		// Inside a transaction the statement runs on the transaction's connection.
+		await transaction(async () => {
+			expect((await backend().get({ name: 'Een' }))!.pid).not.toBe([...shared][0]);
+		});
+	});
+
+	it('connect again after PostgreSQL dropped the shared connection', async () => {
+		if (engine !== 'postgres') {
+			expect(engine).toBe('sqlite');
+			return;
+		}
+		await db.insert(organisation).values({ name: 'Een' });
+		const before = (await backend().get({ name: 'Een' }))!.pid;
+		// A server restart or fail-over ends the connection under the process.
+		await db.execute(sql`select pg_terminate_backend(${before})`);
+		const connection = (liveDatabase() as unknown as PgDB).$shared;
+		await expect.poll(() => connection.ready, { timeout: 5000 }).toBeUndefined();
+		const after = await backend().get({ name: 'Een' });
+		expect(after!.pid).not.toBe(before);
+		expect((await byName().get({ name: 'Een' }))?.name).toBe('Een');
 	});
 });

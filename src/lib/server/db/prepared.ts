@@ -2,7 +2,9 @@
 // same builder serves both engines: SQLite prepares it once per connection and runs it
 // synchronously under the hood; on PostgreSQL it becomes a named statement (named after a hash
 // of its text), which node-postgres parses once per pooled connection and then only binds and
-// executes, and which runs on the caller's transaction connection when there is one.
+// executes, and which runs on the caller's transaction connection when there is one. Outside a
+// transaction it runs on the process's shared pipelined connection (postgres/shared-connection.ts),
+// except a report's statement, which takes a pool connection of its own.
 import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
@@ -10,6 +12,8 @@ import type { DB } from './index';
 import { liveDatabase } from './index';
 import { engine } from './engine';
 import { currentTransaction } from './transaction';
+import type { PgDB } from './postgres';
+import type { SharedConnection } from './postgres/shared-connection';
 
 type Params = Record<string, unknown>;
 
@@ -79,21 +83,41 @@ function coalesceWrites(client: unknown): void {
 	});
 }
 
+/** What a statement built by `prepared` is for. */
+export interface PreparedOptions {
+	/**
+	 * A statement over an organisation's data (a manager's report, a job's list), which may take
+	 * milliseconds: on PostgreSQL it runs on a pool connection of its own, so it never holds up the
+	 * short statements of other requests queued behind it on the shared connection.
+	 */
+	report?: boolean;
+}
+
+/** Runs a prepared statement on `client` instead of the connection it was built on. */
+function on(statement: PgPreparedQuery, client: unknown, params?: Params): Promise<unknown> {
+	coalesceWrites(client);
+	return (Object.create(statement, { client: { value: client } }) as PgPreparedQuery).execute(
+		params
+	);
+}
+
 class PostgresPrepared<Row> implements Statement<Row> {
-	constructor(private readonly statement: PgPreparedQuery) {
+	constructor(
+		private readonly statement: PgPreparedQuery,
+		private readonly shared: SharedConnection | undefined
+	) {
 		const name = `sw_${createHash('sha1').update(statement.queryConfig.text).digest('hex').slice(0, 24)}`;
 		statement.queryConfig.name = name;
 		statement.rawQueryConfig.name = name;
 	}
 	private execute(params?: Params): Promise<unknown> {
 		const tx = currentTransaction();
-		if (!tx) return this.statement.execute(params);
 		// Built once on the pool; inside a transaction the same statement runs on its connection.
-		const client = connectionOf(tx);
-		coalesceWrites(client);
-		return (
-			Object.create(this.statement, { client: { value: client } }) as PgPreparedQuery
-		).execute(params);
+		if (tx) return on(this.statement, connectionOf(tx), params);
+		const shared = this.shared;
+		if (!shared) return this.statement.execute(params);
+		if (shared.ready) return on(this.statement, shared.ready, params);
+		return shared.acquire().then((client) => on(this.statement, client, params));
 	}
 	async get(params?: Params) {
 		const rows = (await this.execute(params)) as Row[];
@@ -110,10 +134,14 @@ class PostgresPrepared<Row> implements Statement<Row> {
 /**
  * Wraps a statement builder (ending in `.prepare()`): the statement is prepared once for the
  * live database and again only when the live database changes (tests open a fresh one each
- * time). Inside a PostgreSQL transaction it runs on the transaction's connection. The builder
+ * time). Inside a PostgreSQL transaction it runs on the transaction's connection, outside one on
+ * the shared connection (a `report` on the pool). The builder
  * runs once: what it builds must not depend on the call (use two statements instead).
  */
-export function prepared<T>(build: (database: DB) => T): () => Statement<RowOf<T>> {
+export function prepared<T>(
+	build: (database: DB) => T,
+	options: PreparedOptions = {}
+): () => Statement<RowOf<T>> {
 	const cache = new WeakMap<object, Statement<RowOf<T>>>();
 	return () => {
 		const database = liveDatabase();
@@ -121,7 +149,10 @@ export function prepared<T>(build: (database: DB) => T): () => Statement<RowOf<T
 		if (!statement) {
 			statement =
 				engine === 'postgres'
-					? new PostgresPrepared<RowOf<T>>(build(database) as unknown as PgPreparedQuery)
+					? new PostgresPrepared<RowOf<T>>(
+							build(database) as unknown as PgPreparedQuery,
+							options.report ? undefined : (database as unknown as PgDB).$shared
+						)
 					: new SqlitePrepared(build(database) as unknown as SqliteStatement<RowOf<T>>);
 			cache.set(database, statement);
 		}

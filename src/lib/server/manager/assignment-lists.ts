@@ -31,41 +31,47 @@ export interface AssignmentView {
 	dueAt: number | null;
 }
 
-const selectAssignments = prepared((database) =>
-	database
-		.select({
-			id: assignment.id,
-			moduleSlug: assignment.moduleSlug,
-			target: assignment.target,
-			teamId: assignment.teamId,
-			dueAt: epochMsOrNull(assignment.dueAt),
-			teamName: team.name
-		})
-		.from(assignment)
-		.leftJoin(team, eq(team.id, assignment.teamId))
-		.where(eq(assignment.organisationId, sql.placeholder('organisationId')))
-		.orderBy(sql`${assignment.dueAt} is null`, assignment.dueAt, assignment.id)
-		.prepare()
+const selectAssignments = prepared(
+	(database) =>
+		database
+			.select({
+				id: assignment.id,
+				moduleSlug: assignment.moduleSlug,
+				target: assignment.target,
+				teamId: assignment.teamId,
+				dueAt: epochMsOrNull(assignment.dueAt),
+				teamName: team.name
+			})
+			.from(assignment)
+			.leftJoin(team, eq(team.id, assignment.teamId))
+			.where(eq(assignment.organisationId, sql.placeholder('organisationId')))
+			.orderBy(sql`${assignment.dueAt} is null`, assignment.dueAt, assignment.id)
+			.prepare(),
+	{ report: true }
 );
-const selectAssignmentUsers = prepared((database) =>
-	database
-		.select({ assignmentId: assignmentUser.assignmentId, userId: assignmentUser.userId })
-		.from(assignmentUser)
-		.innerJoin(assignment, eq(assignment.id, assignmentUser.assignmentId))
-		.where(eq(assignment.organisationId, sql.placeholder('organisationId')))
-		.prepare()
+const selectAssignmentUsers = prepared(
+	(database) =>
+		database
+			.select({ assignmentId: assignmentUser.assignmentId, userId: assignmentUser.userId })
+			.from(assignmentUser)
+			.innerJoin(assignment, eq(assignment.id, assignmentUser.assignmentId))
+			.where(eq(assignment.organisationId, sql.placeholder('organisationId')))
+			.prepare(),
+	{ report: true }
 );
-const selectMembers = prepared((database) =>
-	database
-		.select({ userId: membership.userId, teamId: membership.teamId })
-		.from(membership)
-		.where(
-			and(
-				eq(membership.organisationId, sql.placeholder('organisationId')),
-				eq(membership.role, 'learner')
+const selectMembers = prepared(
+	(database) =>
+		database
+			.select({ userId: membership.userId, teamId: membership.teamId })
+			.from(membership)
+			.where(
+				and(
+					eq(membership.organisationId, sql.placeholder('organisationId')),
+					eq(membership.role, 'learner')
+				)
 			)
-		)
-		.prepare()
+			.prepare(),
+	{ report: true }
 );
 
 interface AssignmentRow {

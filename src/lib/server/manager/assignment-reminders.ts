@@ -11,66 +11,74 @@ import { listAssignmentTargets, titleOf } from './assignment-lists';
 
 const t = () => messages.manager.assignments;
 
-const selectOverdue = prepared((database) =>
-	database
-		.select({ id: assignment.id, organisationId: assignment.organisationId })
-		.from(assignment)
-		.where(and(isNotNull(assignment.dueAt), lt(assignment.dueAt, epochParam('at'))))
-		.orderBy(assignment.id)
-		.prepare()
+const selectOverdue = prepared(
+	(database) =>
+		database
+			.select({ id: assignment.id, organisationId: assignment.organisationId })
+			.from(assignment)
+			.where(and(isNotNull(assignment.dueAt), lt(assignment.dueAt, epochParam('at'))))
+			.orderBy(assignment.id)
+			.prepare(),
+	{ report: true }
 );
-const selectPending = prepared((database) =>
-	database
-		.select({ id: user.id, email: user.email, name: user.name })
-		.from(user)
-		.where(
-			and(
-				eq(user.id, sql.placeholder('user')),
-				isNull(user.disabledAt),
-				notExists(
-					database
-						.select({ one: sql`1` })
-						.from(enrolment)
-						.where(
-							and(
-								eq(enrolment.userId, user.id),
-								eq(enrolment.moduleSlug, sql.placeholder('module')),
-								eq(enrolment.status, 'completed')
+const selectPending = prepared(
+	(database) =>
+		database
+			.select({ id: user.id, email: user.email, name: user.name })
+			.from(user)
+			.where(
+				and(
+					eq(user.id, sql.placeholder('user')),
+					isNull(user.disabledAt),
+					notExists(
+						database
+							.select({ one: sql`1` })
+							.from(enrolment)
+							.where(
+								and(
+									eq(enrolment.userId, user.id),
+									eq(enrolment.moduleSlug, sql.placeholder('module')),
+									eq(enrolment.status, 'completed')
+								)
 							)
-						)
-				),
-				notExists(
-					database
-						.select({ one: sql`1` })
-						.from(assignmentReminder)
-						.where(
-							and(
-								eq(assignmentReminder.assignmentId, sql.placeholder('assignment')),
-								eq(assignmentReminder.userId, user.id)
+					),
+					notExists(
+						database
+							.select({ one: sql`1` })
+							.from(assignmentReminder)
+							.where(
+								and(
+									eq(assignmentReminder.assignmentId, sql.placeholder('assignment')),
+									eq(assignmentReminder.userId, user.id)
+								)
 							)
-						)
+					)
 				)
 			)
-		)
-		.prepare()
+			.prepare(),
+	{ report: true }
 );
-const insertReminder = prepared((database) =>
-	database
-		.insert(assignmentReminder)
-		.values({
-			assignmentId: sql.placeholder('assignmentId'),
-			userId: sql.placeholder('userId'),
-			sentAt: sql.placeholder('sentAt')
-		})
-		.onConflictDoNothing()
-		.prepare()
+const insertReminder = prepared(
+	(database) =>
+		database
+			.insert(assignmentReminder)
+			.values({
+				assignmentId: sql.placeholder('assignmentId'),
+				userId: sql.placeholder('userId'),
+				sentAt: sql.placeholder('sentAt')
+			})
+			.onConflictDoNothing()
+			.prepare(),
+	{ report: true }
 );
-const selectOrganisationName = prepared((database) =>
-	database
-		.select({ name: organisation.name })
-		.from(organisation)
-		.where(eq(organisation.id, sql.placeholder('organisationId')))
-		.prepare()
+const selectOrganisationName = prepared(
+	(database) =>
+		database
+			.select({ name: organisation.name })
+			.from(organisation)
+			.where(eq(organisation.id, sql.placeholder('organisationId')))
+			.prepare(),
+	{ report: true }
 );
 
 /**

@@ -25,16 +25,18 @@ export interface Dashboard {
 const learnerOfOrg = () =>
 	and(eq(membership.organisationId, sql.placeholder('orgId')), eq(membership.role, 'learner'));
 
-const selectMembers = prepared((database) =>
-	database
-		.select({
-			userId: membership.userId,
-			teamId: membership.teamId,
-			audience: membership.audience
-		})
-		.from(membership)
-		.where(learnerOfOrg())
-		.prepare()
+const selectMembers = prepared(
+	(database) =>
+		database
+			.select({
+				userId: membership.userId,
+				teamId: membership.teamId,
+				audience: membership.audience
+			})
+			.from(membership)
+			.where(learnerOfOrg())
+			.prepare(),
+	{ report: true }
 );
 // The organisation's learners as a list the enrolment and certificate reads look up by index.
 // A join let PostgreSQL's planner scan every enrolment of the platform in parallel (200,000
@@ -42,62 +44,72 @@ const selectMembers = prepared((database) =>
 const learnerIdsOfOrg = () =>
 	sql`(select ${membership.userId} from ${membership} where ${learnerOfOrg()})`;
 
-const selectCompleted = prepared((database) =>
-	database
-		.selectDistinct({ userId: enrolment.userId, slug: enrolment.moduleSlug })
-		.from(enrolment)
-		.where(and(inSelected(enrolment.userId, learnerIdsOfOrg()), eq(enrolment.status, 'completed')))
-		.prepare()
+const selectCompleted = prepared(
+	(database) =>
+		database
+			.selectDistinct({ userId: enrolment.userId, slug: enrolment.moduleSlug })
+			.from(enrolment)
+			.where(
+				and(inSelected(enrolment.userId, learnerIdsOfOrg()), eq(enrolment.status, 'completed'))
+			)
+			.prepare(),
+	{ report: true }
 );
 const renewal = alias(certificate, 'renewal');
-const selectExpiring = prepared((database) =>
-	database
-		.select({ n: count() })
-		.from(certificate)
-		.where(
-			and(
-				inSelected(certificate.userId, learnerIdsOfOrg()),
-				isNull(certificate.revokedAt),
-				gt(certificate.expiresAt, epochParam('now')),
-				lte(certificate.expiresAt, epochParam('until')),
-				notExists(
-					database
-						.select({ one: sql`1` })
-						.from(renewal)
-						.where(
-							and(
-								eq(renewal.userId, certificate.userId),
-								eq(renewal.moduleSlug, certificate.moduleSlug),
-								isNull(renewal.revokedAt),
-								gt(renewal.expiresAt, certificate.expiresAt)
+const selectExpiring = prepared(
+	(database) =>
+		database
+			.select({ n: count() })
+			.from(certificate)
+			.where(
+				and(
+					inSelected(certificate.userId, learnerIdsOfOrg()),
+					isNull(certificate.revokedAt),
+					gt(certificate.expiresAt, epochParam('now')),
+					lte(certificate.expiresAt, epochParam('until')),
+					notExists(
+						database
+							.select({ one: sql`1` })
+							.from(renewal)
+							.where(
+								and(
+									eq(renewal.userId, certificate.userId),
+									eq(renewal.moduleSlug, certificate.moduleSlug),
+									isNull(renewal.revokedAt),
+									gt(renewal.expiresAt, certificate.expiresAt)
+								)
 							)
-						)
+					)
 				)
 			)
-		)
-		.prepare()
+			.prepare(),
+	{ report: true }
 );
 const completedMonth = yearMonthUtc(enrolment.completedAt);
-const selectMonthly = prepared((database) =>
-	database
-		.select({ month: completedMonth, n: count() })
-		.from(enrolment)
-		.where(
-			and(
-				inSelected(enrolment.userId, learnerIdsOfOrg()),
-				gte(enrolment.completedAt, epochParam('from'))
+const selectMonthly = prepared(
+	(database) =>
+		database
+			.select({ month: completedMonth, n: count() })
+			.from(enrolment)
+			.where(
+				and(
+					inSelected(enrolment.userId, learnerIdsOfOrg()),
+					gte(enrolment.completedAt, epochParam('from'))
+				)
 			)
-		)
-		.groupBy(completedMonth)
-		.prepare()
+			.groupBy(completedMonth)
+			.prepare(),
+	{ report: true }
 );
-export const selectTeams = prepared((database) =>
-	database
-		.select({ id: team.id, name: team.name })
-		.from(team)
-		.where(eq(team.organisationId, sql.placeholder('orgId')))
-		.orderBy(team.name)
-		.prepare()
+export const selectTeams = prepared(
+	(database) =>
+		database
+			.select({ id: team.id, name: team.name })
+			.from(team)
+			.where(eq(team.organisationId, sql.placeholder('orgId')))
+			.orderBy(team.name)
+			.prepare(),
+	{ report: true }
 );
 
 const monthLabel = new Intl.DateTimeFormat('nl-BE', {

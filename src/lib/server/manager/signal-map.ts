@@ -25,31 +25,35 @@ const contributes = and(
 	isNotNull(membership.teamId),
 	gt(signalMastery.seen, 0)
 );
-const selectTeamMastery = prepared((database) =>
-	database
-		.select({
-			teamId: sql<number>`${membership.teamId}`,
-			signalId: signalMastery.signalId,
-			seen: sql<number>`sum(${signalMastery.seen})`.mapWith(Number),
-			correct: sql<number>`sum(${signalMastery.correct})`.mapWith(Number)
-		})
-		.from(membership)
-		.innerJoin(signalMastery, eq(signalMastery.userId, membership.userId))
-		.where(contributes)
-		.groupBy(membership.teamId, signalMastery.signalId)
-		.prepare()
+const selectTeamMastery = prepared(
+	(database) =>
+		database
+			.select({
+				teamId: sql<number>`${membership.teamId}`,
+				signalId: signalMastery.signalId,
+				seen: sql<number>`sum(${signalMastery.seen})`.mapWith(Number),
+				correct: sql<number>`sum(${signalMastery.correct})`.mapWith(Number)
+			})
+			.from(membership)
+			.innerJoin(signalMastery, eq(signalMastery.userId, membership.userId))
+			.where(contributes)
+			.groupBy(membership.teamId, signalMastery.signalId)
+			.prepare(),
+	{ report: true }
 );
-const selectTeamContributors = prepared((database) =>
-	database
-		.select({
-			teamId: sql<number>`${membership.teamId}`,
-			learners: sql<number>`count(distinct ${membership.userId})`.mapWith(Number)
-		})
-		.from(membership)
-		.innerJoin(signalMastery, eq(signalMastery.userId, membership.userId))
-		.where(contributes)
-		.groupBy(membership.teamId)
-		.prepare()
+const selectTeamContributors = prepared(
+	(database) =>
+		database
+			.select({
+				teamId: sql<number>`${membership.teamId}`,
+				learners: sql<number>`count(distinct ${membership.userId})`.mapWith(Number)
+			})
+			.from(membership)
+			.innerJoin(signalMastery, eq(signalMastery.userId, membership.userId))
+			.where(contributes)
+			.groupBy(membership.teamId)
+			.prepare(),
+	{ report: true }
 );
 
 /**

@@ -7,8 +7,13 @@ import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from './schema';
+import { SharedConnection } from './shared-connection';
 
-export type PgDB = NodePgDatabase<typeof schema> & { $client: pg.Pool };
+export type PgDB = NodePgDatabase<typeof schema> & {
+	$client: pg.Pool;
+	/** The pipelined connection for short statements outside a transaction (prepared.ts). */
+	$shared: SharedConnection;
+};
 
 /** Where drizzle-kit writes the PostgreSQL migrations (drizzle.postgres.config.ts). */
 export function postgresMigrationsDir(): string {
@@ -23,7 +28,8 @@ export function postgresClientConfig(url: string): pg.ClientConfig {
 }
 
 /**
- * The pool every query of this process goes through. Pipeline mode: a connection sends a query
+ * The pool every query of this process goes through, except the short prepared statements outside
+ * a transaction, which share one pipelined connection (shared-connection.ts). Pipeline mode: a connection sends a query
  * without waiting for the answer to the one before (each still has its own Sync, so a failed one
  * fails alone outside a transaction). Only code that starts several queries at once on one
  * connection notices: the group commit's side-by-side writes (write-queue.ts) share the round
@@ -38,7 +44,9 @@ export function openPostgres(url: string, options: { max?: number } = {}): PgDB 
 	// An idle connection the server dropped (restart, fail-over) must not crash the process;
 	// the pool replaces it on the next query.
 	pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
-	return drizzle(pool, { schema }) as PgDB;
+	const database = drizzle(pool, { schema }) as PgDB;
+	database.$shared = new SharedConnection(postgresClientConfig(url));
+	return database;
 }
 
 /**

@@ -1,0 +1,60 @@
+// The process's shared connection: one pipelined PostgreSQL connection that carries the short
+// prepared statements run outside a transaction (a session lookup, a learner's enrolment), for
+// every request at once. The statements of concurrent requests go out together and come back
+// together: a handful of system calls and no pool checkout per statement, where the pool cost
+// each statement its own. Each statement still has its own Sync, so one that fails fails alone.
+// A lost connection fails the statements on it (as a lost pool connection does); the next
+// statement connects again.
+import pg from 'pg';
+
+export class SharedConnection {
+	/** The client once connected, for statements that need not wait. */
+	ready: pg.Client | undefined;
+	private connecting: Promise<pg.Client> | undefined;
+	private closed = false;
+
+	constructor(private readonly config: pg.ClientConfig) {}
+
+	/** The connected client, connecting (again) when there is none. */
+	acquire(): Promise<pg.Client> {
+		if (this.closed) return Promise.reject(new Error('The database is not open'));
+		return (this.connecting ??= this.connect());
+	}
+
+	private connect(): Promise<pg.Client> {
+		const client = new pg.Client({ ...this.config, pipeline: true });
+		const forget = () => {
+			if (this.connecting === connecting) {
+				this.connecting = undefined;
+				this.ready = undefined;
+			}
+		};
+		// A dropped connection (server restart, fail-over) must not crash the process.
+		client.on('error', (error) => {
+			console.error(`PostgreSQL shared connection lost: ${error.message}`);
+			forget();
+		});
+		client.on('end', forget);
+		const connecting = client.connect().then(
+			() => {
+				if (this.connecting === connecting && !this.closed) this.ready = client;
+				return client;
+			},
+			(error: unknown) => {
+				forget();
+				throw error;
+			}
+		);
+		return connecting;
+	}
+
+	/** Ends the connection after the statements on it have been answered. */
+	async close(): Promise<void> {
+		this.closed = true;
+		const connecting = this.connecting;
+		this.connecting = undefined;
+		this.ready = undefined;
+		const client = await connecting?.catch(() => undefined);
+		await client?.end();
+	}
+}
