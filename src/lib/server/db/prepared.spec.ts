@@ -91,8 +91,9 @@ describe('prepared statements', () => {
 		await db.insert(organisation).values({ name: 'Een' });
 		const before = (await backend().get({ name: 'Een' }))!.pid;
 		// A server restart or fail-over ends the connection under the process.
-		await db.execute(sql`select pg_terminate_backend(${before})`);
-		const connection = (liveDatabase() as unknown as PgDB).$shared;
+		const postgres = liveDatabase() as unknown as PgDB;
+		await postgres.execute(sql`select pg_terminate_backend(${before})`);
+		const connection = postgres.$shared;
 		await expect.poll(() => connection.ready, { timeout: 5000 }).toBeUndefined();
 		const after = await backend().get({ name: 'Een' });
 		expect(after!.pid).not.toBe(before);
