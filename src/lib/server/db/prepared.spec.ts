@@ -4,6 +4,7 @@ import { freshDatabase } from '../testing/testing';
 import { db, engine, liveDatabase, transaction } from './index';
 import type { PgDB } from './postgres';
 import { prepared } from './prepared';
+import { SharedConnections } from './postgres/shared-connection';
 import { organisation } from './schema';
 
 const byName = prepared((database) =>
@@ -57,7 +58,7 @@ describe('prepared statements', () => {
 		expect(await byName().all({ name: 'Drie' })).toEqual([]);
 	});
 
-	it('share one connection outside a transaction on PostgreSQL, while a report takes a pool connection', async () => {
+	it('share the shared connections outside a transaction on PostgreSQL, while a report takes a pool connection', async () => {
 		if (engine !== 'postgres') {
 			// SQLite: one connection in the process runs everything.
 			expect(engine).toBe('sqlite');
@@ -70,33 +71,63 @@ describe('prepared statements', () => {
 					(row) => row!.pid
 				)
 			);
-		// Twenty requests at once: their statements all go out on the shared connection.
+		// Twenty requests at once: their statements go out on the shared connections, in turn
+		// (the pool would have used all four of its connections).
 		const shared = await pids(backend, 20);
-		expect(shared.size).toBe(1);
-		// A report's statements each take a pool connection, never the shared one.
+		expect(shared.size).toBe((liveDatabase() as unknown as PgDB).$shared.size);
+		expect(shared.size).toBeLessThan(4);
+		// A report's statements each take a pool connection, never a shared one.
 		const reports = await pids(reportBackend, 20);
 		expect(reports.size).toBeGreaterThan(1);
-		expect(reports.has([...shared][0])).toBe(false);
+		expect([...reports].filter((pid) => shared.has(pid))).toEqual([]);
 		// Inside a transaction the statement runs on the transaction's connection.
 		await transaction(async () => {
-			expect((await backend().get({ name: 'Een' }))!.pid).not.toBe([...shared][0]);
+			expect(shared.has((await backend().get({ name: 'Een' }))!.pid)).toBe(false);
 		});
 	});
 
-	it('connect again after PostgreSQL dropped the shared connection', async () => {
+	it('connect again after PostgreSQL dropped the shared connections', async () => {
 		if (engine !== 'postgres') {
 			expect(engine).toBe('sqlite');
 			return;
 		}
 		await db.insert(organisation).values({ name: 'Een' });
-		const before = (await backend().get({ name: 'Een' }))!.pid;
-		// A server restart or fail-over ends the connection under the process.
 		const postgres = liveDatabase() as unknown as PgDB;
-		await postgres.execute(sql`select pg_terminate_backend(${before})`);
-		const connection = postgres.$shared;
-		await expect.poll(() => connection.ready, { timeout: 5000 }).toBeUndefined();
-		const after = await backend().get({ name: 'Een' });
-		expect(after!.pid).not.toBe(before);
+		const n = postgres.$shared.size;
+		const round = () =>
+			Promise.all(Array.from({ length: n }, () => backend().get({ name: 'Een' })));
+		const before = new Set((await round()).map((row) => row!.pid));
+		expect(before.size).toBe(n);
+		// A server restart or fail-over ends the connections under the process.
+		for (const pid of before) await postgres.execute(sql`select pg_terminate_backend(${pid})`);
+		const forgotten = () =>
+			Array.from({ length: n }, () => postgres.$shared.next().ready).every((c) => !c);
+		await expect.poll(forgotten, { timeout: 5000 }).toBe(true);
+		const after = new Set((await round()).map((row) => row!.pid));
+		expect(after.size).toBe(n);
+		expect([...after].filter((pid) => before.has(pid))).toEqual([]);
 		expect((await byName().get({ name: 'Een' }))?.name).toBe('Een');
+	});
+
+	it('take several shared connections in turn when configured (DATABASE_SHARED_CONNECTIONS)', async () => {
+		if (engine !== 'postgres') {
+			expect(engine).toBe('sqlite');
+			return;
+		}
+		const postgres = liveDatabase() as unknown as PgDB;
+		const connections = new SharedConnections(postgres.$client.options, 3);
+		try {
+			const pidOf = async () => {
+				const client = await connections.next().acquire();
+				return (await client.query('select pg_backend_pid() as pid')).rows[0].pid as number;
+			};
+			const first = [await pidOf(), await pidOf(), await pidOf()];
+			expect(new Set(first).size).toBe(3);
+			// The fourth statement is the first connection's turn again.
+			expect(await pidOf()).toBe(first[0]);
+		} finally {
+			await connections.close();
+		}
+		await expect(connections.next().acquire()).rejects.toThrow('The database is not open');
 	});
 });

@@ -13,7 +13,7 @@ import { liveDatabase } from './index';
 import { engine } from './engine';
 import { currentTransaction } from './transaction';
 import type { PgDB } from './postgres';
-import type { SharedConnection } from './postgres/shared-connection';
+import type { SharedConnections } from './postgres/shared-connection';
 
 type Params = Record<string, unknown>;
 
@@ -104,7 +104,7 @@ function on(statement: PgPreparedQuery, client: unknown, params?: Params): Promi
 class PostgresPrepared<Row> implements Statement<Row> {
 	constructor(
 		private readonly statement: PgPreparedQuery,
-		private readonly shared: SharedConnection | undefined
+		private readonly shared: SharedConnections | undefined
 	) {
 		const name = `sw_${createHash('sha1').update(statement.queryConfig.text).digest('hex').slice(0, 24)}`;
 		statement.queryConfig.name = name;
@@ -114,8 +114,8 @@ class PostgresPrepared<Row> implements Statement<Row> {
 		const tx = currentTransaction();
 		// Built once on the pool; inside a transaction the same statement runs on its connection.
 		if (tx) return on(this.statement, connectionOf(tx), params);
-		const shared = this.shared;
-		if (!shared) return this.statement.execute(params);
+		if (!this.shared) return this.statement.execute(params);
+		const shared = this.shared.next();
 		if (shared.ready) return on(this.statement, shared.ready, params);
 		return shared.acquire().then((client) => on(this.statement, client, params));
 	}

@@ -7,12 +7,12 @@ import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from './schema';
-import { SharedConnection } from './shared-connection';
+import { SharedConnections } from './shared-connection';
 
 export type PgDB = NodePgDatabase<typeof schema> & {
 	$client: pg.Pool;
 	/** The pipelined connection for short statements outside a transaction (prepared.ts). */
-	$shared: SharedConnection;
+	$shared: SharedConnections;
 };
 
 /** Where drizzle-kit writes the PostgreSQL migrations (drizzle.postgres.config.ts). */
@@ -35,7 +35,7 @@ export function postgresClientConfig(url: string): pg.ClientConfig {
  * connection notices: the group commit's side-by-side writes (write-queue.ts) share the round
  * trips of their transaction's connection that way.
  */
-export function openPostgres(url: string, options: { max?: number } = {}): PgDB {
+export function openPostgres(url: string, options: { max?: number; shared?: number } = {}): PgDB {
 	const pool = new pg.Pool({
 		...postgresClientConfig(url),
 		pipeline: true,
@@ -45,7 +45,7 @@ export function openPostgres(url: string, options: { max?: number } = {}): PgDB 
 	// the pool replaces it on the next query.
 	pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
 	const database = drizzle(pool, { schema }) as PgDB;
-	database.$shared = new SharedConnection(postgresClientConfig(url));
+	database.$shared = new SharedConnections(postgresClientConfig(url), options.shared ?? 1);
 	return database;
 }
 

@@ -101,5 +101,8 @@ export async function openPostgresDatabase(
 		return openPostgres(fresh, { max: 4 });
 	}
 	if (options.migrate !== false) await migrateUnderLock(url);
-	return openPostgres(url, { max: Number(process.env.DATABASE_POOL_SIZE) || 10 });
+	return openPostgres(url, {
+		max: Number(process.env.DATABASE_POOL_SIZE) || 10,
+		shared: Number(process.env.DATABASE_SHARED_CONNECTIONS) || 1
+	});
 }

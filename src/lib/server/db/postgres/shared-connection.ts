@@ -1,10 +1,10 @@
-// The process's shared connection: one pipelined PostgreSQL connection that carries the short
-// prepared statements run outside a transaction (a session lookup, a learner's enrolment), for
-// every request at once. The statements of concurrent requests go out together and come back
-// together: a handful of system calls and no pool checkout per statement, where the pool cost
-// each statement its own. Each statement still has its own Sync, so one that fails fails alone.
-// A lost connection fails the statements on it (as a lost pool connection does); the next
-// statement connects again.
+// The process's shared connections: one pipelined PostgreSQL connection by default (more with
+// DATABASE_SHARED_CONNECTIONS) that carries the short prepared statements run outside a
+// transaction (a session lookup, a learner's enrolment) for every request at once. The
+// statements of concurrent requests go out together and come back together: a handful of system
+// calls and no pool checkout per statement, where the pool cost each statement its own. Each
+// statement still has its own Sync, so one that fails fails alone. A lost connection fails the
+// statements on it (as a lost pool connection does); the next statement connects again.
 import pg from 'pg';
 
 export class SharedConnection {
@@ -56,5 +56,37 @@ export class SharedConnection {
 		this.ready = undefined;
 		const client = await connecting?.catch(() => undefined);
 		await client?.end();
+	}
+}
+
+/**
+ * The process's shared connections, taken in turn. One connection is one PostgreSQL server
+ * process, so one core: more than one lets a database server with cores to spare work on the
+ * statements side by side, at the cost of more system calls in this process (on the 2-core
+ * bench machine, with the database on the same cores, one was faster on every page).
+ */
+export class SharedConnections {
+	private readonly connections: SharedConnection[];
+	private turn = 0;
+
+	constructor(config: pg.ClientConfig, count: number) {
+		const n = Math.max(1, Math.floor(count));
+		this.connections = Array.from({ length: n }, () => new SharedConnection(config));
+	}
+
+	/** The connection for the next statement. */
+	next(): SharedConnection {
+		const connection = this.connections[this.turn];
+		this.turn = (this.turn + 1) % this.connections.length;
+		return connection;
+	}
+
+	/** How many there are. */
+	get size(): number {
+		return this.connections.length;
+	}
+
+	async close(): Promise<void> {
+		await Promise.all(this.connections.map((connection) => connection.close()));
 	}
 }
