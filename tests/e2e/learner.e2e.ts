@@ -48,14 +48,14 @@ const slug = 'wat-en-hoe';
 const mod = moduleBySlug(slug);
 const assessmentStep = mod.steps.find((s) => s.meta.kind === 'assessment')!;
 
-async function expectStepPage(page: Page, step: (typeof mod.steps)[number]) {
+type Step = (typeof mod.steps)[number];
+
+async function expectStepPage(page: Page, step: Step) {
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(step.meta.title);
 	await expect(page.getByText(`Stap ${step.order} van ${mod.steps.length}`)).toBeVisible();
 	await expect(page.getByRole('contentinfo').getByRole('link', { name: '116 000' })).toBeVisible();
 	await expectAccessible(page);
 }
-
-type Step = (typeof mod.steps)[number];
 
 /**
  * Works through `steps` (consecutive, the page of the first one open) by keyboard only: a lesson

@@ -11,7 +11,7 @@ import { SharedConnections } from './shared-connection';
 
 export type PgDB = NodePgDatabase<typeof schema> & {
 	$client: pg.Pool;
-	/** The pipelined connection for short statements outside a transaction (prepared.ts). */
+	/** The pipelined connection(s) for short statements outside a transaction (prepared.ts). */
 	$shared: SharedConnections;
 };
 
@@ -28,16 +28,17 @@ export function postgresClientConfig(url: string): pg.ClientConfig {
 }
 
 /**
- * The pool every query of this process goes through, except the short prepared statements outside
- * a transaction, which share one pipelined connection (shared-connection.ts). Pipeline mode: a connection sends a query
- * without waiting for the answer to the one before (each still has its own Sync, so a failed one
- * fails alone outside a transaction). Only code that starts several queries at once on one
+ * The pool every query of this process goes through, except the short prepared statements
+ * outside a transaction, which go on the shared connection(s) (shared-connection.ts). Pipeline
+ * mode: a connection sends a query without waiting for the answer to the one before (each still
+ * has its own Sync, so a failed one fails alone outside a transaction). Only code that starts several queries at once on one
  * connection notices: the group commit's side-by-side writes (write-queue.ts) share the round
  * trips of their transaction's connection that way.
  */
 export function openPostgres(url: string, options: { max?: number; shared?: number } = {}): PgDB {
+	const config = postgresClientConfig(url);
 	const pool = new pg.Pool({
-		...postgresClientConfig(url),
+		...config,
 		pipeline: true,
 		max: options.max ?? 10
 	});
@@ -45,7 +46,7 @@ export function openPostgres(url: string, options: { max?: number; shared?: numb
 	// the pool replaces it on the next query.
 	pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
 	const database = drizzle(pool, { schema }) as PgDB;
-	database.$shared = new SharedConnections(postgresClientConfig(url), options.shared ?? 1);
+	database.$shared = new SharedConnections(config, options.shared ?? 1);
 	return database;
 }
 
