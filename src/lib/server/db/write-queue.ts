@@ -15,6 +15,13 @@
 // takes about as many round trips as one learner's longest run of writes, not their sum. The
 // writes of one key still run one after another, in queue order. A batch holding a write
 // without a key runs every write one after another, as on SQLite (one connection, no waiting).
+//
+// A `pipelined` write of a key starts without waiting for the answers of the key's write before
+// it: its first statements follow that write's on the connection, which runs them in the order
+// sent, so they see what it wrote. The write promises that whatever it sends after its first
+// statements ends in the same rows when another write's first statements ran in between (a
+// quiz answer, learning/quiz.ts). One learner's many answers then take about one round trip per
+// batch instead of one each. A write that is not pipelined still waits for all before it.
 import { engine } from './engine';
 import {
 	NestedRollback,
@@ -26,6 +33,7 @@ import {
 interface Job {
 	fn: () => unknown;
 	key?: string;
+	pipelined: boolean;
 	resolve: (value: unknown) => void;
 	reject: (reason: unknown) => void;
 }
@@ -74,11 +82,27 @@ export function writeQueueStats(): { batches: number; writes: number } {
  * different keys touch none of each other's rows and may run side by side in the batch
  * (PostgreSQL); writes with the same key, or without one, never do.
  */
-export function durableWrite<T>(fn: () => Promise<T> | T, key?: string): Promise<T> {
+export function durableWrite<T>(
+	fn: () => Promise<T> | T,
+	key?: string,
+	options: WriteOptions = {}
+): Promise<T> {
 	return new Promise<T>((resolve, reject) => {
-		queue.push({ fn, key, resolve: resolve as (value: unknown) => void, reject });
+		const pipelined = !!options.pipelined && key !== undefined;
+		queue.push({ fn, key, pipelined, resolve: resolve as (value: unknown) => void, reject });
 		schedule();
 	});
+}
+
+/** How a write may run beside the writes of its key. */
+export interface WriteOptions {
+	/**
+	 * `fn` sends its first statements when it is called, before it awaits anything, and what it
+	 * sends after them ends in the same rows when the first statements of the key's later writes
+	 * ran in between: on PostgreSQL the key's next write then starts without waiting for this
+	 * one's answers (see above). Only with a key.
+	 */
+	pipelined?: boolean;
 }
 
 function schedule(): void {
@@ -129,23 +153,32 @@ async function runBatch(jobs: Job[]): Promise<Outcome[]> {
 	try {
 		await transactionWithoutSavepoints(async () => {
 			const runs = sideBySide(jobs);
-			// Every run settles before the transaction ends: a refused write stops its own run at
-			// once and the others at their next write, never half way through a statement.
-			const settled = await Promise.allSettled(
+			// Every write settles before the transaction ends: a refused write stops its own run
+			// at once and the others at their next write, never half way through a statement.
+			const started = async (i: number): Promise<void> => {
+				try {
+					values[i] = await jobs[i].fn();
+				} catch (error) {
+					refused ??= { error };
+					throw error;
+				}
+			};
+			await allSucceeded(
 				runs.map(async (run) => {
+					let pending: Promise<void>[] = [];
 					for (const i of run) {
-						if (refused) return;
-						try {
-							values[i] = await jobs[i].fn();
-						} catch (error) {
-							refused ??= { error };
-							throw error;
-						}
+						if (!(jobs[i].pipelined && engine === 'postgres')) {
+							// Waits for the key's pipelined writes before it (their answers and what they
+							// send after them).
+							await allSucceeded(pending);
+							pending = [];
+							if (refused) return;
+							await started(i);
+						} else if (!refused) pending.push(started(i));
 					}
+					await allSucceeded(pending);
 				})
 			);
-			const failed = settled.find((s) => s.status === 'rejected');
-			if (failed) throw failed.reason;
 		});
 		return values.map((value) => ({ ok: true, value }));
 	} catch (error) {
@@ -165,6 +198,13 @@ async function runBatch(jobs: Job[]): Promise<Outcome[]> {
 		}
 	});
 	return outcomes;
+}
+
+/** Waits until every promise has settled, then rejects with the first failure, if any. */
+async function allSucceeded(promises: Promise<void>[]): Promise<void> {
+	const settled = await Promise.allSettled(promises);
+	const failed = settled.find((s) => s.status === 'rejected');
+	if (failed) throw failed.reason;
 }
 
 /**

@@ -4,9 +4,11 @@ import { freshDatabase, makeUser } from '../testing/testing';
 import { syncShippedModules } from '../content/versions';
 import { getCourse } from '../content/course';
 import { db, durableWrite, engine, writeQueueStats } from '../db';
-import { organisation, response } from '../db/schema';
+import { enrolment, organisation, response, stepProgress } from '../db/schema';
 import { correctAnswer } from './grading';
 import { recordQuizAnswer } from './durable';
+import { findEnrolment, startModule } from './enrolment';
+import { practiceKept } from './records';
 
 const slug = 'wat-en-hoe';
 const course = getCourse();
@@ -131,5 +133,106 @@ describe('answers through the group commit', () => {
 		]);
 		for (const name of ['Eerste school', 'Tweede school', 'Derde school'])
 			expect(await named(name)).toHaveLength(1);
+	});
+
+	it('starts a learner’s pipelined write before the one before it has its answers, on PostgreSQL', async () => {
+		const steps: string[] = [];
+		const write = (who: string, pipelined: boolean) =>
+			durableWrite(
+				async () => {
+					steps.push(`${who} begint`);
+					await db.select().from(response).limit(1);
+					steps.push(`${who} klaar`);
+				},
+				'learner:ann',
+				{ pipelined }
+			);
+		await Promise.all([write('1', true), write('2', true), write('3', false)]);
+		const at = (step: string) => steps.indexOf(step);
+		if (engine === 'postgres') expect(at('2 begint')).toBeLessThan(at('1 klaar'));
+		else expect(at('2 begint')).toBeGreaterThan(at('1 klaar'));
+		// A write that is not pipelined waits for all before it, on either engine.
+		expect(at('3 begint')).toBeGreaterThan(Math.max(at('1 klaar'), at('2 klaar')));
+	});
+});
+
+describe('answers with the enrolment read before (the answer form)', () => {
+	const items = quizStep.quiz!.items;
+
+	it('counts each item’s first answer once and keeps the newest practice answers, in one batch', async () => {
+		const u = await makeUser();
+		await startModule(u.id, slug);
+		const seen = (await findEnrolment(u.id, slug))!;
+		const before = writeQueueStats();
+		const repeats = practiceKept + 5;
+		const answers = [
+			...Array.from({ length: repeats }, () => itemA),
+			...items.filter((item) => item !== itemA)
+		];
+		const results = await Promise.all(
+			answers.map((item) =>
+				recordQuizAnswer(u.id, slug, quizStep.slug, item.id, correctAnswer(item), seen)
+			)
+		);
+		expect(writeQueueStats().batches - before.batches).toBe(1);
+		expect(results.map((r) => r.counted)).toEqual(
+			answers.map((item, i) => item !== itemA || i === 0)
+		);
+		// The first answer to item A and its newest practice answers; the oldest were pruned.
+		const rowsA = (await answersOf(u.id)).filter((id) => id === itemA.id);
+		expect(rowsA).toHaveLength(1 + practiceKept);
+		// Every item answered right once: the quiz step is done with full marks.
+		const [progress] = await db
+			.select()
+			.from(stepProgress)
+			.where(eq(stepProgress.enrolmentId, seen.id));
+		expect(progress).toMatchObject({
+			stepSlug: quizStep.slug,
+			status: 'done',
+			score: items.length,
+			maxScore: items.length
+		});
+		expect((await findEnrolment(u.id, slug))!).toMatchObject({
+			id: seen.id,
+			currentStep: quizStep.slug,
+			stepsDone: 1
+		});
+	});
+
+	it('records the answer on the learner’s new enrolment when it changed after the read', async () => {
+		const u = await makeUser();
+		await startModule(u.id, slug);
+		const seen = (await findEnrolment(u.id, slug))!;
+		// The module started anew after the form was read: another enrolment row.
+		await db.delete(enrolment).where(eq(enrolment.id, seen.id));
+		const newer = await startModule(u.id, slug);
+		expect(newer.id).not.toBe(seen.id);
+		const outcome = await recordQuizAnswer(
+			u.id,
+			slug,
+			quizStep.slug,
+			itemA.id,
+			correctAnswer(itemA),
+			seen
+		);
+		expect(outcome.counted).toBe(true);
+		const rows = await db.select().from(response).where(eq(response.userId, u.id));
+		expect(rows.map((r) => r.enrolmentId)).toEqual([newer.id]);
+	});
+
+	it('starts the module again when the enrolment read was erased before the write', async () => {
+		const u = await makeUser();
+		await startModule(u.id, slug);
+		const seen = (await findEnrolment(u.id, slug))!;
+		await db.delete(enrolment).where(eq(enrolment.id, seen.id));
+		const [outcome, other] = await Promise.all([
+			recordQuizAnswer(u.id, slug, quizStep.slug, itemA.id, correctAnswer(itemA), seen),
+			recordQuizAnswer(u.id, slug, quizStep.slug, itemB.id, correctAnswer(itemB))
+		]);
+		expect([outcome.counted, other.counted]).toEqual([true, true]);
+		const now = (await findEnrolment(u.id, slug))!;
+		expect(now.id).not.toBe(seen.id);
+		const rows = await db.select().from(response).where(eq(response.userId, u.id));
+		expect(rows.map((r) => r.enrolmentId)).toEqual([now.id, now.id]);
 	});
 });

@@ -11,7 +11,12 @@ export {
 } from './enrolment';
 export { answerFromSubmission, attemptAnswers } from './records';
 export { completeLesson } from './lesson';
-export { recordAssessmentAnswer, recordQuizAnswer, recordVignetteChoice } from './durable';
+export {
+	recordAssessmentAnswer,
+	recordQuizAnswer,
+	recordVignetteChoice,
+	submitQuizAnswer
+} from './durable';
 export { answerQuizItem, quizState, type AnswerOutcome, type QuizItemState } from './quiz';
 export {
 	chooseInVignette,

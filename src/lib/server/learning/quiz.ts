@@ -6,11 +6,11 @@ import type { Answer, ItemResult } from '$lib/content/views';
 import { transaction } from '../db';
 import { prepared } from '../db/prepared';
 import { valueAtMax } from '../db/sql';
-import { response } from '../db/schema';
+import { response, type Enrolment } from '../db/schema';
 import { loadVersion, type StepSnapshot } from '../content/versions';
-import { gradeItem } from './grading';
+import { gradeItem, type Graded } from './grading';
 import { notFound } from './errors';
-import { startModule, type ModuleContext } from './enrolment';
+import { findEnrolment, startModule, type ModuleContext } from './enrolment';
 import {
 	grade,
 	insertQuizResponse,
@@ -51,6 +51,108 @@ export interface AnswerOutcome {
 }
 
 /**
+ * Thrown by `writeQuizAnswer` when the enrolment the answer was graded for is no longer the
+ * learner's once locked (a new one was started, or it was erased). The answer's statements ran
+ * on the old one, so its transaction rolls back; the caller records the answer again from the
+ * start (`answerQuizItem`).
+ */
+export class EnrolmentChanged extends Error {
+	constructor() {
+		super('The enrolment changed before the answer was written');
+		this.name = 'EnrolmentChanged';
+	}
+}
+
+/** A quiz answer graded for an enrolment, ready to be written. */
+export interface GradedQuizAnswer {
+	enrolment: Enrolment;
+	stepSlug: string;
+	itemId: string;
+	/** How many items the quiz step has (a step is done when each has a counted answer). */
+	items: number;
+	answer: Answer;
+	graded: Graded;
+}
+
+/** Grades an answer against the item of the enrolment's version; a 404 or 400 when refused. */
+export async function gradeQuizAnswer(
+	e: Enrolment,
+	stepSlug: string,
+	itemId: string,
+	answer: Answer
+): Promise<GradedQuizAnswer> {
+	const version = (await loadVersion(e.moduleVersionId))!;
+	const step = version.stepBySlug.get(stepSlug);
+	if (!step || step.meta.kind !== 'quiz') throw notFound();
+	const item = findItem(step, itemId);
+	const graded = grade(item, answer);
+	return { enrolment: e, stepSlug, itemId, items: step.quiz!.items.length, answer, graded };
+}
+
+/**
+ * Writes a graded answer in the caller's transaction. Its first statements go out when it is
+ * called, before it awaits anything, in this order: on PostgreSQL they share one round trip
+ * (pipeline mode). Most answers are practice (the item answered again) and need nothing more:
+ * the response, the prune of old practice answers, the enrolment's position. For a counted
+ * first answer the prune finds nothing (there is no earlier answer to the item); its score,
+ * progress and signal map follow, and the enrolment is refreshed again after its progress.
+ *
+ * With `lockFirst` (the enrolment was read before the transaction) the learner's enrolment is
+ * locked first, in the same round trip, and must still be the one graded for: otherwise this
+ * throws `EnrolmentChanged`. Without it the caller holds the lock already (`startModule`).
+ *
+ * Whatever the counted answer writes after the first round trip ends in the same rows when the
+ * first statements of another answer of the learner ran in between (the group commit may start
+ * that answer early, db/write-queue.ts): practice answers change none of those rows, and a
+ * counted answer to another item writes the same step progress from the same counted answers.
+ */
+export function writeQuizAnswer(
+	userId: number,
+	slug: string,
+	a: GradedQuizAnswer,
+	now: number,
+	lockFirst: boolean
+): Promise<AnswerOutcome> {
+	const e = a.enrolment;
+	const first = Promise.allSettled([
+		lockFirst ? findEnrolment(userId, slug) : e,
+		insertQuizResponse(e, a.stepSlug, a.itemId, a.answer, a.graded, now),
+		prunePractice(e.id, a.stepSlug, a.itemId),
+		refreshEnrolment(e, a.stepSlug, now)
+	]);
+	return afterFirstStatements(userId, a, now, first);
+}
+
+async function afterFirstStatements(
+	userId: number,
+	a: GradedQuizAnswer,
+	now: number,
+	first: Promise<PromiseSettledResult<unknown>[]>
+): Promise<AnswerOutcome> {
+	const e = a.enrolment;
+	const [locked, ...writes] = await first;
+	// A changed enrolment explains any failure of the writes (an erased one fails the insert).
+	const current = locked.status === 'fulfilled' ? (locked.value as Enrolment | undefined) : e;
+	if (current?.id !== e.id || current.moduleVersionId !== e.moduleVersionId)
+		throw new EnrolmentChanged();
+	for (const outcome of [locked, ...writes])
+		if (outcome.status === 'rejected') throw outcome.reason;
+	const counted = (writes[0] as PromiseFulfilledResult<boolean>).value;
+	if (counted) {
+		await recordMastery(userId, a.graded.signalsHit, a.graded.signalsMissed, now);
+		const firsts = (await firstQuizScores().get({ enrolmentId: e.id, stepSlug: a.stepSlug }))!;
+		await touchProgress(
+			e.id,
+			a.stepSlug,
+			{ status: firsts.n >= a.items ? 'done' : 'started', score: firsts.score, maxScore: a.items },
+			now
+		);
+		await refreshEnrolment(e, a.stepSlug, now);
+	}
+	return { result: a.graded.result, counted };
+}
+
+/**
  * Records a quiz answer. The first answer to an item counts for the score and the signal map;
  * answering again is practice and changes neither.
  */
@@ -64,31 +166,8 @@ export async function answerQuizItem(
 ): Promise<AnswerOutcome> {
 	return await transaction(async () => {
 		const e = await startModule(userId, slug, now);
-		const version = (await loadVersion(e.moduleVersionId))!;
-		const step = version.stepBySlug.get(stepSlug);
-		if (!step || step.meta.kind !== 'quiz') throw notFound();
-		const item = findItem(step, itemId);
-		const graded = grade(item, answer);
-		const counted = await insertQuizResponse(e, stepSlug, itemId, answer, graded, now);
-		if (counted) {
-			await recordMastery(userId, graded.signalsHit, graded.signalsMissed, now);
-			const firsts = (await firstQuizScores().get({ enrolmentId: e.id, stepSlug }))!;
-			const total = step.quiz!.items.length;
-			await touchProgress(
-				e.id,
-				stepSlug,
-				{ status: firsts.n >= total ? 'done' : 'started', score: firsts.score, maxScore: total },
-				now
-			);
-			await refreshEnrolment(e, stepSlug, now);
-		} else {
-			// Independent statements: on PostgreSQL they share one round trip (pipeline mode).
-			await Promise.all([
-				prunePractice(e.id, stepSlug, itemId),
-				refreshEnrolment(e, stepSlug, now)
-			]);
-		}
-		return { result: graded.result, counted };
+		const graded = await gradeQuizAnswer(e, stepSlug, itemId, answer);
+		return await writeQuizAnswer(userId, slug, graded, now, false);
 	});
 }
 

@@ -283,16 +283,26 @@ export async function answerFromSubmission(
 	itemId: string,
 	form: FormData
 ): Promise<Answer> {
-	const versionId =
-		(await findEnrolment(userId, slug))?.moduleVersionId ??
-		(await newestVisibleVersionId(slug, userId));
+	return (await readSubmission(userId, slug, stepSlug, itemId, form)).answer;
+}
+
+/** `answerFromSubmission` with the enrolment it read (none before the module's first write). */
+export async function readSubmission(
+	userId: number,
+	slug: string,
+	stepSlug: string,
+	itemId: string,
+	form: FormData
+): Promise<{ answer: Answer; enrolment: Enrolment | undefined }> {
+	const enrolment = await findEnrolment(userId, slug);
+	const versionId = enrolment?.moduleVersionId ?? (await newestVisibleVersionId(slug, userId));
 	const step =
 		versionId === undefined ? undefined : (await loadVersion(versionId))?.stepBySlug.get(stepSlug);
 	if (!step) throw notFound();
 	const item = (step.quiz?.items ?? step.assessment?.pool ?? []).find((i) => i.id === itemId);
 	if (!item) throw notFound();
 	try {
-		return answerFromForm(item, form);
+		return { answer: answerFromForm(item, form), enrolment };
 	} catch (e) {
 		if (e instanceof AnswerError) throw badAnswer(e, item.type);
 		throw e;

@@ -115,10 +115,9 @@ export const actions: Actions = {
 		const { module, step } = event.params as { module: string; step: string };
 		const form = await event.request.formData();
 		const { itemId } = readForm(itemForm, form, ['itemId']);
-		const result = await guardedWrite(itemId, async () => {
-			const answer = await learning.answerFromSubmission(user.id, module, step, itemId, form);
-			return learning.recordQuizAnswer(user.id, module, step, itemId, answer);
-		});
+		const result = await guardedWrite(itemId, () =>
+			learning.submitQuizAnswer(user.id, module, step, itemId, form)
+		);
 		if (!result.ok) return result.failure;
 		redirect(303, here(event, `vraag-${itemId}`));
 	},
