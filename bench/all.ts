@@ -227,12 +227,16 @@ const answerBody = new URLSearchParams([
 	['itemId', item.id],
 	...answer.selected.map((s) => ['choice', s])
 ]).toString();
-const post = await throughput({
+const postOptions = {
 	url: `${quizUrl}?/answer`,
-	method: 'POST',
+	method: 'POST' as const,
 	headers: { ...headers, origin, 'content-type': 'application/x-www-form-urlencoded' },
 	body: answerBody
-});
+};
+// Warm the answer path first too, as the pages above: the JIT, and on PostgreSQL the statements
+// each pooled connection prepares on its first batch.
+await autocannon({ ...postOptions, connections: 10, duration: 2 });
+const post = await throughput(postOptions);
 rows.push({
 	figure: `answer POST (${onPostgres ? 'synchronous_commit=on' : 'synchronous=FULL'})`,
 	value: `${post.rps}/s, p99 ${post.p99} ms, ${post.errors} errors`,
