@@ -84,22 +84,26 @@ async function child(mode: Mode, file: string): Promise<void> {
 	);
 	console.log('ready');
 	// Eight writers through the group commit, as concurrent requests use it: an id is confirmed
-	// to the "client" (the parent) only when its batch's commit has returned.
+	// to the "client" (the parent) only when its batch's commit has returned. Every other answer
+	// goes the way of the answer form: the enrolment read first, then a pipelined write
+	// (recordQuizAnswer with `seen`, learning/quiz.ts); the others as a plain queued write.
 	const { durableWrite } = await import('../src/lib/server/db');
+	const { findEnrolment } = await import('../src/lib/server/learning/enrolment');
 	let n = 0;
 	const writer = async () => {
 		for (;;) {
 			const i = n++;
 			const { slug, step, item } = items[i % items.length];
 			const userId = await learnerFor(Math.floor(i / (items.length * 10)));
+			const answer = i % 3 ? correctAnswer(item) : wrongAnswer(item);
+			if (i % 2) {
+				const seen = await findEnrolment(userId, slug);
+				const outcome = await progress.recordQuizAnswer(userId, slug, step, item.id, answer, seen);
+				process.stdout.write(`ok ${outcome.responseId}\n`);
+				continue;
+			}
 			const id = await durableWrite(async () => {
-				await progress.answerQuizItem(
-					userId,
-					slug,
-					step,
-					item.id,
-					i % 3 ? correctAnswer(item) : wrongAnswer(item)
-				);
+				await progress.answerQuizItem(userId, slug, step, item.id, answer);
 				return (
 					await sqlFirst<{ id: number }>(
 						sql`select max(${response.id}) as id from ${response} where ${response.userId} = ${userId}`

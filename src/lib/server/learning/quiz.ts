@@ -48,6 +48,8 @@ export interface AnswerOutcome {
 	result: ItemResult;
 	/** The first answer counts for the score; later ones are practice. */
 	counted: boolean;
+	/** The stored answer's id. */
+	responseId: number;
 }
 
 /**
@@ -137,7 +139,9 @@ async function afterFirstStatements(
 		throw new EnrolmentChanged();
 	for (const outcome of [locked, ...writes])
 		if (outcome.status === 'rejected') throw outcome.reason;
-	const counted = (writes[0] as PromiseFulfilledResult<boolean>).value;
+	const { id: responseId, counted } = (
+		writes[0] as PromiseFulfilledResult<{ id: number; counted: boolean }>
+	).value;
 	if (counted) {
 		await recordMastery(userId, a.graded.signalsHit, a.graded.signalsMissed, now);
 		const firsts = (await firstQuizScores().get({ enrolmentId: e.id, stepSlug: a.stepSlug }))!;
@@ -149,7 +153,7 @@ async function afterFirstStatements(
 		);
 		await refreshEnrolment(e, a.stepSlug, now);
 	}
-	return { result: a.graded.result, counted };
+	return { result: a.graded.result, counted, responseId };
 }
 
 /**

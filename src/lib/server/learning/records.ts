@@ -193,8 +193,9 @@ const itemAnswersOutsideAssessments = () =>
 
 // A quiz answer: the response row, counted (is_first) when the learner has no earlier answer
 // to the item outside an assessment. The check and the insert are one statement: on PostgreSQL
-// a round trip less per answer. The caller holds the enrolment's lock (startModule), so two
-// answers of one learner cannot both find no earlier answer.
+// a round trip less per answer. The caller holds the enrolment's lock (startModule, or the lock
+// sent just before it in the same round trip: learning/quiz.ts), so two answers of one learner
+// cannot both find no earlier answer.
 const insertQuizResponseRow = prepared((database) =>
 	database
 		.insert(response)
@@ -207,16 +208,16 @@ const insertQuizResponseRow = prepared((database) =>
 					.where(itemAnswersOutsideAssessments())}`
 			)
 		)
-		.returning({ isFirst: response.isFirst })
+		.returning({ id: response.id, isFirst: response.isFirst })
 		.prepare()
 );
 
-/** A quiz item's answer as a response row; true when it is the learner's first (it counts). */
+/** A quiz item's answer as a response row: its id, and whether it is the learner's first (it counts). */
 export async function insertQuizResponse(
 	...answered: Parameters<typeof itemResponseParams>
-): Promise<boolean> {
-	const row = await insertQuizResponseRow().get(itemResponseParams(...answered));
-	return !!row?.isFirst;
+): Promise<{ id: number; counted: boolean }> {
+	const row = (await insertQuizResponseRow().get(itemResponseParams(...answered)))!;
+	return { id: row.id, counted: !!row.isFirst };
 }
 
 /**
