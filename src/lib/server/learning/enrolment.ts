@@ -2,7 +2,7 @@
 // progress the learner sees, and where "verder gaan" leads.
 import { and, desc, eq, max, sql } from 'drizzle-orm';
 import { db, insideTransaction, type DB } from '../db';
-import { prepared } from '../db/prepared';
+import { epochParam, prepared } from '../db/prepared';
 import { forUpdate, joinedRows } from '../db/sql';
 import { enrolment, stepProgress, type Enrolment, type StepProgress } from '../db/schema';
 import {
@@ -110,6 +110,43 @@ function parseSteps(joined: string | null): StepState[] {
 			maxScore: Number(maxScore)
 		};
 	});
+}
+
+// An answer from the form (learning/quiz.ts): the learner's newest enrolment of the module
+// locked and its position moved in one statement, as an UPDATE takes the row's lock. Returns the
+// row's id and version, which the answer checks against the enrolment it was graded for.
+const moveLockedEnrolment = prepared((database) =>
+	database
+		.update(enrolment)
+		.set({
+			currentStep: sql`${sql.placeholder('currentStep')}`,
+			updatedAt: epochParam('updatedAt')
+		})
+		.where(
+			eq(
+				enrolment.id,
+				sql`(${database
+					.select({ id: max(enrolment.id) })
+					.from(enrolment)
+					.where(learnerInModule())})`
+			)
+		)
+		.returning({ id: enrolment.id, moduleVersionId: enrolment.moduleVersionId })
+		.prepare()
+);
+
+/**
+ * Inside a write: locks the learner's newest enrolment of `slug` and sets its position to
+ * `stepSlug` (not its count of finished steps: `refreshEnrolment` does that); undefined when
+ * the learner has none.
+ */
+export async function lockEnrolmentAtStep(
+	userId: number,
+	slug: string,
+	stepSlug: string,
+	now: number
+): Promise<Pick<Enrolment, 'id' | 'moduleVersionId'> | undefined> {
+	return await moveLockedEnrolment().get({ userId, slug, currentStep: stepSlug, updatedAt: now });
 }
 
 export async function findEnrolment(userId: number, slug: string): Promise<Enrolment | undefined> {

@@ -3,10 +3,11 @@ import { and, eq } from 'drizzle-orm';
 import { freshDatabase, makeUser } from '../testing/testing';
 import { syncShippedModules } from '../content/versions';
 import { getCourse } from '../content/course';
-import { db, first as firstRow } from '../db';
+import { db, first as firstRow, transaction } from '../db';
 import { response, signalMastery, stepProgress } from '../db/schema';
 import { correctAnswer, gradeItem, wrongAnswer } from './grading';
 import * as progress from './index';
+import { gradeQuizAnswer, writeQuizAnswer } from './quiz';
 import { completeStep } from '../demo/walkthrough';
 
 const slug = 'wat-en-hoe';
@@ -164,5 +165,25 @@ describe('quiz answers', () => {
 		const rows = await responses(u.id);
 		expect(rows).toHaveLength(4);
 		expect(rows.filter((r) => r.isFirst)).toHaveLength(1);
+	});
+
+	it('counts one first answer on several servers at once when the form’s enrolment is locked with the answer', async () => {
+		// The answer form's way (learning/durable.ts): the enrolment read first, then locked by the
+		// statement that moves its position, in the round trip of the answer's writes.
+		const u = await makeUser();
+		await progress.startModule(u.id, slug);
+		const seen = (await progress.findEnrolment(u.id, slug))!;
+		const answers = [correctAnswer(firstItem), wrongAnswer(firstItem)];
+		const outcomes = await Promise.all(
+			[0, 1, 2, 3].map(async (i) => {
+				const graded = await gradeQuizAnswer(seen, quizStep.slug, firstItem.id, answers[i % 2]);
+				return await transaction(() => writeQuizAnswer(u.id, slug, graded, Date.now(), true));
+			})
+		);
+		expect(outcomes.filter((o) => o.counted)).toHaveLength(1);
+		const rows = await responses(u.id);
+		expect(rows).toHaveLength(4);
+		expect(rows.filter((r) => r.isFirst)).toHaveLength(1);
+		expect((await progress.findEnrolment(u.id, slug))!.currentStep).toBe(quizStep.slug);
 	});
 });

@@ -10,7 +10,7 @@ import { response, type Enrolment } from '../db/schema';
 import { loadVersion, type StepSnapshot } from '../content/versions';
 import { gradeItem, type Graded } from './grading';
 import { notFound } from './errors';
-import { findEnrolment, startModule, type ModuleContext } from './enrolment';
+import { lockEnrolmentAtStep, startModule, type ModuleContext } from './enrolment';
 import {
 	grade,
 	insertQuizResponse,
@@ -100,8 +100,9 @@ export async function gradeQuizAnswer(
  * progress and signal map follow, and the enrolment is refreshed again after its progress.
  *
  * With `lockFirst` (the enrolment was read before the transaction) the learner's enrolment is
- * locked first, in the same round trip, and must still be the one graded for: otherwise this
- * throws `EnrolmentChanged`. Without it the caller holds the lock already (`startModule`).
+ * locked first, in the same round trip and by the statement that moves its position
+ * (`lockEnrolmentAtStep`), and must still be the one graded for: otherwise this throws
+ * `EnrolmentChanged`. Without it the caller holds the lock already (`startModule`).
  *
  * Whatever the counted answer writes after the first round trip ends in the same rows when the
  * first statements of another answer of the learner ran in between (the group commit may start
@@ -116,11 +117,12 @@ export function writeQuizAnswer(
 	lockFirst: boolean
 ): Promise<AnswerOutcome> {
 	const e = a.enrolment;
+	// With the lock comes the position (one statement); without it the position goes last.
 	const first = Promise.allSettled([
-		lockFirst ? findEnrolment(userId, slug) : e,
+		lockFirst ? lockEnrolmentAtStep(userId, slug, a.stepSlug, now) : e,
 		insertQuizResponse(e, a.stepSlug, a.itemId, a.answer, a.graded, now),
 		prunePractice(e.id, a.stepSlug, a.itemId),
-		refreshEnrolment(e, a.stepSlug, now)
+		lockFirst ? undefined : refreshEnrolment(e, a.stepSlug, now)
 	]);
 	return afterFirstStatements(userId, a, now, first);
 }
@@ -134,7 +136,10 @@ async function afterFirstStatements(
 	const e = a.enrolment;
 	const [locked, ...writes] = await first;
 	// A changed enrolment explains any failure of the writes (an erased one fails the insert).
-	const current = locked.status === 'fulfilled' ? (locked.value as Enrolment | undefined) : e;
+	const current =
+		locked.status === 'fulfilled'
+			? (locked.value as Pick<Enrolment, 'id' | 'moduleVersionId'> | undefined)
+			: e;
 	if (current?.id !== e.id || current.moduleVersionId !== e.moduleVersionId)
 		throw new EnrolmentChanged();
 	for (const outcome of [locked, ...writes])
