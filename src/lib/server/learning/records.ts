@@ -212,7 +212,7 @@ const insertQuizResponseRow = prepared((database) =>
 		.prepare()
 );
 
-/** A quiz item's answer as a response row: its id, and whether it is the learner's first (it counts). */
+/** A quiz item's answer as a response row: its id, and whether it is the first (it counts). */
 export async function insertQuizResponse(
 	...answered: Parameters<typeof itemResponseParams>
 ): Promise<{ id: number; counted: boolean }> {
