@@ -88,7 +88,8 @@ export function durableWrite<T>(
 	options: WriteOptions = {}
 ): Promise<T> {
 	return new Promise<T>((resolve, reject) => {
-		const pipelined = !!options.pipelined && key !== undefined;
+		// SQLite runs a batch's writes one after another whatever they say.
+		const pipelined = !!options.pipelined && key !== undefined && engine === 'postgres';
 		queue.push({ fn, key, pipelined, resolve: resolve as (value: unknown) => void, reject });
 		schedule();
 	});
@@ -167,7 +168,7 @@ async function runBatch(jobs: Job[]): Promise<Outcome[]> {
 				runs.map(async (run) => {
 					let pending: Promise<void>[] = [];
 					for (const i of run) {
-						if (!(jobs[i].pipelined && engine === 'postgres')) {
+						if (!jobs[i].pipelined) {
 							// Waits for the key's pipelined writes before it (their answers and what they
 							// send after them).
 							await allSucceeded(pending);

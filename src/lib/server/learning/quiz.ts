@@ -109,7 +109,7 @@ export async function gradeQuizAnswer(
  * that answer early, db/write-queue.ts): practice answers change none of those rows, and a
  * counted answer to another item writes the same step progress from the same counted answers.
  */
-export function writeQuizAnswer(
+export async function writeQuizAnswer(
 	userId: number,
 	slug: string,
 	a: GradedQuizAnswer,
@@ -117,36 +117,22 @@ export function writeQuizAnswer(
 	lockFirst: boolean
 ): Promise<AnswerOutcome> {
 	const e = a.enrolment;
+	// Everything up to the first await runs when the function is called: the first statements.
 	// With the lock comes the position (one statement); without it the position goes last.
-	const first = Promise.allSettled([
+	const [locked, inserted, ...others] = await Promise.allSettled([
 		lockFirst ? lockEnrolmentAtStep(userId, slug, a.stepSlug, now) : e,
 		insertQuizResponse(e, a.stepSlug, a.itemId, a.answer, a.graded, now),
 		prunePractice(e.id, a.stepSlug, a.itemId),
 		lockFirst ? undefined : refreshEnrolment(e, a.stepSlug, now)
 	]);
-	return afterFirstStatements(userId, a, now, first);
-}
-
-async function afterFirstStatements(
-	userId: number,
-	a: GradedQuizAnswer,
-	now: number,
-	first: Promise<PromiseSettledResult<unknown>[]>
-): Promise<AnswerOutcome> {
-	const e = a.enrolment;
-	const [locked, ...writes] = await first;
 	// A changed enrolment explains any failure of the writes (an erased one fails the insert).
-	const current =
-		locked.status === 'fulfilled'
-			? (locked.value as Pick<Enrolment, 'id' | 'moduleVersionId'> | undefined)
-			: e;
+	const current = locked.status === 'fulfilled' ? locked.value : e;
 	if (current?.id !== e.id || current.moduleVersionId !== e.moduleVersionId)
 		throw new EnrolmentChanged();
-	for (const outcome of [locked, ...writes])
-		if (outcome.status === 'rejected') throw outcome.reason;
-	const { id: responseId, counted } = (
-		writes[0] as PromiseFulfilledResult<{ id: number; counted: boolean }>
-	).value;
+	if (locked.status === 'rejected') throw locked.reason;
+	if (inserted.status === 'rejected') throw inserted.reason;
+	for (const outcome of others) if (outcome.status === 'rejected') throw outcome.reason;
+	const { id: responseId, counted } = inserted.value;
 	if (counted) {
 		await recordMastery(userId, a.graded.signalsHit, a.graded.signalsMissed, now);
 		const firsts = (await firstQuizScores().get({ enrolmentId: e.id, stepSlug: a.stepSlug }))!;

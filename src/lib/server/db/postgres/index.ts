@@ -31,9 +31,10 @@ export function postgresClientConfig(url: string): pg.ClientConfig {
  * The pool every query of this process goes through, except the short prepared statements
  * outside a transaction, which go on the shared connection(s) (shared-connection.ts). Pipeline
  * mode: a connection sends a query without waiting for the answer to the one before (each still
- * has its own Sync, so a failed one fails alone outside a transaction). Only code that starts several queries at once on one
- * connection notices: the group commit's side-by-side writes (write-queue.ts) share the round
- * trips of their transaction's connection that way.
+ * has its own Sync, so a failed one fails alone outside a transaction). Only code that starts
+ * several queries at once on one connection notices: the group commit's side-by-side and
+ * pipelined writes (write-queue.ts) share the round trips of their transaction's connection
+ * that way.
  */
 export function openPostgres(url: string, options: { max?: number; shared?: number } = {}): PgDB {
 	const config = postgresClientConfig(url);
