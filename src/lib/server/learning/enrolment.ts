@@ -180,6 +180,23 @@ export async function moduleContext(userId: number, slug: string): Promise<Modul
 	return { version, enrolment: found, steps };
 }
 
+/**
+ * For a write: the learner's module as `moduleContext` reads it, enrolling first when there is no
+ * enrolment yet (`startModule`). A learner who is enrolled, as for nearly every write, costs one
+ * locked read of the enrolment, not two (startModule's, then moduleContext's).
+ */
+export async function startedModuleContext(
+	userId: number,
+	slug: string,
+	now = Date.now()
+): Promise<ModuleContext & { enrolment: Enrolment }> {
+	const ctx = await moduleContext(userId, slug);
+	if (ctx.enrolment) return { ...ctx, enrolment: ctx.enrolment };
+	const e = await startModule(userId, slug, now);
+	const started = await moduleContext(userId, slug);
+	return { ...started, enrolment: started.enrolment ?? e };
+}
+
 export function stepOf(ctx: ModuleContext, stepSlug: string): StepSnapshot {
 	const step = ctx.version.stepBySlug.get(stepSlug);
 	if (!step) throw notFound();

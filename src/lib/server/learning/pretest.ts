@@ -18,7 +18,7 @@ import {
 import { gainOf, meanGain, type Gain, type GroupGain, type ScorePair } from './learning-gain';
 import { failure } from '../platform/failure';
 import { drawItems } from './assessment';
-import { moduleContext, startModule, type ModuleContext } from './enrolment';
+import { moduleContext, startedModuleContext, type ModuleContext } from './enrolment';
 import { notFound, ProgressError } from './errors';
 import { attemptAnswers, grade, insertItemResponse } from './records';
 
@@ -89,8 +89,7 @@ export async function startPretest(
 	now = Date.now()
 ): Promise<Attempt> {
 	return await transaction(async () => {
-		await startModule(userId, slug, now);
-		const ctx = await moduleContext(userId, slug);
+		const ctx = await startedModuleContext(userId, slug, now);
 		const state = await pretestStatus(ctx);
 		if (state.status === 'none') throw notFound();
 		if (state.status === 'closed') throw new ProgressError(403, failure('learning.pretestClosed'));
@@ -103,7 +102,7 @@ export async function startPretest(
 		const inserted = await db
 			.insert(attempt)
 			.values({
-				enrolmentId: ctx.enrolment!.id,
+				enrolmentId: ctx.enrolment.id,
 				userId,
 				stepSlug: step.slug,
 				kind: 'pretest',
@@ -123,8 +122,8 @@ export async function startPretest(
 /** Skips the pre-test (a submitted attempt without a score); the module starts as without one. */
 export async function skipPretest(userId: number, slug: string, now = Date.now()): Promise<void> {
 	await transaction(async () => {
-		const e = await startModule(userId, slug, now);
-		const ctx = await moduleContext(userId, slug);
+		const ctx = await startedModuleContext(userId, slug, now);
+		const e = ctx.enrolment;
 		const state = await pretestStatus(ctx);
 		if (state.status === 'none') throw notFound();
 		if (state.status !== 'offered' && state.status !== 'open') return;

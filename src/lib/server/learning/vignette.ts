@@ -7,7 +7,7 @@ import { response } from '../db/schema';
 import type { StepSnapshot } from '../content/versions';
 import { failure } from '../platform/failure';
 import { notFound, ProgressError } from './errors';
-import { moduleContext, startModule, type ModuleContext } from './enrolment';
+import { moduleContext, startedModuleContext, type ModuleContext } from './enrolment';
 import { prunePractice, recordMastery, refreshEnrolment, touchProgress } from './records';
 
 export interface PathEntry {
@@ -93,8 +93,8 @@ export async function chooseInVignette(
 	now = Date.now()
 ): Promise<ChoiceOutcome> {
 	return await transaction(async () => {
-		const e = await startModule(userId, slug, now);
-		const ctx = await moduleContext(userId, slug);
+		const ctx = await startedModuleContext(userId, slug, now);
+		const e = ctx.enrolment;
 		const step = ctx.version.stepBySlug.get(stepSlug);
 		if (!step?.vignette) throw notFound();
 		const vignette = step.vignette;
