@@ -3,12 +3,14 @@ import {
 	demo,
 	expect,
 	expectAccessible,
+	linkFrom,
 	signIn,
 	signOut,
 	test,
 	uniqueEmail,
 	waitForMail
 } from './fixtures';
+import { moduleProgress } from '../support/e2e-server';
 
 /** Posts to a form action the way a crafted request would (same origin, no browser form). */
 async function postAction(page: Page, path: string, form: Record<string, string>) {
@@ -259,4 +261,62 @@ test('teams, assignments and the signal map', async ({ page }) => {
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Signalenkaart per team');
 	await expect(page.getByRole('cell', { name: 'te weinig deelnemers' }).first()).toBeVisible();
 	await expectAccessible(page);
+});
+
+test('a manager gives a learner who used every final-assessment attempt one more', async ({
+	page,
+	e2eServer
+}) => {
+	test.setTimeout(90_000);
+	// A teacher invited into Sint-Jansschool fails module 1's final assessment three times.
+	const email = uniqueEmail('extra-poging');
+	const password = 'een nieuwe kans op de eindtoets';
+	await signIn(page, demo.manager);
+	await page.goto('/beheer/uitnodigingen');
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Rol').selectOption('learner');
+	await page.getByLabel('Beroep').selectOption('leerkracht');
+	const sentAt = Date.now();
+	await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+	await expect(page.getByRole('status')).toContainText(email);
+	await signOut(page);
+	await page.goto(linkFrom(await waitForMail(email, /uitnodiging/, sentAt - 1000), '/uitnodiging'));
+	await page.getByLabel('Naam').fill('Wout Herkansing');
+	await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+	await page.getByLabel('Herhaal het wachtwoord').fill(password);
+	await page.getByRole('button', { name: 'Account activeren' }).click();
+	await expect(page).toHaveURL(/melding=account-klaar/);
+	await moduleProgress(e2eServer, email, 'used-attempts');
+
+	const assessment = '/leren/wat-en-hoe/eindtoets';
+	const retry = page.getByRole('button', { name: 'Opnieuw proberen' });
+	await signIn(page, email, password);
+	await page.goto(assessment);
+	await expect(page.locator('#resultaat')).toContainText(
+		'Je hebt alle pogingen voor deze eindtoets gebruikt.'
+	);
+	await expect(retry).toHaveCount(0);
+	await signOut(page);
+
+	// The manager opens the learner's page and gives one more attempt, without seeing the attempts.
+	await signIn(page, demo.manager);
+	await page.goto('/beheer/deelnemers?q=Herkansing');
+	await page.getByRole('link', { name: 'Wout Herkansing' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wout Herkansing');
+	const section = page.getByRole('region', { name: 'Extra poging voor een eindtoets' });
+	await expect(section).not.toContainText('Nog niet geslaagd');
+	await section.getByLabel('Module').selectOption({ label: 'Tienerpooiers: wat en hoe' });
+	await section.getByRole('button', { name: 'Extra poging geven' }).click();
+	await expect(section.getByRole('status')).toHaveText(
+		'De deelnemer heeft een extra poging gekregen. Die verschijnt bij de eindtoets van de module.'
+	);
+	await expectAccessible(page);
+	await signOut(page);
+
+	// The learner can start the final assessment once more.
+	await signIn(page, email, password);
+	await page.goto(assessment);
+	await expect(retry).toBeVisible();
+	await retry.click();
+	await expect(page.getByRole('button', { name: 'Eindtoets indienen' })).toBeVisible();
 });

@@ -167,7 +167,7 @@ export async function startE2eServer(
 export async function moduleProgress(
 	server: Pick<E2eServer, 'database'>,
 	email: string,
-	point: number | 'failed-assessment'
+	point: number | 'failed-assessment' | 'used-attempts'
 ): Promise<void> {
 	const child = spawn(
 		'npx',

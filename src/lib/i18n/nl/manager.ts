@@ -90,7 +90,7 @@ export const manager = {
 		noTeam: 'geen team',
 		audience: 'Beroep',
 		privacy:
-			'Je ziet modules, status, datums en certificaten. Antwoorden en keuzes van deelnemers blijven privé.',
+			'Je ziet modules, status, datums en certificaten. Antwoorden, keuzes en toetspogingen van deelnemers blijven privé.',
 		modules: 'Modules',
 		modulesOf: (name: string) => `Modules van ${name}`,
 		module: 'Module',
@@ -107,6 +107,16 @@ export const manager = {
 		assigned: 'Toegewezen modules',
 		due: (date: string) => `, af te ronden tegen ${date}`,
 		noAssignments: 'Geen toegewezen modules.',
+		extraAttemptHeading: 'Extra poging voor een eindtoets',
+		extraAttemptIntro:
+			'Heeft deze deelnemer alle pogingen voor een eindtoets gebruikt en vraagt die om nog een kans? Bekijk eerst samen welke stappen nog eens herhaald kunnen worden, en geef dan hier een extra poging. Hoe de toets verliep, zie je niet.',
+		extraAttemptModule: 'Module',
+		extraAttemptButton: 'Extra poging geven',
+		extraAttemptNone: 'Er is nu geen module met een eindtoets waaraan deze deelnemer werkt.',
+		extraAttemptGiven:
+			'De deelnemer heeft een extra poging gekregen. Die verschijnt bij de eindtoets van de module.',
+		extraAttemptNotPossible:
+			'Voor deze module kan je geen extra poging geven: de deelnemer werkt er niet (meer) aan, of de module heeft geen eindtoets.',
 		moveHeading: 'Team wijzigen',
 		noTeamOption: 'Geen team',
 		move: 'Verplaatsen'

@@ -64,7 +64,10 @@ export const enrolment = sqliteTable(
 		stepsTotal: integer('steps_total').notNull(),
 		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
-		completedAt: integer('completed_at', { mode: 'timestamp_ms' })
+		completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+		// Final-assessment attempts a manager gave beyond the platform's number
+		// (ASSESSMENT_MAX_ATTEMPTS), once the learner had used them all without passing.
+		extraAttempts: integer('extra_attempts').notNull().default(0)
 	},
 	(t) => [
 		uniqueIndex('enrolment_user_version').on(t.userId, t.moduleVersionId),

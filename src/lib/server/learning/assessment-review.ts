@@ -26,10 +26,11 @@ export interface RetakePolicy {
 	maxAttempts: number;
 }
 
-export function retakePolicy(): RetakePolicy {
+/** The platform's policy, with the attempts a manager gave this enrolment on top (`extraAttempts`). */
+export function retakePolicy(extraAttempts = 0): RetakePolicy {
 	return {
 		cooldownMinutes: config.assessmentCooldownMinutes,
-		maxAttempts: config.assessmentMaxAttempts
+		maxAttempts: config.assessmentMaxAttempts + Math.max(0, extraAttempts)
 	};
 }
 

@@ -13,7 +13,7 @@ import { itemSignalIds } from '$lib/content/schema';
 import { failure } from '../platform/failure';
 import { drawAdaptive } from './refresher-draw';
 import { drawBalanced } from './balanced-draw';
-import { retakeRefusal, retakeStatus } from './assessment-review';
+import { retakePolicy, retakeRefusal, retakeStatus } from './assessment-review';
 import { notFound, ProgressError } from './errors';
 import { missingForAssessment, moduleContext, refresherLocked, stepOf } from './enrolment';
 import { onAssessmentSubmitted } from '../lti/passback';
@@ -130,7 +130,11 @@ export async function startAssessment(
 			throw new ProgressError(403, failure('learning.assessmentLocked'));
 		if (last) {
 			const refused = retakeRefusal(
-				retakeStatus(await listAttempts(ctx.enrolment.id, stepSlug), now)
+				retakeStatus(
+					await listAttempts(ctx.enrolment.id, stepSlug),
+					now,
+					retakePolicy(ctx.enrolment.extraAttempts)
+				)
 			);
 			if (refused) throw new ProgressError(403, refused);
 		}

@@ -8,7 +8,7 @@ import { missingForAssessment, moduleContext, resumeStep, stepOf } from './enrol
 import { quizState, type QuizItemState } from './quiz';
 import { vignetteState } from './vignette';
 import { listAttempts, openAttempt } from './assessment';
-import { attemptView } from './assessment-review';
+import { attemptView, retakePolicy } from './assessment-review';
 import * as pretest from './pretest';
 import { refresherStatus } from '../certificates/refresher';
 import { itemView, nodeView, paragraphs } from './views';
@@ -193,7 +193,9 @@ export async function stepPage(userId: number, slug: string, stepSlug: string) {
 			? await attemptView(
 					last,
 					await listAttempts(last.enrolmentId, stepSlug),
-					step.assessment.pool
+					step.assessment.pool,
+					Date.now(),
+					retakePolicy(ctx.enrolment?.extraAttempts)
 				)
 			: null;
 		return {

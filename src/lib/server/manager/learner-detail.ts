@@ -7,6 +7,7 @@ import { statusesFor } from './learners';
 import { getCourse } from '../content/course';
 import { publishedAuthoredModules } from '../authoring/published';
 import { moduleTitle, reportModules, type ModuleStatus } from './status';
+import { modulesForExtraAttempt } from './extra-attempts';
 
 export interface LearnerDetail {
 	id: number;
@@ -21,6 +22,8 @@ export interface LearnerDetail {
 		startedAt: number | null;
 		completedAt: number | null;
 		lastActivity: number | null;
+		/** The manager may give an extra final-assessment attempt (extra-attempts.ts). */
+		extraAttempt: boolean;
 	}[];
 	certificates: {
 		id: number;
@@ -111,6 +114,7 @@ export async function getLearnerDetail(
 						: ('expired' as const)
 			}))
 	);
+	const extraAttempt = await modulesForExtraAttempt(userId);
 	return {
 		...member,
 		modules: (await reportModules(orgId)).map((m) => ({
@@ -119,7 +123,8 @@ export async function getLearnerDetail(
 			status: statuses[m.slug] ?? { kind: 'not_started' },
 			startedAt: dates.get(m.slug)?.startedAt ?? null,
 			completedAt: dates.get(m.slug)?.completedAt ?? null,
-			lastActivity: dates.get(m.slug)?.lastActivity ?? null
+			lastActivity: dates.get(m.slug)?.lastActivity ?? null,
+			extraAttempt: extraAttempt.has(m.slug)
 		})),
 		certificates
 	};

@@ -59,7 +59,10 @@ export const enrolment = pgTable(
 		stepsTotal: integer('steps_total').notNull(),
 		startedAt: timestampMs('started_at').notNull(),
 		updatedAt: timestampMs('updated_at').notNull(),
-		completedAt: timestampMs('completed_at')
+		completedAt: timestampMs('completed_at'),
+		// Final-assessment attempts a manager gave beyond the platform's number
+		// (ASSESSMENT_MAX_ATTEMPTS), once the learner had used them all without passing.
+		extraAttempts: integer('extra_attempts').notNull().default(0)
 	},
 	(t) => [
 		uniqueIndex('enrolment_user_version').on(t.userId, t.moduleVersionId),

@@ -33,7 +33,8 @@ export const load: PageServerLoad = async (event) => {
 				status: manager.statusLabel(m.status),
 				startedAt: manager.formatDate(m.startedAt),
 				completedAt: manager.formatDate(m.completedAt),
-				lastActivity: manager.formatDate(m.lastActivity)
+				lastActivity: manager.formatDate(m.lastActivity),
+				extraAttempt: m.extraAttempt
 			})),
 			certificates: detail.certificates.map((c) => ({
 				id: c.id,
@@ -70,5 +71,25 @@ export const actions: Actions = {
 		);
 		if (!result.ok) return fail(400, { move: { ok: false, message: result.message } });
 		return { move: { ok: true, message: messages.manager.teams.moved } };
+	},
+	extraAttempt: async (event) => {
+		const user = requireRole(event, 'manager');
+		const org = organisationFor(user, 'manager');
+		const id = learnerId(event.params.id);
+		const formData = await event.request.formData();
+		const values = formData.getAll('module');
+		const slug = values.length === 1 && typeof values[0] === 'string' ? values[0] : '';
+		if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(slug)) {
+			return fail(400, { extraAttempt: { ok: false, message: messages.errors.badRequest } });
+		}
+		const result = await manager.giveExtraAttempt(
+			org.organisationId,
+			id,
+			slug,
+			user.id,
+			event.locals.requestId
+		);
+		if (!result.ok) return fail(400, { extraAttempt: result });
+		return { extraAttempt: result };
 	}
 };

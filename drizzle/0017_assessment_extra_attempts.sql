@@ -1,0 +1,1 @@
+ALTER TABLE `enrolment` ADD `extra_attempts` integer DEFAULT 0 NOT NULL;

@@ -1,0 +1,97 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { getCourse } from '../content/course';
+import { takeAssessment, workThrough } from '../demo/walkthrough';
+import * as progress from '../learning';
+import { listAudit } from '../platform/audit';
+import { makeMember } from '../testing/testing';
+import { giveExtraAttempt, modulesForExtraAttempt } from './extra-attempts';
+import { getLearnerDetail } from './learner-detail';
+import { day, now, twoOrganisations } from './spec-support';
+
+const slug = 'wat-en-hoe';
+const steps = getCourse().moduleBySlug.get(slug)!.steps;
+const assessment = steps.find((s) => s.meta.kind === 'assessment')!;
+
+let orgA: number;
+let orgB: number;
+let lotte: number;
+let managerA: number;
+let managerB: number;
+
+beforeEach(async () => {
+	({ orgA, orgB, lotte } = await twoOrganisations());
+	managerA = (await makeMember({ organisation: orgA, role: 'manager' })).id;
+	managerB = (await makeMember({ organisation: orgB, role: 'manager' })).id;
+});
+
+/** Lotte works up to the final assessment and fails it as often as the platform allows (3). */
+async function useEveryAttempt(): Promise<number> {
+	await workThrough(lotte, slug, steps.indexOf(assessment), now);
+	let at = now;
+	for (let i = 0; i < 3; i++) {
+		at += 2 * day; // past the cool-down between attempts
+		expect((await takeAssessment(lotte, slug, assessment.slug, false, at)).passed).toBe(false);
+	}
+	return at + 2 * day;
+}
+
+const detailRow = async (org: number) =>
+	(await getLearnerDetail(org, lotte, now))!.modules.find((m) => m.slug === slug)!;
+
+describe('an extra final-assessment attempt from the manager', () => {
+	it('lets a learner who used every attempt try once more, and only once', async () => {
+		const later = await useEveryAttempt();
+		await expect(progress.startAssessment(lotte, slug, assessment.slug, later)).rejects.toThrow(
+			'learning.assessmentExhausted'
+		);
+		expect((await detailRow(orgA)).extraAttempt).toBe(true);
+
+		const given = await giveExtraAttempt(orgA, lotte, slug, managerA, 'req-1');
+		expect(given).toEqual({ ok: true, message: expect.stringContaining('extra poging') });
+		const [event] = await listAudit({ action: 'assessment.extra_attempt_given' });
+		expect(event).toMatchObject({
+			actorUserId: managerA,
+			targetId: String(lotte),
+			organisationId: orgA,
+			details: { module: slug, extraAttempts: 1 }
+		});
+
+		// One more attempt: it fails, and then the learner is out of attempts again.
+		expect((await takeAssessment(lotte, slug, assessment.slug, false, later)).passed).toBe(false);
+		await expect(
+			progress.startAssessment(lotte, slug, assessment.slug, later + 2 * day)
+		).rejects.toThrow('learning.assessmentExhausted');
+
+		// A second attempt given, passed: the module is done and no longer offered.
+		expect((await giveExtraAttempt(orgA, lotte, slug, managerA)).ok).toBe(true);
+		const passed = await takeAssessment(lotte, slug, assessment.slug, true, later + 4 * day);
+		expect(passed.passed).toBe(true);
+		expect(await modulesForExtraAttempt(lotte)).not.toContain(slug);
+		expect((await giveExtraAttempt(orgA, lotte, slug, managerA)).ok).toBe(false);
+	});
+
+	it("refuses another organisation's manager and a module the learner is not working on", async () => {
+		const later = await useEveryAttempt();
+		const refused = await giveExtraAttempt(orgB, lotte, slug, managerB);
+		expect(refused).toEqual({
+			ok: false,
+			message: 'Deze deelnemer hoort niet bij je organisatie.'
+		});
+		expect(await getLearnerDetail(orgB, lotte, now)).toBeUndefined();
+		await expect(progress.startAssessment(lotte, slug, assessment.slug, later)).rejects.toThrow(
+			'learning.assessmentExhausted'
+		);
+
+		expect((await giveExtraAttempt(orgA, lotte, 'signalen-op-school', managerA)).ok).toBe(false);
+		expect((await giveExtraAttempt(orgA, lotte, 'bestaat-niet', managerA)).ok).toBe(false);
+		expect(await listAudit({ action: 'assessment.extra_attempt_given' })).toHaveLength(0);
+	});
+
+	it('offers only modules in progress with a final assessment, and tells nothing of attempts', async () => {
+		expect(await modulesForExtraAttempt(lotte)).toEqual(new Set());
+		await workThrough(lotte, slug, 1, now);
+		// In progress, no attempt yet: offered all the same, so the list reveals no attempts.
+		expect(await modulesForExtraAttempt(lotte)).toEqual(new Set([slug]));
+		expect((await detailRow(orgA)).extraAttempt).toBe(true);
+	});
+});
