@@ -4,6 +4,11 @@ import { takeAssessment, workThrough } from '../demo/walkthrough';
 import * as progress from '../learning';
 import { listAudit } from '../platform/audit';
 import { makeMember } from '../testing/testing';
+import { latestVersionId } from '../content/versions';
+import { draftContent, duplicateAsDraft, getDraft, saveDraft } from '../authoring/drafts';
+import { publishDraft } from '../authoring/publish';
+import type { Author } from '../authoring/access';
+import { addMembership } from '../organisations/organisations';
 import { giveExtraAttempt, modulesForExtraAttempt } from './extra-attempts';
 import { getLearnerDetail } from './learner-detail';
 import { day, now, twoOrganisations } from './spec-support';
@@ -93,5 +98,31 @@ describe('an extra final-assessment attempt from the manager', () => {
 		// In progress, no attempt yet: offered all the same, so the list reveals no attempts.
 		expect(await modulesForExtraAttempt(lotte)).toEqual(new Set([slug]));
 		expect((await detailRow(orgA)).extraAttempt).toBe(true);
+	});
+
+	it('refuses a module of another organisation that the same learner works on there', async () => {
+		const trainerB: Author = {
+			id: (await makeMember({ organisation: orgB, role: 'trainer' })).id,
+			memberships: [{ organisationId: orgB, role: 'trainer' }]
+		};
+		const school = 'signalen-op-school';
+		const draft = await duplicateAsDraft(trainerB, orgB, (await latestVersionId(school))!);
+		const content = structuredClone(draftContent(await getDraft(trainerB, draft.id)));
+		await saveDraft(trainerB, draft.id, content, (await getDraft(trainerB, draft.id)).revision);
+		expect((await publishDraft(trainerB, draft.id)).ok).toBe(true);
+		await addMembership({
+			userId: lotte,
+			organisationId: orgB,
+			role: 'learner',
+			audience: 'leerkracht'
+		});
+		await progress.startModule(lotte, draft.moduleSlug, now);
+		expect(await modulesForExtraAttempt(lotte)).toContain(draft.moduleSlug);
+
+		const listedForA = (await getLearnerDetail(orgA, lotte, now))!.modules.map((m) => m.slug);
+		expect(listedForA).not.toContain(draft.moduleSlug);
+		const refused = await giveExtraAttempt(orgA, lotte, draft.moduleSlug, managerA);
+		expect(refused.ok).toBe(false);
+		expect((await giveExtraAttempt(orgB, lotte, draft.moduleSlug, managerB)).ok).toBe(true);
 	});
 });

@@ -1,6 +1,7 @@
 // A learner who has used every attempt at a final assessment without passing is told to ask their
 // trainer or manager how to go on (the assessment page's message). The manager of their
-// organisation can give one more attempt for a module the learner is still working on. The manager
+// organisation can give one more attempt for a module of that organisation the learner is still
+// working on (the modules the learner's page lists). The manager
 // never sees the attempts themselves (the privacy page promises that): the choice of module is
 // every module in progress with a final assessment, and the answer is the same whether the
 // learner had attempts left or not. The learner's enrolment keeps the count (`extra_attempts`,
@@ -12,6 +13,7 @@ import { forUpdate } from '../db/sql';
 import { enrolment, membership } from '../db/schema';
 import { loadVersion } from '../content/versions';
 import { recordAudit } from '../platform/audit';
+import { reportModules } from './status';
 
 const t = () => messages.manager.learnerDetail;
 
@@ -71,6 +73,11 @@ export async function giveExtraAttempt(
 				)
 		);
 		if (!member) return { ok: false, message: messages.manager.teams.unknownLearner };
+		// Only a module this organisation sees (its learner page lists): never another
+		// organisation's private module the same learner works on there.
+		if (!(await reportModules(organisationId)).some((m) => m.slug === slug)) {
+			return { ok: false, message: t().extraAttemptNotPossible };
+		}
 		// Locked like every write for a learner's module, so a grant and an attempt take turns.
 		const e = await first(
 			forUpdate(
