@@ -295,6 +295,9 @@ test('a manager gives a learner who used every final-assessment attempt one more
 	await expect(page.locator('#resultaat')).toContainText(
 		'Je hebt alle pogingen voor deze eindtoets gebruikt.'
 	);
+	await expect(page.locator('#resultaat')).toContainText(
+		'Je leidinggevende kan je een extra poging geven.'
+	);
 	await expect(retry).toHaveCount(0);
 	await signOut(page);
 

@@ -118,7 +118,7 @@ export const learn = {
 		reviewLater:
 			'De uitleg per vraag zie je zodra je geslaagd bent of al je pogingen gebruikt hebt.',
 		exhausted:
-			'Je hebt alle pogingen voor deze eindtoets gebruikt. Hieronder zie je de uitleg bij elke vraag. Neem contact op met je trainer of leidinggevende om samen te bekijken hoe je verder kunt.',
+			'Je hebt alle pogingen voor deze eindtoets gebruikt. Hieronder zie je de uitleg bij elke vraag. Bekijk samen met je trainer of leidinggevende hoe je verder kunt. Je leidinggevende kan je een extra poging geven.',
 		progress: (done: number, total: number) => `${done} van ${total} vragen beantwoord`,
 		question: (k: number, n: number) => `Vraag ${k} van ${n}`,
 		moduleDone: 'Je hebt deze module afgerond.'
