@@ -1,10 +1,9 @@
 // A learner who has used every attempt at a final assessment without passing is told to ask their
 // trainer or manager how to go on (the assessment page's message). The manager of their
-// organisation can give one more attempt for a module of that organisation the learner is still
-// working on (the modules the learner's page lists). The manager
-// never sees the attempts themselves (the privacy page promises that): the choice of module is
-// every module in progress with a final assessment, and the answer is the same whether the
-// learner had attempts left or not. The learner's enrolment keeps the count (`extra_attempts`,
+// organisation can give one more attempt for a module the organisation sees and the learner is
+// still working on. The manager never sees the attempts themselves (the privacy page promises
+// that): every such module with a final assessment is offered, and the answer is the same whether
+// the learner had attempts left or not. The learner's enrolment keeps the count (`extra_attempts`,
 // added to ASSESSMENT_MAX_ATTEMPTS in assessment-review.ts); the audit log keeps who gave it.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { messages } from '$lib/i18n';
@@ -13,7 +12,8 @@ import { forUpdate } from '../db/sql';
 import { enrolment, membership } from '../db/schema';
 import { loadVersion } from '../content/versions';
 import { recordAudit } from '../platform/audit';
-import { reportModules } from './status';
+import { getCourse } from '../content/course';
+import { publishedAuthoredModules } from '../authoring/published';
 
 const t = () => messages.manager.learnerDetail;
 
@@ -24,14 +24,24 @@ async function hasAssessment(moduleVersionId: number): Promise<boolean> {
 	return !!version?.module.steps.some((s) => s.meta.kind === 'assessment' && s.assessment);
 }
 
+export interface ExtraAttemptModule {
+	slug: string;
+	title: string;
+}
+
 /**
- * The modules (slugs) for which a manager may give this learner an extra attempt: the learner's
- * newest enrolment in the module is in progress and its version has a final assessment.
+ * The modules for which this organisation's manager may give the learner an extra attempt: the
+ * learner's newest enrolment in the module is in progress, its version has a final assessment,
+ * and the organisation sees the module (every shipped module, refreshers included, and the
+ * authored modules of the organisation or the platform; never another organisation's). Callers
+ * have checked that the learner belongs to the organisation.
  */
-export async function modulesForExtraAttempt(userId: number): Promise<Set<string>> {
+export async function extraAttemptModules(
+	organisationId: number,
+	userId: number
+): Promise<ExtraAttemptModule[]> {
 	const rows = await db
 		.select({
-			id: enrolment.id,
 			slug: enrolment.moduleSlug,
 			status: enrolment.status,
 			versionId: enrolment.moduleVersionId
@@ -41,11 +51,18 @@ export async function modulesForExtraAttempt(userId: number): Promise<Set<string
 		.orderBy(enrolment.id);
 	// The newest enrolment per module is the one the learner works in (ordered by id: later wins).
 	const newest = new Map(rows.map((r) => [r.slug, r]));
-	const slugs = new Set<string>();
+	const titles = new Map<string, string>(
+		getCourse().modules.map((m) => [m.slug, m.meta.title] as [string, string])
+	);
+	for (const m of await publishedAuthoredModules([organisationId])) titles.set(m.slug, m.title);
+	const modules: ExtraAttemptModule[] = [];
 	for (const e of newest.values()) {
-		if (e.status === 'in_progress' && (await hasAssessment(e.versionId))) slugs.add(e.slug);
+		const title = titles.get(e.slug);
+		if (title && e.status === 'in_progress' && (await hasAssessment(e.versionId))) {
+			modules.push({ slug: e.slug, title });
+		}
 	}
-	return slugs;
+	return modules;
 }
 
 /**
@@ -73,9 +90,10 @@ export async function giveExtraAttempt(
 				)
 		);
 		if (!member) return { ok: false, message: messages.manager.teams.unknownLearner };
-		// Only a module this organisation sees (its learner page lists): never another
-		// organisation's private module the same learner works on there.
-		if (!(await reportModules(organisationId)).some((m) => m.slug === slug)) {
+		// Only a module offered on the learner's page: never, for instance, another organisation's
+		// private module the same learner works on there.
+		const offered = await extraAttemptModules(organisationId, learnerId);
+		if (!offered.some((m) => m.slug === slug)) {
 			return { ok: false, message: t().extraAttemptNotPossible };
 		}
 		// Locked like every write for a learner's module, so a grant and an attempt take turns.

@@ -27,6 +27,6 @@ export {
 export { countLearnersFor, listLearners, type LearnerPage, type LearnerRow } from './learners';
 export { csvCell, csvChunkSize, csvLine, exportLearnersCsv, streamLearnersCsv } from './csv';
 export { getLearnerDetail, type LearnerDetail } from './learner-detail';
-export { giveExtraAttempt, modulesForExtraAttempt } from './extra-attempts';
+export { extraAttemptModules, giveExtraAttempt } from './extra-attempts';
 export { getDashboard, lastMonths, type Dashboard } from './overview';
 export { getTeamSignalMap, type TeamSignalMap } from './signal-map';

@@ -26,7 +26,16 @@ describe('learner detail', () => {
 		expect(detail.certificates).toHaveLength(1);
 		expect(detail.certificates[0].state).toBe('valid');
 		expect(Object.keys(detail).sort()).toEqual(
-			['audience', 'certificates', 'email', 'id', 'modules', 'name', 'team'].sort()
+			[
+				'audience',
+				'certificates',
+				'email',
+				'extraAttemptModules',
+				'id',
+				'modules',
+				'name',
+				'team'
+			].sort()
 		);
 		expect(await getLearnerDetail(orgA, sam, now)).toBeUndefined();
 		expect(await getLearnerDetail(orgB, lotte, now)).toBeUndefined();

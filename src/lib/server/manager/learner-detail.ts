@@ -7,7 +7,7 @@ import { statusesFor } from './learners';
 import { getCourse } from '../content/course';
 import { publishedAuthoredModules } from '../authoring/published';
 import { moduleTitle, reportModules, type ModuleStatus } from './status';
-import { modulesForExtraAttempt } from './extra-attempts';
+import { extraAttemptModules, type ExtraAttemptModule } from './extra-attempts';
 
 export interface LearnerDetail {
 	id: number;
@@ -22,9 +22,9 @@ export interface LearnerDetail {
 		startedAt: number | null;
 		completedAt: number | null;
 		lastActivity: number | null;
-		/** The manager may give an extra final-assessment attempt (extra-attempts.ts). */
-		extraAttempt: boolean;
 	}[];
+	/** Modules for which the manager may give an extra final-assessment attempt (extra-attempts.ts). */
+	extraAttemptModules: ExtraAttemptModule[];
 	certificates: {
 		id: number;
 		title: string;
@@ -114,7 +114,6 @@ export async function getLearnerDetail(
 						: ('expired' as const)
 			}))
 	);
-	const extraAttempt = await modulesForExtraAttempt(userId);
 	return {
 		...member,
 		modules: (await reportModules(orgId)).map((m) => ({
@@ -123,9 +122,9 @@ export async function getLearnerDetail(
 			status: statuses[m.slug] ?? { kind: 'not_started' },
 			startedAt: dates.get(m.slug)?.startedAt ?? null,
 			completedAt: dates.get(m.slug)?.completedAt ?? null,
-			lastActivity: dates.get(m.slug)?.lastActivity ?? null,
-			extraAttempt: extraAttempt.has(m.slug)
+			lastActivity: dates.get(m.slug)?.lastActivity ?? null
 		})),
-		certificates
+		certificates,
+		extraAttemptModules: await extraAttemptModules(orgId, userId)
 	};
 }

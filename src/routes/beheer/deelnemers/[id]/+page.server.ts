@@ -33,9 +33,9 @@ export const load: PageServerLoad = async (event) => {
 				status: manager.statusLabel(m.status),
 				startedAt: manager.formatDate(m.startedAt),
 				completedAt: manager.formatDate(m.completedAt),
-				lastActivity: manager.formatDate(m.lastActivity),
-				extraAttempt: m.extraAttempt
+				lastActivity: manager.formatDate(m.lastActivity)
 			})),
+			extraAttemptModules: detail.extraAttemptModules,
 			certificates: detail.certificates.map((c) => ({
 				id: c.id,
 				title: c.title,
