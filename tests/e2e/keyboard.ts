@@ -29,6 +29,9 @@ export async function chooseRadio(
 ): Promise<void> {
 	const group = form.locator(`input[type=radio][name="${name}"]`);
 	const wanted = form.locator(`input[type=radio][name="${name}"][value="${value}"]`);
+	// Counted once the group is there: a form still being rendered (a client-side navigation just
+	// started) has no radios yet, and a count of 0 would press no arrow key at all.
+	await expect(wanted).toBeVisible();
 	const count = await group.count();
 	// Tab lands on the checked radio of a group, or on the first one when none is checked.
 	let entered = false;

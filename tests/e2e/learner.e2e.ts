@@ -120,6 +120,10 @@ async function walkByKeyboard(page: Page, steps: Step[]) {
 						page,
 						page.locator(`#vraag-${item.id}`).getByRole('link', { name: /Nog eens oefenen/ })
 					);
+					// The link navigates in the browser: answer once the item's form is back.
+					await expect(
+						page.locator(`#vraag-${item.id}`).getByRole('button', { name: 'Antwoord bevestigen' })
+					).toBeVisible();
 					answeredWrongOnce = true;
 				}
 				const form = await answerWithKeyboard(page, slug, item.id, correctAnswer(item));
