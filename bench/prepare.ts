@@ -55,7 +55,15 @@ export function ensureBuild() {
  * the file). BENCH_SCALE shrinks it for a quick look, but the targets are set at scale 1.
  */
 export function ensureBenchDb(file: string) {
-	if (fs.existsSync(file)) return;
+	if (fs.existsSync(file)) {
+		// Made by an earlier version: brought to this version's schema (the server would migrate
+		// it too, but on PostgreSQL the bench first copies it, which needs the current schema).
+		run('bench/migrate.ts', 'npx', ['tsx', 'bench/migrate.ts', file], {
+			...process.env,
+			DATABASE_URL: file
+		});
+		return;
+	}
 	console.log(`Creating ${file} with bench/seed.ts (once; later runs reuse it) ...`);
 	fs.mkdirSync(path.dirname(file), { recursive: true });
 	// Seeded under another name and renamed when complete: an interrupted seed is never reused.
