@@ -125,6 +125,21 @@ export async function confirmRegistration(page: Page, email: string, after = 0):
 	await expect(page).toHaveURL(/melding=bevestigd/);
 }
 
+/**
+ * As the signed-in manager of Sint-Jansschool: invites `email` as a learner (a teacher) and
+ * returns when, so the caller can wait for that mail.
+ */
+export async function inviteLearner(page: Page, email: string): Promise<number> {
+	await page.goto('/beheer/uitnodigingen');
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Rol').selectOption('learner');
+	await page.getByLabel('Beroep').selectOption('leerkracht');
+	const sentAt = Date.now();
+	await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+	await expect(page.getByRole('status')).toContainText(`De uitnodiging is verstuurd naar ${email}`);
+	return sentAt;
+}
+
 /** registerLearner, then signed in on `page`. */
 export async function signedInLearner(
 	page: Page,

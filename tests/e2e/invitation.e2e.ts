@@ -2,6 +2,7 @@ import {
 	demo,
 	expect,
 	expectAccessible,
+	inviteLearner,
 	linkFrom,
 	signIn,
 	signOut,
@@ -15,13 +16,7 @@ test('a manager invites a teacher, who sets name and password and starts learnin
 }) => {
 	const email = uniqueEmail('uitnodiging');
 	await signIn(page, demo.manager);
-	await page.goto('/beheer/uitnodigingen');
-	await page.getByLabel('E-mailadres').fill(email);
-	await page.getByLabel('Rol').selectOption('learner');
-	await page.getByLabel('Beroep').selectOption('leerkracht');
-	const sentAt = Date.now();
-	await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
-	await expect(page.getByRole('status')).toContainText(`De uitnodiging is verstuurd naar ${email}`);
+	const sentAt = await inviteLearner(page, email);
 	await expect(page.getByRole('cell', { name: email, exact: true })).toBeVisible();
 	await expectAccessible(page);
 	await signOut(page);
