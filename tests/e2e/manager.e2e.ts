@@ -304,6 +304,7 @@ test('a manager gives a learner who used every final-assessment attempt one more
 	const section = page.getByRole('region', { name: 'Extra poging voor een eindtoets' });
 	await expect(section).not.toContainText('Nog niet geslaagd');
 	await section.getByLabel('Module').selectOption({ label: 'Tienerpooiers: wat en hoe' });
+	const givenAt = Date.now();
 	await section.getByRole('button', { name: 'Extra poging geven' }).click();
 	await expect(section.getByRole('status')).toHaveText(
 		'De deelnemer heeft een extra poging gekregen. Die verschijnt bij de eindtoets van de module.'
@@ -311,7 +312,10 @@ test('a manager gives a learner who used every final-assessment attempt one more
 	await expectAccessible(page);
 	await signOut(page);
 
-	// The learner can start the final assessment once more.
+	// The learner is told by mail, and can start the final assessment once more.
+	const mail = await waitForMail(email, /extra poging voor de eindtoets/, givenAt - 1000);
+	expect(mail.text).toContain('Sint-Jansschool (demo) gaf je een extra poging');
+	expect(mail.text).toMatch(/https?:\/\/[^\s]+\/leren\/wat-en-hoe\s/);
 	await signIn(page, email, password);
 	await page.goto(assessment);
 	await expect(retry).toBeVisible();

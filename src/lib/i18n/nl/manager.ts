@@ -115,6 +115,9 @@ export const manager = {
 		extraAttemptNone: 'Er is nu geen module met een eindtoets waaraan deze deelnemer werkt.',
 		extraAttemptGiven:
 			'De deelnemer heeft een extra poging gekregen. Die verschijnt bij de eindtoets van de module.',
+		extraAttemptMailSubject: (module: string) => `Een extra poging voor de eindtoets van ${module}`,
+		extraAttemptMailBody: (organisation: string, module: string, link: string) =>
+			`${organisation} gaf je een extra poging voor de eindtoets van de module ${module}. Neem gerust eerst de tijd om de stappen van de module nog eens door te nemen. Bij de eindtoets zie je wanneer je ze opnieuw kan maken.\n\n${link}`,
 		extraAttemptNotPossible:
 			'Voor deze module kan je geen extra poging geven: de deelnemer werkt er niet (meer) aan, of de module heeft geen eindtoets.',
 		moveHeading: 'Team wijzigen',

@@ -2,6 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { getCourse } from '../content/course';
 import { takeAssessment, workThrough } from '../demo/walkthrough';
 import * as progress from '../learning';
+import { eq } from 'drizzle-orm';
+import { db } from '../db';
+import { mailOutbox, user } from '../db/schema';
 import { listAudit } from '../platform/audit';
 import { makeEnrolment, makeMember } from '../testing/testing';
 import { latestVersionId } from '../content/versions';
@@ -40,6 +43,12 @@ async function useEveryAttempt(): Promise<number> {
 	return at + 2 * day;
 }
 
+/** The mail in the outbox to Lotte. */
+async function mailToLotte() {
+	const [{ email }] = await db.select({ email: user.email }).from(user).where(eq(user.id, lotte));
+	return await db.select().from(mailOutbox).where(eq(mailOutbox.recipient, email));
+}
+
 const offered = async (org: number) => (await extraAttemptModules(org, lotte)).map((m) => m.slug);
 
 describe('an extra final-assessment attempt from the manager', () => {
@@ -54,6 +63,10 @@ describe('an extra final-assessment attempt from the manager', () => {
 
 		const given = await giveExtraAttempt(orgA, lotte, slug, managerA, 'req-1');
 		expect(given).toEqual({ ok: true, message: expect.stringContaining('extra poging') });
+		const [mail] = await mailToLotte();
+		expect(mail.subject).toBe('Een extra poging voor de eindtoets van Tienerpooiers: wat en hoe');
+		expect(mail.body).toMatch(/^Beste Lotte Janssens,\n\nSchool A gaf je een extra poging/);
+		expect(mail.body).toContain('/leren/wat-en-hoe');
 		const [event] = await listAudit({ action: 'assessment.extra_attempt_given' });
 		expect(event).toMatchObject({
 			actorUserId: managerA,
@@ -91,6 +104,7 @@ describe('an extra final-assessment attempt from the manager', () => {
 		expect((await giveExtraAttempt(orgA, lotte, 'signalen-op-school', managerA)).ok).toBe(false);
 		expect((await giveExtraAttempt(orgA, lotte, 'bestaat-niet', managerA)).ok).toBe(false);
 		expect(await listAudit({ action: 'assessment.extra_attempt_given' })).toHaveLength(0);
+		expect(await mailToLotte()).toHaveLength(0);
 	});
 
 	it('offers only modules in progress with a final assessment, and tells nothing of attempts', async () => {

@@ -4,14 +4,17 @@
 // still working on. The manager never sees the attempts themselves (the privacy page promises
 // that): every such module with a final assessment is offered, and the answer is the same whether
 // the learner had attempts left or not. The learner's enrolment keeps the count (`extra_attempts`,
-// added to ASSESSMENT_MAX_ATTEMPTS in assessment-review.ts); the audit log keeps who gave it.
+// added to ASSESSMENT_MAX_ATTEMPTS in assessment-review.ts); the audit log keeps who gave it,
+// and the learner gets a mail.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { messages } from '$lib/i18n';
 import { db, first, transaction } from '../db';
 import { forUpdate } from '../db/sql';
-import { enrolment, membership } from '../db/schema';
+import { enrolment, membership, organisation, user } from '../db/schema';
 import { loadVersion } from '../content/versions';
 import { recordAudit } from '../platform/audit';
+import { config } from '../platform/config';
+import { queueMail } from '../platform/mail';
 import { getCourse } from '../content/course';
 import { publishedAuthoredModules } from '../authoring/published';
 
@@ -79,8 +82,10 @@ export async function giveExtraAttempt(
 	return await transaction(async () => {
 		const member = await first(
 			db
-				.select({ id: membership.userId })
+				.select({ email: user.email, name: user.name, organisation: organisation.name })
 				.from(membership)
+				.innerJoin(user, eq(user.id, membership.userId))
+				.innerJoin(organisation, eq(organisation.id, membership.organisationId))
 				.where(
 					and(
 						eq(membership.organisationId, organisationId),
@@ -92,10 +97,10 @@ export async function giveExtraAttempt(
 		if (!member) return { ok: false, message: messages.manager.teams.unknownLearner };
 		// Only a module offered on the learner's page: never, for instance, another organisation's
 		// private module the same learner works on there.
-		const offered = await extraAttemptModules(organisationId, learnerId);
-		if (!offered.some((m) => m.slug === slug)) {
-			return { ok: false, message: t().extraAttemptNotPossible };
-		}
+		const offered = (await extraAttemptModules(organisationId, learnerId)).find(
+			(m) => m.slug === slug
+		);
+		if (!offered) return { ok: false, message: t().extraAttemptNotPossible };
 		// Locked like every write for a learner's module, so a grant and an attempt take turns.
 		const e = await first(
 			forUpdate(
@@ -126,6 +131,17 @@ export async function giveExtraAttempt(
 			organisationId,
 			requestId,
 			details: { module: slug, extraAttempts: e.extraAttempts + 1 }
+		});
+		// The learner asked for it, but may not look at the assessment again until told.
+		await queueMail({
+			kind: 'extra-attempt',
+			to: member.email,
+			subject: t().extraAttemptMailSubject(offered.title),
+			body: `${messages.mail.greeting(member.name)}\n\n${t().extraAttemptMailBody(
+				member.organisation,
+				offered.title,
+				`${config.origin}/leren/${slug}`
+			)}\n\n${messages.mail.signature}`
 		});
 		return { ok: true, message: t().extraAttemptGiven };
 	});
