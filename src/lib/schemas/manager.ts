@@ -1,4 +1,4 @@
-// Form schemas of the manager area: team names and assignments.
+// Form schemas of the manager area: team names, assignments and an extra assessment attempt.
 import { z } from 'zod';
 import { messages } from '$lib/i18n';
 import { idField } from './fields';
@@ -41,3 +41,6 @@ export const assignmentSchema = z.object({
 			}, messages.manager.assignments.badDate)
 	])
 });
+
+/** An extra final-assessment attempt: which module (the domain checks it is one on offer). */
+export const extraAttemptSchema = z.object({ module: z.string().min(1).max(100) });

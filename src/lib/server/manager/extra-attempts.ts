@@ -10,7 +10,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { messages } from '$lib/i18n';
 import { db, first, transaction } from '../db';
 import { forUpdate } from '../db/sql';
-import { enrolment, membership, organisation, user } from '../db/schema';
+import { enrolment, membership, organisation, user, type Enrolment } from '../db/schema';
 import { loadVersion } from '../content/versions';
 import { recordAudit } from '../platform/audit';
 import { config } from '../platform/config';
@@ -22,22 +22,41 @@ const t = () => messages.manager.learnerDetail;
 
 export type ExtraAttemptResult = { ok: true; message: string } | { ok: false; message: string };
 
-async function hasAssessment(moduleVersionId: number): Promise<boolean> {
-	const version = await loadVersion(moduleVersionId);
-	return !!version?.module.steps.some((s) => s.meta.kind === 'assessment' && s.assessment);
-}
-
 export interface ExtraAttemptModule {
 	slug: string;
 	title: string;
 }
 
 /**
- * The modules for which this organisation's manager may give the learner an extra attempt: the
- * learner's newest enrolment in the module is in progress, its version has a final assessment,
- * and the organisation sees the module (every shipped module, refreshers included, and the
- * authored modules of the organisation or the platform; never another organisation's). Callers
- * have checked that the learner belongs to the organisation.
+ * The titles of the modules an organisation sees: every shipped module (refreshers included) and
+ * the authored modules of the organisation or the platform; never another organisation's.
+ */
+async function titlesSeenBy(organisationId: number): Promise<Map<string, string>> {
+	const titles = new Map(getCourse().modules.map((m) => [m.slug, m.meta.title]));
+	for (const m of await publishedAuthoredModules([organisationId])) titles.set(m.slug, m.title);
+	return titles;
+}
+
+/**
+ * The rule, for the newest enrolment of a module: the manager may give an extra attempt when the
+ * organisation sees the module, the learner is still working on it and its version has a final
+ * assessment.
+ */
+async function offeredFor(
+	e: { slug: string; status: Enrolment['status']; versionId: number },
+	titles: Map<string, string>
+): Promise<ExtraAttemptModule | undefined> {
+	const title = titles.get(e.slug);
+	if (!title || e.status !== 'in_progress') return undefined;
+	const version = await loadVersion(e.versionId);
+	const assessed = version?.module.steps.some((s) => s.meta.kind === 'assessment' && s.assessment);
+	return assessed ? { slug: e.slug, title } : undefined;
+}
+
+/**
+ * The modules for which this organisation's manager may give the learner an extra attempt
+ * (`offeredFor` on the newest enrolment of each). Callers have checked that the learner belongs
+ * to the organisation.
  */
 export async function extraAttemptModules(
 	organisationId: number,
@@ -54,23 +73,19 @@ export async function extraAttemptModules(
 		.orderBy(enrolment.id);
 	// The newest enrolment per module is the one the learner works in (ordered by id: later wins).
 	const newest = new Map(rows.map((r) => [r.slug, r]));
-	const titles = new Map<string, string>(
-		getCourse().modules.map((m) => [m.slug, m.meta.title] as [string, string])
-	);
-	for (const m of await publishedAuthoredModules([organisationId])) titles.set(m.slug, m.title);
+	const titles = await titlesSeenBy(organisationId);
 	const modules: ExtraAttemptModule[] = [];
 	for (const e of newest.values()) {
-		const title = titles.get(e.slug);
-		if (title && e.status === 'in_progress' && (await hasAssessment(e.versionId))) {
-			modules.push({ slug: e.slug, title });
-		}
+		const offered = await offeredFor(e, titles);
+		if (offered) modules.push(offered);
 	}
 	return modules;
 }
 
 /**
  * Gives the learner one more attempt at the final assessment of `slug`, when the learner belongs
- * to the manager's organisation and is still working on that module. Audited.
+ * to the manager's organisation and `offeredFor` admits the module. Audited, and mailed to the
+ * learner.
  */
 export async function giveExtraAttempt(
 	organisationId: number,
@@ -95,18 +110,14 @@ export async function giveExtraAttempt(
 				)
 		);
 		if (!member) return { ok: false, message: messages.manager.teams.unknownLearner };
-		// Only a module offered on the learner's page: never, for instance, another organisation's
-		// private module the same learner works on there.
-		const offered = (await extraAttemptModules(organisationId, learnerId)).find(
-			(m) => m.slug === slug
-		);
-		if (!offered) return { ok: false, message: t().extraAttemptNotPossible };
-		// Locked like every write for a learner's module, so a grant and an attempt take turns.
+		// Locked like every write for a learner's module, so a grant and an attempt take turns, and
+		// checked with the same rule as the list on the learner's page.
 		const e = await first(
 			forUpdate(
 				db
 					.select({
 						id: enrolment.id,
+						slug: enrolment.moduleSlug,
 						status: enrolment.status,
 						versionId: enrolment.moduleVersionId,
 						extraAttempts: enrolment.extraAttempts
@@ -116,9 +127,8 @@ export async function giveExtraAttempt(
 					.orderBy(desc(enrolment.id))
 			)
 		);
-		if (!e || e.status !== 'in_progress' || !(await hasAssessment(e.versionId))) {
-			return { ok: false, message: t().extraAttemptNotPossible };
-		}
+		const offered = e && (await offeredFor(e, await titlesSeenBy(organisationId)));
+		if (!e || !offered) return { ok: false, message: t().extraAttemptNotPossible };
 		await db
 			.update(enrolment)
 			.set({ extraAttempts: sql`${enrolment.extraAttempts} + 1` })

@@ -5,6 +5,8 @@ import { organisationFor, requireRole } from '$lib/server/accounts';
 import { messages } from '$lib/i18n';
 import * as manager from '$lib/server/manager';
 import * as organisations from '$lib/server/organisations';
+import { parseForm } from '$lib/server/platform';
+import { extraAttemptSchema } from '$lib/schemas/manager';
 
 function learnerId(raw: string): number {
 	if (!/^[1-9][0-9]{0,9}$/.test(raw)) error(404, { message: messages.errors.notFound });
@@ -76,16 +78,14 @@ export const actions: Actions = {
 		const user = requireRole(event, 'manager');
 		const org = organisationFor(user, 'manager');
 		const id = learnerId(event.params.id);
-		const formData = await event.request.formData();
-		const values = formData.getAll('module');
-		const slug = values.length === 1 && typeof values[0] === 'string' ? values[0] : '';
-		if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(slug)) {
+		const parsed = parseForm(extraAttemptSchema, await event.request.formData(), ['module']);
+		if (!parsed.ok) {
 			return fail(400, { extraAttempt: { ok: false, message: messages.errors.badRequest } });
 		}
 		const result = await manager.giveExtraAttempt(
 			org.organisationId,
 			id,
-			slug,
+			parsed.data.module,
 			user.id,
 			event.locals.requestId
 		);
