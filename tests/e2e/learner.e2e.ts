@@ -312,4 +312,15 @@ test('the dashboard shows assignments with due dates, progress, certificates and
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Opfrissing');
 	await expect(page.getByRole('button', { name: 'Start deze module' })).toBeVisible();
 	await expectAccessible(page);
+	await signOut(page);
+
+	// Nina has not started the module her school assigned: it is listed once, as an assignment,
+	// and not a second time among the suggestions (which still hold the modules she may choose).
+	await signIn(page, demo.newTeacher);
+	await expect(assigned).toContainText('Signalen herkennen op school');
+	const suggested = page.getByRole('region', { name: 'Aanbevolen voor jou' });
+	await expect(suggested.getByRole('link').first()).toBeVisible();
+	await expect(
+		suggested.getByRole('link', { name: 'Signalen herkennen op school', exact: true })
+	).toHaveCount(0);
 });

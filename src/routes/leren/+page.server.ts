@@ -24,6 +24,10 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	const refresher = held.refresher;
 	const completed = new Set(overview.completed.map((m) => m.slug));
+	const assigned = assignments.filter((a) => !completed.has(a.moduleSlug));
+	// A module the organisation assigned is shown once, under the assignments with its due date,
+	// not a second time among the suggestions.
+	const assignedSlugs = new Set(assigned.map((a) => a.moduleSlug));
 	// Only what the page shows: the cards' fields per list, not every module's whole card.
 	return {
 		name: user.name,
@@ -39,15 +43,13 @@ export const load: PageServerLoad = async (event) => {
 			title: m.title,
 			completedAt: m.completedAt
 		})),
-		suggested: overview.suggested,
-		assigned: assignments
-			.filter((a) => !completed.has(a.moduleSlug))
-			.map((a) => ({
-				slug: a.moduleSlug,
-				title: a.title,
-				dueAt: a.dueAt,
-				overdue: !!a.dueAt && a.dueAt.getTime() < now.getTime()
-			})),
+		suggested: overview.suggested.filter((m) => !assignedSlugs.has(m.slug)),
+		assigned: assigned.map((a) => ({
+			slug: a.moduleSlug,
+			title: a.title,
+			dueAt: a.dueAt,
+			overdue: !!a.dueAt && a.dueAt.getTime() < now.getTime()
+		})),
 		refresher: {
 			open: refresher.open,
 			deadline: refresher.deadline,

@@ -11,7 +11,7 @@ export const learn = {
 	overdue: (date: string) => `Had af moeten zijn op ${date}`,
 	completed: 'Afgerond',
 	suggested: 'Aanbevolen voor jou',
-	nothingYet: 'Je bent nog niet begonnen aan een module. Kies hieronder een module om te starten.',
+	nothingYet: 'Je bent nog niet begonnen aan een module. Kies een module om te starten.',
 	resume: 'Verder gaan',
 	resumeWith: (title: string) => ` met ${title}`,
 	startRefresher: 'Start de opfrissing',
