@@ -12,7 +12,11 @@ import type { SQL } from 'drizzle-orm';
 import * as schema from './sqlite-schema';
 import { engine, engineOf } from './engine';
 import { ensurePrivateDir, ensurePrivateFile, narrowToPrivate } from '../platform/file-modes';
-import { currentTransaction, deferWhileForeignTransaction } from './transaction';
+import {
+	currentTransaction,
+	deferWhileForeignTransaction,
+	outsideOpenTransaction
+} from './transaction';
 import type { PgDB } from './postgres';
 
 /**
@@ -36,11 +40,33 @@ export interface WriteResult {
 
 let live: DB | undefined;
 
+/**
+ * SQLite on a file: a second connection to it, for reading only. An asynchronous transaction
+ * (transaction.ts) holds the one writing connection across awaits, and other requests run in
+ * between; read on that connection, they would see its uncommitted rows, and half of a change it
+ * has not finished. Their reads go here instead while a transaction is open (WAL: a reader sees
+ * the last commit and never waits for the writer). An in-memory database (the unit tests) has
+ * none: a second connection would be another database.
+ */
+let reader: DB | undefined;
+
+/** The builders that only read, which `db` sends to the reader while a transaction is open. */
+const readBuilders = new Set<PropertyKey>(['select', 'selectDistinct', '$count', 'query']);
+
+/**
+ * SQLite: the reader connection when the caller must not read on the writing one (a transaction
+ * is open and the caller is not part of it); otherwise undefined.
+ */
+export function foreignReader(): DB | undefined {
+	return reader && outsideOpenTransaction() ? reader : undefined;
+}
+
 /** The live database; set by `openDatabase` (server start, scripts, each test). */
 export const db: DB = new Proxy({} as DB, {
 	get(_target, property) {
-		const target = (currentTransaction() ?? live) as DB | undefined;
+		let target = (currentTransaction() ?? live) as DB | undefined;
 		if (!target) throw new Error('The database is not open (openDatabase was not called).');
+		if (engine === 'sqlite' && readBuilders.has(property)) target = foreignReader() ?? target;
 		const value = Reflect.get(target, property, target) as unknown;
 		if (typeof value !== 'function') return value;
 		const bound = (value as (...args: unknown[]) => unknown).bind(target);
@@ -94,6 +120,21 @@ function openSqlite(url: string, options: { migrationsDir?: string; migrate?: bo
 	return instance;
 }
 
+/** A read-only second connection to the SQLite file `url` (none for an in-memory database). */
+function openSqliteReader(url: string): DB | undefined {
+	if (url === ':memory:' || url === '' || url.startsWith('file::memory:')) return undefined;
+	const sqlite = new Database(url, { fileMustExist: true });
+	sqlite.pragma('busy_timeout = 5000');
+	sqlite.pragma('query_only = ON');
+	return drizzle(sqlite, { schema }) as unknown as DB;
+}
+
+function closeReader(): void {
+	const previous = reader?.$client;
+	reader = undefined;
+	if (previous?.open) previous.close();
+}
+
 /**
  * Opens the database of `url` and applies every pending migration: an SQLite file (created when
  * missing; `:memory:` gives a private one, as the unit tests use) or, when this process runs on
@@ -126,7 +167,9 @@ export async function openDatabase(
 			'openDatabase: a postgres:// URL in a process on SQLite; set DATABASE_URL to it before start'
 		);
 	}
+	closeReader();
 	live = openSqlite(url, options);
+	reader = openSqliteReader(url);
 	return live;
 }
 
@@ -152,6 +195,8 @@ export async function closeDatabase(): Promise<void> {
 	const instance = live;
 	// Forgotten first: a later openDatabase must not end the same pool a second time.
 	live = undefined;
+	// The reader first: the checkpoint on close wants no other connection reading.
+	closeReader();
 	await closeInstance(instance);
 }
 
@@ -172,16 +217,20 @@ export function affected(result: unknown): number {
 	return Number(r.changes ?? r.rowCount ?? 0);
 }
 
-/** A raw statement's first row (raw SQL must be valid on both engines; see db/sql.ts). */
+/**
+ * A raw statement's first row (raw SQL must be valid on both engines; see db/sql.ts). `sqlFirst`,
+ * `sqlAll` and `sqlValues` are for reads (on SQLite they may run on the reader connection);
+ * write with `sqlRun`.
+ */
 export async function sqlFirst<T = Row>(query: SQL): Promise<T> {
-	if (engine === 'sqlite') return liveDatabase().get<T>(query);
+	if (engine === 'sqlite') return (foreignReader() ?? liveDatabase()).get<T>(query);
 	const result = await (db as unknown as PgDB).execute(query);
 	return result.rows[0] as T;
 }
 
 /** A raw statement's rows. */
 export async function sqlAll<T = Row>(query: SQL): Promise<T[]> {
-	if (engine === 'sqlite') return liveDatabase().all<T>(query);
+	if (engine === 'sqlite') return (foreignReader() ?? liveDatabase()).all<T>(query);
 	const result = await (db as unknown as PgDB).execute(query);
 	return result.rows as T[];
 }
@@ -195,7 +244,7 @@ export async function sqlRun(query: SQL): Promise<{ changes: number }> {
 
 /** A raw statement's rows as arrays of values. */
 export async function sqlValues<T extends unknown[] = unknown[]>(query: SQL): Promise<T[]> {
-	if (engine === 'sqlite') return liveDatabase().values<T>(query) as T[];
+	if (engine === 'sqlite') return (foreignReader() ?? liveDatabase()).values<T>(query) as T[];
 	const result = await (db as unknown as PgDB).execute(query);
 	return result.rows.map((row) => Object.values(row) as T);
 }

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { DB } from './index';
-import { liveDatabase } from './index';
+import { foreignReader, liveDatabase } from './index';
 import { engine } from './engine';
 import { currentTransaction } from './transaction';
 import type { PgDB } from './postgres';
@@ -32,13 +32,34 @@ export interface Statement<Row> {
 
 type RowOf<T> = T extends { all(...args: never[]): (infer R)[] } ? R : never;
 
+/** Whether a Drizzle better-sqlite3 prepared query only reads (better-sqlite3 knows). */
+function onlyReads(statement: unknown): boolean {
+	return (statement as { stmt?: { readonly?: boolean } }).stmt?.readonly === true;
+}
+
 class SqlitePrepared<Row> implements Statement<Row> {
-	constructor(private readonly statement: SqliteStatement<Row>) {}
+	/** The same statement on the reader connection (index.ts), built on first need; null: writes. */
+	private onReader: SqliteStatement<Row> | null | undefined;
+	constructor(
+		private readonly statement: SqliteStatement<Row>,
+		private readonly build: (database: DB) => unknown
+	) {}
+	/** Where a read runs: on the reader while another caller's transaction is open. */
+	private forReading(): SqliteStatement<Row> {
+		const reader = foreignReader();
+		if (!reader) return this.statement;
+		if (this.onReader === undefined) {
+			this.onReader = onlyReads(this.statement)
+				? (this.build(reader) as SqliteStatement<Row>)
+				: null;
+		}
+		return this.onReader ?? this.statement;
+	}
 	async get(params?: Params) {
-		return this.statement.get(params);
+		return this.forReading().get(params);
 	}
 	async all(params?: Params) {
-		return this.statement.all(params);
+		return this.forReading().all(params);
 	}
 	async run(params?: Params) {
 		return this.statement.run(params);
@@ -153,7 +174,10 @@ export function prepared<T>(
 							build(database) as unknown as PgPreparedQuery,
 							options.report ? undefined : (database as unknown as PgDB).$shared
 						)
-					: new SqlitePrepared(build(database) as unknown as SqliteStatement<RowOf<T>>);
+					: new SqlitePrepared(
+							build(database) as unknown as SqliteStatement<RowOf<T>>,
+							build as (database: DB) => unknown
+						);
 			cache.set(database, statement);
 		}
 		return statement;

@@ -4,7 +4,10 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeDatabase, openDatabase } from './index';
+import { sql } from 'drizzle-orm';
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { closeDatabase, db, first, openDatabase, sqlAll } from './index';
+import { prepared } from './prepared';
 import { transaction } from './transaction';
 import { durableWrite } from './write-queue';
 
@@ -135,5 +138,79 @@ describe('asynchronous SQLite transactions', () => {
 		await answer;
 		expect(order).toEqual(['transaction fails', 'answer durable']);
 		expect(notes()).toEqual(['antwoord']);
+	});
+});
+
+describe('reads by other requests while a transaction is open', () => {
+	// Other requests run on this process's one connection while a transaction awaits; their reads
+	// must see the last commit, not the open transaction's rows (index.ts: the reader connection).
+	async function tables() {
+		await setup();
+		const note = sqliteTable('note', {
+			id: integer('id').primaryKey(),
+			text: text('text').notNull()
+		});
+		const counted = prepared((database) =>
+			database
+				.select({ n: sql<number>`count(*)` })
+				.from(note)
+				.prepare()
+		);
+		const seen = async () => ({
+			builder: (await db.select({ text: note.text }).from(note)).map((r) => r.text),
+			first: (await first(db.select({ text: note.text }).from(note)))?.text ?? null,
+			prepared: (await counted().get())?.n,
+			raw: (await sqlAll<{ text: string }>(sql`select text from note`)).map((r) => r.text)
+		});
+		return { note, seen };
+	}
+	const nothing = { builder: [], first: null, prepared: 0, raw: [] };
+
+	it('shows neither a row nor half a change before COMMIT, and all of it after', async () => {
+		const { note, seen } = await tables();
+		let release!: () => void;
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		let halfway!: () => void;
+		const written = new Promise<void>((resolve) => (halfway = resolve));
+		let inside: unknown;
+		const done = transaction(async () => {
+			await db.insert(note).values({ text: 'eerste' });
+			halfway();
+			await gate;
+			await db.insert(note).values({ text: 'tweede' });
+			// The transaction itself reads its own writes.
+			inside = await seen();
+		});
+		await written;
+		// Another request's reads while the transaction is halfway: the last commit only.
+		const during = await seen().finally(release);
+		await done;
+		expect(during).toEqual(nothing);
+		expect(inside).toEqual({
+			builder: ['eerste', 'tweede'],
+			first: 'eerste',
+			prepared: 2,
+			raw: ['eerste', 'tweede']
+		});
+		expect(await seen()).toEqual(inside);
+	});
+
+	it('never shows the rows of a transaction that rolls back', async () => {
+		const { note, seen } = await tables();
+		let release!: () => void;
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		let halfway!: () => void;
+		const written = new Promise<void>((resolve) => (halfway = resolve));
+		const failing = transaction(async () => {
+			await db.insert(note).values({ text: 'verloren' });
+			halfway();
+			await gate;
+			throw new Error('rollback');
+		});
+		await written;
+		const during = await seen().finally(release);
+		await expect(failing).rejects.toThrow('rollback');
+		expect(during).toEqual(nothing);
+		expect(await seen()).toEqual(nothing);
 	});
 });

@@ -97,6 +97,16 @@ function insideOpenTransaction(): boolean {
 }
 
 /**
+ * SQLite: true while a transaction is open and the caller is not part of it (another request on
+ * this process's one connection). Its writes wait (`deferWhileForeignTransaction`), and its reads
+ * go to the reader connection (index.ts), so they see neither the open transaction's uncommitted
+ * rows nor half of its changes.
+ */
+export function outsideOpenTransaction(): boolean {
+	return open && !insideOpenTransaction();
+}
+
+/**
  * SQLite: wraps `db.insert/update/delete` so that a write started outside the open
  * transaction (by another request on this one connection) runs after it has ended instead of
  * inside it. Without an open transaction the builder is returned untouched.
