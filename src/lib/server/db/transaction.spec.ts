@@ -165,13 +165,18 @@ describe('reads by other requests while a transaction is open', () => {
 		return { note, seen };
 	}
 	const nothing = { builder: [], first: null, prepared: 0, raw: [] };
-
-	it('shows neither a row nor half a change before COMMIT, and all of it after', async () => {
-		const { note, seen } = await tables();
+	/** The transaction calls `halfway` and awaits `gate`; the test awaits `written`, then `release`s. */
+	function pause() {
 		let release!: () => void;
 		const gate = new Promise<void>((resolve) => (release = resolve));
 		let halfway!: () => void;
 		const written = new Promise<void>((resolve) => (halfway = resolve));
+		return { gate, release, halfway, written };
+	}
+
+	it('shows neither a row nor half a change before COMMIT, and all of it after', async () => {
+		const { note, seen } = await tables();
+		const { gate, release, halfway, written } = pause();
 		let inside: unknown;
 		const done = transaction(async () => {
 			await db.insert(note).values({ text: 'eerste' });
@@ -197,10 +202,7 @@ describe('reads by other requests while a transaction is open', () => {
 
 	it('never shows the rows of a transaction that rolls back', async () => {
 		const { note, seen } = await tables();
-		let release!: () => void;
-		const gate = new Promise<void>((resolve) => (release = resolve));
-		let halfway!: () => void;
-		const written = new Promise<void>((resolve) => (halfway = resolve));
+		const { gate, release, halfway, written } = pause();
 		const failing = transaction(async () => {
 			await db.insert(note).values({ text: 'verloren' });
 			halfway();
