@@ -15,7 +15,8 @@ import { ensurePrivateDir, ensurePrivateFile, narrowToPrivate } from '../platfor
 import {
 	currentTransaction,
 	deferWhileForeignTransaction,
-	outsideOpenTransaction
+	outsideOpenTransaction,
+	untilForeignTransactionEnds
 } from './transaction';
 import type { PgDB } from './postgres';
 
@@ -237,7 +238,11 @@ export async function sqlAll<T = Row>(query: SQL): Promise<T[]> {
 
 /** Runs a raw statement; resolves with the number of rows it touched. */
 export async function sqlRun(query: SQL): Promise<{ changes: number }> {
-	if (engine === 'sqlite') return { changes: affected(liveDatabase().run(query)) };
+	if (engine === 'sqlite') {
+		// Like db.insert/update/delete: not inside another request's open transaction.
+		if (outsideOpenTransaction()) await untilForeignTransactionEnds();
+		return { changes: affected(liveDatabase().run(query)) };
+	}
 	const result = await (db as unknown as PgDB).execute(query);
 	return { changes: result.rowCount ?? 0 };
 }

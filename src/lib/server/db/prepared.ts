@@ -11,7 +11,11 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { DB } from './index';
 import { foreignReader, liveDatabase } from './index';
 import { engine } from './engine';
-import { currentTransaction } from './transaction';
+import {
+	currentTransaction,
+	outsideOpenTransaction,
+	untilForeignTransactionEnds
+} from './transaction';
 import type { PgDB } from './postgres';
 import type { SharedConnections } from './postgres/shared-connection';
 
@@ -62,6 +66,8 @@ class SqlitePrepared<Row> implements Statement<Row> {
 		return this.forReading().all(params);
 	}
 	async run(params?: Params) {
+		// A write from outside the open transaction waits for its end, as db.insert/update do.
+		if (outsideOpenTransaction()) await untilForeignTransactionEnds();
 		return this.statement.run(params);
 	}
 }

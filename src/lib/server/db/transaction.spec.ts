@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { closeDatabase, db, first, openDatabase, sqlAll } from './index';
+import { closeDatabase, db, first, openDatabase, sqlAll, sqlRun } from './index';
 import { prepared } from './prepared';
 import { transaction } from './transaction';
 import { durableWrite } from './write-queue';
@@ -214,5 +214,32 @@ describe('reads by other requests while a transaction is open', () => {
 		await expect(failing).rejects.toThrow('rollback');
 		expect(during).toEqual(nothing);
 		expect(await seen()).toEqual(nothing);
+	});
+
+	it('runs a prepared or raw write from outside after the transaction, so its rollback keeps it', async () => {
+		const { note, seen } = await tables();
+		const insertNote = prepared((database) =>
+			database
+				.insert(note)
+				.values({ text: sql.placeholder('text') })
+				.prepare()
+		);
+		const { gate, release, halfway, written } = pause();
+		const failing = transaction(async () => {
+			await db.insert(note).values({ text: 'verloren' });
+			halfway();
+			await gate;
+			throw new Error('rollback');
+		});
+		await written;
+		// Another request writes while the transaction waits; neither write may join it.
+		const outside = Promise.all([
+			insertNote().run({ text: 'voorbereid' }),
+			sqlRun(sql`insert into note (text) values ('rauw')`)
+		]);
+		release();
+		await expect(failing).rejects.toThrow('rollback');
+		await outside;
+		expect((await seen()).builder).toEqual(['voorbereid', 'rauw']);
 	});
 });

@@ -107,6 +107,15 @@ export function outsideOpenTransaction(): boolean {
 }
 
 /**
+ * SQLite: resolves once no transaction that the caller is not part of is open, for a write that
+ * does not go through `db.insert/update/delete` (a prepared statement's `run`, `sqlRun`): it must
+ * not become part of another request's transaction, nor be taken back by its rollback.
+ */
+export async function untilForeignTransactionEnds(): Promise<void> {
+	while (outsideOpenTransaction()) await whenTransactionClosed();
+}
+
+/**
  * SQLite: wraps `db.insert/update/delete` so that a write started outside the open
  * transaction (by another request on this one connection) runs after it has ended instead of
  * inside it. Without an open transaction the builder is returned untouched.
