@@ -173,6 +173,18 @@ describe('reads by other requests while a transaction is open', () => {
 		const written = new Promise<void>((resolve) => (halfway = resolve));
 		return { gate, release, halfway, written };
 	}
+	/** A transaction that writes one row and waits; once `release`d it throws and rolls back. */
+	async function heldRollback(note: Awaited<ReturnType<typeof tables>>['note']) {
+		const { gate, release, halfway, written } = pause();
+		const failing = transaction(async () => {
+			await db.insert(note).values({ text: 'verloren' });
+			halfway();
+			await gate;
+			throw new Error('rollback');
+		});
+		await written;
+		return { failing, release };
+	}
 
 	it('shows neither a row nor half a change before COMMIT, and all of it after', async () => {
 		const { note, seen } = await tables();
@@ -202,14 +214,7 @@ describe('reads by other requests while a transaction is open', () => {
 
 	it('never shows the rows of a transaction that rolls back', async () => {
 		const { note, seen } = await tables();
-		const { gate, release, halfway, written } = pause();
-		const failing = transaction(async () => {
-			await db.insert(note).values({ text: 'verloren' });
-			halfway();
-			await gate;
-			throw new Error('rollback');
-		});
-		await written;
+		const { failing, release } = await heldRollback(note);
 		const during = await seen().finally(release);
 		await expect(failing).rejects.toThrow('rollback');
 		expect(during).toEqual(nothing);
@@ -224,14 +229,7 @@ describe('reads by other requests while a transaction is open', () => {
 				.values({ text: sql.placeholder('text') })
 				.prepare()
 		);
-		const { gate, release, halfway, written } = pause();
-		const failing = transaction(async () => {
-			await db.insert(note).values({ text: 'verloren' });
-			halfway();
-			await gate;
-			throw new Error('rollback');
-		});
-		await written;
+		const { failing, release } = await heldRollback(note);
 		// Another request writes while the transaction waits; neither write may join it.
 		const outside = Promise.all([
 			insertNote().run({ text: 'voorbereid' }),

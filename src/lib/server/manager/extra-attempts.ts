@@ -15,8 +15,7 @@ import { loadVersion } from '../content/versions';
 import { recordAudit } from '../platform/audit';
 import { config } from '../platform/config';
 import { queueMail } from '../platform/mail';
-import { getCourse } from '../content/course';
-import { publishedAuthoredModules } from '../authoring/published';
+import { modulesSeenBy } from './status';
 
 const t = () => messages.manager.learnerDetail;
 
@@ -25,16 +24,6 @@ export type ExtraAttemptResult = { ok: true; message: string } | { ok: false; me
 export interface ExtraAttemptModule {
 	slug: string;
 	title: string;
-}
-
-/**
- * The titles of the modules an organisation sees: every shipped module (refreshers included) and
- * the authored modules of the organisation or the platform; never another organisation's.
- */
-async function titlesSeenBy(organisationId: number): Promise<Map<string, string>> {
-	const titles = new Map(getCourse().modules.map((m) => [m.slug, m.meta.title]));
-	for (const m of await publishedAuthoredModules([organisationId])) titles.set(m.slug, m.title);
-	return titles;
 }
 
 /**
@@ -56,11 +45,12 @@ async function offeredFor(
 /**
  * The modules for which this organisation's manager may give the learner an extra attempt
  * (`offeredFor` on the newest enrolment of each). Callers have checked that the learner belongs
- * to the organisation.
+ * to the organisation; `seen` is `modulesSeenBy(organisationId)` when the caller has it already.
  */
 export async function extraAttemptModules(
 	organisationId: number,
-	userId: number
+	userId: number,
+	seen?: Map<string, string>
 ): Promise<ExtraAttemptModule[]> {
 	const rows = await db
 		.select({
@@ -73,7 +63,7 @@ export async function extraAttemptModules(
 		.orderBy(enrolment.id);
 	// The newest enrolment per module is the one the learner works in (ordered by id: later wins).
 	const newest = new Map(rows.map((r) => [r.slug, r]));
-	const titles = await titlesSeenBy(organisationId);
+	const titles = seen ?? (await modulesSeenBy(organisationId));
 	const modules: ExtraAttemptModule[] = [];
 	for (const e of newest.values()) {
 		const offered = await offeredFor(e, titles);
@@ -127,7 +117,7 @@ export async function giveExtraAttempt(
 					.orderBy(desc(enrolment.id))
 			)
 		);
-		const offered = e && (await offeredFor(e, await titlesSeenBy(organisationId)));
+		const offered = e && (await offeredFor(e, await modulesSeenBy(organisationId)));
 		if (!e || !offered) return { ok: false, message: t().extraAttemptNotPossible };
 		await db
 			.update(enrolment)

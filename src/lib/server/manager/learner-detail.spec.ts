@@ -25,6 +25,7 @@ describe('learner detail', () => {
 		expect(detail.modules.find((m) => m.slug === school)?.status.kind).toBe('certified');
 		expect(detail.certificates).toHaveLength(1);
 		expect(detail.certificates[0].state).toBe('valid');
+		expect(detail.certificates[0].title).toBe('Signalen herkennen op school');
 		expect(Object.keys(detail).sort()).toEqual(
 			[
 				'audience',

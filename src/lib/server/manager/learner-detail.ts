@@ -4,9 +4,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { epochMs, epochMsOrNull, prepared } from '../db/prepared';
 import { certificate, enrolment, membership, team, user, type Audience } from '../db/schema';
 import { statusesFor } from './learners';
-import { getCourse } from '../content/course';
-import { publishedAuthoredModules } from '../authoring/published';
-import { moduleTitle, reportModules, type ModuleStatus } from './status';
+import { modulesSeenBy, reportModules, type ModuleStatus } from './status';
 import { extraAttemptModules, type ExtraAttemptModule } from './extra-attempts';
 
 export interface LearnerDetail {
@@ -93,27 +91,22 @@ export async function getLearnerDetail(
 	if (!member) return undefined;
 	const statuses = (await statusesFor(orgId, [userId], now)).get(userId)?.statuses ?? {};
 	const dates = new Map((await selectEnrolmentDates().all({ userId })).map((d) => [d.slug, d]));
-	// Only modules this organisation may see: every shipped module (refreshers included) and the
-	// authored modules of this organisation or the platform; never another organisation's titles.
-	const visible = new Set([
-		...getCourse().modules.map((m) => m.slug),
-		...(await publishedAuthoredModules([orgId])).map((m) => m.slug)
-	]);
-	const certificates = await Promise.all(
-		(await selectCertificates().all({ userId }))
-			.filter((c) => visible.has(c.slug))
-			.map(async (c) => ({
-				id: c.id,
-				title: await moduleTitle(c.slug),
-				issuedAt: c.issuedAt,
-				expiresAt: c.expiresAt,
-				state: c.revokedAt
-					? ('revoked' as const)
-					: c.expiresAt > now
-						? ('valid' as const)
-						: ('expired' as const)
-			}))
-	);
+	// Only modules this organisation may see (never another organisation's titles), read once for
+	// the certificates and the extra-attempt list.
+	const seen = await modulesSeenBy(orgId);
+	const certificates = (await selectCertificates().all({ userId }))
+		.filter((c) => seen.has(c.slug))
+		.map((c) => ({
+			id: c.id,
+			title: seen.get(c.slug)!,
+			issuedAt: c.issuedAt,
+			expiresAt: c.expiresAt,
+			state: c.revokedAt
+				? ('revoked' as const)
+				: c.expiresAt > now
+					? ('valid' as const)
+					: ('expired' as const)
+		}));
 	return {
 		...member,
 		modules: (await reportModules(orgId)).map((m) => ({
@@ -125,6 +118,6 @@ export async function getLearnerDetail(
 			lastActivity: dates.get(m.slug)?.lastActivity ?? null
 		})),
 		certificates,
-		extraAttemptModules: await extraAttemptModules(orgId, userId)
+		extraAttemptModules: await extraAttemptModules(orgId, userId, seen)
 	};
 }

@@ -31,6 +31,16 @@ export async function reportModules(orgId?: number): Promise<ReportModule[]> {
 	];
 }
 
+/**
+ * The modules an organisation sees, slug to title: every shipped module (refreshers included) and
+ * the authored modules of the organisation or the platform; never another organisation's.
+ */
+export async function modulesSeenBy(organisationId: number): Promise<Map<string, string>> {
+	const titles = new Map(getCourse().modules.map((m) => [m.slug, m.meta.title]));
+	for (const m of await publishedAuthoredModules([organisationId])) titles.set(m.slug, m.title);
+	return titles;
+}
+
 export async function moduleTitle(slug: string): Promise<string> {
 	const shipped = getCourse().moduleBySlug.get(slug)?.meta.title;
 	if (shipped) return shipped;
