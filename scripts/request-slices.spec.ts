@@ -52,6 +52,35 @@ describe('inSlices', () => {
 		expect(started).toHaveLength(20);
 	});
 
+	it('starts the requests of a slice back to back, then runs their awaits stage by stage', async () => {
+		// Lockstep: each stage of the request code runs for all the slice's requests in a row, which
+		// the processor runs faster than the stages of many requests mixed (docs/operations.md).
+		const steps: string[] = [];
+		const listener = inSlices(
+			async (request) => {
+				steps.push(`start ${idOf(request)}`);
+				await null;
+				steps.push(`stage 1 ${idOf(request)}`);
+				await null;
+				steps.push(`stage 2 ${idOf(request)}`);
+			},
+			{ sliceMs: 1000 }
+		);
+		for (let id = 1; id <= 3; id++) listener(...fakeRequest(id));
+		await untilQuiet();
+		expect(steps).toEqual([
+			'start 1',
+			'start 2',
+			'start 3',
+			'stage 1 1',
+			'stage 1 2',
+			'stage 1 3',
+			'stage 2 1',
+			'stage 2 2',
+			'stage 2 3'
+		]);
+	});
+
 	it('drops a request whose connection closed while it waited, and serves the rest', async () => {
 		const started: number[] = [];
 		const listener = inSlices((request) => started.push(idOf(request)));
