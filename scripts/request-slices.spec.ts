@@ -56,16 +56,14 @@ describe('inSlices', () => {
 		// Lockstep: each stage of the request code runs for all the slice's requests in a row, which
 		// the processor runs faster than the stages of many requests mixed (docs/operations.md).
 		const steps: string[] = [];
-		const listener = inSlices(
-			async (request) => {
-				steps.push(`start ${idOf(request)}`);
-				await null;
-				steps.push(`stage 1 ${idOf(request)}`);
-				await null;
-				steps.push(`stage 2 ${idOf(request)}`);
-			},
-			{ sliceMs: 1000 }
-		);
+		async function work(id: number) {
+			steps.push(`start ${id}`);
+			await null;
+			steps.push(`stage 1 ${id}`);
+			await null;
+			steps.push(`stage 2 ${id}`);
+		}
+		const listener = inSlices((request) => void work(idOf(request)), { sliceMs: 1000 });
 		for (let id = 1; id <= 3; id++) listener(...fakeRequest(id));
 		await untilQuiet();
 		expect(steps).toEqual([
