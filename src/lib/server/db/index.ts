@@ -90,8 +90,11 @@ export { engine };
 
 export class MigrationError extends Error {}
 
+/** `:memory:`: a private SQLite database in this connection only (the unit tests). */
+const inMemory = (url: string) => url === ':memory:';
+
 function openSqlite(url: string, options: { migrationsDir?: string; migrate?: boolean }): DB {
-	if (url !== ':memory:') {
+	if (!inMemory(url)) {
 		// 0600 for the file, and SQLite gives -wal and -shm the same mode (platform/file-modes).
 		ensurePrivateDir(path.dirname(path.resolve(url)));
 		ensurePrivateFile(url);
@@ -123,7 +126,7 @@ function openSqlite(url: string, options: { migrationsDir?: string; migrate?: bo
 
 /** A read-only second connection to the SQLite file `url` (none for an in-memory database). */
 function openSqliteReader(url: string): DB | undefined {
-	if (url === ':memory:' || url === '' || url.startsWith('file::memory:')) return undefined;
+	if (inMemory(url)) return undefined;
 	const sqlite = new Database(url, { fileMustExist: true });
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('query_only = ON');

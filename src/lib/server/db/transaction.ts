@@ -107,9 +107,10 @@ export function outsideOpenTransaction(): boolean {
 }
 
 /**
- * SQLite: resolves once no transaction that the caller is not part of is open, for a write that
- * does not go through `db.insert/update/delete` (a prepared statement's `run`, `sqlRun`): it must
- * not become part of another request's transaction, nor be taken back by its rollback.
+ * SQLite: resolves once no transaction that the caller is not part of is open, for a write from
+ * outside it (`db.insert/update/delete` through `deferWhileForeignTransaction`, a prepared
+ * statement's `run`, `sqlRun`): it must not become part of another request's transaction, nor be
+ * taken back by its rollback. It waits again when the next queued transaction began first.
  */
 export async function untilForeignTransactionEnds(): Promise<void> {
 	while (outsideOpenTransaction()) await whenTransactionClosed();
@@ -123,7 +124,7 @@ export async function untilForeignTransactionEnds(): Promise<void> {
 export function deferWhileForeignTransaction<F extends (...args: never[]) => unknown>(start: F): F {
 	return ((...args: never[]) => {
 		const builder = start(...args);
-		if (!open || insideOpenTransaction()) return builder;
+		if (!outsideOpenTransaction()) return builder;
 		return deferred(builder as object);
 	}) as F;
 }
@@ -133,7 +134,7 @@ function deferred<T extends object>(builder: T): T {
 		get(target, property) {
 			if (property === 'then') {
 				return (resolve: (v: unknown) => unknown, reject: (e: unknown) => unknown) =>
-					whenTransactionClosed()
+					untilForeignTransactionEnds()
 						.then(() => (target as unknown as PromiseLike<unknown>).then((v) => v))
 						.then(resolve, reject);
 			}
