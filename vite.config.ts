@@ -19,8 +19,43 @@ export function signalCatalogue(): Plugin {
 	};
 }
 
+/** SvelteKit's page renderer, where a server load's data is serialised for the HTML response. */
+const pageRenderer =
+	/[\\/]@sveltejs[\\/]kit[\\/]src[\\/]runtime[\\/]server[\\/]page[\\/]index\.js$/;
+const serialiseForHtml =
+	'\t\t\t\t\tif (node) {\n\t\t\t\t\t\tdata_serializer.add_node(i, server_data);';
+
+/**
+ * SvelteKit (2.70) serialises every server load's data into a page's HTML response with devalue,
+ * also on a page without client JavaScript (`csr = false`), where the HTML carries no script and
+ * the serialised text is thrown away: on a lesson step and /leren that was about 30 µs of CPU per
+ * request (docs/operations.md, "Data serialised for no script"). This patch, applied when Vite
+ * bundles SvelteKit's runtime into the server build, serialises only when the page has client
+ * JavaScript. `__data.json` (a client-side navigation to such a page) has its own serialiser and
+ * is untouched. If an upgrade changes those lines, the build stops here: look whether SvelteKit
+ * now skips the work itself (then drop this plugin), or adapt the pattern.
+ */
+export function serialiseDataOnlyForScripts(): Plugin {
+	return {
+		name: 'signaalwijs-serialise-data-only-for-scripts',
+		enforce: 'pre',
+		transform(code, id) {
+			if (!pageRenderer.test(id)) return null;
+			if (code.split(serialiseForHtml).length !== 2) {
+				throw new Error(
+					`${id}: SvelteKit's page renderer changed; see serialiseDataOnlyForScripts in vite.config.ts`
+				);
+			}
+			return {
+				code: code.replace(serialiseForHtml, serialiseForHtml.replace('(node)', '(node && csr)')),
+				map: null
+			};
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [signalCatalogue(), sveltekit()],
+	plugins: [signalCatalogue(), serialiseDataOnlyForScripts(), sveltekit()],
 	server: { fs: { allow: ['modules', 'pages'] } },
 	build: {
 		// Everything every page loads (the Svelte and SvelteKit runtimes, Vite's preload helper, the
