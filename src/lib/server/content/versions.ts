@@ -165,7 +165,7 @@ const selectVersionsSeen = prepared((database) =>
 							eq(membership.organisationId, moduleVersion.organisationId)
 						)
 					)
-			)} then 1 else 0 end`.mapWith(Number)
+			)} then 1 else 0 end`.mapWith((value: unknown) => Number(value) === 1)
 		})
 		.from(moduleVersion)
 		.orderBy(moduleVersion.moduleSlug, desc(moduleVersion.version))
@@ -178,10 +178,7 @@ const selectVersionsSeen = prepared((database) =>
  * decide it. One statement.
  */
 export async function versionsSeenBy(userId: number): Promise<VersionSeen[]> {
-	return (await selectVersionsSeen().all({ userId })).map((r) => ({
-		...r,
-		visible: r.visible === 1
-	}));
+	return await selectVersionsSeen().all({ userId });
 }
 
 /**
