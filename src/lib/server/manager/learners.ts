@@ -1,9 +1,9 @@
 // The learners table of an organisation: one page of learners with their status per module.
 // Every query is scoped to the organisation from the guard; nothing here reads answers.
-import { and, asc, count, desc, eq, exists, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, isNull, sql, type SQL } from 'drizzle-orm';
 import { db, first } from '../db';
 import { epochMs } from '../db/prepared';
-import { ignoringCase, likeIgnoringCase } from '../db/sql';
+import { ignoringCase, inIdList, likeIgnoringCase } from '../db/sql';
 import { certificate, enrolment, membership, team, user, type Audience } from '../db/schema';
 import type { LearnerQuery, SortKey } from './learner-query';
 import {
@@ -162,48 +162,47 @@ export async function statusesFor(
 	const enrolments = new Map<string, EnrolmentFacts[]>();
 	const certificates = new Map<string, number>();
 	const activity = new Map<number, number>();
-	// Chunks keep the parameter count under SQLite's limit for the CSV of a large organisation.
-	for (let i = 0; i < userIds.length; i += 900) {
-		const chunk = userIds.slice(i, i + 900);
-		// Two independent reads, started together: on PostgreSQL each is a round trip of its own
-		// (on a connection of its own outside a transaction).
-		const [enrolmentRows, certificateRows] = await Promise.all([
-			db
-				.select({
-					userId: enrolment.userId,
-					slug: enrolment.moduleSlug,
-					status: enrolment.status,
-					done: enrolment.stepsDone,
-					total: enrolment.stepsTotal,
-					updatedAt: epochMs(enrolment.updatedAt)
-				})
-				.from(enrolment)
-				.where(inArray(enrolment.userId, chunk)),
-			db
-				.select({
-					userId: certificate.userId,
-					slug: certificate.moduleSlug,
-					expiresAt: sql<number>`max(${epochMs(certificate.expiresAt)})`
-				})
-				.from(certificate)
-				.where(and(inArray(certificate.userId, chunk), isNull(certificate.revokedAt)))
-				.groupBy(certificate.userId, certificate.moduleSlug)
-		]);
-		for (const { userId, slug, status, done, total, updatedAt } of enrolmentRows) {
-			const key = `${userId}:${slug}`;
-			if (updatedAt > (activity.get(userId) ?? 0)) activity.set(userId, updatedAt);
-			const list = enrolments.get(key) ?? [];
-			list.push({
-				completed: status === 'completed',
-				stepsDone: done,
-				stepsTotal: total,
-				updatedAt
-			});
-			enrolments.set(key, list);
-		}
-		for (const { userId, slug, expiresAt } of certificateRows) {
-			certificates.set(`${userId}:${slug}`, expiresAt);
-		}
+	// The ids as one parameter (inIdList): any number of learners in one statement, and on
+	// PostgreSQL no list of hundreds of parameters to build, send and plan (the CSV export of
+	// 5,000 learners in chunks of 500: 171-180 → 124-139 ms, docs/operations.md).
+	// Two independent reads, started together: on PostgreSQL each is a round trip of its own
+	// (on a connection of its own outside a transaction).
+	const [enrolmentRows, certificateRows] = await Promise.all([
+		db
+			.select({
+				userId: enrolment.userId,
+				slug: enrolment.moduleSlug,
+				status: enrolment.status,
+				done: enrolment.stepsDone,
+				total: enrolment.stepsTotal,
+				updatedAt: epochMs(enrolment.updatedAt)
+			})
+			.from(enrolment)
+			.where(inIdList(enrolment.userId, userIds)),
+		db
+			.select({
+				userId: certificate.userId,
+				slug: certificate.moduleSlug,
+				expiresAt: sql<number>`max(${epochMs(certificate.expiresAt)})`
+			})
+			.from(certificate)
+			.where(and(inIdList(certificate.userId, userIds), isNull(certificate.revokedAt)))
+			.groupBy(certificate.userId, certificate.moduleSlug)
+	]);
+	for (const { userId, slug, status, done, total, updatedAt } of enrolmentRows) {
+		const key = `${userId}:${slug}`;
+		if (updatedAt > (activity.get(userId) ?? 0)) activity.set(userId, updatedAt);
+		const list = enrolments.get(key) ?? [];
+		list.push({
+			completed: status === 'completed',
+			stepsDone: done,
+			stepsTotal: total,
+			updatedAt
+		});
+		enrolments.set(key, list);
+	}
+	for (const { userId, slug, expiresAt } of certificateRows) {
+		certificates.set(`${userId}:${slug}`, expiresAt);
 	}
 	const reported = modules ?? (await reportModules(orgId));
 	for (const id of userIds) {
