@@ -155,7 +155,7 @@ const selectVersionsSeen = prepared((database) =>
 			version: moduleVersion.version,
 			source: moduleVersion.source,
 			organisationId: moduleVersion.organisationId,
-			visible: sql<number>`case when ${moduleVersion.organisationId} is null or ${exists(
+			visible: sql`case when ${moduleVersion.organisationId} is null or ${exists(
 				database
 					.select({ one: sql`1` })
 					.from(membership)

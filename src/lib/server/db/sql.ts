@@ -87,6 +87,15 @@ export function joinedRows(
 }
 
 /**
+ * A `joinedRows` text (default separators) read back: one array of fields per row, none for
+ * null or ''. The fields must not contain U+001F or U+001E.
+ */
+export function splitJoinedRows(joined: string | null): string[][] {
+	if (!joined) return [];
+	return joined.split('\u001e').map((row) => row.split('\u001f'));
+}
+
+/**
  * A column that has the same value on every row of its group, read outside the GROUP BY list:
  * SQLite allows the bare column; PostgreSQL needs an aggregate.
  */

@@ -3,7 +3,7 @@
 import { and, desc, eq, max, sql } from 'drizzle-orm';
 import { db, insideTransaction, type DB } from '../db';
 import { epochParam, prepared } from '../db/prepared';
-import { forUpdate, joinedRows } from '../db/sql';
+import { forUpdate, joinedRows, splitJoinedRows } from '../db/sql';
 import { enrolment, stepProgress, type Enrolment, type StepProgress } from '../db/schema';
 import {
 	loadVersion,
@@ -99,17 +99,13 @@ const selectSteps = prepared((database) =>
  * node ids match ID_PATTERN (`[a-z0-9-]`), so neither separator occurs inside a field.
  */
 function parseSteps(joined: string | null): StepState[] {
-	if (!joined) return [];
-	return joined.split('\u001e').map((row) => {
-		const [stepSlug, status, node, score, maxScore] = row.split('\u001f');
-		return {
-			stepSlug,
-			status: status as StepState['status'],
-			currentNode: node || null,
-			score: Number(score),
-			maxScore: Number(maxScore)
-		};
-	});
+	return splitJoinedRows(joined).map(([stepSlug, status, node, score, maxScore]) => ({
+		stepSlug,
+		status: status as StepState['status'],
+		currentNode: node || null,
+		score: Number(score),
+		maxScore: Number(maxScore)
+	}));
 }
 
 // An answer from the form (learning/quiz.ts): the learner's newest enrolment of the module

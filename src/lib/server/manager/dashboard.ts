@@ -4,7 +4,7 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import type { ModuleMeta } from '$lib/content/schema';
 import type { SignalEntry } from '$lib/content/signal-map';
 import { prepared } from '../db/prepared';
-import { joinedRows } from '../db/sql';
+import { joinedRows, splitJoinedRows } from '../db/sql';
 import { enrolment, signalMastery, stepProgress, type Enrolment } from '../db/schema';
 import { getCourse } from '../content/course';
 import { loadVersion, versionsSeenBy } from '../content/versions';
@@ -82,8 +82,7 @@ export async function learnerDashboard(userId: number, audience: Audience | null
 	const doneSteps = new Map<number, Set<string>>();
 	for (const { enrolment: e, doneSteps: joined } of rows) {
 		enrolments.push(e);
-		// joinedRows puts U+001E between rows; step slugs are [a-z0-9-].
-		doneSteps.set(e.id, new Set(joined ? joined.split('\u001e') : []));
+		doneSteps.set(e.id, new Set(splitJoinedRows(joined).map(([slug]) => slug)));
 	}
 	const bySlug = new Map(enrolments.map((e) => [e.moduleSlug, e]));
 	const card = async (e: Enrolment, resume: boolean): Promise<ModuleCard> => {

@@ -162,11 +162,9 @@ export async function statusesFor(
 	const enrolments = new Map<string, EnrolmentFacts[]>();
 	const certificates = new Map<string, number>();
 	const activity = new Map<number, number>();
-	// The ids as one parameter (inIdList): any number of learners in one statement, and on
-	// PostgreSQL no list of hundreds of parameters to build, send and plan (the CSV export of
-	// 5,000 learners in chunks of 500: 171-180 → 124-139 ms, docs/operations.md).
-	// Two independent reads, started together: on PostgreSQL each is a round trip of its own
-	// (on a connection of its own outside a transaction).
+	// Two independent reads, started together: on PostgreSQL each is a round trip of its own (on a
+	// connection of its own outside a transaction). The ids go as one parameter (inIdList): no
+	// list of hundreds of parameters to build, send and plan (docs/operations.md).
 	const [enrolmentRows, certificateRows] = await Promise.all([
 		db
 			.select({
