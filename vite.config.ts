@@ -54,8 +54,113 @@ export function serialiseDataOnlyForScripts(): Plugin {
 	};
 }
 
+/** Svelte's server entry of `svelte/legacy`, whose `asClassComponent` SvelteKit renders every page through. */
+const legacyServer = /[\\/]svelte[\\/]src[\\/]legacy[\\/]legacy-server\.js$/;
+/** The start and end of the result object `asClassComponent(...).render()` builds on each call. */
+const legacyResultStart = '\t\tconst munged = Object.defineProperties(\n';
+const legacyResultEnd = '\t\treturn munged;\n';
+/** What the result object must hold for the replacement below to be the same: its four members. */
+const legacyResultMembers = [
+	"value: { code: '', map: null }",
+	'get: () => result.head',
+	'get: () => result.body',
+	'if (!async_mode_flag) {',
+	'css: munged.css,\n\t\t\t\t\t\t\t\thead: munged.head,\n\t\t\t\t\t\t\t\thtml: munged.html',
+	'return result.then((result) => {',
+	'html: result.body,\n\t\t\t\t\t\t\t\thashes: result.hashes'
+];
+/** The same result as instances of one class: its accessors live on the prototype. */
+const sharedShapeResult = `
+// Patched in by vite.config.ts (renderResultsOfOneShape): the result of a render as an instance of
+// one class instead of an object given its own getters with Object.defineProperties on each call.
+class SharedShapeRenderResult {
+	#result;
+	#css = { code: '', map: null };
+
+	constructor(result) {
+		this.#result = result;
+	}
+
+	get css() {
+		return this.#css;
+	}
+
+	get head() {
+		return this.#result.head;
+	}
+
+	get html() {
+		return this.#result.body;
+	}
+
+	then(onfulfilled, onrejected) {
+		if (!async_mode_flag) {
+			const user_result = onfulfilled({ css: this.css, head: this.head, html: this.html });
+			return Promise.resolve(user_result);
+		}
+
+		return this.#result.then((result) => {
+			return onfulfilled({
+				css: this.css,
+				head: result.head,
+				html: result.body,
+				hashes: result.hashes
+			});
+		}, onrejected);
+	}
+}
+`;
+
+/**
+ * SvelteKit (2.70) renders every page through Svelte's `asClassComponent(root).render()`, which
+ * (Svelte 5.57) returns an object given its own `head` and `html` getters with
+ * `Object.defineProperties` on each call. V8 keeps such getters in the object's hidden class, so
+ * every render makes a new one in the old generation, and through it the getters' closures keep
+ * the render's result (every string the page was built from) alive past the young-generation
+ * collections until the next full one: on /leren about 35 KB per request were copied into the
+ * old generation and the collector took a sixth of the page's CPU (docs/operations.md, "Garbage
+ * per page"). This patch, applied when Vite bundles the module into the server build, returns the
+ * same members from one class. If an upgrade changes that code, the build stops here: look
+ * whether Svelte now builds the result without per-call getters (then drop this plugin), or adapt
+ * the pattern.
+ */
+export function renderResultsOfOneShape(): Plugin {
+	return {
+		name: 'signaalwijs-render-results-of-one-shape',
+		enforce: 'pre',
+		transform(code, id) {
+			if (!legacyServer.test(id)) return null;
+			const start = code.indexOf(legacyResultStart);
+			const end = code.indexOf(legacyResultEnd, start);
+			const block = start < 0 || end < 0 ? '' : code.slice(start, end + legacyResultEnd.length);
+			const declaration = 'export { createClassComponent };\n';
+			if (
+				!block ||
+				code.split(legacyResultStart).length !== 2 ||
+				code.split(declaration).length !== 2 ||
+				!legacyResultMembers.every((member) => block.includes(member))
+			) {
+				throw new Error(
+					`${id}: Svelte's asClassComponent changed; see renderResultsOfOneShape in vite.config.ts`
+				);
+			}
+			return {
+				code: code
+					.replace(block, '\t\treturn new SharedShapeRenderResult(result);\n')
+					.replace(declaration, declaration + sharedShapeResult),
+				map: null
+			};
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [signalCatalogue(), serialiseDataOnlyForScripts(), sveltekit()],
+	plugins: [
+		signalCatalogue(),
+		serialiseDataOnlyForScripts(),
+		renderResultsOfOneShape(),
+		sveltekit()
+	],
 	server: { fs: { allow: ['modules', 'pages'] } },
 	build: {
 		// Everything every page loads (the Svelte and SvelteKit runtimes, Vite's preload helper, the

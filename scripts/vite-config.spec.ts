@@ -1,9 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { serialiseDataOnlyForScripts } from '../vite.config';
+import { renderResultsOfOneShape, serialiseDataOnlyForScripts } from '../vite.config';
 
 // The page renderer of the SvelteKit this project installs, as Vite hands it to the plugin.
 const kit = path.dirname(createRequire(import.meta.url).resolve('@sveltejs/kit/package.json'));
@@ -42,6 +45,105 @@ describe('serialiseDataOnlyForScripts', () => {
 		const changed = renderer.replace('data_serializer.add_node(i, server_data);', 'serialise(i);');
 		expect(() => transform(changed, rendererId)).toThrow(
 			/serialiseDataOnlyForScripts in vite\.config\.ts/
+		);
+	});
+});
+
+// Svelte's server entry of `svelte/legacy`, as Vite hands it to the plugin.
+const svelteDir = path.dirname(createRequire(import.meta.url).resolve('svelte/package.json'));
+const legacyId = path.join(svelteDir, 'src', 'legacy', 'legacy-server.js');
+const legacy = fs.readFileSync(legacyId, 'utf8');
+
+function transformLegacy(code: string, id: string) {
+	const hook = renderResultsOfOneShape().transform as Exclude<
+		Plugin['transform'],
+		{ handler: unknown } | undefined
+	>;
+	return hook.call({} as never, code, id) as { code: string } | null;
+}
+
+/** The module as a file of its own in `dir`, its relative imports pointing at Svelte's files. */
+function writeModule(dir: string, name: string, code: string): string {
+	const file = path.join(dir, name);
+	fs.writeFileSync(
+		file,
+		code.replace(/from '(\.\.?\/[^']+)'/g, (_, spec: string) => {
+			return `from '${pathToFileURL(path.resolve(path.dirname(legacyId), spec)).href}'`;
+		})
+	);
+	return pathToFileURL(file).href;
+}
+
+describe('renderResultsOfOneShape', () => {
+	it('builds every render result from one class instead of giving each its own getters', () => {
+		expect(legacy.split('Object.defineProperties(').length).toBe(2);
+		const patched = transformLegacy(legacy, legacyId)!.code;
+		expect(patched).not.toContain('Object.defineProperties(');
+		expect(patched).toContain('return new SharedShapeRenderResult(result);');
+		expect(patched).toContain('class SharedShapeRenderResult {');
+		// The module's exports are as they were.
+		const exports = (code: string) => code.match(/^export .*$/gm);
+		expect(exports(patched)).toEqual(exports(legacy));
+	});
+
+	it('renders the same head, body and css, also when awaited, with one hidden class for all results', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'legacy-server-'));
+		try {
+			const original = writeModule(dir, 'original.js', legacy);
+			const patched = writeModule(dir, 'patched.js', transformLegacy(legacy, legacyId)!.code);
+			// A server component as Svelte compiles one: it writes to the renderer it is given.
+			const probe = `
+				const Page = ($$renderer, props) => $$renderer.push('<p>Dag ' + props.name + '</p>');
+				const out = {};
+				for (const [name, url] of [['original', ${JSON.stringify(original)}], ['patched', ${JSON.stringify(patched)}]]) {
+					const { asClassComponent } = await import(url);
+					const render = asClassComponent(Page).render;
+					const first = render({ name: 'Lotte' });
+					const second = render({ name: 'Ahmed' });
+					const awaited = await render({ name: 'Sara' });
+					out[name] = {
+						sameShape: %HaveSameMap(first, second),
+						first: { head: first.head, html: first.html, css: first.css },
+						second: second.html,
+						awaited,
+						keys: Object.keys(first),
+						thenable: 'then' in first
+					};
+				}
+				console.log(JSON.stringify(out));
+			`;
+			const probeFile = path.join(dir, 'probe.mjs');
+			fs.writeFileSync(probeFile, probe);
+			const run = spawnSync(process.execPath, ['--allow-natives-syntax', probeFile], {
+				encoding: 'utf8'
+			});
+			expect(run.stderr).toBe('');
+			const { original: before, patched: after } = JSON.parse(run.stdout);
+			expect(after.first).toEqual(before.first);
+			expect(after.first.html).toContain('<p>Dag Lotte</p>');
+			expect(after.second).toEqual(before.second);
+			expect(after.awaited).toEqual(before.awaited);
+			expect(after.awaited.html).toContain('<p>Dag Sara</p>');
+			expect(after.keys).toEqual(before.keys);
+			expect(after.thenable).toBe(true);
+			// What the patch is for: on this Node each original result has a hidden class of its own.
+			expect(before.sameShape).toBe(false);
+			expect(after.sameShape).toBe(true);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('leaves every other module alone', () => {
+		expect(
+			transformLegacy(legacy, path.join(svelteDir, 'src', 'legacy', 'legacy-client.js'))
+		).toBeNull();
+	});
+
+	it('stops the build when an upgrade changed the code it patches', () => {
+		const changed = legacy.replace('get: () => result.body', 'get: () => result.html');
+		expect(() => transformLegacy(changed, legacyId)).toThrow(
+			/renderResultsOfOneShape in vite\.config\.ts/
 		);
 	});
 });
