@@ -13,13 +13,14 @@ const kit = path.dirname(createRequire(import.meta.url).resolve('@sveltejs/kit/p
 const rendererId = path.join(kit, 'src', 'runtime', 'server', 'page', 'index.js');
 const renderer = fs.readFileSync(rendererId, 'utf8');
 
-function transform(code: string, id: string) {
-	const hook = serialiseDataOnlyForScripts().transform as Exclude<
-		Plugin['transform'],
-		{ handler: unknown } | undefined
-	>;
+/** What `plugin` makes of the module `id` when Vite hands it `code`. */
+function transformWith(plugin: Plugin, code: string, id: string) {
+	const hook = plugin.transform as Exclude<Plugin['transform'], { handler: unknown } | undefined>;
 	return hook.call({} as never, code, id) as { code: string } | null;
 }
+
+const transform = (code: string, id: string) =>
+	transformWith(serialiseDataOnlyForScripts(), code, id);
 
 describe('serialiseDataOnlyForScripts', () => {
 	it('serialises a server load for the HTML only when the page has client JavaScript', () => {
@@ -54,13 +55,8 @@ const svelteDir = path.dirname(createRequire(import.meta.url).resolve('svelte/pa
 const legacyId = path.join(svelteDir, 'src', 'legacy', 'legacy-server.js');
 const legacy = fs.readFileSync(legacyId, 'utf8');
 
-function transformLegacy(code: string, id: string) {
-	const hook = renderResultsOfOneShape().transform as Exclude<
-		Plugin['transform'],
-		{ handler: unknown } | undefined
-	>;
-	return hook.call({} as never, code, id) as { code: string } | null;
-}
+const transformLegacy = (code: string, id: string) =>
+	transformWith(renderResultsOfOneShape(), code, id);
 
 /** The module as a file of its own in `dir`, its relative imports pointing at Svelte's files. */
 function writeModule(dir: string, name: string, code: string): string {
