@@ -59,7 +59,7 @@ const legacyServer = /[\\/]svelte[\\/]src[\\/]legacy[\\/]legacy-server\.js$/;
 /** The start and end of the result object `asClassComponent(...).render()` builds on each call. */
 const legacyResultStart = '\t\tconst munged = Object.defineProperties(\n';
 const legacyResultEnd = '\t\treturn munged;\n';
-/** What the result object must hold for the replacement below to be the same: its four members. */
+/** Pieces of the result's four members (css, head, html, then) that the class below reproduces. */
 const legacyResultMembers = [
 	"value: { code: '', map: null }",
 	'get: () => result.head',
@@ -117,12 +117,12 @@ class SharedShapeRenderResult {
  * `Object.defineProperties` on each call. V8 keeps such getters in the object's hidden class, so
  * every render makes a new one in the old generation, and through it the getters' closures keep
  * the render's result (every string the page was built from) alive past the young-generation
- * collections until the next full one: on /leren about 35 KB per request were copied into the
- * old generation and the collector took a sixth of the page's CPU (docs/operations.md, "Garbage
- * per page"). This patch, applied when Vite bundles the module into the server build, returns the
- * same members from one class. If an upgrade changes that code, the build stops here: look
- * whether Svelte now builds the result without per-call getters (then drop this plugin), or adapt
- * the pattern.
+ * collections until the next full one: on /leren about 30 KB more per request were copied into
+ * the old generation, and the collector took a quarter of the page's CPU (docs/operations.md,
+ * "Garbage per page"). This patch, applied when Vite bundles the module into the server build,
+ * returns the same members from one class. If an upgrade changes that code, the build stops here:
+ * look whether Svelte now builds the result without per-call getters (then drop this plugin), or
+ * adapt the pattern.
  */
 export function renderResultsOfOneShape(): Plugin {
 	return {
