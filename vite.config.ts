@@ -19,6 +19,32 @@ export function signalCatalogue(): Plugin {
 	};
 }
 
+/**
+ * A plugin that changes one module of a dependency as Vite bundles it into the server build.
+ * `patch` returns the changed code, or null when the code it expects is not there (an upgrade
+ * changed it): then the build stops with a message naming `fn`, the function in this file.
+ */
+function dependencyPatch(options: {
+	name: string;
+	fn: string;
+	module: RegExp;
+	what: string;
+	patch: (code: string) => string | null;
+}): Plugin {
+	return {
+		name: options.name,
+		enforce: 'pre',
+		transform(code, id) {
+			if (!options.module.test(id)) return null;
+			const patched = options.patch(code);
+			if (patched === null) {
+				throw new Error(`${id}: ${options.what} changed; see ${options.fn} in vite.config.ts`);
+			}
+			return { code: patched, map: null };
+		}
+	};
+}
+
 /** SvelteKit's page renderer, where a server load's data is serialised for the HTML response. */
 const pageRenderer =
 	/[\\/]@sveltejs[\\/]kit[\\/]src[\\/]runtime[\\/]server[\\/]page[\\/]index\.js$/;
@@ -36,22 +62,16 @@ const serialiseForHtml =
  * now skips the work itself (then drop this plugin), or adapt the pattern.
  */
 export function serialiseDataOnlyForScripts(): Plugin {
-	return {
+	return dependencyPatch({
 		name: 'signaalwijs-serialise-data-only-for-scripts',
-		enforce: 'pre',
-		transform(code, id) {
-			if (!pageRenderer.test(id)) return null;
-			if (code.split(serialiseForHtml).length !== 2) {
-				throw new Error(
-					`${id}: SvelteKit's page renderer changed; see serialiseDataOnlyForScripts in vite.config.ts`
-				);
-			}
-			return {
-				code: code.replace(serialiseForHtml, serialiseForHtml.replace('(node)', '(node && csr)')),
-				map: null
-			};
-		}
-	};
+		fn: 'serialiseDataOnlyForScripts',
+		module: pageRenderer,
+		what: "SvelteKit's page renderer",
+		patch: (code) =>
+			code.split(serialiseForHtml).length !== 2
+				? null
+				: code.replace(serialiseForHtml, serialiseForHtml.replace('(node)', '(node && csr)'))
+	});
 }
 
 /** Svelte's server entry of `svelte/legacy`, whose `asClassComponent` SvelteKit renders every page through. */
@@ -125,33 +145,27 @@ class SharedShapeRenderResult {
  * adapt the pattern.
  */
 export function renderResultsOfOneShape(): Plugin {
-	return {
+	const declaration = 'export { createClassComponent };\n';
+	return dependencyPatch({
 		name: 'signaalwijs-render-results-of-one-shape',
-		enforce: 'pre',
-		transform(code, id) {
-			if (!legacyServer.test(id)) return null;
+		fn: 'renderResultsOfOneShape',
+		module: legacyServer,
+		what: "Svelte's asClassComponent",
+		patch(code) {
 			const start = code.indexOf(legacyResultStart);
 			const end = code.indexOf(legacyResultEnd, start);
-			const block = start < 0 || end < 0 ? '' : code.slice(start, end + legacyResultEnd.length);
-			const declaration = 'export { createClassComponent };\n';
-			if (
-				!block ||
-				code.split(legacyResultStart).length !== 2 ||
-				code.split(declaration).length !== 2 ||
-				!legacyResultMembers.every((member) => block.includes(member))
-			) {
-				throw new Error(
-					`${id}: Svelte's asClassComponent changed; see renderResultsOfOneShape in vite.config.ts`
-				);
-			}
-			return {
-				code: code
-					.replace(block, '\t\treturn new SharedShapeRenderResult(result);\n')
-					.replace(declaration, declaration + sharedShapeResult),
-				map: null
-			};
+			if (start < 0 || end < 0) return null;
+			const block = code.slice(start, end + legacyResultEnd.length);
+			const expected =
+				code.split(legacyResultStart).length === 2 &&
+				code.split(declaration).length === 2 &&
+				legacyResultMembers.every((member) => block.includes(member));
+			if (!expected) return null;
+			return code
+				.replace(block, '\t\treturn new SharedShapeRenderResult(result);\n')
+				.replace(declaration, declaration + sharedShapeResult);
 		}
-	};
+	});
 }
 
 export default defineConfig({
