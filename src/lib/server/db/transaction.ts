@@ -11,6 +11,13 @@
 // group commit (write-queue.ts) holds its batch back while a transaction is open, and a write
 // from outside the open transaction (another request, same connection) waits until it ended
 // (`deferWhileForeignTransaction`), so a rollback never takes back someone else's write.
+//
+// The scope follows the transaction's awaits through AsyncLocalStorage, which on Node 20 runs
+// three async hooks for every promise of the process while it is switched on: about a tenth of a
+// page's CPU (docs/operations.md, "Async hooks on every promise"). So it is on only while a
+// transaction runs: the last scope to end switches it off (`endScope`), and a page that starts no
+// transaction never pays for it. An ended scope and no scope read alike (`active` is false), so
+// work a transaction left running sees the same either way.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { db, liveDatabase, type DB } from './index';
 import { engine } from './engine';
@@ -28,9 +35,29 @@ interface Scope {
 	flat?: boolean;
 	/** A nested transaction of a flat transaction threw: the whole of it must roll back. */
 	nestedFailed?: boolean;
+	/** Counted in `liveScopes` (from `inScope` until `endScope`). */
+	live?: boolean;
 }
 
 const context = new AsyncLocalStorage<Scope>();
+/** Scopes begun and not yet ended, on either engine (a PostgreSQL savepoint has its own). */
+let liveScopes = 0;
+
+/** Runs `fn` in `scope`, which stays live until `endScope`: the context is on from here. */
+function inScope<T>(scope: Scope, fn: () => T): T {
+	scope.live = true;
+	liveScopes++;
+	return context.run(scope, fn);
+}
+
+/** Ends `scope`; after the last live one the context goes off, and with it its async hooks. */
+function endScope(scope: Scope): void {
+	scope.active = false;
+	if (!scope.live) return;
+	scope.live = false;
+	if (--liveScopes === 0) context.disable();
+}
+
 let tail: Promise<unknown> = Promise.resolve();
 let open = false;
 let closeWaiters: (() => void)[] = [];
@@ -185,11 +212,12 @@ function postgresTransaction<T>(fn: (tx: DB) => Promise<T> | T): Promise<T> {
 	const root = outer ? (scope!.root ?? scope!) : undefined;
 	let own: Scope | undefined;
 	const result = base.transaction(async (tx) => {
-		own = { active: true, tx, root };
+		const scope: Scope = { active: true, tx, root };
+		own = scope;
 		try {
-			return await context.run(own, () => fn(db));
+			return await inScope(scope, () => fn(db));
 		} finally {
-			own.active = false;
+			endScope(scope);
 		}
 	});
 	if (outer) return result;
@@ -218,7 +246,7 @@ export function transaction<T>(fn: (tx: DB) => Promise<T> | T): Promise<T> {
 		try {
 			sqlite.exec('BEGIN IMMEDIATE');
 			open = true;
-			const result = await context.run(own, () => fn(db));
+			const result = await inScope(own, () => fn(db));
 			sqlite.exec('COMMIT');
 			startCommitted(own);
 			return result;
@@ -226,7 +254,7 @@ export function transaction<T>(fn: (tx: DB) => Promise<T> | T): Promise<T> {
 			if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
 			throw error;
 		} finally {
-			own.active = false;
+			endScope(own);
 			open = false;
 			const waiters = closeWaiters;
 			closeWaiters = [];
