@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -168,11 +169,73 @@ export function renderResultsOfOneShape(): Plugin {
 	});
 }
 
+/** SvelteKit's request store: the request event behind `getRequestEvent()` and remote functions. */
+const requestStoreEntry = '@sveltejs/kit/internal/server';
+const requestStoreModule = /[\\/]@sveltejs[\\/]kit[\\/]src[\\/]exports[\\/]internal[\\/]event\.js$/;
+/** The statement that gives the store an AsyncLocalStorage once `node:async_hooks` has loaded. */
+const requestStoreStorage =
+	"import('node:async_hooks')\n\t.then((hooks) => (als = new hooks.AsyncLocalStorage()))\n";
+/** What SvelteKit does without one: the store is set while its callback runs synchronously. */
+const requestStoreWithout = [
+	'return als ? als.run(store, fn) : fn();',
+	'return sync_store ?? als?.getStore() ?? null;'
+];
+
+/**
+ * SvelteKit (2.70) keeps each request's event in an AsyncLocalStorage so `getRequestEvent()` and
+ * remote functions work after an `await`. On Node 20 an AsyncLocalStorage in use runs three async
+ * hooks on every promise of the process, and a page makes 180-260: a tenth of every page's CPU
+ * (docs/operations.md, "Async hooks on every promise"). The platform calls neither (routes get the
+ * event as an argument; `compose` in src/lib/server/http/compose.ts chains the handles), so this
+ * patch, applied when Vite bundles the module into the server build, leaves SvelteKit on its own
+ * path for runtimes without AsyncLocalStorage: the store is set while a load, action or handle
+ * runs synchronously, and `getRequestEvent()` must be called before the first `await`. The
+ * transactions' own AsyncLocalStorage is on only while a transaction runs (db/transaction.ts). If
+ * an upgrade changes that code, the build stops here: look whether SvelteKit now keeps the event
+ * without async hooks (then drop this plugin), or adapt the pattern.
+ */
+export function requestStoreWithoutAsyncHooks(): Plugin {
+	const patch = dependencyPatch({
+		name: 'signaalwijs-request-store-without-async-hooks',
+		fn: 'requestStoreWithoutAsyncHooks',
+		module: requestStoreModule,
+		what: "SvelteKit's request store",
+		patch(code) {
+			const start = code.indexOf(requestStoreStorage);
+			const end = code.indexOf('\n\t});\n', start);
+			const expected =
+				start >= 0 &&
+				end >= 0 &&
+				code.split(requestStoreStorage).length === 2 &&
+				requestStoreWithout.every((line) => code.split(line).length === 2);
+			if (!expected) return null;
+			return (
+				code.slice(0, start) +
+				'// No AsyncLocalStorage: patched out by vite.config.ts (requestStoreWithoutAsyncHooks).\n' +
+				code.slice(end + '\n\t});\n'.length)
+			);
+		}
+	});
+	return {
+		...patch,
+		// Production builds only: `vite dev` keeps SvelteKit as it is.
+		apply: 'build',
+		// Vite leaves `@sveltejs/kit/internal/server` to adapter-node's bundler, after these plugins
+		// have run. As a file path it is bundled here, so the patch above reaches it. Only
+		// SvelteKit's runtime, bundled here too, imports it: the server holds one copy.
+		resolveId(source) {
+			if (source !== requestStoreEntry || this.environment?.name !== 'ssr') return null;
+			return fileURLToPath(import.meta.resolve(requestStoreEntry));
+		}
+	};
+}
+
 export default defineConfig({
 	plugins: [
 		signalCatalogue(),
 		serialiseDataOnlyForScripts(),
 		renderResultsOfOneShape(),
+		requestStoreWithoutAsyncHooks(),
 		sveltekit()
 	],
 	server: { fs: { allow: ['modules', 'pages'] } },

@@ -6,7 +6,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { renderResultsOfOneShape, serialiseDataOnlyForScripts } from '../vite.config';
+import {
+	renderResultsOfOneShape,
+	requestStoreWithoutAsyncHooks,
+	serialiseDataOnlyForScripts
+} from '../vite.config';
 
 // The page renderer of the SvelteKit this project installs, as Vite hands it to the plugin.
 const kit = path.dirname(createRequire(import.meta.url).resolve('@sveltejs/kit/package.json'));
@@ -58,13 +62,16 @@ const legacy = fs.readFileSync(legacyId, 'utf8');
 const transformLegacy = (code: string, id: string) =>
 	transformWith(renderResultsOfOneShape(), code, id);
 
-/** The module as a file of its own in `dir`, its relative imports pointing at Svelte's files. */
-function writeModule(dir: string, name: string, code: string): string {
+/**
+ * The module as a file of its own in `dir`, its relative imports pointing at the files beside
+ * `from` (where the module comes from).
+ */
+function writeModule(dir: string, name: string, code: string, from = legacyId): string {
 	const file = path.join(dir, name);
 	fs.writeFileSync(
 		file,
 		code.replace(/from '(\.\.?\/[^']+)'/g, (_, spec: string) => {
-			return `from '${pathToFileURL(path.resolve(path.dirname(legacyId), spec)).href}'`;
+			return `from '${pathToFileURL(path.resolve(path.dirname(from), spec)).href}'`;
 		})
 	);
 	return pathToFileURL(file).href;
@@ -140,6 +147,89 @@ describe('renderResultsOfOneShape', () => {
 		const changed = legacy.replace('get: () => result.body', 'get: () => result.html');
 		expect(() => transformLegacy(changed, legacyId)).toThrow(
 			/renderResultsOfOneShape in vite\.config\.ts/
+		);
+	});
+});
+
+// SvelteKit's request store, as Vite hands it to the plugin.
+const storeId = path.join(kit, 'src', 'exports', 'internal', 'event.js');
+const store = fs.readFileSync(storeId, 'utf8');
+const transformStore = (code: string, id: string) =>
+	transformWith(requestStoreWithoutAsyncHooks(), code, id);
+
+describe('requestStoreWithoutAsyncHooks', () => {
+	it('keeps the request store without AsyncLocalStorage, so no async hooks run per promise', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'request-store-'));
+		try {
+			const original = writeModule(dir, 'original.js', store, storeId);
+			const patched = writeModule(dir, 'patched.js', transformStore(store, storeId)!.code, storeId);
+			// Each module in a process of its own: once on, async hooks stay on for the process.
+			const probe = (url: string) => `
+				const { with_request_store, try_get_request_store } = await import(${JSON.stringify(url)});
+				await new Promise((resolve) => setTimeout(resolve, 50)); // the module's own import() settles
+				const event = { url: 'https://signaalwijs.test/leren' };
+				const during = with_request_store({ event }, () => try_get_request_store()?.event.url);
+				const afterAwait = await with_request_store({ event }, async () => {
+					await null;
+					return try_get_request_store()?.event.url ?? null;
+				});
+				await new Promise((resolve) => setImmediate(resolve));
+				const hooks = Object.getOwnPropertySymbols(Promise.resolve()).length > 0;
+				console.log(JSON.stringify({ during, afterAwait, outside: try_get_request_store(), hooks }));
+			`;
+			const run = (url: string) => {
+				const file = path.join(dir, `probe-${path.basename(url)}.mjs`);
+				fs.writeFileSync(file, probe(url));
+				const result = spawnSync(process.execPath, [file], { encoding: 'utf8' });
+				expect(result.stderr).toBe('');
+				return JSON.parse(result.stdout);
+			};
+			const before = run(original);
+			const after = run(patched);
+			// Both: the event while a load, action or handle runs synchronously, nothing outside.
+			for (const side of [before, after]) {
+				expect(side.during).toBe('https://signaalwijs.test/leren');
+				expect(side.outside).toBeNull();
+			}
+			// SvelteKit's own path for runtimes without AsyncLocalStorage: not after an await ...
+			expect(before.afterAwait).toBe('https://signaalwijs.test/leren');
+			expect(after.afterAwait).toBeNull();
+			// ... and what the patch is for: no async hooks on every promise of the process.
+			expect(before.hooks).toBe(true);
+			expect(after.hooks).toBe(false);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('bundles the store into the server build, where the patch reaches it, and only there', () => {
+		const plugin = requestStoreWithoutAsyncHooks();
+		expect(plugin.apply).toBe('build');
+		const resolve = (source: string, environment: string) =>
+			(plugin.resolveId as (this: unknown, source: string) => string | null).call(
+				{ environment: { name: environment } },
+				source
+			);
+		expect(resolve('@sveltejs/kit/internal/server', 'ssr')).toBe(
+			path.join(kit, 'src', 'exports', 'internal', 'server.js')
+		);
+		expect(resolve('@sveltejs/kit/internal/server', 'client')).toBeNull();
+		expect(resolve('@sveltejs/kit/internal', 'ssr')).toBeNull();
+	});
+
+	it('leaves every other module alone', () => {
+		expect(
+			transformStore(store, path.join(kit, 'src', 'exports', 'internal', 'server.js'))
+		).toBeNull();
+	});
+
+	it('stops the build when an upgrade changed the code it patches', () => {
+		const changed = store.replace(
+			'return als ? als.run(store, fn) : fn();',
+			'return als.run(store, fn);'
+		);
+		expect(() => transformStore(changed, storeId)).toThrow(
+			/requestStoreWithoutAsyncHooks in vite\.config\.ts/
 		);
 	});
 });

@@ -1,8 +1,10 @@
 // Chains the handles like SvelteKit's sequence(), without its per-handle cost. sequence() wraps
 // every handle in a tracing span, an AsyncLocalStorage run and an async function, and nests the
 // page chunks through one async transform per handle: with seven handles that was a tenth of a
-// bare page's CPU time. SvelteKit already runs the whole handle inside its request store, so
-// getRequestEvent() still works in every handle.
+// bare page's CPU time. Each handle gets the event as its argument; the server build keeps
+// SvelteKit's request store without AsyncLocalStorage (vite.config.ts,
+// requestStoreWithoutAsyncHooks), so getRequestEvent() would work only before a handle's first
+// await, and the platform does not call it.
 import type { Handle, RequestEvent, ResolveOptions } from '@sveltejs/kit';
 
 type MaybePromise<T> = T | Promise<T>;
