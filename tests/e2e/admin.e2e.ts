@@ -42,6 +42,9 @@ test('an admin changes a role and disables an account; that person’s sessions 
 	page,
 	browser
 }) => {
+	// A new learner, also signed in in a second browser, then an admin: three sign-ins (argon2id),
+	// 31 s in CI on the 2-core machine, against the default 60 s.
+	test.setTimeout(120_000);
 	const learner = await registerLearner(page, {
 		name: 'Rik Rolwissel',
 		emailPrefix: 'beheerd',

@@ -144,6 +144,9 @@ test('the preview shows the new text at once when Bewaren waits for a slow autos
 test('Tom breaks a case: the unreachable situation is named and publishing is refused', async ({
 	page
 }) => {
+	// A sign-in, a duplicated course, a case edit and three axe scans of the editor: 37 s in CI on
+	// the 2-core machine, against the default 60 s.
+	test.setTimeout(120_000);
 	await signIn(page, demo.trainer);
 	const editorUrl = await duplicate(page, 'Tienerpooiers: wat en hoe');
 
@@ -175,6 +178,9 @@ test('Tom breaks a case: the unreachable situation is named and publishing is re
 });
 
 test('Tom mends a broken case, publishes and sees version 1 in the history', async ({ page }) => {
+	// A sign-in, a duplicated course, two case edits, publishing and the history: 32 s in CI on the
+	// 2-core machine, against the default 60 s.
+	test.setTimeout(120_000);
 	await signIn(page, demo.trainer);
 	const editorUrl = await duplicate(page, 'Tienerpooiers: wat en hoe');
 	await page.goto(`${editorUrl}/stappen/4`);

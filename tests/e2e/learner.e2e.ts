@@ -173,7 +173,8 @@ test('a teacher resumes module 1 from the dashboard and works up to its final as
 	page,
 	e2eServer
 }) => {
-	test.setTimeout(150_000);
+	// Up to 84 s in CI on the 2-core machine (six keyboard-only steps, each with an axe scan).
+	test.setTimeout(200_000);
 	const learner = await registerLearner(page, { name: 'Ilse Wouters', emailPrefix: 'verder' });
 	await moduleProgress(e2eServer, learner.email, firstPart);
 	await signIn(page, learner.email, learner.password);
@@ -192,7 +193,8 @@ test('a teacher fails the final assessment, tries again and passes by keyboard o
 	page,
 	e2eServer
 }) => {
-	test.setTimeout(120_000);
+	// Up to 72 s in CI on the 2-core machine (two final assessments by keyboard only).
+	test.setTimeout(180_000);
 	const learner = await registerLearner(page, { name: 'Joke Peeters', emailPrefix: 'eindtoets' });
 	await moduleProgress(e2eServer, learner.email, mod.steps.indexOf(assessmentStep));
 	await signIn(page, learner.email, learner.password);

@@ -79,6 +79,9 @@ async function signInAtProvider(page: Page, email: string, loginAtProvider = ema
 ssoTest(
 	'a new teacher signs in with the school account, picks leerkracht once and lands in the school',
 	async ({ page, idp }) => {
+		// A real OpenID Provider's sign-in and consent pages, then ours: 31 s in CI on the 2-core
+		// machine, against the default 60 s.
+		ssoTest.setTimeout(120_000);
 		const domain = uniqueDomain('sint-jans');
 		await registerProvider(page, idp, 'nieuw', domain);
 
@@ -118,6 +121,9 @@ ssoTest(
 ssoTest(
 	'an existing account is linked on its first school sign-in; an admin sees and removes the link',
 	async ({ page, idp }) => {
+		// Two sign-ins (the provider's and an admin's) and the admin's account page: 32 s in CI on
+		// the 2-core machine, against the default 60 s.
+		ssoTest.setTimeout(120_000);
 		const domain = uniqueDomain('koppel');
 		const email = `bestaand@${domain}`;
 		await page.goto('/registreren');
