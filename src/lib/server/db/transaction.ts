@@ -212,12 +212,12 @@ function postgresTransaction<T>(fn: (tx: DB) => Promise<T> | T): Promise<T> {
 	const root = outer ? (scope!.root ?? scope!) : undefined;
 	let own: Scope | undefined;
 	const result = base.transaction(async (tx) => {
-		const scope: Scope = { active: true, tx, root };
-		own = scope;
+		const current: Scope = { active: true, tx, root };
+		own = current;
 		try {
-			return await inScope(scope, () => fn(db));
+			return await inScope(current, () => fn(db));
 		} finally {
-			endScope(scope);
+			endScope(current);
 		}
 	});
 	if (outer) return result;
