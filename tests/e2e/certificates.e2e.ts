@@ -102,6 +102,9 @@ test('the credential is a signed Open Badge that verifies with the published key
 });
 
 test('a forged or mistyped code gets a clear 404 page; a typed code is found', async ({ page }) => {
+	// Five verification pages (four opened, one typed), three axe scans and a sign-in (argon2id):
+	// up to 30 s in CI on the 2-core machine, against the default 60 s.
+	test.setTimeout(120_000);
 	const response = await page.goto('/verifieer/abcdefghijkmnpqrstuvwxyz2345');
 	expect(response?.status()).toBe(404);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Certificaat niet gevonden');
