@@ -175,6 +175,8 @@ const requestStoreModule = /[\\/]@sveltejs[\\/]kit[\\/]src[\\/]exports[\\/]inter
 /** The statement that gives the store an AsyncLocalStorage once `node:async_hooks` has loaded. */
 const requestStoreStorage =
 	"import('node:async_hooks')\n\t.then((hooks) => (als = new hooks.AsyncLocalStorage()))\n";
+/** Where that statement ends: its `.catch(() => { ... })` closes the first such line after it. */
+const requestStoreStorageEnd = '\n\t});\n';
 /** What SvelteKit does without one: the store is set while its callback runs synchronously. */
 const requestStoreWithout = [
 	'return als ? als.run(store, fn) : fn();',
@@ -202,7 +204,7 @@ export function requestStoreWithoutAsyncHooks(): Plugin {
 		what: "SvelteKit's request store",
 		patch(code) {
 			const start = code.indexOf(requestStoreStorage);
-			const end = code.indexOf('\n\t});\n', start);
+			const end = code.indexOf(requestStoreStorageEnd, start);
 			const expected =
 				start >= 0 &&
 				end >= 0 &&
@@ -212,7 +214,7 @@ export function requestStoreWithoutAsyncHooks(): Plugin {
 			return (
 				code.slice(0, start) +
 				'// No AsyncLocalStorage: patched out by vite.config.ts (requestStoreWithoutAsyncHooks).\n' +
-				code.slice(end + '\n\t});\n'.length)
+				code.slice(end + requestStoreStorageEnd.length)
 			);
 		}
 	});

@@ -277,31 +277,21 @@ if (onPostgres) {
 	await start(demoDb, secondPort);
 	const quizPath = `/leren/${mod.slug}/${quiz.slug}`;
 	const secondCookie = await signIn(secondOrigin, 'hulpverlener@demo.signaalwijs.be');
+	/** The answer POST of learner `c` to the server at `o`. */
+	const answerTo = (o: string, c: string) => ({
+		url: `${o}${quizPath}?/answer`,
+		method: 'POST' as const,
+		headers: { cookie: c, origin: o, 'content-type': 'application/x-www-form-urlencoded' },
+		body: answerBody
+	});
 	// Warm the second server's answer path as the first one's was above (the JIT, and the
 	// statements each pooled connection prepares on its first batch), for both learners: warming
 	// it with page requests only, the row measured a cold server beside a warm one.
 	for (const c of [cookie, secondCookie]) {
-		await autocannon({
-			url: `${secondOrigin}${quizPath}?/answer`,
-			method: 'POST',
-			headers: {
-				cookie: c,
-				origin: secondOrigin,
-				'content-type': 'application/x-www-form-urlencoded'
-			},
-			body: answerBody,
-			connections: 10,
-			duration: 2
-		});
+		await autocannon({ ...answerTo(secondOrigin, c), connections: 10, duration: 2 });
 	}
 	const postTo = (o: string, c: string) =>
-		throughput({
-			url: `${o}${quizPath}?/answer`,
-			method: 'POST',
-			headers: { cookie: c, origin: o, 'content-type': 'application/x-www-form-urlencoded' },
-			body: answerBody,
-			connections: Math.ceil(connections / 2)
-		});
+		throughput({ ...answerTo(o, c), connections: Math.ceil(connections / 2) });
 	const twoServers = async (secondLearner: string) => {
 		const [one, two] = await Promise.all([
 			postTo(origin, cookie),
