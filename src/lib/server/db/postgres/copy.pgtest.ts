@@ -115,12 +115,16 @@ describe('db:copy', () => {
 			}
 			expect(counts.every((c) => c.sqlite === c.postgres)).toBe(true);
 			expect(formatCounts(counts)).toMatch(/^response\s+\d+\s+\d+\s+ok$/m);
-			// The planner knows how many rows arrived (statistics gathered after the copy).
+			// The planner knows how many rows arrived (statistics gathered after the copy), and the
+			// copied tables are vacuumed, not left to autovacuum while the platform serves.
 			const analysed = await pgClient.query(
-				`SELECT relname, last_analyze FROM pg_stat_user_tables WHERE relname IN ('response', 'membership')`
+				`SELECT relname, last_analyze, last_vacuum FROM pg_stat_user_tables WHERE relname IN ('response', 'membership')`
 			);
 			expect(analysed.rows).toHaveLength(2);
-			for (const row of analysed.rows) expect(row.last_analyze, row.relname).not.toBeNull();
+			for (const row of analysed.rows) {
+				expect(row.last_analyze, row.relname).not.toBeNull();
+				expect(row.last_vacuum, row.relname).not.toBeNull();
+			}
 
 			// A learner: same id, e-mail, times (epoch ms to timestamptz) and flags (0/1 to boolean).
 			const user = source
