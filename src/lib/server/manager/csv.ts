@@ -1,7 +1,7 @@
 // The learners table as CSV for Flemish Excel: ';' separator, UTF-8 with BOM, CRLF line ends.
 import { messages } from '$lib/i18n';
 import type { LearnerQuery } from './learner-query';
-import { countLearnersFor, selectLearners, toRows, type LearnerRow } from './learners';
+import { selectLearners, toRows, type LearnerRow } from './learners';
 import { formatDate, reportModules, statusLabel, type ReportModule } from './status';
 
 const text = messages.manager.report;
@@ -54,21 +54,42 @@ function csvRows(modules: readonly ReportModule[], rows: LearnerRow[]): string {
 
 export const csvChunkSize = 500;
 
+/** The learners table as CSV: how many learners it holds, and the file itself in chunks. */
+export interface LearnersCsv {
+	/** The learners in the file: exactly the rows `chunks` writes (the export's audit names it). */
+	rows: number;
+	chunks: AsyncGenerator<string>;
+}
+
 /**
- * The learners table (all pages, same filters and order) as CSV, in chunks of 500 learners.
- * better-sqlite3 blocks the event loop while it works, so the export yields between chunks:
- * other people's requests are served in between instead of waiting for the whole file.
+ * The learners table (all pages, same filters and order) as CSV, in chunks of 500 learners. The
+ * learners are read once, before the first chunk: their number is known before the file leaves
+ * (no second query to count them, 30 ms on PostgreSQL for 5,000 learners), and it is the number
+ * the file holds. better-sqlite3 blocks the event loop while it works, so the export yields
+ * between chunks: other people's requests are served in between instead of waiting for the file.
  */
-export async function* streamLearnersCsv(
+export async function learnersCsv(
 	orgId: number,
 	query: LearnerQuery,
 	now = Date.now()
+): Promise<LearnersCsv> {
+	// The columns once for the whole file (not once per chunk: on PostgreSQL each is a round trip),
+	// and one sorted query for the learners (a few milliseconds); independent, so started together.
+	const [modules, base] = await Promise.all([
+		reportModules(orgId),
+		selectLearners(orgId, query, now, -1, 0)
+	]);
+	return { rows: base.length, chunks: csvChunks(orgId, modules, base, now) };
+}
+
+async function* csvChunks(
+	orgId: number,
+	modules: readonly ReportModule[],
+	base: Awaited<ReturnType<typeof selectLearners>>,
+	now: number
 ): AsyncGenerator<string> {
-	// The columns once for the whole file (not once per chunk: on PostgreSQL each is a round trip).
-	const modules = await reportModules(orgId);
 	yield csvHeader(modules);
-	// One sorted query (a few milliseconds), then the statuses chunk by chunk.
-	const base = await selectLearners(orgId, query, now, -1, 0);
+	// The statuses chunk by chunk.
 	for (let offset = 0; offset < base.length; offset += csvChunkSize) {
 		await new Promise((resolve) => setImmediate(resolve));
 		const chunk = base.slice(offset, offset + csvChunkSize);
@@ -82,7 +103,8 @@ export async function exportLearnersCsv(
 	query: LearnerQuery,
 	now = Date.now()
 ): Promise<{ csv: string; rows: number }> {
+	const { rows, chunks } = await learnersCsv(orgId, query, now);
 	let csv = '';
-	for await (const chunk of streamLearnersCsv(orgId, query, now)) csv += chunk;
-	return { csv, rows: await countLearnersFor(orgId, query, now) };
+	for await (const chunk of chunks) csv += chunk;
+	return { csv, rows };
 }

@@ -24,8 +24,15 @@ export {
 	type LearnerQuery,
 	type SortKey
 } from './learner-query';
-export { countLearnersFor, listLearners, type LearnerPage, type LearnerRow } from './learners';
-export { csvCell, csvChunkSize, csvLine, exportLearnersCsv, streamLearnersCsv } from './csv';
+export { listLearners, type LearnerPage, type LearnerRow } from './learners';
+export {
+	csvCell,
+	csvChunkSize,
+	csvLine,
+	exportLearnersCsv,
+	learnersCsv,
+	type LearnersCsv
+} from './csv';
 export { getLearnerDetail, type LearnerDetail } from './learner-detail';
 export { extraAttemptModules, giveExtraAttempt } from './extra-attempts';
 export { getDashboard, lastMonths, type Dashboard } from './overview';
