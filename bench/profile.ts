@@ -95,6 +95,10 @@ const scenarios: Scenario[] = [
 		})
 	},
 	{
+		name: `quiz step ${quizPath}`,
+		options: (cookie) => ({ url: `${origin}${quizPath}`, headers: { cookie } })
+	},
+	{
 		name: `answer POST ${quizPath}?/answer`,
 		options: (cookie) => ({
 			url: `${origin}${quizPath}?/answer`,
