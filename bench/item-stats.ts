@@ -4,9 +4,10 @@
 // learners' organisation (a trainer: the same answers, plus the organisation check per test).
 // Target: <= 300 ms (issue 19), the median of three runs each. RESPONSES overrides the count.
 // `-- --engine postgres`: the same SQLite file is built, copied into a new database on a
-// throwaway PostgreSQL server (db:copy's copySqliteToPostgres, which analyses the tables) or into
-// the empty database `--to postgres://…`, and a child process whose DATABASE_URL names that
-// database times itemStatistics() there (this process's engine was chosen when db/ was loaded).
+// throwaway PostgreSQL server (db:copy's copySqliteToPostgres, which vacuums and analyses the
+// tables) or into the empty database `--to postgres://…`, and a child process whose DATABASE_URL
+// names that database times itemStatistics() there (this process's engine was chosen when db/
+// was loaded).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
