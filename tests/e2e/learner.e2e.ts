@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { demo, expect, expectAccessible, registerLearner, signIn, signOut, test } from './fixtures';
-import { moduleProgress } from '../support/e2e-server';
+import { moduleProgress, type E2eServer } from '../support/e2e-server';
 import { activate, chooseRadio, tabTo } from './keyboard';
 import { correctAnswer, course, itemById, moduleBySlug, wrongAnswer } from './course';
 import type { Answer } from '../../src/lib/content/views';
@@ -177,21 +177,35 @@ test('a teacher starts module 1 by keyboard only, reads, practises and resumes a
 	await expectStepsDone(page, firstPart);
 });
 
+/**
+ * A learner of the test's own, brought to `from` steps done by the real progress functions,
+ * resumes module 1 from the dashboard and walks the steps up to `to` by keyboard only.
+ */
+async function resumeAndWalk(
+	page: Page,
+	e2eServer: E2eServer,
+	learnerName: string,
+	emailPrefix: string,
+	from: number,
+	to: number
+) {
+	const learner = await registerLearner(page, { name: learnerName, emailPrefix });
+	await moduleProgress(e2eServer, learner.email, from);
+	await signIn(page, learner.email, learner.password);
+	const busy = page.getByRole('region', { name: 'Bezig' });
+	await activate(page, busy.getByRole('link', { name: /Verder gaan/ }));
+	const steps = mod.steps.slice(from, to);
+	expect(await walkByKeyboard(page, steps)).toEqual(walkOf(steps));
+}
+
 // Steps 5-9 were one test that took 78-126 s in CI on the 2-core machine (three cases, a lesson
-// and a quiz, each step with an axe scan); as two tests, each walks half of them.
+// and a quiz, each step with an axe scan); as two tests, each walks half of them (38-60 s).
 test('a teacher resumes module 1 from the dashboard and works through the next steps by keyboard only', async ({
 	page,
 	e2eServer
 }) => {
 	test.setTimeout(180_000);
-	const learner = await registerLearner(page, { name: 'Ilse Wouters', emailPrefix: 'verder' });
-	await moduleProgress(e2eServer, learner.email, firstPart);
-	await signIn(page, learner.email, learner.password);
-	const busy = page.getByRole('region', { name: 'Bezig' });
-	await activate(page, busy.getByRole('link', { name: /Verder gaan/ }));
-
-	const steps = mod.steps.slice(firstPart, secondPart);
-	expect(await walkByKeyboard(page, steps)).toEqual(walkOf(steps));
+	await resumeAndWalk(page, e2eServer, 'Ilse Wouters', 'verder', firstPart, secondPart);
 	await expectStepPage(page, mod.steps[secondPart]);
 	await expectStepsDone(page, secondPart);
 });
@@ -201,15 +215,8 @@ test('a teacher resumes module 1 from the dashboard and works up to its final as
 	e2eServer
 }) => {
 	test.setTimeout(180_000);
-	const learner = await registerLearner(page, { name: 'Eva Claes', emailPrefix: 'verder-eind' });
-	await moduleProgress(e2eServer, learner.email, secondPart);
-	await signIn(page, learner.email, learner.password);
-	const busy = page.getByRole('region', { name: 'Bezig' });
-	await activate(page, busy.getByRole('link', { name: /Verder gaan/ }));
-
 	const assessmentAt = mod.steps.indexOf(assessmentStep);
-	const steps = mod.steps.slice(secondPart, assessmentAt);
-	expect(await walkByKeyboard(page, steps)).toEqual(walkOf(steps));
+	await resumeAndWalk(page, e2eServer, 'Eva Claes', 'verder-eind', secondPart, assessmentAt);
 	await expectStepPage(page, assessmentStep);
 	await expect(page.getByRole('button', { name: 'Start de eindtoets' })).toBeVisible();
 	await expectStepsDone(page, assessmentAt);
