@@ -1,7 +1,7 @@
 // The learners table as CSV for Flemish Excel: ';' separator, UTF-8 with BOM, CRLF line ends.
 import { messages } from '$lib/i18n';
 import type { LearnerQuery } from './learner-query';
-import { selectLearners, toRows, type LearnerRow } from './learners';
+import { selectLearners, toRows, type BaseRow, type LearnerRow } from './learners';
 import { formatDate, reportModules, statusLabel, type ReportModule } from './status';
 
 const text = messages.manager.report;
@@ -85,7 +85,7 @@ export async function learnersCsv(
 async function* csvChunks(
 	orgId: number,
 	modules: readonly ReportModule[],
-	base: Awaited<ReturnType<typeof selectLearners>>,
+	base: BaseRow[],
 	now: number
 ): AsyncGenerator<string> {
 	yield csvHeader(modules);

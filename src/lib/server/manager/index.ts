@@ -25,14 +25,7 @@ export {
 	type SortKey
 } from './learner-query';
 export { listLearners, type LearnerPage, type LearnerRow } from './learners';
-export {
-	csvCell,
-	csvChunkSize,
-	csvLine,
-	exportLearnersCsv,
-	learnersCsv,
-	type LearnersCsv
-} from './csv';
+export { csvCell, csvChunkSize, csvLine, exportLearnersCsv, learnersCsv } from './csv';
 export { getLearnerDetail, type LearnerDetail } from './learner-detail';
 export { extraAttemptModules, giveExtraAttempt } from './extra-attempts';
 export { getDashboard, lastMonths, type Dashboard } from './overview';

@@ -98,7 +98,8 @@ function learnerFilter(orgId: number, query: LearnerQuery, now: number): SQL | u
 	return and(...clauses);
 }
 
-type BaseRow = Omit<LearnerRow, 'lastActivity' | 'statuses'>;
+/** A learner of the table before their statuses are read. */
+export type BaseRow = Omit<LearnerRow, 'lastActivity' | 'statuses'>;
 
 /** How many learners match the filters (the table's total, the export's audit trail). */
 export async function countLearnersFor(
