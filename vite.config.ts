@@ -30,6 +30,8 @@ function dependencyPatch(options: {
 	fn: string;
 	module: RegExp;
 	what: string;
+	/** Only in the server build (Vite's `ssr` environment), when the browser's code imports the module too. */
+	serverOnly?: boolean;
 	patch: (code: string) => string | null;
 }): Plugin {
 	return {
@@ -37,6 +39,7 @@ function dependencyPatch(options: {
 		enforce: 'pre',
 		transform(code, id) {
 			if (!options.module.test(id)) return null;
+			if (options.serverOnly && this.environment?.name !== 'ssr') return null;
 			const patched = options.patch(code);
 			if (patched === null) {
 				throw new Error(`${id}: ${options.what} changed; see ${options.fn} in vite.config.ts`);
@@ -232,12 +235,144 @@ export function requestStoreWithoutAsyncHooks(): Plugin {
 	};
 }
 
+/** SvelteKit's URL helpers, among them `make_trackable`, which every server load's `url` comes from. */
+const urlHelpers = /[\\/]@sveltejs[\\/]kit[\\/]src[\\/]utils[\\/]url\.js$/;
+/** The start of `make_trackable` (with its doc comment), and the lines that give each tracked URL its own getters. */
+const trackedUrlStart = `/**
+ * @param {URL} url
+ * @param {() => void} callback
+ * @param {(search_param: string) => void} search_params_callback
+ * @param {boolean} [allow_hash]
+ */
+export function make_trackable(url, callback, search_params_callback, allow_hash = false) {
+\tconst tracked = new URL(url);
+`;
+const trackedUrlGetters = `\t/**
+\t * URL properties that could change during the lifetime of the page,
+\t * which excludes things like \`origin\`
+\t * @type {(keyof URL)[]}
+\t */
+\tconst tracked_url_properties = ['href', 'pathname', 'search', 'toString', 'toJSON'];
+\tif (allow_hash) tracked_url_properties.push('hash');
+
+\tfor (const property of tracked_url_properties) {
+\t\tObject.defineProperty(tracked, property, {
+\t\t\tget() {
+\t\t\t\tcallback();
+\t\t\t\treturn url[property];
+\t\t\t},
+
+\t\t\tenumerable: true,
+\t\t\tconfigurable: true
+\t\t});
+\t}
+
+`;
+const trackedUrlHash =
+	'\tif ((DEV || !BROWSER) && !allow_hash) {\n\t\tdisable_hash(tracked);\n\t}\n';
+const hashMessage =
+	"'Cannot access event.url.hash. Consider using `page.url.hash` inside a component instead'";
+/** The same tracked URL as an instance of one class: its getters live on the prototype. */
+const sharedShapeTrackedUrl = `
+// Patched in by vite.config.ts (trackedUrlsOfOneShape): a tracked URL as an instance of one class
+// instead of a URL given its own getters with Object.defineProperty on each call.
+class TrackedUrl extends URL {
+	#url;
+	#callback;
+	#allow_hash;
+
+	constructor(url, callback, allow_hash) {
+		super(url);
+		this.#url = url;
+		this.#callback = callback;
+		this.#allow_hash = allow_hash;
+	}
+
+	get href() {
+		this.#callback();
+		return this.#url.href;
+	}
+
+	get pathname() {
+		this.#callback();
+		return this.#url.pathname;
+	}
+
+	get search() {
+		this.#callback();
+		return this.#url.search;
+	}
+
+	get toString() {
+		this.#callback();
+		return this.#url.toString;
+	}
+
+	get toJSON() {
+		this.#callback();
+		return this.#url.toJSON;
+	}
+
+	get hash() {
+		if (this.#allow_hash) {
+			this.#callback();
+			return this.#url.hash;
+		}
+		if (DEV || !BROWSER) throw new Error(${hashMessage});
+		return super.hash;
+	}
+}
+
+`;
+
+/**
+ * SvelteKit (2.70) gives every server load a tracked copy of the request's URL
+ * (`make_trackable`), a URL given its own `href`, `pathname`, `search`, `toString`, `toJSON` and
+ * `hash` getters with `Object.defineProperty` on each call. As with the render results above, V8
+ * then makes a hidden class per copy in the old generation, and through it the getters' closures
+ * keep the load's state alive past the young-generation collections: on a lesson step (two server
+ * loads) about 3-4 KB more per request were copied into the old generation (docs/operations.md,
+ * "Tracked URLs of one shape"). This patch, applied when Vite bundles the module into the server
+ * build, makes the copy an instance of one subclass of URL whose getters do the same from the
+ * prototype. The browser's copy of the module is untouched. If an upgrade changes that code, the
+ * build stops here: look whether SvelteKit now tracks the URL without per-call getters (then drop
+ * this plugin), or adapt the pattern.
+ */
+export function trackedUrlsOfOneShape(): Plugin {
+	return dependencyPatch({
+		name: 'signaalwijs-tracked-urls-of-one-shape',
+		fn: 'trackedUrlsOfOneShape',
+		module: urlHelpers,
+		// The server build only: the browser's runtime imports the same module.
+		serverOnly: true,
+		what: "SvelteKit's make_trackable",
+		patch(code) {
+			const expected = [trackedUrlStart, trackedUrlGetters, trackedUrlHash].every(
+				(part) => code.split(part).length === 2
+			);
+			if (!expected) return null;
+			return code
+				.replace(
+					trackedUrlStart,
+					sharedShapeTrackedUrl +
+						trackedUrlStart.replace('new URL(url)', 'new TrackedUrl(url, callback, allow_hash)')
+				)
+				.replace(trackedUrlGetters, '')
+				.replace(
+					trackedUrlHash,
+					trackedUrlHash.replace('disable_hash', 'allow_nodejs_console_log')
+				);
+		}
+	});
+}
+
 export default defineConfig({
 	plugins: [
 		signalCatalogue(),
 		serialiseDataOnlyForScripts(),
 		renderResultsOfOneShape(),
 		requestStoreWithoutAsyncHooks(),
+		trackedUrlsOfOneShape(),
 		sveltekit()
 	],
 	server: { fs: { allow: ['modules', 'pages'] } },

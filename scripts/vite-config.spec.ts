@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	renderResultsOfOneShape,
 	requestStoreWithoutAsyncHooks,
-	serialiseDataOnlyForScripts
+	serialiseDataOnlyForScripts,
+	trackedUrlsOfOneShape
 } from '../vite.config';
 
 // The page renderer of the SvelteKit this project installs, as Vite hands it to the plugin.
@@ -17,10 +18,12 @@ const kit = path.dirname(createRequire(import.meta.url).resolve('@sveltejs/kit/p
 const rendererId = path.join(kit, 'src', 'runtime', 'server', 'page', 'index.js');
 const renderer = fs.readFileSync(rendererId, 'utf8');
 
-/** What `plugin` makes of the module `id` when Vite hands it `code`. */
-function transformWith(plugin: Plugin, code: string, id: string) {
+/** What `plugin` makes of the module `id` when Vite hands it `code` (in the server build). */
+function transformWith(plugin: Plugin, code: string, id: string, environment = 'ssr') {
 	const hook = plugin.transform as Exclude<Plugin['transform'], { handler: unknown } | undefined>;
-	return hook.call({} as never, code, id) as { code: string } | null;
+	return hook.call({ environment: { name: environment } } as never, code, id) as {
+		code: string;
+	} | null;
 }
 
 const transform = (code: string, id: string) =>
@@ -231,5 +234,105 @@ describe('requestStoreWithoutAsyncHooks', () => {
 		expect(() => transformStore(changed, storeId)).toThrow(
 			/requestStoreWithoutAsyncHooks in vite\.config\.ts/
 		);
+	});
+});
+
+// SvelteKit's URL helpers, as Vite hands them to the plugin.
+const urlId = path.join(kit, 'src', 'utils', 'url.js');
+const urlHelpers = fs.readFileSync(urlId, 'utf8');
+const transformUrl = (code: string, id: string, environment = 'ssr') =>
+	transformWith(trackedUrlsOfOneShape(), code, id, environment);
+
+describe('trackedUrlsOfOneShape', () => {
+	it('tracks the same reads of the URL a load gets, with one hidden class for all tracked URLs', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracked-url-'));
+		try {
+			// As on the server: esm-env's BROWSER and DEV are both false there.
+			const asServer = (code: string) =>
+				code.replace(
+					"import { BROWSER, DEV } from 'esm-env';",
+					'const BROWSER = false, DEV = false;'
+				);
+			const original = writeModule(dir, 'original.js', asServer(urlHelpers), urlId);
+			const patched = writeModule(
+				dir,
+				'patched.js',
+				asServer(transformUrl(urlHelpers, urlId)!.code),
+				urlId
+			);
+			const probe = `
+				const out = {};
+				for (const [name, module] of [['original', ${JSON.stringify(original)}], ['patched', ${JSON.stringify(patched)}]]) {
+					const { make_trackable } = await import(module);
+					const track = (href, allowHash = false) => {
+						const reads = { url: 0, params: [] };
+						const tracked = make_trackable(new URL(href), () => reads.url++, (p) => reads.params.push(p), allowHash);
+						return { tracked, reads };
+					};
+					const { tracked, reads } = track('https://signaalwijs.test/leren/wat-en-hoe?stap=2#uitleg');
+					const other = track('https://signaalwijs.test/beheer').tracked;
+					const untracked = { origin: tracked.origin, host: tracked.host, instance: tracked instanceof URL };
+					const before = reads.url;
+					const seen = {
+						href: tracked.href, pathname: tracked.pathname, search: tracked.search,
+						string: String(tracked), json: JSON.stringify({ u: tracked }), copy: new URL(tracked).href,
+						stap: tracked.searchParams.get('stap'),
+						keys: [...tracked.searchParams.keys()]
+					};
+					let hash;
+					try { hash = tracked.hash; } catch (e) { hash = 'throws: ' + e.message; }
+					let assigned;
+					try { tracked.pathname = '/elders'; assigned = tracked.pathname; } catch (e) { assigned = e.constructor.name; }
+					const withHash = track('https://signaalwijs.test/a#b', true);
+					const hashAllowed = withHash.tracked.hash;
+					out[name] = {
+						untracked, before, seen, hash, assigned, reads: { url: reads.url, params: reads.params },
+						hashAllowed, hashRead: withHash.reads.url,
+						sameShape: %HaveSameMap(tracked, other)
+					};
+				}
+				console.log(JSON.stringify(out));
+			`;
+			const probeFile = path.join(dir, 'probe.mjs');
+			fs.writeFileSync(probeFile, probe);
+			const run = spawnSync(process.execPath, ['--allow-natives-syntax', probeFile], {
+				encoding: 'utf8'
+			});
+			expect(run.stderr).toBe('');
+			const { original: before, patched: after } = JSON.parse(run.stdout);
+			// Reading origin or host is not tracked; href, pathname, search, toString, toJSON are.
+			expect(after.untracked).toEqual(before.untracked);
+			expect(after.untracked.instance).toBe(true);
+			expect(after.before).toBe(0);
+			expect(after.seen).toEqual(before.seen);
+			expect(after.seen.pathname).toBe('/leren/wat-en-hoe');
+			expect(after.seen.stap).toBe('2');
+			expect(after.reads).toEqual(before.reads);
+			expect(after.reads.params).toEqual(['stap']);
+			// The hash stays off limits on the server, unless the caller allows it (then tracked).
+			expect(after.hash).toBe(before.hash);
+			expect(after.hash).toMatch(/^throws: Cannot access event\.url\.hash/);
+			expect(after.assigned).toBe(before.assigned);
+			expect(after.hashAllowed).toBe('#b');
+			expect(after.hashRead).toBe(before.hashRead);
+			// What the patch is for: on this Node each original tracked URL has a hidden class of its own.
+			expect(before.sameShape).toBe(false);
+			expect(after.sameShape).toBe(true);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('leaves the browser build and every other module alone', () => {
+		expect(transformUrl(urlHelpers, urlId, 'client')).toBeNull();
+		expect(transformUrl(urlHelpers, path.join(kit, 'src', 'utils', 'routing.js'))).toBeNull();
+	});
+
+	it('stops the build when an upgrade changed the code it patches', () => {
+		const changed = urlHelpers.replace(
+			"const tracked_url_properties = ['href', 'pathname', 'search', 'toString', 'toJSON'];",
+			"const tracked_url_properties = ['href', 'pathname', 'search', 'toString', 'toJSON', 'host'];"
+		);
+		expect(() => transformUrl(changed, urlId)).toThrow(/trackedUrlsOfOneShape in vite\.config\.ts/);
 	});
 });
