@@ -1,6 +1,8 @@
 // Production entry: adapter-node's handler behind one thin layer that puts the security headers on
 // every response, static files included (adapter-node serves those before hooks.server.ts runs).
 // `node build` also works, but then files under /_app/immutable go out without these headers.
+// The V8 flags first: they must be set before the app allocates anything (runtime-flags.js).
+import './runtime-flags.js';
 import http from 'node:http';
 import { inSlices } from './request-slices.js';
 

@@ -5,7 +5,7 @@
 // The app is written to bench/results/floor/ (ignored by git, lint and check) and built only when
 // its files are newer than its build. Serve it with `node bench/results/floor/build/index.js`
 // (PORT, HOST), as bench/all.ts does; `node bench/results/floor/sliced.js` serves it the way
-// server.js serves the platform (request-slices.js).
+// server.js serves the platform (runtime-flags.js, request-slices.js).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,11 +13,13 @@ import path from 'node:path';
 export const floorDir = path.resolve('bench/results/floor');
 export const floorEntry = path.join(floorDir, 'build/index.js');
 /**
- * The same floor app behind the way server.js starts requests (request-slices.js) instead of
- * adapter-node's own server: the like-for-like reference for what the platform adds per page.
+ * The same floor app served the way server.js serves (its V8 flags, runtime-flags.js, and its
+ * requests started in slices, request-slices.js) instead of adapter-node's own server: the
+ * like-for-like reference for what the platform adds per page.
  */
 export const floorSlicedEntry = path.join(floorDir, 'sliced.js');
 const slicedServer = () =>
+	`import ${JSON.stringify(path.resolve('runtime-flags.js'))};\n` +
 	"import http from 'node:http';\n" +
 	"import { handler } from './build/handler.js';\n" +
 	`import { inSlices } from ${JSON.stringify(path.resolve('request-slices.js'))};\n` +
