@@ -80,6 +80,18 @@ function writeModule(dir: string, name: string, code: string, from = legacyId): 
 	return pathToFileURL(file).href;
 }
 
+/**
+ * Runs `code` as a module of its own in a fresh Node process (with V8's natives syntax, for
+ * `%HaveSameMap`) and returns what it printed, read as JSON.
+ */
+function runProbe(dir: string, code: string) {
+	const file = path.join(dir, 'probe.mjs');
+	fs.writeFileSync(file, code);
+	const run = spawnSync(process.execPath, ['--allow-natives-syntax', file], { encoding: 'utf8' });
+	expect(run.stderr).toBe('');
+	return JSON.parse(run.stdout);
+}
+
 describe('renderResultsOfOneShape', () => {
 	it('builds every render result from one class instead of giving each its own getters', () => {
 		expect(legacy.split('Object.defineProperties(').length).toBe(2);
@@ -118,13 +130,7 @@ describe('renderResultsOfOneShape', () => {
 				}
 				console.log(JSON.stringify(out));
 			`;
-			const probeFile = path.join(dir, 'probe.mjs');
-			fs.writeFileSync(probeFile, probe);
-			const run = spawnSync(process.execPath, ['--allow-natives-syntax', probeFile], {
-				encoding: 'utf8'
-			});
-			expect(run.stderr).toBe('');
-			const { original: before, patched: after } = JSON.parse(run.stdout);
+			const { original: before, patched: after } = runProbe(dir, probe);
 			expect(after.first).toEqual(before.first);
 			expect(after.first.html).toContain('<p>Dag Lotte</p>');
 			expect(after.second).toEqual(before.second);
@@ -293,13 +299,7 @@ describe('trackedUrlsOfOneShape', () => {
 				}
 				console.log(JSON.stringify(out));
 			`;
-			const probeFile = path.join(dir, 'probe.mjs');
-			fs.writeFileSync(probeFile, probe);
-			const run = spawnSync(process.execPath, ['--allow-natives-syntax', probeFile], {
-				encoding: 'utf8'
-			});
-			expect(run.stderr).toBe('');
-			const { original: before, patched: after } = JSON.parse(run.stdout);
+			const { original: before, patched: after } = runProbe(dir, probe);
 			// Reading origin or host is not tracked; href, pathname, search, toString, toJSON are.
 			expect(after.untracked).toEqual(before.untracked);
 			expect(after.untracked.instance).toBe(true);
