@@ -275,7 +275,8 @@ const hashMessage =
 /** The same tracked URL as an instance of one class: its getters live on the prototype. */
 const sharedShapeTrackedUrl = `
 // Patched in by vite.config.ts (trackedUrlsOfOneShape): a tracked URL as an instance of one class
-// instead of a URL given its own getters with Object.defineProperty on each call.
+// instead of a URL given its own getters with Object.defineProperty on each call. This copy of
+// the module is the server's, where reading the hash throws unless the caller allows it.
 class TrackedUrl extends URL {
 	#url;
 	#callback;
@@ -288,38 +289,21 @@ class TrackedUrl extends URL {
 		this.#allow_hash = allow_hash;
 	}
 
-	get href() {
-		this.#callback();
-		return this.#url.href;
-	}
-
-	get pathname() {
-		this.#callback();
-		return this.#url.pathname;
-	}
-
-	get search() {
-		this.#callback();
-		return this.#url.search;
-	}
-
-	get toString() {
-		this.#callback();
-		return this.#url.toString;
-	}
-
-	get toJSON() {
-		this.#callback();
-		return this.#url.toJSON;
+	static {
+		for (const property of ['href', 'pathname', 'search', 'toString', 'toJSON']) {
+			Object.defineProperty(this.prototype, property, {
+				get() {
+					this.#callback();
+					return this.#url[property];
+				}
+			});
+		}
 	}
 
 	get hash() {
-		if (this.#allow_hash) {
-			this.#callback();
-			return this.#url.hash;
-		}
-		if (DEV || !BROWSER) throw new Error(${hashMessage});
-		return super.hash;
+		if (!this.#allow_hash) throw new Error(${hashMessage});
+		this.#callback();
+		return this.#url.hash;
 	}
 }
 
