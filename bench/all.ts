@@ -21,12 +21,14 @@ import autocannon from 'autocannon';
 import { loadCourse } from '../src/lib/server/content/load';
 import { correctAnswer } from '../src/lib/server/learning/grading';
 import { renderCertificatePdf } from '../src/lib/server/certificates/pdf';
+import { cpuCap, cpuMeter, postgresProcesses } from './cpu';
 import { javascriptMeter } from './javascript';
 import { floorSlicedEntry, prepareFloor } from './floor';
 import { ensureBenchDb, ensureBuild, ensureChromium } from './prepare';
 import {
 	benchDatabase,
 	benchDatabaseFrom,
+	benchPostgres,
 	demoDatabase,
 	engineLabel,
 	extraLearnerEmail,
@@ -97,6 +99,7 @@ async function throughput(options: autocannon.Options) {
 		.reduce((sum, [, s]) => sum + s.count, 0);
 	return {
 		rps: Math.round(result.requests.average),
+		requests: result.requests.total,
 		p99: result.latency.p99,
 		errors: result.errors + result.timeouts + bad
 	};
@@ -136,6 +139,7 @@ const verdict = (ok: boolean | null) => (ok === null ? '–' : ok ? 'met' : 'NOT
 
 // Cold start: migrations checked, all shipped modules loaded and validated, first answer.
 const coldStart = await start(demoDb, port);
+const mainServer = servers.at(-1)!;
 const cookie = await signIn(origin, 'leerkracht@demo.signaalwijs.be');
 
 const course = loadCourse('modules');
@@ -236,7 +240,17 @@ const postOptions = {
 // Warm the answer path first too, as the pages above: the JIT, and on PostgreSQL the statements
 // each pooled connection prepares on its first batch.
 await autocannon({ ...postOptions, connections: 10, duration: 2 });
+// On PostgreSQL, where each answer's CPU went (the server, PostgreSQL's processes, the load
+// client in this process): the two-server rows below print what the machine's cores allow.
+const postgresData = onPostgres ? path.join((await benchPostgres()).dir, 'data') : '';
+const cpuGroups = (serverPids: () => number[]) => ({
+	server: serverPids,
+	postgres: () => postgresProcesses(postgresData),
+	client: () => [process.pid]
+});
+const postMeter = onPostgres ? cpuMeter(cpuGroups(() => [mainServer.pid!])) : null;
 const post = await throughput(postOptions);
+const postCpu = postMeter?.stop(post.requests);
 rows.push({
 	figure: `answer POST (${onPostgres ? 'synchronous_commit=on' : 'synchronous=FULL'})`,
 	value: `${post.rps}/s, p99 ${post.p99} ms, ${post.errors} errors`,
@@ -275,6 +289,7 @@ if (onPostgres) {
 	const secondPort = port + 3;
 	const secondOrigin = `http://127.0.0.1:${secondPort}`;
 	await start(demoDb, secondPort);
+	const secondServer = servers.at(-1)!;
 	const quizPath = `/leren/${mod.slug}/${quiz.slug}`;
 	const secondCookie = await signIn(secondOrigin, 'hulpverlener@demo.signaalwijs.be');
 	/** The answer POST of learner `c` to the server at `o`. */
@@ -293,11 +308,13 @@ if (onPostgres) {
 	const postTo = (o: string, c: string) =>
 		throughput({ ...answerTo(o, c), connections: Math.ceil(connections / 2) });
 	const twoServers = async (secondLearner: string) => {
+		const meter = cpuMeter(cpuGroups(() => [mainServer.pid!, secondServer.pid!]));
 		const [one, two] = await Promise.all([
 			postTo(origin, cookie),
 			postTo(secondOrigin, secondLearner)
 		]);
 		return {
+			cpu: meter?.stop(one.requests + two.requests),
 			both: one.rps + two.rps,
 			value: `${one.rps + two.rps}/s (${one.rps} + ${two.rps}), p99 ${Math.max(one.p99, two.p99)} ms, ${one.errors + two.errors} errors`,
 			errors: one.errors + two.errors
@@ -320,6 +337,46 @@ if (onPostgres) {
 		target: '≥ 1.5',
 		ratio: '–',
 		met: verdict(post.rps > 0 && spread.both / post.rps >= 1.5)
+	});
+	// What this machine's cores allow: every process of the row shares them, so two servers answer
+	// at most cores ÷ (all CPU per answer) a second. The one-server row is bounded by its one event
+	// loop instead (its server's CPU per answer), which is why the ratio has a ceiling here that
+	// servers on machines of their own do not have.
+	if (postCpu && spread.cpu && post.rps) {
+		const cores = os.cpus().length;
+		const ceiling = (cores * 1e6) / spread.cpu.total;
+		const split = (c: typeof postCpu) =>
+			`server ${c.perRequest.server.toFixed(0)}, PostgreSQL ${c.perRequest.postgres.toFixed(0)}, client ${c.perRequest.client.toFixed(0)} µs; cores ${(c.busy * 100).toFixed(0)} % busy`;
+		rows.push({
+			figure: 'answer POST, CPU per answer and what the cores allow two servers',
+			value: `one server: ${split(postCpu)}; two servers: ${split(spread.cpu)}; ${cores} cores ÷ ${spread.cpu.total.toFixed(0)} µs = at most ${Math.round(ceiling)}/s, ${(ceiling / post.rps).toFixed(2)} × one server`,
+			target: 'no target (the ceiling of the row above on this machine)',
+			ratio: '–',
+			met: '–'
+		});
+	}
+	// Two servers on machines of their own: each server bounded by its own CPU. Here each is held
+	// to a fraction of one core (a cgroup quota), small enough that both, PostgreSQL and the load
+	// client fit in the cores left, and measured against one server held the same way.
+	const capFraction = 0.4;
+	const caps = [
+		cpuCap('signaalwijs-bench-a', capFraction),
+		cpuCap('signaalwijs-bench-b', capFraction)
+	];
+	let capped = `– (no writable cgroup CPU controller for this process)`;
+	if (caps[0] && caps[1] && caps[0].add(mainServer.pid!) && caps[1].add(secondServer.pid!)) {
+		await autocannon({ ...answerTo(origin, cookie), connections: 10, duration: 2 });
+		const one = await throughput(answerTo(origin, cookie));
+		const two = await twoServers(secondCookie);
+		capped = `${one.rps ? (two.both / one.rps).toFixed(2) : '–'} × (${two.value} against ${one.rps}/s, p99 ${one.p99} ms, ${one.errors} errors)`;
+	}
+	caps.forEach((cap) => cap?.close());
+	rows.push({
+		figure: `answer POST, two servers ÷ one server, each held to ${capFraction} of a core (as on machines of their own)`,
+		value: capped,
+		target: 'no target (shows what a second server adds where the server is what runs out)',
+		ratio: '–',
+		met: '–'
 	});
 	rows.push({
 		figure: 'answer POST, two servers, one learner on both (writes take turns)',
