@@ -423,7 +423,7 @@ export default defineConfig({
 		}
 	},
 	test: {
-		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
+		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts', 'bench/**/*.spec.ts'],
 		environment: 'node',
 		expect: { requireAssertions: true },
 		testTimeout: 20000,
