@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { cpuMicroseconds } from './cpu';
 import { seedDemo, serverEnv, signIn, untilOk } from './demo-server';
 
 const [before, after] = process.argv.slice(2).map((dir) => path.resolve(dir));
@@ -31,12 +32,6 @@ const firstPort = Number(process.env.BENCH_PORT ?? 4640);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signaalwijs-compare-'));
 const seeded = path.join(dir, 'demo.db');
 seedDemo(serverEnv(seeded, firstPort));
-
-/** CPU time (user + system, all threads) the process used so far, in µs (Linux /proc). */
-function cpuMicroseconds(pid: number): number {
-	const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-	return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100;
-}
 
 interface Side {
 	name: string;
@@ -78,12 +73,13 @@ for (const p of paths) {
 	const cpu: Record<string, number[]> = { before: [], after: [] };
 	for (let round = 0; round < rounds; round++) {
 		for (const side of round % 2 ? [...sides].reverse() : sides) {
-			const start = cpuMicroseconds(side.server.pid!);
+			const start = cpuMicroseconds(side.server.pid!) ?? NaN;
 			const result = await autocannon({ ...options(side), amount });
 			if (result.errors || result.non2xx) {
 				throw new Error(`${side.name} ${p}: ${result.errors} errors, ${result.non2xx} non-2xx`);
 			}
-			cpu[side.name].push((cpuMicroseconds(side.server.pid!) - start) / result.requests.total);
+			const end = cpuMicroseconds(side.server.pid!) ?? NaN;
+			cpu[side.name].push((end - start) / result.requests.total);
 		}
 	}
 	const line = (name: string) => `${name} ${cpu[name].map((v) => v.toFixed(0)).join(' ')} µs`;

@@ -8,25 +8,26 @@
 //   way servers on machines of their own behave: each bounded by its own CPU, not by the CPU
 //   PostgreSQL and the load client take from the same cores. Both return null where the system
 //   does not offer them (another OS, no root, no writable cgroup); the rows then print "–".
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const ticksPerSecond = (() => {
-	const run = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' });
-	const value = Number(run.stdout?.trim());
-	return Number.isFinite(value) && value > 0 ? value : 100;
-})();
-
-/** User + system CPU of `pid` in clock ticks; 0 for a process that is gone. */
-function ticksOf(pid: number): number {
+/** The fields of /proc/<pid>/stat after the command name, or null for a process that is gone. */
+function statFields(pid: number): string[] | null {
 	try {
 		// The command name (field 2) may hold spaces; the fields after its ')' are fixed.
-		const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-		return Number(fields[11]) + Number(fields[12]);
+		return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
 	} catch {
-		return 0;
+		return null;
 	}
+}
+
+/**
+ * CPU time (user + system, all threads) process `pid` has used so far, in µs, or null where it
+ * cannot be read (a process that is gone, or no /proc). /proc counts in USER_HZ, 1/100 s on Linux.
+ */
+export function cpuMicroseconds(pid: number): number | null {
+	const fields = statFields(pid);
+	return fields ? ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100 : null;
 }
 
 /** The PostgreSQL server of data folder `dataDir` and every process it started. */
@@ -39,21 +40,14 @@ export function postgresProcesses(dataDir: string): number[] {
 			.readdirSync('/proc')
 			.filter((entry) => /^\d+$/.test(entry))
 			.map(Number)
-			.filter((pid) => {
-				try {
-					const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-					return Number(fields[1]) === postmaster;
-				} catch {
-					return false;
-				}
-			});
+			.filter((pid) => Number(statFields(pid)?.[1]) === postmaster);
 		return [postmaster, ...children];
 	} catch {
 		return [];
 	}
 }
 
-/** Busy and total time of all cores since boot, in clock ticks (/proc/stat's first line). */
+/** Busy and total time of all cores since boot, in USER_HZ ticks (/proc/stat's first line). */
 function machineTicks(): { busy: number; all: number } {
 	const values = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1);
 	const numbers = values.filter(Boolean).map(Number);
@@ -81,7 +75,7 @@ export function cpuMeter(groups: Record<string, () => number[]>) {
 		Object.fromEntries(
 			Object.entries(groups).map(([name, pids]) => [
 				name,
-				new Map(pids().map((pid) => [pid, ticksOf(pid)]))
+				new Map(pids().map((pid) => [pid, cpuMicroseconds(pid) ?? 0]))
 			])
 		);
 	const before = read();
@@ -91,12 +85,15 @@ export function cpuMeter(groups: Record<string, () => number[]>) {
 			const machineAfter = machineTicks();
 			const perRequest: Record<string, number> = {};
 			for (const [name, pids] of Object.entries(groups)) {
-				let ticks = 0;
+				let used = 0;
 				// A process started since `start` counts whole; one that ended since counts nothing
 				// (its time can no longer be read: PostgreSQL's backends live as long as their
 				// connections, which outlive a row).
-				for (const pid of pids()) ticks += Math.max(0, ticksOf(pid) - (before[name].get(pid) ?? 0));
-				perRequest[name] = (ticks / ticksPerSecond / Math.max(requests, 1)) * 1e6;
+				for (const pid of pids()) {
+					const now = cpuMicroseconds(pid);
+					if (now !== null) used += Math.max(0, now - (before[name].get(pid) ?? 0));
+				}
+				perRequest[name] = used / Math.max(requests, 1);
 			}
 			return {
 				perRequest,

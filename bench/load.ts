@@ -30,6 +30,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { loadCourse } from '../src/lib/server/content/load';
 import { correctAnswer, wrongAnswer } from '../src/lib/server/learning/grading';
+import { cpuMicroseconds } from './cpu';
 import { demoDatabase, engineLabel, onPostgres, serverEnv } from './demo-server';
 
 const port = Number(process.env.LOAD_PORT ?? 4610);
@@ -97,14 +98,7 @@ async function makeLearners() {
 const server = spawn(process.execPath, ['server.js'], { env, stdio: 'ignore' });
 
 /** CPU seconds the server process has used (Linux /proc; NaN elsewhere). */
-function serverCpu(): number {
-	try {
-		const fields = fs.readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-		return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime in clock ticks
-	} catch {
-		return NaN;
-	}
-}
+const serverCpu = () => (cpuMicroseconds(server.pid!) ?? NaN) / 1e6;
 /** The server's CPU per request: its own cost, whatever else runs on the machine. */
 function cpuLine(cpuBefore: number, wallSeconds: number, requests: number): string {
 	const cpu = serverCpu() - cpuBefore;

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { loadCourse } from '../src/lib/server/content/load';
 import { correctAnswer } from '../src/lib/server/learning/grading';
+import { cpuMicroseconds } from './cpu';
 import { ensureBuild } from './prepare';
 import { floorDir, prepareFloor } from './floor';
 import { seedDemo, serverEnv, signIn, untilOk } from './demo-server';
@@ -56,15 +57,6 @@ async function startServer(profileDir: string, entry: string): Promise<ChildProc
 }
 
 const microseconds = () => Number(process.hrtime.bigint() / 1000n);
-/** CPU time (user + system, all threads) the process used so far, in µs, from /proc (Linux). */
-function cpuMicroseconds(pid: number): number | null {
-	try {
-		const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-		return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100; // utime, stime: 1/100 s ticks
-	} catch {
-		return null;
-	}
-}
 
 interface Scenario {
 	name: string;
