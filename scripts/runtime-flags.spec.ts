@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { v8Flags } from '../runtime-flags.js';
+import { runProbe } from '../tests/support/node-probe';
 
 const flagsModule = pathToFileURL(path.resolve('runtime-flags.js')).href;
 
@@ -16,9 +16,8 @@ const flagsModule = pathToFileURL(path.resolve('runtime-flags.js')).href;
 function freshObjectStaysYoung(preamble: string): boolean {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runtime-flags-'));
 	try {
-		const probe = path.join(dir, 'probe.mjs');
-		fs.writeFileSync(
-			probe,
+		return runProbe<boolean>(
+			dir,
 			`${preamble}
 			const make = (i) => ({ i, list: [i], text: 'item ' + i });
 			const kept = [];
@@ -27,13 +26,9 @@ function freshObjectStaysYoung(preamble: string): boolean {
 				gc({ type: 'minor' });
 			}
 			console.log(JSON.stringify(%InYoungGeneration(make(-1))));
-		`
+		`,
+			['--expose-gc']
 		);
-		const run = spawnSync(process.execPath, ['--allow-natives-syntax', '--expose-gc', probe], {
-			encoding: 'utf8'
-		});
-		expect(run.stderr).toBe('');
-		return JSON.parse(run.stdout) as boolean;
 	} finally {
 		fs.rmSync(dir, { recursive: true, force: true });
 	}

@@ -12,6 +12,7 @@ import {
 	serialiseDataOnlyForScripts,
 	trackedUrlsOfOneShape
 } from '../vite.config';
+import { runProbe } from '../tests/support/node-probe';
 
 // The page renderer of the SvelteKit this project installs, as Vite hands it to the plugin.
 const kit = path.dirname(createRequire(import.meta.url).resolve('@sveltejs/kit/package.json'));
@@ -78,18 +79,6 @@ function writeModule(dir: string, name: string, code: string, from = legacyId): 
 		})
 	);
 	return pathToFileURL(file).href;
-}
-
-/**
- * Runs `code` as a module of its own in a fresh Node process (with V8's natives syntax, for
- * `%HaveSameMap`) and returns what it printed, read as JSON.
- */
-function runProbe(dir: string, code: string) {
-	const file = path.join(dir, 'probe.mjs');
-	fs.writeFileSync(file, code);
-	const run = spawnSync(process.execPath, ['--allow-natives-syntax', file], { encoding: 'utf8' });
-	expect(run.stderr).toBe('');
-	return JSON.parse(run.stdout);
 }
 
 describe('renderResultsOfOneShape', () => {
